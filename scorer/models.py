@@ -1,0 +1,193 @@
+"""Plain data passed between the pipeline stages: ingest → segment → match → score → render.
+
+Every stage takes the previous stage's dataclass and returns its own; nothing here
+does work. Offsets (``start``/``end``) are character offsets into ``Document.text``,
+the decoded original text of the report, so a renderer can always point back at
+the exact place an evidence sentence came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# The catalogue's five statuses, strongest first. Outputs use these strings exactly.
+STATUSES: tuple[str, ...] = ("substantiated", "asserted", "deficient", "planned", "absent")
+MET_STATUSES: frozenset[str] = frozenset({"substantiated", "asserted"})
+# Report parts (structure.*) are met/absent; the deadline is met/late/absent.
+PART_STATUSES: tuple[str, ...] = ("met", "absent")
+DEADLINE_STATUSES: tuple[str, ...] = ("met", "late", "absent")
+
+# Roles a part of a report can play (督察规定 第二十四条 and the page around it).
+ROLES: tuple[str, ...] = (
+    "title",
+    "preamble",
+    "achievements",
+    "shortcomings",
+    "first_responsible",
+    "next_year",
+    "other",
+    "signature",
+)
+
+STATUS_ZH = {
+    "substantiated": "有据落实",
+    "asserted": "泛称落实",
+    "deficient": "自认不足",
+    "planned": "仅列计划",
+    "absent": "未提及",
+    "met": "具备",
+    "late": "逾期",
+}
+ROLE_ZH = {
+    "title": "标题",
+    "preamble": "导语",
+    "achievements": "举措和成效",
+    "shortcomings": "不足和原因",
+    "first_responsible": "第一责任人履职",
+    "next_year": "下一年度安排",
+    "other": "其他情况",
+    "signature": "落款",
+}
+
+
+@dataclass(frozen=True)
+class Document:
+    """What ingest hands to the segmenter, whatever the file format was."""
+
+    path: str  # as the user gave it (relative paths stay relative)
+    text: str  # decoded original text; all offsets point into this
+    keep: tuple[tuple[int, int], ...]  # spans of `text` that are report body (furniture and repeats dropped)
+    source_format: str  # txt | docx | pdf | html
+    encoding: str | None = None
+    # From the page or file itself, when the body has none: title, issuer, date (ISO), published (ISO).
+    metadata: dict[str, str] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()  # what ingest dropped or noticed, for the reader of the report
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str  # original text of the sentence
+    norm: str  # normalised for matching (same length as text)
+    part: int  # index of the Part it belongs to
+    paragraph: int
+    is_heading: bool = False
+
+
+@dataclass(frozen=True)
+class Part:
+    index: int
+    role: str  # one of ROLES
+    heading: str | None  # heading text, None for an implicit part (a paragraph opener, the preamble)
+    start: int
+    end: int
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class Segmented:
+    document: Document
+    parts: tuple[Part, ...]
+    sentences: tuple[Sentence, ...]
+    year: int | None
+    issuer: str | None
+    title: str | None
+    signed: dt.date | None  # 落款 date
+    published: dt.date | None  # 发布日期 of the page, when there is one
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str  # element | part | deadline
+    title: str
+    area: str
+    weight: float
+    level: str  # core | required | recommended
+    editions: tuple[int, ...]
+    source: str
+    suggestion: str
+    rationale: str
+    file: str
+    part: str | None = None  # for kind=part: the role that must exist
+    terms: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    together: tuple[tuple[str, ...], ...] = ()
+    exclude: tuple[str, ...] = ()
+    positive: tuple[tuple[str, str], ...] = ()  # (sentence, expected status)
+    negative: tuple[str, ...] = ()
+    metadata: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Ruleset:
+    rules: tuple[Rule, ...]
+    version: str  # content hash of the rule files, so stored results say which rules made them
+    sources: tuple[str, ...]  # rule directories, in load order
+
+    def get(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    sentence: int  # Sentence.index
+    text: str
+    start: int
+    end: int
+    part_role: str
+    status: str  # what this one sentence shows: one of STATUSES (or met for parts)
+    reason: str  # why, in a few words (Chinese, for the supervisor)
+    matched: tuple[tuple[int, int], ...] = ()  # offsets of the matched terms inside `text`
+    signal: str = "pattern"  # pattern | similarity
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    rule: Rule
+    status: str
+    applies: bool  # False when the rule's Outline edition does not cover this report year
+    evidence: tuple[Evidence, ...]
+    reason: str
+    points: float  # points earned
+    max_points: float  # points at stake (0 when not applicable)
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    path: str
+    year: int | None
+    edition: int
+    issuer: str | None
+    title: str | None
+    signed: dt.date | None
+    published: dt.date | None
+    results: tuple[RuleResult, ...]  # in ruleset order
+    score: float  # 0–100
+    grade: str
+    core_score: float  # 0–100 over the core items alone
+    segmented: Segmented
+    ruleset_version: str
+    notes: tuple[str, ...] = ()
+
+    def result(self, rule_id: str) -> RuleResult:
+        for r in self.results:
+            if r.rule.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+    @property
+    def gaps(self) -> tuple[RuleResult, ...]:
+        """Applicable requirements not met, core first, then by weight."""
+        gaps = [
+            r
+            for r in self.results
+            if r.applies and r.status not in MET_STATUSES and r.status != "met"
+        ]
+        return tuple(sorted(gaps, key=lambda r: (r.rule.level != "core", -r.rule.weight, r.rule.id)))
