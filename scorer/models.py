@@ -113,13 +113,15 @@ class Rule:
     rationale: str
     file: str
     part: str | None = None  # for kind=part: the role that must exist
+    due: str | None = None  # for kind=deadline: "MM-DD" of the year after the report year
+    warn_after: str | None = None  # for kind=deadline: a later date than this earns a warning
     terms: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
     together: tuple[tuple[str, ...], ...] = ()
     exclude: tuple[str, ...] = ()
     positive: tuple[tuple[str, str], ...] = ()  # (sentence, expected status)
     negative: tuple[str, ...] = ()
-    metadata: dict = field(default_factory=dict)
+    metadata: dict = field(default_factory=dict, hash=False, compare=False)  # free text for readers
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,16 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class RuleMatch:
+    """The match stage's answer for one rule: its status and the sentences behind it."""
+
+    rule: Rule
+    status: str
+    evidence: tuple[Evidence, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
 class RuleResult:
     rule: Rule
     status: str
@@ -174,7 +186,7 @@ class ReportResult:
     core_score: float  # 0–100 over the core items alone
     segmented: Segmented
     ruleset_version: str
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # warnings for the reader (late signature, repeated page text…)
 
     def result(self, rule_id: str) -> RuleResult:
         for r in self.results:

@@ -1,0 +1,11 @@
+"""The `fazhi` command: wires the pipeline stages to the terminal; no logic of its own.
+
+Exit codes, for every command: 0 pass, 1 a gate or threshold failed, 2 a usage, rule
+or input error (one line on stderr: ``fazhi: error: <file or option>: <problem>``).
+Each command group lives in its own module and registers itself on ``app``.
+"""
+
+from __future__ import annotations
+
+from scorer.cli.app import app, main  # noqa: F401  (re-exported entry point)
+from scorer.cli import score_cmd, rules_cmd, eval_cmd  # noqa: F401,E402  (register commands)

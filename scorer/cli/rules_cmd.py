@@ -1,0 +1,70 @@
+"""`fazhi rules list | show ID | validate [DIR]`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from scorer.cli.app import app, fail, load_ruleset
+from scorer.errors import FazhiError
+
+rules_app = typer.Typer(help="List, show and validate the requirement rules.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.command("list")
+def list_rules(rules: Optional[list[Path]] = typer.Option(None, "--rules", help="extra rules directory")) -> None:
+    """Every rule: id, level, weight, editions, title."""
+    ruleset = load_ruleset(rules)
+    for r in ruleset.rules:
+        editions = "/".join(str(e) for e in r.editions)
+        typer.echo(f"{r.id:38s} {r.level:11s} {r.weight:>4g}  {editions:9s}  {r.title}")
+    typer.echo(f"{len(ruleset.rules)} rules, version {ruleset.version}")
+
+
+@rules_app.command("show")
+def show_rule(
+    rule_id: str = typer.Argument(..., help="rule id, e.g. enforcement.publicity"),
+    rules: Optional[list[Path]] = typer.Option(None, "--rules", help="extra rules directory"),
+) -> None:
+    """One rule in full: source, rationale, suggestion, patterns and examples (with what fazhi says of each)."""
+    from scorer.match import judge_text
+
+    ruleset = load_ruleset(rules)
+    try:
+        r = ruleset.get(rule_id)
+    except KeyError:
+        fail(f"rule {rule_id!r}: no such rule (see `fazhi rules list`)")
+    lines = [
+        f"{r.id}  {r.title}",
+        f"  kind: {r.kind}   level: {r.level}   weight: {r.weight:g}   editions: {', '.join(map(str, r.editions))}",
+        f"  source: {r.source}",
+        f"  file: {r.file}",
+        f"  rationale: {r.rationale}",
+        f"  suggestion: {r.suggestion}",
+    ]
+    if r.terms:
+        lines.append(f"  terms: {'、'.join(r.terms)}")
+    lines += [f"  pattern: {p}" for p in r.patterns]
+    lines += [f"  together: {' + '.join(g)}" for g in r.together]
+    lines += [f"  exclude: {p}" for p in r.exclude]
+    for text, status in r.positive:
+        got = judge_text(r, text) if r.kind == "element" else status
+        lines.append(f"  + [{status}{'' if got == status else ' ≠ ' + got}] {text}")
+    for text in r.negative:
+        lines.append(f"  - {text}")
+    typer.echo("\n".join(lines))
+
+
+@rules_app.command("validate")
+def validate(directory: Optional[Path] = typer.Argument(None, help="rules directory (default: the built-in rules)")) -> None:
+    """Check a rules directory against the schema; exit 2 with the first problem."""
+    from scorer.rules import DEFAULT_RULES_DIR, load_rules
+
+    try:
+        ruleset = load_rules(base=directory or DEFAULT_RULES_DIR)
+    except FazhiError as err:
+        fail(err)
+    typer.echo(f"{directory or DEFAULT_RULES_DIR}: {len(ruleset.rules)} rules valid (version {ruleset.version})")

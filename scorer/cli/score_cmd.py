@@ -1,0 +1,61 @@
+"""`fazhi score FILE...`: one report (or several) scored, as a terminal table or JSON."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from scorer.cli.app import EXIT_ERROR, app, error_line, fail, load_ruleset
+from scorer.errors import FazhiError
+
+
+class TextOrJson(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def parse_edition(edition: Optional[int]) -> Optional[int]:
+    if edition is not None and edition not in (2015, 2021):
+        fail(f"--edition: {edition} is not an Outline edition (use 2015 or 2021)")
+    return edition
+
+
+@app.command()
+def score(
+    files: list[Path] = typer.Argument(..., help="report files (.txt .docx .pdf .html)"),
+    format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text table or JSON (schema fazhi.report/1)"),
+    rules: Optional[list[Path]] = typer.Option(None, "--rules", help="extra rules directory; adds or overrides rules by id"),
+    edition: Optional[int] = typer.Option(None, "--edition", help="judge by the 2015 or 2021 Outline instead of the report year's"),
+    similarity: bool = typer.Option(False, "--similarity", help="also propose sentences similar to the rules' examples"),
+) -> None:
+    """Score reports: each requirement's status, its evidence sentences, a score and a grade."""
+    from scorer.match import MatchOptions
+    from scorer.pipeline import score_file
+    from scorer.render import json_report, text
+
+    edition = parse_edition(edition)
+    ruleset = load_ruleset(rules)
+    options = MatchOptions(similarity=similarity)
+    failed = False
+    outputs = []
+    for path in files:
+        try:
+            result = score_file(path, ruleset, edition=edition, options=options)
+        except FazhiError as err:
+            typer.echo(error_line(err), err=True)
+            failed = True
+            continue
+        if format is TextOrJson.json:
+            outputs.append(json_report.to_dict(result))
+        else:
+            typer.echo(text.render(result, color=sys.stdout.isatty()))
+    if format is TextOrJson.json and outputs:
+        import json
+
+        typer.echo(json.dumps(outputs[0] if len(files) == 1 else outputs, ensure_ascii=False, indent=2))
+    if failed:
+        raise typer.Exit(EXIT_ERROR)

@@ -1,0 +1,158 @@
+"""Accuracy against hand labels: fazhi's statuses, a keyword-only baseline, and ablations.
+
+Gold files follow ../shared/gold/seeds.yaml: ``reports: [{file, year, labels: {id: status}}]``.
+"met" in the metrics means substantiated or asserted (or met, for parts and the deadline).
+The keyword baseline is what a plain search gives: a rule is met when any of its terms
+or patterns occurs anywhere in the body, whatever part it stands in and however it is said.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from scorer.errors import FazhiError
+from scorer.match import MatchOptions, compile_ruleset
+from scorer.models import MET_STATUSES, ReportResult, Ruleset
+from scorer.segment import ROLE_BY_HEADING
+
+# The variants `fazhi eval` compares: fazhi as shipped, and fazhi with one signal off or on.
+VARIANTS: tuple[tuple[str, MatchOptions], ...] = (
+    ("fazhi", MatchOptions()),
+    ("− report parts", MatchOptions(roles=False)),
+    ("− negation/plan cues", MatchOptions(cues=False)),
+    ("− 《title》 handling", MatchOptions(titles=False)),
+    ("+ similarity", MatchOptions(similarity=True)),
+)
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    exact: int = 0
+    total: int = 0
+
+    def add(self, gold: str, predicted: str) -> None:
+        g, p = _met(gold), _met(predicted)
+        self.tp += g and p
+        self.fp += p and not g
+        self.fn += g and not p
+        self.tn += not g and not p
+        self.exact += _same(gold, predicted)
+        self.total += 1
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def accuracy(self) -> float:
+        return self.exact / self.total if self.total else 0.0
+
+
+@dataclass
+class EvalReport:
+    name: str
+    overall: Counts = field(default_factory=Counts)
+    per_rule: dict[str, Counts] = field(default_factory=dict)
+    mistakes: list[tuple[str, str, str, str]] = field(default_factory=list)  # file, rule, gold, predicted
+
+
+def _met(status: str) -> bool:
+    return status in MET_STATUSES or status == "met"
+
+
+def _same(gold: str, predicted: str) -> bool:
+    # The catalogue labels a late report's deadline "absent"; fazhi says "late" to say why.
+    if gold == "absent" and predicted == "late":
+        return True
+    return gold == predicted
+
+
+def load_gold(path: str | Path) -> list[dict]:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FazhiError(str(path), f"cannot read gold labels ({exc.__class__.__name__})") from None
+    except yaml.YAMLError as exc:
+        raise FazhiError(str(path), f"invalid YAML in gold labels ({exc})") from None
+    reports = data.get("reports") if isinstance(data, dict) else None
+    if not isinstance(reports, list) or not all(isinstance(r, dict) and "file" in r and "labels" in r for r in reports):
+        raise FazhiError(str(path), "gold labels must be 'reports: [{file, labels: {rule id: status}}]'")
+    return reports
+
+
+def tally(name: str, gold: list[dict], predicted: dict[str, dict[str, str]]) -> EvalReport:
+    """Compare predicted statuses (file → rule id → status) with the gold labels."""
+    report = EvalReport(name)
+    for entry in gold:
+        statuses = predicted[entry["file"]]
+        for rule_id, gold_status in entry["labels"].items():
+            got = statuses.get(rule_id, "absent")
+            report.overall.add(gold_status, got)
+            report.per_rule.setdefault(rule_id, Counts()).add(gold_status, got)
+            if not _same(gold_status, got):
+                report.mistakes.append((entry["file"], rule_id, gold_status, got))
+    return report
+
+
+def statuses_of(result: ReportResult) -> dict[str, str]:
+    return {r.rule.id: r.status for r in result.results}
+
+
+def keyword_statuses(result: ReportResult, ruleset: Ruleset) -> dict[str, str]:
+    """The keyword-only baseline on the same body text fazhi read."""
+    seg = result.segmented
+    body = "\n".join(s.norm for s in seg.sentences)
+    compiled = {c.rule.id: c for c in compile_ruleset(ruleset)}
+    out: dict[str, str] = {}
+    for rule in ruleset.rules:
+        if rule.kind == "element":
+            c = compiled[rule.id]
+            hit = bool(c.any_of and c.any_of.search(body)) or any(
+                all(p.search(s.norm) for p in group) for group in c.together for s in seg.sentences
+            )
+            out[rule.id] = "asserted" if hit else "absent"
+        elif rule.kind == "part":
+            pattern = dict(ROLE_BY_HEADING).get(rule.part)
+            out[rule.id] = "met" if pattern is not None and pattern.search(body) else "absent"
+        else:
+            # No keyword stands for a date: the baseline takes fazhi's own answer here.
+            out[rule.id] = result.result(rule.id).status
+    return out
+
+
+def evaluate(gold_path: str | Path, texts_dir: str | Path, ruleset: Ruleset,
+             variants: tuple[tuple[str, MatchOptions], ...] = VARIANTS) -> list[EvalReport]:
+    """fazhi (and each variant), then the keyword baseline, on every labelled report."""
+    from scorer.ingest import read_document
+    from scorer.pipeline import score_document
+
+    gold = load_gold(gold_path)
+    docs = {entry["file"]: read_document(Path(texts_dir) / entry["file"]) for entry in gold}
+    reports = []
+    baseline: dict[str, dict[str, str]] = {}
+    for name, options in variants:
+        predicted = {}
+        for entry in gold:
+            result = score_document(docs[entry["file"]], ruleset, options=options)
+            predicted[entry["file"]] = statuses_of(result)
+            if name == variants[0][0]:
+                baseline[entry["file"]] = keyword_statuses(result, ruleset)
+        reports.append(tally(name, gold, predicted))
+    reports.append(tally("keyword baseline", gold, baseline))
+    return reports

@@ -1,0 +1,408 @@
+"""Match stage: for each rule, the evidence sentences and what each one shows.
+
+One matcher per rule kind (element, part, deadline); no rule has code of its own.
+An element's sentence status comes from where it stands and how it is said:
+
+- in the shortcomings part, or negated in its clause (尚未/未开展/不到位/有待…) → deficient
+- in the next-year part, or opened as a plan (下一步/今后/2025年，我局将…) → planned
+- otherwise done: substantiated with checkable detail in the same sentence (a count with
+  a unit, a 《named document》, a date, a named platform, a named role), else asserted.
+
+A term inside a 《title》 is a document named, not the work itself: inside a law or a
+higher authority's rules (…法/条例/规定/纲要/意见) it does not count at all (studying
+《行政复议法》 is law study); inside one of several titles listed together it counts
+only as asserted (a list of 《…制度》 shows a rule exists, not that it was applied).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from scorer.models import Evidence, Rule, RuleMatch, Ruleset, Segmented, Sentence
+from scorer.textnorm import find_dates, normalize, normalize_pattern
+
+STRENGTH = {"substantiated": 4, "asserted": 3, "deficient": 2, "planned": 1, "absent": 0}
+# Parts whose sentences are never evidence of work: the report's own title and its signature.
+SILENT_ROLES = frozenset({"title", "signature"})
+
+TITLE_SPAN = re.compile(r"《[^《》]{1,80}》")
+# Titles of laws and of higher authorities' documents: citing or studying them is not doing the work.
+LAW_TITLE = re.compile(r"(法|法典|条例|规定|纲要|意见|决定|规划|规章)(\([^)]*\))?(\(试行\)|\(草案\)|修正案)?》$")
+# A title preceded by these is cited as the basis of something, not produced or studied.
+CITED_AS_BASIS = re.compile(r"(根据|按照|依据|依照|遵照|对照|贯彻|落实|贯彻落实|执行)[^,。;]{0,2}$")
+TITLE_LIST_MIN = 3
+
+NEGATION = re.compile(
+    r"尚未|尚不|尚无|未能|未按|未及时|未曾"
+    r"|未(开展|建立|落实|严格|全面|实现|形成|完成|设立|制定|公开|公示|进行|到位|配备|聘请|组织|执行|出台|纳入|报送|备案|审核|审查|开通|覆盖)"
+    r"|未经[^,，。]{1,12}(即|就|便|直接)"
+    r"|没有|不到位|不够|有待|不高|不强|不足|薄弱|欠缺|缺乏|滞后|不完善|不健全|不规范|不充分|不平衡|不深入|不及时|较少|偏少|较弱"
+)
+# …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
+TACKLED = re.compile(r"针对|解决|整改|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足")
+PLAN_OPENER = re.compile(r"^\s*(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段)")
+PLAN_SUBJECT = re.compile(r"(我局|我们|我委|我办|本局|本单位|本部门|我厅|我单位)(将|要|计划|拟|准备|打算)")
+YEAR_OPENER = re.compile(r"^\s*(20\d\d)\s*年(度)?[,，]?")
+
+UNITS = (
+    "个工作日|工作日|学时|课时|批次|场次|人次|万元|亿元|万人|万份|万册|元|件|次|项|份|人|名|位|个|场|期|条|台|卷|家|本|户|批|篇|册|%|‰|"
+    "小时|天|轮|所|处|部|套|张|起|宗|单|期|例|组|支|门|节|堂|页"
+)
+QUANTITY = re.compile(rf"\d+(\.\d+)?\s*(余|多)?\s*({UNITS})")
+PARTIAL_DATE = re.compile(r"\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|\d{1,2}月(上|中|下)旬")
+PROVINCES = (
+    "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|"
+    "海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|国家|全国|中国"
+)
+PLATFORM = re.compile(
+    rf"(({PROVINCES})[\u4e00-\u9fff]{{0,14}}(平台|系统|网站|网|APP|App|app|小程序))"
+    r"|([\u4e00-\u9fff“”\"+]{4,16}(平台|系统)(?![建设]))"
+    r"|(“[^”]{2,16}”(平台|系统|网|APP|App|小程序|公众号))"
+)
+GENERIC_PLATFORM = re.compile(r"^(门户网站|政府网站|网站|平台|系统|工作平台|服务平台|信息系统|管理系统|体系|制度体系)$")
+NAMED_ROLE = re.compile(r"(担任|任)(组长|副组长|主任|召集人|总召集人)")
+
+
+@dataclass(frozen=True)
+class MatchOptions:
+    """Which signals decide a sentence's status; `fazhi eval` switches them off one by one."""
+
+    roles: bool = True  # the part a sentence stands in (shortcomings → deficient, plans → planned)
+    cues: bool = True  # negation and plan wording inside a sentence
+    titles: bool = True  # terms inside 《titles》: laws ignored, listed documents capped
+    similarity: bool = False  # TF-IDF similarity to the rules' example sentences
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    rule: Rule
+    any_of: re.Pattern[str] | None
+    together: tuple[tuple[re.Pattern[str], ...], ...]
+    exclude: re.Pattern[str] | None
+
+
+def _compile(rule: Rule) -> CompiledRule:
+    alternatives = [re.escape(normalize(t)) for t in rule.terms] + [normalize_pattern(p) for p in rule.patterns]
+    any_of = re.compile("|".join(f"(?:{a})" for a in alternatives)) if alternatives else None
+    together = tuple(tuple(re.compile(normalize_pattern(p)) for p in group) for group in rule.together)
+    exclude = re.compile("|".join(f"(?:{normalize_pattern(p)})" for p in rule.exclude)) if rule.exclude else None
+    return CompiledRule(rule, any_of, together, exclude)
+
+
+@lru_cache(maxsize=8)
+def compile_ruleset(ruleset: Ruleset) -> tuple[CompiledRule, ...]:
+    return tuple(_compile(r) for r in ruleset.rules if r.kind == "element")
+
+
+@dataclass(frozen=True)
+class _SentenceView:
+    """What every element rule needs to know about one sentence, computed once."""
+
+    sentence: Sentence
+    role: str
+    titles: tuple[tuple[int, int], ...]
+    law_titles: frozenset[int]  # indexes into titles
+    cited_titles: frozenset[int]  # law titles cited as a basis
+    detail: str | None  # the first piece of checkable detail found outside the evidence itself
+
+
+def _view(sentence: Sentence, role: str, options: MatchOptions) -> _SentenceView:
+    norm = sentence.norm
+    titles = tuple((m.start(), m.end()) for m in TITLE_SPAN.finditer(norm)) if options.titles else ()
+    law = frozenset(i for i, (s, e) in enumerate(titles) if LAW_TITLE.search(norm[s:e]))
+    cited = frozenset(i for i in law if CITED_AS_BASIS.search(norm[max(0, titles[i][0] - 8):titles[i][0]]))
+    return _SentenceView(sentence, role, titles, law, cited, _detail(norm, titles, cited))
+
+
+def _detail(norm: str, titles: tuple[tuple[int, int], ...], cited: frozenset[int]) -> str | None:
+    """The first piece of checkable detail in the sentence, as the catalogue defines it."""
+    outside = _blank(norm, titles)
+    m = QUANTITY.search(outside)
+    if m:
+        return m.group(0)
+    dates = find_dates(outside)
+    if dates:
+        return outside[dates[0][0]:dates[0][1]]
+    m = PARTIAL_DATE.search(outside)
+    if m:
+        return m.group(0)
+    # A title names a document, unless it is a law cited as the basis or one of a list.
+    if 0 < len(titles) < TITLE_LIST_MIN:
+        for i, (s, e) in enumerate(titles):
+            if i not in cited:
+                return norm[s:e]
+    for m in PLATFORM.finditer(outside):
+        name = m.group(0)
+        tail = re.sub(r"^.*?(平台|系统|网站|网)$", r"\1", name)
+        if not GENERIC_PLATFORM.match(name) and name not in ("网站", tail):
+            return name
+    m = NAMED_ROLE.search(outside)
+    if m:
+        return m.group(0)
+    return None
+
+
+def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+def _title_index(view: _SentenceView, start: int, end: int) -> int | None:
+    for i, (s, e) in enumerate(view.titles):
+        if s <= start and end <= e:
+            return i
+    return None
+
+
+def _find(compiled: CompiledRule, view: _SentenceView) -> tuple[list[tuple[int, int]], bool] | None:
+    """Matched spans, and whether they all lie inside listed/own-document titles (→ capped).
+
+    Returns None when the rule does not match this sentence.
+    """
+    norm = view.sentence.norm
+    if compiled.exclude is not None and compiled.exclude.search(norm):
+        return None
+    spans: list[tuple[int, int]] = []
+    in_title_only = True
+    if compiled.any_of is not None:
+        for m in compiled.any_of.finditer(norm):
+            if m.end() == m.start():
+                continue
+            t = _title_index(view, m.start(), m.end())
+            if t is not None and t in view.law_titles:
+                continue  # a law's or a higher authority's name, not the work
+            spans.append((m.start(), m.end()))
+            in_title_only &= t is not None
+    for group in compiled.together:
+        found = _together(group, view)
+        if found:
+            spans.extend(found[0])
+            in_title_only &= found[1]
+    if not spans:
+        return None
+    return sorted(set(spans)), in_title_only
+
+
+def _together(group: tuple[re.Pattern[str], ...], view: _SentenceView) -> tuple[list[tuple[int, int]], bool] | None:
+    """All patterns of the group in one zone: the text outside titles, or one own-document title."""
+    norm = view.sentence.norm
+    zones: list[tuple[int, int, bool]] = [(0, len(norm), False)]
+    zones += [(s, e, True) for i, (s, e) in enumerate(view.titles) if i not in view.law_titles]
+    outside = _blank(norm, view.titles)
+    for start, end, is_title in zones:
+        text = norm[start:end] if is_title else outside
+        found = []
+        for pattern in group:
+            m = pattern.search(text)
+            if m is None or m.end() == m.start():
+                break
+            found.append((start + m.start(), start + m.end()) if is_title else (m.start(), m.end()))
+        else:
+            return found, is_title
+    return None
+
+
+def _clauses(norm: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"[,，:：;；]", norm):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(norm)))
+    return out
+
+
+def _negated(norm: str, spans: list[tuple[int, int]]) -> str | None:
+    """A negation in the clause of a match, or in the clause right after it."""
+    clauses = _clauses(norm)
+    for s, _ in spans:
+        for i, (cs, ce) in enumerate(clauses):
+            if cs <= s <= ce:
+                window = norm[cs:clauses[i + 1][1]] if i + 1 < len(clauses) else norm[cs:ce]
+                m = NEGATION.search(window)
+                if m and not TACKLED.search(window[: m.start()]):
+                    return m.group(0)
+                break
+    return None
+
+
+def _planned(norm: str, year: int | None) -> str | None:
+    m = PLAN_OPENER.match(norm) or PLAN_SUBJECT.search(norm)
+    if m:
+        return m.group(0).strip()
+    m = YEAR_OPENER.match(norm)
+    if m and year is not None and int(m.group(1)) > year and re.search(r"将|要|计划|拟|力争", norm[:40]):
+        return m.group(0).strip()
+    return None
+
+
+def _judge(view: _SentenceView, spans: list[tuple[int, int]], in_title_only: bool, year: int | None,
+           options: MatchOptions) -> tuple[str, str]:
+    """(status, reason) for one evidence sentence."""
+    norm = view.sentence.norm
+    if options.roles and view.role == "shortcomings":
+        return "deficient", "出现在“不足和原因”部分"
+    if options.roles and view.role == "next_year":
+        return "planned", "出现在“下一年度安排”部分"
+    negation = _negated(norm, spans) if options.cues else None
+    if negation:
+        return "deficient", f"表述为未做到或不到位（“{negation}”）"
+    plan = _planned(norm, year) if options.cues else None
+    if plan:
+        return "planned", f"表述为今后打算（“{plan}”）"
+    if in_title_only and len(view.titles) >= TITLE_LIST_MIN:
+        return "asserted", f"仅在所列{len(view.titles)}份文件名中提及，未说明如何落实"
+    if view.detail:
+        return "substantiated", f"有可核查细节：{view.detail}"
+    return "asserted", "仅有泛泛表述，同句无数量、文件名、日期或具名平台"
+
+
+def match_element(compiled: CompiledRule, views: list[_SentenceView], year: int | None,
+                  options: MatchOptions, similar: dict[int, tuple[float, str]] | None = None) -> tuple[Evidence, ...]:
+    """Evidence for one element rule. ``similar``: sentence index → (similarity, example) for
+    sentences the similarity signal proposes; used only where no pattern matched."""
+    evidence = []
+    for view in views:
+        s = view.sentence
+        found = _find(compiled, view)
+        if found is None:
+            if similar and s.index in similar:
+                sim, example = similar[s.index]
+                status, reason = _judge(view, [], False, year, options)
+                if status == "substantiated":
+                    status = "asserted"  # a paraphrase is a lead for the reader, never proof
+                reason = f"与规则示例句相似（{sim:.2f}：{example[:24]}）；{reason}"
+                evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, (), "similarity"))
+            continue
+        spans, in_title_only = found
+        status, reason = _judge(view, spans, in_title_only, year, options)
+        evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, tuple(spans)))
+    return tuple(evidence)
+
+
+def match_part(rule: Rule, seg: Segmented) -> tuple[Evidence, ...]:
+    evidence = []
+    for part in seg.parts:
+        if part.role != rule.part:
+            continue
+        first = next((s for s in seg.sentences if s.part == part.index), None)
+        if first is None:
+            continue
+        how = f"标题“{part.heading}”" if part.heading else "段落开头"
+        evidence.append(Evidence(first.index, first.text, first.start, first.end, part.role, "met", f"由{how}识别"))
+    return tuple(evidence)
+
+
+def match_deadline(rule: Rule, seg: Segmented) -> tuple[str, str, tuple[Evidence, ...], tuple[str, ...]]:
+    """(status, reason, evidence, warnings): met / late / absent (no date or no year)."""
+    warnings: list[str] = []
+    if seg.year is None:
+        return "absent", "无法确定报告年度，不能判断是否按时", (), ()
+    due = _month_day(seg.year + 1, rule.due or "04-01")
+    candidates = [(d, label) for d, label in ((seg.published, "发布日期"), (seg.signed, "落款日期")) if d]
+    if not candidates:
+        return "absent", "正文、落款和页面信息中均未找到报告日期", (), ()
+    evidence = tuple(_date_evidence(seg, d, label) for d, label in candidates)
+    evidence = tuple(e for e in evidence if e is not None)
+    if rule.warn_after and seg.signed and seg.signed > _month_day(seg.year + 1, rule.warn_after):
+        warnings.append(f"落款日期{seg.signed.isoformat()}晚于{seg.year + 1}年{_zh_md(rule.warn_after)}，报送可能逾期")
+    # Publication is what the 1 April rule is about; the signature stands in when there is none.
+    date, label = candidates[0]
+    if date > due:
+        return "late", f"{label}{date.isoformat()}晚于{seg.year + 1}年{_zh_md(rule.due or '04-01')}", evidence, tuple(warnings)
+    return "met", f"{label}{date.isoformat()}不晚于{seg.year + 1}年{_zh_md(rule.due or '04-01')}", evidence, tuple(warnings)
+
+
+def _month_day(year: int, md: str) -> dt.date:
+    month, day = (int(x) for x in md.split("-"))
+    return dt.date(year, month, day)
+
+
+def _zh_md(md: str) -> str:
+    month, day = (int(x) for x in md.split("-"))
+    return f"{month}月{day}日"
+
+
+def _date_evidence(seg: Segmented, date: dt.date, label: str) -> Evidence | None:
+    for s in reversed(seg.sentences):
+        if any(d == date for _, _, d in find_dates(s.norm)):
+            role = seg.parts[s.part].role
+            return Evidence(s.index, s.text, s.start, s.end, role, "met", label)
+    # The date came from the page's metadata rather than the body text.
+    return Evidence(-1, f"{label}：{date.isoformat()}", 0, 0, "preamble", "met", f"{label}（取自页面或文件信息）")
+
+
+def sentence_views(seg: Segmented, options: MatchOptions = MatchOptions()) -> list[_SentenceView]:
+    roles = {p.index: p.role for p in seg.parts}
+    return [_view(s, roles[s.part], options) for s in seg.sentences if roles[s.part] not in SILENT_ROLES]
+
+
+def judge_text(rule: Rule, text: str, role: str = "achievements", year: int | None = None) -> str:
+    """Status one sentence alone shows for one rule (absent when it does not match).
+
+    Used by `fazhi rules show` and the rule-example tests.
+    """
+    options = MatchOptions()
+    norm = normalize(text)
+    sentence = Sentence(0, 0, len(text), text, norm, 0, 0)
+    view = _view(sentence, role, options)
+    found = _find(_compile(rule), view)
+    if found is None:
+        return "absent"
+    return _judge(view, found[0], found[1], year, options)[0]
+
+
+def _strongest(evidence: tuple[Evidence, ...]) -> Evidence | None:
+    best = None
+    for e in evidence:
+        if best is None or STRENGTH[e.status] > STRENGTH[best.status]:
+            best = e
+    return best
+
+
+_STATUS_REASON = {
+    "substantiated": "报告了本年度已落实，且有可核查细节",
+    "asserted": "报告了已落实，但只有泛泛表述",
+    "deficient": "只作为不足或未做到的事项出现",
+    "planned": "只在下一年度打算中出现",
+}
+
+
+def match_report(seg: Segmented, ruleset: Ruleset, options: MatchOptions = MatchOptions()
+                 ) -> tuple[tuple[RuleMatch, ...], tuple[str, ...]]:
+    """Every rule's status and evidence, in ruleset order, and warnings for the reader."""
+    views = sentence_views(seg, options)
+    compiled = {c.rule.id: c for c in compile_ruleset(ruleset)}
+    similar: dict[str, dict[int, tuple[float, str]]] = {}
+    if options.similarity:
+        from scorer.similar import similar_sentences  # loads jieba and scikit-learn
+
+        similar = similar_sentences(ruleset, [v.sentence for v in views])
+    matches: list[RuleMatch] = []
+    warnings: list[str] = []
+    for rule in ruleset.rules:
+        if rule.kind == "element":
+            evidence = match_element(compiled[rule.id], views, seg.year, options, similar.get(rule.id))
+            best = _strongest(evidence)
+            if best is None:
+                matches.append(RuleMatch(rule, "absent", (), "报告中未找到相关表述"))
+            else:
+                reason = f"{_STATUS_REASON[best.status]}（第{best.sentence + 1}句：{best.reason}）"
+                matches.append(RuleMatch(rule, best.status, evidence, reason))
+        elif rule.kind == "part":
+            evidence = match_part(rule, seg)
+            if evidence:
+                matches.append(RuleMatch(rule, "met", evidence, evidence[0].reason))
+            else:
+                matches.append(RuleMatch(rule, "absent", (), "未找到这一部分的标题或起始段落"))
+        else:
+            status, reason, evidence, warns = match_deadline(rule, seg)
+            warnings.extend(warns)
+            matches.append(RuleMatch(rule, status, evidence, reason))
+    return tuple(matches), tuple(warnings)

@@ -1,0 +1,77 @@
+"""Score stage: statuses become points, a 0–100 score and a grade.
+
+Every point traces to a RuleMatch and so to its evidence sentences: a rule earns
+``weight × credit[status]`` when its Outline edition covers the report year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scorer.models import ReportResult, RuleMatch, RuleResult, Ruleset, Segmented
+
+# Partial credit by status. "met"/"late" are the statuses of report parts and the deadline.
+DEFAULT_CREDIT = {
+    "substantiated": 1.0,
+    "asserted": 0.6,
+    "deficient": 0.2,
+    "planned": 0.1,
+    "absent": 0.0,
+    "met": 1.0,
+    "late": 0.5,
+}
+# Lower bound of each grade band, highest first.
+DEFAULT_GRADES = ((90.0, "优秀"), (75.0, "良好"), (60.0, "合格"), (0.0, "不合格"))
+
+
+@dataclass(frozen=True)
+class ScoringPolicy:
+    credit: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_CREDIT))
+    grades: tuple[tuple[float, str], ...] = DEFAULT_GRADES
+
+    def grade(self, score: float) -> str:
+        for floor, name in self.grades:
+            if score >= floor:
+                return name
+        return self.grades[-1][1]
+
+
+def score_report(
+    seg: Segmented,
+    matches: tuple[RuleMatch, ...],
+    ruleset: Ruleset,
+    edition: int,
+    policy: ScoringPolicy = ScoringPolicy(),
+    notes: tuple[str, ...] = (),
+) -> ReportResult:
+    results = []
+    for m in matches:
+        applies = edition in m.rule.editions
+        max_points = m.rule.weight if applies else 0.0
+        points = round(max_points * policy.credit[m.status], 4)
+        results.append(RuleResult(m.rule, m.status, applies, m.evidence, m.reason, points, max_points))
+    score = _percent(results)
+    core = _percent([r for r in results if r.rule.level == "core"])
+    return ReportResult(
+        path=seg.document.path,
+        year=seg.year,
+        edition=edition,
+        issuer=seg.issuer,
+        title=seg.title,
+        signed=seg.signed,
+        published=seg.published,
+        results=tuple(results),
+        score=score,
+        grade=policy.grade(score),
+        core_score=core,
+        segmented=seg,
+        ruleset_version=ruleset.version,
+        notes=tuple(seg.document.notes) + tuple(notes),
+    )
+
+
+def _percent(results: list[RuleResult]) -> float:
+    total = sum(r.max_points for r in results)
+    if total == 0:
+        return 0.0
+    return round(100.0 * sum(r.points for r in results) / total, 1)

@@ -1,0 +1,311 @@
+"""Segment stage: a Document becomes parts with roles, paragraphs and sentences.
+
+The roles follow the parts the 2019 督察规定 asks for. A part is found from a heading
+(any 公文 numbering style) or, when a report has no heading for it, from the paragraph
+that opens it (还存在一些问题和不足… / 2021年，我局将…). Rules never look at headings
+themselves; they only say which roles their evidence may come from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from scorer.models import Document, Part, Segmented, Sentence
+from scorer.textnorm import find_dates, normalize
+
+_CNUM = "一二三四五六七八九十"
+# Heading markers by level, as 公文 number them (GB/T 9704: 一、 (一) 1. (1)).
+HEADING_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(rf"^\s*第[{_CNUM}]+(部分|章|节)[、.:\s]?")),
+    (1, re.compile(rf"^\s*[{_CNUM}]{{1,3}}\s*[、.．]")),
+    (2, re.compile(rf"^\s*[(（][{_CNUM}]{{1,3}}[)）]\s*[、.]?")),
+    (3, re.compile(r"^\s*\d{1,2}\s*[、.．](?!\d)")),
+    (4, re.compile(r"^\s*[(（]\d{1,2}[)）]\s*[、.]?")),
+    (5, re.compile(rf"^\s*[{_CNUM}]是[,，:：]?")),
+)
+# A heading's own text ends at the first full stop if that comes early; a numbered
+# line with no early stop is a numbered paragraph, not a heading.
+HEADING_MAX_CHARS = 48
+
+SENTENCE_END = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』)]*|$)")
+
+# Heading text → role. Order matters: the first match wins.
+ROLE_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("other", re.compile(r"^(其他|其它)|需要报告的(其他|其它)?(情况|事项)")),
+    ("first_responsible", re.compile(r"第一责任人|主要负责人(履行|履职)")),
+    ("shortcomings", re.compile(r"不足|存在(的)?(主要)?(问题|困难|差距)|问题(和|与|及)(不足|差距|原因)|差距|短板|薄弱环节")),
+    ("next_year", re.compile(r"打算|思路|(主要|工作|重点)?安排|下一步|下一年|明年|来年|展望|工作计划|努力方向|工作重点$")),
+    ("achievements", re.compile(r"举措|成效|成绩|工作情况|落实情况|主要工作|工作开展|进展|做法|完成情况")),
+)
+
+# Paragraphs that open a part without a heading (catalogue: 存在…不足/问题; 20XX年工作打算, 下一步).
+SHORTCOMINGS_OPENER = re.compile(
+    r"(存在|还有|仍有|尚有)(着)?(一些|一定的?|不少|以下)?(的)?(问题|不足|差距|短板|薄弱)|不足之处|问题和不足|差距和不足"
+)
+NEXT_YEAR_OPENER = re.compile(r"^\s*(下一步|下一年度?|今后|明年|来年|新的一年|展望)")
+YEAR_AT_START = re.compile(r"^\s*(20\d\d)\s*年(度)?")
+
+TITLE_WORDS = re.compile(r"报告|总结|情况|工作")
+ISSUER_LINE = re.compile(
+    r"^[\u4e00-\u9fff()（）]{2,40}(局|委|办|厅|部|院|政府|委员会|中心|室|所|站|队|处|会|公司|管委会|办公室|法院|检察院)$"
+)
+YEAR_MENTION = re.compile(r"(20\d\d)\s*年")
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def _body_lines(doc: Document) -> list[_Line]:
+    lines = []
+    for span_start, span_end in doc.keep:
+        pos = span_start
+        for raw in doc.text[span_start:span_end].split("\n"):
+            end = pos + len(raw)
+            stripped = raw.strip()
+            if stripped:
+                lead = len(raw) - len(raw.lstrip())
+                lines.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
+            pos = end + 1
+    return lines
+
+
+def _heading(line: str) -> tuple[int, int] | None:
+    """(level, length of heading text) when the line starts with a heading marker."""
+    for level, marker in HEADING_MARKERS:
+        m = marker.match(line)
+        if not m:
+            continue
+        stop = re.search(r"[。！？!?]", line)
+        if stop is None:
+            if len(line) <= HEADING_MAX_CHARS:
+                return level, len(line)
+            return level, 0  # a numbered paragraph
+        if stop.start() <= HEADING_MAX_CHARS:
+            return level, stop.end()
+        return level, 0
+    return None
+
+
+def _role_of_heading(text: str) -> str | None:
+    norm = normalize(text)
+    for role, pattern in ROLE_BY_HEADING:
+        if pattern.search(norm):
+            return role
+    return None
+
+
+def _split_sentences(text: str, base: int) -> list[tuple[int, int]]:
+    spans = []
+    for m in SENTENCE_END.finditer(text):
+        if m.end() == m.start():
+            continue
+        s, e = m.start(), m.end()
+        seg = text[s:e]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        if seg.strip():
+            spans.append((base + s + lead, base + e - trail))
+    return spans
+
+
+def _detect_title(lines: list[_Line], doc: Document) -> int | None:
+    """Index of the title line among the first few lines, if any."""
+    for i, line in enumerate(lines[:4]):
+        if _heading(line.text):
+            return None
+        if len(line.text) <= 60 and "。" not in line.text and TITLE_WORDS.search(line.text):
+            return i
+    return None
+
+
+def _detect_signature(lines: list[_Line]) -> tuple[int | None, dt.date | None]:
+    """(index of the first signature line, signed date) from the end of the body."""
+    first = None
+    signed = None
+    for i in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
+        text = lines[i].text
+        dates = find_dates(text)
+        if dates and dates[0][0] == 0 and dates[0][1] >= len(text.rstrip()) - 1 and signed is None:
+            signed = dates[0][2]
+            first = i
+        elif ISSUER_LINE.match(normalize(text)) and len(text) <= 40:
+            first = i
+        else:
+            break
+    return first, signed
+
+
+def _detect_year(title: str | None, lines: list[_Line], signed: dt.date | None) -> int | None:
+    if title:
+        m = YEAR_MENTION.search(normalize(title))
+        if m:
+            return int(m.group(1))
+    head = normalize(" ".join(line.text for line in lines[:3]))[:400]
+    m = re.search(r"(20\d\d)\s*年度?(的)?(法治|依法行政)", head) or YEAR_MENTION.search(head)
+    if m:
+        return int(m.group(1))
+    counts = Counter(int(y) for y in YEAR_MENTION.findall(normalize(" ".join(l.text for l in lines))))
+    if counts:
+        return counts.most_common(1)[0][0]
+    if signed:
+        return signed.year - 1 if signed.month <= 6 else signed.year
+    return None
+
+
+def _issuer_from_title(title: str) -> str | None:
+    norm = normalize(title)
+    m = re.match(r"^(.{2,30}?)(关于)?(20\d\d)\s*年", norm)
+    if m:
+        return m.group(1)
+    m = re.match(r"^20\d\d\s*年度?(.{2,20}?)(法治|依法行政)", norm)
+    if m:
+        return m.group(1)
+    return None
+
+
+def segment(doc: Document) -> Segmented:
+    lines = _body_lines(doc)
+    title_idx = _detect_title(lines, doc)
+    sig_idx, signed = _detect_signature(lines)
+    title = lines[title_idx].text if title_idx is not None else doc.metadata.get("title")
+    year = _detect_year(title, lines, signed)
+
+    parts: list[Part] = []
+    sentences: list[Sentence] = []
+    # The role stack: roles of the enclosing headings by level, so a sub-heading inherits.
+    roles_by_level: dict[int, str] = {}
+    current_role = "preamble"
+    seen_numbered = False
+
+    def open_part(role: str, heading: str | None, start: int, level: int) -> None:
+        if parts:
+            prev = parts[-1]
+            parts[-1] = Part(prev.index, prev.role, prev.heading, prev.start, start, prev.level)
+        parts.append(Part(len(parts), role, heading, start, start, level))
+
+    for i, line in enumerate(lines):
+        if i == title_idx:
+            open_part("title", line.text, line.start, 0)
+            _add_sentences(sentences, line, 0, len(line.text), parts[-1].index, i, heading=True)
+            current_role = "preamble"
+            continue
+        if sig_idx is not None and i >= sig_idx:
+            if parts[-1].role != "signature" if parts else True:
+                open_part("signature", None, line.start, 0)
+            _add_sentences(sentences, line, 0, len(line.text), parts[-1].index, i)
+            continue
+        if not parts:
+            open_part("preamble", None, line.start, 0)
+
+        found = _heading(line.text)
+        if found:
+            level, head_len = found
+            seen_numbered = True
+            heading_text = line.text[:head_len] if head_len else None
+            own = _role_of_heading(heading_text or line.text[:HEADING_MAX_CHARS]) if level <= 2 else None
+            if own == "next_year" or own is None:
+                own = _next_year_by_year(heading_text or "", year) or own
+            parent = next((roles_by_level[lv] for lv in sorted(roles_by_level, reverse=True) if lv < level), None)
+            role = own or parent or "achievements"
+            roles_by_level = {lv: r for lv, r in roles_by_level.items() if lv < level}
+            roles_by_level[level] = role
+            if heading_text and level <= 2:
+                open_part(role, heading_text.strip(), line.start, level)
+            elif role != current_role:
+                open_part(role, heading_text.strip() if heading_text else None, line.start, level)
+            current_role = role
+            if head_len:
+                _add_sentences(sentences, line, 0, head_len, parts[-1].index, i, heading=True)
+            _add_sentences(sentences, line, head_len, len(line.text), parts[-1].index, i)
+            continue
+
+        # A paragraph without a heading may open the shortcomings or the plans.
+        opener = _opener_role(line.text, year, current_role, seen_numbered)
+        if opener and opener != current_role:
+            open_part(opener, None, line.start, 1)
+            current_role = opener
+            roles_by_level = {1: opener}
+        elif current_role == "preamble" and seen_numbered:
+            current_role = "achievements"
+        _add_sentences(sentences, line, 0, len(line.text), parts[-1].index, i)
+
+    if parts:
+        last = parts[-1]
+        end = lines[-1].end if lines else 0
+        parts[-1] = Part(last.index, last.role, last.heading, last.start, end, last.level)
+
+    issuer = None
+    if sig_idx is not None:
+        for line in lines[sig_idx:]:
+            if ISSUER_LINE.match(normalize(line.text)):
+                issuer = line.text
+                break
+    if issuer is None and title:
+        issuer = _issuer_from_title(title)
+    if issuer is None:
+        issuer = doc.metadata.get("issuer")
+    published = None
+    if doc.metadata.get("published"):
+        try:
+            published = dt.date.fromisoformat(doc.metadata["published"])
+        except ValueError:
+            published = None
+    if signed is None and doc.metadata.get("date"):
+        try:
+            signed = dt.date.fromisoformat(doc.metadata["date"])
+        except ValueError:
+            signed = None
+
+    return Segmented(
+        document=doc,
+        parts=tuple(parts),
+        sentences=tuple(sentences),
+        year=year,
+        issuer=issuer,
+        title=title,
+        signed=signed,
+        published=published,
+    )
+
+
+def _next_year_by_year(heading: str, year: int | None) -> str | None:
+    """A heading naming a later year than the report's (二、2025年工作打算) is the plan."""
+    if year is None:
+        return None
+    m = YEAR_MENTION.search(normalize(heading))
+    if m and int(m.group(1)) > year:
+        return "next_year"
+    return None
+
+
+def _opener_role(text: str, year: int | None, current: str, seen_numbered: bool) -> str | None:
+    norm = normalize(text)
+    first_sentence = re.split(r"[。！？!?]", norm, maxsplit=1)[0]
+    if current in ("achievements", "preamble", "first_responsible", "other", "shortcomings"):
+        m = YEAR_AT_START.match(norm)
+        if m and year is not None and int(m.group(1)) > year:
+            return "next_year"
+        if NEXT_YEAR_OPENER.match(norm):
+            return "next_year"
+    if current in ("achievements", "first_responsible", "other") and seen_numbered or current == "achievements":
+        if SHORTCOMINGS_OPENER.search(first_sentence[:120]):
+            return "shortcomings"
+    return None
+
+
+def _add_sentences(out: list[Sentence], line: _Line, lo: int, hi: int, part: int, paragraph: int,
+                   heading: bool = False) -> None:
+    if hi <= lo:
+        return
+    chunk = line.text[lo:hi]
+    spans = [(line.start + lo, line.start + hi)] if heading else _split_sentences(chunk, line.start + lo)
+    for s, e in spans:
+        text = line.text[s - line.start:e - line.start]
+        out.append(Sentence(len(out), s, e, text, normalize(text), part, paragraph, is_heading=heading))

@@ -1,0 +1,97 @@
+"""Text normalisation and the small vocabularies of dates and numerals shared by the stages.
+
+Matching runs on a normalised copy of the text that has exactly the same length as the
+original, so an offset found in the copy is an offset in the original.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from functools import lru_cache
+
+
+@lru_cache(maxsize=4096)
+def _norm_char(ch: str) -> str:
+    # NFKC folds full-width letters, digits and punctuation (ＡＢ１２，（） → AB12,()),
+    # but a few characters expand (㈠ → (一)); those keep their original form so that
+    # the copy stays aligned with the original.
+    if ch in "\u3000\u00a0\t\r":
+        return " "
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if len(folded) == 1 else ch
+
+
+def normalize(text: str) -> str:
+    """Same-length normalised copy of ``text`` for matching."""
+    if text.isascii():
+        return text.replace("\t", " ").replace("\r", " ")
+    return "".join(_norm_char(c) for c in text)
+
+
+_REGEX_META = set("()[]{}.*+?^$|\\")
+
+
+def normalize_pattern(pattern: str) -> str:
+    """Normalise a regular expression the way ``normalize`` folds text.
+
+    A full-width character that folds into a regex metacharacter (（ → ( ) stays a
+    literal, so rule writers can copy punctuation from reports without surprises.
+    """
+    out = []
+    for ch in pattern:
+        folded = _norm_char(ch)
+        out.append(re.escape(folded) if folded != ch and folded in _REGEX_META else folded)
+    return "".join(out)
+
+
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_number(s: str) -> int | None:
+    """二十三 → 23, 十二 → 12, 九 → 9; digit strings pass through."""
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        t = _CN_DIGITS.get(tens, None) if tens else 1
+        o = _CN_DIGITS.get(ones, None) if ones else 0
+        return None if t is None or o is None else t * 10 + o
+    if len(s) == 1 and s in _CN_DIGITS:
+        return _CN_DIGITS[s]
+    return None
+
+
+def cn_year(s: str) -> int | None:
+    """二〇二一 → 2021 (digit by digit, as years are written)."""
+    if s.isdigit():
+        return int(s)
+    digits = [_CN_DIGITS.get(c) for c in s]
+    if None in digits or len(digits) != 4:
+        return None
+    return int("".join(str(d) for d in digits))
+
+
+_CN = "〇零○O一二三四五六七八九十"
+DATE_PATTERNS = (
+    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
+    re.compile(rf"([{_CN}]{{4}})\s*年\s*([{_CN}]{{1,3}})\s*月\s*([{_CN}]{{1,3}})\s*日"),
+    re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"),
+)
+
+
+def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
+    """Every calendar date written in ``text``: (start, end, date), in order."""
+    found = []
+    for pattern in DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            y, mo, d = cn_year(m.group(1)), cn_number(m.group(2)), cn_number(m.group(3))
+            if y is None or mo is None or d is None:
+                continue
+            try:
+                found.append((m.start(), m.end(), dt.date(y, mo, d)))
+            except ValueError:
+                continue
+    return sorted(found)
