@@ -53,6 +53,7 @@ ISSUER_LINE = re.compile(
     r"^[\u4e00-\u9fff()（）]{2,40}(局|委|办|厅|部|院|政府|委员会|中心|室|所|站|队|处|会|公司|管委会|办公室|法院|检察院)$"
 )
 YEAR_MENTION = re.compile(r"(20\d\d)\s*年")
+PLAN_YEAR = re.compile(r"度?[,，]?\s*(我|本|全)?[\u4e00-\u9fff]{0,4}(将|要|计划|拟)|度?(工作)?(打算|思路|安排|计划|要点)")
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,14 @@ def _detect_year(title: str | None, lines: list[_Line], signed: dt.date | None) 
     m = re.search(r"(20\d\d)\s*年度?(的)?(法治|依法行政)", head) or YEAR_MENTION.search(head)
     if m:
         return int(m.group(1))
-    counts = Counter(int(y) for y in YEAR_MENTION.findall(normalize(" ".join(l.text for l in lines))))
+    # Fall back on the year most talked about, reading "2022年，我局将…" as a plan for the
+    # year after the report's.
+    counts: Counter[int] = Counter()
+    for line in lines:
+        norm = normalize(line.text)
+        for m in YEAR_MENTION.finditer(norm):
+            plan = PLAN_YEAR.match(norm, m.end())
+            counts[int(m.group(1)) - (1 if plan else 0)] += 1
     if counts:
         return counts.most_common(1)[0][0]
     if signed:

@@ -1,0 +1,151 @@
+"""The `fazhi` command as a user runs it: outputs, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from scorer.cli import app
+from scorer.render.json_report import REPORT_SCHEMA
+
+from conftest import GOLD, SEEDS
+
+runner = CliRunner()
+SEED = SEEDS / "002_270951ed5cca0aaf.txt"
+
+
+def run(*args: str):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_score_text_table():
+    res = run("score", SEED)
+    assert res.exit_code == 0, res.output
+    assert "enforcement.publicity" in res.output and "substantiated" in res.output
+    assert "得分" in res.output and "等级" in res.output
+    assert "leadership.first_responsible [仅列计划]" in res.output  # the gap list names the trap
+
+
+def test_score_json_follows_the_schema():
+    res = run("score", SEED, "--format", "json")
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    jsonschema.validate(data, REPORT_SCHEMA)
+    assert data["year"] == 2024 and data["edition"] == 2021 and data["date"] == "2025-03-06"
+    ids = [r["id"] for r in data["results"]]
+    assert len(ids) == len(set(ids)) >= 33
+    publicity = next(r for r in data["results"] if r["id"] == "enforcement.publicity")
+    ev = publicity["evidence"][0]
+    text = SEED.read_text(encoding="utf-8")
+    assert text[ev["start"]:ev["end"]] == ev["text"]  # offsets into the original file
+
+
+def test_edition_override_and_bad_edition():
+    res = run("score", SEED, "--format", "json", "--edition", "2015")
+    assert json.loads(res.output)["edition"] == 2015
+    res = run("score", SEED, "--edition", "2019")
+    assert res.exit_code == 2
+    assert "--edition: 2019 is not an Outline edition" in res.output
+
+
+def _bad_input(tmp_path: Path, kind: str) -> Path:
+    path = tmp_path / f"{kind}.txt"
+    if kind == "missing":
+        return path
+    if kind == "directory":
+        path.mkdir()
+    elif kind == "empty":
+        path.write_bytes(b"")
+    elif kind == "whitespace":
+        path.write_text(" \n\t\u3000\n", encoding="utf-8")
+    elif kind == "binary":
+        path.write_bytes(bytes(range(256)) * 40)
+    elif kind == "undecodable":
+        path.write_bytes(b"\x81\xff\xfe\x80\xc3\x28\xa0\xa1" * 300)
+    elif kind == "huge":
+        with path.open("wb") as f:
+            f.write(("法治政府建设。" * 1000 + "\n").encode() * 1000)  # ~21 MB
+    return path
+
+
+@pytest.mark.parametrize(
+    "kind, message",
+    [
+        ("missing", "no such file"),
+        ("directory", "is a directory"),
+        ("empty", "empty"),
+        ("whitespace", "empty"),
+        ("binary", "binary"),
+        ("undecodable", "decode"),
+        ("huge", "limit"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path, kind, message):
+    path = _bad_input(tmp_path, kind)
+    proc = subprocess.run(
+        [sys.executable, "-m", "scorer", "score", str(path)], capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith(f"fazhi: error: {path}: ")
+    assert message in lines[0].lower()
+    assert "Traceback" not in proc.stderr
+
+
+def test_one_bad_file_does_not_lose_the_others(tmp_path):
+    bad = _bad_input(tmp_path, "empty")
+    res = run("score", bad, SEED, "--format", "json")
+    assert res.exit_code == 2
+    assert f"{bad}: " in res.output
+    assert '"enforcement.publicity"' in res.output
+
+
+def test_malformed_rules_dir_is_an_error(tmp_path):
+    d = tmp_path / "myrules"
+    d.mkdir()
+    (d / "bad.yaml").write_text("rules:\n  - id: a.b\n    kind: element\n    colour: red\n", encoding="utf-8")
+    for args in (("score", SEED, "--rules", d), ("rules", "validate", d)):
+        res = run(*args)
+        assert res.exit_code == 2
+        assert "bad.yaml:" in res.output and "unknown key 'colour'" in res.output and "rule 'a.b'" in res.output
+    res = run("score", SEED, "--rules", tmp_path / "nowhere")
+    assert res.exit_code == 2 and "rules directory not found" in res.output
+
+
+def test_rules_list_show_validate():
+    res = run("rules", "list")
+    assert res.exit_code == 0 and "enforcement.legal_review" in res.output and "33 rules" in res.output
+    res = run("rules", "show", "legal_adviser.use")
+    assert res.exit_code == 0
+    assert "法律顾问意见" in res.output and "+ [substantiated]" in res.output and "≠" not in res.output
+    res = run("rules", "show", "no.such")
+    assert res.exit_code == 2 and "no such rule" in res.output
+    res = run("rules", "validate")
+    assert res.exit_code == 0 and "rules valid" in res.output
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="gold labels not beside the checkout")
+def test_eval_meets_the_floor_and_beats_the_keyword_baseline():
+    res = run("eval", GOLD, "--texts", SEEDS)
+    assert res.exit_code == 0, res.output
+    rows = {line[:24].strip(): line[24:].split() for line in res.output.splitlines()[1:7]}
+    f1, acc = float(rows["fazhi"][2]), float(rows["fazhi"][3])
+    base_f1, base_acc = float(rows["keyword baseline"][2]), float(rows["keyword baseline"][3])
+    assert f1 >= 0.95 and acc >= 0.85
+    assert f1 > base_f1 and acc > base_acc + 0.2
+    assert "structure.shortcomings" in res.output  # the per-rule table
+
+
+def test_eval_bad_gold_file(tmp_path):
+    bad = tmp_path / "gold.yaml"
+    bad.write_text("just: text\n", encoding="utf-8")
+    res = run("eval", bad, "--texts", SEEDS)
+    assert res.exit_code == 2 and "gold labels must be" in res.output

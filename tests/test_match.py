@@ -1,0 +1,121 @@
+"""Statuses the catalogue defines, on sentences and small reports of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from scorer.match import judge_text
+from scorer.models import Document
+from scorer.pipeline import score_document
+
+
+def _score(ruleset, text: str, **kw):
+    doc = Document(path="t.txt", text=text, keep=((0, len(text)),), source_format="txt")
+    return score_document(doc, ruleset, **kw)
+
+
+@pytest.mark.parametrize(
+    "rule_id, sentence, expected",
+    [
+        # done with checkable detail: count with unit, 《document》, date, named platform, named role
+        ("enforcement.publicity", "在浙江政务服务网公示执法主体和执法人员信息。", "substantiated"),
+        ("legal_adviser.use", "印发《法律顾问工作规则》，规范法律顾问参与决策。", "substantiated"),
+        ("leadership.annual_report", "于2023年3月20日向区政府报告2022年度法治政府建设情况。", "substantiated"),
+        ("leadership.party_deployment", "成立法治政府建设领导小组，由局长任组长。", "substantiated"),
+        # general words only
+        ("enforcement.full_recording", "全面落实执法全过程记录制度，做到全程留痕。", "asserted"),
+        # negated in its clause → deficient, even outside the shortcomings part
+        ("normative_docs.filing", "部分规范性文件未及时报送备案。", "deficient"),
+        ("legal_adviser.use", "尚未聘请法律顾问。", "deficient"),
+        # tackled problems are work done, not a shortcoming
+        ("enforcement.supervision", "针对执法案卷不规范的问题，开展案卷评查2次。", "substantiated"),
+        # a plan
+        ("enforcement.legal_review", "今后将全面推行重大执法决定法制审核制度。", "planned"),
+        # a law's name is not the work; studying it is not handling cases
+        ("disputes.reconsideration_litigation", "组织干部学习《中华人民共和国行政复议法》。", "absent"),
+        # the three systems named as a whole count for each of them
+        ("enforcement.legal_review", "全面落实行政执法“三项制度”。", "asserted"),
+        ("enforcement.full_recording", "全面落实行政执法“三项制度”。", "asserted"),
+        # a rule listed among several documents shows only that the rule exists
+        ("legal_adviser.use", "修订了《财务制度》《考勤制度》《法律顾问制度》。", "asserted"),
+        # a citation of the Outline as the basis is not checkable detail
+        ("enforcement.publicity", "按照《法治政府建设实施纲要》要求，推行行政执法公示制度。", "asserted"),
+    ],
+)
+def test_sentence_status(ruleset, rule_id, sentence, expected):
+    assert judge_text(ruleset.get(rule_id), sentence) == expected
+
+
+def test_part_decides_status_and_strongest_wins(ruleset):
+    text = (
+        "某局2022年度法治政府建设情况报告\n"
+        "一、主要举措和成效\n"
+        "（一）规范执法。全面推行行政执法公示制度。\n"
+        "二、存在的不足和原因\n"
+        "法律顾问作用发挥不充分，执法全过程记录还不规范，原因是经费不足。\n"
+        "三、2023年工作安排\n"
+        "全面落实执法全过程记录制度，聘请法律顾问1名，落实行政执法公示制度，在省平台公示执法信息100条。\n"
+        "某局\n2023年3月10日"
+    )
+    result = _score(ruleset, text)
+    assert result.result("enforcement.publicity").status == "asserted"  # done beats planned
+    assert result.result("enforcement.full_recording").status == "deficient"  # a gap beats a plan
+    assert result.result("legal_adviser.use").status == "deficient"
+    assert result.result("leadership.first_responsible").status == "absent"
+    statuses = {e.part_role: e.status for e in result.result("enforcement.publicity").evidence}
+    assert statuses == {"achievements": "asserted", "next_year": "planned"}
+    assert result.result("meta.deadline").status == "met"
+    assert result.result("structure.shortcomings").status == "met"
+
+
+def test_deadline_late_absent_and_late_signature_warning(ruleset):
+    late = _score(ruleset, "某局2022年度法治政府建设情况报告\n一、主要举措\n开展培训2次。\n某局\n2023年4月15日")
+    assert late.result("meta.deadline").status == "late"
+    assert "晚于2023年4月1日" in late.result("meta.deadline").reason
+    assert any("3月1日" in n for n in late.notes)
+    undated = _score(ruleset, "某局2022年度法治政府建设情况报告\n一、主要举措\n开展培训2次。")
+    assert undated.result("meta.deadline").status == "absent"
+    assert "未找到报告日期" in undated.result("meta.deadline").reason
+
+
+def test_edition_follows_year_and_can_be_overridden(ruleset):
+    text = "某局2020年度法治政府建设工作报告\n一、主要举措\n推行包容审慎监管，制定免罚清单2项。\n"
+    r2015 = _score(ruleset, text)
+    assert r2015.edition == 2015
+    lenient = r2015.result("enforcement.lenient")
+    assert lenient.status == "substantiated" and not lenient.applies and lenient.max_points == 0
+    r2021 = _score(ruleset, text, edition=2021)
+    assert r2021.edition == 2021 and r2021.result("enforcement.lenient").applies
+
+
+def test_score_traces_to_points(ruleset, seed_results):
+    for result in seed_results.values():
+        total = sum(r.max_points for r in result.results)
+        earned = sum(r.points for r in result.results)
+        assert result.score == pytest.approx(round(100 * earned / total, 1))
+        for r in result.results:
+            assert (r.points > 0) == (r.applies and r.status != "absent")
+            if r.status not in ("absent",) and r.rule.kind == "element":
+                assert r.evidence, r.rule.id
+        assert 0 <= result.core_score <= 100
+
+
+def test_repeated_page_text_counts_once(seed_results):
+    result = seed_results["004_66bd2bdb3c4334a6.txt"]
+    petition = result.result("disputes.petition_mediation")
+    assert len(petition.evidence) == 1
+    texts = [s.text for s in result.segmented.sentences]
+    assert len(texts) == len(set(texts)) or len(texts) - len(set(texts)) < 5
+
+
+def test_similarity_signal_proposes_paraphrases_but_never_proves(ruleset):
+    from scorer.match import MatchOptions
+
+    # No rule term here, but the wording is close to a legal_adviser example.
+    text = "一、主要举措\n续聘两名执业律师担任常年顾问，全年出具法律意见书十五份。\n"
+    plain = _score(ruleset, text)
+    with_similarity = _score(ruleset, text, options=MatchOptions(similarity=True))
+    assert plain.result("legal_adviser.use").status == "absent"
+    found = with_similarity.result("legal_adviser.use")
+    assert found.status == "asserted"
+    assert found.evidence[0].signal == "similarity"

@@ -1,0 +1,129 @@
+"""Each rule documents itself and proves it: its own examples run here.
+
+A meta-test fails any rule without positive and negative examples, so a rule cannot be
+added without showing what it matches and what it must not.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from scorer.errors import RuleError
+from scorer.match import judge_text
+from scorer.models import Document
+from scorer.pipeline import score_document
+from scorer.rules import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOGUE = ROOT.parent / "shared" / "spec" / "requirements.md"
+
+
+def _rules():
+    return load_rules().rules
+
+
+def _doc(text: str) -> Document:
+    return Document(path="example.txt", text=text, keep=((0, len(text)),), source_format="txt")
+
+
+def test_every_catalogue_id_has_a_rule(ruleset):
+    if not CATALOGUE.exists():
+        pytest.skip("catalogue not beside the checkout")
+    ids = set(re.findall(r"^\| `([a-z_]+\.[a-z_]+)`", CATALOGUE.read_text(encoding="utf-8"), re.M))
+    assert len(ids) >= 30
+    assert ids <= {r.id for r in ruleset.rules}
+
+
+@pytest.mark.parametrize("rule", _rules(), ids=lambda r: r.id)
+def test_rule_has_examples_both_ways(rule):
+    assert rule.positive, f"{rule.id} has no positive examples"
+    assert rule.negative, f"{rule.id} has no negative examples"
+    assert rule.source and rule.suggestion and rule.title
+
+
+@pytest.mark.parametrize("rule", [r for r in _rules() if r.kind == "element"], ids=lambda r: r.id)
+def test_element_examples(rule):
+    for text, expected in rule.positive:
+        assert judge_text(rule, text) == expected, f"{rule.id}: {text}"
+    for text in rule.negative:
+        assert judge_text(rule, text) == "absent", f"{rule.id} must not match: {text}"
+
+
+@pytest.mark.parametrize("rule", [r for r in _rules() if r.kind != "element"], ids=lambda r: r.id)
+def test_part_and_deadline_examples(rule, ruleset):
+    # Part and deadline examples are small whole reports: run the whole pipeline on them.
+    for text, expected in rule.positive:
+        assert score_document(_doc(text), ruleset).result(rule.id).status == expected, text
+    for text in rule.negative:
+        assert score_document(_doc(text), ruleset).result(rule.id).status != "met", text
+
+
+def test_core_items_weigh_most(ruleset):
+    core = [r.weight for r in ruleset.rules if r.level == "core"]
+    others = [r.weight for r in ruleset.rules if r.level != "core"]
+    assert len(core) == 6 and min(core) > max(others)
+
+
+def _write(tmp_path: Path, body: str) -> Path:
+    d = tmp_path / "rules"
+    d.mkdir(exist_ok=True)
+    (d / "x.yaml").write_text(body, encoding="utf-8")
+    return d
+
+
+GOOD = """rules:
+  - id: local.extra
+    kind: element
+    title: 本地补充要求
+    area: local
+    weight: 2
+    level: recommended
+    editions: [2021]
+    source: 本地规定
+    suggestion: 写明本地要求。
+    match:
+      terms: [本地要求]
+    examples:
+      positive: [{text: 全年落实本地要求3次。, status: substantiated}]
+      negative: [无关句子。]
+"""
+
+
+def test_extra_rules_dir_adds_and_overrides(tmp_path):
+    d = _write(tmp_path, GOOD + GOOD.replace("local.extra", "legal_adviser.use").replace("rules:\n", ""))
+    rs = load_rules([d])
+    assert rs.get("local.extra").area == "local"
+    assert rs.get("legal_adviser.use").terms == ("本地要求",)
+    assert len(rs.rules) == len(load_rules().rules) + 1
+
+
+@pytest.mark.parametrize(
+    "mutation, message",
+    [
+        (("weight: 2", "weight: 2\n    termz: [x]"), "unknown key 'termz'"),
+        (("level: recommended", "level: vital"), "'vital' is not allowed (allowed: core, required, recommended)"),
+        (("kind: element", "kind: widget"), "(allowed: element, part, deadline)"),
+        (("terms: [本地要求]", "patterns: ['(unclosed']"), "bad regular expression"),
+        (("id: local.extra", "id: Local"), "must look like area.name"),
+        (("    suggestion: 写明本地要求。\n", ""), "'suggestion' is required"),
+        (("editions: [2021]", "editions: [2030]"), "2030 is not allowed"),
+    ],
+)
+def test_bad_rules_are_errors_naming_file_rule_and_key(tmp_path, mutation, message):
+    d = _write(tmp_path, GOOD.replace(*mutation))
+    with pytest.raises(RuleError) as err:
+        load_rules([d])
+    text = str(err.value)
+    assert message in text
+    assert "x.yaml:" in text
+    if "id: Local" not in GOOD.replace(*mutation):
+        assert "'local.extra'" in text
+
+
+def test_bad_yaml_names_the_line(tmp_path):
+    d = _write(tmp_path, "rules:\n  - id: a.b\n    title: [unclosed\n")
+    with pytest.raises(RuleError, match=r"x\.yaml:\d+: invalid YAML"):
+        load_rules([d])

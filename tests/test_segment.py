@@ -1,0 +1,78 @@
+"""Segmentation on reports written in different 公文 styles, not only the seeds'."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from scorer.models import Document
+from scorer.segment import segment
+
+
+def _seg(text: str, **metadata):
+    return segment(Document(path="t.txt", text=text, keep=((0, len(text)),), source_format="txt", metadata=metadata))
+
+
+def _roles(seg):
+    return [p.role for p in seg.parts]
+
+
+def test_numbered_parts_get_roles_and_subheadings_inherit():
+    text = (
+        "某市司法局2023年度法治政府建设情况报告\n"
+        "第一部分 主要举措和成效\n（一）加强组织领导。召开会议3次。\n"
+        "第二部分 存在的问题和原因\n1.人员不足。主要是编制少。\n"
+        "第三部分 主要负责人履行第一责任人职责情况\n局长带头述法。\n"
+        "第四部分 2024年工作安排\n（一）继续加强学习。\n"
+        "第五部分 其他需要报告的情况\n无。\n"
+        "某市司法局\n2024年3月1日"
+    )
+    seg = _seg(text)
+    assert _roles(seg) == ["title", "achievements", "achievements", "shortcomings", "first_responsible",
+                           "next_year", "next_year", "other", "signature"]
+    assert seg.year == 2023
+    assert seg.issuer == "某市司法局"
+    assert seg.signed == dt.date(2024, 3, 1)
+
+
+def test_headingless_shortcomings_and_plans_paragraphs():
+    text = (
+        "一、强化领导。全年召开会议2次。\n"
+        "二、规范执法。办理案件5件。\n"
+        "我局法治政府建设虽然取得一定成效，但还存在一些不足，主要是人员力量薄弱。\n"
+        "2022年，我局将重点做好以下工作：一是加强学习；二是规范执法。\n"
+    )
+    seg = _seg(text)
+    assert seg.year == 2021  # the only year named is the plan's
+    roles = _roles(seg)
+    assert "shortcomings" in roles and "next_year" in roles
+    assert roles.index("shortcomings") < roles.index("next_year")
+
+
+def test_xia_yi_bu_paragraph_opens_plans():
+    text = "一、加强领导。召开会议2次。\n下一步，我们将持续深化行政执法改革。\n"
+    assert "next_year" in _roles(_seg(text))
+
+
+def test_chinese_numeral_signature_date_and_metadata_fallbacks():
+    text = "一、主要成效\n开展培训2次。\n某县科学技术局\n二〇二一年二月二十三日"
+    seg = _seg(text)
+    assert seg.signed == dt.date(2021, 2, 23)
+    assert seg.year == 2021 or seg.year == 2020  # no title year: falls back to dates in the text
+    seg = _seg("一、主要成效\n开展培训2次。", published="2023-03-31", issuer="区科技局")
+    assert seg.published == dt.date(2023, 3, 31)
+    assert seg.issuer == "区科技局"
+
+
+def test_sentence_offsets_point_into_the_original_text():
+    text = "标题不在这里\n一、规范执法。全年办理行政处罚案件８件；公示１２件。\n"
+    seg = _seg(text)
+    for s in seg.sentences:
+        assert text[s.start:s.end] == s.text
+        assert len(s.norm) == len(s.text)
+    assert any("12件" in s.norm for s in seg.sentences)  # full-width digits folded for matching
+
+
+def test_inline_heading_is_its_own_sentence():
+    seg = _seg("（一）加强规范性文件管理。全年审核规范性文件6件。")
+    assert seg.sentences[0].is_heading and seg.sentences[0].text == "（一）加强规范性文件管理。"
+    assert seg.sentences[1].text == "全年审核规范性文件6件。"
