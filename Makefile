@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/fazhi run-seeds seeds --out out
+	$(BIN)/fazhi score seeds/*.txt
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
