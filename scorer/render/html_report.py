@@ -1,0 +1,245 @@
+"""The HTML gap report a supervisor reads: one self-contained page per report.
+
+``render(result)`` builds one view-model (``ReportView``) in Python and hands it to
+``templates/report.html.j2``, which holds only loops and ifs. Report text reaches the
+template as plain strings and is escaped there by Jinja2's autoescape; matched terms are
+highlighted by cutting the sentence into (text, marked) segments here, so no markup is
+ever built from report text. The page carries its CSS inline and a Content-Security-
+Policy that forbids scripts and any network fetch, so it opens offline and stays inert.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scorer.models import ROLE_ZH, STATUS_ZH, Evidence, ReportResult, RuleResult
+from scorer.render import review
+from scorer.render.jinja import render_template
+
+TEMPLATE = "report.html.j2"
+EVIDENCE_SHOWN = 3
+# Structure panel: a part's badge borrows the colour of the status it usually carries.
+PART_TONE = {"achievements": "met", "first_responsible": "met", "shortcomings": "deficient", "next_year": "planned"}  # the strongest sentences shown open; the rest sit in a <details>
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    marked: bool
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    segments: tuple[Segment, ...]
+    part: str  # Chinese role of the part it came from
+    status: str
+    status_zh: str
+    reason: str
+    similar: bool  # proposed by similarity to the rule's examples, not by its patterns
+
+
+@dataclass(frozen=True)
+class RequirementView:
+    id: str
+    title: str
+    area: str
+    level: str
+    level_zh: str
+    core: bool
+    weight: float
+    status: str  # CSS class: a status, or "na"
+    status_zh: str
+    applies: bool
+    is_gap: bool
+    points: str
+    reason: str
+    source: str
+    suggestion: str
+    rationale: str
+    missing: str  # what a gap lacks; "" when met
+    evidence: tuple[EvidenceView, ...]
+    more_evidence: tuple[EvidenceView, ...]
+
+
+@dataclass(frozen=True)
+class AreaView:
+    id: str
+    name: str
+    requirements: tuple[RequirementView, ...]
+    met: int
+    applicable: int
+
+
+@dataclass(frozen=True)
+class CountView:
+    status: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class PartView:
+    number: int
+    role: str
+    role_zh: str
+    tone: str  # the status colour its badge borrows
+    heading: str
+    level: int
+    chars: int
+
+
+@dataclass(frozen=True)
+class ReportView:
+    page_title: str
+    doc_title: str
+    issuer: str
+    year: str
+    edition: str
+    date: str
+    date_label: str
+    signed: str
+    published: str
+    deadline_status: str
+    deadline_zh: str
+    deadline_reason: str
+    score: str
+    grade: str
+    grade_class: str
+    core_score: str
+    tally: review.Tally
+    counts: tuple[CountView, ...]
+    gaps: tuple[RequirementView, ...]
+    areas: tuple[AreaView, ...]
+    parts: tuple[PartView, ...]
+    notes: tuple[str, ...]
+    path: str
+    ruleset_version: str
+
+
+def highlight(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[Segment, ...]:
+    """Cut ``text`` into plain and marked pieces; overlapping or out-of-range spans are tolerated."""
+    clean = sorted((max(0, s), min(len(text), e)) for s, e in spans if min(len(text), e) > max(0, s))
+    merged: list[list[int]] = []
+    for start, end in clean:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    pieces, at = [], 0
+    for start, end in merged:
+        if start > at:
+            pieces.append(Segment(text[at:start], False))
+        pieces.append(Segment(text[start:end], True))
+        at = end
+    if at < len(text) or not pieces:
+        pieces.append(Segment(text[at:], False))
+    return tuple(pieces)
+
+
+def _evidence(e: Evidence) -> EvidenceView:
+    return EvidenceView(
+        segments=highlight(e.text, e.matched),
+        part=ROLE_ZH.get(e.part_role, e.part_role),
+        status=e.status,
+        status_zh=STATUS_ZH.get(e.status, e.status),
+        reason=e.reason,
+        similar=e.signal == "similarity",
+    )
+
+
+def _requirement(r: RuleResult, gap_ids: set[str]) -> RequirementView:
+    evidence = tuple(_evidence(e) for e in review.strongest_first(r))
+    is_gap = r.rule.id in gap_ids
+    return RequirementView(
+        id=r.rule.id,
+        title=r.rule.title,
+        area=review.area_zh(r.rule.area),
+        level=r.rule.level,
+        level_zh=review.LEVEL_ZH.get(r.rule.level, r.rule.level),
+        core=review.is_core(r),
+        weight=r.rule.weight,
+        status=r.status if r.applies else "na",
+        status_zh=review.status_zh(r),
+        applies=r.applies,
+        is_gap=is_gap,
+        points=f"{r.points:g} / {r.max_points:g}" if r.applies else "—",
+        reason=r.reason,
+        source=r.rule.source,
+        suggestion=r.rule.suggestion,
+        rationale=r.rule.rationale,
+        missing=review.missing(r) if is_gap else "",
+        evidence=evidence[:EVIDENCE_SHOWN],
+        more_evidence=evidence[EVIDENCE_SHOWN:],
+    )
+
+
+def _areas(requirements: list[RequirementView], results: tuple[RuleResult, ...]) -> tuple[AreaView, ...]:
+    order: dict[str, list[tuple[RequirementView, RuleResult]]] = {}
+    for view, r in zip(requirements, results):
+        order.setdefault(r.rule.area, []).append((view, r))  # areas in ruleset order
+    return tuple(
+        AreaView(
+            id=area,
+            name=review.area_zh(area),
+            requirements=tuple(v for v, _ in pairs),
+            met=sum(1 for _, r in pairs if r.applies and review.is_met(r)),
+            applicable=sum(1 for _, r in pairs if r.applies),
+        )
+        for area, pairs in order.items()
+    )
+
+
+def _grade_class(score: float) -> str:
+    return "good" if score >= 75 else "fair" if score >= 60 else "poor"
+
+
+def view(result: ReportResult) -> ReportView:
+    """Everything the template shows, already in Chinese and already ordered."""
+    gap_ids = {r.rule.id for r in result.gaps}
+    requirements = [_requirement(r, gap_ids) for r in result.results]
+    by_id = {v.id: v for v in requirements}
+    when = review.report_date(result)
+    counts = review.tally(result)
+    text = result.segmented.document.text
+    title = review.heading_title(result)
+    return ReportView(
+        page_title=f"核查报告 · {title}",
+        doc_title=title,
+        issuer=result.issuer or "未识别",
+        year=f"{result.year}年度" if result.year else "未识别",
+        edition=review.EDITION_ZH.get(result.edition, str(result.edition)),
+        date=when.date.isoformat() if when.date else "未找到",
+        date_label=when.label,
+        signed=result.signed.isoformat() if result.signed else "",
+        published=result.published.isoformat() if result.published else "",
+        deadline_status=when.deadline_status or "na",
+        deadline_zh=when.deadline_zh,
+        deadline_reason=when.deadline_reason,
+        score=f"{result.score:.1f}",
+        grade=result.grade,
+        grade_class=_grade_class(result.score),
+        core_score=f"{result.core_score:.1f}",
+        tally=counts,
+        counts=tuple(CountView(s, STATUS_ZH.get(s, s), n) for s, n in counts.by_status),
+        gaps=tuple(by_id[r.rule.id] for r in result.gaps),
+        areas=_areas(requirements, result.results),
+        parts=tuple(
+            PartView(
+                number=i + 1,
+                role=p.role,
+                role_zh=ROLE_ZH.get(p.role, p.role),
+                tone=PART_TONE.get(p.role, "na"),
+                heading=p.heading or "（无标题：由段落开头识别）",
+                level=p.level,
+                chars=len(text[p.start : p.end].strip()),
+            )
+            for i, p in enumerate(result.segmented.parts)
+        ),
+        notes=tuple(result.notes),
+        path=result.path,
+        ruleset_version=result.ruleset_version,
+    )
+
+
+def render(result: ReportResult) -> str:
+    return render_template(TEMPLATE, v=view(result))

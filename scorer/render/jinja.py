@@ -1,0 +1,32 @@
+"""The one Jinja2 environment every HTML renderer uses: autoescape on, undefined names an error.
+
+Templates live in ``templates/`` at the repository root (the package is installed
+editable); ``FAZHI_TEMPLATES`` points elsewhere when the package is installed without
+the checkout. Report text is untrusted: templates never apply ``|safe`` to it.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+TEMPLATES_DIR = Path(os.environ.get("FAZHI_TEMPLATES") or Path(__file__).resolve().parents[2] / "templates")
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=True,  # every {{ }} is escaped, whatever the template's file name
+        undefined=StrictUndefined,  # a typo in a template fails the render instead of printing nothing
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_template(name: str, **context) -> str:
+    return environment().get_template(name).render(**context)
