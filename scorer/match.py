@@ -16,6 +16,7 @@ only as asserted (a list of 《…制度》 shows a rule exists, not that it was
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -82,6 +83,10 @@ class CompiledRule:
     any_of: re.Pattern[str] | None
     together: tuple[tuple[re.Pattern[str], ...], ...]
     exclude: re.Pattern[str] | None
+    # Every sentence the rule can match contains a match of this: the terms, the patterns
+    # and the first pattern of each `together` group. One pass over the whole body finds
+    # the few candidate sentences, so long reports do not cost rules × sentences.
+    prefilter: re.Pattern[str]
 
 
 def _compile(rule: Rule) -> CompiledRule:
@@ -89,7 +94,9 @@ def _compile(rule: Rule) -> CompiledRule:
     any_of = re.compile("|".join(f"(?:{a})" for a in alternatives)) if alternatives else None
     together = tuple(tuple(re.compile(normalize_pattern(p)) for p in group) for group in rule.together)
     exclude = re.compile("|".join(f"(?:{normalize_pattern(p)})" for p in rule.exclude)) if rule.exclude else None
-    return CompiledRule(rule, any_of, together, exclude)
+    firsts = alternatives + [normalize_pattern(group[0]) for group in rule.together]
+    prefilter = re.compile("|".join(f"(?:{a})" for a in firsts) or "(?!)")
+    return CompiledRule(rule, any_of, together, exclude, prefilter)
 
 
 @lru_cache(maxsize=8)
@@ -263,12 +270,49 @@ def _judge(view: _SentenceView, spans: list[tuple[int, int]], in_title_only: boo
     return "asserted", "仅有泛泛表述，同句无数量、文件名、日期或具名平台"
 
 
-def match_element(compiled: CompiledRule, views: list[_SentenceView], year: int | None,
+@dataclass(frozen=True)
+class _Body:
+    """The sentences a rule may draw evidence from, joined once for the prefilter pass."""
+
+    views: list[_SentenceView]
+    joined: str  # normalised sentences joined by "。\n", which no rule pattern crosses
+    starts: list[int]  # offset of each view's sentence in `joined`
+
+
+def _body(views: list[_SentenceView]) -> _Body:
+    starts, pos = [], 0
+    for v in views:
+        starts.append(pos)
+        pos += len(v.sentence.norm) + 2
+    return _Body(views, "。\n".join(v.sentence.norm for v in views), starts)
+
+
+def _candidates(prefilter: re.Pattern[str], body: _Body) -> list[int]:
+    """Positions in body.views of sentences where a prefilter match starts."""
+    found, pos = [], 0
+    while True:
+        m = prefilter.search(body.joined, pos)
+        if m is None:
+            return found
+        i = bisect.bisect_right(body.starts, m.start()) - 1
+        found.append(i)
+        if i + 1 >= len(body.starts):
+            return found
+        # Go on from the next sentence, not from the match's end: a long match must not
+        # hide a match that starts in the sentence after it.
+        pos = body.starts[i + 1]
+
+
+def match_element(compiled: CompiledRule, body: _Body, year: int | None,
                   options: MatchOptions, similar: dict[int, tuple[float, str]] | None = None) -> tuple[Evidence, ...]:
     """Evidence for one element rule. ``similar``: sentence index → (similarity, example) for
     sentences the similarity signal proposes; used only where no pattern matched."""
     evidence = []
-    for view in views:
+    candidates = set(_candidates(compiled.prefilter, body))
+    if similar:
+        candidates |= {i for i, v in enumerate(body.views) if v.sentence.index in similar}
+    for i in sorted(candidates):
+        view = body.views[i]
         s = view.sentence
         found = _find(compiled, view)
         if found is None:
@@ -378,6 +422,7 @@ def match_report(seg: Segmented, ruleset: Ruleset, options: MatchOptions = Match
                  ) -> tuple[tuple[RuleMatch, ...], tuple[str, ...]]:
     """Every rule's status and evidence, in ruleset order, and warnings for the reader."""
     views = sentence_views(seg, options)
+    body = _body(views)
     compiled = {c.rule.id: c for c in compile_ruleset(ruleset)}
     similar: dict[str, dict[int, tuple[float, str]]] = {}
     if options.similarity:
@@ -388,7 +433,7 @@ def match_report(seg: Segmented, ruleset: Ruleset, options: MatchOptions = Match
     warnings: list[str] = []
     for rule in ruleset.rules:
         if rule.kind == "element":
-            evidence = match_element(compiled[rule.id], views, seg.year, options, similar.get(rule.id))
+            evidence = match_element(compiled[rule.id], body, seg.year, options, similar.get(rule.id))
             best = _strongest(evidence)
             if best is None:
                 matches.append(RuleMatch(rule, "absent", (), "报告中未找到相关表述"))

@@ -61,9 +61,11 @@ class _Line:
     start: int
     end: int
     text: str
+    norm: str
 
 
 def _body_lines(doc: Document) -> list[_Line]:
+    full = normalize(doc.text)  # once per document: sentences slice it
     lines = []
     for span_start, span_end in doc.keep:
         pos = span_start
@@ -72,7 +74,8 @@ def _body_lines(doc: Document) -> list[_Line]:
             stripped = raw.strip()
             if stripped:
                 lead = len(raw) - len(raw.lstrip())
-                lines.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
+                s = pos + lead
+                lines.append(_Line(s, s + len(stripped), stripped, full[s:s + len(stripped)]))
             pos = end + 1
     return lines
 
@@ -316,4 +319,5 @@ def _add_sentences(out: list[Sentence], line: _Line, lo: int, hi: int, part: int
     spans = [(line.start + lo, line.start + hi)] if heading else _split_sentences(chunk, line.start + lo)
     for s, e in spans:
         text = line.text[s - line.start:e - line.start]
-        out.append(Sentence(len(out), s, e, text, normalize(text), part, paragraph, is_heading=heading))
+        norm = line.norm[s - line.start:e - line.start]
+        out.append(Sentence(len(out), s, e, text, norm, part, paragraph, is_heading=heading))

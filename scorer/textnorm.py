@@ -23,11 +23,18 @@ def _norm_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
+# The common cases as one translate table: full-width ASCII (！…～) and spaces.
+_FAST = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: " ", 0xA0: " ", 0x09: " ", 0x0D: " "}
+# Characters NFKC leaves alone for sure: ASCII, CJK ideographs, CJK and general punctuation.
+_RARE = re.compile(r"[^\x00-\x7f\u4e00-\u9fff\u3000-\u3035\uff01-\uff5e\u2018-\u201d]")
+
+
 def normalize(text: str) -> str:
     """Same-length normalised copy of ``text`` for matching."""
-    if text.isascii():
-        return text.replace("\t", " ").replace("\r", " ")
-    return "".join(_norm_char(c) for c in text)
+    folded = text.translate(_FAST)
+    if _RARE.search(folded):
+        folded = _RARE.sub(lambda m: _norm_char(m.group(0)), folded)
+    return folded
 
 
 _REGEX_META = set("()[]{}.*+?^$|\\")
