@@ -1,0 +1,228 @@
+"""The project config `.fazhi.yaml` and the gate settings of `fazhi check`.
+
+The file is found in the working directory or the nearest parent (or given with
+``--config``), checked against CONFIG_SCHEMA with unknown keys rejected. A mistake is a
+ConfigError naming the file, the line and the key, with the allowed values where the
+set is closed — the same style as the rule files (scorer/rules.py). Command-line
+options replace the config key of the same name.
+
+    edition: 2021                # judge by this Outline edition
+    min_score: 60                # 0–100
+    require: core                # or a list of rule ids; `core` may be one of them
+    fail_on: [absent, planned]   # statuses that fail the check
+    rules: [local-rules]         # extra rule directories, relative to this file
+    waivers:
+      - rule: disputes.reconsideration_litigation
+        justification: 本年度无行政复议和应诉案件，报告已说明
+        expires: 2026-03-31      # an expired waiver is an error: renew or remove it
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from scorer.errors import FazhiError
+from scorer.gate import FAIL_ON_STATUSES, GateConfig, Waiver
+from scorer.models import Ruleset
+from scorer.rules import EDITIONS, _describe, _line_of
+
+CONFIG_NAME = ".fazhi.yaml"
+RULES_HINT = "see `fazhi rules list`"
+
+CONFIG_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "edition": {"enum": list(EDITIONS)},
+        "min_score": {"type": "number", "minimum": 0, "maximum": 100},
+        "require": {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+            ]
+        },
+        "fail_on": {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {"type": "array", "minItems": 1, "items": {"enum": list(FAIL_ON_STATUSES)}},
+            ]
+        },
+        "rules": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        "waivers": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["rule", "justification", "expires"],
+                "properties": {
+                    "rule": {"type": "string", "minLength": 1},
+                    "justification": {"type": "string", "minLength": 1, "pattern": r"\S"},
+                    "expires": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+                },
+            },
+        },
+    },
+}
+
+
+class ConfigError(FazhiError):
+    """A .fazhi.yaml that does not follow the config schema, or a bad gate option."""
+
+
+class _NoDatesLoader(yaml.SafeLoader):
+    """SafeLoader that keeps 2026-03-31 a string, so the schema sees what was written."""
+
+
+_NoDatesLoader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class ProjectConfig:
+    path: Path | None = None
+    edition: int | None = None
+    min_score: float | None = None
+    require: tuple[str, ...] | None = None  # tokens as written: rule ids and `core`
+    fail_on: tuple[str, ...] | None = None
+    rules: tuple[Path, ...] = ()  # resolved against the config file's directory
+    waivers: tuple[Waiver, ...] = ()
+    require_where: str = "--require"  # where `require` came from, for an unknown-id error
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest .fazhi.yaml in ``start`` (default: the working directory) or a parent."""
+    here = (start or Path.cwd()).resolve()
+    for directory in (here, *here.parents):
+        candidate = directory / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(path: Path, *, today: dt.date) -> ProjectConfig:
+    """Read and check one config file. Waivers that expired before ``today`` are errors."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(str(path), "config file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), f"cannot read config file ({exc})") from None
+    try:
+        data = yaml.load(text, Loader=_NoDatesLoader)
+        node = yaml.compose(text, Loader=_NoDatesLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}{line}", f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    if data is None:
+        return ProjectConfig(path=path)
+    if not isinstance(data, dict):
+        raise ConfigError(str(path), "a config file must be a mapping of keys (allowed: " + ", ".join(sorted(CONFIG_SCHEMA["properties"])) + ")")
+    errors = sorted(jsonschema.Draft202012Validator(CONFIG_SCHEMA).iter_errors(data), key=lambda e: list(e.path))
+    if errors:
+        err = errors[0]
+        while err.context:  # anyOf: the deepest of the alternatives' errors says most
+            err = sorted(err.context, key=lambda e: -len(e.path))[0]
+        where = list(errors[0].absolute_path) or list(err.absolute_path)
+        raise ConfigError(f"{path}:{_line_of(node, where)}", f"invalid config: {_key_name(where)}{_describe(err)}")
+    waivers = []
+    for i, raw in enumerate(data.get("waivers", [])):
+        where = f"{path}:{_line_of(node, ['waivers', i, 'expires'])}"
+        try:
+            expires = dt.date.fromisoformat(raw["expires"])
+        except ValueError:
+            raise ConfigError(where, f"waiver for {raw['rule']!r}: expires {raw['expires']!r} is not a date (YYYY-MM-DD)") from None
+        if expires < today:
+            raise ConfigError(where, f"waiver for {raw['rule']!r} expired on {expires.isoformat()}: "
+                                     "renew it with a new date and justification, or remove it")
+        waivers.append(Waiver(raw["rule"], raw["justification"].strip(), expires, f"{path}:{_line_of(node, ['waivers', i])}"))
+    seen: set[str] = set()
+    for w in waivers:
+        if w.rule in seen:
+            raise ConfigError(w.where, f"rule {w.rule!r} is waived twice: keep one waiver per rule")
+        seen.add(w.rule)
+    return ProjectConfig(
+        path=path,
+        edition=data.get("edition"),
+        min_score=data.get("min_score"),
+        require=parse_list(data["require"]) if "require" in data else None,
+        fail_on=parse_fail_on(data["fail_on"], f"{path}:{_line_of(node, ['fail_on'])}") if "fail_on" in data else None,
+        rules=tuple((path.parent / d) for d in data.get("rules", [])),
+        waivers=tuple(waivers),
+        require_where=f"{path}:{_line_of(node, ['require'])}",
+    )
+
+
+def _key_name(where: list) -> str:
+    return f"{'.'.join(str(k) for k in where)}: " if where else ""
+
+
+def parse_list(value: str | list | tuple) -> tuple[str, ...]:
+    """`a,b` or [a, b] → (a, b), blanks dropped."""
+    items = value.split(",") if isinstance(value, str) else value
+    return tuple(s.strip() for s in items if s.strip())
+
+
+def parse_fail_on(value: str | list | tuple, subject: str = "--fail-on") -> tuple[str, ...]:
+    statuses = parse_list(value)
+    for status in statuses:
+        if status not in FAIL_ON_STATUSES:
+            raise ConfigError(subject, f"unknown status {status!r} (allowed: {', '.join(FAIL_ON_STATUSES)})")
+    if not statuses:
+        raise ConfigError(subject, f"no status given (allowed: {', '.join(FAIL_ON_STATUSES)})")
+    return statuses
+
+
+def parse_min_score(value: float, subject: str = "--min-score") -> float:
+    if not 0 <= value <= 100:
+        raise ConfigError(subject, f"{value:g} is not a score between 0 and 100")
+    return value
+
+
+def gate_config(
+    project: ProjectConfig,
+    ruleset: Ruleset,
+    *,
+    min_score: float | None = None,
+    require: str | None = None,
+    fail_on: str | None = None,
+    baseline: bool = False,
+) -> GateConfig:
+    """The config file's gates with the command line's options on top, checked against the rules.
+
+    With no gate configured at all (and no baseline), the check requires the core rules:
+    a check that passes everything by default would make a bare pre-commit hook a no-op.
+    """
+    if min_score is not None:
+        parse_min_score(min_score)
+    if min_score is None:
+        min_score = project.min_score
+    tokens, where = (parse_list(require), "--require") if require is not None else (project.require, project.require_where)
+    statuses = parse_fail_on(fail_on) if fail_on is not None else project.fail_on
+    known = {r.id for r in ruleset.rules}
+    if tokens is not None and not tokens:
+        raise ConfigError(where, "no requirement given (use `core` or rule ids, comma-separated)")
+    ids = tuple(t for t in (tokens or ()) if t != "core")
+    for rule_id in ids:
+        if rule_id not in known:
+            raise ConfigError(where, f"unknown rule id {rule_id!r} ({RULES_HINT})")
+    for w in project.waivers:
+        if w.rule not in known:
+            raise ConfigError(w.where, f"waiver for unknown rule id {w.rule!r} ({RULES_HINT})")
+    config = GateConfig(
+        min_score=min_score,
+        require_core="core" in (tokens or ()),
+        require=tuple(dict.fromkeys(ids)),
+        fail_on=tuple(dict.fromkeys(statuses or ())),
+        waivers=project.waivers,
+    )
+    if not config.active(baseline):
+        config = replace(config, require_core=True, defaulted=True)
+    return config
