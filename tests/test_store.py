@@ -1,0 +1,146 @@
+"""The SQLite history: upsert without duplicates, atomic writes, migrations, issuer matching, year over year."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+
+import pytest
+
+from scorer.errors import FazhiError
+from scorer.history import timelines
+from scorer.store import SCHEMA_VERSION, ReportRecord, RuleRecord, Store, record_of
+
+
+def make(content_hash="h1", issuer="合肥市科技局", year=2020, score=50.0, statuses=None, ruleset_version="v1", **kw):
+    statuses = statuses or {"a.one": "absent", "a.two": "asserted", "a.three": "met"}
+    results = tuple(RuleRecord(rid, st, True, 1.0, 2.0, 0 if st == "absent" else 1) for rid, st in statuses.items())
+    return ReportRecord(
+        content_hash=content_hash, ruleset_version=ruleset_version, path=f"in/{content_hash}.txt", issuer=issuer,
+        year=year, edition=2015, date=None, score=score, grade="不合格", core_score=score, results=results, **kw,
+    )
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "h.sqlite") as s:
+        yield s
+
+
+def count(store_path, table):
+    with sqlite3.connect(store_path) as db:
+        return db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+def test_new_database_is_migrated_and_in_wal_mode(tmp_path):
+    path = tmp_path / "h.sqlite"
+    with Store(path) as s:
+        assert s.schema_version == SCHEMA_VERSION
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"reports", "results", "failures"} <= tables
+    with Store(path) as s:  # opening again migrates nothing and keeps the version
+        assert s.schema_version == SCHEMA_VERSION
+
+
+def test_saving_the_same_content_again_replaces_it(store):
+    store.save(make(score=40.0))
+    store.save(make(score=60.0, statuses={"a.one": "substantiated", "a.two": "asserted", "a.three": "met"}))
+    assert count(store.path, "reports") == 1
+    assert count(store.path, "results") == 3
+    got = store.get("h1", "v1")
+    assert got.score == 60.0
+    assert got.status("a.one") == "substantiated"
+    assert [r.rule_id for r in got.results] == ["a.one", "a.two", "a.three"]  # ruleset order kept
+    assert got.scored_at
+
+
+def test_other_content_or_ruleset_version_is_another_row(store):
+    store.save(make())
+    store.save(make(content_hash="h2"))
+    store.save(make(ruleset_version="v2"))
+    assert count(store.path, "reports") == 3
+    assert count(store.path, "results") == 9
+
+
+def test_a_failed_write_leaves_nothing_behind(store):
+    store.save(make(content_hash="keep"))
+    broken = make(content_hash="h9")
+    broken = replace(broken, results=broken.results + (broken.results[0],))  # duplicate rule id: PK violation
+    with pytest.raises(sqlite3.IntegrityError):
+        store.save(broken)
+    assert store.get("h9", "v1") is None
+    assert count(store.path, "reports") == 1 and count(store.path, "results") == 3
+    store.save(make(content_hash="after"))  # the connection is usable: no transaction left open
+    assert count(store.path, "reports") == 2
+
+
+def test_has_needs_the_same_requested_edition(store):
+    store.save(make())
+    assert store.has("h1", "v1", None)
+    assert not store.has("h1", "v1", 2021)
+    assert not store.has("h1", "v2", None)
+    store.save(make(requested_edition=2021))
+    assert store.has("h1", "v1", 2021) and not store.has("h1", "v1", None)
+
+
+def test_failures_are_recorded_and_cleared_when_the_file_scores(store):
+    store.record_failure("in/h1.txt", "InputError: file is empty")
+    store.record_failure("in/h1.txt", "InputError: file is empty again")
+    assert store.failures() == {"in/h1.txt": "InputError: file is empty again"}
+    store.save(make())
+    assert store.failures() == {}
+
+
+def test_history_matches_exactly_then_by_containment(store):
+    store.save(make("a", issuer="合肥市科技局", year=2020))
+    store.save(make("b", issuer="合肥市科技局", year=2021))
+    store.save(make("c", issuer="阳江市科学技术局", year=2020))
+    store.save(make("d", issuer="科技局", year=2019))
+    assert [r.content_hash for r in store.history("合肥市科技局")] == ["a", "b"]
+    assert [r.content_hash for r in store.history("科技局")] == ["d"]  # exact wins over contains
+    assert [r.issuer for r in store.history("合肥")] == ["合肥市科技局", "合肥市科技局"]
+    assert store.history("合肥", contains=False) == []
+    assert store.history("%") == []  # LIKE wildcards in the query are literal
+    assert store.issuers() == ["合肥市科技局", "科技局", "阳江市科学技术局"]
+
+
+def test_a_database_from_a_newer_fazhi_is_refused(tmp_path):
+    path = tmp_path / "h.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA user_version = 99")
+    with pytest.raises(FazhiError, match=r"h\.sqlite: made by a newer fazhi \(schema 99"):
+        Store(path)
+
+
+def test_a_file_that_is_not_a_database_is_a_one_line_error(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    path.write_text("这不是数据库" * 200, encoding="utf-8")
+    with pytest.raises(FazhiError, match="not a fazhi history database"):
+        Store(path)
+    assert path.read_text(encoding="utf-8") == "这不是数据库" * 200
+
+
+def test_record_of_a_real_report(seed_results):
+    result = seed_results["001_72591554edec4da5.txt"]
+    rec = record_of(result, "abc")
+    assert rec.issuer == result.issuer and rec.year == result.year and rec.score == result.score
+    assert len(rec.results) == len(result.results)
+    assert rec.status("structure.achievements") == result.result("structure.achievements").status
+    assert sum(r.evidence_count for r in rec.results) == sum(len(r.evidence) for r in result.results)
+
+
+def test_timelines_keep_the_latest_report_per_year_and_list_changes():
+    older = make("a", year=2020, statuses={"a.one": "absent", "a.two": "asserted", "a.three": "met"}, scored_at="1")
+    redo = make("a2", year=2020, statuses={"a.one": "planned", "a.two": "asserted", "a.three": "met"}, scored_at="2")
+    newer = make("b", year=2021, statuses={"a.one": "substantiated", "a.two": "deficient", "a.three": "met"}, scored_at="3")
+    other = make("c", issuer="阳江市科学技术局", year=2021, scored_at="4")
+    (hefei, yangjiang) = timelines([newer, older, redo, other])
+    assert hefei.issuer == "合肥市科技局" and hefei.years == (2020, 2021)
+    assert [r.content_hash for r in hefei.reports] == ["a2", "b"]
+    assert [(c.rule_id, c.before, c.after, c.direction) for c in hefei.changes] == [
+        ("a.one", "planned", "substantiated", "improved"),
+        ("a.two", "asserted", "deficient", "regressed"),
+    ]
+    assert yangjiang.years == (2021,) and yangjiang.changes == ()
