@@ -21,7 +21,7 @@ from scorer.render.memo import Memo
 
 BODY_FONT, HEADING_FONT, SUB_FONT, TITLE_FONT = "仿宋", "黑体", "楷体", "宋体"
 LATIN_FONT = "Times New Roman"
-COLUMN_WIDTHS_CM = (1.1, 5.2, 4.7, 1.3, 2.0, 1.4)  # 序号 要求 编号 级别 核查结果 得分 = A4 text width
+COLUMN_WIDTHS_CM = (1.3, 5.1, 4.6, 1.3, 1.9, 1.4)  # 序号 要求 编号 级别 核查结果 得分 = A4 text width
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
@@ -116,6 +116,10 @@ def _table(doc, memo: Memo) -> None:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             run = p.add_run(_safe(text))
             _fonts(run, BODY_FONT, 9 if i == 2 else 10.5)
+    # Word reads the cell widths, LibreOffice the table grid: set both, and a fixed layout.
+    table.autofit = False
+    for column, width in zip(table.columns, COLUMN_WIDTHS_CM):
+        column.width = Cm(width)
     for row in table.rows:
         for cell, width in zip(row.cells, COLUMN_WIDTHS_CM):
             cell.width = Cm(width)

@@ -1,0 +1,183 @@
+"""The 审查意见 memo: DOCX parses back with headings and one table row per requirement, its
+problem list is the engine's gap list, and hostile report text stays inert in every format."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from bs4 import BeautifulSoup
+from markdown_it import MarkdownIt
+from typer.testing import CliRunner
+
+import hostile_report
+from browser import chromium_page, launch_chromium
+from scorer.cli import app
+from scorer.errors import FazhiError
+from scorer.render import memo
+from scorer.render.review import status_zh
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+ID_IN_HEADING = re.compile(r"（([^（）]+)）$")
+
+
+def markdown_to_html(text: str) -> str:
+    # html=True: raw HTML in the Markdown would pass through, so escaping is what keeps it out.
+    return MarkdownIt("commonmark", {"html": True}).enable("table").render(text)
+
+
+def docx_outline(data: bytes):
+    document = docx.Document(io.BytesIO(data))
+    by_style: dict[str, list[str]] = {}
+    for p in document.paragraphs:
+        by_style.setdefault(p.style.name, []).append(p.text)
+    return document, by_style
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory, ruleset):
+    from scorer.pipeline import score_file
+
+    return score_file(hostile_report.write(tmp_path_factory.mktemp("hostile")), ruleset)
+
+
+# ---- DOCX ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_docx_parses_back_with_headings_table_and_the_engines_gaps(seed, seed_results):
+    result = seed_results[seed.name]
+    document, by_style = docx_outline(memo.memo_docx(result))
+    assert by_style["Title"] == [f"关于{result.issuer or '（发文单位）'}{result.year}年度法治政府建设年度报告的审查意见"]
+    assert by_style["Heading 1"] == ["一、总体评价", "二、主要问题", "三、整改要求", "附件：逐项核查表"]
+    problems = [ID_IN_HEADING.search(h).group(1) for h in by_style.get("Heading 2", [])]
+    assert problems == [r.rule.id for r in result.gaps]
+    assert len(document.tables) == 1
+    rows = document.tables[0].rows
+    assert len(rows) == len(result.results) + 1
+    assert [c.text for c in rows[0].cells] == list(memo.TABLE_HEADER)
+    assert [row.cells[2].text for row in rows[1:]] == [r.rule.id for r in result.results]
+    assert [row.cells[4].text for row in rows[1:]] == [status_zh(r) for r in result.results]
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert "请于____年__月__日前" in body
+    assert f"报告得分{result.score:.1f}分" in body and result.grade in body
+
+
+def test_core_gaps_are_starred_in_the_docx(seed_results):
+    result = next(r for r in seed_results.values() if any(g.rule.level == "core" for g in r.gaps))
+    _, by_style = docx_outline(memo.memo_docx(result))
+    starred = [ID_IN_HEADING.search(h).group(1) for h in by_style["Heading 2"] if "★" in h]
+    assert starred == [g.rule.id for g in result.gaps if g.rule.level == "core"]
+
+
+def test_assessment_counts_add_up(seed_results):
+    result = seed_results[SEEDS[3].name]
+    m = memo.build(result)
+    applicable = [r for r in result.results if r.applies]
+    met = sum(1 for r in applicable if r.status in ("substantiated", "asserted", "met"))
+    assert f"对照适用的{len(applicable)}项要求，报告已落实{met}项" in m.assessment[1]
+    assert f"需要补充{len(result.gaps)}项" in m.assessment[1]
+    assert met + len(result.gaps) == len(applicable)
+
+
+def test_xml_unsafe_characters_are_dropped_not_fatal(seed_results):
+    result = seed_results[SEEDS[0].name]
+    from dataclasses import replace
+
+    dirty = replace(result, issuer="某局\x00\x0b\x1f")
+    _, by_style = docx_outline(memo.memo_docx(dirty))
+    assert by_style["Title"][0].startswith("关于某局2020")
+
+
+# ---- Markdown and HTML -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", SEEDS[:2], ids=lambda p: p.name[:3])
+def test_markdown_has_the_gaps_and_a_row_per_requirement(seed, seed_results):
+    result = seed_results[seed.name]
+    soup = BeautifulSoup(markdown_to_html(memo.memo_markdown(result)), "html.parser")
+    assert [ID_IN_HEADING.search(h.get_text()).group(1) for h in soup.find_all("h3")] == [r.rule.id for r in result.gaps]
+    rows = soup.find("table").find_all("tr")
+    assert len(rows) == len(result.results) + 1
+    assert all(len(r.find_all(["td", "th"])) == len(memo.TABLE_HEADER) for r in rows)
+
+
+def test_markdown_escaping_keeps_table_cells_and_text_literal():
+    cell = memo.md_escape("a | b <i>x</i> *y* `z` [l](u) & \\")
+    html = markdown_to_html(f"| h |\n|---|\n| {cell} |\n")
+    soup = BeautifulSoup(html, "html.parser")
+    assert [td.get_text() for td in soup.find_all("td")] == ["a | b <i>x</i> *y* `z` [l](u) & \\"]
+    assert soup.find("i") is None and soup.find("em") is None and soup.find("a") is None
+    for opener in ("# 标题", "- 列表", "1. 列表", "> 引用", "+ x", "2) y"):
+        rendered = BeautifulSoup(markdown_to_html(memo.md_paragraph(opener)), "html.parser")
+        assert rendered.find("p") is not None and rendered.get_text().strip() == opener
+
+
+# ---- hostile text ------------------------------------------------------------------------
+
+
+def test_hostile_memo_docx_keeps_the_text_literally(hostile):
+    document, by_style = docx_outline(memo.memo_docx(hostile))
+    text = "\n".join(p.text for p in document.paragraphs)
+    for literal in hostile_report.HOSTILE:
+        assert literal in text, literal
+    assert f"聘请法律顾问{hostile_report.MUSTACHE}" in text  # not rendered as a template (49)
+    problems = [ID_IN_HEADING.search(h).group(1) for h in by_style["Heading 2"]]
+    assert problems == [r.rule.id for r in hostile.gaps]
+
+
+def test_hostile_memo_markdown_renders_inert(hostile):
+    source = memo.memo_markdown(hostile)
+    assert "<" not in source and ">" not in source.replace("\n> 报告原文", "")  # only our own quote markers
+    soup = BeautifulSoup(markdown_to_html(source), "html.parser")
+    assert soup.find_all(["script", "img", "textarea", "b"]) == []
+    text = soup.get_text()
+    for literal in hostile_report.HOSTILE:
+        assert literal in text, literal
+
+
+def test_hostile_memo_html_in_chromium(hostile, tmp_path):
+    page_file = tmp_path / "memo.html"
+    page_file.write_text(memo.memo_html(hostile), encoding="utf-8")
+    assert "<script" not in page_file.read_text(encoding="utf-8")
+    with launch_chromium() as browser, chromium_page(page_file, browser=browser) as (page, errors):
+        text = page.inner_text("body")
+        assert page.locator("script, img, textarea, b").count() == 0
+        for literal in hostile_report.HOSTILE:
+            assert literal in text, literal
+        ids = page.locator("#problems [data-rule]").evaluate_all("els => els.map(e => e.dataset.rule)")
+        assert ids == [r.rule.id for r in hostile.gaps]
+        assert page.locator("#annex tbody tr").count() == len(hostile.results)
+        page.screenshot(path=str(tmp_path / "memo.png"))
+        assert errors == []
+    assert (tmp_path / "memo.png").stat().st_size > 0
+
+
+# ---- writing files -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".md", ".html"])
+def test_cli_memo_writes_by_suffix(suffix, tmp_path):
+    out = tmp_path / f"memo{suffix}"
+    res = CliRunner().invoke(app, ["memo", str(SEEDS[1]), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert res.stdout.strip() == str(out)
+    data = out.read_bytes()
+    assert data[:2] == b"PK" if suffix == ".docx" else "审查意见" in data.decode("utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]
+
+
+def test_cli_memo_bad_suffix_is_one_line_exit_2(tmp_path):
+    res = CliRunner().invoke(app, ["memo", str(SEEDS[1]), "-o", str(tmp_path / "memo.pdf")])
+    assert res.exit_code == 2
+    assert res.stderr == f"fazhi: error: {tmp_path / 'memo.pdf'}: cannot write '.pdf' here; use .docx, .md or .html\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_memo_refuses_unknown_suffix(seed_results, tmp_path):
+    with pytest.raises(FazhiError, match=r"use \.docx, \.md or \.html"):
+        memo.write_memo(seed_results[SEEDS[0].name], tmp_path / "memo.rtf")
+    assert list(tmp_path.iterdir()) == []
