@@ -130,8 +130,11 @@ def load_config(path: Path, *, today: dt.date) -> ProjectConfig:
         err = errors[0]
         while err.context:  # anyOf: the deepest of the alternatives' errors says most
             err = sorted(err.context, key=lambda e: -len(e.path))[0]
-        where = list(errors[0].absolute_path) or list(err.absolute_path)
-        raise ConfigError(f"{path}:{_line_of(node, where)}", f"invalid config: {_key_name(where)}{_describe(err)}")
+        where = list(err.absolute_path)
+        line = _line_of(node, where)
+        if err.validator == "additionalProperties":  # point at the unknown key itself
+            line = _key_line(node, where, set(err.instance) - set(err.schema.get("properties", {}))) or line
+        raise ConfigError(f"{path}:{line}", f"invalid config: {_explain(err, where)}")
     waivers = []
     for i, raw in enumerate(data.get("waivers", [])):
         where = f"{path}:{_line_of(node, ['waivers', i, 'expires'])}"
@@ -160,8 +163,29 @@ def load_config(path: Path, *, today: dt.date) -> ProjectConfig:
     )
 
 
-def _key_name(where: list) -> str:
-    return f"{'.'.join(str(k) for k in where)}: " if where else ""
+def _key_line(node: yaml.Node, where: list, keys: set[str]) -> int | None:
+    """1-based line of the first of ``keys`` in the mapping at ``where``."""
+    for step in where:
+        children = node.value if isinstance(node, yaml.SequenceNode) else [v for k, v in node.value if k.value == step]
+        node = children[step] if isinstance(node, yaml.SequenceNode) else children[0]
+    lines = [k.start_mark.line + 1 for k, _ in node.value if k.value in keys] if isinstance(node, yaml.MappingNode) else []
+    return min(lines, default=None)
+
+
+def _explain(err: jsonschema.ValidationError, where: list) -> str:
+    """The schema error in the rules' words, after the dotted key it is about (waivers.0.expires)."""
+    if err.validator in ("additionalProperties", "required"):
+        text = _describe(err)
+    elif err.validator == "pattern" and where[-1:] == ["justification"]:
+        text = "must say why, not be blank"
+    elif err.validator == "pattern" and where[-1:] == ["expires"]:
+        text = f"{err.instance!r} is not a date (YYYY-MM-DD)"
+    elif err.validator == "enum":
+        text = f"{err.instance!r} is not allowed (allowed: {', '.join(str(v) for v in err.validator_value)})"
+    else:
+        text = err.message
+    key = ".".join(str(k) for k in where)
+    return f"{key}: {text}" if key else text
 
 
 def parse_list(value: str | list | tuple) -> tuple[str, ...]:

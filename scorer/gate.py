@@ -295,11 +295,20 @@ def normalize_sentence(text: str) -> str:
 
 
 def copied_evidence(result: ReportResult, baseline: BaselineReport) -> tuple[CopiedEvidence, ...]:
-    """This report's evidence sentences that are, whitespace aside, sentences of the baseline's evidence."""
+    """This report's evidence sentences that are, whitespace aside, sentences of the baseline's evidence.
+
+    Only element evidence that is not a heading counts: part headings (一、主要举措和成效) and
+    the date line are meant to recur every year.
+    """
     old = {n for n in (normalize_sentence(t) for t in baseline.evidence) if len(n) >= COPIED_MIN_CHARS}
+    sentences = result.segmented.sentences
     by_span: dict[tuple[int, int], tuple[Evidence, list[str]]] = {}
     for r in result.results:
+        if r.rule.kind != "element":
+            continue
         for e in r.evidence:
+            if 0 <= e.sentence < len(sentences) and sentences[e.sentence].is_heading:
+                continue
             if (e.start, e.end) in by_span:
                 by_span[(e.start, e.end)][1].append(r.rule.id)
             elif normalize_sentence(e.text) in old:

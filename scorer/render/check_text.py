@@ -8,6 +8,8 @@ from __future__ import annotations
 from scorer.gate import CheckRun, FileOutcome, Finding
 from scorer.models import STATUS_ZH
 
+COPIED_SHOWN = 20  # a recycled report copies dozens of sentences; the first ones make the point
+
 
 def _one_line(text: str) -> str:
     # Report text may hold line breaks; a CI log would take a line starting "::" as a command.
@@ -58,8 +60,10 @@ def _file_lines(o: FileOutcome) -> list[str]:
             lines.append(f"      {c.rule.id}: {c.before} → {c.after}" + (f"  [{mark}]" if mark else ""))
     if o.copied:
         lines.append(f"  warning: evidence copied from last year's report ({len(o.copied)} sentences, not a failure):")
-        for c in o.copied:
+        for c in o.copied[:COPIED_SHOWN]:
             lines.append(f"      line {c.location.line}: “{_one_line(c.location.text)}” ({', '.join(c.rules)})")
+        if len(o.copied) > COPIED_SHOWN:
+            lines.append(f"      … and {len(o.copied) - COPIED_SHOWN} more (all of them: --format json)")
     gaps = o.open_gaps
     if gaps:
         listed = ", ".join(f"{g.rule.id} [{STATUS_ZH.get(g.status, g.status)}]" for g in gaps)
