@@ -172,6 +172,18 @@ class RuleResult:
 
 
 @dataclass(frozen=True)
+class Quality:
+    """Report-level signals evaluators look at beyond presence (catalogue: "What evaluators also look at")."""
+
+    chars: int  # body characters scored (title and signature excluded)
+    figures_per_kchar: float  # numbers with a unit per 1,000 characters: 泛化 writing has few
+    named_documents: int  # distinct 《titles》 named
+    substantiated_share: float  # substantiated / met among applicable elements (0–1)
+    shortcomings_state_causes: bool | None  # None: the report has no shortcomings part
+    plans_have_targets: bool | None  # None: the report has no plans part
+
+
+@dataclass(frozen=True)
 class ReportResult:
     path: str
     year: int | None
@@ -187,6 +199,7 @@ class ReportResult:
     segmented: Segmented
     ruleset_version: str
     notes: tuple[str, ...] = ()  # warnings for the reader (late signature, repeated page text…)
+    quality: Quality | None = None
 
     def result(self, rule_id: str) -> RuleResult:
         for r in self.results:

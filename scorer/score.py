@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scorer.models import ReportResult, RuleMatch, RuleResult, Ruleset, Segmented
+import re
+
+from scorer.match import PARTIAL_DATE, QUANTITY, TITLE_SPAN
+from scorer.models import Quality, ReportResult, RuleMatch, RuleResult, Ruleset, Segmented
 
 # Partial credit by status. "met"/"late" are the statuses of report parts and the deadline.
 DEFAULT_CREDIT = {
@@ -67,6 +70,7 @@ def score_report(
         segmented=seg,
         ruleset_version=ruleset.version,
         notes=tuple(seg.document.notes) + tuple(notes),
+        quality=quality_signals(seg, results),
     )
 
 
@@ -75,3 +79,32 @@ def _percent(results: list[RuleResult]) -> float:
     if total == 0:
         return 0.0
     return round(100.0 * sum(r.points for r in results) / total, 1)
+
+
+# A shortcomings part should say why (督察规定: 不足和原因), and plans should be checkable.
+CAUSE_WORDS = re.compile(r"原因|主要是|究其原因|由于|因为|根源|缘于|归因|导致")
+TARGET_WORDS = re.compile(r"年底前|月底前|季度|之前完成|完成率|覆盖率|达到|力争|确保\d|不少于|以上")
+
+
+def quality_signals(seg: Segmented, results: list[RuleResult]) -> Quality:
+    roles = {p.index: p.role for p in seg.parts}
+    by_role: dict[str, list[str]] = {}
+    for s in seg.sentences:
+        by_role.setdefault(roles[s.part], []).append(s.norm)
+    body = [t for role, texts in by_role.items() if role not in ("title", "signature") for t in texts]
+    chars = sum(len(t) for t in body)
+    figures = sum(len(QUANTITY.findall(t)) for t in body)
+    titles = {m.group(0) for t in body for m in TITLE_SPAN.finditer(t)}
+    met = [r for r in results if r.applies and r.rule.kind == "element" and r.status in ("substantiated", "asserted")]
+    shortcomings = "".join(by_role.get("shortcomings", []))
+    plans = "".join(by_role.get("next_year", []))
+    return Quality(
+        chars=chars,
+        figures_per_kchar=round(1000 * figures / chars, 2) if chars else 0.0,
+        named_documents=len(titles),
+        substantiated_share=round(sum(r.status == "substantiated" for r in met) / len(met), 3) if met else 0.0,
+        shortcomings_state_causes=bool(CAUSE_WORDS.search(shortcomings)) if shortcomings else None,
+        plans_have_targets=bool(QUANTITY.search(plans) or PARTIAL_DATE.search(plans) or TARGET_WORDS.search(plans))
+        if plans
+        else None,
+    )

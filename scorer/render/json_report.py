@@ -7,6 +7,7 @@ validate every output against; README.md shows an example.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from scorer.models import ReportResult, RuleResult
@@ -48,6 +49,10 @@ REPORT_SCHEMA = {
         "ruleset_version": {"type": "string"},
         "notes": {"type": "array", "items": {"type": "string"}},
         "parts": {"type": "array"},
+        "quality": {
+            "type": ["object", "null"],
+            "description": "report-level signals: figures per 1,000 chars, named documents, causes given, plan targets",
+        },
         "results": {
             "type": "array",
             "items": {
@@ -129,6 +134,7 @@ def to_dict(result: ReportResult) -> dict:
             for p in seg.parts
         ],
         "results": [_rule_dict(r) for r in result.results],
+        "quality": dataclasses.asdict(result.quality) if result.quality else None,
     }
 
 
