@@ -96,7 +96,8 @@ def quality_signals(seg: Segmented, results: list[RuleResult]) -> Quality:
     figures = sum(len(QUANTITY.findall(t)) for t in body)
     titles = {m.group(0) for t in body for m in TITLE_SPAN.finditer(t)}
     met = [r for r in results if r.applies and r.rule.kind == "element" and r.status in ("substantiated", "asserted")]
-    shortcomings = "".join(by_role.get("shortcomings", []))
+    # The heading "存在的不足和原因" names causes without giving any: read the body only.
+    shortcomings = "".join(s.norm for s in seg.sentences if roles[s.part] == "shortcomings" and not s.is_heading)
     plans = "".join(by_role.get("next_year", []))
     return Quality(
         chars=chars,

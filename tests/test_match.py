@@ -119,3 +119,18 @@ def test_similarity_signal_proposes_paraphrases_but_never_proves(ruleset):
     found = with_similarity.result("legal_adviser.use")
     assert found.status == "asserted"
     assert found.evidence[0].signal == "similarity"
+
+
+def test_quality_signals(ruleset):
+    text = (
+        "某局2022年度法治政府建设情况报告\n一、主要举措和成效\n全年办理行政处罚案件8件，印发《执法手册》。\n"
+        "二、存在的不足和原因\n执法力量不足，主要是编制偏少。\n三、2023年工作安排\n年底前完成案卷评查20卷。\n"
+    )
+    q = _score(ruleset, text).quality
+    assert q.shortcomings_state_causes is True and q.plans_have_targets is True
+    assert q.named_documents == 1 and q.figures_per_kchar > 0
+    vague = _score(ruleset, "一、主要成效\n全面落实各项制度。\n二、存在的不足和原因\n人员不足。\n三、明年打算\n继续努力。\n").quality
+    assert vague.shortcomings_state_causes is False and vague.plans_have_targets is False
+    assert vague.figures_per_kchar == 0
+    none = _score(ruleset, "一、主要成效\n全面落实各项制度。\n").quality
+    assert none.shortcomings_state_causes is None and none.plans_have_targets is None
