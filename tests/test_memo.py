@@ -181,3 +181,18 @@ def test_write_memo_refuses_unknown_suffix(seed_results, tmp_path):
     with pytest.raises(FazhiError, match=r"use \.docx, \.md or \.html"):
         memo.write_memo(seed_results[SEEDS[0].name], tmp_path / "memo.rtf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_report_without_gaps_says_so_everywhere(seed_results):
+    from dataclasses import replace
+
+    from scorer.render import html_report
+
+    result = seed_results[SEEDS[1].name]
+    clean = replace(result, results=tuple(replace(r, status="met" if r.rule.kind != "element" else "substantiated") for r in result.results))
+    assert clean.gaps == ()
+    _, by_style = docx_outline(memo.memo_docx(clean))
+    assert "Heading 2" not in by_style
+    assert "未发现需要补充的内容。" in memo.memo_markdown(clean)
+    assert "未发现需要补充的内容。" in memo.memo_html(clean)
+    assert "全部适用要求均已落实" in html_report.render(clean)
