@@ -1,0 +1,189 @@
+"""Ingest: turn a report file of any supported format into a ``Document``.
+
+The first pipeline stage. It checks the file, picks a reader by the content's
+signature (the extension only breaks ties — government sites serve HTML named
+.doc and PDFs named .htm), and then applies the clean-up every format needs:
+web-page furniture and a second copy of the body are dropped. Dropping never
+edits ``Document.text`` — offsets into it are what evidence points at — it only
+leaves lines out of ``Document.keep``.
+
+Every problem with the file is one ``InputError`` with a one-line message.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+from .errors import InputError
+from .models import Document
+from .readers import Extracted, furniture, repeats
+from .readers.docx import read_docx
+from .readers.html import looks_like_html, looks_like_mhtml, read_html
+from .readers.office import convert_and_read
+from .readers.pdf import read_pdf
+from .readers.txt import read_txt
+
+MAX_BYTES = 20_000_000
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps, and password-protected .docx
+_ZIP = b"PK\x03\x04"
+_RTF = b"{\\rtf"
+# Signatures of common non-report files, so the error can say what the file is.
+_BINARY_KINDS = (
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"\x7fELF", "program"),
+    (b"MZ", "program"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"Rar!", "RAR archive"),
+    (b"7z\xbc\xaf", "7z archive"),
+)
+_NO_TEXT = {
+    "txt": "file is empty",
+    "html": "HTML page has no text",
+    "docx": "Word document has no text",
+    "pdf": "PDF has no text",
+}
+
+
+def read_document(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> Document:
+    """Read one report file. Raises InputError for anything that is not a readable report."""
+    subject = str(path)
+    data = _read_bytes(Path(path), subject, max_bytes)
+    extracted = _extract(data, Path(path).suffix.lower(), subject, max_bytes)
+    return _assemble(subject, extracted)
+
+
+def body_text(doc: Document) -> str:
+    """The report body as one string: the kept spans joined by newlines."""
+    return "\n".join(doc.text[start:end] for start, end in doc.keep)
+
+
+def _read_bytes(path: Path, subject: str, max_bytes: int) -> bytes:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise InputError(subject, "no such file")
+    except OSError as exc:
+        raise InputError(subject, f"cannot open file: {exc.strerror or exc}")
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(subject, "is a directory, not a report file")
+    if not stat.S_ISREG(st.st_mode):
+        # A FIFO or device would block or never end.
+        raise InputError(subject, "not a regular file")
+    if st.st_size > max_bytes:
+        raise InputError(subject, f"file is {_size(st.st_size)}, over the {_size(max_bytes, exact=True)} limit")
+    if st.st_size == 0:
+        raise InputError(subject, "file is empty")
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)  # the file may have grown since stat()
+    except OSError as exc:
+        raise InputError(subject, f"cannot read file: {exc.strerror or exc}")
+    if len(data) > max_bytes:
+        raise InputError(subject, f"file is over the {_size(max_bytes, exact=True)} limit")
+    return data
+
+
+def _extract(data: bytes, ext: str, subject: str, max_bytes: int) -> Extracted:
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return read_pdf(data, subject)
+    if data.startswith(_ZIP):
+        return _read_zip(data, ext, subject, max_bytes)
+    if data.startswith(_OLE2) or data.startswith(_RTF):
+        return convert_and_read(data, ext, subject, lambda converted: read_docx(converted, subject, max_bytes))
+    if looks_like_mhtml(head) or looks_like_html(head):
+        return read_html(data, subject)
+    for magic, kind in _BINARY_KINDS:
+        if data.startswith(magic):
+            raise InputError(subject, f"not a text report: binary content ({kind})")
+    # No signature: the extension decides, so a broken .docx/.pdf says so.
+    if ext == ".docx":
+        raise InputError(subject, "corrupt .docx (not a valid zip)")
+    if ext == ".pdf":
+        raise InputError(subject, "corrupt PDF (no %PDF header)")
+    if ext in (".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml"):
+        return read_html(data, subject)
+    return read_txt(data, subject)
+
+
+def _read_zip(data: bytes, ext: str, subject: str, max_bytes: int) -> Extracted:
+    try:
+        names = set(zipfile.ZipFile(BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        if ext == ".docx":
+            raise InputError(subject, "corrupt .docx (not a valid zip)")
+        raise InputError(subject, "not a text report: broken zip archive")
+    if "word/document.xml" in names:
+        return read_docx(data, subject, max_bytes)
+    if ext == ".docx":
+        raise InputError(subject, "corrupt .docx (no word/document.xml inside)")
+    kind = "an Excel workbook" if "xl/workbook.xml" in names else "a zip archive"
+    raise InputError(subject, f"not a report: {kind}; give the report as .docx, .pdf, .html or .txt")
+
+
+def _assemble(subject: str, ex: Extracted) -> Document:
+    lines = ex.lines
+    if not any(line.strip() for line in lines):
+        raise InputError(subject, _NO_TEXT[ex.source_format])
+    notes = list(ex.notes)
+    dropped, meta = furniture.find_furniture(lines)
+    web = len(dropped - ex.furniture)
+    dropped |= ex.furniture
+    if ex.furniture:
+        notes.append(f"删除网页导航链接 {len(ex.furniture)} 行")
+    if web:
+        notes.append(f"删除网页附加信息 {web} 行")
+    repeated = repeats.find_repeats(lines, dropped)
+    if repeated:
+        notes.append(f"正文在页面中重复出现，已按一份计（删除重复的 {len(repeated)} 行）")
+        dropped |= repeated
+    keep = _keep_spans(lines, dropped)
+    if not keep:
+        raise InputError(subject, "no report text: every line is web-page furniture (menus, dates, share buttons)")
+    # What the page or report visibly says beats file properties (often a template's).
+    metadata = {**ex.metadata, **meta}
+    return Document(
+        path=subject,
+        text="\n".join(lines),
+        keep=keep,
+        source_format=ex.source_format,
+        encoding=ex.encoding,
+        metadata=metadata,
+        notes=tuple(notes),
+    )
+
+
+def _keep_spans(lines: list[str], dropped: set[int]) -> tuple[tuple[int, int], ...]:
+    """Whole-line spans of the kept lines; kept lines separated only by blank lines share a span."""
+    spans: list[list[int]] = []
+    offset = 0
+    gap_is_blank = False  # only blank lines since the last kept line
+    for i, line in enumerate(lines):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        if not line.strip():
+            continue
+        if i in dropped:
+            gap_is_blank = False
+            continue
+        if spans and gap_is_blank:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+        gap_is_blank = True
+    return tuple((s, e) for s, e in spans)
+
+
+def _size(n: int, exact: bool = False) -> str:
+    """Sizes the way the user sees them; the limit is shown without rounding it away."""
+    for unit, scale in (("MB", 1_000_000), ("KB", 1_000)):
+        if n >= scale:
+            return f"{n / scale:g} {unit}" if exact else f"{n / scale:.1f} {unit}"
+    return f"{n} bytes"

@@ -1,0 +1,166 @@
+"""Web-page furniture: the lines a site wraps around a report.
+
+Reports are mostly copied from government sites, so the text arrives with the
+site's breadcrumb, the 政府信息公开 catalogue table (索引号, 发布单位, …), the
+date/source/views line, share and print buttons, reprint notices and image
+names. Scoring those as report text would be wrong (a 发布单位 line is not the
+report naming its issuer), but some of them carry facts the report may lack —
+the publication date, the publishing body — so they are read into metadata
+before being dropped.
+
+Each pattern matches one whole line and has a length cap: furniture is short,
+report prose is long, so a body sentence that happens to start like a label is
+left alone. Extend the table rather than adding special cases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+# Labels of the 政府信息公开 catalogue block printed above or below an article.
+_CATALOGUE = (
+    "索引号|公开方式|公开形式|公开范围|公开时限|公开日期|公开载体|发布单位|发布机构|发文机关|发文单位|"
+    "发文日期|成文日期|生成日期|统一编号|发文字号|文号|有效性|效力状况|主题分类|体裁分类|组配分类|"
+    "服务对象分类|信息分类|主题词|所属机构|信息名称"
+)
+# Labels of the article info line under a page title.
+_INFO = (
+    "发布日期|发布时间|更新日期|更新时间|日期|时间|来源|信息来源|文章来源|稿件来源|稿源|作者|撰稿|"
+    "编辑|责任编辑|审核|浏览量|浏览次数|浏览|阅读量|阅读次数|访问量|访问次数|点击量|点击数|点击次数|"
+    "字号|字体"
+)
+# Words of toolbar lines ("分享到：微信 微博", "【打印本页】【关闭窗口】", "字体：[大 中 小]").
+_TOOLS = (
+    "分享到|分享|打印本页|打印此页|打印文章|打印|关闭窗口|关闭本页|关闭|加入收藏|收藏本页|收藏|"
+    "扫一扫在手机打开当前页|在手机打开当前页|手机扫一扫|扫一扫|手机扫码|手机版|返回顶部|返回列表|返回首页|返回|"
+    "我要纠错|纠错|复制链接|微信|微博|朋友圈|QQ空间|QQ|默认|放大|缩小|字体|字号|大|中|小|A\\+|A-"
+)
+_COLON = "[:：]"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    regex: re.Pattern[str]
+    max_len: int  # longer lines are prose, whatever they start with
+    why: str
+
+
+def _p(name: str, regex: str, max_len: int, why: str) -> Pattern:
+    return Pattern(name, re.compile(regex, re.IGNORECASE), max_len, why)
+
+
+PATTERNS: tuple[Pattern, ...] = (
+    _p("breadcrumb", r"^(首页|主页|网站首页|当前位置|您的位置|您现在的位置|你的位置|所在位置)\s*([:：>＞»›/|]|$)"
+       r"|^([^>＞»›]{1,20}\s*[>＞»›]\s*){2,}[^>＞»›]{0,30}$", 120,
+       "site navigation trail printed above the article"),
+    _p("catalogue", rf"^[【\[]?\s*({_CATALOGUE})\s*(\s|{_COLON}|$)", 120,
+       "政府信息公开 catalogue table: describes the page, not the work"),
+    _p("info", rf"^[【\[（(]?\s*({_INFO})\s*{_COLON}|^[【\[]?\s*({_INFO})\s*[】\]]?$", 80,
+       "date / source / views line under a page title"),
+    _p("timestamp", r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?$", 30,
+       "a clock time is page metadata; a report's own date has no time"),
+    _p("toolbar", rf"^[\W_]*(({_TOOLS})[\W_]*)+$", 60,
+       "share / print / font-size / close-window buttons"),
+    _p("reprint", r"转载.{0,20}(注明|标明|联系|出处)|版权归.{0,20}所有|未经.{0,12}(许可|授权).{0,12}转载|免责声明", 150,
+       "reprint and disclaimer notices of news portals that copy reports"),
+    _p("image", r"\.(png|jpe?g|gif|bmp|webp|svg|tiff?)\s*$", 100,
+       "an image's file name left behind when the picture was not copied"),
+    _p("url", r"^(https?://|www\.)\S+$", 300, "a bare link, never report prose"),
+    _p("pager", rf"^(上一篇|下一篇|上一条|下一条|上篇|下篇|相关阅读|相关文章|相关链接|相关新闻|推荐阅读)\s*({_COLON}|$)", 150,
+       "links to neighbouring articles"),
+    _p("site", r"版权所有|copyright|©|ICP备|ICP证|公网安备|网站标识码|^(主办单位|承办单位|技术支持|维护单位|网站地图|联系我们|网站声明|隐私声明)\s*([:：]|$)", 150,
+       "site footer: copyright, ICP licence, sponsor"),
+    _p("punctuation", r"^[\W_]+$", 20, "a stray bracket or rule left from a button or a layout table"),
+)
+
+_LABEL_ONLY = re.compile(rf"^[【\[]?\s*({_INFO}|{_CATALOGUE})\s*{_COLON}?\s*[】\]]?$")
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_DATE_VALUE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?$")
+_COUNT_VALUE = re.compile(r"^\d+\s*次?$")
+_PAIR = re.compile(rf"(?:^|(?<=\s)|(?<=[【\[]))({_CATALOGUE}|{_INFO})\s*{_COLON}?\s*(.*?)\s*(?=(?:\s|[】\]])(?:{_CATALOGUE}|{_INFO})(?:\s|{_COLON})|[】\]]|$)")
+
+# Which metadata key a label feeds; the first value found wins.
+_KEY_OF = {
+    **dict.fromkeys(("发布日期", "发布时间", "发文日期", "公开日期", "日期", "时间"), "published"),
+    "成文日期": "date",
+    **dict.fromkeys(("发布单位", "发布机构", "发文机关", "发文单位", "来源", "信息来源", "文章来源", "稿件来源", "所属机构"), "issuer"),
+    "信息名称": "title",
+}
+# A source line names a body ("区科技局"); a heading, a sentence or "本站" does not.
+_NOT_AN_ISSUER = re.compile(r"^(本站|本网|原创|网站|转载|未知)$|[。，；！？,;、\d]|^[（(]")
+
+
+def find_furniture(lines: list[str]) -> tuple[set[int], dict[str, str]]:
+    """Indexes of furniture lines, and the metadata they carried."""
+    dropped: set[int] = set()
+    meta: dict[str, str] = {}
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not line or i in dropped or not is_furniture(line):
+            continue
+        dropped.add(i)
+        _read_pairs(line, meta)
+        label = _LABEL_ONLY.match(line)
+        if label:
+            # "日期:" on one line and "2023-03-31 23:50" on the next: take the value along.
+            j = _next_nonblank(lines, i)
+            if j is not None and _is_value_of(label.group(1), lines[j].strip()):
+                dropped.add(j)
+                _record(label.group(1), lines[j].strip(), meta)
+    return dropped, meta
+
+
+def is_furniture(line: str) -> bool:
+    return any(len(line) <= p.max_len and p.regex.search(line) for p in PATTERNS)
+
+
+def _next_nonblank(lines: list[str], i: int) -> int | None:
+    for j in range(i + 1, min(i + 3, len(lines))):
+        if lines[j].strip():
+            return j
+    return None
+
+
+def _is_value_of(label: str, value: str) -> bool:
+    key = _KEY_OF.get(label)
+    if key in ("published", "date"):
+        return bool(_DATE_VALUE.match(value))
+    if key == "issuer":
+        return len(value) <= 30 and not _NOT_AN_ISSUER.search(value) and not _LABEL_ONLY.match(value)
+    if label.startswith(("浏览", "阅读", "访问", "点击")):
+        return bool(_COUNT_VALUE.match(value))
+    return False
+
+
+def _read_pairs(line: str, meta: dict[str, str]) -> None:
+    for m in _PAIR.finditer(line):
+        if m.group(2):
+            _record(m.group(1), m.group(2), meta)
+
+
+def _record(label: str, value: str, meta: dict[str, str]) -> None:
+    key = _KEY_OF.get(label)
+    if key is None or key in meta:
+        return
+    if key in ("published", "date"):
+        iso = iso_date(value)
+        if iso:
+            meta[key] = iso
+    elif key == "issuer":
+        if 2 <= len(value) <= 30 and not _NOT_AN_ISSUER.search(value):
+            meta[key] = value
+    elif value:
+        meta[key] = value
+
+
+def iso_date(value: str) -> str | None:
+    m = _DATE.search(value)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
