@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/fazhi score seeds/*.txt
+	$(BIN)/fazhi batch seeds -o out
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -9,5 +9,6 @@ from __future__ import annotations
 
 from scorer.cli.app import app, main  # noqa: F401  (re-exported entry point)
 from scorer.cli import score_cmd, rules_cmd, eval_cmd  # noqa: F401,E402  (register commands)
+from scorer.cli import batch_cmd  # noqa: F401,E402  (batch, history)
 from scorer.cli import check_cmd  # noqa: F401,E402  (fazhi check)
 from scorer.cli import report_cmd  # noqa: F401,E402  (fazhi report, fazhi memo)

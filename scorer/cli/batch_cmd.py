@@ -1,0 +1,224 @@
+"""`fazhi batch DIR|FILES... -o OUT` and `fazhi history ISSUER`: a folder of reports, and their years.
+
+Exit codes of `fazhi batch` (docs/batch.md):
+  0    every file was scored (or was already scored and skipped);
+  4    partial: some files could not be scored — every output was still written, the
+       broken files are listed in summary.csv/xlsx, the dashboard and on stderr;
+  2    usage error, nothing scored (bad option, no report files, unreadable database);
+  130  interrupted (Ctrl-C or SIGTERM): the database is consistent; run again to finish.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import signal
+import sys
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Iterator, Optional
+
+import typer
+
+from scorer.cli.app import EXIT_OK, app, error_line, fail, load_ruleset
+from scorer.cli.score_cmd import parse_edition
+from scorer.errors import FazhiError
+
+EXIT_PARTIAL = 4
+EXIT_INTERRUPTED = 130
+DEFAULT_HISTORY_DB = Path("out") / "fazhi.sqlite"
+
+
+@contextmanager
+def _exclusive(out: Path) -> Iterator[None]:
+    """One batch per output directory at a time: it cleans temp files another run would be writing."""
+    with open(out / ".fazhi.lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fail(f"{out}: another fazhi batch is writing here; wait for it or choose another -o")
+        yield
+
+
+def _sigterm_as_interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+class _Progress:
+    """A rich bar on a terminal; otherwise one plain line per file on stderr (or nothing with -q)."""
+
+    def __init__(self, total: int, quiet: bool):
+        self.total, self.done, self.quiet = total, 0, quiet
+        self.bar = None
+        if not quiet and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(
+                TextColumn("评分"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                TextColumn("{task.fields[file]}", markup=False),
+                console=Console(stderr=True), transient=True,
+            )
+            self.task = self.bar.add_task("batch", total=total, file="")
+
+    def __enter__(self) -> _Progress:
+        if self.bar:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar:
+            self.bar.stop()
+
+    def __call__(self, outcome) -> None:
+        self.done += 1
+        if self.bar:
+            self.bar.update(self.task, advance=1, file=outcome.item.rel)
+        elif not self.quiet:
+            detail = f" {outcome.record.score:.1f} {outcome.record.grade}" if outcome.record else ""
+            typer.echo(f"fazhi: [{self.done}/{self.total}] {outcome.state} {outcome.item.path}{detail}", err=True)
+
+
+@app.command(
+    "batch",
+    epilog="Exit codes: 0 all scored; 4 partial (some files failed, outputs still written); "
+    "2 usage error, nothing scored; 130 interrupted (run again to finish). See docs/batch.md.",
+)
+def batch(
+    inputs: list[Path] = typer.Argument(..., help="directories (searched recursively) and/or report files"),
+    out: Path = typer.Option(..., "--out", "-o", help="output directory: reports/, summary.csv/.xlsx, index.html, fazhi.sqlite"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="worker processes (default: CPU count; 1 = in this process)"),
+    db: Optional[Path] = typer.Option(None, "--db", help="history database (default: OUT/fazhi.sqlite)"),
+    rules: Optional[list[Path]] = typer.Option(None, "--rules", help="extra rules directory; adds or overrides rules by id"),
+    edition: Optional[int] = typer.Option(None, "--edition", help="judge every report by the 2015 or 2021 Outline"),
+    force: bool = typer.Option(False, "--force", help="score again even what the history already holds"),
+    memo: bool = typer.Option(True, "--memo/--no-memo", help="write each report's 审查意见 memo (.docx)"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress output"),
+) -> None:
+    """Score every report in a folder: per-report outputs, summary.csv/.xlsx, index.html and the history."""
+    from scorer.atomic import remove_temp_files
+    from scorer.batch import REPORTS_DIR, BatchOptions, discover, run_batch
+    from scorer.batch_outputs import batch_view, write_batch_outputs
+    from scorer.store import DB_NAME, Store
+
+    edition = parse_edition(edition)
+    ruleset = load_ruleset(rules)
+    if out.exists() and not out.is_dir():
+        fail(f"{out}: is a file; -o takes a directory")
+    try:
+        items = discover(inputs, out)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / REPORTS_DIR).mkdir(exist_ok=True)
+    except FazhiError as err:
+        fail(err)
+    except OSError as err:
+        fail(f"{out}: cannot create the output directory: {err.strerror or err}")
+    options = BatchOptions(
+        rules_dirs=tuple(map(str, rules or ())), edition=edition, memo=memo, force=force,
+        jobs=jobs or os.cpu_count() or 1,
+    )
+    progress = _Progress(len(items), quiet)
+    previous = signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
+    try:
+        with _exclusive(out):
+            remove_temp_files(out, out / REPORTS_DIR)  # left by a run that was killed
+            try:
+                store = Store(db or out / DB_NAME)
+            except FazhiError as err:
+                fail(err)
+            try:
+                with store, progress:
+                    outcomes = run_batch(items, out, store, ruleset, options, on_outcome=progress)
+                    paths = write_batch_outputs(batch_view(outcomes, store, ruleset, memo), out)
+            except KeyboardInterrupt:
+                remove_temp_files(out, out / REPORTS_DIR)
+                typer.echo(
+                    f"fazhi: interrupted after {progress.done} of {len(items)} files; "
+                    "run the same command again to finish the rest",
+                    err=True,
+                )
+                raise typer.Exit(EXIT_INTERRUPTED)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+    failed = [o for o in outcomes if o.state == "failed"]
+    for o in failed:
+        typer.echo(error_line(f"{o.item.path}: {o.error}"), err=True)
+    scored = sum(1 for o in outcomes if o.state == "scored")
+    skipped = len(outcomes) - scored - len(failed)
+    typer.echo(f"{len(outcomes)} files: {scored} scored, {skipped} already scored, {len(failed)} failed")
+    typer.echo(str(paths["index"]))
+    raise typer.Exit(EXIT_PARTIAL if failed else EXIT_OK)
+
+
+class TextOrJson(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command("history")
+def history(
+    issuer: str = typer.Argument(..., help="发文单位: exact name, or part of it (科技局 finds 合肥市科技局)"),
+    db: Path = typer.Option(DEFAULT_HISTORY_DB, "--db", help="history database written by `fazhi batch`"),
+    format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text or JSON (schema fazhi.history/1)"),
+) -> None:
+    """An issuer's reports across years: scores, and which requirements improved or regressed."""
+    from scorer.history import timelines
+    from scorer.store import Store
+
+    if not db.is_file():
+        fail(f"{db}: no history database; run `fazhi batch DIR -o OUT` first, or pass --db OUT/fazhi.sqlite")
+    try:
+        with Store(db) as store:
+            records = store.history(issuer)
+            known = store.issuers()
+    except FazhiError as err:
+        fail(err)
+    found = timelines(records)
+    if not found:
+        some = "、".join(known[:8]) + ("…" if len(known) > 8 else "")
+        fail(f"{issuer}: no reports of this issuer in {db}" + (f" (issuers there: {some})" if known else ""))
+    if format is TextOrJson.json:
+        typer.echo(json.dumps(_history_json(issuer, db, found), ensure_ascii=False, indent=2))
+        return
+    for t in found:
+        typer.echo(f"{t.issuer}：{len(t.reports)} 个年度")
+        for r in t.reports:
+            typer.echo(f"  {r.year}  得分 {r.score:5.1f}  {r.grade}  核心项 {r.core_score:5.1f}  {r.path}")
+        for a, b in zip(t.reports, t.reports[1:]):
+            changes = [c for c in t.changes if c.to_year == b.year]
+            up = [c for c in changes if c.direction == "improved"]
+            typer.echo(f"  {a.year} → {b.year}：改善 {len(up)} 项，退步 {len(changes) - len(up)} 项")
+            for c in changes:
+                mark = "+" if c.direction == "improved" else "-"
+                typer.echo(f"    {mark} {c.rule_id}  {c.before} → {c.after}")
+
+
+def _history_json(query: str, db: Path, found) -> dict:
+    return {
+        "schema": "fazhi.history/1",
+        "query": query,
+        "db": str(db),
+        "issuers": [
+            {
+                "issuer": t.issuer,
+                "reports": [
+                    {
+                        "year": r.year, "score": r.score, "grade": r.grade, "core_score": r.core_score,
+                        "edition": r.edition, "date": r.date, "path": r.path, "content_hash": r.content_hash,
+                        "ruleset_version": r.ruleset_version, "scored_at": r.scored_at,
+                        "results": {x.rule_id: x.status for x in r.results},
+                    }
+                    for r in t.reports
+                ],
+                "changes": [
+                    {"rule": c.rule_id, "from_year": c.from_year, "to_year": c.to_year,
+                     "before": c.before, "after": c.after, "direction": c.direction}
+                    for c in t.changes
+                ],
+            }
+            for t in found
+        ],
+    }
