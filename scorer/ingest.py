@@ -21,11 +21,12 @@ from pathlib import Path
 from .errors import InputError
 from .models import Document
 from .readers import Extracted, furniture, repeats
-from .readers.docx import read_docx
-from .readers.html import looks_like_html, looks_like_mhtml, read_html
-from .readers.office import convert_and_read
-from .readers.pdf import read_pdf
+from .readers.sniff import looks_like_html, looks_like_mhtml
 from .readers.txt import read_txt
+
+# The PDF, HTML and Word readers are imported where a file needs them: pdfplumber/pypdf,
+# BeautifulSoup and lxml cost about 0.25 s of imports, most of the cold start of
+# `fazhi score` on a .txt report, which needs none of them.
 
 MAX_BYTES = 20_000_000
 
@@ -93,12 +94,19 @@ def _read_bytes(path: Path, subject: str, max_bytes: int) -> bytes:
 def _extract(data: bytes, ext: str, subject: str, max_bytes: int) -> Extracted:
     head = data[:1024]
     if b"%PDF-" in head:
+        from .readers.pdf import read_pdf
+
         return read_pdf(data, subject)
     if data.startswith(_ZIP):
         return _read_zip(data, ext, subject, max_bytes)
     if data.startswith(_OLE2) or data.startswith(_RTF):
+        from .readers.docx import read_docx
+        from .readers.office import convert_and_read
+
         return convert_and_read(data, ext, subject, lambda converted: read_docx(converted, subject, max_bytes))
     if looks_like_mhtml(head) or looks_like_html(head):
+        from .readers.html import read_html
+
         return read_html(data, subject)
     for magic, kind in _BINARY_KINDS:
         if data.startswith(magic):
@@ -109,6 +117,8 @@ def _extract(data: bytes, ext: str, subject: str, max_bytes: int) -> Extracted:
     if ext == ".pdf":
         raise InputError(subject, "corrupt PDF (no %PDF header)")
     if ext in (".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml"):
+        from .readers.html import read_html
+
         return read_html(data, subject)
     return read_txt(data, subject)
 
@@ -121,6 +131,8 @@ def _read_zip(data: bytes, ext: str, subject: str, max_bytes: int) -> Extracted:
             raise InputError(subject, "corrupt .docx (not a valid zip)")
         raise InputError(subject, "not a text report: broken zip archive")
     if "word/document.xml" in names:
+        from .readers.docx import read_docx
+
         return read_docx(data, subject, max_bytes)
     if ext == ".docx":
         raise InputError(subject, "corrupt .docx (no word/document.xml inside)")

@@ -24,10 +24,9 @@ from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 from ..errors import InputError
 from . import Extracted
 from .furniture import iso_date
+from .sniff import looks_like_html, looks_like_mhtml  # noqa: F401  (moved to .sniff; still importable here)
 from .txt import decode
 
-_HTML_SNIFF = re.compile(rb"<(!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE)
-_MHTML_SNIFF = re.compile(rb"^\s*[\w-]+:[^\n]*\n", re.IGNORECASE)  # starts with a mail-style header line
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.IGNORECASE
 )
@@ -60,17 +59,6 @@ _META_KEYS = {
     "article:published_time": "published",
     "contentsource": "issuer",
 }
-
-
-def looks_like_html(head: bytes) -> bool:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = head.decode("utf-16", errors="ignore").encode("ascii", errors="ignore")
-    return bool(_HTML_SNIFF.search(head[:1024]))
-
-
-def looks_like_mhtml(head: bytes) -> bool:
-    lower = head.lower()
-    return bool(_MHTML_SNIFF.match(head)) and b"mime-version:" in lower and b"multipart/related" in lower
 
 
 def read_html(data: bytes, subject: str) -> Extracted:
