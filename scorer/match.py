@@ -330,12 +330,27 @@ def match_element(compiled: CompiledRule, body: _Body, year: int | None,
     return tuple(evidence)
 
 
-def match_part(rule: Rule, seg: Segmented) -> tuple[Evidence, ...]:
+def first_sentences(seg: Segmented) -> dict[int, Sentence]:
+    """Part index → the part's first sentence, in one pass.
+
+    Looking it up part by part scanned the sentences once per part: quadratic in a long
+    report, where every (一) sub-heading opens a part (a 200,000-character report spent a
+    quarter of its match time there).
+    """
+    first: dict[int, Sentence] = {}
+    for s in seg.sentences:
+        first.setdefault(s.part, s)
+    return first
+
+
+def match_part(rule: Rule, seg: Segmented, first_by_part: dict[int, Sentence] | None = None) -> tuple[Evidence, ...]:
+    if first_by_part is None:
+        first_by_part = first_sentences(seg)
     evidence = []
     for part in seg.parts:
         if part.role != rule.part:
             continue
-        first = next((s for s in seg.sentences if s.part == part.index), None)
+        first = first_by_part.get(part.index)
         if first is None:
             continue
         how = f"标题“{part.heading}”" if part.heading else "段落开头"
@@ -431,6 +446,7 @@ def match_report(seg: Segmented, ruleset: Ruleset, options: MatchOptions = Match
         similar = similar_sentences(ruleset, [v.sentence for v in views])
     matches: list[RuleMatch] = []
     warnings: list[str] = []
+    first_by_part = first_sentences(seg)  # shared by the part rules
     for rule in ruleset.rules:
         if rule.kind == "element":
             evidence = match_element(compiled[rule.id], body, seg.year, options, similar.get(rule.id))
@@ -441,7 +457,7 @@ def match_report(seg: Segmented, ruleset: Ruleset, options: MatchOptions = Match
                 reason = f"{_STATUS_REASON[best.status]}（第{best.sentence + 1}句：{best.reason}）"
                 matches.append(RuleMatch(rule, best.status, evidence, reason))
         elif rule.kind == "part":
-            evidence = match_part(rule, seg)
+            evidence = match_part(rule, seg, first_by_part)
             if evidence:
                 matches.append(RuleMatch(rule, "met", evidence, evidence[0].reason))
             else:
