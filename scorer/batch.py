@@ -206,7 +206,7 @@ def _stop_pool(pool: cf.ProcessPoolExecutor, futures: Iterable[cf.Future]) -> No
 
 def _in_pool(todo: list[tuple[BatchItem, str]], options: BatchOptions, out_dir: str) -> Iterator[Outcome]:
     pool = cf.ProcessPoolExecutor(
-        max_workers=options.jobs, initializer=_init_pool_worker, initargs=(options, out_dir)
+        max_workers=min(options.jobs, len(todo)), initializer=_init_pool_worker, initargs=(options, out_dir)
     )
     futures = {pool.submit(score_item, item, digest): (item, digest) for item, digest in todo}
     try:
