@@ -262,6 +262,8 @@ def segment(doc: Document) -> Segmented:
         issuer = _issuer_from_title(title)
     if issuer is None:
         issuer = doc.metadata.get("issuer")
+    if issuer:
+        issuer = _qualify_issuer(issuer, sentences)
     published = None
     if doc.metadata.get("published"):
         try:
@@ -284,6 +286,24 @@ def segment(doc: Document) -> Segmented:
         signed=signed,
         published=published,
     )
+
+
+PLACE = re.compile(r"([\u4e00-\u9fff]{2,3})(市|区|县|州)(?![委政级直])")
+
+
+def _qualify_issuer(issuer: str, sentences: list[Sentence]) -> str:
+    """"市科技局" names no city: take the place the body names most, when one clearly dominates.
+
+    Without this every 市科技局 in a batch would be one department in the history.
+    """
+    level = issuer[0]
+    if level not in "市区县州" or len(issuer) > 12:
+        return issuer
+    counts = Counter(m.group(1) for s in sentences for m in PLACE.finditer(s.norm) if m.group(2) == level)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return issuer
+    return ranked[0][0] + issuer
 
 
 def _next_year_by_year(heading: str, year: int | None) -> str | None:

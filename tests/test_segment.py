@@ -76,3 +76,12 @@ def test_inline_heading_is_its_own_sentence():
     seg = _seg("（一）加强规范性文件管理。全年审核规范性文件6件。")
     assert seg.sentences[0].is_heading and seg.sentences[0].text == "（一）加强规范性文件管理。"
     assert seg.sentences[1].text == "全年审核规范性文件6件。"
+
+
+def test_bare_city_level_issuer_is_qualified_by_the_place_the_body_names():
+    body = "".join(f"推进昆明市第{i}批项目。" for i in range(4)) + "配合云南省开展工作。"
+    seg = _seg(f"市科技局2024年法治政府建设工作报告\n一、主要成效\n{body}\n")
+    assert seg.issuer == "昆明市科技局"
+    # two cities named about equally: no guess
+    seg = _seg("市科技局2024年法治政府建设工作报告\n一、主要成效\n与昆明市、大理市、昆明市、大理市、昆明市、大理市合作。\n")
+    assert seg.issuer == "市科技局"
