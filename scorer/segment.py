@@ -288,7 +288,13 @@ def segment(doc: Document) -> Segmented:
     )
 
 
-PLACE = re.compile(r"([\u4e00-\u9fff]{2,3})(市|区|县|州)(?![委政级直])")
+# A place name (2–3 characters) before 市/区/县/州, where what precedes it ends a word:
+# punctuation, a quote or one of the little words 在/对/与… (otherwise "推进昆明市"
+# would read as a place called 进昆明).
+PLACE = re.compile(
+    r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[在对为与和及于从向至全由将把到赴经同共]))"
+    r"([\u4e00-\u9fff]{2,3}?)(市|区|县|州)(?![委政级直])"
+)
 
 
 def _qualify_issuer(issuer: str, sentences: list[Sentence]) -> str:
