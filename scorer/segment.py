@@ -293,7 +293,7 @@ def segment(doc: Document) -> Segmented:
 # would read as a place called 进昆明).
 PLACE = re.compile(
     r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[在对为与和及于从向至全由将把到赴经同共]))"
-    r"([\u4e00-\u9fff]{2,3}?)(市|区|县|州)(?![委政级直])"
+    r"(?![在对为与和及于从向至全由将把到赴经同共])([\u4e00-\u9fff]{2,3}?)(市|区|县|州)(?![委政级直])"
 )
 
 
