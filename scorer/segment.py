@@ -61,6 +61,9 @@ class _Line:
     start: int
     end: int
     text: str
+    # normalize(text), sliced from the one normalisation of the whole document (normalize
+    # is character by character, so the slice is the same string). Use it rather than
+    # normalising a line again: that tripled the normalisation work, half of segment's time.
     norm: str
 
 
@@ -151,7 +154,7 @@ def _detect_year(title: str | None, lines: list[_Line], signed: dt.date | None) 
         m = YEAR_MENTION.search(normalize(title))
         if m:
             return int(m.group(1))
-    head = normalize(" ".join(line.text for line in lines[:3]))[:400]
+    head = " ".join(line.norm for line in lines[:3])[:400]
     m = re.search(r"(20\d\d)\s*年度?(的)?(法治|依法行政)", head) or YEAR_MENTION.search(head)
     if m:
         return int(m.group(1))
@@ -159,7 +162,7 @@ def _detect_year(title: str | None, lines: list[_Line], signed: dt.date | None) 
     # year after the report's.
     counts: Counter[int] = Counter()
     for line in lines:
-        norm = normalize(line.text)
+        norm = line.norm
         for m in YEAR_MENTION.finditer(norm):
             plan = PLAN_YEAR.match(norm, m.end())
             counts[int(m.group(1)) - (1 if plan else 0)] += 1
@@ -238,7 +241,7 @@ def segment(doc: Document) -> Segmented:
             continue
 
         # A paragraph without a heading may open the shortcomings or the plans.
-        opener = _opener_role(line.text, year, current_role, seen_numbered)
+        opener = _opener_role(line.norm, year, current_role, seen_numbered)
         if opener and opener != current_role:
             open_part(opener, None, line.start, 1)
             current_role = opener
@@ -322,8 +325,8 @@ def _next_year_by_year(heading: str, year: int | None) -> str | None:
     return None
 
 
-def _opener_role(text: str, year: int | None, current: str, seen_numbered: bool) -> str | None:
-    norm = normalize(text)
+def _opener_role(norm: str, year: int | None, current: str, seen_numbered: bool) -> str | None:
+    """``norm``: the paragraph's normalised text."""
     first_sentence = re.split(r"[。！？!?]", norm, maxsplit=1)[0]
     if current in ("achievements", "preamble", "first_responsible", "other", "shortcomings"):
         m = YEAR_AT_START.match(norm)
