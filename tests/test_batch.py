@@ -189,22 +189,32 @@ def test_rerun_skips_what_is_already_scored(batch_run):
     assert db_count(out / "fazhi.sqlite") == 5
 
 
-def test_history_command_shows_an_issuer_across_years(batch_run):
-    _, out, _ = batch_run
+def test_history_command_shows_an_issuer_across_years(tmp_path):
+    # One department, two years: seed 003 (2020) and the same bureau's next report, which
+    # drops the shortcomings paragraph and moves every date on by a year.
+    corpus, out = tmp_path / "in", tmp_path / "out"
+    corpus.mkdir()
+    seed = SEEDS[3].read_text(encoding="utf-8")
+    shutil.copy(SEEDS[3], corpus / "2020.txt")
+    later = seed.replace("2021", "2022").replace("2020", "2021")
+    later = "\n".join(line for line in later.splitlines() if "存在一些问题和不足" not in line)
+    (corpus / "2021.txt").write_text(later, encoding="utf-8")
+    assert fazhi("batch", corpus, "-o", out, "--jobs", 1, "--no-memo", "-q").returncode == 0
     db = out / "fazhi.sqlite"
-    text = fazhi("history", "市科技局", "--db", db)  # seeds 000 (2020) and 002 (2024) share this issuer
+    text = fazhi("history", "秦安县科学技术局", "--db", db)
     assert text.returncode == 0, text.stderr
-    assert text.stdout.startswith("市科技局：2 个年度")
-    assert "2020 → 2024：改善" in text.stdout
-    data = json.loads(fazhi("history", "市科技局", "--db", db, "--format", "json").stdout)
+    assert text.stdout.startswith("秦安县科学技术局：2 个年度")
+    assert "2020 → 2021：" in text.stdout
+    data = json.loads(fazhi("history", "秦安县", "--db", db, "--format", "json").stdout)
     assert data["schema"] == "fazhi.history/1"
     (issuer,) = data["issuers"]
-    assert [r["year"] for r in issuer["reports"]] == [2020, 2024]
+    assert [r["year"] for r in issuer["reports"]] == [2020, 2021]
     assert issuer["changes"] and {c["direction"] for c in issuer["changes"]} <= {"improved", "regressed"}
+    assert any(c["rule"] == "structure.shortcomings" and c["direction"] == "regressed" for c in issuer["changes"])
     missing = fazhi("history", "教育局", "--db", db)
     assert missing.returncode == 2
     assert missing.stderr.startswith(f"fazhi: error: 教育局: no reports of this issuer in {db}")
-    nodb = fazhi("history", "市科技局", "--db", out / "nope.sqlite")
+    nodb = fazhi("history", "秦安县科学技术局", "--db", out / "nope.sqlite")
     assert nodb.returncode == 2 and "no history database" in nodb.stderr
 
 
