@@ -196,3 +196,12 @@ def test_interrupted_write_keeps_the_old_file(tmp_path, monkeypatch):
     assert res.exit_code != 0  # Click reports the interrupt as "Aborted!"
     assert out.read_text(encoding="utf-8") == "OLD"
     assert [p.name for p in tmp_path.iterdir()] == ["r.html"]
+
+
+def test_writing_quality_signals_are_shown(tmp_path, ruleset):
+    from scorer.pipeline import score_file
+    from scorer.render.html_report import render
+
+    page = render(score_file(SEEDS[1], ruleset))
+    assert 'id="quality"' in page
+    assert "每千字" in page and "只列现象，未说明原因" in page  # seed 001 lists shortcomings without causes

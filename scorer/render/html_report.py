@@ -112,6 +112,7 @@ class ReportView:
     areas: tuple[AreaView, ...]
     parts: tuple[PartView, ...]
     notes: tuple[str, ...]
+    quality: tuple[tuple[str, str], ...]  # (label, value): writing signals beyond presence
     path: str
     ruleset_version: str
 
@@ -236,6 +237,7 @@ def view(result: ReportResult) -> ReportView:
             for i, p in enumerate(result.segmented.parts)
         ),
         notes=tuple(result.notes),
+        quality=review.quality_lines(result),
         path=result.path,
         ruleset_version=result.ruleset_version,
     )

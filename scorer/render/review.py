@@ -157,3 +157,19 @@ def heading_title(result: ReportResult) -> str:
     if result.issuer or result.year:
         return f"{result.issuer or ''}{result.year or ''}年度法治政府建设年度报告".strip()
     return result.path
+
+
+def quality_lines(result: ReportResult) -> tuple[tuple[str, str], ...]:
+    """(label, value) of the report-level writing signals evaluators look at beyond presence."""
+    q = result.quality
+    if q is None:
+        return ()
+    causes = {None: "无“不足和原因”部分", True: "写明了原因", False: "只列现象，未说明原因"}
+    targets = {None: "无下一年度安排部分", True: "有数量、时限或目标", False: "未写明数量、时限或目标"}
+    return (
+        ("数据密度", f"每千字 {q.figures_per_kchar:g} 处带单位的数字"),
+        ("具名文件", f"{q.named_documents} 份"),
+        ("有据落实", f"已落实要求中 {q.substantiated_share:.0%} 有可核查细节"),
+        ("不足和原因", causes[q.shortcomings_state_causes]),
+        ("下一年度安排", targets[q.plans_have_targets]),
+    )

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from scorer.models import STATUS_ZH, ReportResult
+from scorer.render import review
 
 STATUS_STYLE = {
     "substantiated": "bold green",
@@ -43,15 +44,9 @@ def render(result: ReportResult, *, color: bool = False, width: int = 120) -> st
         table.add_row(Text(r.rule.id), Text(r.rule.title), LEVEL_ZH[r.rule.level], status, str(len(r.evidence)), points)
     console.print(table)
     console.print(Text(f"得分 {result.score:.1f} / 100 · 等级 {result.grade} · 核心项 {result.core_score:.1f}", style="bold"))
-    q = result.quality
-    if q:
-        causes = {None: "无不足部分", True: "有", False: "未说明"}[q.shortcomings_state_causes]
-        targets = {None: "无安排部分", True: "有", False: "未写明"}[q.plans_have_targets]
-        console.print(
-            f"写作质量：每千字数据 {q.figures_per_kchar:g} 处 · 具名文件 {q.named_documents} 份 · "
-            f"已落实项中有据 {q.substantiated_share:.0%} · 不足的原因 {causes} · 安排的目标 {targets}",
-            markup=False,
-        )
+    quality = review.quality_lines(result)
+    if quality:
+        console.print("写作质量：" + " · ".join(f"{label} {value}" for label, value in quality), markup=False)
     gaps = result.gaps
     if gaps:
         console.print(f"缺口 {len(gaps)} 项：")
