@@ -37,7 +37,8 @@ ROLE_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("other", re.compile(r"^(其他|其它)|需要报告的(其他|其它)?(情况|事项)")),
     ("first_responsible", re.compile(r"第一责任人|主要负责人(履行|履职)")),
     ("shortcomings", re.compile(r"不足|存在(的)?(主要)?(问题|困难|差距)|问题(和|与|及)(不足|差距|原因)|差距|短板|薄弱环节")),
-    ("next_year", re.compile(r"打算|思路|(主要|工作|重点)?安排|下一步|下一年|明年|来年|展望|工作计划|努力方向|工作重点$")),
+    # Only words that name the plans: "(二)制定年度工作计划" under the achievements is work done.
+    ("next_year", re.compile(r"打算|思路|(主要|工作|重点)安排|下一步|下一年|明年|来年|今后|展望|努力方向")),
     ("achievements", re.compile(r"举措|成效|成绩|工作情况|落实情况|主要工作|工作开展|进展|做法|完成情况")),
 )
 
@@ -102,6 +103,11 @@ def _heading(line: str) -> tuple[int, int] | None:
 
 def _role_of_heading(text: str) -> str | None:
     norm = normalize(text)
+    for _, marker in HEADING_MARKERS:  # "五、其他…": the number is not part of the name
+        m = marker.match(norm)
+        if m:
+            norm = norm[m.end():]
+            break
     for role, pattern in ROLE_BY_HEADING:
         if pattern.search(norm):
             return role

@@ -85,3 +85,13 @@ def test_bare_city_level_issuer_is_qualified_by_the_place_the_body_names():
     # two cities named about equally: no guess
     seg = _seg("市科技局2024年法治政府建设工作报告\n一、主要成效\n与昆明市、大理市、昆明市、大理市、昆明市、大理市合作。\n")
     assert seg.issuer == "市科技局"
+
+
+def test_heading_roles_read_the_name_not_the_number_and_ignore_work_plans_done():
+    text = (
+        "某局2023年度法治政府建设情况报告\n"
+        "一、主要工作\n（一）制定年度法治工作计划，压实工作责任。印发计划1份。\n"
+        "二、今后工作安排\n继续加强学习。\n"
+        "三、其他需要说明的情况\n无。\n"
+    )
+    assert _roles(_seg(text)) == ["title", "achievements", "achievements", "next_year", "other"]
