@@ -1,0 +1,227 @@
+"""benchmarks/results.md: the figures, the targets with pass/miss, and the machine."""
+
+from __future__ import annotations
+
+import datetime as dt
+import platform
+import statistics
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from inprocess import JIEBA_REPORTS, SCORING, STAGES, cpu_count
+
+# The targets of issue 7.
+TARGET_PER_SECOND = 100.0  # reports of ~5,000 chars per second, scoring without rendering, in batch
+TARGET_JIEBA_RATIO = 2.0  # fazhi scoring time / bare jieba.cut time, same texts
+TARGET_LADDER_RATIO = 1.5  # time per char at 200,000 chars / at 5,000
+TARGET_COLD_S = 1.0  # `fazhi score` on one report, fresh process
+TARGET_MEMORY_RATIO = 1.2  # peak RSS with 300 reports / with 50: "flat"
+BUSY_LOAD = 0.5  # load average per core above which the figures are flagged as taken on a busy machine
+
+STAGE_NAMES = {
+    "ingest": "ingest (`read_document`)",
+    "segment": "segment",
+    "match": "match (`match_report`)",
+    "score": "score (`score_report`)",
+    "render_html": "render HTML gap report",
+    "render_json": "render JSON",
+}
+
+
+@dataclass
+class Figures:
+    load_before: tuple[float, float, float]
+    load_after: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    seconds: float = 0.0
+    corpus: dict[str, list[int]] = field(default_factory=dict)
+    cold_cmd: str = ""
+    cold: object = None  # external.ColdStart, bytecode cached as for any installed copy
+    cold_no_bytecode: object = None  # with PYTHONDONTWRITEBYTECODE=1
+    python_start: object = None
+    stages: object = None  # inprocess.StageTimes
+    pool: dict = field(default_factory=dict)  # jobs → (reports/s, wall s)
+    jieba_s: float = 0.0
+    ladder: list = field(default_factory=list)  # inprocess.Rung
+    batches: list = field(default_factory=list)  # external.BatchRun
+    memory_phases: list = field(default_factory=list)  # batch_memory.py output for 50 and 300 reports
+    accuracy: list = field(default_factory=list)
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _verdict(ok: bool) -> str:
+    return "**pass**" if ok else "**MISS**"
+
+
+def write_results(fig: Figures, path: Path) -> str:
+    st = fig.stages
+    n = len(st.files)
+    jieba_n = min(n, JIEBA_REPORTS)
+    scoring_s = st.total(SCORING)
+    one_core_per_s = n / scoring_s
+    pool_per_s, _ = fig.pool[2]
+    fazhi_jieba_s = st.total(("segment", "match", "score"), jieba_n)
+    fazhi_jieba_with_ingest_s = st.total(SCORING, jieba_n)
+    jieba_ratio = fazhi_jieba_with_ingest_s / fig.jieba_s
+    by_size = {r.chars: r for r in fig.ladder}
+    small = min(fig.ladder, key=lambda r: abs(r.chars - 5_000))
+    large = max(fig.ladder, key=lambda r: r.chars)
+    ladder_ratio = large.us_per_char / small.us_per_char
+    b50 = next(b for b in fig.batches if b.reports == 50 and not b.memo)
+    b300 = next(b for b in fig.batches if b.reports == 300)
+    memory_ratio = b300.run.peak_rss_mb / b50.run.peak_rss_mb
+    cores = cpu_count()
+    busy = fig.load_before[0] / cores > BUSY_LOAD  # "after" includes the benchmark's own work
+
+    out: list[str] = []
+    w = out.append
+    w("# fazhi benchmark results")
+    w("")
+    w(f"Written by `make bench` (`benchmarks/run.py`) on {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}, "
+      f"in {fig.seconds:.0f} s. How to read these figures and what was optimised: `benchmarks/README.md`.")
+    w("")
+    w("## Machine")
+    w("")
+    w(f"- CPU: {cpu_model()}, {cores} cores available")
+    w(f"- Python {platform.python_version()} ({sys.implementation.name}), {platform.system()} {platform.release()}")
+    w(f"- Load average (1 min) before the run: {fig.load_before[0]:.2f} (after: {fig.load_after[0]:.2f}, "
+      "which includes the benchmark's own work)"
+      + (" — **the machine was busy** (other work was running), so wall-clock figures are pessimistic."
+         if busy else ""))
+    w("")
+    w("## Targets (issue 7)")
+    w("")
+    w("| target | measured | goal | |")
+    w("|---|---|---|---|")
+    w(f"| scoring without rendering, ~5,000-char reports, in batch (2 worker processes) "
+      f"| {pool_per_s:.0f} reports/s | ≥ {TARGET_PER_SECOND:.0f} | {_verdict(pool_per_s >= TARGET_PER_SECOND)} |")
+    w(f"| scoring time ÷ bare `jieba.cut` of the same {jieba_n} texts "
+      f"| {jieba_ratio:.2f}× | ≤ {TARGET_JIEBA_RATIO:g}× | {_verdict(jieba_ratio <= TARGET_JIEBA_RATIO)} |")
+    w(f"| time per character at {large.chars:,} ÷ at {small.chars:,} characters "
+      f"| {ladder_ratio:.2f}× | ≤ {TARGET_LADDER_RATIO:g}× | {_verdict(ladder_ratio <= TARGET_LADDER_RATIO)} |")
+    w(f"| `{fig.cold_cmd}` cold start (median of {len(fig.cold.seconds)}) "
+      f"| {fig.cold.median:.2f} s | ≤ {TARGET_COLD_S:g} s | {_verdict(fig.cold.median <= TARGET_COLD_S)} |")
+    w(f"| `fazhi batch` peak memory, 300 vs 50 reports (whole run, `--jobs 2`) "
+      f"| {b300.run.peak_rss_mb:.0f} vs {b50.run.peak_rss_mb:.0f} MB ({memory_ratio:.2f}×) "
+      f"| flat (≤ {TARGET_MEMORY_RATIO:g}×) | {_verdict(memory_ratio <= TARGET_MEMORY_RATIO)} |")
+    if fig.memory_phases:
+        m50, m300 = fig.memory_phases
+        scoring_ratio = m300["scoring"] / m50["scoring"]
+        w(f"| … of which the scoring phase (reports scored, rendered, stored; one process) "
+          f"| {m300['scoring']:.0f} vs {m50['scoring']:.0f} MB ({scoring_ratio:.2f}×) "
+          f"| flat (≤ {TARGET_MEMORY_RATIO:g}×) | {_verdict(scoring_ratio <= TARGET_MEMORY_RATIO)} |")
+    w("")
+
+    w("## Corpus")
+    w("")
+    w("Synthetic reports recombined from the seeds' sentences by `benchmarks/corpus.py` (fixed random seed):")
+    w("")
+    for name, sizes in fig.corpus.items():
+        w(f"- `{name}`: {len(sizes)} reports, {min(sizes):,}–{max(sizes):,} characters "
+          f"(mean {statistics.fmean(sizes):,.0f})")
+    w("")
+
+    w("## Throughput")
+    w("")
+    w("| what | how measured | reports | jobs | outputs | wall | reports/s | peak RSS |")
+    w("|---|---|---|---|---|---|---|---|")
+    w(f"| scoring | in-process: sum of the ingest+segment+match+score stage times | {n} | 1 | none "
+      f"| {scoring_s:.2f} s | {one_core_per_s:.0f} | |")
+    for jobs, (per_s, wall) in sorted(fig.pool.items()):
+        w(f"| scoring | process pool calling `scorer.pipeline.score_file` (no rendering, no writes) "
+          f"| {n} | {jobs} | none | {wall:.2f} s | {per_s:.0f} | |")
+    render_s = scoring_s + st.total(("render_html", "render_json"))
+    w(f"| scoring + rendering | in-process: the stages plus HTML and JSON rendering (no writes) | {n} | 1 "
+      f"| HTML, JSON (in memory) | {render_s:.2f} s | {n / render_s:.0f} | |")
+    for b in fig.batches:
+        outputs = "HTML, JSON, memo .docx" if b.memo else "HTML, JSON (`--no-memo`)"
+        w(f"| `fazhi batch` | end to end: a fresh process, its workers, files, history database, "
+          f"summary.csv/.xlsx, index.html | {b.reports} | {b.jobs} | {outputs} "
+          f"| {b.run.seconds:.2f} s | {b.per_second:.1f} | {b.run.peak_rss_mb:.0f} MB |")
+    if fig.memory_phases:
+        w("")
+        w("Peak memory of a one-process batch (`benchmarks/batch_memory.py`: `scorer.batch.run_batch` with "
+          "`--jobs 1`, then the summary outputs), after each phase:")
+        w("")
+        w("| reports | rules loaded | scoring done | summary rows read | summary.csv/.xlsx + index.html written |")
+        w("|---|---|---|---|---|")
+        for m in fig.memory_phases:
+            w(f"| {m['reports']} | {m['start']:.0f} MB | {m['scoring']:.0f} MB | {m['view']:.0f} MB | {m['outputs']:.0f} MB |")
+    j1 = next(b for b in fig.batches if b.reports == 200 and b.jobs == 1)
+    j2 = next(b for b in fig.batches if b.reports == 200 and b.jobs == 2)
+    w("")
+    w(f"`--jobs 2` vs `--jobs 1` on 200 reports: {j1.run.seconds / j2.run.seconds:.2f}× faster "
+      f"({j1.run.seconds:.1f} s → {j2.run.seconds:.1f} s).")
+    w("")
+
+    w("## Time per stage")
+    w("")
+    w(f"Mean over the {n} reports of `batch300`, one core, stage functions called directly.")
+    w("")
+    w("| stage | ms per report | share |")
+    w("|---|---|---|")
+    total_all = st.total(STAGES)
+    for stage in STAGES:
+        w(f"| {STAGE_NAMES[stage]} | {st.per_report_ms(stage):.2f} | {100 * sum(st.seconds[stage]) / total_all:.0f}% |")
+    w(f"| **all** | {1000 * total_all / n:.2f} | 100% |")
+    w("")
+
+    w("## fazhi vs a bare jieba.cut")
+    w("")
+    w(f"Over the first {jieba_n} reports of `batch300` ({sum(st.chars[:jieba_n]):,} characters), jieba initialised "
+      "beforehand, `list(jieba.cut(text))` per report:")
+    w("")
+    w(f"- jieba.cut: {fig.jieba_s:.2f} s ({1000 * fig.jieba_s / jieba_n:.1f} ms per report)")
+    w(f"- fazhi ingest+segment+match+score: {fazhi_jieba_with_ingest_s:.2f} s "
+      f"({1000 * fazhi_jieba_with_ingest_s / jieba_n:.1f} ms per report) → **{jieba_ratio:.2f}×** jieba")
+    w(f"- fazhi segment+match+score (text already read): {fazhi_jieba_s:.2f} s → {fazhi_jieba_s / fig.jieba_s:.2f}× jieba")
+    w("")
+
+    w("## Time per character by report size")
+    w("")
+    w("`scorer.pipeline.score_file` (ingest+segment+match+score), best of several runs per size.")
+    w("")
+    w("| characters | ms per report | µs per character | vs 5,000 | runs |")
+    w("|---|---|---|---|---|")
+    for chars in sorted(by_size):
+        r = by_size[chars]
+        w(f"| {chars:,} | {1000 * r.seconds:.1f} | {r.us_per_char:.2f} | {r.us_per_char / small.us_per_char:.2f}× "
+          f"| {r.repeats} |")
+    w("")
+
+    w("## Cold start")
+    w("")
+    w(f"`{fig.cold_cmd}` in a fresh process (after one untimed run): median {fig.cold.median:.2f} s, "
+      f"best {fig.cold.best:.2f} s, runs {', '.join(f'{s:.2f}' for s in fig.cold.seconds)} s. "
+      f"For scale, a bare `python -c pass` takes {fig.python_start.median:.2f} s here. "
+      f"With `PYTHONDONTWRITEBYTECODE=1` (this sandbox's setting: fazhi's modules are compiled again "
+      f"at every start) the median is {fig.cold_no_bytecode.median:.2f} s.")
+    w("")
+
+    w("## Accuracy on the gold labels")
+    w("")
+    if fig.accuracy:
+        w("`scorer.evaluate.evaluate` on `../shared/gold/seeds.yaml` (the numbers `fazhi eval` prints). "
+          "P/R/F1: met vs not met; accuracy: all five statuses.")
+        w("")
+        w("| variant | precision | recall | F1 | 5-status accuracy | labels |")
+        w("|---|---|---|---|---|---|")
+        for name, p, r, f1, acc, total in fig.accuracy:
+            bold = "**" if name in ("fazhi", "keyword baseline") else ""
+            w(f"| {bold}{name}{bold} | {p:.3f} | {r:.3f} | {f1:.3f} | {acc:.3f} | {total} |")
+    else:
+        w("Gold labels not found; accuracy not measured.")
+    w("")
+    text = "\n".join(out)
+    path.write_text(text, encoding="utf-8")
+    return text
+
