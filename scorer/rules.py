@@ -124,10 +124,13 @@ def _describe(error: jsonschema.ValidationError) -> str:
     return f"key {where!r}: {error.message}"
 
 
+# libyaml's loader when it is built in: rule files are read on every command.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _validate_file(path: Path, text: str) -> list[dict]:
     try:
-        data = yaml.safe_load(text)
-        node = yaml.compose(text)
+        data = yaml.load(text, Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
@@ -144,24 +147,24 @@ def _validate_file(path: Path, text: str) -> list[dict]:
         rule_name = ""
         if len(path_list) >= 2 and path_list[0] == "rules" and isinstance(data["rules"][path_list[1]], dict):
             rule_name = f" rule {data['rules'][path_list[1]].get('id', '#' + str(path_list[1]))!r}:"
-        line = _line_of(node, path_list)
+        line = _line_of(yaml.compose(text), path_list)  # line numbers only when there is an error
         raise RuleError(f"{path}:{line}", f"invalid rule:{rule_name} {_describe(err)}")
     for i, raw in enumerate(data["rules"]):
         match = raw.get("match", {})
         for key in ("patterns", "exclude"):
             for pattern in match.get(key, []):
-                _check_regex(path, node, raw, i, key, pattern)
+                _check_regex(path, text, raw, i, key, pattern)
         for group in match.get("together", []):
             for pattern in group:
-                _check_regex(path, node, raw, i, "together", pattern)
+                _check_regex(path, text, raw, i, "together", pattern)
     return data["rules"]
 
 
-def _check_regex(path: Path, node: yaml.Node, raw: dict, i: int, key: str, pattern: str) -> None:
+def _check_regex(path: Path, text: str, raw: dict, i: int, key: str, pattern: str) -> None:
     try:
         re.compile(pattern)
     except re.error as exc:
-        line = _line_of(node, ["rules", i, "match", key])
+        line = _line_of(yaml.compose(text), ["rules", i, "match", key])
         raise RuleError(f"{path}:{line}", f"invalid rule: rule {raw['id']!r}: bad regular expression in {key!r}: {pattern!r} ({exc})") from None
 
 
