@@ -1,7 +1,8 @@
 """The `fazhi` command: wires the pipeline stages to the terminal; no logic of its own.
 
-Exit codes, for every command: 0 pass, 1 a gate or threshold failed, 2 a usage, rule
-or input error (one line on stderr: ``fazhi: error: <file or option>: <problem>``).
+Exit codes: 0 pass, 1 a gate or threshold failed, 2 a usage, rule or input error (one
+line on stderr: ``fazhi: error: <file or option>: <problem>``); `fazhi batch` adds 4,
+"scored, but some files failed", and 130 when interrupted.
 Each command group lives in its own module and registers itself on ``app``.
 """
 
