@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import re
 
-from scorer.match import PARTIAL_DATE, QUANTITY, TITLE_SPAN
+from scorer.cues import PARTIAL_DATE, QUANTITY, TITLE_SPAN
 from scorer.models import Quality, ReportResult, RuleMatch, RuleResult, Ruleset, Segmented
 
 # Partial credit by status. "met"/"late" are the statuses of report parts and the deadline.
