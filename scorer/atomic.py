@@ -4,13 +4,18 @@ The bytes go to a temporary file in the same directory (same file system, so the
 is atomic), then ``os.replace`` puts it in place. An exception — KeyboardInterrupt
 included — removes the temporary file. Only SIGKILL can leave one behind, so the batch
 removes stale ``*.tmp`` files from its output directory before it starts and when it stops.
+
+``open_atomic`` does the same for a file written piece by piece (a streamed template, a
+workbook saved straight to disk), so a large output never has to be held in memory whole.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Iterable, Iterator
 
 TMP_SUFFIX = ".tmp"
 
@@ -24,12 +29,20 @@ def _umask() -> int:
 _FILE_MODE = 0o666 & ~_umask()  # mkstemp makes 0600; outputs get the mode a plain open() would give
 
 
-def write_bytes(path: str | os.PathLike, data: bytes) -> None:
+@contextmanager
+def open_atomic(path: str | os.PathLike, mode: str = "wb", **open_args) -> Iterator[IO]:
+    """A file object for writing ``path``: a temporary file that replaces ``path`` when the block ends.
+
+    ``mode`` is "wb" or "w" (then ``encoding``, ``newline`` as for ``open``). If the block
+    raises, the temporary file is removed and ``path`` is left as it was.
+    """
+    if mode not in ("w", "wb"):
+        raise ValueError(f"open_atomic writes a whole new file: mode 'w' or 'wb', not {mode!r}")
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
+        with os.fdopen(fd, mode, **open_args) as f:
+            yield f
         os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
@@ -40,8 +53,20 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> None:
         raise
 
 
+def write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    with open_atomic(path) as f:
+        f.write(data)
+
+
 def write_text(path: str | os.PathLike, text: str, encoding: str = "utf-8") -> None:
     write_bytes(path, text.encode(encoding))
+
+
+def write_chunks(path: str | os.PathLike, chunks: Iterable[str], encoding: str = "utf-8") -> None:
+    """Write text as it is produced (e.g. ``Template.generate()``); same bytes as ``write_text``."""
+    with open_atomic(path, "w", encoding=encoding, newline="") as f:  # newline="": no translation
+        for chunk in chunks:
+            f.write(chunk)
 
 
 def remove_temp_files(*directories: str | os.PathLike) -> int:

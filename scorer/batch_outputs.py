@@ -4,22 +4,30 @@ They are built after the reports are scored, from the history database (not from
 ReportResults kept in memory), so a re-run that skipped already-scored reports still
 lists every report of the batch. One :class:`SummaryRow` per input file, in file order;
 broken files are rows with an error and no score.
+
+Memory stays flat in the number of reports: the stored records are read back one at a
+time and each is kept only as a compact row (its statuses, not its RuleRecords), the
+year-over-year timelines keep only what the dashboard shows, and every output is
+written to disk as it is produced rather than built in memory first.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Iterator
 
-from scorer.atomic import write_bytes, write_text
-from scorer.batch import BatchItem, Outcome
+from scorer.atomic import open_atomic, write_chunks
+from scorer.batch import Outcome
 from scorer.history import Timeline, timelines
 from scorer.models import Ruleset
-from scorer.store import RuleRecord, Store
+from scorer.render.summary import NOT_APPLICABLE
+from scorer.store import ReportRecord, Store
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one row per report is held for the whole summary phase
 class SummaryRow:
     file: str  # relative to the batch root
     path: str  # as the user would write it
@@ -31,18 +39,15 @@ class SummaryRow:
     score: float | None = None
     grade: str | None = None
     core_score: float | None = None
-    results: tuple[RuleRecord, ...] = ()
+    # One per rule of the batch's ruleset, in its order: the status, "n/a" when the rule's
+    # Outline edition does not cover the report, None when the history holds no result.
+    # Empty for a file that failed.
+    statuses: tuple[str | None, ...] = ()
     error: str | None = None
 
     @property
     def ok(self) -> bool:
         return self.error is None
-
-    def result(self, rule_id: str) -> RuleRecord | None:
-        for r in self.results:
-            if r.rule_id == rule_id:
-                return r
-        return None
 
 
 @dataclass(frozen=True)
@@ -62,45 +67,65 @@ class BatchView:
         return tuple(r for r in self.rows if not r.ok)
 
 
-def summary_rows(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: bool) -> list[SummaryRow]:
-    rows = []
+def statuses_of(record: ReportRecord, ruleset: Ruleset) -> tuple[str | None, ...]:
+    """The record's statuses in ruleset order (interned: 33 pointers per row, not 33 strings)."""
+    by_rule = {r.rule_id: r for r in record.results}
+    out = []
+    for rule in ruleset.rules:
+        r = by_rule.get(rule.id)
+        out.append(None if r is None else sys.intern(r.status if r.applies else NOT_APPLICABLE))
+    return tuple(out)
+
+
+def summary_rows(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: bool) -> Iterator[SummaryRow]:
+    """One row per outcome, in outcome order, each read from the history when it is needed."""
     for o in outcomes:
         record = store.get(o.content_hash, ruleset.version) if o.state != "failed" and o.content_hash else None
         if record is None:
-            rows.append(SummaryRow(o.item.rel, o.item.path, {}, error=o.error or "not in the history database"))
+            yield SummaryRow(o.item.rel, o.item.path, {}, error=o.error or "not in the history database")
             continue
-        rows.append(
-            SummaryRow(
-                file=o.item.rel,
-                path=o.item.path,
-                links=o.item.outputs(memo),
-                issuer=record.issuer,
-                year=record.year,
-                edition=record.edition,
-                date=record.date,
-                score=record.score,
-                grade=record.grade,
-                core_score=record.core_score,
-                results=record.results,
-            )
+        yield SummaryRow(
+            file=o.item.rel,
+            path=o.item.path,
+            links=o.item.outputs(memo),
+            issuer=record.issuer,
+            year=record.year,
+            edition=record.edition,
+            date=record.date,
+            score=record.score,
+            grade=record.grade,
+            core_score=record.core_score,
+            statuses=statuses_of(record, ruleset),
         )
-    return rows
+
+
+def _as_shown(t: Timeline) -> Timeline:
+    """A timeline cut to what the dashboard shows: scores by year, and the changes into the latest year."""
+    latest = t.years[-1]
+    return Timeline(
+        t.issuer,
+        tuple(replace(r, results=()) for r in t.reports),
+        tuple(c for c in t.changes if c.to_year == latest),
+    )
 
 
 def batch_view(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: bool) -> BatchView:
-    rows = summary_rows(outcomes, store, ruleset, memo)
-    records = [rec for issuer in sorted({r.issuer for r in rows if r.issuer}) for rec in store.history(issuer, contains=False)]
-    multi_year = tuple(t for t in timelines(records) if len(t.years) >= 2)
-    return BatchView(tuple(rows), ruleset, multi_year)
+    rows = tuple(summary_rows(outcomes, store, ruleset, memo))
+    multi_year = []
+    for issuer in sorted({r.issuer for r in rows if r.issuer}):  # one issuer's records in memory at a time
+        multi_year += [_as_shown(t) for t in timelines(store.history(issuer, contains=False)) if len(t.years) >= 2]
+    return BatchView(rows, ruleset, tuple(multi_year))
 
 
 def write_batch_outputs(view: BatchView, out_dir: str | os.PathLike) -> dict[str, Path]:
-    """Write summary.csv, summary.xlsx and index.html (each atomically); return their paths."""
+    """Write summary.csv, summary.xlsx and index.html (each atomically, streamed); return their paths."""
     from scorer.render import dashboard, summary
 
     out = Path(out_dir)
     paths = {"csv": out / "summary.csv", "xlsx": out / "summary.xlsx", "index": out / "index.html"}
-    write_bytes(paths["csv"], summary.to_csv(view))
-    write_bytes(paths["xlsx"], summary.to_xlsx(view))
-    write_text(paths["index"], dashboard.render(view))
+    with open_atomic(paths["csv"], "w", encoding="utf-8-sig", newline="") as f:
+        summary.write_csv(view, f)
+    with open_atomic(paths["xlsx"]) as f:
+        summary.write_xlsx(view, f)
+    write_chunks(paths["index"], dashboard.generate(view))
     return paths

@@ -345,13 +345,11 @@ def test_summary_and_dashboard_neutralise_hostile_report_text(ruleset, tmp_path)
 
     from scorer.batch_outputs import BatchView, SummaryRow
     from scorer.render import dashboard, summary
-    from scorer.store import RuleRecord
 
-    results = tuple(RuleRecord(r.id, "absent", True, 0.0, r.weight, 0) for r in ruleset.rules)
     row = SummaryRow(
         file="=cmd|' /C calc'!A0.txt", path="in/x.txt", links={"html": "reports/x.html", "json": "reports/x.json"},
         issuer="<script>alert(1)</script>", year=2020, edition=2015, date=None, score=10.0, grade="不合格",
-        core_score=0.0, results=results,
+        core_score=0.0, statuses=("absent",) * len(ruleset.rules),
     )
     bad = SummaryRow(file="b.txt", path="in/b.txt", links={}, error="InputError: <b>bold</b>")
     view = BatchView((row, bad), ruleset, ())

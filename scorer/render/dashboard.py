@@ -8,12 +8,16 @@ reports for several years in the history database.
 Self-contained and offline: CSS and a few lines of vanilla JS inline, charts as inline
 SVG whose geometry is computed here from the numbers, so the template only loops. The
 template is autoescaped; report text never reaches it unescaped.
+
+The page grows with the batch (the heatmap alone is reports × requirements cells), so
+it is streamed: the ranking and heatmap rows are generated as the template reaches them
+and ``generate`` yields the page piece by piece for ``atomic.write_chunks``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from scorer.models import MET_STATUSES, STATUS_ZH
 from scorer.render.summary import NOT_APPLICABLE, STATUS_COLORS
@@ -44,30 +48,32 @@ def css_class(status: str) -> str:
     return "s-" + status.replace("/", "")  # n/a → s-na
 
 
+def _applicable(row: SummaryRow) -> Iterator[str]:
+    return (s for s in row.statuses if s is not None and s != NOT_APPLICABLE)
+
+
 def _gaps(row: SummaryRow) -> int:
-    return sum(1 for r in row.results if r.applies and r.status not in MET_STATUSES and r.status != "met")
+    return sum(1 for s in _applicable(row) if s not in MET_STATUSES and s != "met")
 
 
-def _ranking(rows: tuple[SummaryRow, ...]) -> list[dict]:
-    ranked = sorted(rows, key=lambda r: (-(r.score or 0.0), r.file))
-    return [
-        {"rank": i, "row": row, "gaps": _gaps(row), "absent": sum(1 for r in row.results if r.applies and r.status == "absent")}
-        for i, row in enumerate(ranked, start=1)
-    ]
+def _ranked(rows: tuple[SummaryRow, ...]) -> list[SummaryRow]:
+    return sorted(rows, key=lambda r: (-(r.score or 0.0), r.file))
 
 
-def _heatmap(ranking: list[dict], view: BatchView) -> list[dict]:
-    out = []
-    for entry in ranking:
-        row = entry["row"]
+def _ranking(ranked: list[SummaryRow]) -> Iterator[dict]:
+    for i, row in enumerate(ranked, start=1):
+        yield {"rank": i, "row": row, "gaps": _gaps(row), "absent": sum(1 for s in _applicable(row) if s == "absent")}
+
+
+def _heatmap(ranked: list[SummaryRow], view: BatchView) -> Iterator[dict]:
+    rules = view.ruleset.rules
+    for row in ranked:
         cells = []
-        for rule in view.ruleset.rules:
-            r = row.result(rule.id)
-            status = NOT_APPLICABLE if r is None or not r.applies else r.status
+        for rule, s in zip(rules, row.statuses or (None,) * len(rules)):
+            status = NOT_APPLICABLE if s is None else s
             title = f"{row.file} · {rule.id} {rule.title}：{STATUS_LABEL.get(status, status)}（{status}）"
             cells.append({"status": status, "cls": css_class(status), "title": title})
-        out.append({"row": row, "cells": cells})
-    return out
+        yield {"row": row, "cells": cells}
 
 
 def _histogram(scores: list[float], width: float = 520, height: float = 200) -> dict:
@@ -86,14 +92,14 @@ def _histogram(scores: list[float], width: float = 520, height: float = 200) -> 
 
 
 def _missing(view: BatchView, width: float = 520) -> dict:
-    scored = view.scored
-    counts = []
-    for rule in view.ruleset.rules:
-        applicable = [row.result(rule.id) for row in scored]
-        applicable = [r for r in applicable if r is not None and r.applies]
-        absent = sum(1 for r in applicable if r.status == "absent")
-        if absent:
-            counts.append((absent, len(applicable), rule))
+    rules = view.ruleset.rules
+    n_absent, n_applicable = [0] * len(rules), [0] * len(rules)
+    for row in view.scored:
+        for i, s in enumerate(row.statuses):
+            if s is not None and s != NOT_APPLICABLE:
+                n_applicable[i] += 1
+                n_absent[i] += s == "absent"
+    counts = [(n_absent[i], n_applicable[i], rule) for i, rule in enumerate(rules) if n_absent[i]]
     counts.sort(key=lambda c: (-c[0], c[2].id))
     counts = counts[:TOP_MISSING]
     label_w, row_h = 230.0, 22.0
@@ -127,9 +133,10 @@ def _year_over_year(view: BatchView) -> list[dict]:
 
 
 def view_model(view: BatchView) -> dict:
+    """The template's context. ``ranking`` and ``heatmap`` are one-shot generators: render it once."""
     scored = view.scored
     scores = sorted(r.score for r in scored if r.score is not None)
-    ranking = _ranking(scored)
+    ranked = _ranked(scored)
     return {
         "view": view,
         "counts": {
@@ -139,8 +146,8 @@ def view_model(view: BatchView) -> dict:
             "mean": sum(scores) / len(scores) if scores else None,
             "median": scores[len(scores) // 2] if scores else None,
         },
-        "ranking": ranking,
-        "heatmap": _heatmap(ranking, view),
+        "ranking": _ranking(ranked),
+        "heatmap": _heatmap(ranked, view),
         "rules": view.ruleset.rules,
         "histogram": _histogram(scores),
         "missing": _missing(view),
@@ -150,7 +157,12 @@ def view_model(view: BatchView) -> dict:
     }
 
 
-def render(view: BatchView) -> str:
-    from scorer.render.jinja import render_template
+def generate(view: BatchView) -> Iterator[str]:
+    """The page, piece by piece (``Template.generate``): nothing holds all of it at once."""
+    from scorer.render.jinja import environment
 
-    return render_template(TEMPLATE, **view_model(view))
+    return environment().get_template(TEMPLATE).generate(**view_model(view))
+
+
+def render(view: BatchView) -> str:
+    return "".join(generate(view))

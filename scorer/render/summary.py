@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from scorer.models import STATUS_ZH
 
@@ -42,11 +42,7 @@ def header(view: BatchView) -> list[str]:
 
 def cells(row: SummaryRow, view: BatchView) -> list:
     fixed = [row.file, row.issuer, row.year, row.edition, row.date, row.score, row.grade, row.core_score, row.error]
-    statuses = []
-    for rule in view.ruleset.rules:
-        r = row.result(rule.id)
-        statuses.append(None if r is None else (r.status if r.applies else NOT_APPLICABLE))
-    return fixed + statuses
+    return fixed + list(row.statuses or [None] * len(view.ruleset.rules))
 
 
 def _csv_safe(value) -> object:
@@ -55,55 +51,76 @@ def _csv_safe(value) -> object:
     return "" if value is None else value
 
 
-def to_csv(view: BatchView) -> bytes:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
+def write_csv(view: BatchView, f: IO[str]) -> None:
+    """Into a text file opened with encoding="utf-8-sig" (the BOM) and newline=""."""
+    writer = csv.writer(f, lineterminator="\r\n")
     writer.writerow(header(view))
     for row in view.rows:
         writer.writerow([_csv_safe(v) for v in cells(row, view)])
+
+
+def to_csv(view: BatchView) -> bytes:
+    buf = io.StringIO(newline="")
+    write_csv(view, buf)
     return buf.getvalue().encode("utf-8-sig")
 
 
-def to_xlsx(view: BatchView) -> bytes:
+def write_xlsx(view: BatchView, f: IO[bytes]) -> None:
+    """Into a binary file. Write-only mode: each row goes to disk as it is appended.
+
+    Write-only sheets take their layout (column widths, frozen panes) before the first
+    row and their auto-filter before saving; styles and hyperlinks ride on WriteOnlyCells.
+    """
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "summary"
-    names = header(view)
-    ws.append(names)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
+    wb = Workbook(write_only=True)
+    bold = Font(bold=True)
     fills = {status: PatternFill("solid", start_color=color) for status, color in STATUS_COLORS.items()}
+
+    def styled(ws, value, font=None, fill=None, hyperlink=None) -> WriteOnlyCell:
+        cell = WriteOnlyCell(ws, value=value)
+        if isinstance(value, str):
+            cell.data_type = "s"  # never a formula, whatever the report says
+        if font is not None:
+            cell.font = font
+        if fill is not None:
+            cell.fill = fill
+        if hyperlink:
+            cell.hyperlink = hyperlink
+        return cell
+
+    ws = wb.create_sheet("summary")
+    names = header(view)
     first_status = len(FIXED_COLUMNS) + 1
-    for i, row in enumerate(view.rows, start=2):
-        for j, value in enumerate(cells(row, view), start=1):
-            cell = ws.cell(row=i, column=j, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever the report says
-            if j >= first_status and value in fills:
-                cell.fill = fills[value]
-        if row.links.get("html"):
-            ws.cell(row=i, column=1).hyperlink = row.links["html"]
-    ws.freeze_panes = "B2"  # header row and file column stay in view
-    ws.auto_filter.ref = ws.dimensions
     widths = {"file": 36, "issuer": 24, "date": 12, "error": 40}
     for j, name in enumerate(names, start=1):
         ws.column_dimensions[get_column_letter(j)].width = widths.get(name, 9 if j < first_status else 6)
+    ws.freeze_panes = "B2"  # header row and file column stay in view
+    ws.append([styled(ws, name, font=bold) for name in names])
+    for row in view.rows:
+        values = cells(row, view)
+        line = [styled(ws, values[0], hyperlink=row.links.get("html"))]
+        for j, value in enumerate(values[1:], start=2):
+            fill = fills.get(value) if j >= first_status else None
+            line.append(styled(ws, value, fill=fill) if isinstance(value, str) else value)
+        ws.append(line)
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(names))}{len(view.rows) + 1}"
 
     rules = wb.create_sheet("requirements")
-    rules.append(["id", "title", "level", "area", "weight"])
-    for cell in rules[1]:
-        cell.font = Font(bold=True)
+    rules.append([styled(rules, name, font=bold) for name in ("id", "title", "level", "area", "weight")])
     for rule in view.ruleset.rules:
         rules.append([rule.id, rule.title, rule.level, rule.area, rule.weight])
     legend = wb.create_sheet("legend")
     legend.append(["status", "含义"])
     for status in STATUS_COLORS:
-        legend.append([status, STATUS_ZH.get(status, "不适用（报告年度的纲要版本不含此项）")])
-        legend.cell(row=legend.max_row, column=1).fill = fills[status]
+        legend.append([styled(legend, status, fill=fills[status]), STATUS_ZH.get(status, "不适用（报告年度的纲要版本不含此项）")])
+    wb.save(f)
+
+
+def to_xlsx(view: BatchView) -> bytes:
     buf = io.BytesIO()
-    wb.save(buf)
+    write_xlsx(view, buf)
     return buf.getvalue()
