@@ -196,3 +196,37 @@ def test_a_report_without_gaps_says_so_everywhere(seed_results):
     assert "未发现需要补充的内容。" in memo.memo_markdown(clean)
     assert "未发现需要补充的内容。" in memo.memo_html(clean)
     assert "全部适用要求均已落实" in html_report.render(clean)
+
+
+def test_docx_memos_rendered_in_turn_each_stand_alone(seed_results):
+    # One styled document is reused per thread: nothing of one memo may leak into the next.
+    import zipfile
+
+    def document_xml(result) -> bytes:
+        return zipfile.ZipFile(io.BytesIO(memo.memo_docx(result))).read("word/document.xml")
+
+    first, second = seed_results[SEEDS[0].name], seed_results[SEEDS[2].name]
+    before = document_xml(first)
+    document, by_style = docx_outline(memo.memo_docx(second))
+    assert len(document.tables) == 1 and len(document.tables[0].rows) == len(second.results) + 1
+    assert by_style["Title"] == [memo.build(second).title]
+    assert document_xml(first) == before
+
+
+def test_docx_table_rows_keep_the_layout_and_any_text(seed_results):
+    from dataclasses import replace
+
+    from docx.shared import Cm, Pt
+
+    from scorer.render.memo_docx import COLUMN_WIDTHS_CM, docx_bytes
+
+    m = memo.build(seed_results[SEEDS[0].name])
+    odd = (" 前后有空格 ", "有\t制表符", "换\n行", "")
+    rows = (*m.rows[:-len(odd)], *(replace(r, title=t) for r, t in zip(m.rows[-len(odd):], odd)))
+    document = docx.Document(io.BytesIO(docx_bytes(replace(m, rows=rows))))
+    table_rows = document.tables[0].rows[1:]
+    assert [r.cells[1].text for r in table_rows] == [r.title for r in rows]
+    for row in table_rows:
+        assert [c.width.twips for c in row.cells] == [Cm(w).twips for w in COLUMN_WIDTHS_CM]
+        sizes = [c.paragraphs[0].runs[-1].font.size for c in row.cells]
+        assert sizes == [Pt(10.5), Pt(10.5), Pt(9), Pt(10.5), Pt(10.5), Pt(10.5)]
