@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-STAGES = ("ingest", "segment", "match", "score", "render_html", "render_json")
+STAGES = ("ingest", "segment", "match", "score", "render_html", "render_json", "render_docx")
 SCORING = ("ingest", "segment", "match", "score")  # "scoring without rendering"
 JIEBA_REPORTS = 100  # jieba is slow; the ratio is taken over the first reports of the batch
 
@@ -38,7 +38,7 @@ def time_stages(files: list[Path], ruleset, warmup: int = 5) -> StageTimes:
     """Every stage on every file, one core, the ruleset loaded and compiled beforehand."""
     from scorer.ingest import read_document
     from scorer.match import match_report
-    from scorer.render import html_report, json_report
+    from scorer.render import html_report, json_report, memo
     from scorer.rules import editions_for_year
     from scorer.score import score_report
     from scorer.segment import segment
@@ -64,6 +64,8 @@ def time_stages(files: list[Path], ruleset, warmup: int = 5) -> StageTimes:
         lap("render_html")
         json_report.render(result)
         lap("render_json")
+        memo.memo_docx(result)  # fazhi batch writes it by default
+        lap("render_docx")
         if out is not None:
             out.chars.append(len(doc.text))
 

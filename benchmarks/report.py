@@ -26,6 +26,7 @@ STAGE_NAMES = {
     "score": "score (`score_report`)",
     "render_html": "render HTML gap report",
     "render_json": "render JSON",
+    "render_docx": "render .docx memo (`memo_docx`)",
 }
 
 
@@ -119,6 +120,10 @@ def write_results(fig: Figures, path: Path) -> str:
         w(f"| … of which the scoring phase (reports scored, rendered, stored; one process) "
           f"| {m300['scoring']:.0f} vs {m50['scoring']:.0f} MB ({scoring_ratio:.2f}×) "
           f"| flat (≤ {TARGET_MEMORY_RATIO:g}×) | {_verdict(scoring_ratio <= TARGET_MEMORY_RATIO)} |")
+        outputs_ratio = m300["outputs"] / m50["outputs"]
+        w(f"| … and with the summary outputs (rows read back, summary.csv/.xlsx, index.html; one process) "
+          f"| {m300['outputs']:.0f} vs {m50['outputs']:.0f} MB ({outputs_ratio:.2f}×) "
+          f"| flat (≤ {TARGET_MEMORY_RATIO:g}×) | {_verdict(outputs_ratio <= TARGET_MEMORY_RATIO)} |")
     w("")
 
     w("## Corpus")
