@@ -233,7 +233,9 @@ def segment(doc: Document) -> Segmented:
             if own == "next_year" or own is None:
                 own = _next_year_by_year(heading_text or "", year) or own
             parent = next((roles_by_level[lv] for lv in sorted(roles_by_level, reverse=True) if lv < level), None)
-            role = own or parent or "achievements"
+            # Under the plans or the shortcomings, an item stays there whatever it names
+            # ("三、2022年工作安排 （一）压实第一责任人职责" is a plan, not the duty done).
+            role = parent if parent in ("next_year", "shortcomings") else own or parent or "achievements"
             roles_by_level = {lv: r for lv, r in roles_by_level.items() if lv < level}
             roles_by_level[level] = role
             if heading_text and level <= 2:
