@@ -26,6 +26,7 @@ from typing import Callable, Iterable, Iterator
 from scorer.atomic import write_bytes, write_text
 from scorer.errors import FazhiError
 from scorer.models import Ruleset
+from scorer.score import ScoringPolicy, with_policy
 from scorer.store import ReportRecord, Store, record_of
 
 # Every format ingest reads (it sniffs the content; the extension only picks the files).
@@ -53,6 +54,7 @@ class BatchItem:
 class BatchOptions:
     rules_dirs: tuple[str, ...] = ()
     edition: int | None = None
+    policy: ScoringPolicy = ScoringPolicy()
     memo: bool = True
     force: bool = False
     jobs: int = 1
@@ -162,7 +164,7 @@ def _init_pool_worker(options: BatchOptions, out_dir: str) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     from scorer.rules import load_rules
 
-    _setup(load_rules(list(options.rules_dirs)), options, out_dir)
+    _setup(with_policy(load_rules(list(options.rules_dirs)), options.policy), options, out_dir)
 
 
 def score_item(item: BatchItem, digest: str) -> Outcome:
@@ -172,7 +174,7 @@ def score_item(item: BatchItem, digest: str) -> Outcome:
         from scorer.pipeline import score_file
         from scorer.render import html_report, json_report, memo
 
-        result = score_file(item.path, ruleset, edition=options.edition)
+        result = score_file(item.path, ruleset, edition=options.edition, policy=options.policy)
         paths = {kind: os.path.join(out_dir, p) for kind, p in item.outputs(options.memo).items()}
         write_text(paths["html"], html_report.render(result))
         write_text(paths["json"], json_report.render(result) + "\n")

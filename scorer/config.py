@@ -15,6 +15,12 @@ options replace the config key of the same name.
       - rule: disputes.reconsideration_litigation
         justification: 本年度无行政复议和应诉案件，报告已说明
         expires: 2026-03-31      # an expired waiver is an error: renew or remove it
+    scoring:                     # partial credit by status and grade bands (all optional)
+      credit: {asserted: 0.5, planned: 0}
+      grades: [{min: 85, name: 优秀}, {min: 70, name: 良好}, {min: 60, name: 合格}, {min: 0, name: 不合格}]
+
+`fazhi score`, `report`, `memo`, `check` and `batch` all read `edition`, `rules` and
+`scoring`; the gates and waivers are `check`'s.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from scorer.errors import FazhiError
 from scorer.gate import FAIL_ON_STATUSES, GateConfig, Waiver
 from scorer.models import Ruleset
 from scorer.rules import EDITIONS, _describe, _line_of
+from scorer.score import DEFAULT_CREDIT, ScoringPolicy
 
 CONFIG_NAME = ".fazhi.yaml"
 RULES_HINT = "see `fazhi rules list`"
@@ -53,6 +60,28 @@ CONFIG_SCHEMA = {
             ]
         },
         "rules": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        "scoring": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "credit": {
+                    "type": "object",
+                    "propertyNames": {"enum": list(DEFAULT_CREDIT)},
+                    "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1},
+                },
+                "grades": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["min", "name"],
+                        "properties": {"min": {"type": "number", "minimum": 0, "maximum": 100},
+                                       "name": {"type": "string", "minLength": 1}},
+                    },
+                },
+            },
+        },
         "waivers": {
             "type": "array",
             "items": {
@@ -94,6 +123,7 @@ class ProjectConfig:
     rules: tuple[Path, ...] = ()  # resolved against the config file's directory
     waivers: tuple[Waiver, ...] = ()
     require_where: str = "--require"  # where `require` came from, for an unknown-id error
+    policy: ScoringPolicy = ScoringPolicy()
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -160,7 +190,24 @@ def load_config(path: Path, *, today: dt.date) -> ProjectConfig:
         rules=tuple((path.parent / d) for d in data.get("rules", [])),
         waivers=tuple(waivers),
         require_where=f"{path}:{_line_of(node, ['require'])}",
+        policy=_policy(data.get("scoring", {})),
     )
+
+
+def _policy(scoring: dict) -> ScoringPolicy:
+    """The config's credit (merged over the defaults) and grade bands (highest first)."""
+    credit = {**DEFAULT_CREDIT, **scoring.get("credit", {})}
+    grades = scoring.get("grades")
+    if not grades:
+        return ScoringPolicy(credit=credit)
+    bands = tuple(sorted(((float(g["min"]), g["name"]) for g in grades), reverse=True))
+    return ScoringPolicy(credit=credit, grades=bands)
+
+
+def project_config(path: Path | None, *, today: dt.date | None = None) -> ProjectConfig:
+    """The given config, else the nearest .fazhi.yaml, else defaults."""
+    found = path or find_config()
+    return load_config(found, today=today or dt.date.today()) if found else ProjectConfig()
 
 
 def _key_line(node: yaml.Node, where: list, keys: set[str]) -> int | None:

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import hashlib
+import json
 import re
+from dataclasses import replace
 
 from scorer.cues import PARTIAL_DATE, QUANTITY, TITLE_SPAN
 from scorer.models import Quality, ReportResult, RuleMatch, RuleResult, Ruleset, Segmented
@@ -32,11 +35,27 @@ class ScoringPolicy:
     credit: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_CREDIT))
     grades: tuple[tuple[float, str], ...] = DEFAULT_GRADES
 
+    @property
+    def is_default(self) -> bool:
+        return self.credit == DEFAULT_CREDIT and self.grades == DEFAULT_GRADES
+
+    def digest(self) -> str:
+        return hashlib.sha256(json.dumps([self.credit, self.grades], sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:6]
+
     def grade(self, score: float) -> str:
         for floor, name in self.grades:
             if score >= floor:
                 return name
         return self.grades[-1][1]
+
+
+def with_policy(ruleset: Ruleset, policy: ScoringPolicy) -> Ruleset:
+    """The ruleset, its version marked when the scoring policy is not the default one.
+
+    Stored results say which rules *and* which credits made them, so a batch re-scores
+    when either changes.
+    """
+    return ruleset if policy.is_default else replace(ruleset, version=f"{ruleset.version}+p{policy.digest()}")
 
 
 def score_report(

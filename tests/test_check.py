@@ -159,7 +159,7 @@ def test_config_unknown_key_names_file_line_and_allowed(tmp_path):
     assert res.exit_code == 2
     assert res.stderr.strip() == (
         f"fazhi: error: {tmp_path / '.fazhi.yaml'}:2: invalid config: unknown key 'min_scor' "
-        "(allowed: edition, fail_on, min_score, require, rules, waivers)"
+        "(allowed: edition, fail_on, min_score, require, rules, scoring, waivers)"
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
@@ -39,6 +40,35 @@ def load_ruleset(rules_dirs: list[Path] | None):
         return load_rules(rules_dirs or [])
     except FazhiError as err:
         fail(err)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What scoring takes from .fazhi.yaml and the command line together."""
+
+    ruleset: object  # Ruleset, its version marked with a non-default scoring policy
+    edition: int | None
+    policy: object  # ScoringPolicy
+    rules_dirs: tuple[Path, ...]
+
+
+def scoring_settings(config: Path | None, rules: list[Path] | None, edition: int | None) -> Settings:
+    """The config file's rules, edition and scoring, under the command line's options.
+
+    Extra rule directories add up: the config's first, then --rules (a later one wins).
+    """
+    from scorer.config import project_config
+    from scorer.score import with_policy
+
+    if edition is not None and edition not in (2015, 2021):
+        fail(f"--edition: {edition} is not an Outline edition (use 2015 or 2021)")
+    try:
+        project = project_config(config)
+    except FazhiError as err:
+        fail(err)
+    dirs = tuple(project.rules) + tuple(rules or ())
+    ruleset = with_policy(load_ruleset(list(dirs)), project.policy)
+    return Settings(ruleset, edition if edition is not None else project.edition, project.policy, dirs)
 
 
 def main() -> None:

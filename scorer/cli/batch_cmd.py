@@ -22,8 +22,7 @@ from typing import Iterator, Optional
 
 import typer
 
-from scorer.cli.app import EXIT_OK, app, error_line, fail, load_ruleset
-from scorer.cli.score_cmd import parse_edition
+from scorer.cli.app import EXIT_OK, app, error_line, fail, scoring_settings
 from scorer.errors import FazhiError
 
 EXIT_PARTIAL = 4
@@ -96,6 +95,7 @@ def batch(
     force: bool = typer.Option(False, "--force", help="score again even what the history already holds"),
     memo: bool = typer.Option(True, "--memo/--no-memo", help="write each report's 审查意见 memo (.docx)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress output"),
+    config: Optional[Path] = typer.Option(None, "--config", help="project config (default: .fazhi.yaml here or in a parent): rules, edition, scoring"),
 ) -> None:
     """Score every report in a folder: per-report outputs, summary.csv/.xlsx, index.html and the history."""
     from scorer.atomic import remove_temp_files
@@ -103,8 +103,8 @@ def batch(
     from scorer.batch_outputs import batch_view, write_batch_outputs
     from scorer.store import DB_NAME, Store
 
-    edition = parse_edition(edition)
-    ruleset = load_ruleset(rules)
+    settings = scoring_settings(config, rules, edition)
+    ruleset, edition = settings.ruleset, settings.edition
     if out.exists() and not out.is_dir():
         fail(f"{out}: is a file; -o takes a directory")
     try:
@@ -116,7 +116,8 @@ def batch(
     except OSError as err:
         fail(f"{out}: cannot create the output directory: {err.strerror or err}")
     options = BatchOptions(
-        rules_dirs=tuple(map(str, rules or ())), edition=edition, memo=memo, force=force,
+        rules_dirs=tuple(map(str, settings.rules_dirs)), edition=edition, policy=settings.policy,
+        memo=memo, force=force,
         jobs=jobs or os.cpu_count() or 1,
     )
     progress = _Progress(len(items), quiet)

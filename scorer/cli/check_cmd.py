@@ -57,11 +57,13 @@ def check(
     from scorer.config import ProjectConfig, find_config, gate_config, load_config
     from scorer.gate import CheckRun, FileError, evaluate
     from scorer.pipeline import score_file
+    from scorer.score import with_policy
 
     try:
         config_path = config or find_config()
         project = load_config(config_path, today=today()) if config_path else ProjectConfig()
-        ruleset = load_ruleset(rules if rules else list(project.rules))
+        # --rules replaces the config's rules here: a gate is run on exactly the rules named.
+        ruleset = with_policy(load_ruleset(rules if rules else list(project.rules)), project.policy)
         gates = gate_config(project, ruleset, min_score=min_score, require=require, fail_on=fail_on,
                             baseline=baseline is not None)
         baselines = load_baseline(baseline) if baseline else ()
@@ -72,7 +74,7 @@ def check(
     outcomes, errors = [], []
     for path in files:
         try:
-            result = score_file(path, ruleset, edition=chosen_edition)
+            result = score_file(path, ruleset, edition=chosen_edition, policy=project.policy)
         except FazhiError as err:
             typer.echo(error_line(err), err=True)
             errors.append(FileError(str(path), str(err)))

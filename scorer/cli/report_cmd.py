@@ -11,8 +11,7 @@ from typing import Optional
 
 import typer
 
-from scorer.cli.app import app, fail, load_ruleset
-from scorer.cli.score_cmd import parse_edition
+from scorer.cli.app import app, fail, scoring_settings
 from scorer.errors import FazhiError
 
 REPORT_SUFFIXES = (".html",)
@@ -20,6 +19,7 @@ MEMO_SUFFIXES = (".docx", ".md", ".html")
 
 _RULES_HELP = "extra rules directory; adds or overrides rules by id"
 _EDITION_HELP = "judge by the 2015 or 2021 Outline instead of the report year's"
+_CONFIG_HELP = "project config (default: .fazhi.yaml here or in a parent): rules, edition, scoring"
 
 
 def _one_of(suffixes: tuple[str, ...]) -> str:
@@ -37,13 +37,12 @@ def _check_output(out: Path, allowed: tuple[str, ...]) -> None:
         fail(f"{out}: directory {out.parent} does not exist; create it first")
 
 
-def _score(file: Path, rules: Optional[list[Path]], edition: Optional[int]):
+def _score(file: Path, rules: Optional[list[Path]], edition: Optional[int], config: Optional[Path] = None):
     from scorer.pipeline import score_file
 
-    edition = parse_edition(edition)
-    ruleset = load_ruleset(rules)
+    settings = scoring_settings(config, rules, edition)
     try:
-        return score_file(file, ruleset, edition=edition)
+        return score_file(file, settings.ruleset, edition=settings.edition, policy=settings.policy)
     except FazhiError as err:
         fail(err)
 
@@ -64,13 +63,14 @@ def report(
     output: Path = typer.Option(..., "--output", "-o", help="where to write the HTML gap report (.html)"),
     rules: Optional[list[Path]] = typer.Option(None, "--rules", help=_RULES_HELP),
     edition: Optional[int] = typer.Option(None, "--edition", help=_EDITION_HELP),
+    config: Optional[Path] = typer.Option(None, "--config", help=_CONFIG_HELP),
 ) -> None:
     """Write the HTML gap report a supervisor reads: gaps first, then every requirement with its evidence."""
     from scorer import atomic
     from scorer.render import html_report
 
     _check_output(output, REPORT_SUFFIXES)
-    result = _score(file, rules, edition)
+    result = _score(file, rules, edition, config)
     _written(output, lambda: atomic.write_text(output, html_report.render(result)))
 
 
@@ -80,10 +80,11 @@ def memo(
     output: Path = typer.Option(..., "--output", "-o", help="where to write the memo: .docx, .md or .html"),
     rules: Optional[list[Path]] = typer.Option(None, "--rules", help=_RULES_HELP),
     edition: Optional[int] = typer.Option(None, "--edition", help=_EDITION_HELP),
+    config: Optional[Path] = typer.Option(None, "--config", help=_CONFIG_HELP),
 ) -> None:
     """Write the 审查意见 memo (overall assessment, problems, rectification, checklist) as DOCX, Markdown or HTML."""
     from scorer.render.memo import write_memo
 
     _check_output(output, MEMO_SUFFIXES)
-    result = _score(file, rules, edition)
+    result = _score(file, rules, edition, config)
     _written(output, lambda: write_memo(result, output))

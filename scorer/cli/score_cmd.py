@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from scorer.cli.app import EXIT_ERROR, app, error_line, fail, load_ruleset
+from scorer.cli.app import EXIT_ERROR, app, error_line, fail, scoring_settings
 from scorer.errors import FazhiError
 
 
@@ -31,20 +31,21 @@ def score(
     rules: Optional[list[Path]] = typer.Option(None, "--rules", help="extra rules directory; adds or overrides rules by id"),
     edition: Optional[int] = typer.Option(None, "--edition", help="judge by the 2015 or 2021 Outline instead of the report year's"),
     similarity: bool = typer.Option(False, "--similarity", help="also propose sentences similar to the rules' examples"),
+    config: Optional[Path] = typer.Option(None, "--config", help="project config (default: .fazhi.yaml here or in a parent): rules, edition, scoring"),
 ) -> None:
     """Score reports: each requirement's status, its evidence sentences, a score and a grade."""
     from scorer.match import MatchOptions
     from scorer.pipeline import score_file
     from scorer.render import json_report, text
 
-    edition = parse_edition(edition)
-    ruleset = load_ruleset(rules)
+    settings = scoring_settings(config, rules, edition)
     options = MatchOptions(similarity=similarity)
     failed = False
     outputs = []
     for path in files:
         try:
-            result = score_file(path, ruleset, edition=edition, options=options)
+            result = score_file(path, settings.ruleset, edition=settings.edition, options=options,
+                                policy=settings.policy)
         except FazhiError as err:
             typer.echo(error_line(err), err=True)
             failed = True
