@@ -162,7 +162,8 @@ def build_report(pools: Pools, target_chars: int, number: int) -> str:
 
     def length(achievement_lines: list[str]) -> int:
         lines = head + achievement_lines + [h for h, ps in tail_blocks for h in [h, *ps]] + signature
-        return sum(len(x) + 1 for x in lines) + 4 * len(tail_blocks)  # numbers: "二、"
+        numbers = sum(len(cn_numeral(part_no + k)) + 1 for k in range(1, len(tail_blocks) + 1))  # "四、"
+        return sum(len(x) + 1 for x in lines) + numbers
 
     # Achievements: numbered parts of up to nine sub-sections (（一）heading + paragraph),
     # added sentence by sentence until the report reaches its size.

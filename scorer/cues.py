@@ -34,7 +34,7 @@ UNITS = (
 # Chinese numerals count too, with the units that do not also build set phrases
 # (三项制度, 两个维护, 五个法定程序): 两次, 十二件, 三场. 一 is left out: 一次性, 最多跑一次.
 CN_QUANTITY = r"(?<![第一])[两二三四五六七八九十百千]+(余|多)?(次|件|场|名|人|期|批|份|卷|家|篇|轮|起|场次|人次)(?!性)"
-QUANTITY = re.compile(rf"\d+(\.\d+)?\s*(余|多)?\s*({UNITS})|{CN_QUANTITY}")
+QUANTITY = re.compile(rf"\d+(\.\d+)?\s*(余|多)?\s*(万|亿)?\s*(余|多)?({UNITS})|{CN_QUANTITY}")
 PARTIAL_DATE = re.compile(r"\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|\d{1,2}月(上|中|下)旬")
 PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|"
@@ -45,6 +45,7 @@ PLATFORM = re.compile(
     # a system named for what it does (…信息公示平台, …办案系统), not 全系统 or 工作体系
     r"|([\u4e00-\u9fff“”\"+]{2,14}(信息|管理|服务|监管|监督|执法|办案|公示|审批|政务|数据|综合|办公|业务|信用|考试|学法|网上|在线|申报|举报|投诉|预警|指挥)(平台|系统)(?![建设]))"
     r"|(“[^”]{2,16}”(平台|系统|网|APP|App|小程序|公众号))"
+    r"|(“[^”]{1,6}(办|通|事|码)”)"  # apps named for what they do: “浙里办”, “粤省事”, “随申办”
 )
-GENERIC_PLATFORM = re.compile(r"^(门户网站|政府网站|网站|平台|系统|工作平台|服务平台|信息系统|管理系统|体系|制度体系)$")
+GENERIC_PLATFORM = re.compile(r"^(门户网站|政府网站|网站|网|平台|系统|工作平台|服务平台|信息系统|管理系统|体系|制度体系)$")
 NAMED_ROLE = re.compile(r"(担任|任)(组长|副组长|主任|召集人|总召集人)")

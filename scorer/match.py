@@ -128,10 +128,8 @@ def _detail(norm: str, titles: tuple[tuple[int, int], ...], cited: frozenset[int
             if i not in cited:
                 return norm[s:e]
     for m in PLATFORM.finditer(outside):
-        name = m.group(0)
-        tail = re.sub(r"^.*?(平台|系统|网站|网)$", r"\1", name)
-        if not GENERIC_PLATFORM.match(name) and name not in ("网站", tail):
-            return name
+        if not GENERIC_PLATFORM.match(m.group(0)):
+            return m.group(0)
     m = NAMED_ROLE.search(outside)
     if m:
         return m.group(0)

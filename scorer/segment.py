@@ -203,6 +203,8 @@ def segment(doc: Document) -> Segmented:
     roles_by_level: dict[int, str] = {}
     current_role = "preamble"
     seen_numbered = False
+    preamble_prose = False  # the preamble has had its opening paragraph
+    plan_from: str | None = None  # role before a headingless plans paragraph, while it may be an aside
 
     def open_part(role: str, heading: str | None, start: int, level: int) -> None:
         if parts:
@@ -242,20 +244,33 @@ def segment(doc: Document) -> Segmented:
                 open_part(role, heading_text.strip(), line.start, level)
             elif role != current_role:
                 open_part(role, heading_text.strip() if heading_text else None, line.start, level)
-            current_role = role
+            current_role, plan_from = role, None
             if head_len:
                 _add_sentences(sentences, line, 0, head_len, parts[-1].index, i, heading=True)
             _add_sentences(sentences, line, head_len, len(line.text), parts[-1].index, i)
             continue
 
+        if parts[-1].role == "title":  # what follows the title is the preamble, not the title
+            open_part("preamble", None, line.start, 0)
+            current_role, preamble_prose = "preamble", False
         # A paragraph without a heading may open the shortcomings or the plans.
         opener = _opener_role(line.norm, year, current_role, seen_numbered)
         if opener and opener != current_role:
+            # A 下一步 paragraph amid the work done may be an aside: remember where we were.
+            plan_from = current_role if opener == "next_year" and current_role == "achievements" else None
             open_part(opener, None, line.start, 1)
             current_role = opener
             roles_by_level = {1: opener}
-        elif current_role == "preamble" and seen_numbered:
+        elif current_role == "next_year" and plan_from and not _plan_like(line.norm, year):
+            open_part(plan_from, None, line.start, 1)  # the aside is over: back to the work done
+            current_role, plan_from = plan_from, None
+            roles_by_level = {1: current_role}
+        elif current_role == "preamble" and (seen_numbered or preamble_prose):
+            # A report without headings: after the opening paragraph comes the work done.
+            open_part("achievements", None, line.start, 1)
             current_role = "achievements"
+        if current_role == "preamble" and len(line.text) >= 40:  # past any addressee line
+            preamble_prose = True
         _add_sentences(sentences, line, 0, len(line.text), parts[-1].index, i)
 
     if parts:
@@ -331,6 +346,22 @@ def _next_year_by_year(heading: str, year: int | None) -> str | None:
     if m and int(m.group(1)) > year:
         return "next_year"
     return None
+
+
+PLAN_WORDS = re.compile(r"将|要|计划|拟|力争|争取|继续|进一步|持续|着力|下一步|今后")
+ENUMERATION = re.compile(r"^\s*([一二三四五六七八九十]+是|[(（]?[一二三四五六七八九十\d]+[)）、.])")
+DONE_WORDS = re.compile(r"全年|一年来|已经|已于|完成|共计|累计|\d+(件|次|项|家|人|场|条)")
+
+
+def _plan_like(norm: str, year: int | None) -> bool:
+    """Whether a paragraph reads as one more item of the plans rather than work done."""
+    head = norm[:60]
+    if DONE_WORDS.search(head):
+        return False
+    m = YEAR_AT_START.match(norm)
+    if m and year is not None and int(m.group(1)) > year:
+        return True
+    return bool(ENUMERATION.match(norm) or PLAN_WORDS.search(norm[:40]))
 
 
 def _opener_role(norm: str, year: int | None, current: str, seen_numbered: bool) -> str | None:
