@@ -1,8 +1,7 @@
 """The one Jinja2 environment every HTML renderer uses: autoescape on, undefined names an error.
 
-Templates live in ``templates/`` at the repository root (the package is installed
-editable); ``FAZHI_TEMPLATES`` points elsewhere when the package is installed without
-the checkout. Report text is untrusted: templates never apply ``|safe`` to it.
+Templates live in ``templates/`` at the repository root; an installed wheel carries them
+as ``scorer/templates``; ``FAZHI_TEMPLATES`` points elsewhere. Report text is untrusted: templates never apply ``|safe`` to it.
 """
 
 from __future__ import annotations
@@ -13,7 +12,12 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-TEMPLATES_DIR = Path(os.environ.get("FAZHI_TEMPLATES") or Path(__file__).resolve().parents[2] / "templates")
+_CHECKOUT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+_PACKAGED_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"  # inside an installed wheel
+TEMPLATES_DIR = Path(
+    os.environ.get("FAZHI_TEMPLATES")
+    or (_CHECKOUT_TEMPLATES if _CHECKOUT_TEMPLATES.is_dir() else _PACKAGED_TEMPLATES)
+)
 
 
 @lru_cache(maxsize=1)
