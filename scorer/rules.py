@@ -20,7 +20,7 @@ from scorer.models import ROLES, STATUSES, Rule, Ruleset
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 if not DEFAULT_RULES_DIR.is_dir():  # installed as a wheel: rules ship inside the package
-    DEFAULT_RULES_DIR = Path(__file__).resolve().parent / "rules"
+    DEFAULT_RULES_DIR = Path(__file__).resolve().parent / "builtin_rules"
 
 KINDS = ("element", "part", "deadline")
 LEVELS = ("core", "required", "recommended")

@@ -1,7 +1,8 @@
 """The one Jinja2 environment every HTML renderer uses: autoescape on, undefined names an error.
 
 Templates live in ``templates/`` at the repository root; an installed wheel carries them
-as ``scorer/templates``; ``FAZHI_TEMPLATES`` points elsewhere. Report text is untrusted: templates never apply ``|safe`` to it.
+as ``scorer/builtin_templates``; ``FAZHI_TEMPLATES`` points elsewhere. Report text is
+untrusted: templates never apply ``|safe`` to it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 _CHECKOUT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-_PACKAGED_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"  # inside an installed wheel
+_PACKAGED_TEMPLATES = Path(__file__).resolve().parents[1] / "builtin_templates"  # inside an installed wheel
 TEMPLATES_DIR = Path(
     os.environ.get("FAZHI_TEMPLATES")
     or (_CHECKOUT_TEMPLATES if _CHECKOUT_TEMPLATES.is_dir() else _PACKAGED_TEMPLATES)
