@@ -219,7 +219,7 @@ def segment(doc: Document) -> Segmented:
             current_role = "preamble"
             continue
         if sig_idx is not None and i >= sig_idx:
-            if parts[-1].role != "signature" if parts else True:
+            if not parts or parts[-1].role != "signature":
                 open_part("signature", None, line.start, 0)
             _add_sentences(sentences, line, 0, len(line.text), parts[-1].index, i)
             continue
