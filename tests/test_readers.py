@@ -25,6 +25,7 @@ from scorer.errors import InputError
 from scorer.ingest import body_text, read_document
 from scorer.readers.docx_numbering import Numbering, chinese
 from scorer.readers.pdf import PAGE_NUMBER, read_pdf
+from test_ingest import error_of
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -242,12 +243,6 @@ def make_plain_pdf(path: Path, pages: int, text: str | None = "Page {n}") -> Pat
             pdf.rect(20, 20, 100, 150, style="F")  # ink but no text: a scan, as far as a reader can tell
     pdf.output(str(path))
     return path
-
-
-def error_of(path, **kwargs) -> str:
-    with pytest.raises(InputError) as info:
-        read_document(path, **kwargs)
-    return str(info.value)
 
 
 # --- the same report in every format --------------------------------------------
