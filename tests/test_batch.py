@@ -105,7 +105,8 @@ def test_batch_exit_code_and_stderr_name_the_broken_files(batch_run):
     assert any("binary.pdf" in e and "InputError: corrupt PDF" in e for e in errors)
     assert any("undecodable.txt" in e and "cannot decode" in e for e in errors)
     lines = run.stdout.strip().splitlines()
-    assert lines[-2] == "9 files: 6 scored, 0 already scored, 3 failed"
+    assert lines[-3] == "9 files: 6 scored, 0 already scored, 3 failed"
+    assert lines[-2].endswith(f"{os.sep}reports{os.sep}")
     assert lines[-1] == str(out / "index.html")
 
 

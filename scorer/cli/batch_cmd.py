@@ -150,7 +150,8 @@ def batch(
     scored = sum(1 for o in outcomes if o.state == "scored")
     skipped = len(outcomes) - scored - len(failed)
     typer.echo(f"{len(outcomes)} files: {scored} scored, {skipped} already scored, {len(failed)} failed")
-    typer.echo(str(paths["index"]))
+    typer.echo(f"each report's gap report, JSON and memo: {out / REPORTS_DIR}{os.sep}")
+    typer.echo(str(paths["index"]))  # last line: the dashboard, for scripts
     raise typer.Exit(EXIT_PARTIAL if failed else EXIT_OK)
 
 
