@@ -137,18 +137,32 @@ def keyword_statuses(result: ReportResult, ruleset: Ruleset) -> dict[str, str]:
 
 
 def evaluate(gold_path: str | Path, texts_dir: str | Path, ruleset: Ruleset,
-             variants: tuple[tuple[str, MatchOptions], ...] = VARIANTS) -> list[EvalReport]:
-    """fazhi (and each variant), then the keyword baseline, on every labelled report."""
+             variants: tuple[tuple[str, MatchOptions], ...] = VARIANTS,
+             unreadable: list[FazhiError] | None = None) -> list[EvalReport]:
+    """fazhi (and each variant), then the keyword baseline, on every labelled report.
+
+    A labelled report that cannot be read is appended to ``unreadable`` and all its labels
+    count as predicted absent for every variant: the metrics stay over the whole gold set.
+    """
     from scorer.ingest import read_document
     from scorer.pipeline import score_document
 
     gold = load_gold(gold_path)
-    docs = {entry["file"]: read_document(Path(texts_dir) / entry["file"]) for entry in gold}
+    docs = {}
+    for entry in gold:
+        try:
+            docs[entry["file"]] = read_document(Path(texts_dir) / entry["file"])
+        except FazhiError as err:
+            if unreadable is not None:
+                unreadable.append(err)
     reports = []
     baseline: dict[str, dict[str, str]] = {}
     for name, options in variants:
-        predicted = {}
+        predicted: dict[str, dict[str, str]] = {}
         for entry in gold:
+            if entry["file"] not in docs:
+                predicted[entry["file"]] = baseline[entry["file"]] = {}
+                continue
             result = score_document(docs[entry["file"]], ruleset, options=options)
             predicted[entry["file"]] = statuses_of(result)
             if name == variants[0][0]:

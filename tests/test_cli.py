@@ -166,3 +166,23 @@ def test_eval_on_the_reports_written_from_the_catalogue_alone(folder):
     fazhi_row = next(line for line in res.output.splitlines() if line.startswith("fazhi "))
     f1, acc = (float(x) for x in fazhi_row.split()[3:5])
     assert f1 >= 0.98 and acc >= 0.95
+
+
+def test_eval_counts_an_unreadable_labelled_report_as_absent(tmp_path):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "a.txt").write_bytes(SEED.read_bytes())
+    (texts / "b.txt").write_bytes(b"")
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(
+        "reports:\n"
+        "  - {file: a.txt, labels: {enforcement.publicity: substantiated}}\n"
+        "  - {file: b.txt, labels: {enforcement.publicity: asserted}}\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.run([sys.executable, "-m", "scorer", "eval", str(gold), "--texts", str(texts), "--no-per-rule"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "b.txt: file is empty (its labels count as predicted absent)" in proc.stderr
+    fazhi_row = next(line for line in proc.stdout.splitlines() if line.startswith("fazhi "))
+    assert fazhi_row.split()[3] == "0.667"  # F1: one hit, one miss

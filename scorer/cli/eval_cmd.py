@@ -23,10 +23,13 @@ def eval_command(
     from scorer.evaluate import evaluate
 
     ruleset = load_ruleset(rules)
+    unreadable: list[FazhiError] = []
     try:
-        reports = evaluate(gold, texts, ruleset)
+        reports = evaluate(gold, texts, ruleset, unreadable=unreadable)
     except FazhiError as err:
         fail(err)
+    for err in unreadable:
+        typer.echo(f"fazhi: warning: {err} (its labels count as predicted absent)", err=True)
     fazhi, baseline = reports[0], reports[-1]
     typer.echo(f"{'variant':24s} {'P':>6s} {'R':>6s} {'F1':>6s} {'5-status acc':>13s}   labels")
     for rep in reports:
