@@ -42,6 +42,12 @@ def load_ruleset(rules_dirs: list[Path] | None):
         fail(err)
 
 
+def parse_edition(edition: int | None) -> int | None:
+    if edition is not None and edition not in (2015, 2021):
+        fail(f"--edition: {edition} is not an Outline edition (use 2015 or 2021)")
+    return edition
+
+
 @dataclass(frozen=True)
 class Settings:
     """What scoring takes from .fazhi.yaml and the command line together."""
@@ -60,8 +66,7 @@ def scoring_settings(config: Path | None, rules: list[Path] | None, edition: int
     from scorer.config import project_config
     from scorer.score import with_policy
 
-    if edition is not None and edition not in (2015, 2021):
-        fail(f"--edition: {edition} is not an Outline edition (use 2015 or 2021)")
+    parse_edition(edition)
     try:
         project = project_config(config)
     except FazhiError as err:

@@ -15,7 +15,7 @@ from typing import Optional
 
 import typer
 
-from scorer.cli.app import EXIT_ERROR, EXIT_FAILED, EXIT_OK, app, error_line, fail, load_ruleset
+from scorer.cli.app import EXIT_ERROR, EXIT_FAILED, EXIT_OK, app, error_line, fail, load_ruleset, parse_edition
 from scorer.errors import FazhiError
 
 
@@ -53,15 +53,13 @@ def check(
 ) -> None:
     """Check draft reports against gates (score, required items, statuses, last year's report); exit 1 when one fails."""
     from scorer.cli.baseline_file import load_baseline
-    from scorer.cli.score_cmd import parse_edition
-    from scorer.config import ProjectConfig, find_config, gate_config, load_config
+    from scorer.config import gate_config, project_config
     from scorer.gate import CheckRun, FileError, evaluate
     from scorer.pipeline import score_file
     from scorer.score import with_policy
 
     try:
-        config_path = config or find_config()
-        project = load_config(config_path, today=today()) if config_path else ProjectConfig()
+        project = project_config(config, today=today())
         # --rules replaces the config's rules here: a gate is run on exactly the rules named.
         ruleset = with_policy(load_ruleset(rules if rules else list(project.rules)), project.policy)
         gates = gate_config(project, ruleset, min_score=min_score, require=require, fail_on=fail_on,

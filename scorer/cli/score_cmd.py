@@ -9,19 +9,13 @@ from typing import Optional
 
 import typer
 
-from scorer.cli.app import EXIT_ERROR, app, error_line, fail, scoring_settings
+from scorer.cli.app import EXIT_ERROR, app, error_line, scoring_settings
 from scorer.errors import FazhiError
 
 
 class TextOrJson(str, Enum):
     text = "text"
     json = "json"
-
-
-def parse_edition(edition: Optional[int]) -> Optional[int]:
-    if edition is not None and edition not in (2015, 2021):
-        fail(f"--edition: {edition} is not an Outline edition (use 2015 or 2021)")
-    return edition
 
 
 @app.command()
