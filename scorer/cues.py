@@ -14,6 +14,18 @@ LAW_TITLE = re.compile(r"(法|法典|条例|规定|纲要|意见|决定|规划|�
 # A title preceded by these is cited as the basis of something, not produced or studied.
 CITED_AS_BASIS = re.compile(r"(根据|按照|依据|依照|遵照|对照|贯彻|落实|贯彻落实|执行)[^,。;]{0,2}$")
 TITLE_LIST_MIN = 3
+# Verbs before a title that make it the department's own document (detail of its work),
+# whatever its name ends in: 印发《XX局关于…的实施意见》.
+OWN_DOCUMENT_VERB = re.compile(r"(制定|印发|出台|修订|修改|起草|编制|编撰|编印|发布|下发|制发|出具|形成|建立|签订|审议通过|通过了?|起草了?|完善了?|公布|编写|汇编)(了|出)?[^,。;《]{0,3}$")
+# A title that opens with a local body's or place's name is a local document — the
+# department's own or its government's (《市科技局领导干部学法用法制度》, 《桐溪区…规划》) —
+# unless it is a national or provincial one.
+LOCAL_TITLE = re.compile(
+    r"^《(?!中华人民共和国|中共中央|国务院|全国|中央|国家|最高|[\u4e00-\u9fff]{1,3}省|[\u4e00-\u9fff]{1,6}自治区|省)"
+    r"[\u4e00-\u9fff]{0,10}(市|县|区|旗|州|盟|镇|乡|街道|局|委|办|厅|中心|管委会)"
+)
+# …and before which a title is a law or a higher document studied, publicised or cited.
+STUDIED_OR_CITED = re.compile(r"(学习|学|宣传|宣讲|解读|贯彻|落实|执行|根据|按照|依据|依照|遵照|对照|围绕|聚焦|结合|培训)[^,。;《]{0,4}$")
 
 NEGATION = re.compile(
     r"尚未|尚不|尚无|未能|未按|未及时|未曾"
@@ -33,7 +45,12 @@ UNITS = (
 )
 # Chinese numerals count too, with the units that do not also build set phrases
 # (三项制度, 两个维护, 五个法定程序): 两次, 十二件, 三场. 一 is left out: 一次性, 最多跑一次.
-CN_QUANTITY = r"(?<![第一])[两二三四五六七八九十百千]+(余|多)?(次|件|场|名|人|期|批|份|卷|家|篇|轮|起|场次|人次)(?!性)"
+CN_QUANTITY = (
+    r"(?<![第一])[两二三四五六七八九十百千]+(余|多)?(次|件|场|名|人|期|批|份|卷|家|篇|轮|起|场次|人次|项)(?!性|制度|清单|机制|原则|标准|行动|工作|改革|要求|承诺|服务)"
+    # 五个专项小组, 三个工作组 — but not the slogans 两个维护, 四个意识, 三个务必
+    r"|(?<![第一])[两二三四五六七八九十]+个(?!维护|意识|自信|确立|务必|代表|全面|必须|坚持|一以贯之|善于|表率|着力)"
+    r"|连续[两二三四五六七八九十\d]+(年|次|届)"
+)
 QUANTITY = re.compile(rf"\d+(\.\d+)?\s*(余|多)?\s*(万|亿)?\s*(余|多)?({UNITS})|{CN_QUANTITY}")
 PARTIAL_DATE = re.compile(r"\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|\d{1,2}月(上|中|下)旬")
 PROVINCES = (
@@ -48,4 +65,45 @@ PLATFORM = re.compile(
     r"|(“[^”]{1,6}(办|通|事|码)”)"  # apps named for what they do: “浙里办”, “粤省事”, “随申办”
 )
 GENERIC_PLATFORM = re.compile(r"^(门户网站|政府网站|网站|网|平台|系统|工作平台|服务平台|信息系统|管理系统|体系|制度体系)$")
-NAMED_ROLE = re.compile(r"(担任|任)(组长|副组长|主任|召集人|总召集人)")
+# 全市司法行政系统, 全省市场监管系统: a sector, not an IT system.
+SECTOR = re.compile(r"^(全|本|各|我)")
+# A concrete act with a named outside body (配合市人大常委会开展…执法检查, 邀请派驻纪检
+#监察组列席局务会议) is checkable. Naming the body the requirement itself names
+# (接受县人大常委会的监督, 报送县人大常委会备案) is part of the requirement, not detail of it.
+NAMED_BODY = re.compile(
+    r"(配合|协助|邀请|接受|迎接)[^,]{0,6}(省|市|县|区|州|自治区)(人大常委会|人大|政协)[^,]{0,16}"
+    r"(执法检查|视察|调研|专题询问|工作评议|满意度测评|专项监督|审议)"
+    r"|邀请[^,]{0,12}(纪检监察组|人大代表|政协委员)[^,]{0,8}列席"
+)
+# Named events and campaigns (宪法宣传周, “12·4”国家宪法日, 民法典宣传月, 法治宣传月): checkable.
+NAMED_EVENT = re.compile(
+    r"[“\"]?\d{1,2}[·.]\d{1,2}[”\"]?[\u4e00-\u9fff]{0,8}(日|周|活动)"
+    r"|(宪法|民法典|法治|普法|安全生产|禁毒|消费者权益|国家安全|知识产权)[\u4e00-\u9fff]{0,4}(宣传周|宣传月|宣传日|活动周|活动月|日)"
+    r"|国家宪法日|宪法宣誓"
+)
+
+# Clauses that name work without reporting it done (catalogue: what is never evidence).
+# A basis, aim or stock opener: the words up to the end of these match are not work.
+# 根据/按照…要求 (up to the requirement named), 为进一步规范… (an aim clause), 在…的正确领导下.
+BASIS_OPENER = re.compile(
+    r"^\s*(根据|按照|依据|依照|遵照|对照)[^,]{0,40}?(要求|规定|部署|精神|安排|意见|通知|》|纲要|规划|方案|要点)"
+    # 认真贯彻落实《纲要》…, 紧紧围绕…工作要点: the higher document or the year's plan cited
+    r"|^\s*(认真|深入|全面|切实|严格|坚决|紧紧|持续|坚持|进一步|积极)*(贯彻落实|贯彻|落实|围绕|紧扣|聚焦|对标|对照)"
+    r"[^,]{0,60}?(》|纲要|规划|实施方案|工作要点|要点|精神|决策部署|工作部署|目标任务)"
+    r"|^\s*为(了)?(进一步|深入|全面|切实|更好地?|有效|认真|持续)?(贯彻|落实|推进|推动|加强|规范|提升|提高|保障|确保|促进|做好|强化|营造|深化|加快|建设)[^,]*$"
+    r"|^\s*在[^,]{0,40}(领导|指导|监督|支持|关心|部署)下"
+    r"|^\s*以[^,]{0,30}为(指导|指引|统领|引领|主线|抓手|目标)"
+)
+# A remit or designation: who is in charge, not what was done.
+REMIT_CLAUSE = re.compile(
+    r"(科|股|处|室|办公室|中心|大队|支队)(具体|专门)?负责[^,]{0,30}(工作|事务|职责)$"
+    r"|确定[^,]{0,20}(为|作为)(牵头|责任|主责)单位|明确[^,]{0,20}(为|作为)(牵头|责任|主责)(单位|部门|科室)"
+)
+# An agenda: tasks named inside a plan or a meeting's deployment (…等工作作出安排部署).
+AGENDA_CLAUSE = re.compile(
+    r"(作出|进行|抓好|做出)(了)?(安排部署|部署安排|具体部署|全面部署|工作部署|专门部署)"
+    r"|(研究|统筹|专题)部署"
+    r"|(列入|纳入)[^,]{0,16}(议事日程|工作要点|工作计划|年度计划|重点任务|任务清单)"
+    r"|(工作要点|工作计划|实施方案|任务清单|责任清单|任务分工)[^,]{0,8}(明确|涵盖|包括|涉及|提出)"
+    r"|明确[^,]{0,12}(重点任务|工作任务|年度任务|任务分工|具体任务)"
+)

@@ -36,6 +36,10 @@ class Counts:
     tn: int = 0
     exact: int = 0
     total: int = 0
+    # Labels where the gold or the prediction is not absent: where a requirement is in
+    # play. Plain accuracy is flattered by the many labels both call absent.
+    in_play_exact: int = 0
+    in_play: int = 0
 
     def add(self, gold: str, predicted: str) -> None:
         g, p = _met(gold), _met(predicted)
@@ -43,8 +47,12 @@ class Counts:
         self.fp += p and not g
         self.fn += g and not p
         self.tn += not g and not p
-        self.exact += _same(gold, predicted)
+        same = _same(gold, predicted)
+        self.exact += same
         self.total += 1
+        if gold != "absent" or predicted != "absent":
+            self.in_play += 1
+            self.in_play_exact += same
 
     @property
     def precision(self) -> float:
@@ -62,6 +70,11 @@ class Counts:
     @property
     def accuracy(self) -> float:
         return self.exact / self.total if self.total else 0.0
+
+    @property
+    def in_play_accuracy(self) -> float:
+        """Status accuracy on labels where the gold or the prediction is not absent."""
+        return self.in_play_exact / self.in_play if self.in_play else 1.0
 
 
 @dataclass
@@ -94,6 +107,51 @@ def load_gold(path: str | Path) -> list[dict]:
     if not isinstance(reports, list) or not all(isinstance(r, dict) and "file" in r and "labels" in r for r in reports):
         raise FazhiError(str(path), "gold labels must be 'reports: [{file, labels: {rule id: status}}]'")
     return reports
+
+
+def select_fold(gold: list[dict], fold: str | None) -> list[dict]:
+    """The labelled reports of one fold (``dev`` or ``test``); all of them for None or ``all``."""
+    if fold in (None, "all"):
+        return gold
+    return [entry for entry in gold if entry.get("fold") == fold]
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """How far two independent labellings of the same reports agree: the human ceiling."""
+
+    labels: int
+    agreed: int
+    kappa: float  # Cohen's kappa over the five statuses
+
+    @property
+    def share(self) -> float:
+        return self.agreed / self.labels if self.labels else 1.0
+
+
+def agreement(first: list[dict], second: list[dict]) -> Agreement:
+    """Per-label agreement and Cohen's kappa on the labels both labellings give."""
+    from sklearn.metrics import cohen_kappa_score
+
+    by_file = {entry["file"]: entry["labels"] for entry in second}
+    a, b = [], []
+    for entry in first:
+        other = by_file.get(entry["file"])
+        if other is None:
+            continue
+        for rule_id, status in entry["labels"].items():
+            if rule_id in other:
+                a.append(status)
+                b.append(other[rule_id])
+    agreed = sum(x == y for x, y in zip(a, b))
+    kappa = float(cohen_kappa_score(a, b)) if a and len(set(a) | set(b)) > 1 else 1.0
+    return Agreement(len(a), agreed, kappa)
+
+
+def labeller_report(name: str, gold: list[dict], labelling: list[dict]) -> EvalReport:
+    """One labeller's labels scored against the settled gold, on the reports they labelled."""
+    labelled = {entry["file"]: entry["labels"] for entry in labelling}
+    return tally(name, [entry for entry in gold if entry["file"] in labelled], labelled)
 
 
 def tally(name: str, gold: list[dict], predicted: dict[str, dict[str, str]]) -> EvalReport:
@@ -138,7 +196,7 @@ def keyword_statuses(result: ReportResult, ruleset: Ruleset) -> dict[str, str]:
 
 def evaluate(gold_path: str | Path, texts_dir: str | Path, ruleset: Ruleset,
              variants: tuple[tuple[str, MatchOptions], ...] = VARIANTS,
-             unreadable: list[FazhiError] | None = None) -> list[EvalReport]:
+             unreadable: list[FazhiError] | None = None, fold: str | None = None) -> list[EvalReport]:
     """fazhi (and each variant), then the keyword baseline, on every labelled report.
 
     A labelled report that cannot be read is appended to ``unreadable`` and all its labels
@@ -147,7 +205,7 @@ def evaluate(gold_path: str | Path, texts_dir: str | Path, ruleset: Ruleset,
     from scorer.ingest import read_document
     from scorer.pipeline import score_document
 
-    gold = load_gold(gold_path)
+    gold = select_fold(load_gold(gold_path), fold)
     docs = {}
     for entry in gold:
         try:

@@ -36,14 +36,24 @@ from scorer.cues import (
     PARTIAL_DATE,
     PLATFORM,
     GENERIC_PLATFORM,
-    NAMED_ROLE,
+    BASIS_OPENER,
+    REMIT_CLAUSE,
+    AGENDA_CLAUSE,
+    OWN_DOCUMENT_VERB,
+    STUDIED_OR_CITED,
+    SECTOR,
+    NAMED_EVENT,
+    NAMED_BODY,
+    LOCAL_TITLE,
 )
-from scorer.models import Evidence, Rule, RuleMatch, Ruleset, Segmented, Sentence
+from scorer.learn.model import SentenceModel, load_model
+from scorer.models import MET_STATUSES, Evidence, Rule, RuleMatch, Ruleset, Segmented, Sentence
 from scorer.textnorm import find_dates, normalize, normalize_pattern
 
 STRENGTH = {"substantiated": 4, "asserted": 3, "deficient": 2, "planned": 1, "absent": 0}
 # Parts whose sentences are never evidence of work: the report's own title and its signature.
 SILENT_ROLES = frozenset({"title", "signature"})
+LABEL_MAX_CHARS = 8
 
 @dataclass(frozen=True)
 class MatchOptions:
@@ -53,6 +63,8 @@ class MatchOptions:
     cues: bool = True  # negation and plan wording inside a sentence
     titles: bool = True  # terms inside 《titles》: laws ignored, listed documents capped
     similarity: bool = False  # TF-IDF similarity to the rules' example sentences
+    model: bool = False  # the learned sentence model proposes evidence the patterns missed
+    scoped_detail: bool = True  # detail counts only in the requirement's own clauses
 
 
 @dataclass(frozen=True)
@@ -91,49 +103,77 @@ class _SentenceView:
     titles: tuple[tuple[int, int], ...]
     law_titles: frozenset[int]  # indexes into titles
     cited_titles: frozenset[int]  # law titles cited as a basis
+    own_titles: frozenset[int]  # the department's own documents: the only titles that are detail
 
     @cached_property
-    def detail(self) -> str | None:
-        """The first piece of checkable detail found outside the evidence itself.
+    def clauses(self) -> list[tuple[int, int]]:
+        return _clauses(self.sentence.norm)
+
+    @cached_property
+    def details(self) -> tuple[tuple[int, str], ...]:
+        """Every piece of checkable detail, as (clause index, text), in reading order.
 
         Computed on first use, then kept: only a sentence judged done needs it (about one
         sentence in six), and looking for it on every sentence was a fifth of match time.
         """
-        return _detail(self.sentence.norm, self.titles, self.cited_titles)
+        return tuple((_clause_index(self.clauses, pos), text)
+                     for pos, text in _details(self.sentence.norm, self.titles, self.own_titles))
+
+    @cached_property
+    def not_work(self) -> tuple[tuple[int, int, tuple[int, int] | None], ...]:
+        """Stretches that never show work done: (start, end, the agenda cue's span or None).
+
+        A basis, aim or stock opener (根据…要求, 为进一步规范…, 在…的正确领导下), a remit
+        (法规科负责…) and an agenda clause (…等工作作出安排部署): what they name is not reported
+        as done. A match that is itself the agenda's cue (研究部署…法治) is the deployment,
+        and stays.
+        """
+        norm = self.sentence.norm
+        out = []
+        for cs, ce in self.clauses:
+            clause = norm[cs:ce]
+            m = BASIS_OPENER.match(clause)
+            if m:
+                out.append((cs, cs + m.end(), None))
+            if REMIT_CLAUSE.search(clause):
+                out.append((cs, ce, None))
+            m = AGENDA_CLAUSE.search(clause)
+            if m:
+                out.append((cs, ce, (cs + m.start(), cs + m.end())))
+        return tuple(out)
 
 
 def _view(sentence: Sentence, role: str, options: MatchOptions) -> _SentenceView:
     norm = sentence.norm
     titles = tuple((m.start(), m.end()) for m in TITLE_SPAN.finditer(norm)) if options.titles else ()
     law = frozenset(i for i, (s, e) in enumerate(titles) if LAW_TITLE.search(norm[s:e]))
-    cited = frozenset(i for i in law if CITED_AS_BASIS.search(norm[max(0, titles[i][0] - 8):titles[i][0]]))
-    return _SentenceView(sentence, role, titles, law, cited)
+    before = [norm[max(0, s - 8):s] for s, _ in titles]
+    cited = frozenset(i for i in law if CITED_AS_BASIS.search(before[i]))
+    own = frozenset(i for i, (s, e) in enumerate(titles)
+                    if OWN_DOCUMENT_VERB.search(before[i]) or LOCAL_TITLE.match(norm[s:e])
+                    or (i not in law and not STUDIED_OR_CITED.search(before[i])))
+    return _SentenceView(sentence, role, titles, law, cited, own)
 
 
-def _detail(norm: str, titles: tuple[tuple[int, int], ...], cited: frozenset[int]) -> str | None:
-    """The first piece of checkable detail in the sentence, as the catalogue defines it."""
+def _clause_index(clauses: list[tuple[int, int]], pos: int) -> int:
+    return max(0, bisect.bisect_right([cs for cs, _ in clauses], pos) - 1)
+
+
+def _details(norm: str, titles: tuple[tuple[int, int], ...], own: frozenset[int]) -> list[tuple[int, str]]:
+    """Every piece of checkable detail in the sentence as the catalogue defines it: (offset, text)."""
     outside = _blank(norm, titles)
-    m = QUANTITY.search(outside)
-    if m:
-        return m.group(0)
-    dates = find_dates(outside)
-    if dates:
-        return outside[dates[0][0]:dates[0][1]]
-    m = PARTIAL_DATE.search(outside)
-    if m:
-        return m.group(0)
-    # A title names a document, unless it is a law cited as the basis or one of a list.
-    if 0 < len(titles) < TITLE_LIST_MIN:
-        for i, (s, e) in enumerate(titles):
-            if i not in cited:
-                return norm[s:e]
-    for m in PLATFORM.finditer(outside):
-        if not GENERIC_PLATFORM.match(m.group(0)):
-            return m.group(0)
-    m = NAMED_ROLE.search(outside)
-    if m:
-        return m.group(0)
-    return None
+    found = [(m.start(), m.group(0)) for m in QUANTITY.finditer(outside)]
+    found += [(s, outside[s:e]) for s, e, _ in find_dates(outside)]
+    found += [(m.start(), m.group(0)) for m in PARTIAL_DATE.finditer(outside)]
+    # A title is detail when it names the department's own document, and not one of a
+    # long list (a list of 《…制度》 shows rules exist, not what was done with them).
+    if len(titles) < TITLE_LIST_MIN:
+        found += [(s, norm[s:e]) for i, (s, e) in enumerate(titles) if i in own]
+    found += [(m.start(), m.group(0)) for m in PLATFORM.finditer(outside)
+              if not GENERIC_PLATFORM.match(m.group(0)) and not SECTOR.search(outside[max(0, m.start() - 3):m.end()])]
+    found += [(m.start(), m.group(0)) for m in NAMED_EVENT.finditer(outside)]
+    found += [(m.start(), m.group(0)) for m in NAMED_BODY.finditer(outside)]
+    return sorted(found)
 
 
 def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -176,9 +216,21 @@ def _find(compiled: CompiledRule, view: _SentenceView) -> tuple[list[tuple[int, 
         if found:
             spans.extend(found[0])
             in_title_only &= found[1]
+    if view.not_work:
+        spans = [sp for sp in spans if not _in_not_work(view, sp)]
     if not spans:
         return None
     return sorted(set(spans)), in_title_only
+
+
+def _in_not_work(view: _SentenceView, span: tuple[int, int]) -> bool:
+    """The span stands where work is named without being reported done."""
+    for start, end, cue in view.not_work:
+        if start <= span[0] < end:
+            # the agenda's own cue inside the match: the match is the deployment itself
+            if cue is None or not (span[0] < cue[1] and cue[0] < span[1]):
+                return True
+    return False
 
 
 def _together(group: tuple[re.Pattern[str], ...], view: _SentenceView) -> tuple[list[tuple[int, int]], bool] | None:
@@ -234,8 +286,11 @@ def _planned(norm: str, year: int | None) -> str | None:
 
 
 def _judge(view: _SentenceView, spans: list[tuple[int, int]], in_title_only: bool, year: int | None,
-           options: MatchOptions) -> tuple[str, str]:
-    """(status, reason) for one evidence sentence."""
+           options: MatchOptions, scope: frozenset[int] | None = None) -> tuple[str, str]:
+    """(status, reason) for one evidence sentence.
+
+    ``scope``: the clauses whose detail is about this requirement (None: the whole sentence).
+    """
     norm = view.sentence.norm
     if options.roles and view.role == "shortcomings":
         return "deficient", "出现在“不足和原因”部分"
@@ -249,9 +304,28 @@ def _judge(view: _SentenceView, spans: list[tuple[int, int]], in_title_only: boo
         return "planned", f"表述为今后打算（“{plan}”）"
     if in_title_only and len(view.titles) >= TITLE_LIST_MIN:
         return "asserted", f"仅在所列{len(view.titles)}份文件名中提及，未说明如何落实"
-    if view.detail:
-        return "substantiated", f"有可核查细节：{view.detail}"
+    detail = next((text for clause, text in view.details if scope is None or clause in scope), None)
+    if detail:
+        return "substantiated", f"有可核查细节：{detail}"
+    if view.details and scope is not None:
+        return "asserted", f"同句的细节（{view.details[0][1]}）属于其他事项，本项只有泛泛表述"
     return "asserted", "仅有泛泛表述，同句无数量、文件名、日期或具名平台"
+
+
+def _scope(view: _SentenceView, spans: list[tuple[int, int]], others: set[int]) -> frozenset[int]:
+    """The clauses a requirement's detail may come from: those of its own matches, and the
+    neighbouring clauses that no other requirement claims (办理行政许可36件，全面推行三项制度:
+    the 36 belongs to the permits, not to the three systems; 开展案卷评查，共评查案卷35卷:
+    the second clause carries on the first)."""
+    own = {_clause_index(view.clauses, s) for s, _ in spans}
+    scope = set(own)
+    for c in own:
+        for step in (1, -1):
+            i = c + step
+            while 0 <= i < len(view.clauses) and i not in others and i not in own:
+                scope.add(i)
+                i += step
+    return frozenset(scope)
 
 
 @dataclass(frozen=True)
@@ -287,29 +361,58 @@ def _candidates(prefilter: re.Pattern[str], body: _Body) -> list[int]:
         pos = body.starts[i + 1]
 
 
-def match_element(compiled: CompiledRule, body: _Body, year: int | None,
-                  options: MatchOptions, similar: dict[int, tuple[float, str]] | None = None) -> tuple[Evidence, ...]:
-    """Evidence for one element rule. ``similar``: sentence index → (similarity, example) for
-    sentences the similarity signal proposes; used only where no pattern matched."""
+Found = dict[int, tuple[list[tuple[int, int]], bool]]  # body position → (spans, in titles only)
+
+
+def find_element(compiled: CompiledRule, body: _Body) -> Found:
+    """Where one element rule matches: the sentences and the spans in each."""
+    found: Found = {}
+    for i in _candidates(compiled.prefilter, body):
+        hit = _find(compiled, body.views[i])
+        if hit is not None:
+            found[i] = hit
+    return found
+
+
+def clause_claims(found_by_rule: dict[str, Found], body: _Body) -> dict[int, dict[int, set[str]]]:
+    """body position → clause index → the rules with a match in that clause."""
+    claims: dict[int, dict[int, set[str]]] = {}
+    for rule_id, found in found_by_rule.items():
+        for i, (spans, _) in found.items():
+            clauses = body.views[i].clauses
+            for start, _ in spans:
+                claims.setdefault(i, {}).setdefault(_clause_index(clauses, start), set()).add(rule_id)
+    return claims
+
+
+def judge_element(rule_id: str, found: Found, claims: dict[int, dict[int, set[str]]], body: _Body,
+                  year: int | None, options: MatchOptions,
+                  similar: dict[int, tuple[float, str]] | None = None) -> tuple[Evidence, ...]:
+    """Evidence for one element rule, each sentence judged with the detail of its own clauses.
+
+    ``similar``: sentence index → (similarity, example) for sentences the similarity signal
+    proposes; used only where no pattern matched."""
     evidence = []
-    candidates = set(_candidates(compiled.prefilter, body))
+    candidates = set(found)
     if similar:
         candidates |= {i for i, v in enumerate(body.views) if v.sentence.index in similar}
     for i in sorted(candidates):
         view = body.views[i]
         s = view.sentence
-        found = _find(compiled, view)
-        if found is None:
-            if similar and s.index in similar:
-                sim, example = similar[s.index]
-                status, reason = _judge(view, [], False, year, options)
-                if status == "substantiated":
-                    status = "asserted"  # a paraphrase is a lead for the reader, never proof
-                reason = f"与规则示例句相似（{sim:.2f}：{example[:24]}）；{reason}"
-                evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, (), "similarity"))
+        if i not in found:
+            sim, example = similar[s.index]
+            status, reason = _judge(view, [], False, year, options)
+            if status == "substantiated":
+                status = "asserted"  # a paraphrase is a lead for the reader, never proof
+            reason = f"与规则示例句相似（{sim:.2f}：{example[:24]}）；{reason}"
+            evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, (), "similarity"))
             continue
-        spans, in_title_only = found
-        status, reason = _judge(view, spans, in_title_only, year, options)
+        spans, in_title_only = found[i]
+        scope = None
+        if options.scoped_detail:
+            others = {c for c, rules in claims.get(i, {}).items() if rules - {rule_id}}
+            scope = _scope(view, spans, others)
+        status, reason = _judge(view, spans, in_title_only, year, options, scope)
         evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, tuple(spans)))
     return tuple(evidence)
 
@@ -381,24 +484,37 @@ def _date_evidence(seg: Segmented, date: dt.date, label: str) -> Evidence | None
     return Evidence(-1, f"{label}：{date.isoformat()}", 0, 0, "preamble", "met", f"{label}（取自页面或文件信息）")
 
 
+def _is_label(s: Sentence) -> bool:
+    """A short line with no sentence in it (政府信息公开, 信息公开): a menu entry or a page's
+    column name, never the report saying it did something."""
+    text = s.norm.strip()
+    return not s.is_heading and len(text) <= LABEL_MAX_CHARS and not re.search(r"[。，,；;！？!?:：\d]", text)
+
+
 def sentence_views(seg: Segmented, options: MatchOptions = MatchOptions()) -> list[_SentenceView]:
     roles = {p.index: p.role for p in seg.parts}
-    return [_view(s, roles[s.part], options) for s in seg.sentences if roles[s.part] not in SILENT_ROLES]
+    return [_view(s, roles[s.part], options) for s in seg.sentences
+            if roles[s.part] not in SILENT_ROLES and not _is_label(s)]
 
 
-def judge_text(rule: Rule, text: str, role: str = "achievements", year: int | None = None) -> str:
+def judge_text(rule: Rule, text: str, role: str = "achievements", year: int | None = None,
+               ruleset: Ruleset | None = None) -> str:
     """Status one sentence alone shows for one rule (absent when it does not match).
 
-    Used by `fazhi rules show` and the rule-example tests.
+    With ``ruleset``, the other rules' matches in the sentence claim their clauses' detail,
+    as in a whole report. Used by `fazhi rules show` and the rule-example tests.
     """
     options = MatchOptions()
     norm = normalize(text)
     sentence = Sentence(0, 0, len(text), text, norm, 0, 0)
-    view = _view(sentence, role, options)
-    found = _find(_compile(rule), view)
-    if found is None:
+    body = _body([_view(sentence, role, options)])
+    compiled = {c.rule.id: c for c in compile_ruleset(ruleset)} if ruleset is not None else {}
+    compiled[rule.id] = _compile(rule)
+    found_by_rule = {rule_id: find_element(c, body) for rule_id, c in compiled.items()}
+    if not found_by_rule[rule.id]:
         return "absent"
-    return _judge(view, found[0], found[1], year, options)[0]
+    claims = clause_claims(found_by_rule, body)
+    return judge_element(rule.id, found_by_rule[rule.id], claims, body, year, options)[0].status
 
 
 def _strongest(evidence: tuple[Evidence, ...]) -> Evidence | None:
@@ -417,11 +533,38 @@ _STATUS_REASON = {
 }
 
 
-def match_report(seg: Segmented, ruleset: Ruleset, options: MatchOptions = MatchOptions()
-                 ) -> tuple[tuple[RuleMatch, ...], tuple[str, ...]]:
-    """Every rule's status and evidence, in ruleset order, and warnings for the reader."""
+def model_evidence(rule: Rule, body: _Body, probabilities: list[dict[str, float]], threshold: float,
+                   year: int | None, options: MatchOptions) -> tuple[Evidence, ...]:
+    """Sentences the learned model reads as this requirement's evidence, judged like any other.
+
+    The model only says what a sentence is about; whether it shows the work done, planned
+    or missing, and with what detail, is decided by the same part, cue and detail tests
+    as a pattern's match.
+    """
+    evidence = []
+    for view, probs in zip(body.views, probabilities):
+        p = probs.get(rule.id, 0.0)
+        if p < threshold or view.sentence.is_heading:
+            continue
+        s = view.sentence
+        status, reason = _judge(view, [], False, year, options)
+        evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status,
+                                 f"模型判断与本项要求相关（{p:.2f}）；{reason}", (), "model"))
+    return tuple(evidence)
+
+
+def match_report(seg: Segmented, ruleset: Ruleset, options: MatchOptions = MatchOptions(),
+                 sentence_model: SentenceModel | None = None) -> tuple[tuple[RuleMatch, ...], tuple[str, ...]]:
+    """Every rule's status and evidence, in ruleset order, and warnings for the reader.
+
+    ``sentence_model`` overrides the shipped model when ``options.model`` is on (cross-validation).
+    """
     views = sentence_views(seg, options)
     body = _body(views)
+    probabilities: list[dict[str, float]] | None = None
+    if options.model:
+        sentence_model = sentence_model or load_model()
+        probabilities = [sentence_model.probabilities(v.sentence.norm) for v in views]
     compiled = {c.rule.id: c for c in compile_ruleset(ruleset)}
     similar: dict[str, dict[int, tuple[float, str]]] = {}
     if options.similarity:
@@ -431,10 +574,18 @@ def match_report(seg: Segmented, ruleset: Ruleset, options: MatchOptions = Match
     matches: list[RuleMatch] = []
     warnings: list[str] = []
     first_by_part = first_sentences(seg)  # shared by the part rules
+    found_by_rule = {rule.id: find_element(compiled[rule.id], body) for rule in ruleset.rules if rule.kind == "element"}
+    claims = clause_claims(found_by_rule, body)
     for rule in ruleset.rules:
         if rule.kind == "element":
-            evidence = match_element(compiled[rule.id], body, seg.year, options, similar.get(rule.id))
+            evidence = judge_element(rule.id, found_by_rule[rule.id], claims, body, seg.year, options,
+                                     similar.get(rule.id))
             best = _strongest(evidence)
+            if probabilities is not None and rule.id in sentence_model.rules and (
+                    best is None or best.status not in MET_STATUSES):
+                evidence += model_evidence(rule, body, probabilities, sentence_model.rules[rule.id].threshold,
+                                           seg.year, options)
+                best = _strongest(evidence)
             if best is None:
                 matches.append(RuleMatch(rule, "absent", (), "报告中未找到相关表述"))
             else:

@@ -147,7 +147,7 @@ class Evidence:
     status: str  # what this one sentence shows: one of STATUSES (or met for parts)
     reason: str  # why, in a few words (Chinese, for the supervisor)
     matched: tuple[tuple[int, int], ...] = ()  # offsets of the matched terms inside `text`
-    signal: str = "pattern"  # pattern | similarity
+    signal: str = "pattern"  # pattern | similarity | model
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 
+from scorer.learn.model import SentenceModel
 from scorer.match import MatchOptions, match_report
 from scorer.models import Document, ReportResult, Ruleset
 from scorer.rules import editions_for_year
@@ -21,9 +22,10 @@ def score_document(
     edition: int | None = None,
     policy: ScoringPolicy = ScoringPolicy(),
     options: MatchOptions = MatchOptions(),
+    sentence_model: SentenceModel | None = None,
 ) -> ReportResult:
     seg = segment(doc)
-    matches, warnings = match_report(seg, ruleset, options)
+    matches, warnings = match_report(seg, ruleset, options, sentence_model)
     chosen = edition or editions_for_year(seg.year)
     return score_report(seg, matches, ruleset, chosen, policy, warnings)
 

@@ -36,6 +36,8 @@ SENTENCE_END = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」�
 ROLE_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("other", re.compile(r"^(其他|其它)|需要报告的(其他|其它)?(情况|事项)")),
     ("first_responsible", re.compile(r"第一责任人|主要负责人(履行|履职)")),
+    # "主要举措、成效和不足": the part opens with the measures; its shortcomings come later.
+    ("achievements", re.compile(r"(举措|成效|措施|成绩|工作情况)[^。]{0,12}(和|及|与|、)(存在的?)?(不足|问题)")),
     ("shortcomings", re.compile(r"不足|存在(的)?(主要)?(问题|困难|差距)|问题(和|与|及)(不足|差距|原因)|差距|短板|薄弱环节")),
     # Only words that name the plans: "(二)制定年度工作计划" under the achievements is work done.
     ("next_year", re.compile(r"打算|思路|(主要|工作|重点)安排|下一步|下一年|明年|来年|今后|展望|努力方向")),
@@ -46,6 +48,7 @@ ROLE_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
 SHORTCOMINGS_OPENER = re.compile(
     r"(存在|还有|仍有|尚有)(着)?(一些|一定的?|不少|以下)?(的)?(问题|不足|差距|短板|薄弱)|不足之处|问题和不足|差距和不足"
 )
+SOLVED_BEFORE = re.compile(r"(解决|针对|整改|查摆|梳理|排查|化解|发现|研究|协调|处理)[^,，。;；]{0,12}$")
 NEXT_YEAR_OPENER = re.compile(r"^\s*(下一步|下一年度?|今后|明年|来年|新的一年|展望)")
 YEAR_AT_START = re.compile(r"^\s*(20\d\d)\s*年(度)?")
 
@@ -374,7 +377,9 @@ def _opener_role(norm: str, year: int | None, current: str, seen_numbered: bool)
         if NEXT_YEAR_OPENER.match(norm):
             return "next_year"
     if current in ("achievements", "first_responsible", "other") and seen_numbered or current == "achievements":
-        if SHORTCOMINGS_OPENER.search(first_sentence[:120]):
+        m = SHORTCOMINGS_OPENER.search(first_sentence[:120])
+        # "…解决工作中存在的问题" reports work done; a shortcomings paragraph opens with them.
+        if m and not SOLVED_BEFORE.search(first_sentence[:m.start()]):
             return "shortcomings"
     return None
 

@@ -39,11 +39,36 @@ def _translate_run(m: re.Match[str]) -> str:
     return m.group(0).translate(_FAST)
 
 
+# Characters that only traditional Chinese uses, and often: a report reposted in
+# traditional characters (mirror sites, Hong Kong and Taiwan pages) is folded to
+# simplified so the rules, written in simplified, read it too.
+_TRADITIONAL = re.compile("[們這為與國會發據設點議標們當實際規劃縣區書處責審]")
+
+
+@lru_cache(maxsize=1)
+def _to_simplified():
+    import opencc  # loaded only for a traditional-character text
+
+    return opencc.OpenCC("t2s").convert
+
+
+def _simplified(text: str) -> str:
+    convert = _to_simplified()
+    out = convert(text)
+    if len(out) == len(text):
+        return out
+    # A phrase conversion changed the length: fold character by character instead, so
+    # offsets in the copy stay offsets in the original.
+    return "".join(c if len(c) == 1 else ch for ch, c in ((ch, convert(ch)) for ch in text))
+
+
 def normalize(text: str) -> str:
     """Same-length normalised copy of ``text`` for matching."""
     folded = _FAST_RUN.sub(_translate_run, text)
     if _RARE.search(folded):
         folded = _RARE.sub(lambda m: _norm_char(m.group(0)), folded)
+    if _TRADITIONAL.search(folded):
+        folded = _simplified(folded)
     return folded
 
 

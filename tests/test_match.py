@@ -21,7 +21,8 @@ def _score(ruleset, text: str, **kw):
         ("enforcement.publicity", "在浙江政务服务网公示执法主体和执法人员信息。", "substantiated"),
         ("legal_adviser.use", "印发《法律顾问工作规则》，规范法律顾问参与决策。", "substantiated"),
         ("leadership.annual_report", "于2023年3月20日向区政府报告2022年度法治政府建设情况。", "substantiated"),
-        ("leadership.party_deployment", "成立法治政府建设领导小组，由局长任组长。", "substantiated"),
+        # the leader heading the group is a generic role, not detail (catalogue: "Not detail")
+        ("leadership.party_deployment", "成立法治政府建设领导小组，由局长任组长。", "asserted"),
         # general words only
         ("enforcement.full_recording", "全面落实执法全过程记录制度，做到全程留痕。", "asserted"),
         # negated in its clause → deficient, even outside the shortcomings part

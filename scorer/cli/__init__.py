@@ -13,3 +13,4 @@ from scorer.cli import score_cmd, rules_cmd, eval_cmd  # noqa: F401,E402  (regis
 from scorer.cli import batch_cmd  # noqa: F401,E402  (batch, history)
 from scorer.cli import check_cmd  # noqa: F401,E402  (fazhi check)
 from scorer.cli import report_cmd  # noqa: F401,E402  (fazhi report, fazhi memo)
+from scorer.cli import learn_cmd  # noqa: F401,E402  (fazhi learn train)

@@ -10,37 +10,73 @@ import typer
 from scorer.cli.app import app, fail, load_ruleset
 from scorer.errors import FazhiError
 
+# A rule whose precision or recall falls below this on the labels is flagged for work.
+FLAG_BELOW = 0.8
+HEADER = f"{'variant':24s} {'P':>6s} {'R':>6s} {'F1':>6s} {'5-status acc':>13s} {'in-play acc':>12s}   labels"
+
+
+def _row(name: str, c) -> str:
+    return (f"{name:24s} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.accuracy:13.3f} "
+            f"{c.in_play_accuracy:12.3f}   {c.total} ({c.in_play} in play)")
+
 
 @app.command("eval")
 def eval_command(
     gold: Path = typer.Argument(..., help="gold labels YAML (reports: [{file, labels}])"),
     texts: Path = typer.Option(..., "--texts", help="directory holding the labelled report files"),
     rules: Optional[list[Path]] = typer.Option(None, "--rules", help="extra rules directory"),
+    fold: str = typer.Option("all", "--fold", help="only the reports of this fold: dev, test or all"),
+    human: Optional[list[Path]] = typer.Option(
+        None, "--human", help="a labeller's own labels of some of the reports (repeatable): scored against the "
+        "gold as the human ceiling; with two, their agreement and Cohen's kappa"),
     per_rule: bool = typer.Option(True, "--per-rule/--no-per-rule", help="print the per-rule table"),
     mistakes: bool = typer.Option(False, "--mistakes", help="list every disagreement with the gold labels"),
 ) -> None:
-    """Met-vs-not precision/recall/F1 and five-status accuracy, overall and per rule."""
-    from scorer.evaluate import evaluate
+    """Met-vs-not precision/recall/F1, five-status accuracy and in-play accuracy, overall and per rule.
 
+    In-play accuracy counts only labels where the gold or fazhi is not absent: plain
+    accuracy is flattered by the many requirements both call absent.
+    """
+    from scorer.evaluate import agreement, labeller_report, load_gold, select_fold
+
+    if fold not in ("all", "dev", "test"):
+        fail(FazhiError("--fold", f"unknown fold {fold!r}; use dev, test or all"))
     ruleset = load_ruleset(rules)
     unreadable: list[FazhiError] = []
     try:
-        reports = evaluate(gold, texts, ruleset, unreadable=unreadable)
+        from scorer.evaluate import evaluate
+
+        reports = evaluate(gold, texts, ruleset, unreadable=unreadable, fold=None if fold == "all" else fold)
+        labellings = [(path, load_gold(path)) for path in human or ()]
     except FazhiError as err:
         fail(err)
     for err in unreadable:
         typer.echo(f"fazhi: warning: {err} (its labels count as predicted absent)", err=True)
     fazhi, baseline = reports[0], reports[-1]
-    typer.echo(f"{'variant':24s} {'P':>6s} {'R':>6s} {'F1':>6s} {'5-status acc':>13s}   labels")
+    typer.echo(HEADER)
     for rep in reports:
-        o = rep.overall
-        typer.echo(f"{rep.name:24s} {o.precision:6.3f} {o.recall:6.3f} {o.f1:6.3f} {o.accuracy:13.3f}   {o.total}")
+        typer.echo(_row(rep.name, rep.overall))
+    if labellings:
+        settled = select_fold(load_gold(gold), None if fold == "all" else fold)
+        typer.echo("")
+        typer.echo("human ceiling: each labeller alone against the settled labels")
+        for path, labelling in labellings:
+            typer.echo(_row(f"human: {path.stem}"[:24], labeller_report(path.stem, settled, labelling).overall))
+        if len(labellings) == 2:
+            files = {e["file"] for e in settled}
+            a = agreement([e for e in labellings[0][1] if e["file"] in files], labellings[1][1])
+            typer.echo(f"two labellings agree on {a.agreed}/{a.labels} labels ({a.share:.3f}), "
+                       f"Cohen's kappa {a.kappa:.3f} on the five statuses")
     if per_rule:
         typer.echo("")
-        typer.echo(f"{'rule':38s} {'F1':>6s} {'acc':>6s}   {'baseline F1':>11s} {'acc':>6s}")
+        typer.echo(f"{'rule':38s} {'P':>6s} {'R':>6s} {'F1':>6s} {'acc':>6s} {'in-play':>8s}   "
+                   f"{'baseline F1':>11s} {'acc':>6s}   flag")
         for rule_id, c in fazhi.per_rule.items():
             b = baseline.per_rule[rule_id]
-            typer.echo(f"{rule_id:38s} {c.f1:6.3f} {c.accuracy:6.3f}   {b.f1:11.3f} {b.accuracy:6.3f}")
+            flags = [f"{name} < {FLAG_BELOW}" for name, value, support in
+                     (("P", c.precision, c.tp + c.fp), ("R", c.recall, c.tp + c.fn)) if support and value < FLAG_BELOW]
+            typer.echo(f"{rule_id:38s} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.accuracy:6.3f} "
+                       f"{c.in_play_accuracy:8.3f}   {b.f1:11.3f} {b.accuracy:6.3f}   {'; '.join(flags)}")
     if mistakes:
         typer.echo("")
         for file, rule_id, want, got in fazhi.mistakes:

@@ -76,6 +76,11 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("site", r"版权所有|copyright|©|ICP备|ICP证|公网安备|网站标识码|^(主办单位|承办单位|技术支持|维护单位|网站地图|联系我们|网站声明|隐私声明)\s*([:：]|$)", 150,
        "site footer: copyright, ICP licence, sponsor"),
     _p("punctuation", r"^[\W_]+$", 20, "a stray bracket or rule left from a button or a layout table"),
+    _p("menu", r"^(首页|网站首页)(\s+[^\s。，,；;]{2,8}){2,}$|^([^\s。，,；;:：、]{2,6}\s+){3,}[^\s。，,；;:：、]{2,6}$", 80,
+       "the site's navigation menu: short names side by side, no sentence"),
+    _p("crumb", r"^\s*[>＞»›]{1,2}\s*[^。，,；;]{1,12}(\s*[>＞»›]{1,2}\s*[^。，,；;]{1,12})*$", 60,
+       "a breadcrumb printed as '>> 政务公开 >> 通知公告'"),
+    _p("menu item", r"^[-·•]\s*[^\s。，,；;]{2,10}$", 14, "a one-word menu entry printed as a list item"),
 )
 
 _LABEL_ONLY = re.compile(rf"^[【\[]?\s*({_INFO}|{_CATALOGUE})\s*{_COLON}?\s*[】\]]?$")

@@ -36,6 +36,7 @@ class EvidenceView:
     status_zh: str
     reason: str
     similar: bool  # proposed by similarity to the rule's examples, not by its patterns
+    learned: bool  # proposed by the learned sentence model, not by the rule's patterns
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ def _evidence(e: Evidence) -> EvidenceView:
         status_zh=STATUS_ZH.get(e.status, e.status),
         reason=e.reason,
         similar=e.signal == "similarity",
+        learned=e.signal == "model",
     )
 
 

@@ -25,7 +25,7 @@ _evidence = {
         "status": {"type": "string"},
         "reason": {"type": "string"},
         "matched": {"type": "array", "items": {"type": "array", "items": {"type": "integer"}}},
-        "signal": {"enum": ["pattern", "similarity"]},
+        "signal": {"enum": ["pattern", "similarity", "model"]},
     },
 }
 REPORT_SCHEMA = {
