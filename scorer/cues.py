@@ -75,6 +75,14 @@ NAMED_BODY = re.compile(
     r"(执法检查|视察|调研|专题询问|工作评议|满意度测评|专项监督|审议)"
     r"|邀请[^,]{0,12}(纪检监察组|人大代表|政协委员)[^,]{0,8}列席"
 )
+# A named person: 局长王宇同志, 马兴瑞省长主持… (a name is two or three characters that are
+# not themselves part of a title or a body's name).
+_TITLES = "省长|市长|县长|区长|镇长|乡长|局长|厅长|主任|书记|部长|旗长|州长"
+_NOT_NAME_END = "委府局厅部党组长副县市区省镇乡街办室处科队所记任县级常务主要分管班子领导同志"
+NAMED_PERSON = re.compile(
+    rf"(?:{_TITLES})(?!助理)[\u4e00-\u9fff]{{2,3}}同志"
+    rf"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=主持|带头|亲自|率队|出席|参加|召开|讲授|作)"
+)
 # Named events and campaigns (宪法宣传周, “12·4”国家宪法日, 民法典宣传月, 法治宣传月): checkable.
 NAMED_EVENT = re.compile(
     r"[“\"]?\d{1,2}[·.]\d{1,2}[”\"]?[\u4e00-\u9fff]{0,8}(日|周|活动)"
@@ -106,4 +114,6 @@ AGENDA_CLAUSE = re.compile(
     r"|(列入|纳入)[^,]{0,16}(议事日程|工作要点|工作计划|年度计划|重点任务|任务清单)"
     r"|(工作要点|工作计划|实施方案|任务清单|责任清单|任务分工)[^,]{0,8}(明确|涵盖|包括|涉及|提出)"
     r"|明确[^,]{0,12}(重点任务|工作任务|年度任务|任务分工|具体任务)"
+    # an opening list of the year's key tasks: …深化普法宣传、高效化解矛盾等重点工作
+    r"|(等|作为)[^,]{0,12}重点(工作|任务)"
 )

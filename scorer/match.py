@@ -44,9 +44,10 @@ from scorer.cues import (
     SECTOR,
     NAMED_EVENT,
     NAMED_BODY,
+    NAMED_PERSON,
     LOCAL_TITLE,
 )
-from scorer.learn.model import SentenceModel, load_model
+from scorer.learn.model import RuleWeights, SentenceModel, load_model
 from scorer.models import MET_STATUSES, Evidence, Rule, RuleMatch, Ruleset, Segmented, Sentence
 from scorer.textnorm import find_dates, normalize, normalize_pattern
 
@@ -173,6 +174,7 @@ def _details(norm: str, titles: tuple[tuple[int, int], ...], own: frozenset[int]
               if not GENERIC_PLATFORM.match(m.group(0)) and not SECTOR.search(outside[max(0, m.start() - 3):m.end()])]
     found += [(m.start(), m.group(0)) for m in NAMED_EVENT.finditer(outside)]
     found += [(m.start(), m.group(0)) for m in NAMED_BODY.finditer(outside)]
+    found += [(m.start(), m.group(0)) for m in NAMED_PERSON.finditer(outside)]
     return sorted(found)
 
 
@@ -553,6 +555,23 @@ def model_evidence(rule: Rule, body: _Body, probabilities: list[dict[str, float]
     return tuple(evidence)
 
 
+def _second_opinion(evidence: tuple[Evidence, ...], rule: Rule, body: _Body, probabilities: list[dict[str, float]],
+                    weights: RuleWeights, year: int | None, options: MatchOptions) -> tuple[Evidence, ...]:
+    """The learned model's word on a rule's evidence: a pattern match the model is nearly
+    sure is about something else is dropped (全市市场监管系统 is not an IT system); where
+    the patterns show nothing done, sentences the model reads as this requirement are added."""
+    if weights.veto > 0:
+        position = {v.sentence.index: i for i, v in enumerate(body.views)}
+        evidence = tuple(e for e in evidence if e.signal != "pattern"
+                         or probabilities[position[e.sentence]].get(rule.id, 1.0) >= weights.veto)
+    best = _strongest(evidence)
+    if best is None or best.status not in MET_STATUSES:
+        seen = {e.sentence for e in evidence}
+        evidence += tuple(e for e in model_evidence(rule, body, probabilities, weights.threshold, year, options)
+                          if e.sentence not in seen)
+    return evidence
+
+
 def match_report(seg: Segmented, ruleset: Ruleset, options: MatchOptions = MatchOptions(),
                  sentence_model: SentenceModel | None = None) -> tuple[tuple[RuleMatch, ...], tuple[str, ...]]:
     """Every rule's status and evidence, in ruleset order, and warnings for the reader.
@@ -580,12 +599,10 @@ def match_report(seg: Segmented, ruleset: Ruleset, options: MatchOptions = Match
         if rule.kind == "element":
             evidence = judge_element(rule.id, found_by_rule[rule.id], claims, body, seg.year, options,
                                      similar.get(rule.id))
+            if probabilities is not None and rule.id in sentence_model.rules:
+                weights = sentence_model.rules[rule.id]
+                evidence = _second_opinion(evidence, rule, body, probabilities, weights, seg.year, options)
             best = _strongest(evidence)
-            if probabilities is not None and rule.id in sentence_model.rules and (
-                    best is None or best.status not in MET_STATUSES):
-                evidence += model_evidence(rule, body, probabilities, sentence_model.rules[rule.id].threshold,
-                                           seg.year, options)
-                best = _strongest(evidence)
             if best is None:
                 matches.append(RuleMatch(rule, "absent", (), "报告中未找到相关表述"))
             else:

@@ -34,11 +34,12 @@ def train_command(
         fail(err)
     for line in unfound:
         typer.echo(f"fazhi: warning: quoted phrase not found in a sentence: {line}", err=True)
-    typer.echo(f"{folds}-fold cross-validation on the dev reports     F1   in-play acc   5-status acc")
+    typer.echo(f"{folds}-fold cross-validation on the dev reports{'':26s}F1   in-play acc   5-status acc")
+    chosen = (data["info"]["threshold"], data["info"]["veto"])
     for key, rep in cv.items():
-        mark = "  <- chosen" if key == data["info"]["threshold"] else ""
+        mark = "  <- chosen" if key == chosen else ""
         o = rep.overall
-        typer.echo(f"  {rep.name:40s} {o.f1:6.3f} {o.in_play_accuracy:12.3f} {o.accuracy:13.3f}{mark}")
+        typer.echo(f"  {rep.name:64s} {o.f1:6.3f} {o.in_play_accuracy:12.3f} {o.accuracy:13.3f}{mark}")
     target = output or MODEL_FILE
     save(data, target)
     typer.echo(f"{len(data['rules'])} requirement models, {data['info']['sentences']} sentences -> {target}")

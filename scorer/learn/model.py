@@ -23,7 +23,8 @@ SCHEMA = "fazhi.model/1"
 @dataclass(frozen=True)
 class RuleWeights:
     bias: float
-    threshold: float  # probability a sentence needs to be proposed as evidence
+    threshold: float  # probability a sentence needs to be proposed as evidence the patterns missed
+    veto: float  # below this, a sentence the patterns matched is not this requirement's evidence
     weights: dict[str, float]
 
 
@@ -52,7 +53,7 @@ class SentenceModel:
 def from_dict(data: dict) -> SentenceModel:
     if data.get("schema") != SCHEMA:
         raise ValueError(f"not a {SCHEMA} file")
-    rules = {rule_id: RuleWeights(float(r["bias"]), float(r["threshold"]), dict(r["weights"]))
+    rules = {rule_id: RuleWeights(float(r["bias"]), float(r["threshold"]), float(r.get("veto", 0.0)), dict(r["weights"]))
              for rule_id, r in data["rules"].items()}
     index: dict[str, list[tuple[str, float]]] = {}
     for rule_id, r in rules.items():

@@ -79,10 +79,21 @@ def data_hash(gold: list[dict]) -> str:
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def fit(reports: list[LabelledReport], rule_ids: list[str], threshold: float = DEFAULT_THRESHOLD) -> dict:
+def _l1_logistic():
+    """Sparse logistic regression; scikit-learn 1.8 spells the L1 penalty l1_ratio=1."""
+    import sklearn
+    from sklearn.linear_model import LogisticRegression
+
+    major, minor = (int(x) for x in sklearn.__version__.split(".")[:2])
+    penalty = {"l1_ratio": 1.0} if (major, minor) >= (1, 8) else {"penalty": "l1"}
+    return LogisticRegression(C=C, solver="liblinear", class_weight="balanced", random_state=SEED,
+                              max_iter=1000, **penalty)
+
+
+def fit(reports: list[LabelledReport], rule_ids: list[str], threshold: float = DEFAULT_THRESHOLD,
+        veto: float = 0.0) -> dict:
     """Fit one sparse logistic regression per requirement; return the model file's content."""
     from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
 
     vocab: dict[str, int] = {}
     rows: list[dict[int, float]] = []
@@ -117,11 +128,10 @@ def fit(reports: list[LabelledReport], rule_ids: list[str], threshold: float = D
         counts[rule_id] = [n_pos, len(y) - n_pos]
         if n_pos < MIN_POSITIVES:
             continue
-        clf = LogisticRegression(penalty="l1", C=C, solver="liblinear", class_weight="balanced",
-                                 random_state=SEED, max_iter=1000)
+        clf = _l1_logistic()
         clf.fit(X[picked], y)
         weights = {names[j]: round(float(w), 4) for j, w in enumerate(clf.coef_[0]) if abs(w) >= 1e-4}
-        out_rules[rule_id] = {"bias": round(float(clf.intercept_[0]), 4), "threshold": threshold,
+        out_rules[rule_id] = {"bias": round(float(clf.intercept_[0]), 4), "threshold": threshold, "veto": veto,
                               "weights": dict(sorted(weights.items()))}
     return {"schema": SCHEMA, "rules": out_rules,
             "info": {"features": DESCRIPTION, "classifier": f"logistic regression, L1, C={C}, balanced classes, "
@@ -144,14 +154,13 @@ def as_model(data: dict) -> SentenceModel:
     return from_dict(data)
 
 
-THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+# (threshold, veto) pairs cross-validation chooses from; (1.01, 0) is the rules alone.
+GRID = tuple((t, v) for t in (0.7, 0.8, 0.9, 0.95, 1.01) for v in (0.0, 0.02, 0.05, 0.1))
 
 
-def cross_validate(gold: list[dict], texts: Path, ruleset, k: int = 5, thresholds: tuple[float, ...] = THRESHOLDS):
-    """Rules alone, and rules + a model trained without them, on each held-out group of dev reports.
-
-    Returns ``{"rules": EvalReport, threshold: EvalReport, …}`` over all dev reports.
-    """
+def cross_validate(gold: list[dict], texts: Path, ruleset, k: int = 5, grid=GRID):
+    """The dev reports scored by rules + a model trained without them, for each (threshold,
+    veto) of the grid, on each held-out group in turn. Returns {(threshold, veto): EvalReport}."""
     from scorer.errors import FazhiError
     from scorer.evaluate import statuses_of, tally
     from scorer.ingest import read_document
@@ -167,36 +176,40 @@ def cross_validate(gold: list[dict], texts: Path, ruleset, k: int = 5, threshold
         except FazhiError:
             pass
     rule_ids = [r.id for r in ruleset.rules if r.kind == "element"]
-    plain = {f: statuses_of(score_document(doc, ruleset)) for f, doc in docs.items()}
-    with_model: dict[float, dict[str, dict[str, str]]] = {t: {} for t in thresholds}
+    predicted: dict[tuple[float, float], dict[str, dict[str, str]]] = {g: {} for g in grid}
     for held_out in folds(list(docs), k):
         data = fit([by_file[f] for f in by_file if f not in held_out], rule_ids)
-        for t in thresholds:
+        for threshold, veto in grid:
             for rule in data["rules"].values():
-                rule["threshold"] = t
+                rule["threshold"], rule["veto"] = threshold, veto
             model = from_dict(data)
             for f in held_out:
                 result = score_document(docs[f], ruleset, options=MatchOptions(model=True), sentence_model=model)
-                with_model[t][f] = statuses_of(result)
+                predicted[(threshold, veto)][f] = statuses_of(result)
     labelled = [e for e in gold if e["file"] in docs]
-    out = {"rules": tally("rules alone", labelled, plain)}
-    for t in thresholds:
-        out[t] = tally(f"rules + model ≥ {t}", labelled, with_model[t])
-    return out
+    return {g: tally(_name(*g), labelled, predicted[g]) for g in grid}
+
+
+def _name(threshold: float, veto: float) -> str:
+    if threshold > 1 and veto == 0:
+        return "rules alone"
+    adds = "no additions" if threshold > 1 else f"adds at p ≥ {threshold}"
+    drops = f"drops at p < {veto}" if veto else "no vetoes"
+    return f"rules + model: {adds}, {drops}"
 
 
 def train(gold: list[dict], texts: Path, ruleset, k: int = 5) -> tuple[dict, dict, list[str]]:
     """(model file content, cross-validation reports, quoted phrases not found) from the dev fold."""
     dev = [e for e in gold if e.get("fold", "dev") == "dev"]
     cv = cross_validate(dev, texts, ruleset, k)
-    best = max((t for t in cv if t != "rules"), key=lambda t: (cv[t].overall.f1 + cv[t].overall.in_play_accuracy, -t))
+    # The setting with the best F1 + in-play accuracy; ties go to the more cautious model.
+    best = max(cv, key=lambda g: (round(cv[g].overall.f1 + cv[g].overall.in_play_accuracy, 4), g[0], -g[1]))
     reports, unfound = labelled_reports(dev, texts)
-    data = fit(reports, [r.id for r in ruleset.rules if r.kind == "element"], threshold=best)
+    data = fit(reports, [r.id for r in ruleset.rules if r.kind == "element"], threshold=best[0], veto=best[1])
     summary = lambda c: {"f1": round(c.f1, 4), "in_play_accuracy": round(c.in_play_accuracy, 4),  # noqa: E731
                          "accuracy": round(c.accuracy, 4)}
     data["info"].update({
-        "trained_on": data_hash(dev), "threshold": best, "cross_validation": {
-            "folds": k, "rules_alone": summary(cv["rules"].overall),
-            **{f"with_model_{t}": summary(cv[t].overall) for t in cv if t != "rules"}},
+        "trained_on": data_hash(dev), "threshold": best[0], "veto": best[1],
+        "cross_validation": {"folds": k, **{cv[g].name: summary(cv[g].overall) for g in cv}},
     })
     return data, cv, unfound
