@@ -21,9 +21,11 @@ from scorer.segment import ROLE_BY_HEADING
 # The variants `fazhi eval` compares: fazhi as shipped, and fazhi with one signal off or on.
 VARIANTS: tuple[tuple[str, MatchOptions], ...] = (
     ("fazhi", MatchOptions()),
+    ("− learned model", MatchOptions(model=False)),
     ("− report parts", MatchOptions(roles=False)),
     ("− negation/plan cues", MatchOptions(cues=False)),
     ("− 《title》 handling", MatchOptions(titles=False)),
+    ("− detail scoping", MatchOptions(scoped_detail=False)),
     ("+ similarity", MatchOptions(similarity=True)),
 )
 

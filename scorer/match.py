@@ -64,7 +64,7 @@ class MatchOptions:
     cues: bool = True  # negation and plan wording inside a sentence
     titles: bool = True  # terms inside 《titles》: laws ignored, listed documents capped
     similarity: bool = False  # TF-IDF similarity to the rules' example sentences
-    model: bool = False  # the learned sentence model proposes evidence the patterns missed
+    model: bool = True  # the learned sentence model's second opinion (scorer/learn)
     scoped_detail: bool = True  # detail counts only in the requirement's own clauses
 
 
@@ -316,9 +316,13 @@ def _judge(view: _SentenceView, spans: list[tuple[int, int]], in_title_only: boo
 
 def _scope(view: _SentenceView, spans: list[tuple[int, int]], others: set[int]) -> frozenset[int]:
     """The clauses a requirement's detail may come from: those of its own matches, and the
-    neighbouring clauses that no other requirement claims (办理行政许可36件，全面推行三项制度:
-    the 36 belongs to the permits, not to the three systems; 开展案卷评查，共评查案卷35卷:
-    the second clause carries on the first)."""
+    neighbouring clauses that no other requirement claims (开展案卷评查，共评查案卷35卷: the
+    second clause carries on the first; 办理行政许可36件，全面推行三项制度: the permits'
+    clause is claimed by the permits, so its 36 is not the three systems' detail).
+
+    Both directions: a clause before the match that no rule claims is usually its setting
+    (依托省执法监督平台，公示执法信息…). Walking forward only lowered in-play accuracy on
+    every labelled set (real dev 0.629 → 0.623, seeds 0.890 → 0.826)."""
     own = {_clause_index(view.clauses, s) for s, _ in spans}
     scope = set(own)
     for c in own:

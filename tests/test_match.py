@@ -114,8 +114,8 @@ def test_similarity_signal_proposes_paraphrases_but_never_proves(ruleset):
 
     # No rule term here, but the wording is close to a legal_adviser example.
     text = "一、主要举措\n续聘两名执业律师担任常年顾问，全年出具法律意见书十五份。\n"
-    plain = _score(ruleset, text)
-    with_similarity = _score(ruleset, text, options=MatchOptions(similarity=True))
+    plain = _score(ruleset, text, options=MatchOptions(model=False))
+    with_similarity = _score(ruleset, text, options=MatchOptions(similarity=True, model=False))
     assert plain.result("legal_adviser.use").status == "absent"
     found = with_similarity.result("legal_adviser.use")
     assert found.status == "asserted"
@@ -135,3 +135,60 @@ def test_quality_signals(ruleset):
     assert vague.figures_per_kchar == 0
     none = _score(ruleset, "一、主要成效\n全面落实各项制度。\n").quality
     assert none.shortcomings_state_causes is None and none.plans_have_targets is None
+
+
+# The catalogue's "Status" section, on sentences of our own: detail must be about the
+# requirement it substantiates, and some wording is never evidence of work done.
+@pytest.mark.parametrize(
+    "rule_id, sentence, expected",
+    [
+        # a figure in a clause another requirement claims is that requirement's detail
+        ("enforcement.publicity", "全年主动公开政府信息120条，全面推行行政执法公示制度。", "asserted"),
+        ("oversight.openness", "全年主动公开政府信息120条，全面推行行政执法公示制度。", "substantiated"),
+        # a clause no requirement claims carries on the one before it
+        ("enforcement.credentials", "组织执法人员开展执法资格培训，共计3期120人次。", "substantiated"),
+        # a basis or aim is not the work; a stock opener is not oversight
+        ("enforcement.publicity", "按照全面推行行政执法公示制度的要求，扎实做好年度各项工作。", "absent"),
+        ("oversight.external", "在市人大常委会的监督指导下，全面完成年度目标任务。", "absent"),
+        # tasks named in an agenda are the deployment, not the tasks done
+        ("disputes.reconsideration_litigation", "印发《2023年法治政府建设工作要点》，对行政复议、行政应诉等工作作出安排部署。", "absent"),
+        # a remit says who is in charge, not what was done
+        ("normative_docs.legality_review", "由法规科负责规范性文件合法性审核工作。", "absent"),
+        # a law studied is not detail; the department's own document is, even after 落实
+        ("leadership.law_study", "局党组中心组专题学习《中华人民共和国行政处罚法》。", "asserted"),
+        ("leadership.law_study", "认真落实《市科技局领导干部学法用法制度》。", "substantiated"),
+        # named events, named persons, counts in Chinese numerals
+        ("education.popularization", "在“12·4”国家宪法日组织普法宣传进社区活动。", "substantiated"),
+        ("leadership.first_responsible", "局长王宇同志亲自部署法治政府建设重点工作。", "substantiated"),
+        ("enforcement.supervision", "抽调骨干组成五个专项小组开展行政执法监督检查。", "substantiated"),
+        ("enforcement.supervision", "坚持“两个维护”，加强行政执法监督。", "asserted"),
+        # a report reposted in traditional characters reads the same
+        ("enforcement.publicity", "全面推行行政執法公示制度，在省平台公示處罰決定12件。", "substantiated"),
+    ],
+)
+def test_what_is_evidence_of_what(ruleset, rule_id, sentence, expected):
+    assert judge_text(ruleset.get(rule_id), sentence, ruleset=ruleset) == expected
+
+
+def test_menus_and_column_names_are_not_evidence(ruleset, tmp_path):
+    from scorer.pipeline import score_file
+
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "首页 政务公开 互动交流 办事服务\n>> 政务公开 >> 通知公告\n政府信息公开\n"
+        "某区司法局2023年法治政府建设情况报告\n2023年，我局扎实推进各项工作。\n", encoding="utf-8")
+    result = score_file(page, ruleset)
+    assert result.result("oversight.openness").status == "absent"
+    # the same column name inside a sentence of the report is evidence
+    page.write_text("某区司法局2023年法治政府建设情况报告\n2023年，我局深入推进政府信息公开工作。\n", encoding="utf-8")
+    assert score_file(page, ruleset).result("oversight.openness").status == "asserted"
+
+
+def test_combined_heading_and_solved_problems_are_achievements(ruleset):
+    text = (
+        "某局2022年度法治政府建设情况报告\n一、2022年主要举措、成效和不足\n（一）加强领导\n"
+        "成立法治建设领导小组，定期研究解决工作中存在的问题。\n聘请常年法律顾问2名。\n"
+    )
+    result = _score(ruleset, text)
+    assert result.result("legal_adviser.use").status == "substantiated"
+    assert {e.part_role for e in result.result("legal_adviser.use").evidence} == {"achievements"}

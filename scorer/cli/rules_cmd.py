@@ -55,7 +55,26 @@ def show_rule(
         lines.append(f"  + [{status}{'' if got == status else ' ≠ ' + got}] {text}")
     for text in r.negative:
         lines.append(f"  - {text}")
+    lines += _model_lines(r.id)
     typer.echo("\n".join(lines))
+
+
+def _model_lines(rule_id: str) -> list[str]:
+    """What the learned sentence model adds for this rule: when it acts, and what it reads."""
+    from scorer.learn.model import load_model
+
+    try:
+        model = load_model()
+    except FazhiError as err:
+        return [f"  learned model: not available ({err})"]
+    weights = model.rules.get(rule_id)
+    if weights is None:
+        return ["  learned model: none for this rule (too few labelled sentences)"]
+    veto = f"; drops a pattern match it gives p < {weights.veto:g}" if weights.veto else ""
+    top = "、".join(f"{g}({w:+.1f})" for g, w in model.top_features(rule_id, 15) if w > 0)
+    return [f"  learned model: adds sentences it gives p ≥ {weights.threshold:g} (threshold) where the patterns "
+            f"found nothing done{veto}",
+            f"  learned model reads: {top}"]
 
 
 @rules_app.command("validate")
