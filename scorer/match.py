@@ -41,6 +41,7 @@ from scorer.cues import (
     AGENDA_CLAUSE,
     OWN_DOCUMENT_VERB,
     STUDIED_OR_CITED,
+    APPLIED,
     SECTOR,
     NAMED_EVENT,
     NAMED_BODY,
@@ -147,13 +148,31 @@ class _SentenceView:
 def _view(sentence: Sentence, role: str, options: MatchOptions) -> _SentenceView:
     norm = sentence.norm
     titles = tuple((m.start(), m.end()) for m in TITLE_SPAN.finditer(norm)) if options.titles else ()
-    law = frozenset(i for i, (s, e) in enumerate(titles) if LAW_TITLE.search(norm[s:e]))
+    law_like = [bool(LAW_TITLE.search(norm[s:e])) for s, e in titles]
+    local = [bool(LOCAL_TITLE.match(norm[s:e])) for s, e in titles]
+    # A law or a higher authority's rules: a term inside names the law, not the work. A local
+    # body's own 《…办法》 is a document of the work, whatever its name ends in.
+    law = frozenset(i for i in range(len(titles)) if law_like[i] and not local[i])
     before = [norm[max(0, s - 8):s] for s, _ in titles]
     cited = frozenset(i for i in law if CITED_AS_BASIS.search(before[i]))
-    own = frozenset(i for i, (s, e) in enumerate(titles)
-                    if OWN_DOCUMENT_VERB.search(before[i]) or LOCAL_TITLE.match(norm[s:e])
-                    or (i not in law and not STUDIED_OR_CITED.search(before[i])))
+    own = frozenset(i for i in range(len(titles)) if _own_document(before[i], law_like[i], local[i]))
     return _SentenceView(sentence, role, titles, law, cited, own)
+
+
+def _own_document(before: str, law_like: bool, local: bool) -> bool:
+    """Is this 《title》 the department's own document (detail of its work)?
+
+    印发《…》 makes it so; 学习/根据《…》 never. 落实《市科技局…制度》 applies its own rules, but
+    落实《重庆市…规定》 or 落实《湖南省…方案》 cites a higher one. With no verb, a local title or
+    one that is not named like a law is the department's own.
+    """
+    if OWN_DOCUMENT_VERB.search(before):
+        return True
+    if STUDIED_OR_CITED.search(before):
+        return False
+    if APPLIED.search(before):
+        return local and not law_like
+    return local or not law_like
 
 
 def _clause_index(clauses: list[tuple[int, int]], pos: int) -> int:

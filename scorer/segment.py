@@ -163,6 +163,12 @@ def _detect_year(title: str | None, lines: list[_Line], signed: dt.date | None) 
         m = YEAR_MENTION.search(normalize(title))
         if m:
             return int(m.group(1))
+    # A report with no title usually opens with its year: "2020年，广州市深入践行…" — the
+    # reporting year, whatever earlier years its first sentence cites (2019年度法治广东建设考评).
+    for line in lines[:3]:
+        m = re.match(r"\s*(20\d\d)\s*年(度|以来)?[,，]", line.norm)
+        if m and not PLAN_YEAR.match(line.norm, m.end(1) + 1):
+            return int(m.group(1))
     head = " ".join(line.norm for line in lines[:3])[:400]
     m = re.search(r"(20\d\d)\s*年度?(的)?(法治|依法行政)", head) or YEAR_MENTION.search(head)
     if m:
