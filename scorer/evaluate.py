@@ -21,13 +21,20 @@ from scorer.segment import ROLE_BY_HEADING
 # The variants `fazhi eval` compares: fazhi as shipped, and fazhi with one signal off or on.
 VARIANTS: tuple[tuple[str, MatchOptions], ...] = (
     ("fazhi", MatchOptions()),
-    ("− learned model", MatchOptions(model=False)),
+    ("+ learned model", MatchOptions(model=True)),
     ("− report parts", MatchOptions(roles=False)),
     ("− negation/plan cues", MatchOptions(cues=False)),
     ("− 《title》 handling", MatchOptions(titles=False)),
     ("− detail scoping", MatchOptions(scoped_detail=False)),
-    ("+ similarity", MatchOptions(similarity=True)),
+    ("+ similarity", MatchOptions(similarity=True)),  # needs the learn extra; left out without it
 )
+
+
+def variants_available() -> tuple[tuple[str, MatchOptions], ...]:
+    import importlib.util
+
+    has_extra = all(importlib.util.find_spec(m) is not None for m in ("jieba", "sklearn"))
+    return tuple(v for v in VARIANTS if has_extra or not v[1].similarity)
 
 
 @dataclass
@@ -133,6 +140,9 @@ class Agreement:
 
 def agreement(first: list[dict], second: list[dict]) -> Agreement:
     """Per-label agreement and Cohen's kappa on the labels both labellings give."""
+    from scorer.learn import require_learn_extra
+
+    require_learn_extra("--human (Cohen's kappa)", "sklearn")
     from sklearn.metrics import cohen_kappa_score
 
     by_file = {entry["file"]: entry["labels"] for entry in second}
@@ -197,7 +207,7 @@ def keyword_statuses(result: ReportResult, ruleset: Ruleset) -> dict[str, str]:
 
 
 def evaluate(gold_path: str | Path, texts_dir: str | Path, ruleset: Ruleset,
-             variants: tuple[tuple[str, MatchOptions], ...] = VARIANTS,
+             variants: tuple[tuple[str, MatchOptions], ...] | None = None,
              unreadable: list[FazhiError] | None = None, fold: str | None = None) -> list[EvalReport]:
     """fazhi (and each variant), then the keyword baseline, on every labelled report.
 
@@ -207,6 +217,7 @@ def evaluate(gold_path: str | Path, texts_dir: str | Path, ruleset: Ruleset,
     from scorer.ingest import read_document
     from scorer.pipeline import score_document
 
+    variants = variants or variants_available()
     gold = select_fold(load_gold(gold_path), fold)
     docs = {}
     for entry in gold:

@@ -65,7 +65,7 @@ class MatchOptions:
     cues: bool = True  # negation and plan wording inside a sentence
     titles: bool = True  # terms inside 《titles》: laws ignored, listed documents capped
     similarity: bool = False  # TF-IDF similarity to the rules' example sentences
-    model: bool = True  # the learned sentence model's second opinion (scorer/learn)
+    model: bool = False  # the learned sentence model's second opinion (scorer/learn): off, it did not earn its place
     scoped_detail: bool = True  # detail counts only in the requirement's own clauses
 
 
@@ -610,6 +610,9 @@ def match_report(seg: Segmented, ruleset: Ruleset, options: MatchOptions = Match
     compiled = {c.rule.id: c for c in compile_ruleset(ruleset)}
     similar: dict[str, dict[int, tuple[float, str]]] = {}
     if options.similarity:
+        from scorer.learn import require_learn_extra
+
+        require_learn_extra("--similarity", "jieba", "sklearn")
         from scorer.similar import similar_sentences  # loads jieba and scikit-learn
 
         similar = similar_sentences(ruleset, [v.sentence for v in views])

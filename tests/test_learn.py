@@ -103,3 +103,34 @@ def test_rules_show_explains_what_the_model_adds():
     res = run("rules", "show", "legal_adviser.use")
     assert res.exit_code == 0
     assert "learned model" in res.output and "threshold" in res.output
+
+
+def test_scoring_needs_neither_jieba_nor_scikit_learn():
+    # They are the optional `learn` extra: scoring, with or without the learned model, must
+    # not import them (a default install leaves them out).
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from scorer.rules import load_rules\n"
+        "from scorer.pipeline import score_file\n"
+        "from scorer.match import MatchOptions\n"
+        f"score_file({str(REPO / 'seeds' / '001_72591554edec4da5.txt')!r}, load_rules(), options=MatchOptions(model=True))\n"
+        "print(sorted(m for m in ('jieba', 'sklearn', 'scipy') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+def test_a_feature_of_the_learn_extra_says_how_to_get_it():
+    import pytest
+
+    from scorer.errors import FazhiError
+    from scorer.learn import require_learn_extra
+
+    with pytest.raises(FazhiError) as err:
+        require_learn_extra("--similarity", "jieba", "no_such_module_for_fazhi")
+    assert "no_such_module_for_fazhi" in str(err.value) and "fazhi[learn]" in str(err.value)
+    require_learn_extra("--similarity", "json")  # present: no error

@@ -200,6 +200,9 @@ def _name(threshold: float, veto: float) -> str:
 
 def train(gold: list[dict], texts: Path, ruleset, k: int = 5) -> tuple[dict, dict, list[str]]:
     """(model file content, cross-validation reports, quoted phrases not found) from the dev fold."""
+    from scorer.learn import require_learn_extra
+
+    require_learn_extra("fazhi learn train", "sklearn", "scipy")
     dev = [e for e in gold if e.get("fold", "dev") == "dev"]
     cv = cross_validate(dev, texts, ruleset, k)
     # The setting with the best F1 + in-play accuracy; ties go to the more cautious model.

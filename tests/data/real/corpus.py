@@ -52,8 +52,8 @@ HEADER = """\
 # tool's `pages` corpus), labelled for every element ID against
 # ../shared/spec/requirements.md by helpers who saw only the catalogue — never the rules
 # or fazhi's output. The texts are not in the repository: see corpus.py (verify/restore).
-# fold: test = drawn at random (seed {seed}, {share:.0%}) before any error was looked at,
-# never tuned on; dev = everything else. `evidence` quotes each non-absent label's
+# fold: test = drawn at random (seed {seed}, {share:.0%} of each batch) before any error was
+# looked at, never tuned on; dev = everything else. `evidence` quotes each non-absent label's
 # decisive phrase. Labels of the doubly labelled sample are the settled ones (double/).
 """
 
@@ -75,10 +75,23 @@ def check_labels(entry: dict) -> list[str]:
 
 
 def build(raw: Path, texts: Path) -> int:
-    """Merge the labellers' files (RAW/labels/*.yaml) into the manifest; drop duplicates."""
-    entries, seen_hash, seen_url, seen_report = [], set(), set(), set()
+    """Add the labellers' files (RAW/labels/*.yaml) to the manifest; drop duplicates.
+
+    Entries already in the manifest keep their labels (settled ones included) and their
+    fold. A new batch's test fold is drawn from its own excerpts only, by the same seed,
+    before anyone reads its errors.
+    """
+    entries = load() if MANIFEST.exists() else []
+    batch = max((e.get("batch", 1) for e in entries), default=0) + 1
+    seen_hash = {e["sha256"] for e in entries}
+    seen_url = {e["url"] for e in entries}
+    seen_report = {(str(e["issuer"]), e["year"]) for e in entries}
+    known = {e["file"] for e in entries}
+    added = []
     for labels_file in sorted((raw / "labels").glob("*.yaml")):
         for entry in yaml.safe_load(labels_file.read_text(encoding="utf-8"))["reports"]:
+            if entry.get("file") in known:
+                continue
             text = texts / entry["file"]
             problems = check_labels(entry)
             if not text.is_file():
@@ -96,21 +109,24 @@ def build(raw: Path, texts: Path) -> int:
             seen_hash.add(digest)
             seen_url.add(entry["url"])
             seen_report.add(report)
-            entries.append({
+            added.append({
                 "file": entry["file"], "query": entry["query"], "rank": int(entry["rank"]), "url": entry["url"],
                 "sha256": digest, "issuer": entry["issuer"], "year": int(entry["year"]),
                 "kind": entry.get("kind"), "level": entry.get("level"), "province": entry.get("province"),
-                "labels": {i: entry["labels"][i] for i in ELEMENT_IDS},
+                "batch": batch, "labels": {i: entry["labels"][i] for i in ELEMENT_IDS},
                 "evidence": {i: str(v) for i, v in (entry.get("evidence") or {}).items()
                              if entry["labels"].get(i, "absent") != "absent"},
             })
-    order = sorted(e["file"] for e in entries)
+    order = sorted(e["file"] for e in added)
     random.Random(FOLD_SEED).shuffle(order)
     test = set(order[: round(len(order) * TEST_SHARE)])
-    for e in entries:
+    for e in added:
         e["fold"] = "test" if e["file"] in test else "dev"
-    write(entries)
-    print(f"{len(entries)} excerpts ({len(test)} in the test fold) -> {MANIFEST}")
+    for e in entries:
+        e.setdefault("batch", 1)
+    write(entries + added)
+    print(f"batch {batch}: {len(added)} excerpts added ({len(test)} in the test fold); "
+          f"{len(entries) + len(added)} in all -> {MANIFEST}")
     return 0
 
 
