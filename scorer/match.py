@@ -75,10 +75,15 @@ class CompiledRule:
     any_of: re.Pattern[str] | None
     together: tuple[tuple[re.Pattern[str], ...], ...]
     exclude: re.Pattern[str] | None
-    # Every sentence the rule can match contains a match of this: the terms, the patterns
-    # and the first pattern of each `together` group. One pass over the whole body finds
-    # the few candidate sentences, so long reports do not cost rules × sentences.
-    prefilter: re.Pattern[str]
+    # Every sentence the rule can match contains one of these: its terms (found with
+    # str.find) or a match of one of its scans (each pattern, and the first pattern of each
+    # `together` group, with its lookarounds removed — a looser pattern finds a superset,
+    # and _find checks the real one). One pass over the whole body finds the few candidate
+    # sentences, so long reports do not cost rules × sentences. Patterns are scanned one by
+    # one: joined into one alternation of some 350 branches they defeat the regex engine's
+    # literal-prefix search and took three times as long.
+    literals: tuple[str, ...]
+    scans: tuple[str, ...]
 
 
 def _compile(rule: Rule) -> CompiledRule:
@@ -86,9 +91,61 @@ def _compile(rule: Rule) -> CompiledRule:
     any_of = re.compile("|".join(f"(?:{a})" for a in alternatives)) if alternatives else None
     together = tuple(tuple(re.compile(normalize_pattern(p)) for p in group) for group in rule.together)
     exclude = re.compile("|".join(f"(?:{normalize_pattern(p)})" for p in rule.exclude)) if rule.exclude else None
-    firsts = alternatives + [normalize_pattern(group[0]) for group in rule.together]
-    prefilter = re.compile("|".join(f"(?:{a})" for a in firsts) or "(?!)")
-    return CompiledRule(rule, any_of, together, exclude, prefilter)
+    literals = tuple(dict.fromkeys(normalize(t) for t in rule.terms if t))
+    firsts = [normalize_pattern(p) for p in rule.patterns] + [normalize_pattern(group[0]) for group in rule.together]
+    scans = tuple(dict.fromkeys(_loosened(p) for p in firsts))
+    return CompiledRule(rule, any_of, together, exclude, literals, scans)
+
+
+def _loosened(pattern: str) -> str:
+    """The pattern without its lookarounds ((?=…) (?!…) (?<=…) (?<!…)): it matches wherever
+    the pattern does, and usually starts with a literal the regex engine can scan for.
+    The pattern itself when that would match the empty string."""
+    out, i, n = [], 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif ch == "[":
+            j = i + 1
+            if j < n and pattern[j] == "^":
+                j += 1
+            if j < n and pattern[j] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            out.append(pattern[i:j + 1])
+            i = j + 1
+        elif pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            depth, j = 0, i
+            while j < n:
+                c = pattern[j]
+                if c == "\\":
+                    j += 2
+                    continue
+                if c == "[":
+                    j += 1
+                    while j < n and pattern[j] != "]":
+                        j += 2 if pattern[j] == "\\" else 1
+                elif c == "(":
+                    depth += 1
+                elif c == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            i = j + 1
+        else:
+            out.append(ch)
+            i += 1
+    loose = "".join(out)
+    try:
+        if loose and re.compile(loose).fullmatch("") is None:
+            return loose
+    except re.error:
+        pass
+    return pattern
 
 
 @lru_cache(maxsize=8)
@@ -370,29 +427,71 @@ def _body(views: list[_SentenceView]) -> _Body:
     return _Body(views, "。\n".join(v.sentence.norm for v in views), starts)
 
 
-def _candidates(prefilter: re.Pattern[str], body: _Body) -> list[int]:
-    """Positions in body.views of sentences where a prefilter match starts."""
-    found, pos = [], 0
-    while True:
-        m = prefilter.search(body.joined, pos)
-        if m is None:
-            return found
-        i = bisect.bisect_right(body.starts, m.start()) - 1
-        found.append(i)
-        if i + 1 >= len(body.starts):
-            return found
-        # Go on from the next sentence, not from the match's end: a long match must not
-        # hide a match that starts in the sentence after it.
-        pos = body.starts[i + 1]
+class _Scanner:
+    """Where each literal and each scan pattern occurs in one body, found once and shared
+    by every rule that uses it (三项制度 is a term of three rules)."""
+
+    def __init__(self, body: _Body):
+        self.body = body
+        self.cache: dict[tuple[bool, str], frozenset[int]] = {}
+
+    def _sentence_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.body.starts, pos) - 1
+
+    def literal(self, text: str) -> frozenset[int]:
+        key = (False, text)
+        if key not in self.cache:
+            joined, found, pos = self.body.joined, set(), 0
+            while True:
+                pos = joined.find(text, pos)
+                if pos < 0:
+                    break
+                i = self._sentence_of(pos)
+                found.add(i)
+                # go on from the next sentence: one hit per sentence is enough
+                pos = self.body.starts[i + 1] if i + 1 < len(self.body.starts) else len(joined)
+            self.cache[key] = frozenset(found)
+        return self.cache[key]
+
+    def pattern(self, source: str) -> frozenset[int]:
+        key = (True, source)
+        if key not in self.cache:
+            regex, joined, found, pos = _regex(source), self.body.joined, set(), 0
+            while True:
+                m = regex.search(joined, pos)
+                if m is None:
+                    break
+                i = self._sentence_of(m.start())
+                found.add(i)
+                if i + 1 >= len(self.body.starts):
+                    break
+                # Go on from the next sentence, not from the match's end: a long match must
+                # not hide a match that starts in the sentence after it.
+                pos = self.body.starts[i + 1]
+            self.cache[key] = frozenset(found)
+        return self.cache[key]
+
+    def candidates(self, compiled: CompiledRule) -> list[int]:
+        found: set[int] = set()
+        for text in compiled.literals:
+            found |= self.literal(text)
+        for source in compiled.scans:
+            found |= self.pattern(source)
+        return sorted(found)
+
+
+@lru_cache(maxsize=4096)
+def _regex(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 Found = dict[int, tuple[list[tuple[int, int]], bool]]  # body position → (spans, in titles only)
 
 
-def find_element(compiled: CompiledRule, body: _Body) -> Found:
+def find_element(compiled: CompiledRule, body: _Body, scanner: _Scanner | None = None) -> Found:
     """Where one element rule matches: the sentences and the spans in each."""
     found: Found = {}
-    for i in _candidates(compiled.prefilter, body):
+    for i in (scanner or _Scanner(body)).candidates(compiled):
         hit = _find(compiled, body.views[i])
         if hit is not None:
             found[i] = hit
@@ -535,7 +634,8 @@ def judge_text(rule: Rule, text: str, role: str = "achievements", year: int | No
     body = _body([_view(sentence, role, options)])
     compiled = {c.rule.id: c for c in compile_ruleset(ruleset)} if ruleset is not None else {}
     compiled[rule.id] = _compile(rule)
-    found_by_rule = {rule_id: find_element(c, body) for rule_id, c in compiled.items()}
+    scanner = _Scanner(body)
+    found_by_rule = {rule_id: find_element(c, body, scanner) for rule_id, c in compiled.items()}
     if not found_by_rule[rule.id]:
         return "absent"
     claims = clause_claims(found_by_rule, body)
@@ -619,7 +719,9 @@ def match_report(seg: Segmented, ruleset: Ruleset, options: MatchOptions = Match
     matches: list[RuleMatch] = []
     warnings: list[str] = []
     first_by_part = first_sentences(seg)  # shared by the part rules
-    found_by_rule = {rule.id: find_element(compiled[rule.id], body) for rule in ruleset.rules if rule.kind == "element"}
+    scanner = _Scanner(body)
+    found_by_rule = {rule.id: find_element(compiled[rule.id], body, scanner)
+                     for rule in ruleset.rules if rule.kind == "element"}
     claims = clause_claims(found_by_rule, body)
     for rule in ruleset.rules:
         if rule.kind == "element":

@@ -316,3 +316,14 @@ def test_html_saved_as_txt_is_read_as_html(tmp_path):
 def test_broken_docx_and_pdf_named_by_extension(tmp_path):
     assert error_of(write(tmp_path, "a.docx", "not a zip at all")).endswith(": corrupt .docx (not a valid zip)")
     assert error_of(write(tmp_path, "a.pdf", "not a pdf at all")).endswith(": corrupt PDF (no %PDF header)")
+
+
+def test_pinyin_in_a_utf8_report_is_text(tmp_path):
+    # Mirror sites annotate characters with pinyin (常态(tài)化): tone-marked letters in a
+    # strict UTF-8 file are text, not a wrong guess of the encoding.
+    line = "推进执法监督常态(tài)化(huà)，规(guī)范(fàn)执(zhí)法(fǎ)行(xíng)为(wéi)。"
+    path = write(tmp_path, "pinyin.txt", ("某县2023年法治政府建设情况报告\n" + line * 20).encode("utf-8"))
+    assert "tài" in read_document(path).text
+    # a GBK file is still read as GBK: only a strict UTF-8 decode may carry Latin letters
+    gbk = write(tmp_path, "gbk.txt", ("某县2023年法治政府建设情况报告\n" + "推进执法监督常态化。" * 20).encode("gb18030"))
+    assert "推进执法监督" in read_document(gbk).text

@@ -76,7 +76,7 @@ def decode(data: bytes, subject: str, declared: str | None = None) -> tuple[str,
 
     for codec in _candidates(data, declared):
         text = _strict(data, codec)
-        if text is not None and _plausible(text):
+        if text is not None and _plausible(text, latin=codec == "utf-8"):
             return text, codec, []
 
     # A few stray bytes (a truncated download, one bad character pasted in)
@@ -124,11 +124,19 @@ def _strict(data: bytes, codec: str) -> str | None:
         return None
 
 
-def _plausible(text: str) -> bool:
+# Pinyin with tone marks (常态(tài)化) and other Latin letters. They are what a wrong
+# single-byte guess produces, so they count only for a strict UTF-8 decode, which mojibake
+# does not survive.
+_LATIN_LETTERS = re.compile("[\u00c0-\u024f]+")
+
+
+def _plausible(text: str, latin: bool = False) -> bool:
     total = len(text)
     if not total:
         return True
     good = sum(len(m) for m in _PLAUSIBLE.findall(text))
+    if latin:
+        good += sum(len(m) for m in _LATIN_LETTERS.findall(text))
     return (total - good) <= total * _MAX_IMPLAUSIBLE
 
 
