@@ -246,12 +246,28 @@ def _details(norm: str, titles: tuple[tuple[int, int], ...], own: frozenset[int]
     # long list (a list of 《…制度》 shows rules exist, not what was done with them).
     if len(titles) < TITLE_LIST_MIN:
         found += [(s, norm[s:e]) for i, (s, e) in enumerate(titles) if i in own]
-    found += [(m.start(), m.group(0)) for m in PLATFORM.finditer(outside)
-              if not GENERIC_PLATFORM.match(m.group(0)) and not SECTOR.search(outside[max(0, m.start() - 3):m.end()])]
-    found += [(m.start(), m.group(0)) for m in NAMED_EVENT.finditer(outside)]
-    found += [(m.start(), m.group(0)) for m in NAMED_BODY.finditer(outside)]
-    found += [(m.start(), m.group(0)) for m in NAMED_PERSON.finditer(outside)]
+    # The named kinds are costly patterns that need one of a few words: look for those first.
+    if _has_any(outside, _PLATFORM_HINTS):
+        found += [(m.start(), m.group(0)) for m in PLATFORM.finditer(outside)
+                  if not GENERIC_PLATFORM.match(m.group(0)) and not SECTOR.search(outside[max(0, m.start() - 3):m.end()])]
+    if _has_any(outside, _EVENT_HINTS):
+        found += [(m.start(), m.group(0)) for m in NAMED_EVENT.finditer(outside)]
+    if _has_any(outside, _BODY_HINTS):
+        found += [(m.start(), m.group(0)) for m in NAMED_BODY.finditer(outside)]
+    if _has_any(outside, _PERSON_HINTS):
+        found += [(m.start(), m.group(0)) for m in NAMED_PERSON.finditer(outside)]
     return sorted(found)
+
+
+# Words without which PLATFORM, NAMED_EVENT, NAMED_BODY and NAMED_PERSON cannot match.
+_PLATFORM_HINTS = ("平台", "系统", "网", "APP", "App", "app", "小程序", "公众号", "“")
+_EVENT_HINTS = ("日", "周", "月", "宣誓", "赛", "活动", "“", "\"")
+_BODY_HINTS = ("人大", "政协", "纪检监察组", "代表", "委员")
+_PERSON_HINTS = ("长", "书记", "主任", "教授", "研究员")
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
 
 
 def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
