@@ -40,6 +40,9 @@ def train_command(
         mark = "  <- chosen" if key == chosen else ""
         o = rep.overall
         typer.echo(f"  {rep.name:64s} {o.f1:6.3f} {o.in_play_accuracy:12.3f} {o.accuracy:13.3f}{mark}")
+    beats = data["info"].get("beats_rules_alone")
+    typer.echo(f"the chosen setting {'beats' if beats else 'does not beat'} the rules alone on cross-validation"
+               f"{'' if beats else ': keep it off by default (MatchOptions.model)'}")
     target = output or MODEL_FILE
     save(data, target)
     typer.echo(f"{len(data['rules'])} requirement models, {data['info']['sentences']} sentences -> {target}")

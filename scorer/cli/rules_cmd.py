@@ -70,10 +70,12 @@ def _model_lines(rule_id: str) -> list[str]:
     weights = model.rules.get(rule_id)
     if weights is None:
         return ["  learned model: none for this rule (too few labelled sentences)"]
-    veto = f"; drops a pattern match it gives p < {weights.veto:g}" if weights.veto else ""
+    adds = (f"adds sentences it gives p ≥ {weights.threshold:g} where the patterns found nothing done"
+            if weights.threshold <= 1 else "adds no sentences")
+    veto = f", drops a pattern match it gives p < {weights.veto:g}" if weights.veto else ", drops nothing"
     top = "、".join(f"{g}({w:+.1f})" for g, w in model.top_features(rule_id, 15) if w > 0)
-    return [f"  learned model: adds sentences it gives p ≥ {weights.threshold:g} (threshold) where the patterns "
-            f"found nothing done{veto}",
+    return [f"  learned model (off by default; `fazhi eval` shows it as “+ learned model”): {adds}{veto} "
+            f"(threshold and veto chosen by cross-validation)",
             f"  learned model reads: {top}"]
 
 

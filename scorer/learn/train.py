@@ -205,14 +205,19 @@ def train(gold: list[dict], texts: Path, ruleset, k: int = 5) -> tuple[dict, dic
     require_learn_extra("fazhi learn train", "sklearn", "scipy")
     dev = [e for e in gold if e.get("fold", "dev") == "dev"]
     cv = cross_validate(dev, texts, ruleset, k)
-    # The setting with the best F1 + in-play accuracy; ties go to the more cautious model.
-    best = max(cv, key=lambda g: (round(cv[g].overall.f1 + cv[g].overall.in_play_accuracy, 4), g[0], -g[1]))
+    # The model's best setting (F1 + in-play accuracy; ties go to the more cautious one),
+    # which `+ learned model` then shows; whether it beats the rules alone is recorded, and
+    # decides whether fazhi turns it on by default (MatchOptions.model).
+    plain = (1.01, 0.0)
+    merit = lambda g: round(cv[g].overall.f1 + cv[g].overall.in_play_accuracy, 4)  # noqa: E731
+    best = max((g for g in cv if g != plain), key=lambda g: (merit(g), g[0], -g[1]))
     reports, unfound = labelled_reports(dev, texts)
     data = fit(reports, [r.id for r in ruleset.rules if r.kind == "element"], threshold=best[0], veto=best[1])
     summary = lambda c: {"f1": round(c.f1, 4), "in_play_accuracy": round(c.in_play_accuracy, 4),  # noqa: E731
                          "accuracy": round(c.accuracy, 4)}
     data["info"].update({
         "trained_on": data_hash(dev), "threshold": best[0], "veto": best[1],
+        "beats_rules_alone": merit(best) > merit(plain) if plain in cv else None,
         "cross_validation": {"folds": k, **{cv[g].name: summary(cv[g].overall) for g in cv}},
     })
     return data, cv, unfound
