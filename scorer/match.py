@@ -262,7 +262,7 @@ def _details(norm: str, titles: tuple[tuple[int, int], ...], own: frozenset[int]
 # Words without which PLATFORM, NAMED_EVENT, NAMED_BODY and NAMED_PERSON cannot match.
 _PLATFORM_HINTS = ("平台", "系统", "网", "APP", "App", "app", "小程序", "公众号", "“")
 _EVENT_HINTS = ("日", "周", "月", "宣誓", "赛", "活动", "“", "\"")
-_BODY_HINTS = ("人大", "政协", "纪检监察组", "代表", "委员")
+_BODY_HINTS = ("人大", "政协", "纪检监察组", "代表", "委员", "法院", "检察院", "“")
 _PERSON_HINTS = ("长", "书记", "主任", "教授", "研究员")
 
 
