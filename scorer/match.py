@@ -209,8 +209,9 @@ def _view(sentence: Sentence, role: str, options: MatchOptions) -> _SentenceView
     local = [bool(LOCAL_TITLE.match(norm[s:e])) for s, e in titles]
     # A law or a higher authority's rules: a term inside names the law, not the work. A local
     # body's own 《…办法》 is a document of the work, whatever its name ends in.
-    law = frozenset(i for i in range(len(titles)) if law_like[i] and not local[i])
     before = [norm[max(0, s - 8):s] for s, _ in titles]
+    law = frozenset(i for i in range(len(titles))
+                    if law_like[i] and not local[i] and not OWN_DOCUMENT_VERB.search(before[i]))
     cited = frozenset(i for i in law if CITED_AS_BASIS.search(before[i]))
     own = frozenset(i for i in range(len(titles)) if _own_document(before[i], law_like[i], local[i]))
     return _SentenceView(sentence, role, titles, law, cited, own)
@@ -242,10 +243,10 @@ def _details(norm: str, titles: tuple[tuple[int, int], ...], own: frozenset[int]
     found = [(m.start(), m.group(0)) for m in QUANTITY.finditer(outside)]
     found += [(s, outside[s:e]) for s, e, _ in find_dates(outside)]
     found += [(m.start(), m.group(0)) for m in PARTIAL_DATE.finditer(outside)]
-    # A title is detail when it names the department's own document, and not one of a
-    # long list (a list of 《…制度》 shows rules exist, not what was done with them).
-    if len(titles) < TITLE_LIST_MIN:
-        found += [(s, norm[s:e]) for i, (s, e) in enumerate(titles) if i in own]
+    # A title is detail when it names the department's own document, listed or not (a
+    # requirement named only inside a list of 《…制度》 is capped at asserted elsewhere:
+    # that shows a rule exists, not what was done with it).
+    found += [(s, norm[s:e]) for i, (s, e) in enumerate(titles) if i in own]
     # The named kinds are costly patterns that need one of a few words: look for those first.
     if _has_any(outside, _PLATFORM_HINTS):
         found += [(m.start(), m.group(0)) for m in PLATFORM.finditer(outside)
@@ -363,7 +364,8 @@ def _negated(norm: str, spans: list[tuple[int, int]]) -> str | None:
             if cs <= s <= ce:
                 window = norm[cs:clauses[i + 1][1]] if i + 1 < len(clauses) else norm[cs:ce]
                 m = NEGATION.search(window)
-                if m and not TACKLED.search(window[: m.start()]):
+                # …unless the clause tackles it (针对…不到位的问题 / 对…薄弱环节进行研究分析)
+                if m and not TACKLED.search(window):
                     return m.group(0)
                 break
     return None
