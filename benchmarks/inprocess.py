@@ -176,5 +176,20 @@ def accuracy(gold: Path, texts: Path, ruleset) -> list[tuple[str, float, float, 
     return rows
 
 
+def model_load(runs: int = 5) -> tuple[int, float]:
+    """The shipped sentence model's size in bytes and the median time (ms) `load_model()`
+    takes in a fresh process (the import of the module itself not counted)."""
+    import subprocess
+    import sys
+
+    from scorer.learn.model import MODEL_FILE
+
+    code = ("import time\nfrom scorer.learn.model import load_model\nt = time.perf_counter()\nload_model()\n"
+            "print((time.perf_counter() - t) * 1000)")
+    times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+             for _ in range(runs)]
+    return MODEL_FILE.stat().st_size, statistics.median(times)
+
+
 def cpu_count() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -17,6 +17,8 @@ TARGET_JIEBA_RATIO = 2.0  # fazhi scoring time / bare jieba.cut time, same texts
 TARGET_LADDER_RATIO = 1.5  # time per char at 200,000 chars / at 5,000
 TARGET_COLD_S = 1.0  # `fazhi score` on one report, fresh process
 TARGET_MEMORY_RATIO = 1.2  # peak RSS with 300 reports / with 50: "flat"
+TARGET_MODEL_MB = 5  # issue 10: the model file is small…
+TARGET_MODEL_LOAD_MS = 100  # …and loads in well under 100 ms (pass: under half of it)
 BUSY_LOAD = 0.5  # load average per core above which the figures are flagged as taken on a busy machine
 
 STAGE_NAMES = {
@@ -47,6 +49,8 @@ class Figures:
     batches: list = field(default_factory=list)  # external.BatchRun
     memory_phases: list = field(default_factory=list)  # batch_memory.py output for 50 and 300 reports
     accuracy: list = field(default_factory=list)
+    model_bytes: int = 0  # the shipped learned model (scorer/learn/model.json)
+    model_load_ms: float = 0.0
 
 
 def cpu_model() -> str:
@@ -111,6 +115,11 @@ def write_results(fig: Figures, path: Path) -> str:
       f"| {ladder_ratio:.2f}× | ≤ {TARGET_LADDER_RATIO:g}× | {_verdict(ladder_ratio <= TARGET_LADDER_RATIO)} |")
     w(f"| `{fig.cold_cmd}` cold start (median of {len(fig.cold.seconds)}) "
       f"| {fig.cold.median:.2f} s | ≤ {TARGET_COLD_S:g} s | {_verdict(fig.cold.median <= TARGET_COLD_S)} |")
+    if fig.model_bytes:
+        w(f"| learned model file `scorer/learn/model.json` | {fig.model_bytes / 1024:.0f} KB "
+          f"| ≤ {TARGET_MODEL_MB:g} MB | {_verdict(fig.model_bytes <= TARGET_MODEL_MB * 1024 * 1024)} |")
+        w(f"| learned model load (`load_model()`, fresh process, median of 5) | {fig.model_load_ms:.1f} ms "
+          f"| well under {TARGET_MODEL_LOAD_MS:g} ms | {_verdict(fig.model_load_ms < TARGET_MODEL_LOAD_MS / 2)} |")
     w(f"| `fazhi batch` peak memory, 300 vs 50 reports (whole run, `--jobs 2`) "
       f"| {b300.run.peak_rss_mb:.0f} vs {b50.run.peak_rss_mb:.0f} MB ({memory_ratio:.2f}×) "
       f"| flat (≤ {TARGET_MEMORY_RATIO:g}×) | {_verdict(memory_ratio <= TARGET_MEMORY_RATIO)} |")

@@ -56,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
         fig.cold_no_bytecode = external.cold_start(cmd, cwd=ROOT, env=external.user_env(bytecode=False))
         fig.python_start = external.cold_start([sys.executable, "-c", "pass"], env=external.user_env())
 
+    with step("learned model: file size and load time"):
+        fig.model_bytes, fig.model_load_ms = inprocess.model_load()
+
     from scorer.rules import load_rules
 
     ruleset = load_rules([])

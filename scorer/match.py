@@ -206,7 +206,9 @@ def _view(sentence: Sentence, role: str, options: MatchOptions) -> _SentenceView
     norm = sentence.norm
     titles = tuple((m.start(), m.end()) for m in TITLE_SPAN.finditer(norm)) if options.titles else ()
     law_like = [bool(LAW_TITLE.search(norm[s:e])) for s, e in titles]
-    local = [bool(LOCAL_TITLE.match(norm[s:e])) for s, e in titles]
+    # (a local 《…条例》 or 《…法》 is legislation — 《天津市优化营商环境条例》 — not a
+    # department's own document)
+    local = [bool(LOCAL_TITLE.match(norm[s:e])) and not LEGISLATION_TITLE.search(norm[s:e]) for s, e in titles]
     # A law or a higher authority's rules: a term inside names the law, not the work. A local
     # body's own 《…办法》 is a document of the work, whatever its name ends in.
     before = [norm[max(0, s - 8):s] for s, _ in titles]
@@ -261,9 +263,10 @@ def _details(norm: str, titles: tuple[tuple[int, int], ...], own: frozenset[int]
 
 
 # Words without which PLATFORM, NAMED_EVENT, NAMED_BODY and NAMED_PERSON cannot match.
+LEGISLATION_TITLE = re.compile(r"(条例|(?<!办)法)(\([^)]*\))?》$")  # 《…条例》《…法》, not 《…办法》
 _PLATFORM_HINTS = ("平台", "系统", "网", "APP", "App", "app", "小程序", "公众号", "“")
 _EVENT_HINTS = ("日", "周", "月", "宣誓", "赛", "活动", "“", "\"")
-_BODY_HINTS = ("人大", "政协", "纪检监察组", "代表", "委员", "法院", "检察院", "“")
+_BODY_HINTS = ("人大", "政协", "纪检监察组", "代表", "委员", "法院", "检察院", "“", "配合", "接受", "迎接", "协助")
 _PERSON_HINTS = ("长", "书记", "主任", "教授", "研究员")
 
 

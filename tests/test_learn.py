@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import yaml
@@ -86,12 +85,11 @@ def test_learn_train_command_writes_the_same_file_twice(tmp_path):
     assert info["trained_on"] == data_hash(gold) and "cross_validation" in info
 
 
-def test_the_shipped_model_is_small_fast_and_names_its_training_data():
+def test_the_shipped_model_is_small_and_names_its_training_data():
+    # (its load time is measured by `make bench`, not asserted here: no timed tests)
     assert MODEL_FILE.stat().st_size <= 5 * 1024 * 1024
     load_model.cache_clear()
-    start = time.perf_counter()
     model = load_model()
-    assert time.perf_counter() - start < 0.1
     dev = [e for e in yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))["reports"] if e["fold"] == "dev"]
     # trained on exactly the committed dev fold's labels: `fazhi learn train` re-makes it
     assert model.info["trained_on"] == data_hash(dev)
