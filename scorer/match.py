@@ -265,8 +265,9 @@ def _details(norm: str, titles: tuple[tuple[int, int], ...], own: frozenset[int]
 # Words without which PLATFORM, NAMED_EVENT, NAMED_BODY and NAMED_PERSON cannot match.
 LEGISLATION_TITLE = re.compile(r"(条例|(?<!办)法)(\([^)]*\))?》$")  # 《…条例》《…法》, not 《…办法》
 _PLATFORM_HINTS = ("平台", "系统", "网", "APP", "App", "app", "小程序", "公众号", "“")
-_EVENT_HINTS = ("日", "周", "月", "宣誓", "赛", "活动", "“", "\"")
-_BODY_HINTS = ("人大", "政协", "纪检监察组", "代表", "委员", "法院", "检察院", "“", "配合", "接受", "迎接", "协助")
+_EVENT_HINTS = ("日", "周", "月", "宣誓", "赛", "活动", "“", "\"", "班", "讲座", "论坛", "会议", "全会")
+_BODY_HINTS = ("人大", "政协", "纪检监察组", "代表", "委员", "法院", "检察院", "“", "配合", "接受", "迎接", "协助",
+               "联合", "会同", "邀请", "中央", "国务院", "省委", "省政府", "律师事务所")
 _PERSON_HINTS = ("长", "书记", "主任", "教授", "研究员")
 
 

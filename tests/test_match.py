@@ -162,6 +162,16 @@ def test_quality_signals(ruleset):
         ("leadership.first_responsible", "局长王宇同志亲自部署法治政府建设重点工作。", "substantiated"),
         ("enforcement.supervision", "抽调骨干组成五个专项小组开展行政执法监督检查。", "substantiated"),
         ("enforcement.supervision", "坚持“两个维护”，加强行政执法监督。", "asserted"),
+        # an event named by its year and subject, a numbered session, a named law firm,
+        # a concrete act with a named party body, a quoted platform name
+        ("leadership.law_study", "举办2023年度领导干部法治思维专题培训班，局党组成员全部参加。", "substantiated"),
+        ("leadership.party_deployment", "召开全面依法治区委员会第三次会议，研究部署法治政府建设。", "substantiated"),
+        ("legal_adviser.use", "聘请广东诚信律师事务所律师担任常年法律顾问。", "substantiated"),
+        ("leadership.law_study", "邀请市委党校专家为局党组中心组作法治专题讲座。", "substantiated"),
+        ("leadership.law_study", "组织领导干部登录“学法用法网”开展法治学习。", "substantiated"),
+        # …but a year alone, a generic firm or a slogan's number is not
+        ("legal_adviser.use", "聘请律师事务所律师担任常年法律顾问。", "asserted"),
+        ("enforcement.supervision", "实现“四个零发生”，加强行政执法监督。", "asserted"),
         # a report reposted in traditional characters reads the same
         ("enforcement.publicity", "全面推行行政執法公示制度，在省平台公示處罰決定12件。", "substantiated"),
     ],
