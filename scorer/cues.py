@@ -24,6 +24,9 @@ LOCAL_TITLE = re.compile(
     r"^《(20\d\d年度?)?(?!中华人民共和国|中共中央|国务院|全国|中央|国家|最高|[\u4e00-\u9fff]{1,3}省|[\u4e00-\u9fff]{1,6}自治区|省)"
     r"[\u4e00-\u9fff]{0,10}(市|县|区|旗|州|盟|镇|乡|街道|局|委|办|厅|中心|管委会)"
 )
+# A local 《…条例》 or 《…法》 is legislation (《天津市优化营商环境条例》), not a department's
+# own document; 《…办法》 may well be one.
+LEGISLATION_TITLE = re.compile(r"(条例|(?<!办)法)(\([^)]*\))?》$")
 # …and before which a title is a law or a higher document studied, publicised or cited
 # as the basis — never detail of the work.
 STUDIED_OR_CITED = re.compile(r"(学习|学|宣传|宣讲|解读|根据|按照|依据|依照|遵照|对照|围绕|聚焦|结合|培训|研讨)[^,。;《]{0,4}$")
