@@ -94,8 +94,43 @@ def _compile(rule: Rule) -> CompiledRule:
     exclude = re.compile("|".join(f"(?:{normalize_pattern(p)})" for p in rule.exclude)) if rule.exclude else None
     literals = tuple(dict.fromkeys(normalize(t) for t in rule.terms if t))
     firsts = [normalize_pattern(p) for p in rule.patterns] + [normalize_pattern(group[0]) for group in rule.together]
-    scans = tuple(dict.fromkeys(_loosened(p) for p in firsts))
+    scans = tuple(dict.fromkeys(_loosened(branch) for p in firsts for branch in _branches(p)))
     return CompiledRule(rule, any_of, together, exclude, literals, scans)
+
+
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern (a|b(c|d) → a, b(c|d)): scanned one by one,
+    each can start with a literal the regex engine searches for quickly."""
+    out, depth, start, i, n = [], 0, 0, 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(pattern, i)
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Index of the ] that closes the character class opened at i."""
+    j, n = i + 1, len(pattern)
+    if j < n and pattern[j] == "^":
+        j += 1
+    if j < n and pattern[j] == "]":
+        j += 1
+    while j < n and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j
 
 
 def _loosened(pattern: str) -> str:
@@ -140,7 +175,7 @@ def _loosened(pattern: str) -> str:
         else:
             out.append(ch)
             i += 1
-    loose = "".join(out)
+    loose = _without_optional_start("".join(out))
     try:
         if loose and re.compile(loose).fullmatch("") is None:
             return loose
@@ -500,6 +535,21 @@ class _Scanner:
         for source in compiled.scans:
             found |= self.pattern(source)
         return sorted(found)
+
+
+_OPTIONAL_START = re.compile(r"^(\((?:\?:)?[^()|\\\[]*\)|[^\\()\[|.*+?{}^$])(\?|\*|\{0,\d*\})")
+
+
+def _without_optional_start(pattern: str) -> str:
+    """A pattern without the optional pieces it starts with ((重大)?行政决策 → 行政决策): what
+    it matches still contains a match of the rest, which now starts with a literal."""
+    if "|" in pattern.split("(", 1)[0]:
+        return pattern  # a top-level alternation: each branch is scanned on its own
+    while True:
+        m = _OPTIONAL_START.match(pattern)
+        if m is None or m.end() == len(pattern):
+            return pattern
+        pattern = pattern[m.end():]
 
 
 @lru_cache(maxsize=4096)

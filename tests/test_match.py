@@ -202,3 +202,24 @@ def test_combined_heading_and_solved_problems_are_achievements(ruleset):
     result = _score(ruleset, text)
     assert result.result("legal_adviser.use").status == "substantiated"
     assert {e.part_role for e in result.result("legal_adviser.use").evidence} == {"achievements"}
+
+
+def test_the_candidate_scan_is_a_superset_of_every_pattern():
+    # Patterns are scanned split at their top-level alternatives and loosened of their
+    # lookarounds and optional starts; each loosened scan must match wherever its pattern does.
+    import re
+
+    from scorer.match import _branches, _loosened
+
+    cases = {
+        "(重大)?(行政)?决策(事项)?(草案|征求意见稿|送审稿)": ["重大行政决策事项草案", "决策草案"],
+        "一照多址|(涉企)?经营许可事项": ["推行一照多址", "涉企经营许可事项改革"],
+        "(?<!文件)(?<!政策)法制审核(?!人员)": ["开展法制审核"],
+        "[^|]法|x(a|b)": ["普法", "xb"],
+    }
+    for pattern, texts in cases.items():
+        scans = [re.compile(_loosened(b)) for b in _branches(pattern)]
+        for text in texts:
+            assert re.search(pattern, text), (pattern, text)
+            assert any(s.search(text) for s in scans), (pattern, text)
+    assert [_loosened(b) for b in _branches("(重大)?行政决策")] == ["行政决策"]
