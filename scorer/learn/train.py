@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scorer.learn.features import DESCRIPTION, ngrams, scale
-from scorer.learn.model import SCHEMA, SentenceModel, from_dict
+from scorer.learn.model import SCHEMA, from_dict
 from scorer.textnorm import normalize
 
 SEED = 0
@@ -148,10 +148,6 @@ def folds(files: list[str], k: int) -> list[set[str]]:
 def save(model: dict, path: Path) -> None:
     path.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
                     encoding="utf-8")
-
-
-def as_model(data: dict) -> SentenceModel:
-    return from_dict(data)
 
 
 # (threshold, veto) pairs cross-validation chooses from; (1.01, 0) is the rules alone.
