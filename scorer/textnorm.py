@@ -42,7 +42,7 @@ def _translate_run(m: re.Match[str]) -> str:
 # Characters that only traditional Chinese uses, and often: a report reposted in
 # traditional characters (mirror sites, Hong Kong and Taiwan pages) is folded to
 # simplified so the rules, written in simplified, read it too.
-_TRADITIONAL = re.compile("[們這為與國會發據設點議標們當實際規劃縣區書處責審]")
+_TRADITIONAL = re.compile("[們這為與國會發據設點議標當實際規劃縣區書處責審]")
 
 
 @lru_cache(maxsize=1)
