@@ -133,6 +133,26 @@ def _class_end(pattern: str, i: int) -> int:
     return j
 
 
+def _group_end(pattern: str, i: int) -> int:
+    """Index of the ) that closes the group opened at i."""
+    depth, j, n = 0, i, len(pattern)
+    while j < n:
+        c = pattern[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j = _class_end(pattern, j)
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+    return n
+
+
 def _loosened(pattern: str) -> str:
     """The pattern without its lookarounds ((?=…) (?!…) (?<=…) (?<!…)): it matches wherever
     the pattern does, and usually starts with a literal the regex engine can scan for.
@@ -144,34 +164,11 @@ def _loosened(pattern: str) -> str:
             out.append(pattern[i:i + 2])
             i += 2
         elif ch == "[":
-            j = i + 1
-            if j < n and pattern[j] == "^":
-                j += 1
-            if j < n and pattern[j] == "]":
-                j += 1
-            while j < n and pattern[j] != "]":
-                j += 2 if pattern[j] == "\\" else 1
+            j = _class_end(pattern, i)
             out.append(pattern[i:j + 1])
             i = j + 1
         elif pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
-            depth, j = 0, i
-            while j < n:
-                c = pattern[j]
-                if c == "\\":
-                    j += 2
-                    continue
-                if c == "[":
-                    j += 1
-                    while j < n and pattern[j] != "]":
-                        j += 2 if pattern[j] == "\\" else 1
-                elif c == "(":
-                    depth += 1
-                elif c == ")":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                j += 1
-            i = j + 1
+            i = _group_end(pattern, i) + 1
         else:
             out.append(ch)
             i += 1
