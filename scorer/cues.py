@@ -123,7 +123,8 @@ NAMED_PERSON = re.compile(
 NAMED_EVENT = re.compile(
     r"[“\"]?\d{1,2}[·.]\d{1,2}[”\"]?[\u4e00-\u9fff]{0,8}(日|周|活动)"
     r"|(宪法|民法典|法治|普法|安全生产|禁毒|消费者权益|国家安全|知识产权)[\u4e00-\u9fff]{0,4}(宣传周|宣传月|宣传日|活动周|活动月|日)"
-    r"|国家宪法日|宪法宣誓"
+    # (宪法宣誓 held is an event; 落实宪法宣誓和年度报告制度 names a standing rule)
+    r"|国家宪法日|宪法宣誓(?![\u4e00-\u9fff、]{0,14}制度)"
     # a numbered session is one meeting that can be checked: …委员会第三次会议, 十五届三次全会
     r"|第[一二三四五六七八九十\d]+次(全体|扩大)?(会议|全会)"
     # a named campaign or contest: “美好生活·民法典相伴”主题宣传活动, 法治微视频大赛
@@ -148,6 +149,11 @@ BASIS_OPENER = re.compile(
     r"|^\s*在[^,]{0,40}(领导|指导|监督|支持|关心|部署)下"
     r"|^\s*以[^,]{0,60}为(指导|指引|统领|引领|目标|重点|先导)"
 )
+# A higher body's meeting whose spirit or speech is studied (学习贯彻…委员会第三次会议精神) is
+# cited like the title of a speech, not a meeting the department held.
+STUDIED_MEETING_BEFORE = re.compile(r"(学习|贯彻|传达|落实|领会|宣讲|宣传)[^,;:]{0,40}$")
+STUDIED_MEETING_AFTER = re.compile(r"^[^,;:]{0,16}?(精神|重要讲话|讲话)")
+
 # A remit or designation: who is in charge, not what was done.
 REMIT_CLAUSE = re.compile(
     r"(科|股|处|室|办公室|中心|大队|支队)(具体|专门)?负责[^,]{0,30}(工作|事务|职责)[。.;；]?\s*$"

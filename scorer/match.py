@@ -44,6 +44,8 @@ from scorer.cues import (
     APPLIED,
     SECTOR,
     NAMED_EVENT,
+    STUDIED_MEETING_AFTER,
+    STUDIED_MEETING_BEFORE,
     NAMED_BODY,
     NAMED_PERSON,
     LEGISLATION_TITLE,
@@ -289,12 +291,20 @@ def _details(norm: str, titles: tuple[tuple[int, int], ...], own: frozenset[int]
         found += [(m.start(), m.group(0)) for m in PLATFORM.finditer(outside)
                   if not GENERIC_PLATFORM.match(m.group(0)) and not SECTOR.search(outside[max(0, m.start() - 3):m.end()])]
     if _has_any(outside, _EVENT_HINTS):
-        found += [(m.start(), m.group(0)) for m in NAMED_EVENT.finditer(outside)]
+        found += [(m.start(), m.group(0)) for m in NAMED_EVENT.finditer(outside)
+                  if not _studied_meeting(outside, m)]
     if _has_any(outside, _BODY_HINTS):
         found += [(m.start(), m.group(0)) for m in NAMED_BODY.finditer(outside)]
     if _has_any(outside, _PERSON_HINTS):
         found += [(m.start(), m.group(0)) for m in NAMED_PERSON.finditer(outside)]
     return sorted(found)
+
+
+def _studied_meeting(text: str, m: re.Match[str]) -> bool:
+    """A numbered meeting (第三次会议) whose spirit is studied: a higher body's, cited, not held."""
+    if not m.group(0).startswith("第"):
+        return False
+    return bool(STUDIED_MEETING_AFTER.search(text[m.end():]) or STUDIED_MEETING_BEFORE.search(text[:m.start()]))
 
 
 # Words without which PLATFORM, NAMED_EVENT, NAMED_BODY and NAMED_PERSON cannot match.

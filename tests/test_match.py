@@ -169,7 +169,13 @@ def test_quality_signals(ruleset):
         ("legal_adviser.use", "聘请广东诚信律师事务所律师担任常年法律顾问。", "substantiated"),
         ("leadership.law_study", "邀请市委党校专家为局党组中心组作法治专题讲座。", "substantiated"),
         ("leadership.law_study", "组织领导干部登录“学法用法网”开展法治学习。", "substantiated"),
-        # …but a year alone, a generic firm or a slogan's number is not
+        # …but a higher body's session whose spirit is studied is cited, not held, and a
+        # standing oath rule is not an oath ceremony
+        ("leadership.law_study", "局党组中心组专题学习习近平法治思想和省委全面依法治省委员会第二次会议精神。", "asserted"),
+        ("leadership.law_study", "组织领导干部集中学法，学习习近平总书记在中央全面依法治国委员会第三次会议上的重要讲话。", "asserted"),
+        ("leadership.first_responsible", "局长认真落实宪法宣誓和法治政府建设年度报告制度。", "asserted"),
+        ("leadership.law_study", "组织新任职干部宪法宣誓，带头学习宪法。", "substantiated"),
+        # …and a year alone, a generic firm or a slogan's number is not
         ("legal_adviser.use", "聘请律师事务所律师担任常年法律顾问。", "asserted"),
         ("enforcement.supervision", "实现“四个零发生”，加强行政执法监督。", "asserted"),
         # a report reposted in traditional characters reads the same
