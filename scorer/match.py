@@ -44,6 +44,8 @@ from scorer.cues import (
     APPLIED,
     SECTOR,
     NAMED_EVENT,
+    BOOK_TITLE,
+    QUOTED_NAME,
     STUDIED_MEETING_AFTER,
     STUDIED_MEETING_BEFORE,
     NAMED_BODY,
@@ -246,18 +248,25 @@ class _SentenceView:
 def _view(sentence: Sentence, role: str, options: MatchOptions) -> _SentenceView:
     norm = sentence.norm
     titles = tuple((m.start(), m.end()) for m in TITLE_SPAN.finditer(norm)) if options.titles else ()
-    law_like = [bool(LAW_TITLE.search(norm[s:e])) for s, e in titles]
+    law_like = [bool(LAW_TITLE.search(norm[s:e]) or BOOK_TITLE.search(norm[s:e])) for s, e in titles]
     # (a local 《…条例》 or 《…法》 is legislation — 《天津市优化营商环境条例》 — not a
     # department's own document)
     local = [bool(LOCAL_TITLE.match(norm[s:e])) and not LEGISLATION_TITLE.search(norm[s:e]) for s, e in titles]
     # A law or a higher authority's rules: a term inside names the law, not the work. A local
     # body's own 《…办法》 is a document of the work, whatever its name ends in.
     before = [norm[max(0, s - 8):s] for s, _ in titles]
+    # 学习《A》《B》《C》, 印发《A》和《B》: the items of a list share the words before its first item
+    for i in range(1, len(titles)):
+        if _LISTED_AFTER.match(norm[titles[i - 1][1]:titles[i][0]]):
+            before[i] = before[i - 1]
     law = frozenset(i for i in range(len(titles))
                     if law_like[i] and not local[i] and not OWN_DOCUMENT_VERB.search(before[i]))
     cited = frozenset(i for i in law if CITED_AS_BASIS.search(before[i]))
     own = frozenset(i for i in range(len(titles)) if _own_document(before[i], law_like[i], local[i]))
     return _SentenceView(sentence, role, titles, law, cited, own)
+
+
+_LISTED_AFTER = re.compile(r"^[、，,和及与以及\s]*$")
 
 
 def _own_document(before: str, law_like: bool, local: bool) -> bool:
@@ -279,6 +288,8 @@ def _own_document(before: str, law_like: bool, local: bool) -> bool:
 def _details(norm: str, titles: tuple[tuple[int, int], ...], own: frozenset[int]) -> list[tuple[int, str]]:
     """Every piece of checkable detail in the sentence as the catalogue defines it: (offset, text)."""
     outside = _blank(norm, titles)
+    if "“" in outside:
+        outside = _blank(outside, tuple(m.span() for m in QUOTED_NAME.finditer(outside)))
     found = [(m.start(), m.group(0)) for m in QUANTITY.finditer(outside)]
     found += [(s, outside[s:e]) for s, e, _ in find_dates(outside)]
     found += [(m.start(), m.group(0)) for m in PARTIAL_DATE.finditer(outside)]

@@ -175,6 +175,21 @@ def test_quality_signals(ruleset):
         ("leadership.law_study", "组织领导干部集中学法，学习习近平总书记在中央全面依法治国委员会第三次会议上的重要讲话。", "asserted"),
         ("leadership.first_responsible", "局长认真落实宪法宣誓和法治政府建设年度报告制度。", "asserted"),
         ("leadership.law_study", "组织新任职干部宪法宣誓，带头学习宪法。", "substantiated"),
+        # a named leading-group head is a person; the generic role is not; a month is a date
+        ("leadership.party_deployment", "调整以黄忠武书记为组长的法治政府建设领导小组。", "substantiated"),
+        ("leadership.party_deployment", "调整以局长为组长的法治政府建设领导小组。", "asserted"),
+        ("leadership.law_study", "将法治思想纳入学习计划，6月，局党委会组织专题学法。", "substantiated"),
+        # an ordinal or a rank is not a count; a quoted mechanism's numbers are its name; books
+        # studied in a list are all studied; a role that 负总责 is no name; a sector is no system
+        ("leadership.law_study", "局党组中心组专题学法，学习习近平总书记在中央深改委第二十五次会议上的重要讲话。", "asserted"),
+        ("leadership.accountability", "法治政府建设考评列全省第2名，压实领导干部法治建设责任。", "asserted"),
+        ("leadership.party_deployment", "健全依法治市“1委1办4组”制度机制，研究部署法治政府建设。", "asserted"),
+        ("leadership.law_study", "局党组中心组集中学法，学习《习近平谈治国理政》《中国共产党章程》。", "asserted"),
+        ("leadership.law_study", "局党组中心组集中学法，学习《宪法》和《市科技局学法用法手册》。", "asserted"),
+        ("leadership.law_study", "印发《市科技局学法计划》《市科技局学法清单》，推进领导干部学法。", "substantiated"),
+        ("leadership.party_deployment", "成立由局长负总责的法治政府建设领导小组。", "asserted"),
+        ("legal_adviser.use", "聘请业界知名律师事务所担任常年法律顾问。", "asserted"),
+        ("leadership.first_responsible", "局长履行第一责任人职责，加快推进县卫生健康系统法治建设。", "asserted"),
         # …and a year alone, a generic firm or a slogan's number is not
         ("legal_adviser.use", "聘请律师事务所律师担任常年法律顾问。", "asserted"),
         ("enforcement.supervision", "实现“四个零发生”，加强行政执法监督。", "asserted"),
