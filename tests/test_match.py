@@ -190,6 +190,9 @@ def test_quality_signals(ruleset):
         ("leadership.party_deployment", "成立由局长负总责的法治政府建设领导小组。", "asserted"),
         ("legal_adviser.use", "聘请业界知名律师事务所担任常年法律顾问。", "asserted"),
         ("leadership.first_responsible", "局长履行第一责任人职责，加快推进县卫生健康系统法治建设。", "asserted"),
+        # a shortfall a meeting studied is being tackled, not admitted
+        ("disputes.reconsideration_litigation", "办理行政复议案件，重点研究工作人员不足等困难和问题。", "asserted"),
+        ("disputes.reconsideration_litigation", "办理行政复议案件，工作人员不足。", "deficient"),
         # …and a year alone, a generic firm or a slogan's number is not
         ("legal_adviser.use", "聘请律师事务所律师担任常年法律顾问。", "asserted"),
         ("enforcement.supervision", "实现“四个零发生”，加强行政执法监督。", "asserted"),
