@@ -29,6 +29,9 @@ from .readers.txt import read_txt
 # `fazhi score` on a .txt report, which needs none of them.
 
 MAX_BYTES = 20_000_000
+# The longest real reports run to some 100,000 characters; matching is linear but not free
+# (19 MB of text took 28 s), so text past this is refused rather than scored for minutes.
+MAX_CHARS = 3_000_000
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps, and password-protected .docx
 _ZIP = b"PK\x03\x04"
@@ -159,6 +162,10 @@ def _assemble(subject: str, ex: Extracted) -> Document:
     keep = _keep_spans(lines, dropped)
     if not keep:
         raise InputError(subject, "no report text: every line is web-page furniture (menus, dates, share buttons)")
+    chars = sum(end - start for start, end in keep)
+    if chars > MAX_CHARS:
+        raise InputError(subject, f"report text is {chars:,} characters, over the {MAX_CHARS:,} limit: "
+                                  "is this one report?")
     # What the page or report visibly says beats file properties (often a template's).
     metadata = {**ex.metadata, **meta}
     return Document(

@@ -8,6 +8,7 @@ recognised here so its error says "encrypted", not "needs LibreOffice".
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -18,6 +19,16 @@ from ..errors import InputError
 from . import Extracted
 
 CONVERT_TIMEOUT_S = 120
+# What share of a converted document's characters must be CJK, ASCII letters and digits,
+# punctuation or spaces. A real report is nearly all of them; converted noise is not.
+MIN_READABLE_SHARE = 0.8
+_READABLE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2000-\u206f A-Za-z0-9\s!-/:-@\[-`{-~]")
+
+
+def readable_share(text: str) -> float:
+    if not text:
+        return 1.0
+    return sum(1 for _ in _READABLE.finditer(text)) / len(text)
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # OLE2 stream of an encrypted OOXML file
 
 
@@ -51,5 +62,8 @@ def convert_and_read(data: bytes, ext: str, subject: str, read_docx: Callable[[b
         if not out.exists():
             raise InputError(subject, f"LibreOffice could not convert the {kind} file; open it and save it as .docx")
         extracted = read_docx(out.read_bytes())
+    if readable_share("".join(extracted.lines)) < MIN_READABLE_SHARE:
+        # LibreOffice imports anything, random bytes included, as a page of mojibake
+        raise InputError(subject, f"not a report: the {kind} file converts to unreadable characters (binary data?)")
     extracted.notes.append(f"由 {kind} 经 LibreOffice 转换为 .docx 后读取")
     return extracted

@@ -15,6 +15,7 @@ refused before any page is parsed, and reading stops at a time budget.
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import time
@@ -28,6 +29,12 @@ from pypdf import PasswordType
 
 from ..errors import InputError
 from . import MAX_PDF_PAGES, PDF_TIME_BUDGET_S, Extracted, looks_like_org, usable_title
+
+# pypdf and pdfminer log their repairs of a damaged file ("EOF marker not found") as
+# warnings, which Python's last-resort handler prints to stderr ahead of fazhi's own one
+# line. The reader's verdict is what the user gets; their chatter is not.
+for _name in ("pypdf", "pdfminer", "pdfplumber"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 _SPACE_IN_CJK = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]) +(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
 # Page numbers as 公文 and office tools print them; only looked for at a page's top or bottom.

@@ -16,7 +16,10 @@ and ``generate`` yields the page piece by piece for ``atomic.write_chunks``.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from scorer.models import MET_STATUSES, STATUS_ZH
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
     from scorer.history import Timeline
 
 TEMPLATE = "dashboard.html.j2"
+SORT_SCRIPT = "dashboard_sort.js"
 LEGEND = ("substantiated", "asserted", "deficient", "planned", "absent", "met", "late", NOT_APPLICABLE)
 STATUS_LABEL = {**STATUS_ZH, NOT_APPLICABLE: "不适用"}
 BINS = 10  # score histogram: 0–10, 10–20, …, 90–100
@@ -154,7 +158,19 @@ def view_model(view: BatchView) -> dict:
         "yoy": _year_over_year(view),
         "legend": [{"status": s, "cls": css_class(s), "label": STATUS_LABEL[s], "color": STATUS_COLORS[s]} for s in LEGEND],
         "status_label": STATUS_LABEL,
+        **_sort_script(),
     }
+
+
+@lru_cache(maxsize=1)
+def _sort_script() -> dict[str, str]:
+    """The table-sorting script (our own file, not report text) and its CSP hash, so the
+    page's Content-Security-Policy can allow exactly it and no other script."""
+    from scorer.render.jinja import TEMPLATES_DIR
+
+    script = (TEMPLATES_DIR / SORT_SCRIPT).read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return {"sort_script": script, "sort_script_hash": f"sha256-{digest}"}
 
 
 def generate(view: BatchView) -> Iterator[str]:

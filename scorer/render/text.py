@@ -10,6 +10,7 @@ from rich.text import Text
 
 from scorer.models import STATUS_ZH, ReportResult
 from scorer.render import review
+from scorer.sanitize import one_line, visible
 
 STATUS_STYLE = {
     "substantiated": "bold green",
@@ -27,10 +28,10 @@ def render(result: ReportResult, *, color: bool = False, width: int = 120) -> st
     out = io.StringIO()
     console = Console(file=out, force_terminal=color, no_color=not color, width=width, highlight=False)
     date = result.signed or result.published
-    console.print(Text(result.path, style="bold"))  # Text(): report-derived strings are never markup
+    console.print(Text(one_line(result.path), style="bold"))  # Text(): report-derived strings are never markup
     console.print(
         Text(
-            f"发文单位 {result.issuer or '未识别'} · 报告年度 {result.year or '未识别'} · "
+            f"发文单位 {one_line(result.issuer or '未识别')} · 报告年度 {result.year or '未识别'} · "
             f"纲要 {result.edition}版 · 日期 {date.isoformat() if date else '未找到'}"
         )
     )
@@ -41,7 +42,7 @@ def render(result: ReportResult, *, color: bool = False, width: int = 120) -> st
         status = Text(r.status, style=STATUS_STYLE.get(r.status, ""))
         points = f"{r.points:g}/{r.max_points:g}" if r.applies else "不适用"
         # Text() keeps rich from reading [brackets] in user-supplied rule titles as markup.
-        table.add_row(Text(r.rule.id), Text(r.rule.title), LEVEL_ZH[r.rule.level], status, str(len(r.evidence)), points)
+        table.add_row(Text(r.rule.id), Text(visible(r.rule.title)), LEVEL_ZH[r.rule.level], status, str(len(r.evidence)), points)
     console.print(table)
     console.print(Text(f"得分 {result.score:.1f} / 100 · 等级 {result.grade} · 核心项 {result.core_score:.1f}", style="bold"))
     quality = review.quality_lines(result)
@@ -52,8 +53,8 @@ def render(result: ReportResult, *, color: bool = False, width: int = 120) -> st
         console.print(f"缺口 {len(gaps)} 项：")
         for r in gaps:
             flag = "★" if r.rule.level == "core" else " "
-            console.print(f" {flag} {r.rule.id} [{STATUS_ZH[r.status]}] {r.rule.suggestion}", markup=False)
+            console.print(visible(f" {flag} {r.rule.id} [{STATUS_ZH[r.status]}] {r.rule.suggestion}"), markup=False)
     for note in result.notes:
-        console.print(f"注：{note}", markup=False)
+        console.print(visible(f"注：{note}"), markup=False)
     return out.getvalue()
 
