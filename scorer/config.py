@@ -32,10 +32,12 @@ from pathlib import Path
 import jsonschema
 import yaml
 
+from scorer import safe_yaml
 from scorer.errors import FazhiError
 from scorer.gate import FAIL_ON_STATUSES, GateConfig, Waiver
 from scorer.models import Ruleset
 from scorer.rules import EDITIONS, _describe, _line_of
+from scorer.safe_yaml import short_repr
 from scorer.score import DEFAULT_CREDIT, ScoringPolicy
 
 CONFIG_NAME = ".fazhi.yaml"
@@ -103,13 +105,15 @@ class ConfigError(FazhiError):
     """A .fazhi.yaml that does not follow the config schema, or a bad gate option."""
 
 
-class _NoDatesLoader(yaml.SafeLoader):
-    """SafeLoader that keeps 2026-03-31 a string, so the schema sees what was written."""
+class _NoDatesLoader(safe_yaml.BoundedLoader):
+    """The bounded safe loader, keeping 2026-03-31 a string so the schema sees what was written.
+
+    Bounded because in CI the config comes from the repository under review."""
 
 
 _NoDatesLoader.yaml_implicit_resolvers = {
     ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for ch, resolvers in safe_yaml.BoundedLoader.yaml_implicit_resolvers.items()
 }
 
 
@@ -127,11 +131,15 @@ class ProjectConfig:
 
 
 def find_config(start: Path | None = None) -> Path | None:
-    """The nearest .fazhi.yaml in ``start`` (default: the working directory) or a parent."""
+    """The nearest .fazhi.yaml in ``start`` (default: the working directory) or a parent.
+
+    Anything by that name counts, not only a regular file: a FIFO or a directory called
+    .fazhi.yaml is reported by load_config rather than silently skipped for a parent's.
+    """
     here = (start or Path.cwd()).resolve()
     for directory in (here, *here.parents):
         candidate = directory / CONFIG_NAME
-        if candidate.is_file():
+        if candidate.exists():
             return candidate
     return None
 
@@ -139,14 +147,15 @@ def find_config(start: Path | None = None) -> Path | None:
 def load_config(path: Path, *, today: dt.date) -> ProjectConfig:
     """Read and check one config file. Waivers that expired before ``today`` are errors."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = safe_yaml.read_regular_text(path)
     except FileNotFoundError:
         raise ConfigError(str(path), "config file not found") from None
+    except safe_yaml.NotRegularFile:
+        raise ConfigError(str(path), "not a regular file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"cannot read config file ({exc})") from None
     try:
-        data = yaml.load(text, Loader=_NoDatesLoader)
-        node = yaml.compose(text, Loader=_NoDatesLoader)
+        data, node = safe_yaml.load(text, _NoDatesLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
@@ -171,15 +180,15 @@ def load_config(path: Path, *, today: dt.date) -> ProjectConfig:
         try:
             expires = dt.date.fromisoformat(raw["expires"])
         except ValueError:
-            raise ConfigError(where, f"waiver for {raw['rule']!r}: expires {raw['expires']!r} is not a date (YYYY-MM-DD)") from None
+            raise ConfigError(where, f"waiver for {short_repr(raw['rule'])}: expires {raw['expires']!r} is not a date (YYYY-MM-DD)") from None
         if expires < today:
-            raise ConfigError(where, f"waiver for {raw['rule']!r} expired on {expires.isoformat()}: "
+            raise ConfigError(where, f"waiver for {short_repr(raw['rule'])} expired on {expires.isoformat()}: "
                                      "renew it with a new date and justification, or remove it")
         waivers.append(Waiver(raw["rule"], raw["justification"].strip(), expires, f"{path}:{_line_of(node, ['waivers', i])}"))
     seen: set[str] = set()
     for w in waivers:
         if w.rule in seen:
-            raise ConfigError(w.where, f"rule {w.rule!r} is waived twice: keep one waiver per rule")
+            raise ConfigError(w.where, f"rule {short_repr(w.rule)} is waived twice: keep one waiver per rule")
         seen.add(w.rule)
     return ProjectConfig(
         path=path,
@@ -226,11 +235,11 @@ def _explain(err: jsonschema.ValidationError, where: list) -> str:
     elif err.validator == "pattern" and where[-1:] == ["justification"]:
         text = "must say why, not be blank"
     elif err.validator == "pattern" and where[-1:] == ["expires"]:
-        text = f"{err.instance!r} is not a date (YYYY-MM-DD)"
+        text = f"{short_repr(err.instance)} is not a date (YYYY-MM-DD)"
     elif err.validator == "enum":
-        text = f"{err.instance!r} is not allowed (allowed: {', '.join(str(v) for v in err.validator_value)})"
+        text = f"{short_repr(err.instance)} is not allowed (allowed: {', '.join(str(v) for v in err.validator_value)})"
     else:
-        text = err.message
+        text = safe_yaml.schema_message(err)
     key = ".".join(str(k) for k in where)
     return f"{key}: {text}" if key else text
 
@@ -245,7 +254,7 @@ def parse_fail_on(value: str | list | tuple, subject: str = "--fail-on") -> tupl
     statuses = parse_list(value)
     for status in statuses:
         if status not in FAIL_ON_STATUSES:
-            raise ConfigError(subject, f"unknown status {status!r} (allowed: {', '.join(FAIL_ON_STATUSES)})")
+            raise ConfigError(subject, f"unknown status {short_repr(status)} (allowed: {', '.join(FAIL_ON_STATUSES)})")
     if not statuses:
         raise ConfigError(subject, f"no status given (allowed: {', '.join(FAIL_ON_STATUSES)})")
     return statuses
@@ -283,10 +292,10 @@ def gate_config(
     ids = tuple(t for t in (tokens or ()) if t != "core")
     for rule_id in ids:
         if rule_id not in known:
-            raise ConfigError(where, f"unknown rule id {rule_id!r} ({RULES_HINT})")
+            raise ConfigError(where, f"unknown rule id {short_repr(rule_id)} ({RULES_HINT})")
     for w in project.waivers:
         if w.rule not in known:
-            raise ConfigError(w.where, f"waiver for unknown rule id {w.rule!r} ({RULES_HINT})")
+            raise ConfigError(w.where, f"waiver for unknown rule id {short_repr(w.rule)} ({RULES_HINT})")
     config = GateConfig(
         min_score=min_score,
         require_core="core" in (tokens or ()),

@@ -55,6 +55,7 @@ from scorer.cues import (
 )
 from scorer.learn.model import RuleWeights, SentenceModel, load_model
 from scorer.models import MET_STATUSES, Evidence, Rule, RuleMatch, Ruleset, Segmented, Sentence
+from scorer.linear_regex import LinearSource, PatternError, _LinearPattern, linear
 from scorer.textnorm import find_dates, normalize, normalize_pattern
 
 STRENGTH = {"substantiated": 4, "asserted": 3, "deficient": 2, "planned": 1, "absent": 0}
@@ -91,15 +92,73 @@ class CompiledRule:
     scans: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class UserRule(Rule):
+    """A rule from a rules directory the user gave (`--rules`, the config's `rules:`), not
+    one shipped with fazhi (scorer/rules.py decides which). Its patterns are untrusted, so
+    they run on RE2, whose matching time is linear in the text whatever the pattern:
+    `(a+)+$` against a 50 KB line returns at once instead of never. The shipped rules stay
+    on `re`, for their lookarounds."""
+
+
 def _compile(rule: Rule) -> CompiledRule:
+    user = isinstance(rule, UserRule)
+    compile_ = linear if user else re.compile
     alternatives = [re.escape(normalize(t)) for t in rule.terms] + [normalize_pattern(p) for p in rule.patterns]
-    any_of = re.compile("|".join(f"(?:{a})" for a in alternatives)) if alternatives else None
-    together = tuple(tuple(re.compile(normalize_pattern(p)) for p in group) for group in rule.together)
-    exclude = re.compile("|".join(f"(?:{normalize_pattern(p)})" for p in rule.exclude)) if rule.exclude else None
+    any_of = compile_("|".join(f"(?:{a})" for a in alternatives)) if alternatives else None
+    together = tuple(tuple(compile_(normalize_pattern(p)) for p in group) for group in rule.together)
+    exclude = compile_("|".join(f"(?:{normalize_pattern(p)})" for p in rule.exclude)) if rule.exclude else None
     literals = tuple(dict.fromkeys(normalize(t) for t in rule.terms if t))
     firsts = [normalize_pattern(p) for p in rule.patterns] + [normalize_pattern(group[0]) for group in rule.together]
-    scans = tuple(dict.fromkeys(_loosened(branch) for p in firsts for branch in _branches(p)))
+    if user:
+        # Scanned whole: RE2 has no lookarounds to loosen and finds literal prefixes itself,
+        # and loosening tries each candidate with `re`, which a user pattern must never reach.
+        scans = tuple(dict.fromkeys(LinearSource(p) for p in firsts))
+    else:
+        scans = tuple(dict.fromkeys(_loosened(branch) for p in firsts for branch in _branches(p)))
     return CompiledRule(rule, any_of, together, exclude, literals, scans)
+
+
+def pattern_problem(rule: Rule) -> tuple[str, str | None, str] | None:
+    """(key, pattern, what is wrong) for the first of the rule's patterns that scoring
+    cannot compile, else None: what `rules validate`, and every load of a user's rules, check.
+
+    Each pattern is compiled alone, then all of them as _compile joins them, and each
+    scan as _regex compiles it: patterns that compile alone can fail joined (a global
+    (?i) no longer first, one group name in two patterns). ``pattern`` is None when no
+    single pattern is to blame (terms and patterns too large together for RE2).
+    """
+    from dataclasses import replace
+
+    compile_ = linear if isinstance(rule, UserRule) else re.compile
+    keyed = ([("patterns", None, p) for p in rule.patterns] + [("exclude", None, p) for p in rule.exclude]
+             + [("together", g, p) for g, group in enumerate(rule.together) for p in group])
+    for key, _, pattern in keyed:
+        try:
+            compile_(normalize_pattern(pattern))
+        except (re.error, PatternError) as exc:
+            return key, pattern, str(exc)
+
+    def compiles(upto: list) -> str | None:
+        groups = [[p for k, g, p in upto if k == "together" and g == i] for i in range(len(rule.together))]
+        partial = replace(rule, patterns=tuple(p for k, _, p in upto if k == "patterns"),
+                          exclude=tuple(p for k, _, p in upto if k == "exclude"),
+                          together=tuple(tuple(g) for g in groups if g))
+        try:
+            for source in _compile(partial).scans:
+                _regex(source)
+        except (re.error, PatternError) as exc:
+            return str(exc)
+        return None
+
+    if compiles(keyed) is None:
+        return None
+    for n in range(len(keyed) + 1):  # the shortest failing prefix ends with the pattern to blame
+        problem = compiles(keyed[:n])
+        if problem is not None:
+            problem = f"joined with the rule's other terms and patterns, as scoring joins them: {problem}"
+            return ("terms", None, problem) if n == 0 else (keyed[n - 1][0], keyed[n - 1][2], problem)
+    return None  # unreachable: the whole list failed
 
 
 def _branches(pattern: str) -> list[str]:
@@ -579,9 +638,9 @@ def _without_optional_start(pattern: str) -> str:
         pattern = pattern[m.end():]
 
 
-@lru_cache(maxsize=4096)
-def _regex(source: str) -> re.Pattern[str]:
-    return re.compile(source)
+@lru_cache(maxsize=4096, typed=True)  # typed: a LinearSource and the same text as str are two entries
+def _regex(source: str) -> re.Pattern[str] | _LinearPattern:
+    return linear(source) if isinstance(source, LinearSource) else re.compile(source)
 
 
 Found = dict[int, tuple[list[tuple[int, int]], bool]]  # body position → (spans, in titles only)

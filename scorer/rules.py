@@ -4,19 +4,28 @@ A rule file holds ``rules:``, a list of records checked against RULE_SCHEMA with
 keys rejected. A mistake is a RuleError naming the file, the line, the rule and the key,
 with the allowed values where there is a closed set. A later directory (``--rules DIR``)
 adds rules or replaces a rule with the same id.
+
+The rules shipped with fazhi (DEFAULT_RULES_DIR) are trusted: read with libyaml's loader
+and matched with `re`. Every other directory is the user's: its files are read within
+safe_yaml's budgets, its rules become UserRules whose patterns run on RE2 (linear time),
+and each of them is compiled at load exactly as scoring compiles it, so a rule that
+loads is a rule that scores.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-import re
 from pathlib import Path
 
 import jsonschema
 import yaml
 
+from scorer import safe_yaml
 from scorer.errors import RuleError
+from scorer.match import UserRule, pattern_problem
 from scorer.models import ROLES, STATUSES, Rule, Ruleset
+from scorer.safe_yaml import short_repr
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 if not DEFAULT_RULES_DIR.is_dir():  # installed as a wheel: rules ship inside the package
@@ -109,28 +118,36 @@ def _line_of(node: yaml.Node, path: list) -> int:
 
 
 def _describe(error: jsonschema.ValidationError) -> str:
+    """The schema error in a rule writer's words; a value from the file is quoted short."""
     where = error.path[-1] if error.path else None
+    key = short_repr(where)
     if error.validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - set(allowed))
-        return f"unknown key {', '.join(repr(k) for k in extra)} (allowed: {', '.join(allowed)})"
+        extra = sorted(set(error.instance) - set(allowed), key=str)
+        shown = ", ".join(short_repr(k, 40) for k in extra[:5]) + (f" and {len(extra) - 5:,} more" if len(extra) > 5 else "")
+        return f"unknown key {shown} (allowed: {', '.join(allowed)})"
     if error.validator == "required":
-        return error.message.replace("is a required property", "is required")
+        return safe_yaml.schema_message(error).replace("is a required property", "is required")
     if error.validator == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
-        return f"key {where!r}: {error.instance!r} is not allowed (allowed: {allowed})"
+        return f"key {key}: {short_repr(error.instance)} is not allowed (allowed: {allowed})"
     if error.validator == "pattern" and where == "id":
-        return f"id {error.instance!r} must look like area.name (lowercase, one dot)"
-    return f"key {where!r}: {error.message}"
+        return f"id {short_repr(error.instance)} must look like area.name (lowercase, one dot)"
+    return f"key {key}: {safe_yaml.schema_message(error)}"
 
 
-# libyaml's loader when it is built in: rule files are read on every command.
+# libyaml's loader when it is built in: the built-in rule files are read on every command,
+# and they are ours, so they skip the budgets user files are read within.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _validate_file(path: Path, text: str) -> list[dict]:
+def _validate_file(path: Path, text: str, trusted: bool) -> tuple[list[dict], yaml.Node | None]:
+    """The file's rule records, schema-checked, and its node tree when it was composed (for lines)."""
     try:
-        data = yaml.load(text, Loader=_YAML_LOADER)
+        if trusted:
+            data, node = yaml.load(text, Loader=_YAML_LOADER), None
+        else:
+            data, node = safe_yaml.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
@@ -146,32 +163,58 @@ def _validate_file(path: Path, text: str) -> list[dict]:
         path_list = list(errors[0].absolute_path)
         rule_name = ""
         if len(path_list) >= 2 and path_list[0] == "rules" and isinstance(data["rules"][path_list[1]], dict):
-            rule_name = f" rule {data['rules'][path_list[1]].get('id', '#' + str(path_list[1]))!r}:"
-        line = _line_of(yaml.compose(text), path_list)  # line numbers only when there is an error
+            rule_name = f" rule {short_repr(data['rules'][path_list[1]].get('id', '#' + str(path_list[1])))}:"
+        line = _line_of(_nodes(text, node), path_list)
         raise RuleError(f"{path}:{line}", f"invalid rule:{rule_name} {_describe(err)}")
     for i, raw in enumerate(data["rules"]):
-        match = raw.get("match", {})
-        for key in ("patterns", "exclude"):
-            for pattern in match.get(key, []):
-                _check_regex(path, text, raw, i, key, pattern)
-        for group in match.get("together", []):
-            for pattern in group:
-                _check_regex(path, text, raw, i, "together", pattern)
-    return data["rules"]
+        for key in ("due", "warn_after"):
+            if key in raw and not _is_month_day(raw[key]):
+                raise RuleError(f"{path}:{_line_of(_nodes(text, node), ['rules', i, key])}",
+                                f"invalid rule: rule {short_repr(raw['id'])}: key {key!r}: {raw[key]!r} is not a "
+                                "month-day every year has (MM-DD, 01-01 to 12-31, not 02-29)")
+    return data["rules"], node
 
 
-def _check_regex(path: Path, text: str, raw: dict, i: int, key: str, pattern: str) -> None:
+def _nodes(text: str, node: yaml.Node | None) -> yaml.Node:
+    """The file's node tree, composed now if the load did not keep it (line numbers only when there is an error)."""
+    return node if node is not None else safe_yaml.load(text)[1]
+
+
+def _is_month_day(md: str) -> bool:
+    """MM-DD of a real day in every year: scoring builds a date from it for any report year."""
     try:
-        re.compile(pattern)
-    except re.error as exc:
-        line = _line_of(yaml.compose(text), ["rules", i, "match", key])
-        raise RuleError(f"{path}:{line}", f"invalid rule: rule {raw['id']!r}: bad regular expression in {key!r}: {pattern!r} ({exc})") from None
+        month, day = (int(x) for x in md.split("-"))
+        dt.date(2001, month, day)  # not a leap year: 02-29 would fail three years in four
+    except ValueError:
+        return False
+    return True
 
 
-def _to_rule(raw: dict, file: str) -> Rule:
+RE2_HINT = ("rules outside fazhi's own run on RE2, which matches in linear time: no lookarounds or "
+            "backreferences (see https://github.com/google/re2/wiki/Syntax)")
+
+
+def _check_patterns(path: Path, text: str, node: yaml.Node | None, i: int, rule: Rule) -> None:
+    """Compile the rule's patterns exactly as scoring will; a RuleError naming file, rule, key and pattern if one fails."""
+    found = pattern_problem(rule)
+    if found is None:
+        return
+    key, pattern, problem = found
+    where = ["rules", i, "match", key]
+    if pattern is not None and key in ("patterns", "exclude"):
+        where.append(getattr(rule, key).index(pattern))
+    elif pattern is not None:
+        where += next([g, group.index(pattern)] for g, group in enumerate(rule.together) if pattern in group)
+    shown = f"{short_repr(pattern, 120)} " if pattern is not None else ""
+    hint = f"; {RE2_HINT}" if isinstance(rule, UserRule) else ""
+    raise RuleError(f"{path}:{_line_of(_nodes(text, node), where)}",
+                    f"invalid rule: rule {short_repr(rule.id)}: bad regular expression in {key!r}: {shown}({problem}){hint}")
+
+
+def _to_rule(raw: dict, file: str, trusted: bool) -> Rule:
     match = raw.get("match", {})
     examples = raw.get("examples", {})
-    return Rule(
+    return (Rule if trusted else UserRule)(
         id=raw["id"],
         kind=raw["kind"],
         title=raw["title"],
@@ -196,31 +239,52 @@ def _to_rule(raw: dict, file: str) -> Rule:
     )
 
 
-def load_rules(extra_dirs: list[str | Path] | tuple = (), *, base: Path | None = DEFAULT_RULES_DIR) -> Ruleset:
-    """The built-in rules, then each extra directory adding or replacing rules by id."""
+def load_rules(extra_dirs: list[str | Path] | tuple = (), *, base: Path | None = DEFAULT_RULES_DIR,
+               compile_all: bool = False) -> Ruleset:
+    """The built-in rules, then each extra directory adding or replacing rules by id.
+
+    A user directory's rules are compiled here as scoring compiles them; the built-in
+    ones only with ``compile_all`` (`rules validate`): the test suite scores them all,
+    and every command would otherwise pay for compiling them twice.
+    """
     dirs = ([base] if base is not None else []) + [Path(d) for d in extra_dirs]
     by_id: dict[str, Rule] = {}
     digest = hashlib.sha256()
     for directory in dirs:
         if not directory.is_dir():
             raise RuleError(str(directory), "rules directory not found")
+        trusted = is_builtin_dir(directory)
         files = sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml"))
         if not files:
             raise RuleError(str(directory), "no *.yaml rule files in this directory")
         for path in files:
             try:
-                text = path.read_text(encoding="utf-8")
+                text = safe_yaml.read_regular_text(path)
+            except safe_yaml.NotRegularFile:
+                raise RuleError(str(path), "not a regular file") from None
             except (OSError, UnicodeDecodeError) as exc:
                 raise RuleError(str(path), f"cannot read rules file ({exc})") from None
             digest.update(path.name.encode() + b"\0" + text.encode())
             seen_here: set[str] = set()
-            for raw in _validate_file(path, text):
+            raws, node = _validate_file(path, text, trusted)
+            for i, raw in enumerate(raws):
                 if raw["id"] in seen_here:
-                    raise RuleError(str(path), f"invalid rule: rule {raw['id']!r} is defined twice in this file")
+                    raise RuleError(str(path), f"invalid rule: rule {short_repr(raw['id'])} is defined twice in this file")
                 seen_here.add(raw["id"])
-                by_id[raw["id"]] = _to_rule(raw, _display_path(path))
+                rule = _to_rule(raw, _display_path(path), trusted)
+                if compile_all or not trusted:
+                    _check_patterns(path, text, node, i, rule)
+                by_id[raw["id"]] = rule
     rules = tuple(by_id.values())  # file order, then order in the file: the catalogue's order
     return Ruleset(rules=rules, version=digest.hexdigest()[:12], sources=tuple(str(d) for d in dirs))
+
+
+def is_builtin_dir(directory: Path) -> bool:
+    """The rules shipped with fazhi, the only ones trusted to run on `re`."""
+    try:
+        return directory.resolve() == DEFAULT_RULES_DIR.resolve()
+    except OSError:
+        return False
 
 
 def _display_path(path: Path) -> str:

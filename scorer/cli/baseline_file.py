@@ -7,11 +7,11 @@ JSON is one clear error instead of a KeyError half-way through a check.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import jsonschema
 
+from scorer import safe_yaml
 from scorer.errors import InputError
 from scorer.gate import BaselineReport
 from scorer.render.json_report import REPORT_SCHEMA, SCHEMA_ID
@@ -28,15 +28,21 @@ def load_baseline(path: Path) -> tuple[BaselineReport, ...]:
     """One BaselineReport per report in the file (a `fazhi score` of several files holds a list)."""
     subject = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        # No size limit: a saved score of a whole folder is legitimately large.
+        text = safe_yaml.read_regular_text(path, limit=None)
     except FileNotFoundError:
         raise InputError(subject, f"baseline file not found ({HOW_TO_MAKE})") from None
+    except safe_yaml.NotRegularFile:
+        raise InputError(subject, "not a regular file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(subject, f"cannot read baseline file ({_one_line(str(exc))})") from None
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{subject}:{exc.lineno}", f"baseline is not valid JSON ({exc.msg}); {HOW_TO_MAKE}") from None
+        data = safe_yaml.load_json(text)
+    except safe_yaml.JSONLimitError as exc:
+        raise InputError(subject, f"baseline is not a {SCHEMA_ID} result ({exc}); {HOW_TO_MAKE}") from None
+    except ValueError as exc:  # json.JSONDecodeError
+        line = f":{exc.lineno}" if hasattr(exc, "lineno") else ""
+        raise InputError(f"{subject}{line}", f"baseline is not valid JSON ({getattr(exc, 'msg', exc)}); {HOW_TO_MAKE}") from None
     reports = data if isinstance(data, list) else [data]
     if not reports:
         raise InputError(subject, f"baseline holds no report; {HOW_TO_MAKE}")
@@ -45,7 +51,7 @@ def load_baseline(path: Path) -> tuple[BaselineReport, ...]:
         error = jsonschema.exceptions.best_match(validator.iter_errors(report))
         if error is not None:
             where = "/".join(str(p) for p in ([i] if isinstance(data, list) else []) + list(error.absolute_path))
-            raise InputError(subject, f"not a {SCHEMA_ID} result ({where or 'top level'}: {_one_line(error.message, 100)}); {HOW_TO_MAKE}")
+            raise InputError(subject, f"not a {SCHEMA_ID} result ({where or 'top level'}: {safe_yaml.schema_message(error, 100)}); {HOW_TO_MAKE}")
     return tuple(
         BaselineReport(
             source=subject,

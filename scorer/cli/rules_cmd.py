@@ -81,11 +81,13 @@ def _model_lines(rule_id: str) -> list[str]:
 
 @rules_app.command("validate")
 def validate(directory: Optional[Path] = typer.Argument(None, help="rules directory (default: the built-in rules)")) -> None:
-    """Check a rules directory against the schema; exit 2 with the first problem."""
+    """Check a rules directory against the schema and compile its patterns as scoring does; exit 2 with the first problem.
+
+    A directory other than the built-in one is checked as a user's: its patterns must be RE2 syntax."""
     from scorer.rules import DEFAULT_RULES_DIR, load_rules
 
     try:
-        ruleset = load_rules(base=directory or DEFAULT_RULES_DIR)
+        ruleset = load_rules(base=directory or DEFAULT_RULES_DIR, compile_all=True)
     except FazhiError as err:
         fail(err)
     typer.echo(f"{directory or DEFAULT_RULES_DIR}: {len(ruleset.rules)} rules valid (version {ruleset.version})")
