@@ -3,7 +3,10 @@
 The bytes go to a temporary file in the same directory (same file system, so the rename
 is atomic), then ``os.replace`` puts it in place. An exception — KeyboardInterrupt
 included — removes the temporary file. Only SIGKILL can leave one behind, so the batch
-removes stale ``*.tmp`` files from its output directory before it starts and when it stops.
+removes stale temporary files from its output directory before it starts and when it stops.
+The temporary file is named ``.<target>.<random>.tmp`` (``tempfile.mkstemp``'s random
+letters); :func:`temp_file_target` recognises that name, so a caller removes only what it
+would have written, never someone else's ``.*.tmp`` file.
 
 ``open_atomic`` does the same for a file written piece by piece (a streamed template, a
 workbook saved straight to disk), so a large output never has to be held in memory whole.
@@ -12,12 +15,15 @@ workbook saved straight to disk), so a large output never has to be held in memo
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Callable, Iterable, Iterator
 
 TMP_SUFFIX = ".tmp"
+# ".<target>.<random>.tmp": mkstemp's random part is lower-case letters, digits and "_".
+_TEMP_NAME = re.compile(r"\.(?P<target>.+)\.[a-z0-9_]+" + re.escape(TMP_SUFFIX))
 
 
 def _umask() -> int:
@@ -69,11 +75,29 @@ def write_chunks(path: str | os.PathLike, chunks: Iterable[str], encoding: str =
             f.write(chunk)
 
 
-def remove_temp_files(*directories: str | os.PathLike) -> int:
-    """Delete leftover temporary files of ours in these directories (not below); return how many."""
+def temp_file_target(name: str) -> str | None:
+    """The file an ``open_atomic`` temporary file was to become (``.a.html.k2x_9qzr.tmp`` → ``a.html``), else None."""
+    match = _TEMP_NAME.fullmatch(name)
+    return match["target"] if match else None
+
+
+def remove_temp_files(directory: str | os.PathLike, is_ours: Callable[[str], bool]) -> int:
+    """Delete leftover temporary files in ``directory`` (not below) whose target ``is_ours``; return how many.
+
+    Only names ``open_atomic`` makes are considered, and of those only the ones the caller
+    recognises as its own outputs: a directory may hold other programs' ``.*.tmp`` files.
+    """
     removed = 0
-    for tmp in (t for d in directories if Path(d).is_dir() for t in Path(d).glob(f".*{TMP_SUFFIX}")):
-        if tmp.is_file() and not tmp.is_symlink():
-            tmp.unlink(missing_ok=True)
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:  # no such folder, or one we cannot read: nothing of ours to clean there
+        return 0
+    for entry in entries:
+        target = temp_file_target(entry.name)
+        if target is not None and is_ours(target) and entry.is_file(follow_symlinks=False):
+            try:
+                os.unlink(entry.path)
+            except OSError:  # gone already, or a read-only folder: the next run tries again
+                continue
             removed += 1
     return removed

@@ -2,29 +2,43 @@
 
 The parent process finds the files, hashes them, skips what the history already holds
 (same content, same ruleset version, same --edition, outputs present), and hands the rest
-to a ProcessPoolExecutor. Each worker loads the ruleset once, scores one report, writes
-its HTML gap report, JSON and memo (each file atomically) and returns a small
+to worker processes. Each worker loads the ruleset once, scores one report at a time,
+writes its HTML gap report, JSON and memo (each file atomically) and returns a small
 :class:`Outcome` — never the ReportResult — so the parent's memory does not grow with
 the number of reports. The parent alone writes the database, one transaction per report.
 
+Hostile folders are expected. Only regular files are opened (a FIFO would block, a device
+might never end), and never blocking; a symlink that leads out of the input folder is
+skipped unless asked for. A report that takes longer than ``file_timeout`` seconds has its
+worker killed and replaced; a worker dies with the main process, however that ends.
+
 A file that cannot be scored, for any reason, becomes a failed Outcome with a one-line
-``Type: message`` error; the batch goes on. Nothing here prints: the caller passes
-``on_outcome`` to show progress.
+``Type: message`` error; the batch goes on. An output that cannot be written (disk full,
+read-only) is not the file's fault: it stops the batch with an :class:`OutputError`.
+Nothing here prints: the caller passes ``on_outcome`` to show progress.
 """
 
 from __future__ import annotations
 
-import concurrent.futures as cf
+import ctypes
+import errno
 import hashlib
+import multiprocessing
+import multiprocessing.connection
 import os
 import re
 import signal
+import sqlite3
+import stat
+import sys
+import threading
+import time
+from collections import deque
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from scorer.atomic import write_bytes, write_text
-from scorer.errors import FazhiError
+from scorer.atomic import write_bytes
+from scorer.errors import FazhiError, InputError
 from scorer.models import Ruleset
 from scorer.score import ScoringPolicy, with_policy
 from scorer.store import ReportRecord, Store, record_of
@@ -32,7 +46,9 @@ from scorer.store import ReportRecord, Store, record_of
 # Every format ingest reads (it sniffs the content; the extension only picks the files).
 REPORT_SUFFIXES = (".txt", ".docx", ".doc", ".wps", ".rtf", ".pdf", ".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml")
 REPORTS_DIR = "reports"  # per-report outputs, inside OUT
+OUTPUT_SUFFIXES = (".html", ".json", ".docx")  # how BatchItem.outputs end: what a batch writes in REPORTS_DIR
 STOP_GRACE_S = 3.0  # on Ctrl-C, how long running workers get to finish their report before they are killed
+PARENT_POLL_S = 1.0  # how often a worker checks, where the OS cannot tell it, that the main process is alive
 
 
 @dataclass(frozen=True)
@@ -58,15 +74,59 @@ class BatchOptions:
     memo: bool = True
     force: bool = False
     jobs: int = 1
+    # Seconds one report may take, in a worker process that is killed when it is over;
+    # None: no limit, and with jobs=1 the reports are scored in this process.
+    file_timeout: float | None = None
 
 
 @dataclass(frozen=True)
 class Outcome:
     item: BatchItem
-    state: str  # scored | skipped | failed
+    state: str  # scored | skipped | failed | unwritable (its outputs could not be written: stops the batch)
     content_hash: str | None = None
-    error: str | None = None  # failed: "Type: message", one line
+    error: str | None = None  # failed: "Type: message", one line; unwritable: the OS's problem
     record: ReportRecord | None = None  # scored: what goes into the history (dropped once stored)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A path under an input folder that was deliberately not read, and why."""
+
+    path: str  # as the user would write it
+    reason: str
+
+
+@dataclass(frozen=True)
+class Discovery:
+    items: list[BatchItem]
+    skipped: list[Skipped]
+
+
+class OutputError(FazhiError):
+    """An output or the history database cannot be written (disk full, read-only): no report's fault."""
+
+
+_OS_PROBLEMS = {
+    errno.ENOSPC: "disk full",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EROFS: "read-only file system",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+}
+_SQLITE_PROBLEMS = {13: "disk full", 8: "read-only database", 10: "disk I/O error"}  # SQLITE_FULL, _READONLY, _IOERR
+
+
+def os_problem(exc: OSError) -> str:
+    """What a write error means to a user: ``disk full`` rather than ``[Errno 28] No space left on device``."""
+    return _OS_PROBLEMS.get(exc.errno) or exc.strerror or str(exc)
+
+
+def database_problem(exc: sqlite3.Error) -> str:
+    # SQLite rolls back by itself on some errors (a full disk), so the store's own ROLLBACK
+    # then fails with "no transaction is active": the first error in the chain is the news.
+    while isinstance(exc.__context__, sqlite3.Error):
+        exc = exc.__context__
+    return _SQLITE_PROBLEMS.get(getattr(exc, "sqlite_errorcode", None)) or str(exc)
 
 
 _UNSAFE = re.compile(r"[^\w.\-]")  # \w keeps Chinese file names readable
@@ -84,7 +144,7 @@ def output_name(rel: str) -> str:
     lossy = safe != joined or "__" in rel or safe.startswith(".") or len(safe.encode()) > _MAX_NAME_BYTES
     if not lossy:
         return safe
-    digest = hashlib.sha1(rel.encode()).hexdigest()[:8]
+    digest = hashlib.sha1(rel.encode("utf-8", "surrogateescape")).hexdigest()[:8]  # any bytes a name may hold
     safe = safe.lstrip(".")
     while len(safe.encode()) > _MAX_NAME_BYTES:
         safe = safe[:-1]
@@ -96,28 +156,28 @@ def _is_report(name: str) -> bool:
 
 
 def discover(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike) -> list[BatchItem]:
+    """The report files of :func:`find_reports` (symlinks that leave an input folder are not among them)."""
+    return find_reports(inputs, out_dir).items
+
+
+def find_reports(
+    inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, follow_symlinks: bool = False
+) -> Discovery:
     """Every report under the given directories (recursively) plus the given files, sorted.
 
     Hidden directories and files are skipped, and so is the output directory itself.
-    Files named explicitly are taken whatever their extension.
+    Files named explicitly are taken whatever their extension. A symlink inside a folder
+    whose target lies outside that folder is skipped and listed, unless
+    ``follow_symlinks``: a folder of reports must not read ``/etc/passwd`` into its evidence.
     """
     out_abs = os.path.abspath(out_dir)
     found: dict[str, str] = {}  # absolute path → path as the user would write it
+    skipped: list[Skipped] = []
     roots = []
     for arg in map(str, inputs):
         if os.path.isdir(arg):
             roots.append(os.path.abspath(arg))
-            for dirpath, dirnames, filenames in os.walk(arg):
-                dirnames[:] = sorted(
-                    d for d in dirnames
-                    if not d.startswith(".") and os.path.abspath(os.path.join(dirpath, d)) != out_abs
-                )
-                if os.path.abspath(dirpath) == out_abs:
-                    dirnames[:] = []
-                    continue
-                for f in filenames:
-                    if _is_report(f):
-                        found.setdefault(os.path.abspath(os.path.join(dirpath, f)), os.path.join(dirpath, f))
+            _walk(arg, out_abs, follow_symlinks, found, skipped)
         elif os.path.exists(arg):
             roots.append(os.path.dirname(os.path.abspath(arg)))
             found.setdefault(os.path.abspath(arg), arg)
@@ -131,15 +191,102 @@ def discover(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike) ->
     for abs_path, shown in found.items():
         rel = os.path.relpath(abs_path, base).replace(os.sep, "/")
         items.append(BatchItem(path=shown, rel=rel, name=output_name(rel)))
-    return sorted(items, key=lambda i: i.rel)
+    return Discovery(sorted(items, key=lambda i: i.rel), sorted(skipped, key=lambda s: s.path))
+
+
+def _inside(path: str, folder: str) -> bool:
+    return os.path.commonpath([path, folder]) == folder
+
+
+def _walk(top: str, out_abs: str, follow_symlinks: bool, found: dict[str, str], skipped: list[Skipped]) -> None:
+    """Add the report files under ``top`` to ``found``; symlinks leaving ``top`` to ``skipped``.
+
+    A symlink to a folder inside ``top`` is not walked: its files are found under their
+    own path. One leading out is walked only when following symlinks, and each real
+    folder once, so a link to an ancestor cannot loop.
+    """
+    top_real = os.path.realpath(top)
+    walked: set[tuple[int, int]] = set()  # (device, inode) of every folder walked
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        if os.path.abspath(folder) == out_abs:
+            continue
+        try:
+            st = os.stat(folder)
+            if (st.st_dev, st.st_ino) in walked:
+                continue
+            walked.add((st.st_dev, st.st_ino))
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            skipped.append(Skipped(folder, f"cannot read the folder: {exc.strerror or exc}"))
+            continue
+        subfolders = []
+        for entry in entries:
+            path = os.path.join(folder, entry.name)
+            if entry.name.startswith(".") or os.path.abspath(path) == out_abs:
+                continue
+            if entry.is_symlink():
+                is_dir = entry.is_dir()
+                if not is_dir and not _is_report(entry.name):
+                    continue
+                leaves = not _inside(os.path.realpath(path), top_real)
+                if leaves and not follow_symlinks:
+                    skipped.append(Skipped(path, "symlink leaves the input folder; --follow-symlinks reads it"))
+                elif is_dir and leaves:
+                    subfolders.append(path)
+                elif not is_dir:
+                    found.setdefault(os.path.abspath(path), path)
+            elif entry.is_dir(follow_symlinks=False):
+                subfolders.append(path)
+            elif _is_report(entry.name):  # FIFOs and devices too: they fail, listed, when read
+                found.setdefault(os.path.abspath(path), path)
+        stack.extend(reversed(subfolders))
+
+
+_FILE_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a directory"),
+)
+
+
+def _not_regular(path: str, mode: int) -> InputError:
+    kind = next((name for test, name in _FILE_KINDS if test(mode)), "a special file")
+    return InputError(path, f"not a regular file ({kind})")
 
 
 def content_hash(path: str | os.PathLike) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
+    """SHA-256 of a regular file's bytes; anything else is an InputError, found before it is opened.
+
+    Opening a FIFO blocks until something writes to it, and a device may never end. The
+    file is opened non-blocking all the same and checked again once open, in case it was
+    replaced in between.
+    """
+    path = os.fspath(path)
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        raise _not_regular(path, st.st_mode)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0))
+    with open(fd, "rb") as f:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise _not_regular(path, mode)
+        h = hashlib.sha256()
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
+
+
+def _name_is_text(path: str) -> bool:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are not UTF-8, kept by the file system codec as surrogates
+        return False
+    return True
 
 
 def one_line(exc: BaseException, path: str | None = None) -> str:
@@ -148,7 +295,7 @@ def one_line(exc: BaseException, path: str | None = None) -> str:
     return " ".join(f"{type(exc).__name__}: {message}".split())
 
 
-# -- the worker side: module-level so the pool can pickle it ----------------------------
+# -- the worker side: module-level so a process can be started on it ---------------------
 
 _worker: dict = {}
 
@@ -157,18 +304,12 @@ def _setup(ruleset: Ruleset, options: BatchOptions, out_dir: str) -> None:
     _worker.update(ruleset=ruleset, options=options, out_dir=out_dir)
 
 
-def _init_pool_worker(options: BatchOptions, out_dir: str) -> None:
-    # Ctrl-C goes to the whole process group; the parent decides how workers stop
-    # (and a SIGTERM handler inherited from the parent must not turn its terminate() into a traceback).
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    from scorer.rules import load_rules
-
-    _setup(with_policy(load_rules(list(options.rules_dirs)), options.policy), options, out_dir)
-
-
 def score_item(item: BatchItem, digest: str) -> Outcome:
-    """Score one report and write its outputs; any exception becomes a failed Outcome."""
+    """Score one report and write its outputs; any exception becomes a failed Outcome.
+
+    Everything is rendered before anything is written, so an OSError while writing is
+    about OUT (disk full, read-only), never about the report: that is ``unwritable``.
+    """
     ruleset, options, out_dir = _worker["ruleset"], _worker["options"], _worker["out_dir"]
     try:
         from scorer.pipeline import score_file
@@ -176,13 +317,73 @@ def score_item(item: BatchItem, digest: str) -> Outcome:
 
         result = score_file(item.path, ruleset, edition=options.edition, policy=options.policy)
         paths = {kind: os.path.join(out_dir, p) for kind, p in item.outputs(options.memo).items()}
-        write_text(paths["html"], html_report.render(result))
-        write_text(paths["json"], json_report.render(result) + "\n")
-        if options.memo:
-            write_bytes(paths["docx"], memo.memo_docx(result))
-        return Outcome(item, "scored", digest, record=record_of(result, digest, options.edition))
+        html = html_report.render(result).encode("utf-8")
+        data = (json_report.render(result) + "\n").encode("utf-8")
+        docx = memo.memo_docx(result) if options.memo else None
     except Exception as exc:  # one broken file must never stop the batch
         return Outcome(item, "failed", digest, error=one_line(exc, item.path))
+    try:
+        write_bytes(paths["html"], html)
+        write_bytes(paths["json"], data)
+        if docx is not None:
+            write_bytes(paths["docx"], docx)
+    except OSError as exc:
+        return Outcome(item, "unwritable", digest, error=os_problem(exc))
+    return Outcome(item, "scored", digest, record=record_of(result, digest, options.edition))
+
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """End this worker when the batch's main process ends, however it ends (kill -9 too).
+
+    Otherwise it would wait for work forever. Linux sends us SIGKILL when the parent dies
+    (prctl PR_SET_PDEATHSIG; strictly, when the thread that started us ends — the main
+    thread, which lives as long as the process); a thread watching the parent's pid covers
+    other systems and anything that slips past the signal.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:  # it died before the signal was armed
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent_pid,), name="fazhi-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent_pid: int) -> None:
+    while os.getppid() == parent_pid:
+        time.sleep(PARENT_POLL_S)
+    os._exit(1)
+
+
+def _worker_main(
+    conn: multiprocessing.connection.Connection, options: BatchOptions, out_dir: str, parent_pid: int
+) -> None:
+    """A worker process: load the rules, say "ready", then score each (item, digest) it is sent until None."""
+    # Ctrl-C goes to the whole process group; the parent decides how workers stop
+    # (and a SIGTERM handler inherited from the parent must not turn a terminate() into a traceback).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent(parent_pid)
+    try:
+        from scorer.rules import load_rules
+
+        _setup(with_policy(load_rules(list(options.rules_dirs)), options.policy), options, out_dir)
+    except Exception as exc:
+        conn.send(("broken", one_line(exc)))
+        return
+    conn.send(("ready", None))
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        conn.send(("done", score_item(*task)))
 
 
 # -- the parent side ------------------------------------------------------------------
@@ -192,36 +393,127 @@ def _outputs_exist(item: BatchItem, out_dir: str, memo: bool) -> bool:
     return all(os.path.isfile(os.path.join(out_dir, p)) for p in item.outputs(memo).values())
 
 
-def _stop_pool(pool: cf.ProcessPoolExecutor, futures: Iterable[cf.Future]) -> None:
-    """Cancel what has not started, give running reports a moment, then kill the workers."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())  # no public handle before 3.14
-    for f in futures:
-        f.cancel()
-    pool.shutdown(wait=False, cancel_futures=True)
-    cf.wait([f for f in futures if not f.done()], timeout=STOP_GRACE_S)
-    for p in processes:
-        if p.is_alive():
-            p.terminate()
-    for p in processes:
-        p.join(timeout=STOP_GRACE_S)
+def _mp_context() -> multiprocessing.context.BaseContext:
+    # fork where there is one: a worker (and a replaced one) starts in milliseconds. The
+    # output lock is a POSIX record lock, which a forked child never holds.
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
 
 
-def _in_pool(todo: list[tuple[BatchItem, str]], options: BatchOptions, out_dir: str) -> Iterator[Outcome]:
-    pool = cf.ProcessPoolExecutor(
-        max_workers=min(options.jobs, len(todo)), initializer=_init_pool_worker, initargs=(options, out_dir)
-    )
-    futures = {pool.submit(score_item, item, digest): (item, digest) for item, digest in todo}
-    try:
-        for future in cf.as_completed(futures):
+class _Worker:
+    """One worker process, its end of the pipe, and the report it is scoring, if any."""
+
+    def __init__(self, ctx, options: BatchOptions, out_dir: str):
+        self.conn, child_conn = ctx.Pipe()
+        self.process = ctx.Process(
+            target=_worker_main, args=(child_conn, options, out_dir, os.getpid()), name="fazhi-worker", daemon=True
+        )
+        self.process.start()
+        child_conn.close()
+        self.ready = False
+        self.task: tuple[BatchItem, str] | None = None
+        self.started = 0.0
+
+    def give(self, task: tuple[BatchItem, str]) -> None:
+        self.task, self.started = task, time.monotonic()
+        try:
+            self.conn.send(task)
+        except OSError:  # it has just died: the next poll() finds out and fails the report
+            pass
+
+    def poll(self) -> tuple[str, object]:
+        """("ready" | "done" | "broken", value) when the worker said something, ("died", None), or ("", None)."""
+        if self.conn.poll():
             try:
-                yield future.result()
-            except Exception as exc:  # the worker itself died (killed, out of memory, …)
-                item, digest = futures[future]
-                yield Outcome(item, "failed", digest, error=one_line(exc))
+                return self.conn.recv()
+            except (EOFError, OSError):
+                return "died", None
+        return ("", None) if self.process.is_alive() else ("died", None)
+
+    def over(self, budget: float | None) -> bool:
+        return bool(self.task and budget and time.monotonic() - self.started > budget)
+
+    def how_it_ended(self) -> str:
+        self.process.join(timeout=STOP_GRACE_S)
+        code = self.process.exitcode
+        if code is not None and code < 0:
+            return f"was killed by {signal.Signals(-code).name}"
+        return f"exited with code {code}"
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=STOP_GRACE_S)
+        self.conn.close()
+
+
+def _in_workers(todo: list[tuple[BatchItem, str]], options: BatchOptions, out_dir: str) -> Iterator[Outcome]:
+    """Score ``todo`` in worker processes, one report per worker at a time; yield each Outcome as it comes.
+
+    A worker over ``options.file_timeout`` on one report, or one that dies, is replaced,
+    and that report fails with the reason. On any exception (Ctrl-C, an unwritable
+    output, the caller closing this generator) the running reports get STOP_GRACE_S to
+    finish, then every worker is stopped.
+    """
+    ctx = _mp_context()
+    budget = options.file_timeout
+    pending = deque(todo)
+    workers: list[_Worker | None] = [_Worker(ctx, options, out_dir) for _ in range(min(options.jobs, len(todo)))]
+    try:
+        while pending or any(w.task for w in workers):
+            for w in workers:
+                if w.ready and w.task is None and pending:
+                    w.give(pending.popleft())
+            deadlines = [w.started + budget for w in workers if w.task] if budget else []
+            timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+            multiprocessing.connection.wait([w.conn for w in workers] + [w.process.sentinel for w in workers], timeout)
+            for i, w in enumerate(workers):
+                kind, value = w.poll()
+                if kind == "ready":
+                    w.ready = True
+                elif kind == "done":
+                    w.task = None
+                    yield value
+                elif kind == "broken":
+                    raise FazhiError("worker process", f"cannot load the rules: {value}")
+                elif kind == "died" and not w.ready:
+                    raise FazhiError("worker process", f"{w.how_it_ended()} while starting")
+                elif kind == "died" or w.over(budget):
+                    why = (
+                        f"WorkerError: the worker process scoring it {w.how_it_ended()}" if kind == "died"
+                        else f"TimeoutError: took longer than {budget:g} s (--file-timeout)"
+                    )
+                    w.kill()
+                    workers[i] = _Worker(ctx, options, out_dir) if pending else None
+                    if w.task is not None:
+                        item, digest = w.task
+                        yield Outcome(item, "failed", digest, error=why)
+            workers = [w for w in workers if w is not None]
     except BaseException:
-        _stop_pool(pool, futures)
+        _stop_workers(workers)
         raise
-    pool.shutdown(wait=True)
+    for w in workers:
+        try:
+            w.conn.send(None)
+        except OSError:
+            pass
+    for w in workers:
+        w.process.join(timeout=STOP_GRACE_S)
+        w.kill()
+
+
+def _stop_workers(workers: list[_Worker | None]) -> None:
+    """Give running reports a moment to finish writing, then kill every worker."""
+    workers = [w for w in workers if w is not None]
+    busy = {w.conn: w for w in workers if w.task}
+    deadline = time.monotonic() + STOP_GRACE_S
+    while busy and time.monotonic() < deadline:
+        for ready in multiprocessing.connection.wait(list(busy), deadline - time.monotonic()):
+            busy.pop(ready, None)
+    for w in workers:
+        if w.process.is_alive():
+            w.process.terminate()
+    for w in workers:
+        w.kill()
 
 
 def run_batch(
@@ -232,23 +524,43 @@ def run_batch(
     options: BatchOptions,
     on_outcome: Callable[[Outcome], None] = lambda outcome: None,
 ) -> list[Outcome]:
-    """Score every item not already done; returns one small Outcome per item, in item order."""
+    """Score every item not already done; returns one small Outcome per item, in item order.
+
+    Raises OutputError when a report's outputs or the database cannot be written; what
+    was stored before stays consistent, and running again finishes the rest.
+    """
     out_dir = str(out_dir)
-    os.makedirs(os.path.join(out_dir, REPORTS_DIR), exist_ok=True)
+    reports_dir = os.path.join(out_dir, REPORTS_DIR)
+    try:
+        os.makedirs(reports_dir, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(reports_dir, f"cannot create the folder: {os_problem(exc)}") from None
     done: dict[str, Outcome] = {}
 
     def settle(outcome: Outcome) -> None:
-        if outcome.record is not None:
-            store.save(outcome.record)
-        elif outcome.state == "failed":
-            store.record_failure(outcome.item.path, outcome.error or "", outcome.content_hash)
+        if outcome.state == "unwritable":
+            raise OutputError(reports_dir, f"cannot write the reports: {outcome.error}")
+        try:
+            if outcome.record is not None:
+                store.save(outcome.record)
+            elif outcome.state == "failed":
+                shown = os.fsencode(outcome.item.path).decode("utf-8", "backslashreplace")  # SQLite takes only UTF-8
+                store.record_failure(shown, outcome.error or "", outcome.content_hash)
+        except sqlite3.Error as exc:  # each write is one transaction: what is stored stays whole
+            raise OutputError(str(store.path), f"cannot write the history database: {database_problem(exc)}") from None
         on_outcome(outcome)
         done[outcome.item.rel] = replace(outcome, record=None)  # the database has it now
 
     todo = []
     for item in items:
+        if not _name_is_text(item.path):
+            settle(Outcome(item, "failed", error="InputError: the file name is not valid UTF-8; rename the file"))
+            continue
         try:
             digest = content_hash(item.path)
+        except FazhiError as exc:
+            settle(Outcome(item, "failed", error=one_line(exc, item.path)))
+            continue
         except OSError as exc:
             settle(Outcome(item, "failed", error=f"InputError: cannot read file: {exc.strerror or exc}"))
             continue
@@ -261,14 +573,14 @@ def run_batch(
         else:
             todo.append((item, digest))
 
-    if options.jobs <= 1 or len(todo) <= 1:
-        _setup(ruleset, options, out_dir)  # in this process: no pool, no second ruleset load
-        outcomes: Iterator[Outcome] = (score_item(item, digest) for item, digest in todo)
+    if options.file_timeout or (options.jobs > 1 and len(todo) > 1):
+        outcomes: Iterator[Outcome] = _in_workers(todo, options, out_dir)
     else:
-        outcomes = _in_pool(todo, options, out_dir)
+        _setup(ruleset, options, out_dir)  # in this process: no pool, no second ruleset load
+        outcomes = (score_item(item, digest) for item, digest in todo)
     try:
         for outcome in outcomes:
             settle(outcome)
     finally:
-        outcomes.close()  # on Ctrl-C: stops the pool now, not when the traceback is freed
+        outcomes.close()  # on Ctrl-C or an unwritable output: stops the workers now
     return [done[item.rel] for item in items]

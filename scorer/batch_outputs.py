@@ -9,6 +9,10 @@ Memory stays flat in the number of reports: the stored records are read back one
 time and each is kept only as a compact row (its statuses, not its RuleRecords), the
 year-over-year timelines keep only what the dashboard shows, and every output is
 written to disk as it is produced rather than built in memory first.
+
+File names and errors come from the file system: a row shows them with control
+characters escaped (``\x1b``, ``\n``), so no output gets a terminal escape, a broken
+line or a character its format cannot hold.
 """
 
 from __future__ import annotations
@@ -19,12 +23,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
+from scorer import atomic
 from scorer.atomic import open_atomic, write_chunks
-from scorer.batch import Outcome
+from scorer.batch import OUTPUT_SUFFIXES, REPORTS_DIR, Outcome, OutputError, os_problem
 from scorer.history import Timeline, timelines
 from scorer.models import Ruleset
 from scorer.render.summary import NOT_APPLICABLE
+from scorer.sanitize import one_line
 from scorer.store import ReportRecord, Store
+
+
+BATCH_FILES = {"csv": "summary.csv", "xlsx": "summary.xlsx", "index": "index.html"}  # in OUT
 
 
 @dataclass(frozen=True, slots=True)  # slots: one row per report is held for the whole summary phase
@@ -82,11 +91,12 @@ def summary_rows(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: 
     for o in outcomes:
         record = store.get(o.content_hash, ruleset.version) if o.state != "failed" and o.content_hash else None
         if record is None:
-            yield SummaryRow(o.item.rel, o.item.path, {}, error=o.error or "not in the history database")
+            error = one_line(o.error or "not in the history database")
+            yield SummaryRow(one_line(o.item.rel), one_line(o.item.path), {}, error=error)
             continue
         yield SummaryRow(
-            file=o.item.rel,
-            path=o.item.path,
+            file=one_line(o.item.rel),
+            path=one_line(o.item.path),
             links=o.item.outputs(memo),
             issuer=record.issuer,
             year=record.year,
@@ -118,14 +128,33 @@ def batch_view(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: bo
 
 
 def write_batch_outputs(view: BatchView, out_dir: str | os.PathLike) -> dict[str, Path]:
-    """Write summary.csv, summary.xlsx and index.html (each atomically, streamed); return their paths."""
+    """Write summary.csv, summary.xlsx and index.html (each atomically, streamed); return their paths.
+
+    Raises OutputError when one cannot be written (disk full, read-only).
+    """
     from scorer.render import dashboard, summary
 
     out = Path(out_dir)
-    paths = {"csv": out / "summary.csv", "xlsx": out / "summary.xlsx", "index": out / "index.html"}
-    with open_atomic(paths["csv"], "w", encoding="utf-8-sig", newline="") as f:
-        summary.write_csv(view, f)
-    with open_atomic(paths["xlsx"]) as f:
-        summary.write_xlsx(view, f)
-    write_chunks(paths["index"], dashboard.generate(view))
+    paths = {kind: out / name for kind, name in BATCH_FILES.items()}
+    try:
+        with open_atomic(paths["csv"], "w", encoding="utf-8-sig", newline="") as f:
+            summary.write_csv(view, f)
+        with open_atomic(paths["xlsx"]) as f:
+            summary.write_xlsx(view, f)
+        write_chunks(paths["index"], dashboard.generate(view))
+    except OSError as exc:
+        raise OutputError(str(out), f"cannot write the summary and dashboard: {os_problem(exc)}") from None
     return paths
+
+
+def remove_stale_temp_files(out_dir: str | os.PathLike) -> int:
+    """Delete the temporary files a killed batch left in OUT and OUT/reports; return how many.
+
+    Only those a batch writes (``.summary.csv.<random>.tmp``, ``reports/.<name>.html.<random>.tmp``):
+    OUT may be a folder other programs keep their own ``.*.tmp`` files in.
+    """
+    out = Path(out_dir)
+    ours = set(BATCH_FILES.values())
+    return atomic.remove_temp_files(out, ours.__contains__) + atomic.remove_temp_files(
+        out / REPORTS_DIR, lambda target: target.endswith(OUTPUT_SUFFIXES)
+    )

@@ -1,36 +1,37 @@
 """Untrusted text made safe to show: report text, titles and file names never carry
-control characters into a terminal, a spreadsheet cell or a one-line error.
+control characters into a terminal, a spreadsheet cell or a one-line message.
 
 A report's title or a file's name can hold ``ESC]0;…`` (retitles the terminal) or
-``ESC[2J`` (clears it); openpyxl refuses control characters outright. Each control
-character is shown instead as its Unicode "control picture" (ESC → ␛), so nothing is
-lost from view and nothing is executed.
+``ESC[2J`` (clears it); a newline splits a one-line error; openpyxl refuses most C0
+controls; bidi overrides reorder a name on screen. Each such character is shown as its
+escape (``\\x1b``, ``\\n``, ``\\u202e``), so nothing is lost from view and nothing acts.
 """
 
 from __future__ import annotations
 
 import re
 
-# C0 controls except tab and newline, DEL, and the C1 controls (ESC's 8-bit forms).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# C0 and C1 controls and DEL, the Unicode line and paragraph separators, the bidi
+# embeddings, overrides and isolates, and the lone surrogates that stand for the bytes
+# of a file name that is not UTF-8 (surrogateescape).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE_BUT_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-def _picture(m: re.Match[str]) -> str:
-    code = ord(m.group(0))
-    if code < 0x20:
-        return chr(0x2400 + code)  # ␀ … ␟
-    if code == 0x7F:
-        return "\u2421"  # ␡
-    return "\ufffd"  # a C1 control has no picture
-
-
-def visible(text: str) -> str:
-    """``text`` with every control character but tab and newline made visible."""
-    return _CONTROL.sub(_picture, text)
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the file name's own byte
+        return f"\\x{code - 0xDC00:02x}"
+    if 0xD800 <= code <= 0xDFFF:
+        return f"\\u{code:04x}"
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 def one_line(text: str) -> str:
-    """``text`` on one line: line breaks and tabs made visible too (a file name with a
-    newline must not split a one-line error)."""
-    return _CONTROL_OR_BREAK.sub(lambda m: "\u2424" if m.group(0) in "\u2028\u2029" else _picture(m), text)
+    """``text`` on one line, every unsafe character shown as its escape (``\\x1b``, ``\\n``)."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def visible(text: str) -> str:
+    """``text`` with its unsafe characters escaped, but its line breaks and tabs kept."""
+    return _UNSAFE_BUT_LINES.sub(_escape, text)

@@ -24,7 +24,10 @@ EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
 
 def error_line(err: FazhiError | str) -> str:
-    return f"fazhi: error: {err}"
+    """``fazhi: error: …`` on one line: a file name's ESC or newline is shown escaped, never acted on."""
+    from scorer.sanitize import one_line
+
+    return f"fazhi: error: {one_line(str(err))}"
 
 
 def fail(err: FazhiError | str) -> NoReturn:

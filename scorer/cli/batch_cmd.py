@@ -5,11 +5,17 @@ Exit codes of `fazhi batch` (docs/batch.md):
   4    partial: some files could not be scored — every output was still written, the
        broken files are listed in summary.csv/xlsx, the dashboard and on stderr;
   2    usage error, nothing scored (bad option, no report files, unreadable database);
+       or an output that cannot be written (disk full, read-only): the database is
+       consistent, run again to finish;
   130  interrupted (Ctrl-C or SIGTERM): the database is consistent; run again to finish.
+
+File names and report text are untrusted: every line printed here about them goes
+through ``one_line``, so a name holding ESC or a newline prints as ``\x1b`` / ``\n``.
 """
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
@@ -28,15 +34,29 @@ from scorer.errors import FazhiError
 EXIT_PARTIAL = 4
 EXIT_INTERRUPTED = 130
 DEFAULT_HISTORY_DB = Path("out") / "fazhi.sqlite"
+DEFAULT_FILE_TIMEOUT_S = 120.0
 
 
 @contextmanager
 def _exclusive(out: Path) -> Iterator[None]:
-    """One batch per output directory at a time: it cleans temp files another run would be writing."""
-    with open(out / ".fazhi.lock", "w") as lock:
+    """One batch per output directory at a time: it cleans temp files another run would be writing.
+
+    A POSIX record lock (lockf), not flock: it belongs to this process only. A worker
+    forked from it does not hold it, so a worker that outlives a killed batch cannot keep
+    the next run out.
+    """
+    from scorer.batch import os_problem
+
+    try:
+        lock = open(out / ".fazhi.lock", "w")  # close-on-exec, as Python opens every file
+    except OSError as err:
+        fail(f"{out}: cannot write here: {os_problem(err)}")
+    with lock:
         try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as err:
+            if err.errno not in (errno.EACCES, errno.EAGAIN):
+                fail(f"{out}: cannot lock {lock.name}: {os_problem(err)}")
             fail(f"{out}: another fazhi batch is writing here; wait for it or choose another -o")
         yield
 
@@ -72,23 +92,27 @@ class _Progress:
             self.bar.stop()
 
     def __call__(self, outcome) -> None:
+        from scorer.sanitize import one_line
+
         self.done += 1
         if self.bar:
-            self.bar.update(self.task, advance=1, file=outcome.item.rel)
+            self.bar.update(self.task, advance=1, file=one_line(outcome.item.rel))
         elif not self.quiet:
             detail = f" {outcome.record.score:.1f} {outcome.record.grade}" if outcome.record else ""
-            typer.echo(f"fazhi: [{self.done}/{self.total}] {outcome.state} {outcome.item.path}{detail}", err=True)
+            line = f"fazhi: [{self.done}/{self.total}] {outcome.state} {outcome.item.path}{detail}"
+            typer.echo(one_line(line), err=True)
 
 
 @app.command(
     "batch",
     epilog="Exit codes: 0 all scored; 4 partial (some files failed, outputs still written); "
-    "2 usage error, nothing scored; 130 interrupted (run again to finish). See docs/batch.md.",
+    "2 usage error, nothing scored, or an output cannot be written (disk full); "
+    "130 interrupted (run again to finish). See docs/batch.md.",
 )
 def batch(
     inputs: list[Path] = typer.Argument(..., help="directories (searched recursively) and/or report files"),
     out: Path = typer.Option(..., "--out", "-o", help="output directory: reports/, summary.csv/.xlsx, index.html, fazhi.sqlite"),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="worker processes (default: CPU count; 1 = in this process)"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="worker processes (default: CPU count; 1 with --file-timeout 0 = in this process)"),
     db: Optional[Path] = typer.Option(None, "--db", help="history database (default: OUT/fazhi.sqlite)"),
     rules: Optional[list[Path]] = typer.Option(None, "--rules", help="extra rules directory; adds or overrides rules by id"),
     edition: Optional[int] = typer.Option(None, "--edition", help="judge every report by the 2015 or 2021 Outline"),
@@ -96,11 +120,17 @@ def batch(
     memo: bool = typer.Option(True, "--memo/--no-memo", help="write each report's 审查意见 memo (.docx)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress output"),
     config: Optional[Path] = typer.Option(None, "--config", help="project config (default: .fazhi.yaml here or in a parent): rules, edition, scoring"),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="also read symlinks that lead out of an input folder (skipped by default)"),
+    file_timeout: float = typer.Option(
+        DEFAULT_FILE_TIMEOUT_S, "--file-timeout", min=0,
+        help="seconds one report may take; a slower one fails and the batch goes on (0: no limit). "
+        "With a limit every report is scored in a worker process, --jobs 1 too",
+    ),
 ) -> None:
     """Score every report in a folder: per-report outputs, summary.csv/.xlsx, index.html and the history."""
-    from scorer.atomic import remove_temp_files
-    from scorer.batch import REPORTS_DIR, BatchOptions, discover, run_batch
-    from scorer.batch_outputs import batch_view, write_batch_outputs
+    from scorer.batch import REPORTS_DIR, BatchOptions, OutputError, find_reports, run_batch
+    from scorer.batch_outputs import batch_view, remove_stale_temp_files, write_batch_outputs
+    from scorer.sanitize import one_line
     from scorer.store import DB_NAME, Store
 
     settings = scoring_settings(config, rules, edition)
@@ -108,23 +138,25 @@ def batch(
     if out.exists() and not out.is_dir():
         fail(f"{out}: is a file; -o takes a directory")
     try:
-        items = discover(inputs, out)
+        found = find_reports(inputs, out, follow_symlinks=follow_symlinks)
         out.mkdir(parents=True, exist_ok=True)
         (out / REPORTS_DIR).mkdir(exist_ok=True)
     except FazhiError as err:
-        fail(err)
+        fail(one_line(str(err)))
     except OSError as err:
         fail(f"{out}: cannot create the output directory: {err.strerror or err}")
+    items = found.items
     options = BatchOptions(
         rules_dirs=tuple(map(str, settings.rules_dirs)), edition=edition, policy=settings.policy,
         memo=memo, force=force,
         jobs=jobs or os.cpu_count() or 1,
+        file_timeout=file_timeout or None,
     )
     progress = _Progress(len(items), quiet)
     previous = signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
     try:
         with _exclusive(out):
-            remove_temp_files(out, out / REPORTS_DIR)  # left by a run that was killed
+            remove_stale_temp_files(out)  # left by a run that was killed
             try:
                 store = Store(db or out / DB_NAME)
             except FazhiError as err:
@@ -134,22 +166,32 @@ def batch(
                     outcomes = run_batch(items, out, store, ruleset, options, on_outcome=progress)
                     paths = write_batch_outputs(batch_view(outcomes, store, ruleset, memo), out)
             except KeyboardInterrupt:
-                remove_temp_files(out, out / REPORTS_DIR)
+                remove_stale_temp_files(out)
                 typer.echo(
                     f"fazhi: interrupted after {progress.done} of {len(items)} files; "
                     "run the same command again to finish the rest",
                     err=True,
                 )
                 raise typer.Exit(EXIT_INTERRUPTED)
+            except FazhiError as err:  # an output or the database cannot be written: no input file's fault
+                remove_stale_temp_files(out)
+                resume = "; what was scored is kept, run the same command again to finish the rest"
+                fail(one_line(f"{err}{resume if isinstance(err, OutputError) else ''}"))
+            remove_stale_temp_files(out)  # a worker killed over --file-timeout may have been writing
     finally:
         signal.signal(signal.SIGTERM, previous)
 
+    for skip in found.skipped:
+        typer.echo(one_line(f"fazhi: warning: {skip.path}: skipped: {skip.reason}"), err=True)
     failed = [o for o in outcomes if o.state == "failed"]
     for o in failed:
-        typer.echo(error_line(f"{o.item.path}: {o.error}"), err=True)
+        typer.echo(one_line(error_line(f"{o.item.path}: {o.error}")), err=True)
     scored = sum(1 for o in outcomes if o.state == "scored")
     skipped = len(outcomes) - scored - len(failed)
-    typer.echo(f"{len(outcomes)} files: {scored} scored, {skipped} already scored, {len(failed)} failed")
+    summary = f"{len(outcomes)} files: {scored} scored, {skipped} already scored, {len(failed)} failed"
+    if found.skipped:
+        summary += f"; {len(found.skipped)} not read (see the warnings)"
+    typer.echo(summary)
     typer.echo(f"each report's gap report, JSON and memo: {out / REPORTS_DIR}{os.sep}")
     typer.echo(str(paths["index"]))  # last line: the dashboard, for scripts
     raise typer.Exit(EXIT_PARTIAL if failed else EXIT_OK)
@@ -168,6 +210,7 @@ def history(
 ) -> None:
     """An issuer's reports across years: scores, and which requirements improved or regressed."""
     from scorer.history import timelines
+    from scorer.sanitize import one_line
     from scorer.store import Store
 
     if not db.is_file():
@@ -181,14 +224,14 @@ def history(
     found = timelines(records)
     if not found:
         some = "、".join(known[:8]) + ("…" if len(known) > 8 else "")
-        fail(f"{issuer}: no reports of this issuer in {db}" + (f" (issuers there: {some})" if known else ""))
+        fail(one_line(f"{issuer}: no reports of this issuer in {db}" + (f" (issuers there: {some})" if known else "")))
     if format is TextOrJson.json:
         typer.echo(json.dumps(_history_json(issuer, db, found), ensure_ascii=False, indent=2))
         return
-    for t in found:
-        typer.echo(f"{t.issuer}：{len(t.reports)} 个年度")
+    for t in found:  # issuers and paths come from the reports: visible, never a terminal escape
+        typer.echo(one_line(f"{t.issuer}：{len(t.reports)} 个年度"))
         for r in t.reports:
-            typer.echo(f"  {r.year}  得分 {r.score:5.1f}  {r.grade}  核心项 {r.core_score:5.1f}  {r.path}")
+            typer.echo(one_line(f"  {r.year}  得分 {r.score:5.1f}  {r.grade}  核心项 {r.core_score:5.1f}  {r.path}"))
         for a, b in zip(t.reports, t.reports[1:]):
             changes = [c for c in t.changes if c.to_year == b.year]
             up = [c for c in changes if c.direction == "improved"]

@@ -7,6 +7,9 @@ Outline edition does not cover the report. A broken file has only file and error
 The CSV is UTF-8 with a BOM so Excel opens the Chinese correctly. Report text is
 untrusted: a text cell that starts like a formula (= + - @) is written so that Excel
 shows it as text — prefixed with ``'`` in the CSV, stored as a string in the workbook.
+Every text cell is passed through :func:`scorer.sanitize.one_line` first: a control character in a file
+name or a report's title would otherwise break the workbook (openpyxl refuses them) or
+reach a terminal that shows the CSV.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import io
 from typing import IO, TYPE_CHECKING
 
 from scorer.models import STATUS_ZH
+from scorer.sanitize import one_line
 
 if TYPE_CHECKING:
     from scorer.batch_outputs import BatchView, SummaryRow
@@ -34,8 +38,6 @@ STATUS_COLORS = {
     NOT_APPLICABLE: "E0E0E0",
 }
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def header(view: BatchView) -> list[str]:
     return [*FIXED_COLUMNS, *(rule.id for rule in view.ruleset.rules)]
 
@@ -46,8 +48,9 @@ def cells(row: SummaryRow, view: BatchView) -> list:
 
 
 def _csv_safe(value) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+    if isinstance(value, str):
+        value = one_line(value)
+        return "'" + value if value.startswith(_FORMULA_START) else value
     return "" if value is None else value
 
 
@@ -81,7 +84,7 @@ def write_xlsx(view: BatchView, f: IO[bytes]) -> None:
     fills = {status: PatternFill("solid", start_color=color) for status, color in STATUS_COLORS.items()}
 
     def styled(ws, value, font=None, fill=None, hyperlink=None) -> WriteOnlyCell:
-        cell = WriteOnlyCell(ws, value=value)
+        cell = WriteOnlyCell(ws, value=one_line(value) if isinstance(value, str) else value)
         if isinstance(value, str):
             cell.data_type = "s"  # never a formula, whatever the report says
         if font is not None:
@@ -111,8 +114,9 @@ def write_xlsx(view: BatchView, f: IO[bytes]) -> None:
 
     rules = wb.create_sheet("requirements")
     rules.append([styled(rules, name, font=bold) for name in ("id", "title", "level", "area", "weight")])
-    for rule in view.ruleset.rules:
-        rules.append([rule.id, rule.title, rule.level, rule.area, rule.weight])
+    for rule in view.ruleset.rules:  # styled, made visible: a user's rules file may hold control characters too
+        texts = (rule.id, rule.title, rule.level, rule.area)
+        rules.append([*(styled(rules, t) if isinstance(t, str) else t for t in texts), rule.weight])
     legend = wb.create_sheet("legend")
     legend.append(["status", "含义"])
     for status in STATUS_COLORS:
