@@ -27,6 +27,15 @@ LOCAL_TITLE = re.compile(
     r"^《(20\d\d年度?)?(?!中华人民共和国|中共中央|国务院|全国|中央|国家|最高|[\u4e00-\u9fff]{1,3}省|[\u4e00-\u9fff]{1,6}自治区|省)"
     r"[\u4e00-\u9fff]{0,10}(市|县|区|旗|州|盟|镇|乡|街道|局|委|办|厅|中心|管委会)"
 )
+# A title that names a government or a Party committee, not a department: 《渠县人民政府…》,
+# 《中山市2020年依法行政工作要点》, 《罗平县委…》 — the places, then the government or the year.
+GOVERNMENT_TITLE = re.compile(
+    r"^《(20\d\d年度?)?(?P<place>(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|州|盟|旗))+)"
+    r"(人民政府|政府|委员会|委|20\d\d|\d{4}年|法治|依法|全面|关于|推进|贯彻|创建)"
+)
+# An issuer below that government, once its place is read off: a department (…局, …委员会)
+# or a township (…乡, …镇, …街道).
+ISSUER_BELOW_GOVERNMENT = re.compile(r"局|委员会|厅|办公室|中心|乡|镇|街道|管委会|(?<!人民政)府办")
 # A local 《…条例》 or 《…法》 is legislation (《天津市优化营商环境条例》), not a department's
 # own document; 《…办法》 may well be one.
 LEGISLATION_TITLE = re.compile(r"(条例|(?<!办)法)(\([^)]*\))?》$")
@@ -61,6 +70,8 @@ CN_QUANTITY = (
     # 五个专项小组, 三个工作组 — but not the slogans 两个维护, 四个意识, 三个务必
     r"|(?<![第一“\"])[两二三四五六七八九十]+个(?!维护|意识|自信|确立|务必|代表|全面|必须|坚持|一以贯之|善于|表率|着力|亲自|到位|优先|统筹|结合|坚决|严禁|不准|一律|始终|同步)"
     r"|连续[两二三四五六七八九十\d]+(年|次|届)"
+    # a set frequency is checkable: 每半年听取一次汇报, 每季度至少组织一次集体学法
+    r"|每(年|半年|季度?|个?月|周)[\u4e00-\u9fff]{0,14}?一次"
 )
 # (第2名, 第3次: a rank or an ordinal, not a count)
 QUANTITY = re.compile(rf"(?<![第\d.])\d+(\.\d+)?\s*(余|多)?\s*(万|亿)?\s*(余|多)?({UNITS})|{CN_QUANTITY}")
@@ -79,7 +90,8 @@ PLATFORM = re.compile(
     r"(?!依托|通过|利用|运用|使用|登录|接入|上线|运行|建成|建设|开通|录入|推送|纳入|启用|应用|完善|搭建|开发|升级|优化|推广|推进|加强|强化|依法|全面|全|本|各|我|在|经|至|加快|持续|深入|积极|大力|带动|引导|指导|督促|推动)"
     r"[\u4e00-\u9fff]{2,4}(市|县|区|州|盟|旗)(?!(人民)?政府(门户)?网站?|门户网站|官网|网站)"
     r"[\u4e00-\u9fff]{2,14}(平台|系统|网站|网|APP|App|app|小程序)(?![建设]))"
-    r"|(“[^”]{2,16}”(平台|系统|网|APP|App|小程序|公众号))"
+    # (a quoted name, or several: “湾区人才港”“宝安第一课”等线上平台, “…”网络专栏)
+    r"|((“[^”]{2,16}”)+等?(线上|网上|网络|新媒体)?(平台|系统|网|APP|App|小程序|公众号|专栏|栏目))"
     r"|(“[^”]{1,14}(网|平台|系统|APP|App|小程序|公众号)”)"
     r"|(“[^”]{1,6}(办|通|码)”)"  # apps named for what they do: “浙里办”, “随申办” (not “出生一件事”)
 )
@@ -150,7 +162,8 @@ BASIS_OPENER = re.compile(
     r"((、|和|及|与)?《[^》]{1,60}》)*"
     # 认真贯彻落实《纲要》…, 紧紧围绕…工作要点: the higher document or the year's plan cited
     r"|^\s*(认真|深入|全面|切实|严格|坚决|紧紧|持续|坚持|进一步|积极)*(贯彻落实|贯彻|落实|围绕|紧扣|聚焦|对标|对照)"
-    r"[^,]{0,60}?((纲要|规划|方案|要点|意见|决定|规定|条例|法|通知)(\([^)]*\))?》|纲要|规划|实施方案|工作要点|要点|精神|决策部署|工作部署|目标任务)"
+    # (…but 对标对表制定年度工作要点 makes the plan: an own-document verb ends the basis)
+    r"(?:(?!制定|印发|出台|编制|修订|起草)[^,]){0,60}?((纲要|规划|方案|要点|意见|决定|规定|条例|法|通知)(\([^)]*\))?》|纲要|规划|实施方案|工作要点|要点|精神|决策部署|工作部署|目标任务)"
     # …and the titles cited with it: 认真贯彻落实《纲要》《重庆市法治政府建设实施方案》
     r"((、|和|及|与)?《[^》]{1,60}》)*"
     r"|^\s*为(了)?(进一步|深入|全面|切实|更好地?|有效|认真|持续)?(贯彻|落实|推进|推动|加强|规范|提升|提高|保障|确保|促进|做好|强化|营造|深化|加快|建设)[^,]*$"
@@ -161,6 +174,19 @@ BASIS_OPENER = re.compile(
 # cited like the title of a speech, not a meeting the department held.
 STUDIED_MEETING_BEFORE = re.compile(r"(学习|贯彻|传达|落实|领会|宣讲|宣传)[^,;:]{0,40}$")
 STUDIED_MEETING_AFTER = re.compile(r"^[^,;:]{0,16}?(精神|重要讲话|讲话)")
+
+# Holding the meeting that an agenda clause belongs to.
+MEETING_HELD = re.compile(r"主持召开|组织召开|主持|召开")
+
+# An enumeration of areas (在法治学习、普法宣传、纠纷化解、依法决策等方面综合发力; 紧紧围绕依法
+#全面履行政府职能、完善依法行政制度体系、推进政务公开、化解矛盾纠纷…): the year's fields
+# or aims listed, not work reported. Only the list itself is not work — a figure or an
+# act after it (在许可、处罚、检查等方面公示执法信息1200条) still is.
+_ITEM = r"[^,，、。;；:：]{2,18}"
+ENUMERATION = re.compile(
+    rf"(?:{_ITEM}、){{3,}}{_ITEM}?等(方面|领域|重点工作|环节)"
+    rf"|(围绕|聚焦|紧扣)(?:{_ITEM}、){{3,}}{_ITEM}"
+)
 
 # A remit or designation: who is in charge, not what was done.
 REMIT_CLAUSE = re.compile(

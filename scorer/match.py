@@ -38,6 +38,10 @@ from scorer.cues import (
     GENERIC_PLATFORM,
     BASIS_OPENER,
     REMIT_CLAUSE,
+    ENUMERATION,
+    MEETING_HELD,
+    GOVERNMENT_TITLE,
+    ISSUER_BELOW_GOVERNMENT,
     AGENDA_CLAUSE,
     OWN_DOCUMENT_VERB,
     STUDIED_OR_CITED,
@@ -296,15 +300,20 @@ class _SentenceView:
             m = BASIS_OPENER.match(clause)
             if m:
                 out.append((cs, cs + m.end(), None))
+            for m in ENUMERATION.finditer(clause):
+                out.append((cs + m.start(), cs + m.end(), None))
             if REMIT_CLAUSE.search(clause):
                 out.append((cs, ce, None))
             m = AGENDA_CLAUSE.search(clause)
             if m:
-                out.append((cs, ce, (cs + m.start(), cs + m.end())))
+                # the meeting that deploys is the deployment too (主持召开党委会议研究部署…6次:
+                # the leader chairing it is the leader's own act)
+                held = [h.start() for h in MEETING_HELD.finditer(clause, 0, m.start())]
+                out.append((cs, ce, (cs + (held[-1] if held else m.start()), cs + m.end())))
         return tuple(out)
 
 
-def _view(sentence: Sentence, role: str, options: MatchOptions) -> _SentenceView:
+def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | None = None) -> _SentenceView:
     norm = sentence.norm
     titles = tuple((m.start(), m.end()) for m in TITLE_SPAN.finditer(norm)) if options.titles else ()
     law_like = [bool(LAW_TITLE.search(norm[s:e]) or BOOK_TITLE.search(norm[s:e])) for s, e in titles]
@@ -321,8 +330,26 @@ def _view(sentence: Sentence, role: str, options: MatchOptions) -> _SentenceView
     law = frozenset(i for i in range(len(titles))
                     if law_like[i] and not local[i] and not OWN_DOCUMENT_VERB.search(before[i]))
     cited = frozenset(i for i in law if CITED_AS_BASIS.search(before[i]))
-    own = frozenset(i for i in range(len(titles)) if _own_document(before[i], law_like[i], local[i]))
+    own = frozenset(i for i in range(len(titles)) if _own_document(before[i], law_like[i], local[i])
+                    and (OWN_DOCUMENT_VERB.search(before[i]) or not _another_governments(norm[titles[i][0]:titles[i][1]], issuer)))
     return _SentenceView(sentence, role, titles, law, cited, own)
+
+
+def _another_governments(title: str, issuer: str | None) -> bool:
+    """Is this 《title》 a government's or Party committee's document that is not the issuer's?
+
+    A township applying 《渠县人民政府2024年法治政府建设重点工作安排》, or a bureau
+    《中山市2020年依法行政工作要点》, cites a higher body's plan: not its own work. Only a
+    report whose issuer is known, and is not that government itself, is judged so.
+    """
+    if not issuer:
+        return False
+    m = GOVERNMENT_TITLE.match(title)
+    if m is None:
+        return False
+    place = m.group("place")
+    own_government = place in issuer and not ISSUER_BELOW_GOVERNMENT.search(issuer.split(place, 1)[1])
+    return not own_government
 
 
 _LISTED_AFTER = re.compile(r"^[、，,和及与以及\s]*$")
@@ -775,7 +802,7 @@ def _is_label(s: Sentence) -> bool:
 
 def sentence_views(seg: Segmented, options: MatchOptions = MatchOptions()) -> list[_SentenceView]:
     roles = {p.index: p.role for p in seg.parts}
-    return [_view(s, roles[s.part], options) for s in seg.sentences
+    return [_view(s, roles[s.part], options, seg.issuer) for s in seg.sentences
             if roles[s.part] not in SILENT_ROLES and not _is_label(s)]
 
 

@@ -69,6 +69,16 @@ def test_part_decides_status_and_strongest_wins(ruleset):
     assert result.result("structure.shortcomings").status == "met"
 
 
+@pytest.mark.parametrize("issuer, expected", [
+    ("渠县拱市乡人民政府", "asserted"),  # a township applying its county's document: cited
+    ("渠县人民政府", "substantiated"),  # the county's own document
+])
+def test_a_governments_document_is_only_its_own_work(ruleset, issuer, expected):
+    text = (f"{issuer}2024年法治政府建设情况报告\n一、主要举措和成效\n"
+            "认真落实《渠县人民政府行政执法公示工作制度》，全面推行行政执法公示制度。\n")
+    assert _score(ruleset, text).result("enforcement.publicity").status == expected
+
+
 def test_deadline_late_absent_and_late_signature_warning(ruleset):
     late = _score(ruleset, "某局2022年度法治政府建设情况报告\n一、主要举措\n开展培训2次。\n某局\n2023年4月15日")
     assert late.result("meta.deadline").status == "late"
@@ -193,6 +203,17 @@ def test_quality_signals(ruleset):
         # a shortfall a meeting studied is being tackled, not admitted
         ("disputes.reconsideration_litigation", "办理行政复议案件，重点研究工作人员不足等困难和问题。", "asserted"),
         ("disputes.reconsideration_litigation", "办理行政复议案件，工作人员不足。", "deficient"),
+        # a list of the year's areas is not work; an act after the list still is
+        ("education.popularization", "在法治学习、普法宣传、基层治理、纠纷化解等方面综合发力，取得积极成效。", "absent"),
+        ("enforcement.publicity", "在行政许可、行政处罚、行政检查等方面公示执法信息1200条。", "substantiated"),
+        # a set frequency is a count; a quoted column is a named platform; the leader who
+        # chairs the deploying meeting acts in person
+        ("leadership.party_deployment", "党工委每半年听取一次法治建设工作情况汇报。", "substantiated"),
+        ("education.popularization", "在官网开设“学习宣传贯彻习近平法治思想”网络专栏，开展普法宣传。", "substantiated"),
+        ("leadership.first_responsible", "局主要领导履行第一责任人职责，全年主持召开党委会议研究部署法治建设工作6次。", "substantiated"),
+        # a basis verb does not swallow the plan the department makes after it
+        ("leadership.party_deployment", "对标对表制定2023年法治政府建设工作要点。", "asserted"),
+        ("leadership.party_deployment", "对照《法治政府建设实施纲要》要求，扎实推进法治政府建设。", "absent"),
         # …and a year alone, a generic firm or a slogan's number is not
         ("legal_adviser.use", "聘请律师事务所律师担任常年法律顾问。", "asserted"),
         ("enforcement.supervision", "实现“四个零发生”，加强行政执法监督。", "asserted"),
