@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -187,3 +188,25 @@ def test_eval_counts_an_unreadable_labelled_report_as_absent(tmp_path):
     assert "b.txt: file is empty (its labels count as predicted absent)" in proc.stderr
     fazhi_row = next(line for line in proc.stdout.splitlines() if line.startswith("fazhi "))
     assert fazhi_row.split()[3] == "0.667"  # F1: one hit, one miss
+
+
+def _display_width(line: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+@pytest.mark.parametrize("env, escapes", [({"NO_COLOR": "1"}, False), ({"FORCE_COLOR": "1"}, True), ({}, False)])
+def test_colour_follows_no_color_and_force_color(env, escapes):
+    base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
+    proc = subprocess.run([sys.executable, "-m", "scorer", "score", str(SEED)], capture_output=True, text=True,
+                          env={**base, **env}, timeout=60)
+    assert proc.returncode == 0 and ("\x1b[" in proc.stdout) is escapes
+
+
+def test_the_table_fits_the_terminal_width():
+    base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    proc = subprocess.run([sys.executable, "-m", "scorer", "score", str(SEED)], capture_output=True, text=True,
+                          env={**base, "COLUMNS": "80"}, timeout=60)
+    table = [line for line in proc.stdout.splitlines() if line[:1] in "┏┃┡│└"]
+    assert table and max(map(_display_width, table)) <= 80

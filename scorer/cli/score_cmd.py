@@ -47,7 +47,9 @@ def score(
         if format is TextOrJson.json:
             outputs.append(json_report.to_dict(result))
         else:
-            typer.echo(text.render(result, color=sys.stdout.isatty()))
+            color = text.use_color(sys.stdout)
+            # (click strips colour codes from output that is not a terminal unless told)
+            typer.echo(text.render(result, color=color, width=text.terminal_width(sys.stdout)), color=color)
     if format is TextOrJson.json and outputs:
         import json
 

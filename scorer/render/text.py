@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import shutil
 
 from rich.console import Console
 from rich.table import Table
@@ -24,11 +26,32 @@ STATUS_STYLE = {
 LEVEL_ZH = {"core": "核心", "required": "必备", "recommended": "建议"}
 
 
+def use_color(stream, environ=os.environ) -> bool:
+    """Colour as terminal tools agree (no-color.org, force-color.org): FORCE_COLOR wins,
+    then NO_COLOR, then whether the stream is a terminal."""
+    if environ.get("FORCE_COLOR"):
+        return True
+    if environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def terminal_width(stream, environ=os.environ) -> int:
+    """The terminal's own width (COLUMNS first, as shells set it), 120 when not a terminal."""
+    if environ.get("COLUMNS", "").isdigit():
+        return max(40, int(environ["COLUMNS"]))
+    if hasattr(stream, "isatty") and stream.isatty():
+        return max(40, shutil.get_terminal_size((120, 24)).columns)
+    return 120
+
+
 def render(result: ReportResult, *, color: bool = False, width: int = 120) -> str:
     out = io.StringIO()
-    console = Console(file=out, force_terminal=color, no_color=not color, width=width, highlight=False)
+    console = Console(file=out, force_terminal=color, no_color=not color, width=width, highlight=False,
+                      color_system="standard" if color else None)
     date = result.signed or result.published
-    console.print(Text(one_line(result.path), style="bold"))  # Text(): report-derived strings are never markup
+    # Text(): report-derived strings are never markup; soft_wrap: a long path is not broken in two
+    console.print(Text(one_line(result.path), style="bold"), soft_wrap=True)
     console.print(
         Text(
             f"发文单位 {one_line(result.issuer or '未识别')} · 报告年度 {result.year or '未识别'} · "
