@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install bench clean
+.PHONY: run test install bench bench-hostile clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -23,6 +23,11 @@ test: $(STAMP)
 # Speed and accuracy side by side (a few minutes): writes benchmarks/results.md.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Hostile inputs (2 MB line, nested HTML, 19 MB text, zip and alias bombs, a ReDoS rule):
+# time and peak memory of each, into the same results.md.
+bench-hostile: $(STAMP)
+	$(BIN)/python benchmarks/adversarial.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache
