@@ -77,6 +77,9 @@ class BatchOptions:
     # Seconds one report may take, in a worker process that is killed when it is over;
     # None: no limit, and with jobs=1 the reports are scored in this process.
     file_timeout: float | None = None
+    # Megabytes of address space a worker may use (RLIMIT_AS); a report that needs more fails
+    # with MemoryError and its worker is replaced. None: no limit. Only in worker processes.
+    file_memory_mb: int | None = None
 
 
 @dataclass(frozen=True)
@@ -122,10 +125,6 @@ def os_problem(exc: OSError) -> str:
 
 
 def database_problem(exc: sqlite3.Error) -> str:
-    # SQLite rolls back by itself on some errors (a full disk), so the store's own ROLLBACK
-    # then fails with "no transaction is active": the first error in the chain is the news.
-    while isinstance(exc.__context__, sqlite3.Error):
-        exc = exc.__context__
     return _SQLITE_PROBLEMS.get(getattr(exc, "sqlite_errorcode", None)) or str(exc)
 
 
@@ -320,6 +319,9 @@ def score_item(item: BatchItem, digest: str) -> Outcome:
         html = html_report.render(result).encode("utf-8")
         data = (json_report.render(result) + "\n").encode("utf-8")
         docx = memo.memo_docx(result) if options.memo else None
+    except MemoryError:
+        limit = f"the {options.file_memory_mb} MB" if options.file_memory_mb else "the"
+        return Outcome(item, "failed", digest, error=f"MemoryError: needs more than {limit} memory a worker may use (--file-memory)")
     except Exception as exc:  # one broken file must never stop the batch
         return Outcome(item, "failed", digest, error=one_line(exc, item.path))
     try:
@@ -359,6 +361,22 @@ def _watch_parent(parent_pid: int) -> None:
     os._exit(1)
 
 
+def _limit_memory(megabytes: int | None) -> None:
+    """Cap this worker's address space: a report that would take the machine's memory
+    raises MemoryError in its own worker instead (where RLIMIT_AS exists: not on Windows)."""
+    if not megabytes:
+        return
+    try:
+        import resource
+    except ImportError:
+        return
+    limit = megabytes * 1024 * 1024
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
 def _worker_main(
     conn: multiprocessing.connection.Connection, options: BatchOptions, out_dir: str, parent_pid: int
 ) -> None:
@@ -368,6 +386,7 @@ def _worker_main(
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent(parent_pid)
+    _limit_memory(options.file_memory_mb)
     try:
         from scorer.rules import load_rules
 

@@ -85,7 +85,12 @@ def _read_bytes(path: Path, subject: str, max_bytes: int) -> bytes:
     if st.st_size == 0:
         raise InputError(subject, "file is empty")
     try:
-        with path.open("rb") as fh:
+        # Non-blocking, and checked again once open: the file may have been swapped for a
+        # FIFO since stat(), and opening a FIFO for reading blocks until a writer comes.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise InputError(subject, "not a regular file")
             data = fh.read(max_bytes + 1)  # the file may have grown since stat()
     except OSError as exc:
         raise InputError(subject, f"cannot read file: {exc.strerror or exc}")

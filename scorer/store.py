@@ -161,7 +161,10 @@ class Store:
         try:
             yield self._db
         except BaseException:  # KeyboardInterrupt too: never leave a transaction open
-            self._db.execute("ROLLBACK")
+            # (SQLite has already rolled back on some errors, a full disk among them: a second
+            # ROLLBACK would raise "no transaction is active" and hide the real error)
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
 

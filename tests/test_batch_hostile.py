@@ -448,3 +448,30 @@ def test_a_report_over_the_file_timeout_fails_and_the_batch_goes_on(tmp_path, jo
     assert "4 files: 3 scored, 0 already scored, 1 failed" in run.stdout
     assert summary_rows(out)["slow.txt"]["error"] == "TimeoutError: took longer than 2 s (--file-timeout)"
     assert not list(out.rglob("*.tmp"))
+
+
+# -- a per-file memory budget ---------------------------------------------------------------
+
+# Reports whose path contains "greedy" want 3 GB at once: stands for an input that would
+# take the machine's memory.
+GREEDY_REPORTS = """
+import scorer.pipeline
+_score_file = scorer.pipeline.score_file
+def score_file(path, *args, **kwargs):
+    if "greedy" in str(path):
+        hoard = bytearray(3 * 1024 ** 3)
+    return _score_file(path, *args, **kwargs)
+scorer.pipeline.score_file = score_file
+"""
+
+
+def test_a_report_over_the_memory_budget_fails_alone(tmp_path):
+    corpus = tmp_path / "in"
+    seed_copies(corpus, 2)
+    shutil.copy(SEEDS[4], corpus / "greedy.txt")
+    out = tmp_path / "out"
+    run = fazhi("batch", corpus, "-o", out, "--no-memo", "--file-memory", 1024, patch=GREEDY_REPORTS, timeout=90)
+    assert run.returncode == 4, run.stderr
+    assert error_lines(run.stderr) == [
+        f"fazhi: error: {corpus}/greedy.txt: MemoryError: needs more than the 1024 MB memory a worker may use (--file-memory)"]
+    assert "3 files: 2 scored, 0 already scored, 1 failed" in run.stdout

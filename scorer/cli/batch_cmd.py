@@ -35,6 +35,9 @@ EXIT_PARTIAL = 4
 EXIT_INTERRUPTED = 130
 DEFAULT_HISTORY_DB = Path("out") / "fazhi.sqlite"
 DEFAULT_FILE_TIMEOUT_S = 120.0
+# Address space one worker may use: a real report needs a few hundred MB at most (PDFs the
+# most); past this it fails alone instead of taking the machine.
+DEFAULT_FILE_MEMORY_MB = 2048
 
 
 @contextmanager
@@ -126,6 +129,10 @@ def batch(
         help="seconds one report may take; a slower one fails and the batch goes on (0: no limit). "
         "With a limit every report is scored in a worker process, --jobs 1 too",
     ),
+    file_memory: int = typer.Option(
+        DEFAULT_FILE_MEMORY_MB, "--file-memory", min=0,
+        help="megabytes of memory one worker may use; a report needing more fails and the batch goes on (0: no limit)",
+    ),
 ) -> None:
     """Score every report in a folder: per-report outputs, summary.csv/.xlsx, index.html and the history."""
     from scorer.batch import REPORTS_DIR, BatchOptions, OutputError, find_reports, run_batch
@@ -151,6 +158,7 @@ def batch(
         memo=memo, force=force,
         jobs=jobs or os.cpu_count() or 1,
         file_timeout=file_timeout or None,
+        file_memory_mb=file_memory or None,
     )
     progress = _Progress(len(items), quiet)
     previous = signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
