@@ -200,6 +200,15 @@ class ReportResult:
     ruleset_version: str
     notes: tuple[str, ...] = ()  # warnings for the reader (late signature, repeated page text…)
     quality: Quality | None = None
+    # Why the file does not look like one whole annual report (too short, no title or year,
+    # another kind of document, a truncated or reposted copy, two reports in one file), in
+    # Chinese for the reader; empty when it does. Such a file is judged all the same, but
+    # every output says so, batch lists it apart and does not rank it, and check fails.
+    not_whole: tuple[str, ...] = ()
+
+    @property
+    def is_whole(self) -> bool:
+        return not self.not_whole
 
     def result(self, rule_id: str) -> RuleResult:
         for r in self.results:
