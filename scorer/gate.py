@@ -37,6 +37,12 @@ def is_met(status: str) -> bool:
     return status in MET_STATUSES or status == "met"
 
 
+# Gates about the whole report rather than about requirements: they have no findings,
+# so each output format reports their failure itself.
+WHOLE_REPORT = "whole-report"
+REPORT_GATES = ("min-score", WHOLE_REPORT)
+
+
 @dataclass(frozen=True)
 class Waiver:
     rule: str
@@ -235,6 +241,10 @@ def evaluate(result: ReportResult, config: GateConfig, ruleset: Ruleset,
     baseline = pick_baseline(baselines, result.path) if baselines else None
     if baselines and baseline is None:
         notes.append(f"baseline {baselines[0].source} has no entry for this file: regression not checked")
+    if not result.is_whole:
+        # Not a gate anyone configures: a verdict on a file that is not one whole annual
+        # report is not a verdict on the department's report, so such a file never passes.
+        gates.append(GateOutcome(WHOLE_REPORT, False, "not one whole annual report: " + "；".join(result.not_whole)))
     if config.min_score is not None:
         ok = result.score >= config.min_score
         gates.append(GateOutcome("min-score", ok, f"score {result.score:g} {'≥' if ok else '<'} {config.min_score:g}"))

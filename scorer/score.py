@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from scorer.cues import PARTIAL_DATE, QUANTITY, TITLE_SPAN
 from scorer.models import Quality, ReportResult, RuleMatch, RuleResult, Ruleset, Segmented
+from scorer import wholeness
 
 # Partial credit by status. "met"/"late" are the statuses of report parts and the deadline.
 DEFAULT_CREDIT = {
@@ -90,6 +91,7 @@ def score_report(
         ruleset_version=ruleset.version,
         notes=tuple(seg.document.notes) + tuple(notes),
         quality=quality_signals(seg, results),
+        not_whole=wholeness.problems(seg),
     )
 
 

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from scorer.cli import app
 from scorer.render.check_json import CHECK_SCHEMA
 from scorer.render.github import escape_data, escape_property
+from scorer.render.sarif import _GATE_RULES
 
 from conftest import ROOT, SEEDS
 
@@ -319,7 +320,7 @@ def test_sarif_validates_against_the_official_schema(tmp_path, thin, baseline_js
     jsonschema.Draft4Validator(SARIF_SCHEMA).validate(sarif)
     run = sarif["runs"][0]
     rules = run["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules[:-2]] == [r.id for r in ruleset.rules]
+    assert [r["id"] for r in rules[:-len(_GATE_RULES)]] == [r.id for r in ruleset.rules]
     assert rules[0]["help"]["text"] == ruleset.rules[0].suggestion
     levels = {(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]): r["level"] for r in run["results"]}
     assert levels[("gate.min_score", SEED.as_uri())] == "error"  # outside the working directory: a file URI
@@ -349,9 +350,11 @@ def test_junit_one_testcase_per_requirement(tmp_path, thin, ruleset):
     assert [s.get("name") for s in suites] == [str(SEED), str(thin), str(tmp_path / "missing.txt")]
     ids = [r.id for r in ruleset.rules]
     for suite in suites[:2]:
-        cases = [c for c in suite.findall("testcase") if c.get("name") != "gate min-score"]
+        cases = [c for c in suite.findall("testcase") if not c.get("name").startswith("gate ")]
+        gates = [c.get("name") for c in suite.findall("testcase") if c.get("name").startswith("gate ")]
         assert [c.get("name").split(" ")[0] for c in cases] == ids
-        assert int(suite.get("tests")) == len(suite.findall("testcase")) == len(ids) + 1
+        assert "gate min-score" in gates and set(gates) <= {"gate min-score", "gate whole-report"}
+        assert int(suite.get("tests")) == len(suite.findall("testcase")) == len(ids) + len(gates)
         assert int(suite.get("failures")) == sum(1 for c in suite.findall("testcase") if c.find("failure") is not None)
     seed_fail = [c.get("name").split(" ")[0] for c in suites[0].findall("testcase") if c.find("failure") is not None]
     assert seed_fail == ["leadership.first_responsible"]

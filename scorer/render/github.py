@@ -9,7 +9,7 @@ annotations of each kind per step; the summary line and `--format text` list eve
 
 from __future__ import annotations
 
-from scorer.gate import CheckRun, FileOutcome, Finding
+from scorer.gate import REPORT_GATES, CheckRun, FileOutcome, Finding
 
 _DATA = (("%", "%25"), ("\r", "%0D"), ("\n", "%0A"))
 _PROPERTY = _DATA + ((":", "%3A"), (",", "%2C"))
@@ -47,8 +47,8 @@ def render(run: CheckRun) -> str:
     lines = []
     for o in run.files:
         for g in o.gates:
-            if g.gate == "min-score" and not g.passed:
-                lines.append(command("error", f"min-score: {g.detail}", file=o.path, line=1, title="fazhi min-score"))
+            if g.gate in REPORT_GATES and not g.passed:
+                lines.append(command("error", f"{g.gate}: {g.detail}", file=o.path, line=1, title=f"fazhi {g.gate}"))
             lines += [_finding(o, f) for f in g.findings]
         for c in o.copied:
             lines.append(command("warning", f"evidence copied from last year's report ({', '.join(c.rules)}): {c.location.text.strip()}",

@@ -48,6 +48,8 @@ REPORT_SCHEMA = {
         "core_score": {"type": "number"},
         "ruleset_version": {"type": "string"},
         "notes": {"type": "array", "items": {"type": "string"}},
+        "whole_report": {"type": "boolean", "description": "false: the file does not look like one whole annual report"},
+        "not_whole": {"type": "array", "items": {"type": "string"}, "description": "why not (Chinese, for the reader)"},
         "parts": {"type": "array"},
         "quality": {
             "type": ["object", "null"],
@@ -129,6 +131,8 @@ def to_dict(result: ReportResult) -> dict:
         "core_score": result.core_score,
         "ruleset_version": result.ruleset_version,
         "notes": list(result.notes),
+        "whole_report": result.is_whole,
+        "not_whole": list(result.not_whole),
         "parts": [
             {"role": p.role, "heading": p.heading, "start": p.start, "end": p.end, "level": p.level}
             for p in seg.parts

@@ -5,7 +5,7 @@ One ``testsuite`` per checked file, one ``testcase`` per requirement of the rule
 ``failure`` per gate it fails; a waived requirement is ``skipped`` with the waiver's
 justification; a requirement that does not apply to the report's Outline edition is
 ``skipped`` too. The min-score gate, when configured, is one more testcase
-("gate min-score"). A file that could not be read is a testsuite with one ``error``.
+("gate min-score"), and so is a file that is not one whole annual report ("gate whole-report"). A file that could not be read is a testsuite with one ``error``.
 Warnings (copied evidence) and notes go to the suite's ``system-out``.
 """
 
@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from scorer.gate import CheckRun, FileOutcome, Finding
+from scorer.gate import REPORT_GATES, CheckRun, FileOutcome, Finding
 
-MIN_SCORE_CASE = "gate min-score"
 # Characters XML 1.0 forbids; PDFs and Word files bring form feeds and other controls into report text.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -43,12 +42,12 @@ def _suite(o: FileOutcome) -> tuple[ET.Element, dict[str, int]]:
             by_rule.setdefault(f.rule.id, []).append(f)
     open_gaps = {r.rule.id: r for r in o.open_gaps}
     for g in o.gates:
-        if g.gate == "min-score":
+        if g.gate in REPORT_GATES:
             counts["tests"] += 1
-            case = _case(suite, MIN_SCORE_CASE, o.path)
+            case = _case(suite, f"gate {g.gate}", o.path)
             if not g.passed:
                 counts["failures"] += 1
-                ET.SubElement(case, "failure", {"type": "min-score", "message": g.detail}).text = g.detail
+                ET.SubElement(case, "failure", {"type": g.gate, "message": g.detail}).text = g.detail
     for r in o.result.results:
         counts["tests"] += 1
         case = _case(suite, f"{r.rule.id} {r.rule.title}", o.path)

@@ -21,16 +21,19 @@ from importlib import metadata
 from pathlib import Path
 from urllib.parse import quote
 
-from scorer.gate import CheckRun, FileOutcome, Finding, Location, locate
+from scorer.gate import REPORT_GATES, CheckRun, FileOutcome, Finding, Location, locate
 from scorer.models import Rule
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 MIN_SCORE_RULE = "gate.min_score"
+WHOLE_REPORT_RULE = "gate.whole_report"
 COPIED_RULE = "gate.copied_evidence"
 _GATE_RULES = (
     (MIN_SCORE_RULE, "报告得分不低于门槛", "The report's score is below the --min-score threshold.",
      "补足缺口项（见其他结果的建议）以提高得分。"),
+    (WHOLE_REPORT_RULE, "文件是一份完整的年度报告", "The file does not look like one whole annual report.",
+     "核查的应是报告全文：标题、年度、正文各部分和落款齐全，不是工作要点、转载或截断的副本。"),
     (COPIED_RULE, "证据句与上年报告逐字相同", "An evidence sentence appears word for word in the baseline report's evidence.",
      "用本年度的具体做法、数字和案例重写这句话，不要沿用上年报告的原文。"),
 )
@@ -109,8 +112,9 @@ def _finding_message(f: Finding) -> str:
 
 def _file_results(out: _Results, o: FileOutcome) -> None:
     for g in o.gates:
-        if g.gate == "min-score" and not g.passed:
-            out.add(o, MIN_SCORE_RULE, "error", f"min-score: {g.detail}", None, properties={"gate": g.gate})
+        if g.gate in REPORT_GATES and not g.passed:
+            rule = MIN_SCORE_RULE if g.gate == "min-score" else WHOLE_REPORT_RULE
+            out.add(o, rule, "error", f"{g.gate}: {g.detail}", None, properties={"gate": g.gate})
         for f in g.findings:
             props = {"properties": {"gate": f.gate, "status": f.status, **({"before": f.before} if f.before else {})}}
             if f.failing:
