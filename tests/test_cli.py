@@ -210,3 +210,48 @@ def test_the_table_fits_the_terminal_width():
                           env={**base, "COLUMNS": "80"}, timeout=60)
     table = [line for line in proc.stdout.splitlines() if line[:1] in "┏┃┡│└"]
     assert table and max(map(_display_width, table)) <= 80
+
+
+def _cli(*args: str, env: dict | None = None, pre: str = "") -> subprocess.CompletedProcess:
+    """The real entry point (scorer.cli.main), as the installed `fazhi` runs it."""
+    code = f"import sys\n{pre}\nfrom scorer.cli import main\nsys.argv[0] = 'fazhi'\nmain()"
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, **(env or {})})
+
+
+def test_version_and_short_help():
+    version = _cli("--version")
+    assert version.returncode == 0 and version.stdout.startswith("fazhi ")
+    helped = _cli("score", "-h")
+    assert helped.returncode == 0 and "--format" in helped.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (["score", "--bogus", "x"], "fazhi: error: No such option: --bogus (see 'fazhi score --help')"),
+    (["nosuch"], "fazhi: error: No such command 'nosuch'. (see 'fazhi --help')"),
+])
+def test_usage_errors_are_one_line_in_fazhis_style(args, message):
+    proc = _cli(*args)
+    assert proc.returncode == 2 and proc.stderr.splitlines() == [message]
+
+
+def test_the_cli_starts_without_fcntl():
+    # Windows has no fcntl: nothing fazhi loads at start-up may import it.
+    hide = "sys.modules['fcntl'] = None"
+    assert _cli("--version", pre=hide).returncode == 0
+    scored = _cli("score", str(SEED), "--format", "json", pre=hide)
+    assert scored.returncode == 0, scored.stderr
+
+
+def test_batch_locks_its_output_without_fcntl(tmp_path):
+    hide = "sys.modules['fcntl'] = None"
+    proc = _cli("batch", str(SEED), "-o", str(tmp_path / "out"), "--no-memo", "-q", "--file-timeout", "0", pre=hide)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "out" / "index.html").is_file()
+
+
+def test_report_and_memo_write_beside_the_input_without_o(tmp_path):
+    copy = tmp_path / "年度报告.txt"
+    copy.write_bytes(SEED.read_bytes())
+    assert run("report", copy).exit_code == 0 and (tmp_path / "年度报告_核查报告.html").is_file()
+    assert run("memo", copy).exit_code == 0 and (tmp_path / "年度报告_审查意见.docx").is_file()

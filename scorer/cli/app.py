@@ -18,7 +18,27 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"fazhi {version('fazhi')}")
+        except PackageNotFoundError:  # run from a checkout that was never installed
+            typer.echo("fazhi (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    show_version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                      help="print fazhi's version and exit"),
+) -> None:
+    """给法治政府建设年度报告逐项核查打分，附证据句。Score 法治政府建设年度报告 against the requirement catalogue."""
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
@@ -81,7 +101,22 @@ def scoring_settings(config: Path | None, rules: list[Path] | None, edition: int
 
 def main() -> None:
     try:
-        app()
-    except KeyboardInterrupt:
+        # standalone_mode=False: Click's usage errors come back here instead of being printed
+        # as three lines in Click's style; fazhi prints one line in its own.
+        code = app(standalone_mode=False)
+    except (typer.Abort, KeyboardInterrupt):
         typer.echo("fazhi: interrupted", err=True)
         sys.exit(130)
+    except Exception as err:
+        # Click's UsageError (Typer vendors Click, so it is matched by what it is, not by
+        # its import path): exit code 2 and a message of its own.
+        if getattr(err, "exit_code", None) != EXIT_ERROR or not hasattr(err, "format_message"):
+            raise
+        if type(err).__name__ == "NoArgsIsHelpError":  # `fazhi` alone: the help is the answer
+            typer.echo(err.format_message())
+            sys.exit(EXIT_ERROR)
+        ctx = getattr(err, "ctx", None)
+        command = ctx.command_path if ctx is not None else "fazhi"
+        typer.echo(error_line(f"{err.format_message()} (see '{command} --help')"), err=True)
+        sys.exit(EXIT_ERROR)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -16,7 +16,6 @@ through ``one_line``, so a name holding ESC or a newline prints as ``\x1b`` / ``
 from __future__ import annotations
 
 import errno
-import fcntl
 import json
 import os
 import signal
@@ -44,12 +43,25 @@ DEFAULT_FILE_MEMORY_MB = 2048
 def _exclusive(out: Path) -> Iterator[None]:
     """One batch per output directory at a time: it cleans temp files another run would be writing.
 
-    A POSIX record lock (lockf), not flock: it belongs to this process only. A worker
-    forked from it does not hold it, so a worker that outlives a killed batch cannot keep
-    the next run out.
+    On POSIX a record lock (lockf), not flock: it belongs to this process only, so a worker
+    forked from it does not hold it and cannot keep the next run out. Where there is no
+    fcntl (Windows, where most supervisors work) the `filelock` library's lock; fcntl is
+    imported here, not at start-up, so the CLI starts there at all.
     """
     from scorer.batch import os_problem
 
+    busy = f"{out}: another fazhi batch is writing here; wait for it or choose another -o"
+    try:
+        import fcntl
+    except ImportError:
+        from filelock import FileLock, Timeout
+
+        try:
+            with FileLock(str(out / ".fazhi.lock"), timeout=0):
+                yield
+        except Timeout:
+            fail(busy)
+        return
     try:
         lock = open(out / ".fazhi.lock", "w")  # close-on-exec, as Python opens every file
     except OSError as err:
@@ -60,7 +72,7 @@ def _exclusive(out: Path) -> Iterator[None]:
         except OSError as err:
             if err.errno not in (errno.EACCES, errno.EAGAIN):
                 fail(f"{out}: cannot lock {lock.name}: {os_problem(err)}")
-            fail(f"{out}: another fazhi batch is writing here; wait for it or choose another -o")
+            fail(busy)
         yield
 
 

@@ -47,7 +47,7 @@ def check(
     format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="text, json (fazhi.check/1), sarif, junit or github"),
     config: Optional[Path] = typer.Option(None, "--config", help="config file (default: .fazhi.yaml here or in a parent directory)"),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="`fazhi score --format json` of last year's report or the previous draft"),
-    rules: Optional[list[Path]] = typer.Option(None, "--rules", help="extra rules directory (replaces the config's `rules`)"),
+    rules: Optional[list[Path]] = typer.Option(None, "--rules", help="extra rules directory; adds to the config's `rules` (a later one wins by id), as in every command"),
     edition: Optional[int] = typer.Option(None, "--edition", help="judge by the 2015 or 2021 Outline instead of the report year's"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="write the output to this file instead of stdout"),
 ) -> None:
@@ -60,8 +60,8 @@ def check(
 
     try:
         project = project_config(config, today=today())
-        # --rules replaces the config's rules here: a gate is run on exactly the rules named.
-        ruleset = with_policy(load_ruleset(rules if rules else list(project.rules)), project.policy)
+        # --rules adds to the config's rules, as in score, report, memo and batch: one meaning everywhere.
+        ruleset = with_policy(load_ruleset(list(project.rules) + list(rules or ())), project.policy)
         gates = gate_config(project, ruleset, min_score=min_score, require=require, fail_on=fail_on,
                             baseline=baseline is not None)
         baselines = load_baseline(baseline) if baseline else ()

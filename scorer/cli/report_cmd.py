@@ -1,7 +1,9 @@
-"""`fazhi report FILE -o PATH.html` and `fazhi memo FILE -o PATH.docx|.md|.html`.
+"""`fazhi report FILE [-o PATH.html]` and `fazhi memo FILE [-o PATH.docx|.md|.html]`.
 
 Both score one report and write one file, atomically (a temporary file in the same
 directory, then a rename), so an interrupted run never leaves half a report behind.
+Without -o the file goes beside the input, named for what it is: 报告_核查报告.html,
+报告_审查意见.docx.
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ _CONFIG_HELP = "project config (default: .fazhi.yaml here or in a parent): rules
 
 def _one_of(suffixes: tuple[str, ...]) -> str:
     return suffixes[0] if len(suffixes) == 1 else ", ".join(suffixes[:-1]) + " or " + suffixes[-1]
+
+
+def beside(file: Path, what: str, suffix: str) -> Path:
+    """The default output: next to the input, its name plus what it is (年度报告_审查意见.docx)."""
+    return file.with_name(f"{file.stem}_{what}{suffix}")
 
 
 def _check_output(out: Path, allowed: tuple[str, ...]) -> None:
@@ -60,7 +67,7 @@ def _written(out: Path, write) -> None:
 @app.command()
 def report(
     file: Path = typer.Argument(..., help="report file (.txt .docx .pdf .html)"),
-    output: Path = typer.Option(..., "--output", "-o", help="where to write the HTML gap report (.html)"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="where to write the HTML gap report (.html; default: beside FILE, named FILE_核查报告.html)"),
     rules: Optional[list[Path]] = typer.Option(None, "--rules", help=_RULES_HELP),
     edition: Optional[int] = typer.Option(None, "--edition", help=_EDITION_HELP),
     config: Optional[Path] = typer.Option(None, "--config", help=_CONFIG_HELP),
@@ -69,6 +76,7 @@ def report(
     from scorer import atomic
     from scorer.render import html_report
 
+    output = output or beside(file, "核查报告", ".html")
     _check_output(output, REPORT_SUFFIXES)
     result = _score(file, rules, edition, config)
     _written(output, lambda: atomic.write_text(output, html_report.render(result)))
@@ -77,7 +85,7 @@ def report(
 @app.command()
 def memo(
     file: Path = typer.Argument(..., help="report file (.txt .docx .pdf .html)"),
-    output: Path = typer.Option(..., "--output", "-o", help="where to write the memo: .docx, .md or .html"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="where to write the memo: .docx, .md or .html (default: beside FILE, named FILE_审查意见.docx)"),
     rules: Optional[list[Path]] = typer.Option(None, "--rules", help=_RULES_HELP),
     edition: Optional[int] = typer.Option(None, "--edition", help=_EDITION_HELP),
     config: Optional[Path] = typer.Option(None, "--config", help=_CONFIG_HELP),
@@ -85,6 +93,7 @@ def memo(
     """Write the 审查意见 memo (overall assessment, problems, rectification, checklist) as DOCX, Markdown or HTML."""
     from scorer.render.memo import write_memo
 
+    output = output or beside(file, "审查意见", ".docx")
     _check_output(output, MEMO_SUFFIXES)
     result = _score(file, rules, edition, config)
     _written(output, lambda: write_memo(result, output))
