@@ -269,7 +269,9 @@ def content_hash(path: str | os.PathLike) -> str:
     st = os.stat(path)
     if not stat.S_ISREG(st.st_mode):
         raise _not_regular(path, st.st_mode)
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0))
+    # (getattr: Windows has neither O_NONBLOCK nor O_CLOEXEC, and no FIFOs to fear)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
     with open(fd, "rb") as f:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):

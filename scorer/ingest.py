@@ -87,7 +87,7 @@ def _read_bytes(path: Path, subject: str, max_bytes: int) -> bytes:
     try:
         # Non-blocking, and checked again once open: the file may have been swapped for a
         # FIFO since stat(), and opening a FIFO for reading blocks until a writer comes.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
         with os.fdopen(fd, "rb") as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
                 raise InputError(subject, "not a regular file")

@@ -475,3 +475,30 @@ def test_a_report_over_the_memory_budget_fails_alone(tmp_path):
     assert error_lines(run.stderr) == [
         f"fazhi: error: {corpus}/greedy.txt: MemoryError: needs more than the 1024 MB memory a worker may use (--file-memory)"]
     assert "3 files: 2 scored, 0 already scored, 1 failed" in run.stdout
+
+
+# -- 9. an unreadable file among several ------------------------------------------------------
+
+# The file named "locked" cannot be opened (as root every file is readable, so the refusal
+# is made where files are opened).
+LOCKED_FILE = """
+import os
+_open = os.open
+def guarded(path, *args, **kwargs):
+    if "locked" in os.fspath(path):
+        raise PermissionError(13, "Permission denied")
+    return _open(path, *args, **kwargs)
+os.open = guarded
+"""
+
+
+def test_an_unreadable_file_among_several_fails_alone(tmp_path):
+    corpus = tmp_path / "in"
+    seed_copies(corpus, 2)
+    shutil.copy(SEEDS[4], corpus / "locked.txt")
+    out = tmp_path / "out"
+    run = fazhi("batch", corpus, "-o", out, "--no-memo", patch=LOCKED_FILE, timeout=90)
+    assert run.returncode == 4, run.stderr
+    assert len(error_lines(run.stderr)) == 1 and "locked.txt" in error_lines(run.stderr)[0]
+    assert "Permission denied" in error_lines(run.stderr)[0]
+    assert "3 files: 2 scored, 0 already scored, 1 failed" in run.stdout
