@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install bench bench-hostile clean
+.PHONY: run test install sysdeps bench bench-hostile clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -17,7 +17,11 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/fazhi batch seeds -o out
 
-test: $(STAMP)
+# What the tests drive for real (chromium, CJK fonts), installed when missing.
+sysdeps:
+	bash scripts/install-system-deps.sh
+
+test: $(STAMP) sysdeps
 	$(BIN)/python -m pytest
 
 # Speed and accuracy side by side (a few minutes): writes benchmarks/results.md.
