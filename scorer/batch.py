@@ -44,7 +44,7 @@ from scorer.score import ScoringPolicy, with_policy
 from scorer.store import ReportRecord, Store, record_of
 
 # Every format ingest reads (it sniffs the content; the extension only picks the files).
-REPORT_SUFFIXES = (".txt", ".docx", ".doc", ".wps", ".rtf", ".pdf", ".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml")
+REPORT_SUFFIXES = (".txt", ".docx", ".doc", ".wps", ".rtf", ".pdf", ".ofd", ".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml")
 REPORTS_DIR = "reports"  # per-report outputs, inside OUT
 OUTPUT_SUFFIXES = (".html", ".json", ".docx")  # how BatchItem.outputs end: what a batch writes in REPORTS_DIR
 STOP_GRACE_S = 3.0  # on Ctrl-C, how long running workers get to finish their report before they are killed

@@ -52,6 +52,7 @@ _NO_TEXT = {
     "html": "HTML page has no text",
     "docx": "Word document has no text",
     "pdf": "PDF has no text",
+    "ofd": "OFD has no text",
 }
 
 
@@ -124,6 +125,8 @@ def _extract(data: bytes, ext: str, subject: str, max_bytes: int) -> Extracted:
         raise InputError(subject, "corrupt .docx (not a valid zip)")
     if ext == ".pdf":
         raise InputError(subject, "corrupt PDF (no %PDF header)")
+    if ext == ".ofd":
+        raise InputError(subject, "corrupt OFD (not a valid zip)")
     if ext in (".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml"):
         from .readers.html import read_html
 
@@ -137,11 +140,18 @@ def _read_zip(data: bytes, ext: str, subject: str, max_bytes: int) -> Extracted:
     except (zipfile.BadZipFile, ValueError, OSError):
         if ext == ".docx":
             raise InputError(subject, "corrupt .docx (not a valid zip)")
+        if ext == ".ofd":
+            raise InputError(subject, "corrupt OFD (not a valid zip)")
         raise InputError(subject, "not a text report: broken zip archive")
     if "word/document.xml" in names:
         from .readers.docx import read_docx
 
         return read_docx(data, subject, max_bytes)
+    if "OFD.xml" in names or ext == ".ofd":
+        # The OFD reader names what is missing from a package that calls itself .ofd.
+        from .readers.ofd import read_ofd
+
+        return read_ofd(data, subject, max_bytes)
     if ext == ".docx":
         raise InputError(subject, "corrupt .docx (no word/document.xml inside)")
     kind = "an Excel workbook" if "xl/workbook.xml" in names else "a zip archive"

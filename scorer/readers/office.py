@@ -4,12 +4,20 @@ No Python library reads .doc reliably, and LibreOffice is a large install, so
 conversion is used when ``soffice`` is on PATH and otherwise the error says how
 to get a readable file. A password-protected .docx is also an OLE2 file; it is
 recognised here so its error says "encrypted", not "needs LibreOffice".
+
+Each conversion runs LibreOffice with a profile of its own in a temporary folder:
+with the user's profile, a second soffice hands the job to a LibreOffice already
+running (the user's, or another batch worker's) and exits without converting.
+``soffice`` is a script that starts oosplash, which starts soffice.bin; a hung
+conversion is ended by killing that whole process group, not only the script.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -44,7 +52,7 @@ def convert_and_read(data: bytes, ext: str, subject: str, read_docx: Callable[[b
         src.write_bytes(data)
         cmd = [
             soffice,
-            f"-env:UserInstallation=file://{tmp}/profile",  # a private profile: no clash with a running LibreOffice
+            f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}",
             "--headless",
             "--convert-to",
             "docx",
@@ -53,7 +61,7 @@ def convert_and_read(data: bytes, ext: str, subject: str, read_docx: Callable[[b
             str(src),
         ]
         try:
-            subprocess.run(cmd, capture_output=True, timeout=CONVERT_TIMEOUT_S, check=False)
+            _run(cmd, CONVERT_TIMEOUT_S)
         except subprocess.TimeoutExpired:
             raise InputError(subject, f"LibreOffice did not convert the {kind} file within {CONVERT_TIMEOUT_S} s")
         except OSError as exc:
@@ -67,3 +75,28 @@ def convert_and_read(data: bytes, ext: str, subject: str, read_docx: Callable[[b
         raise InputError(subject, f"not a report: the {kind} file converts to unreadable characters (binary data?)")
     extracted.notes.append(f"由 {kind} 经 LibreOffice 转换为 .docx 后读取")
     return extracted
+
+
+def _run(cmd: list[str], timeout: float) -> None:
+    """Run the converter; if it overruns (or we are interrupted), kill it and all it started."""
+    # Its own session makes its process group ours to kill, soffice.bin included. Output is
+    # discarded: LibreOffice says nothing useful, and an unread pipe could block it.
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    try:
+        proc.wait(timeout=timeout)
+    except BaseException:
+        _kill_group(proc)
+        raise
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    killpg = getattr(os, "killpg", None)  # not on Windows, where there is no process group to kill
+    try:
+        if killpg is not None:
+            killpg(proc.pid, signal.SIGKILL)
+        else:
+            proc.kill()
+    except (ProcessLookupError, PermissionError):
+        pass  # already gone
+    proc.wait()
