@@ -3,7 +3,13 @@
 They are built after the reports are scored, from the history database (not from
 ReportResults kept in memory), so a re-run that skipped already-scored reports still
 lists every report of the batch. One :class:`SummaryRow` per input file, in file order;
-broken files are rows with an error and no score.
+broken files are rows with an error and no score. The shapes (``SummaryRow``,
+``BatchView``) live in :mod:`scorer.render.batch_view`, below this module and the
+renderers alike.
+
+Whether a file is one whole annual report is not in the history database yet: it is
+read back from each report's own JSON (``not_whole``), which the worker wrote from the
+ReportResult, when the summary is written.
 
 Memory stays flat in the number of reports: the stored records are read back one at a
 time and each is kept only as a compact row (its statuses, not its RuleRecords), the
@@ -17,9 +23,10 @@ line or a character its format cannot hold.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
 
@@ -28,52 +35,15 @@ from scorer.atomic import open_atomic, write_chunks
 from scorer.batch import OUTPUT_SUFFIXES, REPORTS_DIR, Outcome, OutputError, os_problem
 from scorer.history import Timeline, timelines
 from scorer.models import Ruleset
-from scorer.render.summary import NOT_APPLICABLE
+from scorer.render.batch_view import BatchView, SummaryRow
 from scorer.sanitize import one_line
 from scorer.store import ReportRecord, Store
+from scorer.vocabulary import NOT_APPLICABLE
+
+__all__ = ["BATCH_FILES", "BatchView", "SummaryRow", "batch_view", "statuses_of", "write_batch_outputs"]
 
 
 BATCH_FILES = {"csv": "summary.csv", "xlsx": "summary.xlsx", "index": "index.html"}  # in OUT
-
-
-@dataclass(frozen=True, slots=True)  # slots: one row per report is held for the whole summary phase
-class SummaryRow:
-    file: str  # relative to the batch root
-    path: str  # as the user would write it
-    links: dict[str, str]  # output kind (html/json/docx) → path relative to OUT; empty when failed
-    issuer: str | None = None
-    year: int | None = None
-    edition: int | None = None
-    date: str | None = None
-    score: float | None = None
-    grade: str | None = None
-    core_score: float | None = None
-    # One per rule of the batch's ruleset, in its order: the status, "n/a" when the rule's
-    # Outline edition does not cover the report, None when the history holds no result.
-    # Empty for a file that failed.
-    statuses: tuple[str | None, ...] = ()
-    error: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-
-@dataclass(frozen=True)
-class BatchView:
-    """Everything the summary files and the dashboard show; built once per batch."""
-
-    rows: tuple[SummaryRow, ...]
-    ruleset: Ruleset
-    timelines: tuple[Timeline, ...]  # issuers of this batch with reports for two years or more
-
-    @property
-    def scored(self) -> tuple[SummaryRow, ...]:
-        return tuple(r for r in self.rows if r.ok)
-
-    @property
-    def failed(self) -> tuple[SummaryRow, ...]:
-        return tuple(r for r in self.rows if not r.ok)
 
 
 def statuses_of(record: ReportRecord, ruleset: Ruleset) -> tuple[str | None, ...]:
@@ -106,6 +76,9 @@ def summary_rows(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: 
             grade=record.grade,
             core_score=record.core_score,
             statuses=statuses_of(record, ruleset),
+            # Once the history stores the reasons (ReportRecord.not_whole) they come from there;
+            # until then write_batch_outputs reads them from the report's JSON.
+            not_whole=tuple(getattr(record, "not_whole", None) or ()),
         )
 
 
@@ -127,6 +100,36 @@ def batch_view(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: bo
     return BatchView(rows, ruleset, tuple(multi_year))
 
 
+def _not_whole_from_json(json_path: Path) -> tuple[str, ...]:
+    """The reasons the report's JSON gives for not being one whole annual report; () when none.
+
+    A JSON that cannot be read (removed by hand since it was written) says nothing: the
+    row is shown as a whole report rather than the summary failing.
+    """
+    try:
+        with open(json_path, encoding="utf-8") as f:
+            reasons = json.load(f).get("not_whole") or ()
+    except (OSError, ValueError, AttributeError):
+        return ()
+    return tuple(one_line(str(r)) for r in reasons)
+
+
+def with_not_whole(view: BatchView, out_dir: str | os.PathLike) -> BatchView:
+    """``view`` with each scored row's ``not_whole`` read from its JSON in ``out_dir``.
+
+    A stopgap until the history database stores the reasons (then ``summary_rows``
+    takes them from the record, like the score).
+    """
+    out = Path(out_dir)
+    rows = tuple(
+        replace(row, not_whole=_not_whole_from_json(out / row.links["json"]))
+        if row.ok and not row.not_whole and "json" in row.links
+        else row
+        for row in view.rows
+    )
+    return replace(view, rows=rows)
+
+
 def write_batch_outputs(view: BatchView, out_dir: str | os.PathLike) -> dict[str, Path]:
     """Write summary.csv, summary.xlsx and index.html (each atomically, streamed); return their paths.
 
@@ -135,6 +138,7 @@ def write_batch_outputs(view: BatchView, out_dir: str | os.PathLike) -> dict[str
     from scorer.render import dashboard, summary
 
     out = Path(out_dir)
+    view = with_not_whole(view, out)
     paths = {kind: out / name for kind, name in BATCH_FILES.items()}
     try:
         with open_atomic(paths["csv"], "w", encoding="utf-8-sig", newline="") as f:

@@ -30,15 +30,7 @@ ROLES: tuple[str, ...] = (
     "signature",
 )
 
-STATUS_ZH = {
-    "substantiated": "有据落实",
-    "asserted": "泛称落实",
-    "deficient": "自认不足",
-    "planned": "仅列计划",
-    "absent": "未提及",
-    "met": "具备",
-    "late": "逾期",
-}
+from scorer.vocabulary import STATUS_ZH  # defined once there; still importable from here
 ROLE_ZH = {
     "title": "标题",
     "preamble": "导语",

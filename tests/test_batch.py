@@ -147,16 +147,21 @@ def test_summary_xlsx_header_bold_frozen_filtered_and_coloured(batch_run):
     from openpyxl import load_workbook
 
     _, out, _ = batch_run
-    ws = load_workbook(out / "summary.xlsx")["summary"]
-    assert ws.max_row == 1 + 9
+    wb = load_workbook(out / "summary.xlsx")
+    # The seeds were judged under both Outline editions: a sheet each, then the failed files.
+    assert wb.sheetnames == ["2021年版纲要", "2015年版纲要", "无法读取的文件", "要求一览", "图例"]
+    rows = {name: wb[name].max_row - 1 for name in wb.sheetnames[:3]}
+    assert rows == {"2021年版纲要": 2, "2015年版纲要": 4, "无法读取的文件": 3}
+    ws = wb["2015年版纲要"]
     header = [c.value for c in ws[1]]
-    assert header[:9] == ["file", "issuer", "year", "edition", "date", "score", "grade", "core_score", "error"]
+    assert header[:4] == ["文件", "发文单位", "部门类别", "地区"]
     assert all(c.font.bold for c in ws[1])
     assert ws.freeze_panes == "B2"
     assert ws.auto_filter.ref == ws.dimensions
-    col = header.index("structure.achievements") + 1
-    statuses = [ws.cell(row=r, column=col) for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=col).value]
-    assert len(statuses) == 6 and all(c.fill.fgColor.rgb.endswith(("43A047", "E57373")) for c in statuses)
+    col = header.index("主要举措和成效") + 1
+    statuses = [ws.cell(row=r, column=col) for r in range(2, ws.max_row + 1)]
+    assert {c.value for c in statuses} <= {"具备", "未提及"}
+    assert all(c.fill.fgColor.rgb.endswith(("43A047", "E57373")) for c in statuses)
 
 
 def test_dashboard_lists_broken_files_and_escapes_file_names(batch_run):
@@ -223,26 +228,31 @@ def test_dashboard_in_chromium_heatmap_rows_and_sorting(batch_run):
     from browser import chromium_page
 
     _, out, _ = batch_run
+    whole = [r for r in csv.DictReader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8-sig")))
+             if not r["error"] and not r["not_whole"]]
+    by_edition = {e: sum(1 for r in whole if r["edition"] == e) for e in ("2015", "2021")}
     with chromium_page(out / "index.html") as (page, errors):
-        assert page.locator("#heatmap tbody tr").count() == 6
-        assert page.locator("#heatmap thead th.rule").count() == 33
-        assert page.locator("#heatmap tbody tr").first.locator("td.cell").count() == 33
-        assert page.locator("#ranking tbody tr").count() == 6
+        for edition, n in by_edition.items():
+            assert page.locator(f"#heatmap-{edition} tbody tr").count() == n
+            assert page.locator(f"#ranking-{edition} tbody tr").count() == n
+        assert page.locator("#heatmap-2021 thead th.rule").count() == 33
+        assert page.locator("#heatmap-2015 thead th.rule").count() == 30  # three rules are the 2021 Outline's only
+        assert page.locator("#heatmap-2021 tbody tr").first.locator("td.cell").count() == 33
         assert page.locator("#failed + ul li").count() == 3
 
         def scores() -> list[float]:
-            return [float(v) for v in page.locator("#ranking tbody td:nth-child(5)").evaluate_all("els => els.map(e => e.dataset.value)")]
+            return [float(v) for v in page.locator("#ranking-2015 tbody td:nth-child(7)").evaluate_all("els => els.map(e => e.dataset.value)")]
 
         initial = scores()
-        assert initial == sorted(initial, reverse=True)
-        page.click("#ranking th:nth-child(5)")
+        assert len(initial) >= 2 and initial == sorted(initial, reverse=True)
+        page.click("#ranking-2015 th:nth-child(7)")
         assert scores() == sorted(initial)
-        assert page.get_attribute("#ranking th:nth-child(5)", "aria-sort") == "ascending"
-        page.click("#ranking th:nth-child(5)")
+        assert page.get_attribute("#ranking-2015 th:nth-child(7)", "aria-sort") == "ascending"
+        page.click("#ranking-2015 th:nth-child(7)")
         assert scores() == sorted(initial, reverse=True)
-        page.click("#ranking th:nth-child(2)")  # text column
-        files = page.locator("#ranking tbody td:nth-child(2)").all_inner_texts()
-        assert files != [] and page.get_attribute("#ranking th:nth-child(2)", "aria-sort") == "ascending"
+        page.click("#ranking-2015 th:nth-child(2)")  # text column
+        files = page.locator("#ranking-2015 tbody td:nth-child(2)").all_inner_texts()
+        assert files != [] and page.get_attribute("#ranking-2015 th:nth-child(2)", "aria-sort") == "ascending"
         assert errors == []
 
 
@@ -357,7 +367,7 @@ def test_summary_and_dashboard_neutralise_hostile_report_text(ruleset, tmp_path)
     text = summary.to_csv(view).decode("utf-8-sig")
     assert "\r\n'=cmd|" in text
     (tmp_path / "s.xlsx").write_bytes(summary.to_xlsx(view))
-    cell = load_workbook(tmp_path / "s.xlsx")["summary"]["A2"]
+    cell = load_workbook(tmp_path / "s.xlsx")["2015年版纲要"]["A2"]
     assert cell.data_type == "s" and cell.value.startswith("=cmd")
     html = dashboard.render(view)
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html

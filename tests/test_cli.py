@@ -28,9 +28,9 @@ def run(*args: str):
 def test_score_text_table():
     res = run("score", SEED)
     assert res.exit_code == 0, res.output
-    assert "enforcement.publicity" in res.output and "substantiated" in res.output
+    assert "行政执法公示制度" in res.output and "有据落实" in res.output  # Chinese titles and statuses
     assert "得分" in res.output and "等级" in res.output
-    assert "leadership.first_responsible [仅列计划]" in res.output  # the gap list names the trap
+    assert "主要负责人履行推进法治建设第一责任人职责【仅列计划】" in res.output  # the gap list names the trap
 
 
 def test_score_json_follows_the_schema():

@@ -6,7 +6,7 @@ Plain text (no colour codes): it is read in CI logs as often as in a terminal.
 from __future__ import annotations
 
 from scorer.gate import CheckRun, FileOutcome, Finding
-from scorer.models import STATUS_ZH
+from scorer.vocabulary import status_zh
 
 COPIED_SHOWN = 20  # a recycled report copies dozens of sentences; the first ones make the point
 
@@ -66,7 +66,7 @@ def _file_lines(o: FileOutcome) -> list[str]:
             lines.append(f"      … and {len(o.copied) - COPIED_SHOWN} more (all of them: --format json)")
     gaps = o.open_gaps
     if gaps:
-        listed = ", ".join(f"{g.rule.id} [{STATUS_ZH.get(g.status, g.status)}]" for g in gaps)
+        listed = ", ".join(f"{g.rule.id} [{status_zh(g.status, g.rule.kind)}]" for g in gaps)
         lines.append(f"  other gaps, not gated ({len(gaps)}): {listed}")
     lines += [f"  note: {n}" for n in o.notes]
     return lines

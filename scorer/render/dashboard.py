@@ -1,13 +1,23 @@
 """index.html: the batch dashboard a supervisor opens first.
 
-A ranking table (sortable, linking to each report's gap report), a heatmap of reports ×
-requirements coloured by status, the score distribution, the requirements most often
-missing, the files that could not be scored, and a year-over-year view for issuers with
+Counts first; then filters (report year, Outline edition, kind of department, region);
+then one section per Outline edition, because scores are compared only within one
+edition: its ranking (sortable, linking to each report's gap report), the same reports
+grouped by year, kind of department and region, a heatmap of reports × that edition's
+requirements coloured by status, the score distribution and the requirements most often
+not mentioned. Then the files that are not one whole annual report (scored, never
+ranked), the files that could not be scored, and a year-over-year view for issuers with
 reports for several years in the history database.
 
-Self-contained and offline: CSS and a few lines of vanilla JS inline, charts as inline
-SVG whose geometry is computed here from the numbers, so the template only loops. The
-template is autoescaped; report text never reaches it unescaped.
+Requirements are named by their Chinese titles and statuses by their Chinese words
+(:mod:`scorer.vocabulary`); a rule ID appears only in a column header's tooltip, for a
+technical reader.
+
+Self-contained and offline: CSS and one small script of our own inline (sorting and
+filtering, pinned by its hash in the page's Content-Security-Policy), charts as inline
+SVG whose geometry :mod:`scorer.render.charts` computes, so the template only loops. The
+template is autoescaped; report text never reaches it unescaped. Without the script the
+page shows every report and the filters stay hidden.
 
 The page grows with the batch (the heatmap alone is reports × requirements cells), so
 it is streamed: the ranking and heatmap rows are generated as the template reaches them
@@ -18,34 +28,36 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from dataclasses import dataclass
+import statistics
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterator
+from typing import Callable, Iterable, Iterator
 
-from scorer.models import MET_STATUSES, STATUS_ZH
-from scorer.render.summary import NOT_APPLICABLE, STATUS_COLORS
+from scorer.models import MET_STATUSES
+from scorer.render import charts, grouping
+from scorer.render.batch_view import STATUS_COLORS, BatchView, SummaryRow
+from scorer.vocabulary import (
+    DEADLINE_ZH,
+    EDITION_ZH,
+    NOT_APPLICABLE,
+    NOT_APPLICABLE_ZH,
+    STATUS_ZH,
+    edition_short_zh,
+    status_zh,
+)
 
-if TYPE_CHECKING:
-    from scorer.batch_outputs import BatchView, SummaryRow
-    from scorer.history import Timeline
-
+UNKNOWN = grouping.UNKNOWN_KIND  # a filter value for what the issuer or the report does not tell
 TEMPLATE = "dashboard.html.j2"
 SORT_SCRIPT = "dashboard_sort.js"
-LEGEND = ("substantiated", "asserted", "deficient", "planned", "absent", "met", "late", NOT_APPLICABLE)
-STATUS_LABEL = {**STATUS_ZH, NOT_APPLICABLE: "不适用"}
-BINS = 10  # score histogram: 0–10, 10–20, …, 90–100
-TOP_MISSING = 10
-
-
-@dataclass(frozen=True)
-class Bar:
-    x: float
-    y: float
-    width: float
-    height: float
-    label: str
-    value: int
-    title: str
+LEGEND = (
+    ("substantiated", STATUS_ZH["substantiated"]),
+    ("asserted", STATUS_ZH["asserted"]),
+    ("deficient", STATUS_ZH["deficient"]),
+    ("planned", STATUS_ZH["planned"]),
+    ("absent", STATUS_ZH["absent"]),
+    ("met", f"{STATUS_ZH['met']}／{DEADLINE_ZH['met']}"),  # a report part present, the deadline kept
+    ("late", DEADLINE_ZH["late"]),
+    (NOT_APPLICABLE, NOT_APPLICABLE_ZH),
+)
 
 
 def css_class(status: str) -> str:
@@ -60,112 +72,171 @@ def _gaps(row: SummaryRow) -> int:
     return sum(1 for s in _applicable(row) if s not in MET_STATUSES and s != "met")
 
 
-def _ranked(rows: tuple[SummaryRow, ...]) -> list[SummaryRow]:
-    return sorted(rows, key=lambda r: (-(r.score or 0.0), r.file))
+def filter_values(row: SummaryRow) -> dict[str, str]:
+    """What the page's filters match a report's rows on (data-* attributes). Never "", which
+    is the filters' "all"."""
+    return {
+        "year": str(row.year) if row.year is not None else UNKNOWN,
+        "edition": str(row.edition) if row.edition is not None else UNKNOWN,
+        "kind": row.department_kind,
+        "region": row.region,
+    }
 
 
 def _ranking(ranked: list[SummaryRow]) -> Iterator[dict]:
     for i, row in enumerate(ranked, start=1):
-        yield {"rank": i, "row": row, "gaps": _gaps(row), "absent": sum(1 for s in _applicable(row) if s == "absent")}
+        yield {
+            "rank": i, "row": row, "filter": filter_values(row), "gaps": _gaps(row),
+            "absent": sum(1 for s in _applicable(row) if s == "absent"),
+        }
 
 
-def _heatmap(ranked: list[SummaryRow], view: BatchView) -> Iterator[dict]:
-    rules = view.ruleset.rules
+def _heatmap(ranked: list[SummaryRow], view: BatchView, edition: int) -> Iterator[dict]:
+    positions = [(i, rule) for i, rule in enumerate(view.ruleset.rules) if edition in rule.editions]
     for row in ranked:
         cells = []
-        for rule, s in zip(rules, row.statuses or (None,) * len(rules)):
+        for i, rule in positions:
+            s = row.statuses[i] if row.statuses else None
             status = NOT_APPLICABLE if s is None else s
-            title = f"{row.file} · {rule.id} {rule.title}：{STATUS_LABEL.get(status, status)}（{status}）"
+            title = f"{row.file} · {rule.title}：{status_zh(status, rule.kind)}"
             cells.append({"status": status, "cls": css_class(status), "title": title})
-        yield {"row": row, "cells": cells}
+        yield {"row": row, "filter": filter_values(row), "cells": cells}
 
 
-def _histogram(scores: list[float], width: float = 520, height: float = 200) -> dict:
-    counts = [0] * BINS
-    for s in scores:
-        counts[min(int(s // (100 / BINS)), BINS - 1)] += 1
-    top = max(counts + [1])
-    left, bottom, plot_h = 30.0, height - 24, height - 44
-    step = (width - left - 10) / BINS
-    bars = []
-    for i, n in enumerate(counts):
-        lo, hi = i * 100 // BINS, (i + 1) * 100 // BINS
-        h = plot_h * n / top
-        bars.append(Bar(left + i * step + 2, bottom - h, step - 4, h, f"{lo}", n, f"{lo}–{hi} 分：{n} 份"))
-    return {"width": width, "height": height, "bars": bars, "bottom": bottom, "left": left, "top": top}
+def _stats(name: str, scores: list[float]) -> dict:
+    return {
+        "name": name, "count": len(scores),
+        "mean": statistics.fmean(scores), "median": statistics.median(scores),
+        "best": max(scores), "worst": min(scores),
+    }
 
 
-def _missing(view: BatchView, width: float = 520) -> dict:
-    rules = view.ruleset.rules
-    n_absent, n_applicable = [0] * len(rules), [0] * len(rules)
-    for row in view.scored:
-        for i, s in enumerate(row.statuses):
-            if s is not None and s != NOT_APPLICABLE:
-                n_applicable[i] += 1
-                n_absent[i] += s == "absent"
-    counts = [(n_absent[i], n_applicable[i], rule) for i, rule in enumerate(rules) if n_absent[i]]
-    counts.sort(key=lambda c: (-c[0], c[2].id))
-    counts = counts[:TOP_MISSING]
-    label_w, row_h = 230.0, 22.0
-    top = max([c[0] for c in counts] + [1])
-    bars = [
-        Bar(label_w, i * row_h + 4, (width - label_w - 40) * absent / top, row_h - 6, rule.id, absent,
-            f"{rule.id} {rule.title}：{absent}/{total} 份报告未提及")
-        for i, (absent, total, rule) in enumerate(counts)
+def _grouped(rows: list[SummaryRow], key: Callable[[SummaryRow], str], order: Callable[[str, list], tuple]) -> list[dict]:
+    groups: dict[str, list[float]] = {}
+    for row in rows:
+        groups.setdefault(key(row), []).append(row.score or 0.0)
+    return [_stats(name, scores) for name, scores in sorted(groups.items(), key=lambda g: order(*g))]
+
+
+def _by_size(name: str, scores: list) -> tuple:
+    return (-len(scores), name)
+
+
+def _groupings(rows: list[SummaryRow]) -> list[dict]:
+    """The edition's whole reports by year, by kind of department and by region, with their scores."""
+    if not rows:
+        return []
+    return [
+        {"title": "按报告年度", "groups": _grouped(rows, lambda r: f"{r.year}年度" if r.year else "年度未识别",
+                                                  lambda name, _: (name == "年度未识别", name))},
+        {"title": "按部门类别", "groups": _grouped(rows, lambda r: r.department_kind, _by_size)},
+        {"title": "按地区", "groups": _grouped(rows, lambda r: r.region, _by_size)},
     ]
-    return {"width": width, "height": len(bars) * row_h + 8, "bars": bars, "label_w": label_w}
 
 
-def _sparkline(t: Timeline, width: float = 140, height: float = 36) -> dict:
-    reports = t.reports
-    pad = 4.0
-    step = (width - 2 * pad) / max(len(reports) - 1, 1)
-    points = [
-        {"x": pad + i * step, "y": pad + (height - 2 * pad) * (1 - r.score / 100), "title": f"{r.year}：{r.score:.1f}"}
-        for i, r in enumerate(reports)
+def _years(rows: Iterable[SummaryRow]) -> str:
+    years = sorted({r.year for r in rows if r.year is not None})
+    if not years:
+        return "年度未识别"
+    return f"{years[0]}年度" if len(years) == 1 else f"{years[0]}—{years[-1]}年度"
+
+
+def _edition(view: BatchView, edition: int) -> dict:
+    ranked = view.ranked(edition)
+    scores = [r.score for r in ranked if r.score is not None]
+    return {
+        "edition": edition,
+        "label": edition_short_zh(edition),
+        "title": EDITION_ZH.get(edition, edition_short_zh(edition)),
+        "years": _years(r for r in view.scored if r.edition == edition),
+        "count": len(ranked),
+        "not_whole": sum(1 for r in view.not_whole if r.edition == edition),
+        "mean": statistics.fmean(scores) if scores else None,
+        "median": statistics.median(scores) if scores else None,
+        "ranking": _ranking(ranked),
+        "heatmap": _heatmap(ranked, view, edition),
+        "rules": view.rules_of(edition),
+        "histogram": charts.histogram(scores),
+        "missing": charts.most_missed(ranked, view.ruleset.rules),
+        "groupings": _groupings(ranked),
+    }
+
+
+def _options(rows: tuple[SummaryRow, ...], key: str, label: Callable[[str], str], newest_first: bool) -> list[dict]:
+    """A filter's values among ``rows`` with how many reports take each: years and editions
+    newest first, kinds and regions most common first; an unknown value last."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        value = filter_values(row)[key]
+        counts[value] = counts.get(value, 0) + 1
+    if newest_first:
+        ordered = sorted(counts.items(), key=lambda c: c[0], reverse=True)
+    else:
+        ordered = sorted(counts.items(), key=lambda c: (-c[1], c[0]))
+    ordered.sort(key=lambda c: c[0] in (UNKNOWN, grouping.NO_REGION))  # stable: keeps the order above
+    return [{"value": v, "label": label(v), "count": n} for v, n in ordered]
+
+
+def _filters(view: BatchView) -> list[dict]:
+    """The page's four filters, each with the values this batch's scored reports take."""
+    rows = view.scored
+    return [
+        {"name": "year", "label": "报告年度", "options": _options(rows, "year", lambda v: f"{v}年度" if v.isdigit() else "年度未识别", True)},
+        {"name": "edition", "label": "纲要版本", "options": _options(rows, "edition", lambda v: edition_short_zh(int(v) if v.isdigit() else None), True)},
+        {"name": "kind", "label": "部门类别", "options": _options(rows, "kind", str, False)},
+        {"name": "region", "label": "地区", "options": _options(rows, "region", str, False)},
     ]
-    return {"width": width, "height": height, "points": points, "polyline": " ".join(f"{p['x']:.1f},{p['y']:.1f}" for p in points)}
 
 
 def _year_over_year(view: BatchView) -> list[dict]:
+    rules = {rule.id: rule for rule in view.ruleset.rules}
+
+    def named(change) -> dict:
+        rule = rules.get(change.rule_id)
+        kind = rule.kind if rule else "element"
+        return {
+            "title": rule.title if rule else change.rule_id,  # a rule since removed has only its ID
+            "change": f"{change.from_year}年度 {status_zh(change.before, kind)} → {change.to_year}年度 {status_zh(change.after, kind)}",
+        }
+
     out = []
     for t in view.timelines:
-        improved = [c for c in t.changes if c.direction == "improved" and c.to_year == t.years[-1]]
-        regressed = [c for c in t.changes if c.direction == "regressed" and c.to_year == t.years[-1]]
-        out.append({"timeline": t, "spark": _sparkline(t), "improved": improved, "regressed": regressed})
+        latest = t.years[-1]
+        out.append({
+            "timeline": t,
+            "spark": charts.sparkline(t),
+            "improved": [named(c) for c in t.changes if c.direction == "improved" and c.to_year == latest],
+            "regressed": [named(c) for c in t.changes if c.direction == "regressed" and c.to_year == latest],
+            # the two editions ask for different things: a jump between them is not progress
+            "editions_differ": len({r.edition for r in t.reports}) > 1,
+        })
     return out
 
 
 def view_model(view: BatchView) -> dict:
     """The template's context. ``ranking`` and ``heatmap`` are one-shot generators: render it once."""
-    scored = view.scored
-    scores = sorted(r.score for r in scored if r.score is not None)
-    ranked = _ranked(scored)
     return {
         "view": view,
         "counts": {
             "files": len(view.rows),
-            "scored": len(scored),
+            "whole": len(view.whole),
+            "not_whole": len(view.not_whole),
             "failed": len(view.failed),
-            "mean": sum(scores) / len(scores) if scores else None,
-            "median": scores[len(scores) // 2] if scores else None,
         },
-        "ranking": _ranking(ranked),
-        "heatmap": _heatmap(ranked, view),
-        "rules": view.ruleset.rules,
-        "histogram": _histogram(scores),
-        "missing": _missing(view),
+        "filters": _filters(view),
+        "editions": [_edition(view, e) for e in view.editions],
+        "not_whole": [{"row": r, "filter": filter_values(r), "edition": edition_short_zh(r.edition)} for r in view.not_whole],
+        "rule_count": len(view.ruleset.rules),
         "yoy": _year_over_year(view),
-        "legend": [{"status": s, "cls": css_class(s), "label": STATUS_LABEL[s], "color": STATUS_COLORS[s]} for s in LEGEND],
-        "status_label": STATUS_LABEL,
+        "legend": [{"status": s, "cls": css_class(s), "label": label, "color": STATUS_COLORS[s]} for s, label in LEGEND],
         **_sort_script(),
     }
 
 
 @lru_cache(maxsize=1)
 def _sort_script() -> dict[str, str]:
-    """The table-sorting script (our own file, not report text) and its CSP hash, so the
-    page's Content-Security-Policy can allow exactly it and no other script."""
+    """The page's script (our own file, not report text: sorting and filtering) and its CSP
+    hash, so the page's Content-Security-Policy can allow exactly it and no other script."""
     from scorer.render.jinja import TEMPLATES_DIR
 
     script = (TEMPLATES_DIR / SORT_SCRIPT).read_text(encoding="utf-8")

@@ -6,15 +6,29 @@ template as plain strings and is escaped there by Jinja2's autoescape; matched t
 highlighted by cutting the sentence into (text, marked) segments here, so no markup is
 ever built from report text. The page carries its CSS inline and a Content-Security-
 Policy that forbids scripts and any network fetch, so it opens offline and stays inert.
+
+Everything a reader sees is Chinese (:mod:`scorer.vocabulary`); a requirement's rule ID
+is only a small grey label (``.rule-id``) beside its title, for a technical reader. A
+file that is not one whole annual report gets a warning at the top, above the verdict.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scorer.models import ROLE_ZH, STATUS_ZH, Evidence, ReportResult, RuleResult
+from scorer.models import ROLE_ZH, Evidence, ReportResult, RuleResult
 from scorer.render import review
 from scorer.render.jinja import render_template
+from scorer.vocabulary import (
+    DEADLINE_MEANING_ZH,
+    DEADLINE_ZH,
+    NOT_WHOLE_ADVICE_ZH,
+    NOT_WHOLE_WARNING_ZH,
+    STATUS_MEANING_ZH,
+    STATUS_ZH,
+    edition_short_zh,
+    status_zh,
+)
 
 TEMPLATE = "report.html.j2"
 EVIDENCE_SHOWN = 3
@@ -116,6 +130,11 @@ class ReportView:
     quality: tuple[tuple[str, str], ...]  # (label, value): writing signals beyond presence
     path: str
     ruleset_version: str
+    not_whole: tuple[str, ...] = ()  # why the file is not one whole annual report; () when it is
+    not_whole_warning: str = NOT_WHOLE_WARNING_ZH
+    not_whole_advice: str = NOT_WHOLE_ADVICE_ZH
+    # (word, meaning) of every status word the page uses, for the notes at its end
+    status_words: tuple[tuple[str, str], ...] = ()
 
 
 def highlight(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[Segment, ...]:
@@ -138,12 +157,12 @@ def highlight(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[Segment, .
     return tuple(pieces)
 
 
-def _evidence(e: Evidence) -> EvidenceView:
+def _evidence(e: Evidence, kind: str) -> EvidenceView:
     return EvidenceView(
         segments=highlight(e.text, e.matched),
         part=ROLE_ZH.get(e.part_role, e.part_role),
         status=e.status,
-        status_zh=STATUS_ZH.get(e.status, e.status),
+        status_zh=status_zh(e.status, kind),
         reason=e.reason,
         similar=e.signal == "similarity",
         learned=e.signal == "model",
@@ -151,7 +170,7 @@ def _evidence(e: Evidence) -> EvidenceView:
 
 
 def _requirement(r: RuleResult, gap_ids: set[str]) -> RequirementView:
-    evidence = tuple(_evidence(e) for e in review.strongest_first(r))
+    evidence = tuple(_evidence(e, r.rule.kind) for e in review.strongest_first(r))
     is_gap = r.rule.id in gap_ids
     return RequirementView(
         id=r.rule.id,
@@ -166,7 +185,7 @@ def _requirement(r: RuleResult, gap_ids: set[str]) -> RequirementView:
         applies=r.applies,
         is_gap=is_gap,
         points=f"{r.points:g} / {r.max_points:g}" if r.applies else "—",
-        reason=r.reason,
+        reason=review.reason_for_reader(r),
         source=r.rule.source,
         suggestion=r.rule.suggestion,
         rationale=r.rule.rationale,
@@ -210,7 +229,7 @@ def view(result: ReportResult) -> ReportView:
         doc_title=title,
         issuer=result.issuer or "未识别",
         year=f"{result.year}年度" if result.year else "未识别",
-        edition=review.EDITION_ZH.get(result.edition, str(result.edition)),
+        edition=review.EDITION_ZH.get(result.edition, edition_short_zh(result.edition)),
         date=when.date.isoformat() if when.date else "未找到",
         date_label=when.label,
         signed=result.signed.isoformat() if result.signed else "",
@@ -242,7 +261,15 @@ def view(result: ReportResult) -> ReportView:
         quality=review.quality_lines(result),
         path=result.path,
         ruleset_version=result.ruleset_version,
+        not_whole=tuple(result.not_whole),
+        status_words=_status_words(),
     )
+
+
+def _status_words() -> tuple[tuple[str, str], ...]:
+    words = [(STATUS_ZH[s], STATUS_MEANING_ZH[s]) for s in ("substantiated", "asserted", "deficient", "planned", "absent", "met")]
+    words += [(f"{DEADLINE_ZH[s]}（报告时限）", DEADLINE_MEANING_ZH[s]) for s in ("met", "late", "absent")]
+    return tuple(words)
 
 
 def render(result: ReportResult) -> str:

@@ -4,36 +4,21 @@ The HTML gap report and the 审查意见 memo (DOCX, Markdown, HTML) show the sa
 different clothes: Chinese labels for areas, levels and statuses, the report date and
 the deadline verdict, what each gap is missing, and the tallies behind the overall
 assessment. They are computed here from a ReportResult so the renderers only lay them
-out. Nothing here escapes or formats markup: that is each renderer's job.
+out. The words themselves are defined once in :mod:`scorer.vocabulary`. Nothing here
+escapes or formats markup: that is each renderer's job.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
-from scorer.models import MET_STATUSES, STATUS_ZH, STATUSES, ReportResult, RuleResult
+from scorer.models import MET_STATUSES, STATUSES, ReportResult, RuleResult
+# AREA_ZH, EDITION_ZH and LEVEL_ZH are also read from here (review.LEVEL_ZH) by the memo.
+from scorer.vocabulary import AREA_ZH, DEADLINE_ZH, EDITION_ZH, LEVEL_ZH, NOT_APPLICABLE_ZH, STATUS_ZH
+from scorer.vocabulary import status_zh as _status_word
 
-AREA_ZH = {
-    "structure": "报告结构与时限",
-    "leadership": "组织领导",
-    "functions": "依法全面履行政府职能",
-    "normative_docs": "行政规范性文件",
-    "decisions": "重大行政决策",
-    "legal_adviser": "法律顾问",
-    "enforcement": "行政执法",
-    "disputes": "行政复议、应诉与矛盾纠纷化解",
-    "oversight": "行政权力制约监督与政务公开",
-    "education": "法治宣传教育",
-    "emergency": "依法应对突发事件",
-    "digital": "数字法治政府",
-}
-LEVEL_ZH = {"core": "核心", "required": "必备", "recommended": "建议"}
-EDITION_ZH = {
-    2015: "《法治政府建设实施纲要（2015—2020年）》",
-    2021: "《法治政府建设实施纲要（2021—2025年）》",
-}
-NOT_APPLICABLE_ZH = "不适用"
 DEADLINE_RULE = "meta.deadline"
 # Order of the status bar and the tallies: met first, then the kinds of gap, worst last.
 COUNT_ORDER = ("substantiated", "asserted", "met", "late", "deficient", "planned", "absent")
@@ -45,8 +30,9 @@ def area_zh(area: str) -> str:
 
 
 def status_zh(r: RuleResult) -> str:
-    """The status a reader sees: 不适用 for a rule this report's Outline edition does not cover."""
-    return STATUS_ZH.get(r.status, r.status) if r.applies else NOT_APPLICABLE_ZH
+    """The status a reader sees: 不适用 for a rule this report's Outline edition does not cover,
+    按时/逾期/无法判断 for the deadline."""
+    return _status_word(r.status, r.rule.kind) if r.applies else NOT_APPLICABLE_ZH
 
 
 def is_met(r: RuleResult) -> bool:
@@ -92,6 +78,20 @@ def missing(r: RuleResult) -> str:
     return f"报告未提及“{title}”。"
 
 
+# The engine's reasons point at a sentence by its number (第84句：…), which no reader can
+# find in the report; the evidence itself is quoted beside the reason instead.
+_SENTENCE_NUMBER = re.compile(r"第\d+句[：:]\s*")
+# What the engine says when nothing matched: the gap's own line already says it.
+_NOTHING_FOUND = "报告中未找到相关表述"
+
+
+def reason_for_reader(r: RuleResult) -> str:
+    """The engine's reason without sentence numbers; "" when it only repeats :func:`missing`."""
+    if r.reason == _NOTHING_FOUND:
+        return ""
+    return _SENTENCE_NUMBER.sub("", r.reason)
+
+
 @dataclass(frozen=True)
 class ReportDate:
     date: dt.date | None
@@ -113,7 +113,9 @@ def report_date(result: ReportResult) -> ReportDate:
         rule = result.result(DEADLINE_RULE)
     except KeyError:
         return ReportDate(date, label, None, "未核查", "")
-    verdict = {"met": "按时（4月1日前）", "late": "逾期（晚于4月1日）"}.get(rule.status, "无法判断")
+    verdict = {"met": f"{DEADLINE_ZH['met']}（4月1日前）", "late": f"{DEADLINE_ZH['late']}（晚于4月1日）"}.get(
+        rule.status, DEADLINE_ZH["absent"]
+    )
     return ReportDate(date, label, rule.status, verdict, rule.reason)
 
 
@@ -169,7 +171,7 @@ def quality_lines(result: ReportResult) -> tuple[tuple[str, str], ...]:
     return (
         ("数据密度", f"每千字 {q.figures_per_kchar:g} 处带单位的数字"),
         ("具名文件", f"{q.named_documents} 份"),
-        ("有据落实", f"已落实要求中 {q.substantiated_share:.0%} 有可核查细节"),
+        (STATUS_ZH["substantiated"], f"已落实要求中 {q.substantiated_share:.0%} 有可核查细节"),
         ("不足和原因", causes[q.shortcomings_state_causes]),
         ("下一年度安排", targets[q.plans_have_targets]),
     )

@@ -1,49 +1,86 @@
-"""summary.csv and summary.xlsx: one row per input file, one status column per requirement.
+"""summary.csv (for programs) and summary.xlsx (for the supervisor): one row per input file.
 
-Columns: file, issuer, year, edition, date, score, grade, core_score, error, then one
-column per rule id in ruleset order holding its status, or ``n/a`` when the rule's
-Outline edition does not cover the report. A broken file has only file and error.
+**summary.csv** is the machine format: columns file, issuer, year, edition, date, score,
+grade, core_score, error, not_whole (the reasons a file is not one whole annual report,
+joined by "；"; empty when it is), then one column per rule ID in ruleset order holding
+its English status, or ``n/a`` when the rule's Outline edition does not cover the report.
+UTF-8 with a BOM so Excel opens the Chinese correctly.
 
-The CSV is UTF-8 with a BOM so Excel opens the Chinese correctly. Report text is
-untrusted: a text cell that starts like a formula (= + - @) is written so that Excel
-shows it as text — prefixed with ``'`` in the CSV, stored as a string in the workbook.
-Every text cell is passed through :func:`scorer.sanitize.one_line` first: a control character in a file
-name or a report's title would otherwise break the workbook (openpyxl refuses them) or
-reach a terminal that shows the CSV.
+**summary.xlsx** speaks Chinese: a sheet per Outline edition the batch's reports were
+judged under (scores are compared only within one edition), whose columns are 文件,
+发文单位, 部门类别, 地区, 报告年度, 报告日期, 得分, 等级, 核心项得分, 本版名次, 完整年度报告
+(是/否) and 不完整的原因, then one column per requirement of that edition headed by its
+Chinese title, each cell the status in words (有据落实 … 未提及, 具备, 按时/逾期) and
+coloured. A file that is not one whole annual report is flagged 否 and not ranked.
+Every data sheet has a frozen header row and file column, an autofilter and widths a
+reader can read. Then 无法读取的文件 (file and error, when any failed), 要求一览 (each
+requirement, with its rule ID in the last column for technical readers) and 图例.
+
+Report text is untrusted: a text cell that starts like a formula (= + - @) is written so
+that Excel shows it as text — prefixed with ``'`` in the CSV, stored as a string in the
+workbook. Every text cell is passed through :func:`scorer.sanitize.one_line` first: a
+control character in a file name or a report's title would otherwise break the workbook
+(openpyxl refuses them) or reach a terminal that shows the CSV.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from typing import IO, TYPE_CHECKING
+from typing import IO, Iterator
 
-from scorer.models import STATUS_ZH
+from scorer.render.batch_view import STATUS_COLORS, BatchView, SummaryRow
 from scorer.sanitize import one_line
+from scorer.vocabulary import (
+    AREA_ZH,
+    DEADLINE_MEANING_ZH,
+    DEADLINE_ZH,
+    LEVEL_ZH,
+    NOT_APPLICABLE,
+    NOT_APPLICABLE_ZH,
+    STATUS_MEANING_ZH,
+    STATUS_ZH,
+    WHOLE_ZH,
+    edition_short_zh,
+    status_zh,
+)
 
-if TYPE_CHECKING:
-    from scorer.batch_outputs import BatchView, SummaryRow
-
-FIXED_COLUMNS = ("file", "issuer", "year", "edition", "date", "score", "grade", "core_score", "error")
-NOT_APPLICABLE = "n/a"
-# Cell fills in the workbook; the dashboard uses the same colours.
-STATUS_COLORS = {
-    "substantiated": "43A047",
-    "asserted": "AED581",
-    "met": "43A047",
-    "deficient": "FFD54F",
-    "late": "FFD54F",
-    "planned": "BA68C8",
-    "absent": "E57373",
-    NOT_APPLICABLE: "E0E0E0",
-}
+CSV_COLUMNS = ("file", "issuer", "year", "edition", "date", "score", "grade", "core_score", "error", "not_whole")
+REASONS_JOIN = "；"
+# The workbook's fixed columns: (header, width in Excel's character units; a Chinese
+# character takes two).
+XLSX_COLUMNS = (
+    ("文件", 36),
+    ("发文单位", 26),
+    ("部门类别", 12),
+    ("地区", 14),
+    ("报告年度", 10),
+    ("报告日期", 12),
+    ("得分", 8),
+    ("等级", 8),
+    ("核心项得分", 12),
+    ("本版名次", 12),
+    (WHOLE_ZH, 14),
+    ("不完整的原因", 40),
+)
+WHOLE_COLUMN = [name for name, _ in XLSX_COLUMNS].index(WHOLE_ZH)  # 0-based
+STATUS_WIDTH = 12  # a status column: 有据落实 and a wrapped requirement title
+HEADER_HEIGHT = 66  # points: room for a 20-character requirement title wrapped at STATUS_WIDTH
+NOT_RANKED = "不参与排名"
+FAILED_SHEET = "无法读取的文件"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+# -- summary.csv ------------------------------------------------------------------------
+
+
 def header(view: BatchView) -> list[str]:
-    return [*FIXED_COLUMNS, *(rule.id for rule in view.ruleset.rules)]
+    return [*CSV_COLUMNS, *(rule.id for rule in view.ruleset.rules)]
 
 
 def cells(row: SummaryRow, view: BatchView) -> list:
-    fixed = [row.file, row.issuer, row.year, row.edition, row.date, row.score, row.grade, row.core_score, row.error]
+    fixed = [row.file, row.issuer, row.year, row.edition, row.date, row.score, row.grade, row.core_score, row.error,
+             REASONS_JOIN.join(row.not_whole)]
     return fixed + list(row.statuses or [None] * len(view.ruleset.rules))
 
 
@@ -68,22 +105,44 @@ def to_csv(view: BatchView) -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
+# -- summary.xlsx -----------------------------------------------------------------------
+
+
+def edition_rows(view: BatchView, edition: int) -> Iterator[tuple[SummaryRow, list, list[str | None]]]:
+    """Each scored row of ``edition`` in file order, with its fixed cells and its statuses
+    (English, one per rule of the edition), so the workbook writer only styles them."""
+    ranks = view.ranks()
+    positions = [i for i, rule in enumerate(view.ruleset.rules) if edition in rule.editions]
+    for row in view.rows:
+        if not row.ok or row.edition != edition:
+            continue
+        rank = ranks.get(row.file) if row.is_whole else NOT_RANKED
+        fixed = [row.file, row.issuer or "未识别", row.department_kind, row.region, row.year, row.date,
+                 row.score, row.grade, row.core_score, rank, "是" if row.is_whole else "否",
+                 REASONS_JOIN.join(row.not_whole) or None]
+        statuses = [row.statuses[i] if row.statuses else None for i in positions]
+        yield row, fixed, statuses
+
+
 def write_xlsx(view: BatchView, f: IO[bytes]) -> None:
     """Into a binary file. Write-only mode: each row goes to disk as it is appended.
 
-    Write-only sheets take their layout (column widths, frozen panes) before the first
-    row and their auto-filter before saving; styles and hyperlinks ride on WriteOnlyCells.
+    Write-only sheets take their layout (column widths, frozen panes, header height)
+    before the first row and their auto-filter before saving; styles and hyperlinks ride
+    on WriteOnlyCells.
     """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
+    wrapped = Alignment(wrap_text=True, vertical="top")
     fills = {status: PatternFill("solid", start_color=color) for status, color in STATUS_COLORS.items()}
+    warn = fills["deficient"]
 
-    def styled(ws, value, font=None, fill=None, hyperlink=None) -> WriteOnlyCell:
+    def styled(ws, value, font=None, fill=None, hyperlink=None, alignment=None) -> WriteOnlyCell:
         cell = WriteOnlyCell(ws, value=one_line(value) if isinstance(value, str) else value)
         if isinstance(value, str):
             cell.data_type = "s"  # never a formula, whatever the report says
@@ -93,35 +152,73 @@ def write_xlsx(view: BatchView, f: IO[bytes]) -> None:
             cell.fill = fill
         if hyperlink:
             cell.hyperlink = hyperlink
+        if alignment is not None:
+            cell.alignment = alignment
         return cell
 
-    ws = wb.create_sheet("summary")
-    names = header(view)
-    first_status = len(FIXED_COLUMNS) + 1
-    widths = {"file": 36, "issuer": 24, "date": 12, "error": 40}
-    for j, name in enumerate(names, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = widths.get(name, 9 if j < first_status else 6)
-    ws.freeze_panes = "B2"  # header row and file column stay in view
-    ws.append([styled(ws, name, font=bold) for name in names])
-    for row in view.rows:
-        values = cells(row, view)
-        line = [styled(ws, values[0], hyperlink=row.links.get("html"))]
-        for j, value in enumerate(values[1:], start=2):
-            fill = fills.get(value) if j >= first_status else None
-            line.append(styled(ws, value, fill=fill) if isinstance(value, str) else value)
-        ws.append(line)
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(names))}{len(view.rows) + 1}"
+    def data_sheet(title: str, columns: list[tuple[str, int]], header_height: float | None = None):
+        ws = wb.create_sheet(title)
+        for j, (_, width) in enumerate(columns, start=1):
+            ws.column_dimensions[get_column_letter(j)].width = width
+        ws.freeze_panes = "B2"  # header row and file column stay in view
+        if header_height:
+            ws.row_dimensions[1].height = header_height
+        ws.append([styled(ws, name, font=bold, alignment=wrapped) for name, _ in columns])
+        return ws
 
-    rules = wb.create_sheet("requirements")
-    rules.append([styled(rules, name, font=bold) for name in ("id", "title", "level", "area", "weight")])
-    for rule in view.ruleset.rules:  # styled, made visible: a user's rules file may hold control characters too
-        texts = (rule.id, rule.title, rule.level, rule.area)
-        rules.append([*(styled(rules, t) if isinstance(t, str) else t for t in texts), rule.weight])
-    legend = wb.create_sheet("legend")
-    legend.append(["status", "含义"])
-    for status in STATUS_COLORS:
-        legend.append([styled(legend, status, fill=fills[status]), STATUS_ZH.get(status, "不适用（报告年度的纲要版本不含此项）")])
+    def finish(ws, columns: int, rows: int) -> None:
+        ws.auto_filter.ref = f"A1:{get_column_letter(columns)}{rows + 1}"
+
+    for edition in view.editions:
+        rules = view.rules_of(edition)
+        columns = [*XLSX_COLUMNS, *((rule.title, STATUS_WIDTH) for rule in rules)]
+        ws = data_sheet(edition_short_zh(edition), columns, HEADER_HEIGHT)
+        n = 0
+        for row, fixed, statuses in edition_rows(view, edition):
+            line = [styled(ws, fixed[0], hyperlink=row.links.get("html"))]
+            for value in fixed[1:]:
+                line.append(styled(ws, value) if isinstance(value, str) else value)
+            if not row.is_whole:  # the flag and its reasons stand out
+                line[WHOLE_COLUMN].fill = line[WHOLE_COLUMN + 1].fill = warn
+            for rule, status in zip(rules, statuses):
+                line.append(styled(ws, status_zh(status, rule.kind), fill=fills.get(status)))
+            ws.append(line)
+            n += 1
+        finish(ws, len(columns), n)
+
+    failed = view.failed
+    if failed or not view.editions:  # (a workbook needs a data sheet even when nothing was scored)
+        ws = data_sheet(FAILED_SHEET, [("文件", 36), ("无法读取的原因", 80)])
+        for row in failed:
+            ws.append([styled(ws, row.file), styled(ws, row.error or "")])
+        finish(ws, 2, len(failed))
+
+    rules_sheet = wb.create_sheet("要求一览")
+    for j, width in enumerate((6, 34, 26, 8, 8, 18, 34), start=1):
+        rules_sheet.column_dimensions[get_column_letter(j)].width = width
+    rules_sheet.freeze_panes = "A2"
+    rules_sheet.append([styled(rules_sheet, name, font=bold) for name in ("序号", "要求", "领域", "级别", "权重", "适用纲要", "规则编号")])
+    for i, rule in enumerate(view.ruleset.rules, start=1):  # styled: a user's rules file may hold control characters too
+        editions = "、".join(edition_short_zh(e) for e in rule.editions)
+        texts = (rule.title, AREA_ZH.get(rule.area, rule.area), LEVEL_ZH.get(rule.level, rule.level), rule.weight, editions, rule.id)
+        rules_sheet.append([i, *(styled(rules_sheet, t) if isinstance(t, str) else t for t in texts)])
+
+    legend = wb.create_sheet("图例")
+    legend.column_dimensions["A"].width = 12
+    legend.column_dimensions["B"].width = 60
+    legend.append([styled(legend, "状态", font=bold), styled(legend, "含义", font=bold)])
+    for status, label, meaning in _legend():
+        legend.append([styled(legend, label, fill=fills[status]), styled(legend, meaning)])
     wb.save(f)
+
+
+def _legend() -> list[tuple[str, str, str]]:
+    """(status for the colour, word shown, meaning) for every word a status cell can hold."""
+    rows = [(s, STATUS_ZH[s], STATUS_MEANING_ZH[s]) for s in ("substantiated", "asserted", "deficient", "planned", "absent")]
+    rows.append(("met", STATUS_ZH["met"], STATUS_MEANING_ZH["met"]))
+    rows += [(s, DEADLINE_ZH[s], DEADLINE_MEANING_ZH[s]) for s in ("met", "late", "absent")]
+    rows.append((NOT_APPLICABLE, NOT_APPLICABLE_ZH, STATUS_MEANING_ZH[NOT_APPLICABLE]))
+    return rows
 
 
 def to_xlsx(view: BatchView) -> bytes:

@@ -1,4 +1,11 @@
-"""The terminal table of `fazhi score`: status colours, evidence counts, score and grade."""
+"""The terminal table of `fazhi score`: status colours, evidence counts, score and grade.
+
+In the supervisor's words (:mod:`scorer.vocabulary`): each requirement by its Chinese
+title, its status in Chinese. The rule ID is a technical reader's aid: it is the last,
+dim column when the terminal is wide enough (WIDE_ENOUGH_FOR_IDS) and is dropped
+otherwise, so the table fits an 80-column terminal. A file that is not one whole annual
+report says so first, before any verdict.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +17,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from scorer.models import STATUS_ZH, ReportResult
+from scorer.models import ReportResult
 from scorer.render import review
 from scorer.sanitize import one_line, visible
+from scorer.vocabulary import LEVEL_ZH, NOT_WHOLE_ADVICE_ZH, NOT_WHOLE_WARNING_ZH, edition_short_zh, status_zh
 
 STATUS_STYLE = {
     "substantiated": "bold green",
@@ -23,7 +31,9 @@ STATUS_STYLE = {
     "met": "green",
     "late": "yellow",
 }
-LEVEL_ZH = {"core": "核心", "required": "必备", "recommended": "建议"}
+# The ID column needs ~35 more columns than the table does without it (which fits in 80).
+WIDE_ENOUGH_FOR_IDS = 120
+ID_HEADER = "规则编号"
 
 
 def use_color(stream, environ=os.environ) -> bool:
@@ -55,17 +65,28 @@ def render(result: ReportResult, *, color: bool = False, width: int = 120) -> st
     console.print(
         Text(
             f"发文单位 {one_line(result.issuer or '未识别')} · 报告年度 {result.year or '未识别'} · "
-            f"纲要 {result.edition}版 · 日期 {date.isoformat() if date else '未找到'}"
+            f"{edition_short_zh(result.edition)} · 日期 {date.isoformat() if date else '未找到'}"
         )
     )
+    if not result.is_whole:
+        console.print(Text(f"⚠ 注意：{NOT_WHOLE_WARNING_ZH}", style="bold yellow"))
+        for reason in result.not_whole:
+            console.print(Text(f"  · {visible(reason)}", style="yellow"))
+        console.print(Text(f"  {NOT_WHOLE_ADVICE_ZH}", style="yellow"))
+    with_ids = width >= WIDE_ENOUGH_FOR_IDS
     table = Table(show_lines=False, expand=False)
-    for col in ("ID", "要求", "级别", "状态", "证据", "得分"):
-        table.add_column(col, no_wrap=col in ("ID", "状态"))
+    table.add_column("要求")
+    for col in ("级别", "状态", "证据", "得分"):
+        table.add_column(col, no_wrap=True)
+    if with_ids:
+        table.add_column(ID_HEADER, no_wrap=True, style="dim")
     for r in result.results:
-        status = Text(r.status, style=STATUS_STYLE.get(r.status, ""))
-        points = f"{r.points:g}/{r.max_points:g}" if r.applies else "不适用"
+        label = review.status_zh(r)
+        status = Text(label, style=STATUS_STYLE.get(r.status, "") if r.applies else "dim")
+        points = f"{r.points:g}/{r.max_points:g}" if r.applies else "—"
         # Text() keeps rich from reading [brackets] in user-supplied rule titles as markup.
-        table.add_row(Text(r.rule.id), Text(visible(r.rule.title)), LEVEL_ZH[r.rule.level], status, str(len(r.evidence)), points)
+        cells = [Text(visible(r.rule.title)), LEVEL_ZH[r.rule.level], status, str(len(r.evidence)), points]
+        table.add_row(*cells, *([Text(r.rule.id)] if with_ids else []))
     console.print(table)
     console.print(Text(f"得分 {result.score:.1f} / 100 · 等级 {result.grade} · 核心项 {result.core_score:.1f}", style="bold"))
     quality = review.quality_lines(result)
@@ -75,8 +96,9 @@ def render(result: ReportResult, *, color: bool = False, width: int = 120) -> st
     if gaps:
         console.print(f"缺口 {len(gaps)} 项：")
         for r in gaps:
+            # ★ joined to the title: a space there would let the line wrap right after the star
             flag = "★" if r.rule.level == "core" else " "
-            console.print(visible(f" {flag} {r.rule.id} [{STATUS_ZH[r.status]}] {r.rule.suggestion}"), markup=False)
+            console.print(visible(f" {flag}{r.rule.title}【{status_zh(r.status, r.rule.kind)}】{r.rule.suggestion}"), markup=False)
     for note in result.notes:
         console.print(visible(f"注：{note}"), markup=False)
     return out.getvalue()
