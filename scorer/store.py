@@ -17,6 +17,7 @@ is none, every issuer that *contains* the text (``科技局`` finds ``合肥市�
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -66,6 +67,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             at TEXT NOT NULL
         )""",
     ),
+    (
+        # why a file is not one whole annual report (a JSON list of Chinese reasons; [] = whole)
+        "ALTER TABLE reports ADD COLUMN not_whole TEXT NOT NULL DEFAULT '[]'",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -97,6 +102,7 @@ class ReportRecord:
     results: tuple[RuleRecord, ...]
     requested_edition: int | None = None
     scored_at: str | None = None  # set by the store
+    not_whole: tuple[str, ...] = ()  # ReportResult.not_whole: why it is not one whole annual report
 
     def status(self, rule_id: str) -> str | None:
         for r in self.results:
@@ -122,6 +128,7 @@ def record_of(result: ReportResult, content_hash: str, requested_edition: int | 
             RuleRecord(r.rule.id, r.status, r.applies, r.points, r.max_points, len(r.evidence)) for r in result.results
         ),
         requested_edition=requested_edition,
+        not_whole=result.not_whole,
     )
 
 
@@ -191,18 +198,19 @@ class Store:
         with self._transaction() as db:
             (report_id,) = db.execute(
                 """INSERT INTO reports (content_hash, ruleset_version, requested_edition, path, issuer, year,
-                       edition, date, score, grade, core_score, scored_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       edition, date, score, grade, core_score, scored_at, not_whole)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT (content_hash, ruleset_version) DO UPDATE SET
                        requested_edition = excluded.requested_edition, path = excluded.path,
                        issuer = excluded.issuer, year = excluded.year, edition = excluded.edition,
                        date = excluded.date, score = excluded.score, grade = excluded.grade,
-                       core_score = excluded.core_score, scored_at = excluded.scored_at
+                       core_score = excluded.core_score, scored_at = excluded.scored_at,
+                       not_whole = excluded.not_whole
                    RETURNING id""",
                 (
                     record.content_hash, record.ruleset_version, record.requested_edition, record.path,
                     record.issuer, record.year, record.edition, record.date, record.score, record.grade,
-                    record.core_score, _now(),
+                    record.core_score, _now(), json.dumps(list(record.not_whole), ensure_ascii=False),
                 ),
             ).fetchone()
             db.execute("DELETE FROM results WHERE report_id = ?", (report_id,))
@@ -229,7 +237,7 @@ class Store:
 
     _COLUMNS = (
         "id, content_hash, ruleset_version, path, issuer, year, edition, date, score, grade, core_score, "
-        "requested_edition, scored_at"
+        "requested_edition, scored_at, not_whole"
     )
 
     def _records(self, where: str, params: tuple) -> list[ReportRecord]:
@@ -249,6 +257,7 @@ class Store:
                     content_hash=row[1], ruleset_version=row[2], path=row[3], issuer=row[4], year=row[5],
                     edition=row[6], date=row[7], score=row[8], grade=row[9], core_score=row[10],
                     results=results, requested_edition=row[11], scored_at=row[12],
+                    not_whole=tuple(json.loads(row[13] or "[]")),
                 )
             )
         return out

@@ -144,3 +144,15 @@ def test_timelines_keep_the_latest_report_per_year_and_list_changes():
         ("a.two", "asserted", "deficient", "regressed"),
     ]
     assert yangjiang.years == (2021,) and yangjiang.changes == ()
+
+
+def test_the_history_keeps_why_a_file_is_not_a_whole_report(tmp_path, ruleset):
+    from conftest import SEEDS
+    from scorer.pipeline import score_file
+
+    result = score_file(sorted(SEEDS.glob("*.txt"))[0], ruleset)  # seed 000: a 转载 copy
+    assert result.not_whole
+    with Store(tmp_path / "h.sqlite") as s:
+        s.save(record_of(result, "abc"))
+        (back,) = s.history(result.issuer)
+    assert back.not_whole == result.not_whole
