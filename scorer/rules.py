@@ -21,7 +21,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from scorer import safe_yaml
+from scorer import citations, safe_yaml
 from scorer.errors import RuleError
 from scorer.match import UserRule, pattern_problem
 from scorer.models import ROLES, STATUSES, Rule, Ruleset
@@ -49,7 +49,16 @@ RULE_SCHEMA = {
         "weight": {"type": "number", "minimum": 0, "maximum": 100},
         "level": {"enum": list(LEVELS)},
         "editions": {"type": "array", "minItems": 1, "items": {"enum": list(EDITIONS)}},
-        "source": {"type": "string", "minLength": 1},
+        # One line of free text, a list of citation keys, or keys by Outline edition
+        # ({2015: [...], 2021: [...]}); the keys are checked against the citations table
+        # after the schema (scorer.citations.source_problem). One schema over the three
+        # types rather than anyOf, so that its errors name the key.
+        "source": {
+            "type": ["string", "array", "object"], "minLength": 1, "minItems": 1, "minProperties": 1,
+            "items": {"type": "string", "minLength": 1},
+            "additionalProperties": {"type": ["string", "array"], "minLength": 1, "minItems": 1,
+                                     "items": {"type": "string", "minLength": 1}},
+        },
         "suggestion": {"type": "string", "minLength": 1},
         "rationale": {"type": "string"},
         "part": {"enum": [r for r in ROLES if r not in ("title", "signature", "preamble")]},
@@ -167,6 +176,10 @@ def _validate_file(path: Path, text: str, trusted: bool) -> tuple[list[dict], ya
         line = _line_of(_nodes(text, node), path_list)
         raise RuleError(f"{path}:{line}", f"invalid rule:{rule_name} {_describe(err)}")
     for i, raw in enumerate(data["rules"]):
+        problem = citations.source_problem(raw["source"], raw["editions"])
+        if problem:
+            raise RuleError(f"{path}:{_line_of(_nodes(text, node), ['rules', i, 'source'])}",
+                            f"invalid rule: rule {short_repr(raw['id'])}: key 'source': {problem}")
         for key in ("due", "warn_after"):
             if key in raw and not _is_month_day(raw[key]):
                 raise RuleError(f"{path}:{_line_of(_nodes(text, node), ['rules', i, key])}",
@@ -222,7 +235,7 @@ def _to_rule(raw: dict, file: str, trusted: bool) -> Rule:
         weight=float(raw["weight"]),
         level=raw["level"],
         editions=tuple(raw["editions"]),
-        source=raw["source"],
+        source=citations.source_text(raw["source"]),
         suggestion=raw["suggestion"],
         rationale=raw.get("rationale", ""),
         file=file,

@@ -1,12 +1,20 @@
-"""The 审查意见 memo a supervisor sends back to a department, in DOCX, Markdown or HTML.
+"""The 审查意见 memo a supervisor signs and sends back to a department, in DOCX, Markdown or HTML.
 
-``build(result)`` writes the memo once as plain data (``Memo``): title, addressee,
-总体评价 paragraphs generated from the numbers, one ``Problem`` per gap in the engine's
-order (``result.gaps``), 整改要求 with a date placeholder, and the 逐项核查表 (one row per
-requirement). Each format only lays that out:
-- ``memo_docx`` (python-docx: real Heading 1/2 styles and a real table; scorer.render.memo_docx),
-- ``memo_markdown`` (every piece of text escaped so report text cannot inject markup),
-- ``memo_html`` (``templates/memo.html.j2``, autoescaped, no scripts).
+``build(result)`` writes the memo once as plain data (``Memo``), in the order and words of
+a 公文: title, 主送, an opening that names the basis (the Outline edition the report was
+judged under, in full, then by its short name), 一、总体评价 from the numbers, 二、主要问题
+with the gaps grouped by area into a few paragraphs (a run-in （一） heading, what the report
+lacks there, and the Outline parts it lacks them under; see ``_groups``), 三、整改要求, the
+附件 line, the 落款 and date left for the supervisor, and the 逐项核查表 as the 附件. It
+speaks of what the *report* shows (报告反映已落实…), never of what the department did, and
+carries no rule IDs and no ★: the department's reader knows neither. Two pages of body and
+the 附件 on a third, for the reports fazhi has seen (tests/test_memo_gongwen.py).
+
+Each format only lays that out, and data flows one way (memo → memo_docx):
+- ``memo_docx`` hands ``scorer.render.memo_docx`` a generic 公文 (title, blocks, annex) to
+  set in GB/T 9704 layout; that module knows nothing of reports or rules;
+- ``memo_markdown`` escapes every piece of text so report text cannot inject markup;
+- ``memo_html`` renders ``templates/memo.html.j2`` (autoescaped, no scripts).
 ``write_memo(result, path)`` picks the format by the file's suffix and writes atomically.
 """
 
@@ -14,53 +22,61 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from scorer import atomic
+from scorer import atomic, citations
+from scorer.citations import Citation
 from scorer.errors import FazhiError
-from scorer.models import ROLE_ZH, ReportResult
+from scorer.models import ReportResult, RuleResult
 from scorer.render import review
 from scorer.render.jinja import render_template
 
 SUFFIXES = (".docx", ".md", ".html")
-QUOTE_LIMIT = 120  # a memo quotes the report's words, it does not reproduce them
 CN_NUMBERS = "一二三四五六七八九十"
-TABLE_HEADER = ("序号", "要求", "编号", "级别", "核查结果", "得分")
-SECTIONS = ("一、总体评价", "二、主要问题", "三、整改要求", "附件：逐项核查表")
-DATE_PLACEHOLDER = "____年__月__日"
+SECTIONS = ("一、总体评价", "二、主要问题", "三、整改要求")
+ANNEX_LABEL = "附件"
+ANNEX_TITLE = "逐项核查表"
+ATTACHMENT = f"{ANNEX_LABEL}：{ANNEX_TITLE}"  # the 附件说明 line under the body
+TABLE_HEADER = ("序号", "要求", "级别", "核查结果", "得分")
+TABLE_WIDTHS_MM = (12, 88, 16, 24, 16)  # the 156 mm text width; a requirement's title on one line
+# Room for the supervisor to write the date by hand: a year in Arabic figures is two
+# full-width characters wide, a month or day one.
+DATE_PLACEHOLDER = "　　年　月　日"
+SIGNER_PLACEHOLDER = "（审查单位）"
+ISSUER_PLACEHOLDER = "（报告单位）"
 
 
 @dataclass(frozen=True)
-class Problem:
+class Finding:
+    """One area's problems in one paragraph: what the report lacks there and the basis for it."""
+
     label: str  # （一）
-    id: str
-    title: str
-    core: bool
-    status_zh: str
-    missing: str
-    quote: str  # the report's own words behind a planned/deficient verdict, clipped; "" if none
-    quote_part: str
-    source: str
-    suggestion: str
+    area: str  # 行政执法
+    text: str  # 报告中“…”仅见于下一年度安排，“…”未提及（依据《纲要》第五部分）。
 
     @property
     def heading(self) -> str:
-        return f"{self.label}{'★' if self.core else ''}{self.title}（{self.id}）"
+        return f"{self.label}{self.area}"
+
+    @property
+    def lead(self) -> str:
+        """The run-in second-level heading that opens the paragraph, with its full stop."""
+        return f"{self.heading}。"
 
 
 @dataclass(frozen=True)
 class Row:
     number: int
     title: str
-    id: str
     level_zh: str
     status_zh: str
     points: str
 
     @property
     def cells(self) -> tuple[str, ...]:
-        return (str(self.number), self.title, self.id, self.level_zh, self.status_zh, self.points)
+        return (str(self.number), self.title, self.level_zh, self.status_zh, self.points)
 
 
 @dataclass(frozen=True)
@@ -69,18 +85,21 @@ class Memo:
     addressee: str
     opening: str
     assessment: tuple[str, ...]
-    problems: tuple[Problem, ...]
+    findings: tuple[Finding, ...]
     no_problems: str
     requirements: tuple[str, ...]
     signer: str
     date_line: str
     rows: tuple[Row, ...]
     sections: tuple[str, ...] = SECTIONS
+    attachment: str = ATTACHMENT
+    annex_label: str = ANNEX_LABEL
+    annex_title: str = ANNEX_TITLE
     table_header: tuple[str, ...] = TABLE_HEADER
 
 
 def _cn_label(n: int) -> str:
-    """（一）…（十）, （十一）…: the numbering a memo uses for its points."""
+    """（一）…（十）, （十一）…: the numbering a memo uses for its second-level points."""
     if n <= 10:
         word = CN_NUMBERS[n - 1]
     elif n < 20:
@@ -90,44 +109,136 @@ def _cn_label(n: int) -> str:
     return f"（{word}）"
 
 
-def _problem(n: int, r) -> Problem:
-    quoted = review.quote_for(r) if r.status in ("planned", "deficient") else None
-    return Problem(
-        label=_cn_label(n),
-        id=r.rule.id,
-        title=r.rule.title,
-        core=review.is_core(r),
-        status_zh=review.status_zh(r),
-        missing=review.missing(r),
-        quote=review.clip(quoted.text, QUOTE_LIMIT) if quoted else "",
-        quote_part=ROLE_ZH.get(quoted.part_role, quoted.part_role) if quoted else "",
-        source=r.rule.source,
-        suggestion=r.rule.suggestion,
-    )
+class _Citer:
+    """Names a document in full the first time the memo cites it, by its short name after.
+
+    The short name is announced (以下简称《纲要》) only for a document the memo cites again.
+    """
+
+    def __init__(self, cited_again: set[str]) -> None:
+        self.cited_again = cited_again
+        self.named: set[str] = set()
+
+    def __call__(self, cited: tuple[Citation, ...], joiner: str = "；") -> str:
+        out = []
+        for c in cited:
+            if c.document is None:
+                out.append(c.render())
+            elif c.document.key in self.named:
+                out.append(c.render(c.document.short_title))
+            else:
+                self.named.add(c.document.key)
+                out.append(c.render(c.document.introduced if c.document.key in self.cited_again else c.document.full))
+        return joiner.join(out)
 
 
-def _assessment(result: ReportResult, t: review.Tally, when: review.ReportDate) -> tuple[str, ...]:
-    paragraphs = [f"报告得分{result.score:.1f}分（满分100分），等级为“{result.grade}”；核心要求得分{result.core_score:.1f}分。"]
-    met_detail = "、".join(
-        f"{label}{t.count(s)}项" for s, label in (("substantiated", "有据落实"), ("asserted", "泛称落实"), ("met", "结构要求具备")) if t.count(s)
+def _quoted(gaps: list[RuleResult]) -> str:
+    # Juxtaposed quotations take no 顿号 between them: “甲”“乙”.
+    return "".join(f"“{r.rule.title}”" for r in gaps)
+
+
+def _lacks(gaps: list[RuleResult]) -> str:
+    """What the report shows of some gaps, by kind of gap, in one sentence without its full stop."""
+    parts = [r for r in gaps if r.rule.kind == "part"]
+    elements = [r for r in gaps if r.rule.kind == "element"]
+    planned, deficient, absent = ([r for r in elements if r.status == s] for s in ("planned", "deficient", "absent"))
+    grouped = {id(r) for r in parts + planned + deficient + absent}
+    # the deadline, and any status a future engine adds, in the engine's own sentence
+    clauses = [review.missing(r).rstrip("。") for r in gaps if id(r) not in grouped]
+    if parts:
+        clauses.append(f"报告缺少{_quoted(parts)}部分")
+    said = []
+    if planned:
+        said.append(f"{_quoted(planned)}仅见于下一年度安排")
+    if deficient:
+        said.append(f"{_quoted(deficient)}仅作为存在的问题提及")
+    if absent:
+        said.append(f"{_quoted(absent)}未提及")
+    if said:
+        clauses.append("报告中" + "，".join(said))
+    return "；".join(clauses)
+
+
+@dataclass(frozen=True)
+class _Group:
+    area: str  # the run-in heading's words
+    gaps: tuple[RuleResult, ...]
+    basis: tuple[Citation, ...]  # empty for the recommended requirements, put as suggestions
+
+
+def _basis(gaps, edition: int) -> tuple[Citation, ...]:
+    """What the memo cites for some gaps under the report's edition: the Outline part each comes
+    under, and a requirement's own documents only where the Outline has no clause for it (the
+    gap report cites every document of every requirement; the memo has two pages)."""
+    cited = []
+    for r in gaps:
+        own = citations.cite(r.rule.source, edition)
+        cited.append(tuple(c for c in own if c.document and c.document.parts) or own)
+    return citations.merge(cited)
+
+
+def _groups(result: ReportResult) -> tuple[_Group, ...]:
+    """The paragraphs of 主要问题, in the order of the engine's gaps (core first, then by weight).
+
+    An area with a core gap or with several gaps has a paragraph of its own; areas left with
+    one gap share one (其他方面); the recommended requirements close the section as one
+    paragraph of suggestions. A typical report's problems then fit in a few paragraphs.
+    """
+    main = [r for r in result.gaps if r.rule.level != "recommended"]
+    minor = tuple(r for r in result.gaps if r.rule.level == "recommended")
+    by_area: dict[str, list[RuleResult]] = {}
+    for r in main:
+        by_area.setdefault(r.rule.area, []).append(r)
+    own = {a: g for a, g in by_area.items() if len(g) > 1 or any(review.is_core(r) for r in g)}
+    rest = [r for a, g in by_area.items() if a not in own for r in g]
+    groups = [(review.area_zh(a), g) for a, g in own.items()]
+    if len(rest) == 1:
+        groups.append((review.area_zh(rest[0].rule.area), rest))
+    elif rest:
+        groups.append(("其他方面", rest))
+    out = [_Group(area, tuple(gaps), _basis(gaps, result.edition)) for area, gaps in groups]
+    if minor:
+        out.append(_Group("建议性要求", minor, ()))
+    return tuple(out)
+
+
+def _findings(groups: tuple[_Group, ...], cite: _Citer) -> tuple[Finding, ...]:
+    findings = []
+    for n, group in enumerate(groups, 1):
+        if group.basis:
+            text = _lacks(list(group.gaps)) + f"（依据{cite(group.basis)}）。"
+        else:  # suggestions: named by the first, counted, the rest left to the annex
+            more = f"等{len(group.gaps)}项建议性要求" if len(group.gaps) > 1 else "这一建议性要求"
+            text = f"报告未反映“{group.gaps[0].rule.title}”{more}的落实情况（详见附件），可结合实际补充。"
+        findings.append(Finding(_cn_label(n), group.area, text))
+    return tuple(findings)
+
+
+def _assessment(result: ReportResult, t: review.Tally) -> tuple[str, ...]:
+    paragraphs = []
+    if result.not_whole:
+        paragraphs.append(
+            "需要说明的是，报送的文件不像一份完整的年度报告（" + "；".join(result.not_whole) + "），"
+            "以下意见仅就现有文本作出。"
+        )
+    labels = (
+        ("substantiated", review.STATUS_ZH["substantiated"]),
+        ("asserted", review.STATUS_ZH["asserted"]),
+        ("met", "形式要求"),  # the report's parts and its deadline
     )
-    counts = f"对照适用的{t.applicable}项要求，报告已落实{t.met}项"
-    counts += f"（{met_detail}）" if met_detail else ""
-    counts += f"，需要补充{t.gaps}项" + (f"，其中核心要求{t.core_gaps}项" if t.core_gaps else "，核心要求均已落实") + "。"
-    if t.not_applicable:
-        counts += f"另有{t.not_applicable}项要求不适用于本报告年度，未计分。"
-    paragraphs.append(counts)
+    detail = "、".join(f"{label}{t.count(s)}项" for s, label in labels if t.count(s))
+    # The requirements this edition does not score are left to the annex (不适用).
+    counts = f"适用的{t.applicable}项要求中，报告反映已落实{t.met}项" + (f"（{detail}）" if detail else "")
+    if t.gaps:
+        counts += f"，需补充完善{t.gaps}项" + (f"，其中核心要求{t.core_gaps}项" if t.core_gaps else "")
+    paragraphs.append(f"报告得分{result.score:.1f}分（核心要求{result.core_score:.1f}分），等级为“{result.grade}”。{counts}。")
     remarks = []
     if t.gaps == 0:
-        remarks.append("报告结构完整，各项要求均有体现")
+        remarks.append("报告结构完整，各项要求均有反映")
     if t.count("asserted") > t.count("substantiated"):
-        remarks.append("多数已落实事项只有“全面落实”“认真执行”等泛泛表述，缺少数量、文件名称、日期等可核查的细节")
-    if t.core_gaps:
-        remarks.append(f"{t.core_gaps}项核心要求存在缺口，应作为整改重点")
-    if when.deadline_status == "late":
-        remarks.append(f"报告未按时公开（{when.deadline_reason}）")
-    elif when.deadline_status == "absent":
-        remarks.append(f"无法确认报告是否按时公开（{when.deadline_reason}）")
+        remarks.append("报告反映已落实的事项多为“全面落实”“认真执行”等原则性表述，"
+                       "缺少数量、文件名称、日期等可核查的细节")
+    # A late or undated report is a gap, said once under 主要问题 and in 整改要求.
     if remarks:
         paragraphs.append("总体看，" + "；".join(remarks) + "。")
     return tuple(paragraphs)
@@ -135,40 +246,39 @@ def _assessment(result: ReportResult, t: review.Tally, when: review.ReportDate) 
 
 def _requirements(t: review.Tally, when: review.ReportDate) -> tuple[str, ...]:
     items = [
-        "请你单位对照上述问题逐项补充完善报告内容"
-        + (f"，{t.core_gaps}项核心要求的缺口应优先整改。" if t.core_gaps else "。"),
-        "补充的内容应写明本年度的具体做法和结果，尽量提供数量、文件名称、时间、平台等可核查的细节，"
-        "避免只写“全面落实”“认真执行”等泛泛表述；存在的不足应分析原因，下一年度安排应有目标和时限。",
+        "请你单位对照上述问题补充完善报告" + ("，优先补充核心要求" if t.core_gaps else "") + "。"
+        "补充内容应写明本年度的做法、结果和数量、文件、时间等可核查的细节；不足应分析原因，安排应有目标和时限。",
     ]
     if when.deadline_status in ("late", "absent"):
-        items.append("年度报告应写明落款单位和日期，并于次年4月1日前通过门户网站向社会公开。")
-    items.append(f"请于{DATE_PLACEHOLDER}前将修改后的报告及整改情况书面报送。")
+        items.append("年度报告应写明落款单位和日期，并于次年4月1日前向社会公开。")
+    items.append(f"请于{DATE_PLACEHOLDER}前将修改后的报告书面报送。")
     return tuple(items)  # each format numbers them its own way
 
 
 def build(result: ReportResult) -> Memo:
     t = review.tally(result)
     when = review.report_date(result)
-    issuer = result.issuer or "（发文单位）"
-    year = str(result.year) if result.year else "____"
+    issuer = result.issuer or ISSUER_PLACEHOLDER
+    year = str(result.year) if result.year else "　　"
     report = f"《{result.title}》" if result.title else f"{year}年度法治政府建设年度报告"
-    edition = review.EDITION_ZH.get(result.edition, f"{result.edition}年版纲要")
+    bases = (Citation(citations.outline(result.edition)), Citation(citations.table()["督察规定"]))
+    groups = _groups(result)
+    mentions = Counter(c.document.key for cited in (bases, *(g.basis for g in groups)) for c in cited if c.document)
+    cite = _Citer({key for key, n in mentions.items() if n > 1})
     return Memo(
         title=f"关于{issuer}{year}年度法治政府建设年度报告的审查意见",
         addressee=f"{issuer}：",
-        opening=f"你单位报送的{report}收悉。依据{edition}和《法治政府建设与责任落实督察工作规定》，"
-        f"我们对报告逐项进行了核查，现提出审查意见如下。",
-        assessment=_assessment(result, t, when),
-        problems=tuple(_problem(n, r) for n, r in enumerate(result.gaps, 1)),
-        no_problems="未发现需要补充的内容。",
+        opening=f"你单位报送的{report}收悉。经依据{cite(bases, '和')}逐项核查，现提出审查意见如下。",
+        assessment=_assessment(result, t),
+        findings=_findings(groups, cite),
+        no_problems="报告对适用的各项要求均有反映，未发现需要补充的内容。",
         requirements=_requirements(t, when),
-        signer="（审查单位盖章）",
+        signer=SIGNER_PLACEHOLDER,
         date_line=DATE_PLACEHOLDER,
         rows=tuple(
             Row(
                 n,
                 r.rule.title,
-                r.rule.id,
                 review.LEVEL_ZH.get(r.rule.level, r.rule.level),
                 review.status_zh(r),
                 f"{r.points:g}/{r.max_points:g}" if r.applies else "—",
@@ -181,12 +291,14 @@ def build(result: ReportResult) -> Memo:
 # ---- Markdown ---------------------------------------------------------------------------
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
+# Runs of whitespace fold to one space, except the full-width space: the memo's date placeholders are made of it.
+_MD_SPACE = re.compile(r"[^\S\u3000]+")
 _MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
 
 
 def md_escape(text: str) -> str:
     """Report text as inert inline Markdown: one line, HTML specials as entities, markup characters escaped."""
-    text = " ".join(str(text).split())
+    text = _MD_SPACE.sub(" ", str(text)).strip(" ")
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_INLINE.sub(r"\\\1", text)
 
@@ -208,17 +320,16 @@ def memo_markdown(result: ReportResult) -> str:
     for p in m.assessment:
         out += [para(p), ""]
     out += [f"## {e(m.sections[1])}", ""]
-    for p in m.problems:
-        out += [f"### {e(p.heading)}", "", para(p.missing), ""]
-        if p.quote:
-            out += [f"> 报告原文（{e(p.quote_part)}）：“{e(p.quote)}”", ""]
-        out += [f"- 依据：{e(p.source)}", f"- 整改建议：{e(p.suggestion)}", ""]
-    if not m.problems:
+    for f in m.findings:
+        # the full stop outside the strong emphasis: CommonMark does not close ** after punctuation
+        # that a letter follows, which is every CJK heading run into its text
+        out += [f"**{e(f.heading)}**。{e(f.text)}", ""]
+    if not m.findings:
         out += [para(m.no_problems), ""]
     out += [f"## {e(m.sections[2])}", ""]
     for i, p in enumerate(m.requirements, 1):
         out.append(f"{i}. {e(p)}")
-    out += ["", f"{para(m.signer)}  ", para(m.date_line), "", f"## {e(m.sections[3])}", ""]
+    out += ["", para(m.attachment), "", f"{para(m.signer)}  ", para(m.date_line), "", f"## {e(m.attachment)}", ""]
     out.append("| " + " | ".join(e(h) for h in m.table_header) + " |")
     out.append("|" + "---|" * len(m.table_header))
     for row in m.rows:
@@ -233,10 +344,39 @@ def memo_html(result: ReportResult) -> str:
     return render_template("memo.html.j2", m=build(result))
 
 
-def memo_docx(result: ReportResult) -> bytes:
-    from scorer.render.memo_docx import docx_bytes  # python-docx is only loaded when asked for
+def as_gongwen(m: Memo):
+    """The memo as the generic 公文 ``scorer.render.memo_docx`` lays out (loads python-docx)."""
+    from scorer.render import memo_docx as gongwen  # python-docx is only loaded when a .docx is asked for
 
-    return docx_bytes(build(result))
+    Block = gongwen.Block
+    body = [Block("paragraph", m.opening), Block("heading", m.sections[0])]
+    body += [Block("paragraph", p) for p in m.assessment]
+    body.append(Block("heading", m.sections[1]))
+    body += [Block("paragraph", f.text, lead=f.lead) for f in m.findings] or [Block("paragraph", m.no_problems)]
+    body.append(Block("heading", m.sections[2]))
+    body += [Block("paragraph", f"{i}.{text}") for i, text in enumerate(m.requirements, 1)]
+    return gongwen.Gongwen(
+        title=m.title,
+        addressee=m.addressee,
+        body=tuple(body),
+        attachment=m.attachment,
+        signer=m.signer,
+        date=m.date_line,
+        annex=gongwen.Annex(
+            label=m.annex_label,
+            title=m.annex_title,
+            header=m.table_header,
+            rows=tuple(row.cells for row in m.rows),
+            widths_mm=TABLE_WIDTHS_MM,
+            centered=frozenset({0, 2, 3, 4}),
+        ),
+    )
+
+
+def memo_docx(result: ReportResult) -> bytes:
+    from scorer.render.memo_docx import docx_bytes
+
+    return docx_bytes(as_gongwen(build(result)))
 
 
 def write_memo(result: ReportResult, path: str | os.PathLike) -> Path:
