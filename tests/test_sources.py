@@ -211,3 +211,15 @@ def test_memo_names_a_document_in_full_once_then_by_short_name(seed_results):
     assert text.count("《法治政府建设与责任落实督察工作规定》") == 1
     for document in citations.table().values():  # no document of the other edition, no key form
         assert f"{document.key} " not in text
+
+
+def test_the_gap_report_cites_the_edition_the_report_was_judged_under(ruleset):
+    from conftest import SEEDS as SEED_DIR
+    from scorer.pipeline import score_file
+    from scorer.render import html_report
+
+    seeds = sorted(SEED_DIR.glob("*.txt"))
+    old = html_report.render(score_file(seeds[3], ruleset))  # a 2020 report: the 2015 Outline
+    assert "中发〔2015〕36号" in old
+    new = html_report.render(score_file(seeds[2], ruleset))  # a 2024 report: the 2021 Outline
+    assert "2021—2025年" in new and "中发〔2015〕36号" not in new

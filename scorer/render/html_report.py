@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scorer.citations import citation_for
 from scorer.models import ROLE_ZH, Evidence, ReportResult, RuleResult
 from scorer.render import review
 from scorer.render.jinja import render_template
@@ -169,7 +170,7 @@ def _evidence(e: Evidence, kind: str) -> EvidenceView:
     )
 
 
-def _requirement(r: RuleResult, gap_ids: set[str]) -> RequirementView:
+def _requirement(r: RuleResult, gap_ids: set[str], edition: int) -> RequirementView:
     evidence = tuple(_evidence(e, r.rule.kind) for e in review.strongest_first(r))
     is_gap = r.rule.id in gap_ids
     return RequirementView(
@@ -186,7 +187,7 @@ def _requirement(r: RuleResult, gap_ids: set[str]) -> RequirementView:
         is_gap=is_gap,
         points=f"{r.points:g} / {r.max_points:g}" if r.applies else "—",
         reason=review.reason_for_reader(r),
-        source=r.rule.source,
+        source=citation_for(r.rule, edition),  # the Outline edition the report was judged under
         suggestion=r.rule.suggestion,
         rationale=r.rule.rationale,
         missing=review.missing(r) if is_gap else "",
@@ -218,7 +219,7 @@ def _grade_class(score: float) -> str:
 def view(result: ReportResult) -> ReportView:
     """Everything the template shows, already in Chinese and already ordered."""
     gap_ids = {r.rule.id for r in result.gaps}
-    requirements = [_requirement(r, gap_ids) for r in result.results]
+    requirements = [_requirement(r, gap_ids, result.edition) for r in result.results]
     by_id = {v.id: v for v in requirements}
     when = review.report_date(result)
     counts = review.tally(result)
