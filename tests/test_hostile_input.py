@@ -155,3 +155,15 @@ def test_the_dashboard_runs_only_its_own_script():
     template = (ROOT / "templates" / "dashboard.html.j2").read_text(encoding="utf-8")
     assert "script-src '{{ sort_script_hash }}'" in template and "default-src 'none'" in template
     assert "<script>{{ sort_script|safe }}</script>" in template  # the hash covers exactly what is inserted
+
+
+def test_control_characters_in_report_text_are_shown_not_passed_into_html():
+    from scorer.pipeline import score_document
+    from scorer.models import Document
+    from scorer.render import html_report
+
+    text = "某局2023年度法治政府建设情况报告\x1b]0;pwned\x07\u202e\n一、主要举措和成效\n全面推行行政执法公示制度\x1b[2J，公示处罚决定12件。\n"
+    html = html_report.render(score_document(Document(path="t\x1b.txt", text=text, keep=((0, len(text)),),
+                                                      source_format="txt"), load_rules()))
+    assert "\x1b" not in html and "\x07" not in html and "\u202e" not in html
+    assert "\\x1b[2J" in html  # shown, so a reader sees what the file holds

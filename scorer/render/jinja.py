@@ -12,6 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from scorer.sanitize import visible
 
 _CHECKOUT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 _PACKAGED_TEMPLATES = Path(__file__).resolve().parents[1] / "builtin_templates"  # inside an installed wheel
@@ -30,7 +33,17 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_shown,
     )
+
+
+def _shown(value):
+    """Every {{ }} value: report text is escaped by autoescape, and its control characters
+    (ESC, NUL, bidi overrides…) are shown as escapes rather than passed into the page.
+    Our own Markup (the dashboard's pinned script) is left as it is."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return visible(value)
+    return value
 
 
 def render_template(name: str, **context) -> str:
