@@ -211,6 +211,9 @@ def test_history_command_shows_an_issuer_across_years(tmp_path):
     assert text.returncode == 0, text.stderr
     assert text.stdout.startswith("秦安县科学技术局：2 个年度")
     assert "2020 → 2021：" in text.stdout
+    # the change in words a supervisor reads: the part's Chinese title and status words, no ID
+    assert "    - 存在的不足和原因：具备 → 未提及" in text.stdout.splitlines()
+    assert "structure.shortcomings" not in text.stdout
     data = json.loads(fazhi("history", "秦安县", "--db", db, "--format", "json").stdout)
     assert data["schema"] == "fazhi.history/1"
     (issuer,) = data["issuers"]

@@ -242,6 +242,10 @@ def history(
     except FazhiError as err:
         fail(err)
     found = timelines(records)
+    from scorer.rules import load_rules
+    from scorer.vocabulary import status_zh
+
+    titles = {rule.id: rule for rule in load_rules().rules}  # the built-in titles: enough to name a change
     if not found:
         some = "、".join(known[:8]) + ("…" if len(known) > 8 else "")
         fail(one_line(f"{issuer}: no reports of this issuer in {db}" + (f" (issuers there: {some})" if known else "")))
@@ -258,7 +262,11 @@ def history(
             typer.echo(f"  {a.year} → {b.year}：改善 {len(up)} 项，退步 {len(changes) - len(up)} 项")
             for c in changes:
                 mark = "+" if c.direction == "improved" else "-"
-                typer.echo(f"    {mark} {c.rule_id}  {c.before} → {c.after}")
+                rule = titles.get(c.rule_id)
+                # a supervisor reads the requirement and the status words; the ID stays in --format json
+                name = one_line(rule.title) if rule else c.rule_id
+                kind = rule.kind if rule else "element"
+                typer.echo(f"    {mark} {name}：{status_zh(c.before, kind)} → {status_zh(c.after, kind)}")
 
 
 def _history_json(query: str, db: Path, found) -> dict:
