@@ -32,7 +32,8 @@ def _peak_mb() -> float:
 
 
 def main(folder: str) -> dict[str, float]:
-    from scorer.batch import REPORTS_DIR, BatchOptions, discover, run_batch
+    from scorer.batch import BatchOptions, run_batch
+    from scorer.discover import REPORTS_DIR, discover
     from scorer.batch_outputs import batch_view, write_batch_outputs
     from scorer.rules import load_rules
     from scorer.store import DB_NAME, Store

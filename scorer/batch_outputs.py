@@ -32,7 +32,8 @@ from typing import Iterator
 
 from scorer import atomic
 from scorer.atomic import open_atomic, write_chunks
-from scorer.batch import OUTPUT_SUFFIXES, REPORTS_DIR, Outcome, OutputError, os_problem
+from scorer.batch import OUTPUT_SUFFIXES, Outcome, OutputError, os_problem
+from scorer.discover import REPORTS_DIR
 from scorer.history import Timeline, timelines
 from scorer.models import Ruleset
 from scorer.render.batch_view import BatchView, SummaryRow

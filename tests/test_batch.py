@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from scorer.batch import discover, output_name
+from scorer.discover import discover, output_name
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

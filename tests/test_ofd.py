@@ -27,7 +27,7 @@ from xml.sax.saxutils import escape
 import pytest
 from typer.testing import CliRunner
 
-from scorer.batch import REPORT_SUFFIXES
+from scorer.discover import REPORT_SUFFIXES
 from scorer.cli import app
 from scorer.ingest import body_text, read_document
 from scorer.pipeline import score_file

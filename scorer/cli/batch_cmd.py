@@ -147,7 +147,8 @@ def batch(
     ),
 ) -> None:
     """Score every report in a folder: per-report outputs, summary.csv/.xlsx, index.html and the history."""
-    from scorer.batch import REPORTS_DIR, BatchOptions, OutputError, find_reports, run_batch
+    from scorer.batch import BatchOptions, OutputError, run_batch
+    from scorer.discover import REPORTS_DIR, find_reports
     from scorer.batch_outputs import batch_view, remove_stale_temp_files, write_batch_outputs
     from scorer.sanitize import one_line
     from scorer.store import DB_NAME, Store
