@@ -17,7 +17,8 @@ from typing import Iterable
 from scorer.errors import FazhiError, InputError
 
 # Every format ingest reads (it sniffs the content; the extension only picks the files).
-REPORT_SUFFIXES = (".txt", ".docx", ".doc", ".wps", ".rtf", ".pdf", ".ofd", ".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml")
+REPORT_SUFFIXES = (".txt", ".docx", ".doc", ".wps", ".rtf", ".pdf", ".ofd", ".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml",
+                   ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 REPORTS_DIR = "reports"  # per-report outputs, inside OUT
 
 

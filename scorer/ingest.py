@@ -36,10 +36,10 @@ MAX_CHARS = 3_000_000
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps, and password-protected .docx
 _ZIP = b"PK\x03\x04"
 _RTF = b"{\\rtf"
+# A scanned or photographed report: PNG, JPEG, TIFF (little- and big-endian). Read by OCR.
+_IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 # Signatures of common non-report files, so the error can say what the file is.
 _BINARY_KINDS = (
-    (b"\x89PNG", "PNG image"),
-    (b"\xff\xd8\xff", "JPEG image"),
     (b"GIF8", "GIF image"),
     (b"\x7fELF", "program"),
     (b"MZ", "program"),
@@ -53,6 +53,7 @@ _NO_TEXT = {
     "docx": "Word document has no text",
     "pdf": "PDF has no text",
     "ofd": "OFD has no text",
+    "image": "OCR found no text in the image",
 }
 
 
@@ -117,6 +118,10 @@ def _extract(data: bytes, ext: str, subject: str, max_bytes: int) -> Extracted:
         from .readers.html import read_html
 
         return read_html(data, subject)
+    if data.startswith(_IMAGES):
+        from .readers.ocr import read_image
+
+        return read_image(data, subject)
     for magic, kind in _BINARY_KINDS:
         if data.startswith(magic):
             raise InputError(subject, f"not a text report: binary content ({kind})")

@@ -345,7 +345,7 @@ def test_discover_skips_hidden_dirs_and_the_output_dir(tmp_path):
     (corpus / "sub").mkdir(parents=True)
     (corpus / ".git").mkdir()
     (corpus / "out" / "reports").mkdir(parents=True)
-    for p in ("a.txt", "sub/b.DOCX", ".git/c.txt", "out/reports/d.html", "e.png", ".f.txt"):
+    for p in ("a.txt", "sub/b.DOCX", ".git/c.txt", "out/reports/d.html", "e.gif", ".f.txt"):
         (corpus / p).write_text("x")
     items = discover([corpus], corpus / "out")
     assert [i.rel for i in items] == ["a.txt", "sub/b.DOCX"]

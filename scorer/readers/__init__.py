@@ -17,7 +17,7 @@ class Extracted:
     """What a reader found. ``"\\n".join(lines)`` becomes ``Document.text``."""
 
     lines: list[str]  # one paragraph (or table row, or text line) each; no '\n' inside
-    source_format: str  # txt | docx | pdf | html | ofd
+    source_format: str  # txt | docx | pdf | html | ofd | image (OCR'd)
     encoding: str | None = None
     metadata: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)

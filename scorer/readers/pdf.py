@@ -84,15 +84,54 @@ def read_pdf(data: bytes, subject: str, *, max_pages: int = MAX_PDF_PAGES,
                                   "extract the report's pages first")
     pages = _read_pages(data, subject, password, n_pages, time_budget)
     text_chars = sum(len("".join(line.text.split())) for page in pages for line in page)
-    if text_chars < _MIN_CHARS_PER_PAGE * n_pages:
-        raise InputError(subject, "scanned PDF: no text layer, needs OCR first")
+    scanned = text_chars < _MIN_CHARS_PER_PAGE * n_pages
+    ocr_notes = _ocr_pages(data, subject, password, pages, scanned)
+    if ocr_notes:  # the unmapped-glyph share below is of all the text, OCR'd pages included
+        text_chars = sum(len("".join(line.text.split())) for page in pages for line in page)
     # pdfminer writes "(cid:123)" for glyphs it cannot map to a character.
     unmapped = sum(line.text.count("(cid:") for page in pages for line in page) * len("(cid:123)")
     if unmapped > 0.3 * text_chars:
         raise InputError(subject, "PDF text layer is unreadable (fonts without a Unicode map); needs OCR first")
     body, removed = _drop_running_lines(pages)
-    notes = [f"删除页眉页脚和页码 {removed} 行"] if removed else []
+    notes = ocr_notes + ([f"删除页眉页脚和页码 {removed} 行"] if removed else [])
     return Extracted(lines=_paragraphs(body), source_format="pdf", metadata=_properties(reader), notes=notes)
+
+
+def _ocr_pages(data: bytes, subject: str, password: str | None, pages: list[list[_Line]], scanned: bool) -> list[str]:
+    """OCR the pages without a text layer, in place; the notes to add. A text page is never OCR'd.
+
+    A whole scan (``scanned``) has every near-empty page read. In a PDF with a text layer,
+    a near-empty page is read only when an image covers most of it — a scanned page
+    inserted among text pages — so a blank page or a logo-only cover costs nothing.
+    """
+    from . import ocr
+
+    sparse = [n for n, page in enumerate(pages, start=1)
+              if sum(len("".join(line.text.split())) for line in page) < _MIN_CHARS_PER_PAGE]
+    if not sparse:
+        return []
+    if not ocr.available():
+        if scanned:
+            raise InputError(subject, f"scanned PDF: no text layer; {ocr.INSTALL_HINT}")
+        return []
+    try:
+        wanted = sparse if scanned else ocr.image_pages(data, password, sparse)
+        read = []
+        for number, image in ocr.render_pdf_pages(data, password, wanted):
+            # In PDF points, like the text pages': paragraph joining compares positions across pages.
+            pages[number - 1] = ocr.page_lines(image, number, scale=72 / ocr.RENDER_DPI)
+            read.extend(pages[number - 1])
+    except Exception as exc:  # noqa: BLE001 - pdfium and onnxruntime raise many types on damaged pages
+        raise InputError(subject, f"cannot OCR the scanned PDF pages ({type(exc).__name__})")
+    if scanned and not read:
+        raise InputError(subject, "scanned PDF: no text layer, and OCR found no text on its pages")
+    if not wanted:
+        return []
+    return [f"{ocr.OCR_NOTE}（第{_page_list(wanted)}页）", *ocr.low_confidence_note(read)]
+
+
+def _page_list(numbers: list[int]) -> str:
+    return "、".join(str(n) for n in numbers)
 
 
 def _open(data: bytes, subject: str) -> tuple[pypdf.PdfReader, str | None]:
