@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from scorer.errors import InputError
 from scorer.ingest import body_text, read_document
 from scorer.pipeline import score_document
 from scorer.readers import ocr
@@ -221,3 +222,15 @@ def test_a_text_pdf_is_never_ocrd(tmp_path, monkeypatch):
     doc = read_document(path)
     assert "Report body text" in doc.text
     assert not any(note.startswith(ocr.OCR_NOTE) for note in doc.notes)
+
+
+def test_ocr_stops_at_its_time_budget(monkeypatch, tmp_path):
+    from PIL import Image
+
+    from scorer.readers import ocr
+
+    monkeypatch.setattr(ocr, "OCR_TIME_BUDGET_S", 0.0)  # every page is over a budget of nothing
+    path = tmp_path / "scan.png"
+    Image.new("RGB", (400, 300), "white").save(path)
+    with pytest.raises(InputError, match=r"OCR took over 0 s \(stopped at page 1 of 1\)"):
+        read_document(path)

@@ -20,11 +20,12 @@ note, so a supervisor knows where evidence may be misread.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from io import BytesIO
 
 from ..errors import InputError
-from . import MAX_PDF_PAGES, Extracted
+from . import MAX_PDF_PAGES, PDF_TIME_BUDGET_S, Extracted
 
 INSTALL_HINT = "install fazhi[ocr] to read it (pip install 'fazhi[ocr]')"
 LOW_CONFIDENCE = 0.8
@@ -38,6 +39,15 @@ MAX_SIDE_PX = 2400
 # can declare a huge bitmap.
 MAX_PIXELS = 60_000_000
 OCR_NOTE = "经OCR识别"
+# OCR costs seconds a page on a laptop: a long scan stops at the PDF reader's time budget
+# with one line, rather than holding `fazhi score` for minutes.
+OCR_TIME_BUDGET_S = PDF_TIME_BUDGET_S
+
+
+def within_budget(started: float, subject: str, page: int, pages: int) -> None:
+    """Raise the one-line error once OCR has run past its time budget."""
+    if time.monotonic() - started >= OCR_TIME_BUDGET_S:
+        raise InputError(subject, f"OCR took over {OCR_TIME_BUDGET_S:g} s (stopped at page {page} of {pages})")
 
 _engine = None
 
@@ -211,7 +221,11 @@ def read_image(data: bytes, subject: str) -> Extracted:
         raise InputError(subject, f"scanned image: no text layer; {INSTALL_HINT}")
     from .pdf import _drop_running_lines, _paragraphs
 
-    pages = [page_lines(frame, number) for number, frame in enumerate(frames, start=1)]
+    started = time.monotonic()
+    pages = []
+    for number, frame in enumerate(frames, start=1):
+        within_budget(started, subject, number, len(frames))
+        pages.append(page_lines(frame, number))
     body, removed = _drop_running_lines(pages)
     notes = [OCR_NOTE, *low_confidence_note([line for page in pages for line in page])]
     if removed:

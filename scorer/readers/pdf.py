@@ -117,10 +117,14 @@ def _ocr_pages(data: bytes, subject: str, password: str | None, pages: list[list
     try:
         wanted = sparse if scanned else ocr.image_pages(data, password, sparse)
         read = []
+        started = time.monotonic()
         for number, image in ocr.render_pdf_pages(data, password, wanted):
+            ocr.within_budget(started, subject, number, len(pages))
             # In PDF points, like the text pages': paragraph joining compares positions across pages.
             pages[number - 1] = ocr.page_lines(image, number, scale=72 / ocr.RENDER_DPI)
             read.extend(pages[number - 1])
+    except InputError:
+        raise
     except Exception as exc:  # noqa: BLE001 - pdfium and onnxruntime raise many types on damaged pages
         raise InputError(subject, f"cannot OCR the scanned PDF pages ({type(exc).__name__})")
     if scanned and not read:
