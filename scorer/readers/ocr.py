@@ -26,6 +26,7 @@ from io import BytesIO
 
 from ..errors import InputError
 from . import MAX_PDF_PAGES, PDF_TIME_BUDGET_S, Extracted
+from .pdf import _drop_running_lines, _Line, _paragraphs
 
 INSTALL_HINT = "install fazhi[ocr] to read it (pip install 'fazhi[ocr]')"
 LOW_CONFIDENCE = 0.8
@@ -53,17 +54,11 @@ _engine = None
 
 
 @dataclass
-class OcrLine:
-    """One text line on a page, in the page's pixel coordinates (the fields pdf.py's layout code uses)."""
+class OcrLine(_Line):
+    """One recognised text line: the PDF reader's line (its layout code reads these) plus
+    the lowest recognition score among the line's boxes."""
 
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    page: int
-    height: float  # page height
-    score: float  # the lowest recognition score among the line's boxes
+    score: float
 
 
 def available() -> bool:
@@ -219,8 +214,6 @@ def read_image(data: bytes, subject: str) -> Extracted:
     # Decoded first: a broken file is "binary content" whether or not OCR is installed.
     if not available():
         raise InputError(subject, f"scanned image: no text layer; {INSTALL_HINT}")
-    from .pdf import _drop_running_lines, _paragraphs
-
     started = time.monotonic()
     pages = []
     for number, frame in enumerate(frames, start=1):
