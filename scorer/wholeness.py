@@ -44,7 +44,9 @@ def problems(seg: Segmented) -> tuple[str, ...]:
         found.append("没有找到报告标题，也看不出报告年度")
     if seg.title and OTHER_KIND.search(seg.title.strip()) and not REPORT_WORD.search(seg.title):
         found.append(f"标题“{seg.title.strip()[:40]}”看起来是另一类文件，不是法治政府建设年度报告")
-    kept = "\n".join(text[s:e] for s, e in seg.document.keep) if seg.document.keep else text
+    from scorer.ingest import body_text  # the kept lines, as every stage reads them
+
+    kept = body_text(seg.document)
     repost = REPOST.search(text[-max(600, len(text) // 5):])
     if repost:
         found.append(f"文末有转载说明（“{repost.group(0)}”），像是其他网站转载的副本，可能不完整")
