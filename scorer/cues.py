@@ -154,6 +154,16 @@ NAMED_EVENT = re.compile(
     r"|[\u4e00-\u9fff]{2,12}(大赛|知识竞赛|演讲比赛|辩论赛)"
 )
 
+# An honour conferred on the work (荣获全国优质政务服务示范区, 获评全省人民调解工作先进集体,
+# 入选全省十大行政复议精品案例, 被确定为…试点县): a named body's checkable decision about it.
+HONOUR = re.compile(
+    r"(荣获|获评|获得|被评为|评为|入选|被确定为|确定为|被命名为|命名为|被列为|列为|获批|成功创建|创建成为)"
+    r"[^,，。;；:：]{0,30}?"
+    r"(称号|奖(?!励|惩|补)|先进集体|先进单位|先进个人|示范区|示范市|示范县|示范单位|示范点|示范基地|试点县|试点市|试点单位|试点"
+    r"|典型案例|典型单位|典型经验|精品案例|优秀案例|最佳实践案例|实践案例|突出单位|标兵|优秀等次)"
+    r"|经验[^,，。;；]{0,12}在全(省|市|国)[^,，。;；]{0,6}推广"
+)
+
 # Clauses that name work without reporting it done (catalogue: what is never evidence).
 # A basis, aim or stock opener: the words up to the end of these match are not work.
 # 根据/按照…要求 (up to the requirement named), 为进一步规范… (an aim clause), 在…的正确领导下.

@@ -48,6 +48,7 @@ from scorer.cues import (
     APPLIED,
     SECTOR,
     NAMED_EVENT,
+    HONOUR,
     BOOK_TITLE,
     QUOTED_NAME,
     STUDIED_MEETING_AFTER,
@@ -392,6 +393,8 @@ def _details(norm: str, titles: tuple[tuple[int, int], ...], own: frozenset[int]
                   if not _studied_meeting(outside, m)]
     if _has_any(outside, _BODY_HINTS):
         found += [(m.start(), m.group(0)) for m in NAMED_BODY.finditer(outside)]
+    if _has_any(outside, _HONOUR_HINTS):
+        found += [(m.start(), m.group(0)) for m in HONOUR.finditer(outside)]
     if _has_any(outside, _PERSON_HINTS):
         found += [(m.start(), m.group(0)) for m in NAMED_PERSON.finditer(outside)]
     return sorted(found)
@@ -409,6 +412,7 @@ _PLATFORM_HINTS = ("平台", "系统", "网", "APP", "App", "app", "小程序", 
 _EVENT_HINTS = ("日", "周", "月", "宣誓", "赛", "活动", "“", "\"", "班", "讲座", "论坛", "会议", "全会")
 _BODY_HINTS = ("人大", "政协", "纪检监察组", "代表", "委员", "法院", "检察院", "“", "配合", "接受", "迎接", "协助",
                "联合", "会同", "邀请", "中央", "国务院", "省委", "省政府", "律师事务所")
+_HONOUR_HINTS = ("获", "评为", "入选", "确定为", "命名", "列为", "创建", "推广")
 _PERSON_HINTS = ("长", "书记", "主任", "教授", "研究员")
 
 

@@ -217,6 +217,12 @@ def test_quality_signals(ruleset):
         # …and a year alone, a generic firm or a slogan's number is not
         ("legal_adviser.use", "聘请律师事务所律师担任常年法律顾问。", "asserted"),
         ("enforcement.supervision", "实现“四个零发生”，加强行政执法监督。", "asserted"),
+        # an honour conferred on the work is a named body's checkable decision; striving
+        # for one is not
+        ("disputes.petition_mediation", "街道人民调解委员会获评全省人民调解工作先进集体。", "substantiated"),
+        ("education.popularization", "区司法局被评为全国“八五”普法中期表现突出单位。", "substantiated"),
+        ("education.popularization", "积极争创全国普法工作先进单位，深入开展普法宣传。", "asserted"),
+        ("functions.power_list", "推进政务服务标准化，获得群众广泛好评。", "asserted"),
         # a report reposted in traditional characters reads the same
         ("enforcement.publicity", "全面推行行政執法公示制度，在省平台公示處罰決定12件。", "substantiated"),
     ],
