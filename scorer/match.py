@@ -409,7 +409,7 @@ def _studied_meeting(text: str, m: re.Match[str]) -> bool:
 
 # Words without which PLATFORM, NAMED_EVENT, NAMED_BODY and NAMED_PERSON cannot match.
 _PLATFORM_HINTS = ("平台", "系统", "网", "APP", "App", "app", "小程序", "公众号", "“")
-_EVENT_HINTS = ("日", "周", "月", "宣誓", "赛", "活动", "“", "\"", "班", "讲座", "论坛", "会议", "全会")
+_EVENT_HINTS = ("日", "周", "月", "宣誓", "赛", "活动", "专项", "“", "\"", "班", "讲座", "论坛", "会议", "全会")
 _BODY_HINTS = ("人大", "政协", "纪检监察组", "代表", "委员", "法院", "检察院", "“", "配合", "接受", "迎接", "协助",
                "联合", "会同", "邀请", "中央", "国务院", "省委", "省政府", "律师事务所")
 _HONOUR_HINTS = ("获", "评为", "入选", "确定为", "命名", "列为", "创建", "推广")
