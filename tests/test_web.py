@@ -405,3 +405,27 @@ def test_an_old_database_is_migrated_and_batch_rows_are_listed(tmp_path, ruleset
     with Store(db) as store:
         (row,) = store.list_reports()[1]
         assert row["gaps"] == len(result.gaps) > 0
+
+
+def test_the_desk_and_fazhi_batch_share_one_history(tmp_path, ruleset):
+    out = tmp_path / "out"
+    res = runner.invoke(cli, ["batch", str(SEEDS), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    config = ServeConfig(db=out / "fazhi.sqlite", ruleset=ruleset)
+    with TestClient(guarded_app(config), base_url="http://127.0.0.1") as client:
+        page = client.get("/reports").text
+        assert "共 5 份" in page
+        content_hash = HASH_LINK.search(page).group(1)
+        report = client.get(f"/report/{content_hash}")
+        assert report.status_code == 200 and 'id="fulltext"' in report.text and 'id="s-0"' in report.text
+
+
+def test_serve_refuses_a_port_in_use(tmp_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        res = runner.invoke(cli, ["serve", "--db", str(tmp_path / "x.sqlite"), "--port", str(port)])
+    assert res.exit_code == 2 and f"--port: 127.0.0.1:{port} is in use" in res.output

@@ -26,7 +26,7 @@ from scorer.store import Store, record_of
 from scorer.web.jobs import Job, Jobs
 
 SUFFIX = re.compile(r"\.[a-z0-9]{1,5}")
-CACHE_SIZE = 16  # scored reports kept for their pages
+CACHE_SIZE = 32  # scored reports kept for their pages
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ class Desk:
         if path is None:
             return None, f"找不到这份报告的原文件（{record.path}），无法显示全文和证据。"
         edition = record.requested_edition if record.requested_edition is not None else self.config.edition
-        state, payload = await self.jobs.score(path, edition)
+        state, payload = await self.jobs.score(path, edition, lane="page")
         if state != "scored":
             return None, f"重新评分失败：{payload}"
         if self.store.get(content_hash, self.config.ruleset.version) is None:

@@ -74,29 +74,33 @@ class Jobs:
     policy: ScoringPolicy
     workers: int = 1
     keep: int = 2000
-    _pool: ProcessPoolExecutor | None = None
+    # Two lanes: uploads queue in one pool; a report opened for reading is scored in another,
+    # so a page never waits behind a queue of uploads.
+    _pools: dict = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     jobs: OrderedDict = field(default_factory=OrderedDict)
 
-    def _executor(self) -> ProcessPoolExecutor:
+    def _executor(self, lane: str) -> ProcessPoolExecutor:
         with self._lock:
-            if self._pool is None:
+            if lane not in self._pools:
                 # forkserver: workers start from a clean process, not a copy of the server's threads
                 method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-                self._pool = ProcessPoolExecutor(
-                    max_workers=self.workers, mp_context=multiprocessing.get_context(method),
+                self._pools[lane] = ProcessPoolExecutor(
+                    max_workers=self.workers if lane == "upload" else 1, mp_context=multiprocessing.get_context(method),
                     initializer=_setup, initargs=(self.rules_dirs, self.policy),
                 )
-            return self._pool
+            return self._pools[lane]
 
-    async def score(self, path: str | os.PathLike, edition: int | None = None):
-        """("scored", ReportResult) or ("failed", problem), scored in a worker process."""
+    async def score(self, path: str | os.PathLike, edition: int | None = None, lane: str = "upload"):
+        """("scored", ReportResult) or ("failed", problem), scored in a worker process of the lane."""
         loop = asyncio.get_running_loop()
+        pool = self._executor(lane)
         try:
-            return await loop.run_in_executor(self._executor(), _score, str(path), edition)
+            return await loop.run_in_executor(pool, _score, str(path), edition)
         except BrokenProcessPool:
             with self._lock:  # the next job gets a fresh pool
-                self._pool = None
+                if self._pools.get(lane) is pool:
+                    del self._pools[lane]
             return "failed", "评分进程意外退出（文件可能过大或已损坏）"
 
     def add(self, job: Job) -> Job:
@@ -110,6 +114,6 @@ class Jobs:
 
     def close(self) -> None:
         with self._lock:
-            if self._pool is not None:
-                self._pool.shutdown(wait=False, cancel_futures=True)
-                self._pool = None
+            for pool in self._pools.values():
+                pool.shutdown(wait=False, cancel_futures=True)
+            self._pools.clear()
