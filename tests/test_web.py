@@ -191,15 +191,20 @@ def test_a_hostile_report_stays_inert_on_every_page(tmp_path, ruleset):
             "report": client.get(f"/report/{content_hash}").text,
             "memo": client.get(f"/report/{content_hash}/memo").text,
             "issuer": client.get("/issuer", params={"name": "科技局"}).text,
+            "dashboard": client.get("/dashboard").text,
         }
         escaped = {"uploads": "&lt;img src=x", "list": "&lt;img src=x", "report": "&lt;script&gt;", "memo": "&lt;script&gt;",
-                   "issuer": "&lt;img src=x"}  # the reviewer's name, in the page header
+                   "issuer": "&lt;img src=x",  # the reviewer's name, in the page header
+                   "dashboard": "&lt;img src=x"}
         for where, html in pages.items():
             for bad in (hostile_report.SCRIPT, hostile_report.IMG):
                 assert bad not in html, (where, bad)
             assert html.count("</textarea>") == html.count("<textarea"), where  # none closed by report text
             assert escaped[where] in html, where
         assert "{{ 7*7 }}" in pages["report"]  # shown as text, never evaluated
+        data = client.get(f"/report/{content_hash}/json")  # JSON keeps the text as it is, and is never taken for HTML
+        assert data.headers["content-type"].startswith("application/json") and data.headers["x-content-type-options"] == "nosniff"
+        assert data.json()["issuer"]
         # and the page forbids inline script even if some text slipped through
         res = client.get(f"/report/{content_hash}")
         assert "script-src 'self'" in res.headers["content-security-policy"]
@@ -418,6 +423,10 @@ def test_the_desk_and_fazhi_batch_share_one_history(tmp_path, ruleset):
         content_hash = HASH_LINK.search(page).group(1)
         report = client.get(f"/report/{content_hash}")
         assert report.status_code == 200 and 'id="fulltext"' in report.text and 'id="s-0"' in report.text
+        # the batch dashboard, over the same history, linking into the desk; its own script allowed by hash only
+        res = client.get("/dashboard")
+        assert res.status_code == 200 and f'href="/report/{content_hash}"' in res.text
+        assert res.headers["content-security-policy"].count("script-src 'sha256-") == 1
 
 
 def test_serve_refuses_a_port_in_use(tmp_path):

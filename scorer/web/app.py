@@ -34,6 +34,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from scorer.history import timelines
+from scorer.render import dashboard, json_report
 from scorer.render import memo as memo_render
 from scorer.render.jinja import TEMPLATES_DIR, render_template
 from scorer.render.memo_docx import docx_bytes
@@ -41,7 +42,7 @@ from scorer.score import rescore
 from scorer.store import Review, reviewed_statuses
 from scorer.vocabulary import EDITION_ZH, STATUS_ZH
 from scorer.web import guard, views
-from scorer.web.desk import Desk, ServeConfig
+from scorer.web.desk import DASHBOARD_LIMIT, Desk, ServeConfig, dashboard_html
 
 HASH = re.compile(r"[0-9a-f]{64}")
 REVIEWER_COOKIE = "fazhi_reviewer"
@@ -317,6 +318,28 @@ async def memo_docx(request: Request) -> Response:
                                                     f"filename*=UTF-8''{quote(filename)}"})
 
 
+async def dashboard_page(request: Request) -> Response:
+    """The batch dashboard over the history, as `fazhi batch` writes it (its own sorting script allowed by hash)."""
+    desk = _desk(request)
+    year = _int(request.query_params.get("year"))
+    html, total = await asyncio.to_thread(dashboard_html, desk.config.db, desk.config.ruleset, year)
+    if total > DASHBOARD_LIMIT:
+        note = f"（共 {total} 份，仪表板只列出得分最高的 {DASHBOARD_LIMIT} 份；可用 ?year= 按年度查看）"
+        html = html.replace("<body>", f"<body><p>{note}</p>", 1)
+    csp = (f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '{dashboard.script_hash()}'; "
+           "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+    return HTMLResponse(html, headers={"content-security-policy": csp})
+
+
+async def report_json(request: Request) -> Response:
+    """The report's JSON (scorer.render.json_report, schema fazhi.report), as the machine scored it."""
+    desk = _desk(request)
+    result, problem = await desk.result(_hash(request))
+    if result is None:
+        return _message(request, "无法打开报告", problem, 404)
+    return Response(json_report.render(result), media_type="application/json; charset=utf-8")
+
+
 async def issuer_page(request: Request) -> Response:
     store = _desk(request).store
     name = (request.query_params.get("name") or "").strip()[:100]
@@ -366,6 +389,8 @@ def create_app(config: ServeConfig) -> Starlette:
         Route("/report/{content_hash:str}/memo", memo_page),
         Route("/report/{content_hash:str}/memo", memo_save, methods=["POST"]),
         Route("/report/{content_hash:str}/memo.docx", memo_docx),
+        Route("/report/{content_hash:str}/json", report_json),
+        Route("/dashboard", dashboard_page),
         Route("/issuer", issuer_page),
         Route("/reviewer", set_reviewer, methods=["POST"]),
         Route("/static/upload.js", script),

@@ -160,3 +160,32 @@ class Desk:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+DASHBOARD_LIMIT = 2000  # reports on one dashboard page (its heatmap is reports × requirements)
+
+
+def dashboard_html(db: Path, ruleset: Ruleset, year: int | None = None) -> tuple[str, int]:
+    """The batch dashboard (scorer.render.dashboard) over the history's latest scorings; and how
+    many reports matched. Run in a thread with its own connection: it reads many records."""
+    from scorer.batch_outputs import statuses_of
+    from scorer.history import timelines
+    from scorer.render import dashboard
+    from scorer.render.batch_view import BatchView, SummaryRow
+
+    with Store(db) as store:
+        total, listed = store.list_reports(year=year, sort="score", limit=DASHBOARD_LIMIT)
+        records, rows = [], []
+        for item in listed:
+            record = store.get(item["content_hash"], item["ruleset_version"])
+            records.append(record)
+            link = f"/report/{record.content_hash}"
+            name = item["name"] or record.path
+            rows.append(SummaryRow(
+                file=name, path=name, links={"html": link, "json": f"{link}/json", "docx": f"{link}/memo.docx"},
+                issuer=record.issuer, year=record.year, edition=record.edition, date=record.date, score=record.score,
+                grade=record.grade, core_score=record.core_score, statuses=statuses_of(record, ruleset),
+                not_whole=record.not_whole,
+            ))
+    multi_year = tuple(t for t in timelines(records) if len(t.years) >= 2)
+    return dashboard.render(BatchView(tuple(rows), ruleset, multi_year)), total

@@ -11,7 +11,9 @@
 - **Body size**: a request body over the limit is cut off with 413, whatever its
   Content-Length says.
 - **Headers**: a Content-Security-Policy that allows only this server's own script and no
-  inline script, so report text that slips into a page could not run; no framing; nosniff.
+  inline script, so report text that slips into a page could not run (a page that sets a
+  stricter policy of its own, the dashboard with its script pinned by hash, keeps it);
+  no framing; nosniff.
 """
 
 from __future__ import annotations
@@ -146,7 +148,8 @@ class Guard:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
-                extra = list(SECURITY_HEADERS)
+                has_csp = any(k.lower() == b"content-security-policy" for k, _ in message.get("headers", []))
+                extra = [h for h in SECURITY_HEADERS if not (has_csp and h[0] == b"content-security-policy")]
                 if fresh:
                     extra.append((b"set-cookie", f"{CSRF_COOKIE}={fresh}; HttpOnly; SameSite=Strict; Path=/".encode()))
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
