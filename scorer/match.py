@@ -448,7 +448,15 @@ def _find(compiled: CompiledRule, view: _SentenceView) -> tuple[list[tuple[int, 
                 continue
             t = _title_index(view, m.start(), m.end())
             if t is not None and t in view.law_titles:
-                continue  # a law's or a higher authority's name, not the work
+                # A law's or a higher authority's name, not the work — unless the sentence
+                # applies it (落实《党政主要负责人履行推进法治建设第一责任人职责规定》): carrying
+                # out the rules of the requirement itself is a mention of it, asserted at most
+                # (the title is never detail; a basis clause, 根据/贯彻…《》 at its start, is
+                # dropped below as not work).
+                if _applied(view, t):
+                    spans.append((m.start(), m.end()))
+                    in_title_only = False
+                continue
             spans.append((m.start(), m.end()))
             in_title_only &= t is not None
     for group in compiled.together:
@@ -471,6 +479,12 @@ def _in_not_work(view: _SentenceView, span: tuple[int, int]) -> bool:
             if cue is None or not (span[0] < cue[1] and cue[0] < span[1]):
                 return True
     return False
+
+
+def _applied(view: _SentenceView, title: int) -> bool:
+    """Is the title applied (落实/贯彻/执行/遵守《…》) rather than studied or cited?"""
+    start = view.titles[title][0]
+    return bool(APPLIED.search(view.sentence.norm[max(0, start - 8):start]))
 
 
 def _together(group: tuple[re.Pattern[str], ...], view: _SentenceView) -> tuple[list[tuple[int, int]], bool] | None:
