@@ -120,6 +120,8 @@ def test_the_token_gates_every_page(tmp_path, ruleset):
         assert client.get("/reports?token=wrong").status_code == 401
         res = client.get("/reports?token=s3cret-token-x&year=2020", follow_redirects=False)
         assert res.status_code == 303 and res.headers["location"] == "/reports?year=2020"  # token out of the URL
+        res = client.get("http://10.0.0.5//evil.example/?token=s3cret-token-x", follow_redirects=False)
+        assert res.status_code == 303 and not res.headers["location"].startswith("//")  # never off this site
         assert client.get("/reports").status_code == 200  # the cookie now
         client.cookies.clear()
         assert client.get("/reports", headers={"authorization": "Bearer s3cret-token-x"}).status_code == 200

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import secrets
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 from scorer.errors import FazhiError
 
@@ -113,7 +113,8 @@ class Guard:
             bearer = headers.get(b"authorization", b"").decode("latin-1")
             if same(query.get("token"), self.token):
                 rest = urlencode([(k, v) for k, v in parse_qsl(scope["query_string"].decode("latin-1")) if k != "token"])
-                where = scope["path"] + ("?" + rest if rest else "")
+                # this site's own path only: one leading slash (never //host), every odd character quoted
+                where = "/" + quote(scope["path"].lstrip("/\\")) + ("?" + rest if rest else "")
                 return await _plain(send, 303, "已登录。", (
                     (b"location", where.encode("utf-8")),
                     (b"set-cookie", f"{TOKEN_COOKIE}={self.token}; HttpOnly; SameSite=Strict; Path=/".encode()),
