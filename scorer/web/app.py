@@ -7,7 +7,9 @@ Pages (all Chinese, plain HTML forms; one small script of our own for drag-and-d
 - ``/reports``               报告列表: filter, sort, page — in SQL
 - ``/report/{hash}``         单份报告: gap report, full text, corrections
 - ``/report/{hash}/memo``    审查意见 from the reviewed statuses; ``memo.docx`` downloads it
+- ``/report/{hash}/json``    the machine's result as `fazhi score --format json` gives it
 - ``/issuer?name=``          单位历年: one issuer across years
+- ``/dashboard``             the batch dashboard (scorer.render.dashboard) over the history
 
 A report is addressed by its content hash (64 hex digits, checked), never by a path: no
 URL reaches the file system. Uploaded files are stored as ``<hash><.ext>`` in the uploads
