@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-import yaml
 
 pytest.importorskip("starlette")
 pytest.importorskip("httpx")
