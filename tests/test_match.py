@@ -227,6 +227,8 @@ def test_quality_signals(ruleset):
         ("enforcement.supervision", "开展城市管理执法领域突出问题专项整治，加强行政执法监督。", "substantiated"),
         ("enforcement.supervision", "深入开展各类执法专项整治，加强行政执法监督。", "asserted"),
         ("functions.credit", "开展信用交通宣传月活动，推进社会信用体系建设。", "substantiated"),
+        # a person named with 同志 and no title is still a named person
+        ("leadership.first_responsible", "去年以来，王建华同志认真履行法治建设第一责任人职责。", "substantiated"),
         # a quoted account name before its kind is a named platform
         ("leadership.law_study", "依托“法治南湖”微信公众号组织领导干部集中学法。", "substantiated"),
         # a report reposted in traditional characters reads the same
