@@ -144,7 +144,7 @@ NAMED_EVENT = re.compile(
     r"[“\"]?\d{1,2}[·.]\d{1,2}[”\"]?[\u4e00-\u9fff]{0,8}(日|周|活动)"
     r"|(宪法|民法典|法治|普法|安全生产|禁毒|消费者权益|国家安全|知识产权)[\u4e00-\u9fff]{0,4}(宣传周|宣传月|宣传日|活动周|活动月|日)"
     # (宪法宣誓 held is an event; 落实宪法宣誓和年度报告制度 names a standing rule)
-    r"|国家宪法日|宪法宣誓(?![\u4e00-\u9fff、]{0,14}制度)"
+    r"|国家宪法日|宪法宣誓(?![\u4e00-\u9fff、]{0,24}制(度|$))"
     # a numbered session is one meeting that can be checked: …委员会第三次会议, 十五届三次全会
     r"|第[一二三四五六七八九十\d]+次(全体|扩大)?(会议|全会)"
     # a named campaign or contest: “美好生活·民法典相伴”主题宣传活动, 法治微视频大赛

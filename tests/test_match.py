@@ -185,6 +185,7 @@ def test_quality_signals(ruleset):
         ("leadership.law_study", "组织领导干部集中学法，学习习近平总书记在中央全面依法治国委员会第三次会议上的重要讲话。", "asserted"),
         ("leadership.first_responsible", "局长认真落实宪法宣誓和法治政府建设年度报告制度。", "asserted"),
         ("leadership.law_study", "组织新任职干部宪法宣誓，带头学习宪法。", "substantiated"),
+        ("disputes.reconsideration_litigation", "严格落实领导干部任前宪法宣誓、法律考试、行政首长出庭应诉等制度性安排。", "asserted"),
         # a named leading-group head is a person; the generic role is not; a month is a date
         ("leadership.party_deployment", "调整以黄忠武书记为组长的法治政府建设领导小组。", "substantiated"),
         ("leadership.party_deployment", "调整以局长为组长的法治政府建设领导小组。", "asserted"),
