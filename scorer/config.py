@@ -29,7 +29,6 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import jsonschema
 import yaml
 
 from scorer import safe_yaml
@@ -164,6 +163,8 @@ def load_config(path: Path, *, today: dt.date) -> ProjectConfig:
         return ProjectConfig(path=path)
     if not isinstance(data, dict):
         raise ConfigError(str(path), "a config file must be a mapping of keys (allowed: " + ", ".join(sorted(CONFIG_SCHEMA["properties"])) + ")")
+    import jsonschema  # only when there is a config file to check: most runs have none
+
     errors = sorted(jsonschema.Draft202012Validator(CONFIG_SCHEMA).iter_errors(data), key=lambda e: list(e.path))
     if errors:
         err = errors[0]
@@ -228,7 +229,7 @@ def _key_line(node: yaml.Node, where: list, keys: set[str]) -> int | None:
     return min(lines, default=None)
 
 
-def _explain(err: jsonschema.ValidationError, where: list) -> str:
+def _explain(err, where: list) -> str:  # err: a jsonschema.ValidationError
     """The schema error in the rules' words, after the dotted key it is about (waivers.0.expires)."""
     if err.validator in ("additionalProperties", "required"):
         text = _describe(err)
