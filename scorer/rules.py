@@ -20,6 +20,7 @@ afresh. `rules validate` always validates.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from dataclasses import fields
 from pathlib import Path
@@ -347,6 +348,12 @@ def _keep_rules(texts: list[tuple[Path, str]], loaded: list[tuple[int, Rule]]) -
         user_cache.save(_cache_name(texts), [(n, tuple(getattr(rule, f) for f in _RULE_FIELDS)) for n, rule in loaded])
     except OSError:
         pass
+
+
+@functools.cache
+def builtin_rules() -> Ruleset:
+    """The shipped rules, loaded once per process (for callers that take no ruleset)."""
+    return load_rules()
 
 
 def is_builtin_dir(directory: Path) -> bool:
