@@ -55,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
         fig.cold = external.cold_start(cmd, cwd=ROOT, env=external.user_env())
         fig.cold_no_bytecode = external.cold_start(cmd, cwd=ROOT, env=external.user_env(bytecode=False))
         fig.python_start = external.cold_start([sys.executable, "-c", "pass"], env=external.user_env())
+        # The yardstick of issue 14: a Chinese NLP tool's own start, in the same run.
+        fig.jieba_cold = external.cold_start([sys.executable, "-c", "import jieba; jieba.initialize()"],
+                                             env=external.user_env())
 
     with step("learned model: file size and load time"):
         fig.model_bytes, fig.model_load_ms = inprocess.model_load()

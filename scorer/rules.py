@@ -25,8 +25,6 @@ import hashlib
 from dataclasses import fields
 from pathlib import Path
 
-import yaml
-
 from scorer import __version__, citations, models, safe_yaml, user_cache
 from scorer.errors import RuleError
 from scorer.match import UserRule, pattern_problem
@@ -119,6 +117,8 @@ FILE_SCHEMA = {
 
 def _line_of(node: yaml.Node, path: list) -> int:
     """1-based line of the YAML node at ``path`` (as deep as the path goes)."""
+    import yaml  # (PyYAML is imported only where a rule file is read: most runs use the cache)
+
     for key in path:
         if isinstance(node, yaml.MappingNode):
             nxt = next((v for k, v in node.value if k.value == key), None)
@@ -151,16 +151,15 @@ def _describe(error) -> str:  # a jsonschema.ValidationError
     return f"key {key}: {safe_yaml.schema_message(error)}"
 
 
-# libyaml's loader when it is built in: the built-in rule files are read on every command,
-# and they are ours, so they skip the budgets user files are read within.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _validate_file(path: Path, text: str, trusted: bool) -> tuple[list[dict], yaml.Node | None]:
     """The file's rule records, schema-checked, and its node tree when it was composed (for lines)."""
+    import yaml
+
     try:
         if trusted:
-            data, node = yaml.load(text, Loader=_YAML_LOADER), None
+            # libyaml's loader when it is built in: the shipped rule files are ours, so they
+            # skip the budgets user files are read within.
+            data, node = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), None
         else:
             data, node = safe_yaml.load(text)
     except yaml.YAMLError as exc:

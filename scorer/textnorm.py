@@ -83,6 +83,8 @@ def normalize_pattern(pattern: str) -> str:
     A full-width character that folds into a regex metacharacter (（ → ( ) stays a
     literal, so rule writers can copy punctuation from reports without surprises.
     """
+    if not _FAST_RUN.search(pattern) and not _RARE.search(pattern):
+        return pattern  # every character is one _norm_char leaves as it is: most patterns, at every start
     out = []
     for ch in pattern:
         folded = _norm_char(ch)
