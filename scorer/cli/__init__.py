@@ -22,5 +22,6 @@ try:
     from scorer.cli import check_cmd  # noqa: F401,E402  (fazhi check)
     from scorer.cli import report_cmd  # noqa: F401,E402  (fazhi report, fazhi memo)
     from scorer.cli import learn_cmd  # noqa: F401,E402  (fazhi learn train)
+    from scorer.cli import serve_cmd  # noqa: F401,E402  (fazhi serve, fazhi reviews export)
 finally:
     gc.enable()
