@@ -99,5 +99,5 @@ def _record(doc: Document, content_hash: str, ruleset: Ruleset | None, edition: 
     from scorer.rules import builtin_rules
     from scorer.store import record_of
 
-    result = score_document(doc, ruleset or builtin_rules(), edition=edition, policy=policy, options=options)
+    result = score_document(doc, ruleset if ruleset is not None else builtin_rules(), edition=edition, policy=policy, options=options)
     return record_of(result, content_hash, edition)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 ENV = "FAZHI_CACHE_DIR"
@@ -51,6 +50,8 @@ def save(name: str, data: object) -> bool:
     Written to a temporary file and renamed, so a reader in another process sees the old
     file or the new one, never half of one.
     """
+    import tempfile  # (only when something is written: most runs only read)
+
     folder = cache_dir()
     if folder is None:
         return False
