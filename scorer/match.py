@@ -60,6 +60,7 @@ from scorer.cues import (
 )
 from scorer.learn.model import RuleWeights, SentenceModel, load_model
 from scorer.models import MET_STATUSES, Evidence, Rule, RuleMatch, Ruleset, Segmented, Sentence
+from scorer import regex_cache
 from scorer.linear_regex import LinearSource, PatternError, _LinearPattern, linear
 from scorer.textnorm import find_dates, normalize, normalize_pattern
 
@@ -108,7 +109,7 @@ class UserRule(Rule):
 
 def _compile(rule: Rule) -> CompiledRule:
     user = isinstance(rule, UserRule)
-    compile_ = linear if user else re.compile
+    compile_ = linear if user else regex_cache.compile
     alternatives = [re.escape(normalize(t)) for t in rule.terms] + [normalize_pattern(p) for p in rule.patterns]
     any_of = compile_("|".join(f"(?:{a})" for a in alternatives)) if alternatives else None
     together = tuple(tuple(compile_(normalize_pattern(p)) for p in group) for group in rule.together)
@@ -135,7 +136,7 @@ def pattern_problem(rule: Rule) -> tuple[str, str | None, str] | None:
     """
     from dataclasses import replace
 
-    compile_ = linear if isinstance(rule, UserRule) else re.compile
+    compile_ = linear if isinstance(rule, UserRule) else regex_cache.compile
     keyed = ([("patterns", None, p) for p in rule.patterns] + [("exclude", None, p) for p in rule.exclude]
              + [("together", g, p) for g, group in enumerate(rule.together) for p in group])
     for key, _, pattern in keyed:
@@ -240,7 +241,7 @@ def _loosened(pattern: str) -> str:
             i += 1
     loose = _without_optional_start("".join(out))
     try:
-        if loose and re.compile(loose).fullmatch("") is None:
+        if loose and regex_cache.compile(loose).fullmatch("") is None:
             return loose
     except re.error:
         pass
@@ -685,7 +686,7 @@ def _without_optional_start(pattern: str) -> str:
 
 @lru_cache(maxsize=4096, typed=True)  # typed: a LinearSource and the same text as str are two entries
 def _regex(source: str) -> re.Pattern[str] | _LinearPattern:
-    return linear(source) if isinstance(source, LinearSource) else re.compile(source)
+    return linear(source) if isinstance(source, LinearSource) else regex_cache.compile(source)
 
 
 Found = dict[int, tuple[list[tuple[int, int]], bool]]  # body position → (spans, in titles only)
