@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Iterable
 
 from scorer.cues import (
     TITLE_SPAN,
@@ -61,6 +62,7 @@ from scorer.cues import (
 from scorer.learn.model import RuleWeights, SentenceModel, load_model
 from scorer.models import MET_STATUSES, Evidence, Rule, RuleMatch, Ruleset, Segmented, Sentence
 from scorer.linear_regex import LinearSource, PatternError, _LinearPattern, linear
+from scorer.prefilter import Candidates, build_prefilter
 from scorer.textnorm import find_dates, normalize, normalize_pattern
 
 STRENGTH = {"substantiated": 4, "asserted": 3, "deficient": 2, "planned": 1, "absent": 0}
@@ -616,56 +618,16 @@ def _body(views: list[_SentenceView]) -> _Body:
 
 
 class _Scanner:
-    """Where each literal and each scan pattern occurs in one body, found once and shared
-    by every rule that uses it (三项制度 is a term of three rules)."""
+    """The candidate sentences of every element rule in one body, found in one pass of
+    the rules' literal automaton (scorer.prefilter) and shared by every rule that uses
+    a literal or a scan (三项制度 is a term of three rules)."""
 
-    def __init__(self, body: _Body):
-        self.body = body
-        self.cache: dict[tuple[bool, str], frozenset[int]] = {}
-
-    def _sentence_of(self, pos: int) -> int:
-        return bisect.bisect_right(self.body.starts, pos) - 1
-
-    def literal(self, text: str) -> frozenset[int]:
-        key = (False, text)
-        if key not in self.cache:
-            joined, found, pos = self.body.joined, set(), 0
-            while True:
-                pos = joined.find(text, pos)
-                if pos < 0:
-                    break
-                i = self._sentence_of(pos)
-                found.add(i)
-                # go on from the next sentence: one hit per sentence is enough
-                pos = self.body.starts[i + 1] if i + 1 < len(self.body.starts) else len(joined)
-            self.cache[key] = frozenset(found)
-        return self.cache[key]
-
-    def pattern(self, source: str) -> frozenset[int]:
-        key = (True, source)
-        if key not in self.cache:
-            regex, joined, found, pos = _regex(source), self.body.joined, set(), 0
-            while True:
-                m = regex.search(joined, pos)
-                if m is None:
-                    break
-                i = self._sentence_of(m.start())
-                found.add(i)
-                if i + 1 >= len(self.body.starts):
-                    break
-                # Go on from the next sentence, not from the match's end: a long match must
-                # not hide a match that starts in the sentence after it.
-                pos = self.body.starts[i + 1]
-            self.cache[key] = frozenset(found)
-        return self.cache[key]
+    def __init__(self, body: _Body, rules: Iterable[CompiledRule]):
+        prefilter = build_prefilter(tuple((c.literals, c.scans) for c in rules))
+        self.found = Candidates(prefilter, [v.sentence.norm for v in body.views], body.joined, body.starts, _regex)
 
     def candidates(self, compiled: CompiledRule) -> list[int]:
-        found: set[int] = set()
-        for text in compiled.literals:
-            found |= self.literal(text)
-        for source in compiled.scans:
-            found |= self.pattern(source)
-        return sorted(found)
+        return self.found.of_rule(compiled.literals, compiled.scans)
 
 
 _OPTIONAL_START = re.compile(r"^(\((?:\?:)?[^()|\\\[]*\)|[^\\()\[|.*+?{}^$])(\?|\*|\{0,\d*\})")
@@ -694,7 +656,7 @@ Found = dict[int, tuple[list[tuple[int, int]], bool]]  # body position → (span
 def find_element(compiled: CompiledRule, body: _Body, scanner: _Scanner | None = None) -> Found:
     """Where one element rule matches: the sentences and the spans in each."""
     found: Found = {}
-    for i in (scanner or _Scanner(body)).candidates(compiled):
+    for i in (scanner or _Scanner(body, [compiled])).candidates(compiled):
         hit = _find(compiled, body.views[i])
         if hit is not None:
             found[i] = hit
@@ -837,7 +799,7 @@ def judge_text(rule: Rule, text: str, role: str = "achievements", year: int | No
     body = _body([_view(sentence, role, options)])
     compiled = {c.rule.id: c for c in compile_ruleset(ruleset)} if ruleset is not None else {}
     compiled[rule.id] = _compile(rule)
-    scanner = _Scanner(body)
+    scanner = _Scanner(body, compiled.values())
     found_by_rule = {rule_id: find_element(c, body, scanner) for rule_id, c in compiled.items()}
     if not found_by_rule[rule.id]:
         return "absent"
@@ -922,7 +884,7 @@ def match_report(seg: Segmented, ruleset: Ruleset, options: MatchOptions = Match
     matches: list[RuleMatch] = []
     warnings: list[str] = []
     first_by_part = first_sentences(seg)  # shared by the part rules
-    scanner = _Scanner(body)
+    scanner = _Scanner(body, compiled.values())
     found_by_rule = {rule.id: find_element(compiled[rule.id], body, scanner)
                      for rule in ruleset.rules if rule.kind == "element"}
     claims = clause_claims(found_by_rule, body)
