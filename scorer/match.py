@@ -88,15 +88,17 @@ class CompiledRule:
     any_of: re.Pattern[str] | None
     together: tuple[tuple[re.Pattern[str], ...], ...]
     exclude: re.Pattern[str] | None
-    # Every sentence the rule can match contains one of these: its terms (found with
-    # str.find) or a match of one of its scans (each pattern, and the first pattern of each
-    # `together` group, with its lookarounds removed — a looser pattern finds a superset,
-    # and _find checks the real one). One pass over the whole body finds the few candidate
-    # sentences, so long reports do not cost rules × sentences. Patterns are scanned one by
-    # one: joined into one alternation of some 350 branches they defeat the regex engine's
-    # literal-prefix search and took three times as long.
+    # Every sentence the rule can match contains one of its terms, or a match of one of its
+    # scans (the top-level branches of each pattern), or a match of one of a `together`
+    # group's `firsts` (the branches of its first pattern with their lookarounds removed:
+    # _find may search that one in a 《title》 or in the sentence with its titles blanked,
+    # where a lookaround sees other characters, and a looser pattern finds a superset) and
+    # the literals that each of the group's `others` needs. scorer.prefilter finds the
+    # candidate sentences of every rule in one pass, so long reports do not cost rules ×
+    # sentences.
     literals: tuple[str, ...]
     scans: tuple[str, ...]
+    groups: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (firsts, others) per group
 
 
 @dataclass(frozen=True)
@@ -116,14 +118,18 @@ def _compile(rule: Rule) -> CompiledRule:
     together = tuple(tuple(compile_(normalize_pattern(p)) for p in group) for group in rule.together)
     exclude = compile_("|".join(f"(?:{normalize_pattern(p)})" for p in rule.exclude)) if rule.exclude else None
     literals = tuple(dict.fromkeys(normalize(t) for t in rule.terms if t))
-    firsts = [normalize_pattern(p) for p in rule.patterns] + [normalize_pattern(group[0]) for group in rule.together]
+    patterns = [normalize_pattern(p) for p in rule.patterns]
+    together_sources = [[normalize_pattern(p) for p in group] for group in rule.together]
     if user:
-        # Scanned whole: RE2 has no lookarounds to loosen and finds literal prefixes itself,
-        # and loosening tries each candidate with `re`, which a user pattern must never reach.
-        scans = tuple(dict.fromkeys(LinearSource(p) for p in firsts))
+        # Each pattern whole: RE2 has no lookarounds to loosen, and loosening tries each
+        # candidate with `re`, which a user pattern must never reach.
+        scans = tuple(dict.fromkeys(LinearSource(p) for p in patterns))
+        groups = tuple(((LinearSource(g[0]),), tuple(LinearSource(p) for p in g[1:])) for g in together_sources)
     else:
-        scans = tuple(dict.fromkeys(_loosened(branch) for p in firsts for branch in _branches(p)))
-    return CompiledRule(rule, any_of, together, exclude, literals, scans)
+        scans = tuple(dict.fromkeys(branch for p in patterns for branch in _branches(p)))
+        groups = tuple((tuple(dict.fromkeys(_loosened(b) for b in _branches(g[0]))), tuple(g[1:]))
+                       for g in together_sources)
+    return CompiledRule(rule, any_of, together, exclude, literals, scans, groups)
 
 
 def pattern_problem(rule: Rule) -> tuple[str, str | None, str] | None:
@@ -152,7 +158,8 @@ def pattern_problem(rule: Rule) -> tuple[str, str | None, str] | None:
                           exclude=tuple(p for k, _, p in upto if k == "exclude"),
                           together=tuple(tuple(g) for g in groups if g))
         try:
-            for source in _compile(partial).scans:
+            compiled = _compile(partial)
+            for source in compiled.scans + tuple(s for firsts, _ in compiled.groups for s in firsts):
                 _regex(source)
         except (re.error, PatternError) as exc:
             return str(exc)
@@ -602,19 +609,13 @@ def _scope(view: _SentenceView, spans: list[tuple[int, int]], others: set[int]) 
 
 @dataclass(frozen=True)
 class _Body:
-    """The sentences a rule may draw evidence from, joined once for the prefilter pass."""
+    """The sentences a rule may draw evidence from."""
 
     views: list[_SentenceView]
-    joined: str  # normalised sentences joined by "。\n", which no rule pattern crosses
-    starts: list[int]  # offset of each view's sentence in `joined`
 
 
 def _body(views: list[_SentenceView]) -> _Body:
-    starts, pos = [], 0
-    for v in views:
-        starts.append(pos)
-        pos += len(v.sentence.norm) + 2
-    return _Body(views, "。\n".join(v.sentence.norm for v in views), starts)
+    return _Body(views)
 
 
 class _Scanner:
@@ -623,11 +624,11 @@ class _Scanner:
     a literal or a scan (三项制度 is a term of three rules)."""
 
     def __init__(self, body: _Body, rules: Iterable[CompiledRule]):
-        prefilter = build_prefilter(tuple((c.literals, c.scans) for c in rules))
-        self.found = Candidates(prefilter, [v.sentence.norm for v in body.views], body.joined, body.starts, _regex)
+        prefilter = build_prefilter(tuple((c.literals, c.scans, c.groups) for c in rules))
+        self.found = Candidates(prefilter, [v.sentence.norm for v in body.views], _regex)
 
     def candidates(self, compiled: CompiledRule) -> list[int]:
-        return self.found.of_rule(compiled.literals, compiled.scans)
+        return self.found.of_rule(compiled.literals, compiled.scans, compiled.groups)
 
 
 _OPTIONAL_START = re.compile(r"^(\((?:\?:)?[^()|\\\[]*\)|[^\\()\[|.*+?{}^$])(\?|\*|\{0,\d*\})")

@@ -18,7 +18,6 @@ are a superset of the sentences the rule's `_find` accepts, as before.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -194,19 +193,33 @@ def _class_chars(items: list) -> frozenset[str] | None:
 @dataclass(frozen=True)
 class _Scan:
     source: str
-    needed: tuple[frozenset[int], ...]  # key ids: one of each set is needed (none: scan the whole report)
+    needed: tuple[frozenset[int], ...]  # key ids: one of each set is needed (none: try every sentence)
     exact: bool  # holding one is enough: the regex need not run
+
+
+Group = tuple[tuple[str, ...], tuple[str, ...]]  # a `together` group: (firsts, others)
+RuleKey = tuple[tuple[str, ...], tuple[str, ...], tuple[Group, ...]]  # (terms, scans, groups)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """One rule's part of the automaton."""
+
+    terms: frozenset[int]  # key ids
+    scans: frozenset[int]  # indexes into Prefilter.scans
+    # per `together` group: its first pattern's scans, and for each other pattern the key
+    # ids it needs (a sentence lacking them cannot hold the whole group)
+    groups: tuple[tuple[frozenset[int], tuple[tuple[frozenset[int], ...], ...]], ...]
 
 
 @dataclass(frozen=True)
 class Prefilter:
-    """One automaton for the literals of a set of rules' terms and scans."""
+    """One automaton for the literals of a set of rules."""
 
     automaton: ahocorasick.Automaton
     keys: tuple[str, ...]  # key id → literal
     scans: tuple[_Scan, ...]
-    # a rule's (terms, scans) → its terms' key ids and its scans' indexes
-    rules: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[frozenset[int], frozenset[int]]]
+    rules: dict[RuleKey, _Plan]
     # key id → the scans whose first needed set holds it: only those can match when it is
     # found (most scans find nothing in most reports, and are never looked at)
     triggers: dict[int, frozenset[int]]
@@ -214,8 +227,14 @@ class Prefilter:
 
 
 @lru_cache(maxsize=8)
-def build_prefilter(rules: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> Prefilter:
-    """The prefilter for rules given as (terms, scan patterns), each already normalised."""
+def build_prefilter(rules: tuple[RuleKey, ...]) -> Prefilter:
+    """The prefilter for rules given as (terms, scans, together groups), already normalised.
+
+    A scan's match is looked for in each sentence; a group's other patterns are only
+    required to have their literals in the sentence, because _find may look for them in
+    a 《title》 or in the sentence with its titles blanked (a literal without a space is
+    found there only where it stands in the sentence too).
+    """
     ids: dict[str, int] = {}
     scan_index: dict[str, int] = {}
     scans: list[_Scan] = []
@@ -224,18 +243,26 @@ def build_prefilter(rules: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) 
     def key(text: str) -> int:
         return ids.setdefault(text, len(ids))
 
-    for terms, sources in rules:
-        for source in sources:
-            if source not in scan_index:
-                needed, exact = needed_literals(source)
-                scan_index[source] = len(scans)
-                scans.append(_Scan(source, tuple(frozenset(map(key, strings)) for strings in needed), exact))
-        plans[terms, sources] = (frozenset(key(t) for t in terms if t), frozenset(scan_index[s] for s in sources))
+    def scan(source: str) -> int:
+        if source not in scan_index:
+            needed, exact = needed_literals(source)
+            scan_index[source] = len(scans)
+            scans.append(_Scan(source, tuple(frozenset(map(key, strings)) for strings in needed), exact))
+        return scan_index[source]
+
+    def required(source: str) -> tuple[frozenset[int], ...]:
+        needed, _ = needed_literals(source)
+        return tuple(frozenset(map(key, strings)) for strings in needed if not any(" " in t for t in strings))
+
+    for terms, sources, groups in rules:
+        plans[terms, sources, groups] = _Plan(
+            frozenset(key(t) for t in terms if t), frozenset(map(scan, sources)),
+            tuple((frozenset(map(scan, firsts)), tuple(required(p) for p in others)) for firsts, others in groups))
     triggers: dict[int, set[int]] = {}
-    for i, scan in enumerate(scans):
-        for k in scan.needed[0] if scan.needed else ():
+    for i, s in enumerate(scans):
+        for k in s.needed[0] if s.needed else ():
             triggers.setdefault(k, set()).add(i)
-    unfiltered = frozenset(i for i, scan in enumerate(scans) if not scan.needed)
+    unfiltered = frozenset(i for i, s in enumerate(scans) if not s.needed)
     automaton = ahocorasick.Automaton()
     for text, i in ids.items():
         automaton.add_word(text, i)
@@ -248,18 +275,14 @@ def build_prefilter(rules: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) 
 class Candidates:
     """Which sentences of one report each rule may match.
 
-    ``texts``: the sentences; ``joined``: them joined by a separator no pattern crosses,
-    with ``starts`` the offset of each (for the patterns with no needed literal, scanned
-    whole). The automaton runs over every sentence once, when this is made.
+    ``texts``: the sentences, each searched alone (a match of a rule never spans two).
+    The automaton runs over every sentence once, when this is made.
     """
 
-    def __init__(self, prefilter: Prefilter, texts: Sequence[str], joined: str, starts: list[int],
-                 search: Callable[[str], re.Pattern[str]]):
-        self.prefilter, self.texts, self.joined, self.starts = prefilter, texts, joined, starts
+    def __init__(self, prefilter: Prefilter, texts: Sequence[str], search: Callable[[str], re.Pattern[str]]):
+        self.prefilter, self.texts = prefilter, texts
         self.search = search  # scan source → compiled pattern
-        # key id → the sentences holding it, in order. A literal is looked for inside each
-        # sentence: a match of a rule never spans two.
-        self.where: dict[int, list[int]] = {}
+        self.where: dict[int, list[int]] = {}  # key id → the sentences holding it, in order
         if prefilter.keys:
             where, find = self.where, prefilter.automaton.iter
             for n, text in enumerate(texts):
@@ -270,45 +293,44 @@ class Candidates:
         self.live = prefilter.unfiltered.union(*(triggers[k] for k in self.present if k in triggers))
         self.scans: dict[int, frozenset[int]] = {}
 
-    def of_rule(self, terms: tuple[str, ...], scans: tuple[str, ...]) -> list[int]:
-        """The sentences, in order, that hold one of the terms or a match of one of the scans."""
-        term_keys, scan_ids = self.prefilter.rules[terms, scans]
-        found = self._holding(term_keys)
-        for i in scan_ids & self.live:
-            if i not in self.scans:
-                self.scans[i] = self._scan(self.prefilter.scans[i])
-            found |= self.scans[i]
+    def of_rule(self, terms: tuple[str, ...], scans: tuple[str, ...], groups: tuple[Group, ...] = ()) -> list[int]:
+        """The sentences, in order, where the rule may match: holding one of its terms, a match
+        of one of its scans, or a match of a group's first pattern and the others' literals."""
+        plan = self.prefilter.rules[terms, scans, groups]
+        found = self._holding(plan.terms)
+        for i in plan.scans & self.live:
+            found |= self._scan(i)
+        for firsts, others in plan.groups:
+            hits = set().union(*(self._scan(i) for i in firsts & self.live))
+            for needed in others:
+                if not hits:
+                    break
+                hits = self._holding_all(needed, hits)
+            found |= hits
         return sorted(found)
 
     def _holding(self, keys: frozenset[int]) -> set[int]:
         """The sentences holding one of these literals."""
         return set().union(*(self.where[k] for k in keys & self.present))
 
-    def _scan(self, scan: _Scan) -> frozenset[int]:
-        if not scan.needed:
-            return self._scan_whole(self.search(scan.source))
-        found: set[int] | None = None
-        for keys in scan.needed:  # the sentences holding a literal of every needed set
-            holding = self._holding(keys)
-            found = holding if found is None else found & holding
-            if not found:
-                return frozenset()
-        if not scan.exact:
-            search, texts = self.search(scan.source).search, self.texts
-            found = {n for n in found if search(texts[n])}
-        return frozenset(found)
+    def _holding_all(self, needed: tuple[frozenset[int], ...], among: set[int]) -> set[int]:
+        """Those of ``among`` holding a literal of every needed set."""
+        for keys in needed:
+            among = among & self._holding(keys)
+            if not among:
+                break
+        return among
 
-    def _scan_whole(self, regex) -> frozenset[int]:
-        found, pos, joined, starts = set(), 0, self.joined, self.starts
-        while True:
-            m = regex.search(joined, pos)
-            if m is None:
-                break
-            i = bisect.bisect_right(starts, m.start()) - 1
-            found.add(i)
-            if i + 1 >= len(starts):
-                break
-            # Go on from the next sentence, not from the match's end: a long match must
-            # not hide a match that starts in the sentence after it.
-            pos = starts[i + 1]
-        return frozenset(found)
+    def _scan(self, i: int) -> frozenset[int]:
+        """The sentences with a match of scan i."""
+        if i not in self.scans:
+            scan = self.prefilter.scans[i]
+            search, texts = self.search(scan.source).search, self.texts
+            if not scan.needed:  # nothing known to look for first: every sentence is tried
+                found = {n for n, text in enumerate(texts) if search(text)}
+            else:
+                found = self._holding_all(scan.needed[1:], self._holding(scan.needed[0]))
+                if not scan.exact:
+                    found = {n for n in found if search(texts[n])}
+            self.scans[i] = frozenset(found)
+        return self.scans[i]
