@@ -24,7 +24,6 @@ from functools import cached_property, lru_cache
 from typing import Iterable
 
 from scorer.cues import (
-    TITLE_SPAN,
     LAW_TITLE,
     CITED_AS_BASIS,
     TITLE_LIST_MIN,
@@ -33,7 +32,6 @@ from scorer.cues import (
     PLAN_OPENER,
     PLAN_SUBJECT,
     YEAR_OPENER,
-    QUANTITY,
     PARTIAL_DATE,
     PLATFORM,
     GENERIC_PLATFORM,
@@ -58,6 +56,8 @@ from scorer.cues import (
     NAMED_PERSON,
     LEGISLATION_TITLE,
     LOCAL_TITLE,
+    title_spans,
+    quantities,
 )
 from scorer.learn.model import RuleWeights, SentenceModel, load_model
 from scorer.models import MET_STATUSES, Evidence, Rule, RuleMatch, Ruleset, Segmented, Sentence
@@ -175,9 +175,15 @@ def pattern_problem(rule: Rule) -> tuple[str, str | None, str] | None:
     return None  # unreachable: the whole list failed
 
 
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
 def _branches(pattern: str) -> list[str]:
     """The top-level alternatives of a pattern (a|b(c|d) → a, b(c|d)): scanned one by one,
-    each can start with a literal the regex engine searches for quickly."""
+    each can start with a literal the regex engine searches for quickly. A pattern that
+    opens with global flags ((?i)a|b) stays whole: its branches alone would lose them."""
+    if _GLOBAL_FLAGS.match(pattern):
+        return [pattern]
     out, start, i, n = [], 0, 0, len(pattern)
     while i < n:
         ch = pattern[i]
@@ -284,6 +290,21 @@ class _SentenceView:
         """Index of the clause that holds offset ``pos``."""
         return max(0, bisect.bisect_right(self.clause_starts, pos) - 1)
 
+    def negation(self, i: int) -> str | None:
+        """A negation in clause i or the one after it, unless the clause tackles it
+        (针对…不到位的问题 / 对…薄弱环节进行研究分析); looked for once per clause."""
+        if i not in self._negations:
+            norm, clauses = self.sentence.norm, self.clauses
+            cs, ce = clauses[i]
+            window = norm[cs:clauses[i + 1][1]] if i + 1 < len(clauses) else norm[cs:ce]
+            m = NEGATION.search(window)
+            self._negations[i] = m.group(0) if m and not TACKLED.search(window) else None
+        return self._negations[i]
+
+    @cached_property
+    def _negations(self) -> dict[int, str | None]:
+        return {}
+
     @cached_property
     def details(self) -> tuple[tuple[int, str], ...]:
         """Every piece of checkable detail, as (clause index, text), in reading order.
@@ -325,7 +346,7 @@ class _SentenceView:
 
 def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | None = None) -> _SentenceView:
     norm = sentence.norm
-    titles = tuple((m.start(), m.end()) for m in TITLE_SPAN.finditer(norm)) if options.titles else ()
+    titles = title_spans(norm) if options.titles else ()
     law_like = [bool(LAW_TITLE.search(norm[s:e]) or BOOK_TITLE.search(norm[s:e])) for s, e in titles]
     # (a local 《…条例》 or 《…法》 is legislation — 《天津市优化营商环境条例》 — not a
     # department's own document)
@@ -386,7 +407,7 @@ def _details(norm: str, titles: tuple[tuple[int, int], ...], own: frozenset[int]
     outside = _blank(norm, titles)
     if "“" in outside:
         outside = _blank(outside, tuple(m.span() for m in QUOTED_NAME.finditer(outside)))
-    found = [(m.start(), m.group(0)) for m in QUANTITY.finditer(outside)]
+    found = list(quantities(outside))
     found += [(s, outside[s:e]) for s, e, _ in find_dates(outside)]
     found += [(m.start(), m.group(0)) for m in PARTIAL_DATE.finditer(outside)]
     # A title is detail when it names the department's own document, listed or not (a
@@ -528,25 +549,15 @@ def _clauses(norm: str) -> list[tuple[int, int]]:
     return out
 
 
-def _negated(norm: str, spans: list[tuple[int, int]]) -> str | None:
+def _negated(view: _SentenceView, spans: list[tuple[int, int]]) -> str | None:
     """A negation in the clause of a match, or in the clause right after it.
 
-    Each clause is looked at once, however many matches it holds: a long clause full of
-    matches made this quadratic (a 400 KB line without punctuation took 12 s)."""
-    clauses = _clauses(norm)
-    starts = [cs for cs, _ in clauses]
-    seen: set[int] = set()
-    for s, _ in spans:
-        i = max(0, bisect.bisect_right(starts, s) - 1)
-        if i in seen:
-            continue
-        seen.add(i)
-        cs, ce = clauses[i]
-        window = norm[cs:clauses[i + 1][1]] if i + 1 < len(clauses) else norm[cs:ce]
-        m = NEGATION.search(window)
-        # …unless the clause tackles it (针对…不到位的问题 / 对…薄弱环节进行研究分析)
-        if m and not TACKLED.search(window):
-            return m.group(0)
+    Each clause is looked at once, however many matches and rules it holds: a long clause
+    full of matches made this quadratic (a 400 KB line without punctuation took 12 s)."""
+    for i in dict.fromkeys(view.clause_of(s) for s, _ in spans):
+        negation = view.negation(i)
+        if negation:
+            return negation
     return None
 
 
@@ -571,7 +582,7 @@ def _judge(view: _SentenceView, spans: list[tuple[int, int]], in_title_only: boo
         return "deficient", "出现在“不足和原因”部分"
     if options.roles and view.role == "next_year":
         return "planned", "出现在“下一年度安排”部分"
-    negation = _negated(norm, spans) if options.cues else None
+    negation = _negated(view, spans) if options.cues else None
     if negation:
         return "deficient", f"表述为未做到或不到位（“{negation}”）"
     plan = _planned(norm, year) if options.cues else None

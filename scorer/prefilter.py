@@ -56,7 +56,7 @@ class _Info:
 
 _UNKNOWN = _Info(None)
 _EMPTY = _Info(frozenset({""}))
-MAX_NEEDED = 3  # sets kept per pattern: the most selective
+MAX_NEEDED = 2  # sets kept per pattern: the most selective
 
 
 def needed_literals(source: str) -> tuple[tuple[frozenset[str], ...], bool]:
