@@ -5,9 +5,9 @@ scan patterns (scorer.match builds both). Searching the whole report once per te
 once per pattern cost a third of scoring: some 600 passes over the same text. Instead,
 one Aho-Corasick automaton (pyahocorasick) holds every rule's terms and, for each scan
 pattern, a few literals that every match of the pattern contains (营商环境 in
-``优化[^。]{0,6}营商环境``). One pass over the report finds them all; a pattern is then
-tried only on the sentences that hold one of its literals, and the regex engine scans
-the whole report only for the few patterns with no such literal.
+``优化[^。]{0,6}营商环境``). One pass over the report's sentences finds them all; a pattern is
+then tried only on the sentences that hold its literals (not at all when they are the
+whole pattern), and on every sentence only when no literal is known.
 
 The literals come from the pattern's parse tree (the standard library's own parser):
 a run of plain characters, or a small set of alternatives (局长|主任|厅长 …) multiplied
@@ -26,12 +26,10 @@ from typing import Callable, Sequence
 
 import ahocorasick
 
-try:  # the parser behind re.compile; sre_parse is its deprecated public alias
-    from re import _parser as _sre
-    from re import _constants as _c
-except ImportError:  # pragma: no cover - Python < 3.11 is not supported anyway
-    import sre_parse as _sre  # type: ignore[no-redef]
-    import sre_constants as _c  # type: ignore[no-redef]
+# The parser re.compile itself uses (sre_parse is its deprecated public alias). Private,
+# so anything it returns that the analysis does not expect gives no literal, never a wrong one.
+from re import _constants as _c
+from re import _parser as _sre
 
 from scorer.linear_regex import LinearSource
 
@@ -39,6 +37,7 @@ from scorer.linear_regex import LinearSource
 # no more selective, and the automaton would grow for nothing.
 MAX_STRINGS = 64
 MAX_CLASS_CHARS = 10
+MAX_NEEDED = 2  # needed sets kept per pattern, the most selective: more cost more automaton hits
 
 
 @dataclass(frozen=True)
@@ -56,24 +55,23 @@ class _Info:
 
 _UNKNOWN = _Info(None)
 _EMPTY = _Info(frozenset({""}))
-MAX_NEEDED = 2  # sets kept per pattern: the most selective
 
 
 def needed_literals(source: str) -> tuple[tuple[frozenset[str], ...], bool]:
     """(needed, exact) for a scan pattern. ``needed``: sets of non-empty strings; every match
     holds a string of each set (empty when the analysis finds none: the pattern is then
-    scanned over the whole report). ``exact``: holding a string of the one set is also
+    tried on every sentence). ``exact``: holding a string of the one set is also
     enough for the pattern to match (秒办, (局长|主任), 行政(许可|处罚): plain text with
     nothing around it to check), so the regex need not run."""
     if isinstance(source, LinearSource):
         return (), False  # a user's RE2 pattern: RE2 syntax is not re's, leave it to RE2
     try:
         parsed = _sre.parse(source)
-    except (re.error, RecursionError, OverflowError):
+        if parsed.state.flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_VERBOSE):
+            return (), False
+        info = _sequence(list(parsed))
+    except (re.error, RecursionError, OverflowError, AttributeError, TypeError, ValueError):
         return (), False
-    if parsed.state.flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_VERBOSE):
-        return (), False
-    info = _sequence(list(parsed))
     # _node counts an assertion as matching "": the texts are exact only without any
     if _usable(info.exact) and not _asserts(parsed):
         return (_minimal(info.exact),), True

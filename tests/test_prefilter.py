@@ -107,3 +107,10 @@ def test_needed_literals_are_in_every_match(compiled, body):
 def test_needed_literals_of_a_pattern(pattern, needed, exact):
     got, is_exact = needed_literals(pattern)
     assert [set(s) for s in got] == needed and is_exact == exact
+
+
+def test_the_month_guard_on_partial_dates_holds():
+    # _details skips PARTIAL_DATE on a sentence without 月: every match must hold one
+    from scorer.cues import PARTIAL_DATE
+
+    assert needed_literals(PARTIAL_DATE.pattern)[0] == (frozenset({"月"}),)
