@@ -14,6 +14,7 @@ from inprocess import JIEBA_REPORTS, SCORING, STAGES, cpu_count
 # The targets of issue 7.
 TARGET_PER_SECOND = 100.0  # reports of ~5,000 chars per second, scoring without rendering, in batch
 TARGET_JIEBA_RATIO = 2.0  # fazhi scoring time / bare jieba.cut time, same texts
+TARGET_RJIEBA_RATIO = 5.0  # issue 14: fazhi scoring time / bare rjieba.cut (Rust) time, same texts
 TARGET_LADDER_RATIO = 1.5  # time per char at 200,000 chars / at 5,000
 TARGET_COLD_S = 1.0  # `fazhi score` on one report, fresh process
 TARGET_COLD_JIEBA_RATIO = 0.25  # issue 14: that cold start ÷ `import jieba; jieba.initialize()`, same run
@@ -47,6 +48,7 @@ class Figures:
     stages: object = None  # inprocess.StageTimes
     pool: dict = field(default_factory=dict)  # jobs → (reports/s, wall s)
     jieba_s: float = 0.0
+    rjieba_s: float | None = None  # None: rjieba not installed
     ladder: list = field(default_factory=list)  # inprocess.Rung
     batches: list = field(default_factory=list)  # external.BatchRun
     memory_phases: list = field(default_factory=list)  # batch_memory.py output for 50 and 300 reports
@@ -113,6 +115,13 @@ def write_results(fig: Figures, path: Path) -> str:
       f"| {pool_per_s:.0f} reports/s | ≥ {TARGET_PER_SECOND:.0f} | {_verdict(pool_per_s >= TARGET_PER_SECOND)} |")
     w(f"| scoring time ÷ bare `jieba.cut` of the same {jieba_n} texts "
       f"| {jieba_ratio:.2f}× | ≤ {TARGET_JIEBA_RATIO:g}× | {_verdict(jieba_ratio <= TARGET_JIEBA_RATIO)} |")
+    if fig.rjieba_s:
+        rjieba_ratio = fazhi_jieba_with_ingest_s / fig.rjieba_s
+        w(f"| scoring time ÷ bare `rjieba.cut` (jieba in Rust) of the same {jieba_n} texts (issue 14) "
+          f"| {rjieba_ratio:.1f}× | ≤ {TARGET_RJIEBA_RATIO:g}× | {_verdict(rjieba_ratio <= TARGET_RJIEBA_RATIO)} |")
+    else:
+        w(f"| scoring time ÷ bare `rjieba.cut` (issue 14) | not measured: rjieba not installed "
+          f"(`pip install -e '.[bench]'`) | ≤ {TARGET_RJIEBA_RATIO:g}× | |")
     w(f"| time per character at {large.chars:,} ÷ at {small.chars:,} characters "
       f"| {ladder_ratio:.2f}× | ≤ {TARGET_LADDER_RATIO:g}× | {_verdict(ladder_ratio <= TARGET_LADDER_RATIO)} |")
     w(f"| `{fig.cold_cmd}` cold start (median of {len(fig.cold.seconds)}) "
@@ -196,7 +205,7 @@ def write_results(fig: Figures, path: Path) -> str:
     w(f"| **all** | {1000 * total_all / n:.2f} | 100% |")
     w("")
 
-    w("## fazhi vs a bare jieba.cut")
+    w("## fazhi vs a bare jieba.cut and rjieba.cut")
     w("")
     w(f"Over the first {jieba_n} reports of `batch300` ({sum(st.chars[:jieba_n]):,} characters), jieba initialised "
       "beforehand, `list(jieba.cut(text))` per report:")
@@ -205,6 +214,10 @@ def write_results(fig: Figures, path: Path) -> str:
     w(f"- fazhi ingest+segment+match+score: {fazhi_jieba_with_ingest_s:.2f} s "
       f"({1000 * fazhi_jieba_with_ingest_s / jieba_n:.1f} ms per report) → **{jieba_ratio:.2f}×** jieba")
     w(f"- fazhi segment+match+score (text already read): {fazhi_jieba_s:.2f} s → {fazhi_jieba_s / fig.jieba_s:.2f}× jieba")
+    if fig.rjieba_s:
+        w(f"- rjieba.cut (jieba in Rust), best of 3 passes: {fig.rjieba_s:.3f} s ({1000 * fig.rjieba_s / jieba_n:.2f} ms "
+          f"per report) → fazhi is **{fazhi_jieba_with_ingest_s / fig.rjieba_s:.1f}×** rjieba "
+          f"({fazhi_jieba_s / fig.rjieba_s:.1f}× with the text already read)")
     w("")
 
     w("## Time per character by report size")

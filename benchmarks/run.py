@@ -5,7 +5,7 @@
 Builds the synthetic corpus (benchmarks/corpus/, git-ignored), then measures, in
 this order so the cheap, sensitive figures come before the machine heats up:
 the cold start of `fazhi score`; every pipeline stage in this process; a pool of
-workers scoring without rendering; a bare jieba.cut of the same texts; time per
+workers scoring without rendering; a bare jieba.cut and rjieba.cut of the same texts; time per
 character from 2,000 to 200,000 characters; `fazhi batch` end to end (--jobs 1 vs
 2, 50 vs 300 reports for memory, with and without the .docx memo) and its memory
 phase by phase; accuracy on the gold labels beside the keyword baseline. Timings
@@ -73,6 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     with step("jieba.cut"):
         texts = [p.read_text(encoding="utf-8") for p in batch[: inprocess.JIEBA_REPORTS]]
         fig.jieba_s = inprocess.jieba_seconds(texts)
+    with step("rjieba.cut"):
+        fig.rjieba_s = inprocess.rjieba_seconds(texts)
+        if fig.rjieba_s is None:
+            print("  rjieba is not installed (pip install -e '.[bench]'); its ratio left out", file=sys.stderr)
     with step("size ladder"):
         fig.ladder = inprocess.ladder(sets["ladder"], ruleset)
 

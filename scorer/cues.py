@@ -6,6 +6,8 @@ place. Every pattern runs on normalised text (full-width punctuation folded).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from scorer import regex_cache
 
 TITLE_SPAN = regex_cache.compile(r"《[^《》]{1,80}》")
@@ -221,3 +223,18 @@ AGENDA_CLAUSE = regex_cache.compile(
     # a priority stated, not work reported: 把法治宣传教育摆在重要位置
     r"|(摆在|放在|摆上)[^,]{0,8}(重要|突出|首要|更加突出)(位置|议事日程)"
 )
+
+
+# What a sentence holds of these, found once: the matcher (titles of every sentence, the
+# quantities of those it judges done) and the quality signals (both, for every sentence)
+# ask about the same sentences. Keyed by the normalised text; a report's sentences fit.
+@lru_cache(maxsize=8192)
+def title_spans(norm: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every 《title》."""
+    return tuple(m.span() for m in TITLE_SPAN.finditer(norm))
+
+
+@lru_cache(maxsize=8192)
+def quantities(text: str) -> tuple[tuple[int, str], ...]:
+    """(start, text) of every count with its unit (35件, 三次)."""
+    return tuple((m.start(), m.group(0)) for m in QUANTITY.finditer(text))

@@ -25,6 +25,7 @@ from scorer import ingest
 from scorer.cli import app
 from scorer.errors import InputError
 from scorer.ingest import read_document
+from scorer.models import Sentence
 from scorer.rules import load_rules
 
 from conftest import SEEDS
@@ -52,7 +53,12 @@ def test_negation_looks_at_each_clause_once_however_many_matches_it_holds(monkey
 
     monkeypatch.setattr(match, "NEGATION", Counting())
     clause = "全面推行行政执法公示制度" * 2000  # 2,000 matches in one clause
-    assert match._negated(clause, [(m.start(), m.end()) for m in re.finditer("行政执法公示", clause)]) is None
+    view = match._view(Sentence(0, 0, len(clause), clause, clause, 0, 0), "achievements", match.MatchOptions())
+    spans = [(m.start(), m.end()) for m in re.finditer("行政执法公示", clause)]
+    assert match._negated(view, spans) is None
+    assert len(calls) == 1
+    # a second rule matching the same clause asks the sentence, which has already looked
+    assert match._negated(view, spans[:5]) is None
     assert len(calls) == 1
 
 
