@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Iterator
 
 from scorer.errors import FazhiError
-from scorer.models import ReportResult
+from scorer.models import MET_STATUSES, ReportResult
 
 DB_NAME = "fazhi.sqlite"
 
@@ -103,6 +103,11 @@ class ReportRecord:
     requested_edition: int | None = None
     scored_at: str | None = None  # set by the store
     not_whole: tuple[str, ...] = ()  # ReportResult.not_whole: why it is not one whole annual report
+
+    @property
+    def has_gaps(self) -> bool:
+        """Some applicable requirement not met: what ReportResult.gaps lists."""
+        return any(r.applies and r.status not in MET_STATUSES and r.status != "met" for r in self.results)
 
     def status(self, rule_id: str) -> str | None:
         for r in self.results:
@@ -292,6 +297,14 @@ class Store:
 
     def failures(self) -> dict[str, str]:
         return dict(self._db.execute("SELECT path, error FROM failures ORDER BY path"))
+
+    def fingerprint(self) -> tuple:
+        """What changes whenever a report or a failure is stored or replaced: the summary
+        outputs, whose year-over-year view reads other batches' reports too, are up to date
+        while it stays the same."""
+        reports = self._db.execute("SELECT COUNT(*), MAX(id), MAX(scored_at) FROM reports").fetchone()
+        failures = self._db.execute("SELECT COUNT(*), MAX(at) FROM failures").fetchone()
+        return (*reports, *failures)
 
     def count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM reports").fetchone()[0]
