@@ -63,7 +63,7 @@ class BatchOptions:
     file_memory_mb: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: the parent keeps one per file for the summary
 class Outcome:
     item: BatchItem
     state: str  # scored | skipped | failed | unwritable (its outputs could not be written: stops the batch)
@@ -392,7 +392,7 @@ def run_batch(
         except sqlite3.Error as exc:  # each write is one transaction: what is stored stays whole
             raise OutputError(str(store.path), f"cannot write the history database: {database_problem(exc)}") from None
         on_outcome(outcome)
-        done[outcome.item.rel] = replace(outcome, record=None)  # the database has it now
+        done[outcome.item.rel] = replace(outcome, record=None) if outcome.record else outcome  # the database has it now
 
     todo = []
     for item in items:

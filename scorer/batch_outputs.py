@@ -181,18 +181,26 @@ def summary_key(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: s
     (its name, content hash and error), the rules, --memo, the history database and the
     code and templates that write them. Equal keys: the outputs would come out the same."""
     from scorer import __version__
-    from scorer.render import batch_view as view_module, charts, dashboard, grouping, summary
-    from scorer.render.jinja import TEMPLATES_DIR
 
     digest = hashlib.sha256()
-    code = [m.__file__ for m in (sys.modules[__name__], view_module, charts, dashboard, grouping, summary)]
-    code += [TEMPLATES_DIR / dashboard.TEMPLATE, TEMPLATES_DIR / dashboard.SORT_SCRIPT]
-    head = [__version__, ruleset.version, memo, store.fingerprint(), [_stat(p) for p in code]]
+    head = [__version__, ruleset.version, memo, store.fingerprint(), [_stat(p) for p in _rendering_code()]]
     digest.update(json.dumps(head, default=str).encode("utf-8"))
     for o in outcomes:
         line = [o.item.rel, o.item.path, o.item.name, o.state == "failed", o.content_hash, o.error]
         digest.update(json.dumps(line).encode("ascii"))  # \u escapes: any file name, even undecodable
     return digest.hexdigest()
+
+
+def _rendering_code() -> list[str]:
+    """The files that decide what the summary outputs look like: the modules that write
+    them and the dashboard's templates (found without importing them: a rerun with nothing
+    new does not need them)."""
+    from importlib.util import find_spec
+
+    from scorer.render.jinja import TEMPLATES_DIR  # (jinja2 itself is imported only to render)
+
+    modules = [find_spec(f"scorer.render.{name}").origin for name in ("batch_view", "charts", "dashboard", "grouping", "summary")]
+    return [__file__, *modules, *(str(p) for p in sorted(TEMPLATES_DIR.glob("dashboard*")))]
 
 
 def _stat(path: str | os.PathLike) -> tuple[int, int] | None:
