@@ -115,6 +115,7 @@ def test_rerun_with_nothing_new_rewrites_nothing_and_anything_new_rewrites_all(r
     corpus.mkdir()
     for seed in SEEDS[:3]:
         (corpus / seed.name).write_bytes(seed.read_bytes())
+    (corpus / "broken.txt").write_bytes(b"")  # failed again on every run: still nothing new
     out = tmp_path / "out"
 
     def batch(memo: str = "never"):
@@ -126,7 +127,7 @@ def test_rerun_with_nothing_new_rewrites_nothing_and_anything_new_rewrites_all(r
     batch()
     first = _summary_times(out)
     outcomes, paths = batch()
-    assert {o.state for o in outcomes} == {"skipped"}
+    assert sorted(o.state for o in outcomes) == ["failed", "skipped", "skipped", "skipped"]
     assert _summary_times(out) == first  # not one summary file written again
     assert paths["index"] == out / "index.html" and (out / SUMMARY_STAMP).is_file()
 
@@ -142,7 +143,7 @@ def test_rerun_with_nothing_new_rewrites_nothing_and_anything_new_rewrites_all(r
     batch()
     after = _summary_times(out)
     assert all(after[name] != before[name] for name in before)
-    assert len(list(csv.DictReader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8-sig"))))) == 4
+    assert len(list(csv.DictReader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8-sig"))))) == 5
 
     again = _summary_times(out)
     batch(memo="always")  # other links in the summary: written again
