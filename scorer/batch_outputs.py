@@ -72,18 +72,22 @@ def summary_rows(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: 
             file=one_line(o.item.rel),
             path=one_line(o.item.path),
             links=o.item.outputs(memo_wanted(memo, record.has_gaps)),
-            issuer=record.issuer,
+            issuer=_shared(record.issuer),  # issuers, dates and grades repeat: one copy each
             year=record.year,
             edition=record.edition,
-            date=record.date,
+            date=_shared(record.date),
             score=record.score,
-            grade=record.grade,
+            grade=_shared(record.grade),
             core_score=record.core_score,
             statuses=statuses_of(record, ruleset),
             # Once the history stores the reasons (ReportRecord.not_whole) they come from there;
             # until then write_batch_outputs reads them from the report's JSON.
             not_whole=tuple(getattr(record, "not_whole", None) or ()),
         )
+
+
+def _shared(text: str | None) -> str | None:
+    return None if text is None else sys.intern(text)
 
 
 def _as_shown(t: Timeline) -> Timeline:
