@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import math
 import statistics
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
@@ -244,7 +245,7 @@ def _common() -> dict:
 
 
 def view_model(view: BatchView, ranked: dict[int, list[SummaryRow]] | None = None,
-               page_rows: int | None = None, single_page_max: int = SINGLE_PAGE_MAX) -> dict:
+               page_rows: int | None = None, single_page_max: float = SINGLE_PAGE_MAX) -> dict:
     """index.html's context. ``ranking`` and ``heatmap`` are one-shot generators: render it once.
 
     ``ranked``: each edition's ranked rows, when the caller has them already. An edition
@@ -278,7 +279,10 @@ def _page_model(view: BatchView, edition: int, kind: str, rows: list[SummaryRow]
     """One page of an edition's ranking or heatmap: the reports ranked ``first`` to ``first + len(rows) - 1``."""
     label = edition_short_zh(edition)
     what = "排名" if kind == "ranking" else "各项要求落实情况"
-    here = lambda n: _page_name(kind, edition, n).rsplit("/", 1)[1]  # noqa: E731 (pages link to their neighbours)
+
+    def beside(n: int) -> str:  # a page links to its neighbours in the same folder
+        return _page_name(kind, edition, n).rsplit("/", 1)[1]
+
     return {
         **_common(),
         "page_rows": page_rows,
@@ -286,13 +290,11 @@ def _page_model(view: BatchView, edition: int, kind: str, rows: list[SummaryRow]
         "base": "../",
         "ed": {"edition": edition, "label": label, "rules": view.rules_of(edition)},
         "filters": _filters(rows),
-        "editions": [edition],
-        "not_whole": [],
         "page": {
             "kind": kind, "number": number, "count": count, "first": first, "last": first + len(rows) - 1,
             "heading": f"法治政府建设年度报告 批量核查 · {label} · {what}",
-            "prev": here(number - 1) if number > 1 else None,
-            "next": here(number + 1) if number < count else None,
+            "prev": beside(number - 1) if number > 1 else None,
+            "next": beside(number + 1) if number < count else None,
             "ranking": _ranking(rows, start=first) if kind == "ranking" else None,
             "heatmap": _heatmap(rows, view, edition) if kind == "heatmap" else None,
         },
@@ -315,7 +317,7 @@ def generate(view: BatchView) -> Iterator[str]:
     nothing holds all of it at once. A larger batch: :func:`pages`."""
     from scorer.render.jinja import environment
 
-    return environment().get_template(TEMPLATE).generate(**view_model(view, single_page_max=10**12))
+    return environment().get_template(TEMPLATE).generate(**view_model(view, single_page_max=math.inf))
 
 
 def pages(view: BatchView, page_rows: int | None = None, single_page_max: int | None = None) -> Iterator[tuple[str, Iterator[str]]]:
