@@ -12,8 +12,9 @@ judged under (scores are compared only within one edition), whose columns are �
 (是/否) and 不完整的原因, then one column per requirement of that edition headed by its
 Chinese title, each cell the status in words (有据落实 … 未提及, 具备, 按时/逾期) and
 coloured. A file that is not one whole annual report is flagged 否 and not ranked.
-Every data sheet has a frozen header row and file column, an autofilter and widths a
-reader can read. Then 无法读取的文件 (file and error, when any failed), 要求一览 (each
+An edition of more than ``SHEET_ROWS`` reports goes on over sheets of the same name with
+(2), (3)…. Every data sheet has a frozen header row and file column, an autofilter and
+widths a reader can read. Then 无法读取的文件 (file and error, when any failed), 要求一览 (each
 requirement, with its rule ID in the last column for technical readers) and 图例.
 
 Report text is untrusted: a text cell that starts like a formula (= + - @) is written so
