@@ -21,6 +21,11 @@ TARGET_COLD_JIEBA_RATIO = 0.25  # issue 14: that cold start ÷ `import jieba; ji
 TARGET_MEMORY_RATIO = 1.2  # peak RSS with 300 reports / with 50: "flat"
 TARGET_MODEL_MB = 5  # issue 10: the model file is small…
 TARGET_MODEL_LOAD_MS = 100  # …and loads in well under 100 ms (pass: under half of it)
+# The targets of issue 14 (province scale).
+TARGET_SCALE_MEMORY_RATIO = 1.10  # peak RSS, --jobs 2: 5,000 reports within 10% of 200
+TARGET_OUTPUTS_RATIO = 0.6  # `fazhi batch` with every output ÷ scoring only (reports/s)
+TARGET_RERUN_S = 0.5  # a no-op rerun of 1,000 already-scored reports
+TARGET_PAGE_MB = 5  # the largest file of a 100,000-report dashboard
 BUSY_LOAD = 0.5  # load average per core above which the figures are flagged as taken on a busy machine
 
 STAGE_NAMES = {
@@ -55,6 +60,7 @@ class Figures:
     accuracy: list = field(default_factory=list)
     model_bytes: int = 0  # the shipped learned model (scorer/learn/model.json)
     model_load_ms: float = 0.0
+    scale: dict = field(default_factory=dict)  # benchmarks/scale.py: issue 14
 
 
 def cpu_model() -> str:
@@ -150,6 +156,9 @@ def write_results(fig: Figures, path: Path) -> str:
           f"| {m300['outputs']:.0f} vs {m50['outputs']:.0f} MB ({outputs_ratio:.2f}×) "
           f"| flat (≤ {TARGET_MEMORY_RATIO:g}×) | {_verdict(outputs_ratio <= TARGET_MEMORY_RATIO)} |")
     w("")
+
+    if fig.scale:
+        _scale_targets(fig.scale, w)
 
     w("## Corpus")
     w("")
@@ -266,3 +275,34 @@ def write_results(fig: Figures, path: Path) -> str:
     path.write_text(text, encoding="utf-8")
     return text
 
+
+
+def _scale_targets(sc: dict, w) -> None:
+    """Issue 14's rows: each figure beside its goal (benchmarks/scale.py)."""
+    m200, m5000 = sc["memory"][200], sc["memory"][5000]
+    memory_ratio = m5000["peak_rss_mb"] / m200["peak_rss_mb"]
+    o = sc["outputs"]
+    outputs_ratio = o["batch_per_s"] / o["pool_per_s"]
+    r, d = sc["rerun"], sc["dashboard"]
+    w("## Targets (issue 14: province scale)")
+    w("")
+    w("| target | measured | goal | |")
+    w("|---|---|---|---|")
+    w(f"| `fazhi batch --jobs 2` peak memory (whole run, largest process, every output), 5,000 vs 200 reports "
+      f"| {m5000['peak_rss_mb']:.0f} vs {m200['peak_rss_mb']:.0f} MB ({memory_ratio:.2f}×) "
+      f"| flat: ≤ {TARGET_SCALE_MEMORY_RATIO:.2f}× | {_verdict(memory_ratio <= TARGET_SCALE_MEMORY_RATIO)} |")
+    w(f"| `fazhi batch --jobs 2` with every output (gap report, JSON, memo, summary, dashboard) ÷ scoring only "
+      f"(pool of 2, no rendering), {o['reports']:,} reports | {o['batch_per_s']:.0f} vs {o['pool_per_s']:.0f} reports/s "
+      f"({outputs_ratio:.2f}) | ≥ {TARGET_OUTPUTS_RATIO:g} | {_verdict(outputs_ratio >= TARGET_OUTPUTS_RATIO)} |")
+    w(f"| no-op rerun of {r['reports']:,} already-scored reports, after start-up (find, hash, check, summary up to date) "
+      f"| {r['after_startup_seconds']:.2f} s | ≤ {TARGET_RERUN_S:g} s | {_verdict(r['after_startup_seconds'] <= TARGET_RERUN_S)} |")
+    w(f"| … the whole command (`fazhi batch` again, start-up included) | {r['command_seconds']:.2f} s "
+      f"| ≤ {TARGET_RERUN_S:g} s | {_verdict(r['command_seconds'] <= TARGET_RERUN_S)} |")
+    w(f"| dashboard of {d['reports']:,} reports (synthetic summary): largest file "
+      f"| {d['largest_bytes'] / 1e6:.1f} MB (`{d['largest']}`; index.html {d['index_bytes'] / 1e3:.0f} KB, "
+      f"{d['files']} files, {d['total_bytes'] / 1e6:.0f} MB in all, {d['seconds']:.0f} s) "
+      f"| < {TARGET_PAGE_MB} MB | {_verdict(d['largest_bytes'] < TARGET_PAGE_MB * 1e6)} |")
+    w("")
+    w(f"Batch wall times: 200 reports {m200['seconds']:.1f} s, 5,000 reports {m5000['seconds']:.1f} s; "
+      f"{o['reports']:,} reports with every output {o['batch_seconds']:.1f} s, scoring only {o['pool_seconds']:.1f} s.")
+    w("")

@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 import external  # noqa: E402
 import inprocess  # noqa: E402
+import scale  # noqa: E402
 from report import Figures, write_results  # noqa: E402
 
 ROOT = corpus.ROOT
@@ -91,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
         ]
     with step("batch memory by phase"):
         fig.memory_phases = [external.batch_memory_phases(folder / name) for name in ("batch50", "batch300")]
+
+    with step("province scale (issue 14): memory 200 → 5,000, outputs vs scoring, no-op rerun, 100,000-report dashboard"):
+        fig.scale = scale.measure(args.corpus)
 
     with step("accuracy"):
         if args.gold.is_file():

@@ -158,9 +158,12 @@ def test_the_dashboard_runs_only_its_own_script():
     script = dashboard._sort_script()
     digest = base64.b64encode(hashlib.sha256(script["sort_script"].encode()).digest()).decode()
     assert script["sort_script_hash"] == f"sha256-{digest}"
-    template = (ROOT / "templates" / "dashboard.html.j2").read_text(encoding="utf-8")
-    assert "script-src '{{ sort_script_hash }}'" in template and "default-src 'none'" in template
-    assert "<script>{{ sort_script|safe }}</script>" in template  # the hash covers exactly what is inserted
+    head = (ROOT / "templates" / "dashboard_head.html.j2").read_text(encoding="utf-8")
+    assert "script-src '{{ sort_script_hash }}'" in head and "default-src 'none'" in head
+    for page in ("dashboard.html.j2", "dashboard_page.html.j2"):  # index.html and a large batch's pages
+        template = (ROOT / "templates" / page).read_text(encoding="utf-8")
+        assert '{% include "dashboard_head.html.j2" %}' in template
+        assert "<script>{{ sort_script|safe }}</script>" in template  # the hash covers exactly what is inserted
 
 
 def test_control_characters_in_report_text_are_shown_not_passed_into_html():
