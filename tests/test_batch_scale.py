@@ -238,3 +238,30 @@ def test_an_edition_larger_than_a_sheet_goes_on_over_further_sheets(ruleset, tmp
     assert files == [r.file for r in view.rows]
     ranks = view.ranks()
     assert [wb.worksheets[2].cell(r, 10).value for r in range(2, 7)] == [ranks[f] for f in files[20:]]
+
+
+def test_workbook_links_are_spooled_to_disk_not_held_by_openpyxl(ruleset, tmp_path, monkeypatch):
+    """openpyxl would keep every link of a sheet until it is saved; they are put into the saved file instead,
+    where a reader finds each file cell linked to its gap report (a hostile name's link escaped)."""
+    from openpyxl import load_workbook
+    from openpyxl.worksheet._writer import WorksheetWriter
+
+    held = []
+    write_hyperlinks = WorksheetWriter.write_hyperlinks
+
+    def counting(self):
+        held.append(len(self.ws._hyperlinks))
+        write_hyperlinks(self)
+
+    monkeypatch.setattr(WorksheetWriter, "write_hyperlinks", counting)
+    view = synthetic_view(ruleset, 25)
+    with open(tmp_path / "s.xlsx", "wb") as f:
+        summary.write_xlsx(view, f, sheet_rows=10)
+    assert held and set(held) == {0}  # every sheet closed holding no link
+    wb = load_workbook(tmp_path / "s.xlsx")
+    linked = []
+    for name in wb.sheetnames[:3]:
+        for (cell,) in wb[name].iter_rows(min_row=2, max_col=1):
+            linked.append((cell.value, cell.hyperlink.target if cell.hyperlink else None))
+    assert linked == [(r.file, r.links["html"]) for r in view.rows]
+    assert wb[wb.sheetnames[0]].cell(1, 1).hyperlink is None  # the header links nowhere

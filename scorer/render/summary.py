@@ -133,12 +133,26 @@ def write_xlsx(view: BatchView, f: IO[bytes], sheet_rows: int = SHEET_ROWS) -> N
     """Into a binary file. Write-only mode: each row goes to disk as it is appended.
 
     Write-only sheets take their layout (column widths, frozen panes, header height)
-    before the first row and their auto-filter before saving; styles and hyperlinks ride
-    on WriteOnlyCells. Each style (bold header, a status's fill…) is registered with the
-    workbook once: a cell takes a copy of its small array of style indexes, because
-    assigning a Font or PatternFill to every cell hashes it against the workbook's list
-    each time — that was most of the time of a large summary.
+    before the first row and their auto-filter before saving; styles ride on
+    WriteOnlyCells. The file column's links to the gap reports are spooled to disk and put
+    into the saved workbook (:mod:`scorer.render.xlsx_links`): openpyxl would hold every
+    one of them until the workbook is saved. Each style (bold header, a status's fill…)
+    is registered with the workbook once: a cell takes a copy of its small array of style
+    indexes, because assigning a Font or PatternFill to every cell hashes it against the
+    workbook's list each time — that was most of the time of a large summary.
     """
+    import tempfile
+
+    from scorer.render.xlsx_links import SheetLinks
+
+    with SheetLinks() as links, tempfile.TemporaryFile() as saved:
+        _write_workbook(view, saved, links, sheet_rows)
+        saved.seek(0)
+        links.write(saved, f)
+
+
+def _write_workbook(view: BatchView, f: IO[bytes], links, sheet_rows: int) -> None:
+    """The workbook, saved into ``f`` without its links, which go to ``links``."""
     from copy import copy
     from types import SimpleNamespace
 
@@ -165,14 +179,12 @@ def write_xlsx(view: BatchView, f: IO[bytes], sheet_rows: int = SHEET_ROWS) -> N
     fills = {status: style(fill=PatternFill("solid", start_color=color)) for status, color in STATUS_COLORS.items()}
     warn = fills["deficient"]
 
-    def styled(ws, value, look=None, hyperlink=None) -> WriteOnlyCell:
+    def styled(ws, value, look=None) -> WriteOnlyCell:
         cell = WriteOnlyCell(ws, value=one_line(value) if isinstance(value, str) else value)
         if isinstance(value, str):
             cell.data_type = "s"  # never a formula, whatever the report says
         if look is not None:
             cell._style = copy(look)
-        if hyperlink:
-            cell.hyperlink = hyperlink
         return cell
 
     def data_sheet(title: str, columns: list[tuple[str, int]], header_height: float | None = None):
@@ -199,7 +211,9 @@ def write_xlsx(view: BatchView, f: IO[bytes], sheet_rows: int = SHEET_ROWS) -> N
                 sheets += 1
                 ws = data_sheet(f"{edition_short_zh(edition)} ({sheets})", columns, HEADER_HEIGHT)
                 n = 0
-            line = [styled(ws, fixed[0], hyperlink=row.links.get("html"))]
+            line = [styled(ws, fixed[0])]
+            if row.links.get("html"):
+                links.add(ws, f"A{n + 2}", row.links["html"])  # below the header row
             for value in fixed[1:]:
                 line.append(styled(ws, value) if isinstance(value, str) else value)
             if not row.is_whole:  # the flag and its reasons stand out
