@@ -12,9 +12,10 @@ read back from each report's own JSON (``not_whole``), which the worker wrote fr
 ReportResult, when the summary is written.
 
 Memory stays flat in the number of reports: the stored records are read back one at a
-time and each is kept only as a compact row (its statuses, not its RuleRecords), the
-year-over-year timelines keep only what the dashboard shows, and every output is
-written to disk as it is produced rather than built in memory first.
+time, each made a compact row (its statuses, not its RuleRecords) and put in a temporary
+table on disk (:mod:`scorer.summary_table`) that every output reads back in the order it
+needs; the year-over-year timelines keep only what the dashboard shows, and every output
+is written to disk as it is produced rather than built in memory first.
 
 File names and errors come from the file system: a row shows them with control
 characters escaped (``\x1b``, ``\n``), so no output gets a terminal escape, a broken
@@ -41,6 +42,7 @@ from scorer.models import Ruleset
 from scorer.render.batch_view import BatchView, SummaryRow
 from scorer.sanitize import one_line
 from scorer.store import ReportRecord, Store
+from scorer.summary_table import SummaryTable
 from scorer.vocabulary import NOT_APPLICABLE
 
 __all__ = ["BATCH_FILES", "BatchView", "SummaryRow", "batch_view", "statuses_of", "write_batch_outputs"]
@@ -101,11 +103,19 @@ def _as_shown(t: Timeline) -> Timeline:
 
 
 def batch_view(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: str) -> BatchView:
-    rows = tuple(summary_rows(outcomes, store, ruleset, memo))
+    """The batch's view, its rows in a temporary table (``SummaryTable``) read back for each
+    output rather than held; ``close_view`` removes the table."""
+    rows = SummaryTable(summary_rows(outcomes, store, ruleset, memo))
     multi_year = []
     for issuer in sorted({r.issuer for r in rows if r.issuer}):  # one issuer's records in memory at a time
         multi_year += [_as_shown(t) for t in timelines(store.history(issuer, contains=False)) if len(t.years) >= 2]
     return BatchView(rows, ruleset, tuple(multi_year))
+
+
+def close_view(view: BatchView) -> None:
+    """Remove the temporary table a view from ``batch_view`` reads its rows from."""
+    if isinstance(view.rows, SummaryTable):
+        view.rows.close()
 
 
 def _not_whole_from_json(json_path: Path) -> tuple[str, ...]:
@@ -130,14 +140,17 @@ def with_not_whole(view: BatchView, out_dir: str | os.PathLike) -> BatchView:
     """
     out = Path(out_dir)
 
-    def read(row: SummaryRow) -> SummaryRow:
+    def reasons(row: SummaryRow) -> tuple[str, ...]:
         if row.ok and not row.not_whole and "json" in row.links:
-            reasons = _not_whole_from_json(out / row.links["json"])
-            if reasons:  # a whole report keeps its row: no second copy of every row
-                return replace(row, not_whole=reasons)
-        return row
+            return _not_whole_from_json(out / row.links["json"])
+        return ()
 
-    return replace(view, rows=tuple(read(row) for row in view.rows))
+    if isinstance(view.rows, SummaryTable):  # the rows stay on disk: only those with reasons are rewritten
+        found = {i: r for i, r in enumerate(map(reasons, view.rows)) if r}
+        view.rows.replace_not_whole(found)
+        return view
+    # a whole report keeps its row: no second copy of every row
+    return replace(view, rows=tuple(replace(row, not_whole=r) if (r := reasons(row)) else row for row in view.rows))
 
 
 def write_batch_outputs(view: BatchView, out_dir: str | os.PathLike) -> dict[str, Path]:
@@ -243,7 +256,11 @@ def update_batch_outputs(outcomes: list[Outcome], store: Store, ruleset: Ruleset
     paths = _up_to_date(out, key)
     if paths is not None:
         return paths
-    paths = write_batch_outputs(batch_view(outcomes, store, ruleset, memo), out)
+    view = batch_view(outcomes, store, ruleset, memo)
+    try:
+        paths = write_batch_outputs(view, out)
+    finally:
+        close_view(view)
     files = {str(p.relative_to(out)): list(_stat(p) or ()) for p in paths.values()}
     stamp = {"key": key, "paths": {kind: str(p.relative_to(out)) for kind, p in paths.items()}, "files": files}
     try:

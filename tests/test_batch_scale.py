@@ -280,3 +280,70 @@ def test_a_rerun_with_nothing_new_imports_no_renderer_nor_tokenizer(tmp_path):
     again = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120)
     assert "0 scored, 1 already scored" in again.stdout, again.stderr
     assert again.stdout.splitlines()[-1] == "[]"
+
+
+# -- the summary rows on disk ------------------------------------------------------------
+
+
+def _mixed_rows(ruleset) -> tuple[SummaryRow, ...]:
+    """Two editions (one paged), tied scores, a file that is not a whole report and one that failed."""
+    big = list(synthetic_view(ruleset, 45).rows)
+    for i in (5, 9, 30):  # tied: ranked by file name
+        big[i] = replace(big[i], score=50.0)
+    big[12] = replace(big[12], not_whole=("只有部分章节",))
+    small = [replace(r, file=f"s{i}.txt", links={"html": f"reports/s{i}.html", "json": f"reports/s{i}.json"})
+             for i, r in enumerate(synthetic_view(ruleset, 12, edition=2015, seed=8).rows)]
+    failed = SummaryRow(file="bad.txt", path="in/bad.txt", links={}, error="InputError: cannot read file")
+    return (*big[:20], failed, *big[20:], *small)
+
+
+def test_rows_on_disk_give_the_outputs_of_rows_in_memory(ruleset, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    from scorer.summary_table import SummaryTable
+
+    monkeypatch.setattr(dashboard, "PAGE_ROWS", 20)
+    monkeypatch.setattr(dashboard, "SINGLE_PAGE_MAX", 30)
+    rows = _mixed_rows(ruleset)
+    in_memory = BatchView(rows, ruleset, ())
+    table = SummaryTable(rows)
+    on_disk = BatchView(table, ruleset, ())
+    assert list(table) == list(rows) and len(table) == len(rows)
+    for edition in (2021, 2015):
+        assert list(on_disk.ranked(edition)) == list(in_memory.ranked(edition))
+        assert on_disk.ranked(edition)[20:40] == in_memory.ranked(edition)[20:40]
+        assert list(on_disk.with_ranks(edition)) == list(in_memory.with_ranks(edition))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a = write_batch_outputs(in_memory, tmp_path / "a")
+    b = write_batch_outputs(on_disk, tmp_path / "b")
+    assert sorted(k for k in a) == sorted(k for k in b) and any(k.startswith("page:") for k in a)
+    for kind, path in a.items():
+        if kind != "xlsx":
+            assert path.read_bytes() == b[kind].read_bytes(), kind
+    wa, wb = load_workbook(a["xlsx"]), load_workbook(b["xlsx"])
+    assert wa.sheetnames == wb.sheetnames
+    for name in wa.sheetnames:
+        cells = lambda ws: [[(c.value, c.hyperlink.target if c.hyperlink else None) for c in r] for r in ws.iter_rows()]
+        assert cells(wa[name]) == cells(wb[name]), name
+    table.close()
+
+
+def test_a_batch_reads_its_summary_rows_back_from_disk_for_each_output(ruleset, tmp_path, monkeypatch):
+    """The mechanism that keeps the parent flat: the view's rows are not held, each pass reads them again."""
+    from scorer import summary_table
+    from scorer.batch_outputs import close_view
+
+    out = tmp_path / "out"
+    items = discover([str(p) for p in SEEDS[:3]], out)
+    with Store(tmp_path / "h.sqlite") as store:
+        outcomes = run_batch(items, out, store, ruleset, BatchOptions(memo="never", jobs=1))
+        view = batch_view(outcomes, store, ruleset, "never")
+    assert isinstance(view.rows, summary_table.SummaryTable)
+    made = []
+    row = summary_table._row
+    monkeypatch.setattr(summary_table, "_row", lambda values: made.append(values[0]) or row(values))
+    first, second = [r.file for r in view.rows], [r.file for r in view.rows]
+    assert first == second == [i.rel for i in items]
+    assert made == first + second  # every pass made its rows anew from the table
+    close_view(view)

@@ -11,7 +11,7 @@ things), and a file that is not one whole annual report is scored but never rank
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from scorer.render import grouping
 from scorer.vocabulary import NOT_APPLICABLE
@@ -71,43 +71,85 @@ class SummaryRow:
         return grouping.region(self.issuer) or grouping.NO_REGION
 
 
+class Reiterable:
+    """Rows made anew each time they are gone through: what a view shows of a table on disk
+    without holding it. ``len`` and ``bool`` go through them too (templates ask both)."""
+
+    __slots__ = ("_make",)
+
+    def __init__(self, make: Callable[[], Iterator]):
+        self._make = make
+
+    def __iter__(self) -> Iterator:
+        return self._make()
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self._make())
+
+    def __bool__(self) -> bool:
+        return any(True for _ in self._make())
+
+
 @dataclass(frozen=True)
 class BatchView:
-    """Everything the summary files and the dashboard show; built once per batch."""
+    """Everything the summary files and the dashboard show; built once per batch.
 
-    rows: tuple[SummaryRow, ...]
+    ``rows`` are gone through once per output and more for the dashboard: a tuple, or
+    (``scorer.summary_table.SummaryTable``, what a batch builds) rows kept on disk and read
+    back each time, which also gives an edition's rows in rank order (``ranked``, ``with_ranks``)
+    so that no output needs every row in memory at once.
+    """
+
+    rows: Iterable[SummaryRow]  # a tuple, or anything with __iter__ and __len__ that can be gone through again
     ruleset: Ruleset
     timelines: tuple[Timeline, ...]  # issuers of this batch with reports for two years or more
 
-    @property
-    def scored(self) -> tuple[SummaryRow, ...]:
-        return tuple(r for r in self.rows if r.ok)
+    def _where(self, keep: Callable[[SummaryRow], bool]) -> Reiterable:
+        return Reiterable(lambda: (r for r in self.rows if keep(r)))
 
     @property
-    def failed(self) -> tuple[SummaryRow, ...]:
-        return tuple(r for r in self.rows if not r.ok)
+    def scored(self) -> Reiterable:
+        return self._where(lambda r: r.ok)
 
     @property
-    def whole(self) -> tuple[SummaryRow, ...]:
-        return tuple(r for r in self.rows if r.is_whole)
+    def failed(self) -> Reiterable:
+        return self._where(lambda r: not r.ok)
 
     @property
-    def not_whole(self) -> tuple[SummaryRow, ...]:
-        return tuple(r for r in self.rows if r.ok and r.not_whole)
+    def whole(self) -> Reiterable:
+        return self._where(lambda r: r.is_whole)
+
+    @property
+    def not_whole(self) -> Reiterable:
+        return self._where(lambda r: r.ok and bool(r.not_whole))
 
     @property
     def editions(self) -> tuple[int, ...]:
         """The Outline editions the scored reports were judged under, newest first."""
         return tuple(sorted({r.edition for r in self.scored if r.edition is not None}, reverse=True))
 
-    def ranked(self, edition: int) -> list[SummaryRow]:
-        """The whole reports judged under ``edition``, best score first (ties by file)."""
+    def ranked(self, edition: int):
+        """The whole reports judged under ``edition``, best score first (ties by file): a
+        sequence (``len``, slices)."""
+        if hasattr(self.rows, "ranked"):
+            return self.rows.ranked(edition)
         rows = [r for r in self.rows if r.is_whole and r.edition == edition]
         return sorted(rows, key=lambda r: (-(r.score or 0.0), r.file))
 
     def ranks(self) -> dict[str, int]:
         """file → its place among the whole reports of its own edition."""
         return {row.file: i for e in self.editions for i, row in enumerate(self.ranked(e), start=1)}
+
+    def with_ranks(self, edition: int) -> Iterator[tuple[SummaryRow, int | None]]:
+        """The scored rows of ``edition`` in file order, each with its place in the edition's
+        ranking (None: not a whole report, not ranked)."""
+        if hasattr(self.rows, "with_ranks"):
+            yield from self.rows.with_ranks(edition)
+            return
+        ranks = self.ranks()
+        for row in self.rows:
+            if row.ok and row.edition == edition:
+                yield row, ranks.get(row.file) if row.is_whole else None
 
     def rules_of(self, edition: int) -> tuple[Rule, ...]:
         """The requirements ``edition`` covers, in ruleset order."""

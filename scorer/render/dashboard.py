@@ -35,7 +35,7 @@ from typing import Callable, Iterable, Iterator
 
 from scorer.models import MET_STATUSES
 from scorer.render import charts, grouping
-from scorer.render.batch_view import STATUS_COLORS, BatchView, SummaryRow
+from scorer.render.batch_view import STATUS_COLORS, BatchView, Reiterable, SummaryRow
 from scorer.vocabulary import (
     DEADLINE_ZH,
     EDITION_ZH,
@@ -268,7 +268,8 @@ def view_model(view: BatchView, ranked: dict[int, list[SummaryRow]] | None = Non
         "filters": _filters(view.scored),
         "editions": [_edition(view, e, ranked[e], page_rows if len(ranked[e]) > single_page_max else None)
                      for e in view.editions],
-        "not_whole": [{"row": r, "filter": filter_values(r), "edition": edition_short_zh(r.edition)} for r in view.not_whole],
+        "not_whole": Reiterable(lambda: ({"row": r, "filter": filter_values(r), "edition": edition_short_zh(r.edition)}
+                                         for r in view.not_whole)),
         "rule_count": len(view.ruleset.rules),
         "yoy": _year_over_year(view),
     }

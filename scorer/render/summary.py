@@ -116,12 +116,9 @@ def to_csv(view: BatchView) -> bytes:
 def edition_rows(view: BatchView, edition: int) -> Iterator[tuple[SummaryRow, list, list[str | None]]]:
     """Each scored row of ``edition`` in file order, with its fixed cells and its statuses
     (English, one per rule of the edition), so the workbook writer only styles them."""
-    ranks = view.ranks()
     positions = [i for i, rule in enumerate(view.ruleset.rules) if edition in rule.editions]
-    for row in view.rows:
-        if not row.ok or row.edition != edition:
-            continue
-        rank = ranks.get(row.file) if row.is_whole else NOT_RANKED
+    for row, place in view.with_ranks(edition):
+        rank = place if row.is_whole else NOT_RANKED
         fixed = [row.file, row.issuer or "未识别", row.department_kind, row.region, row.year, row.date,
                  row.score, row.grade, row.core_score, rank, "是" if row.is_whole else "否",
                  REASONS_JOIN.join(row.not_whole) or None]
