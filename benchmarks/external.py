@@ -30,6 +30,7 @@ class Run:
     peak_rss_mb: float
     returncode: int
     stderr: str
+    cpu_seconds: float = 0.0  # user + system time of the command and its children (the machine is shared)
 
 
 # Runs argv[1:] with its output discarded; prints "seconds peak_rss_kb exit_code".
@@ -39,17 +40,17 @@ start = time.perf_counter()
 proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
 _, status, usage = os.wait4(proc.pid, 0)
 proc.returncode = code = os.waitstatus_to_exitcode(status)
-print(time.perf_counter() - start, usage.ru_maxrss, code)
+print(time.perf_counter() - start, usage.ru_maxrss, code, usage.ru_utime + usage.ru_stime)
 """
 
 
 def run_measured(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
-    """Wall time and peak RSS of one command and its children."""
+    """Wall time, peak RSS and CPU time of one command and its children."""
     done = subprocess.run([sys.executable, "-c", _WRAPPER, *cmd], cwd=cwd, env=env, capture_output=True, text=True)
-    if done.returncode != 0 or len(done.stdout.split()) != 3:
+    if done.returncode != 0 or len(done.stdout.split()) != 4:
         raise RuntimeError(f"measuring {' '.join(cmd)} failed: {done.stderr.strip()[-500:]}")
-    seconds, rss_kb, code = done.stdout.split()
-    return Run(float(seconds), int(rss_kb) / 1024, int(code), done.stderr)
+    seconds, rss_kb, code, cpu = done.stdout.split()
+    return Run(float(seconds), int(rss_kb) / 1024, int(code), done.stderr, float(cpu))
 
 
 @dataclass(frozen=True)

@@ -296,7 +296,8 @@ def _scale_targets(sc: dict, w) -> None:
       f"({outputs_ratio:.2f}) | ≥ {TARGET_OUTPUTS_RATIO:g} | {_verdict(outputs_ratio >= TARGET_OUTPUTS_RATIO)} |")
     w(f"| no-op rerun of {r['reports']:,} already-scored reports, after start-up (find, hash, check, summary up to date) "
       f"| {r['after_startup_seconds']:.2f} s | ≤ {TARGET_RERUN_S:g} s | {_verdict(r['after_startup_seconds'] <= TARGET_RERUN_S)} |")
-    w(f"| … the whole command (`fazhi batch` again, start-up included) | {r['command_seconds']:.2f} s "
+    cpu = f" ({r['command_cpu_seconds']:.2f} s CPU)" if "command_cpu_seconds" in r else ""
+    w(f"| … the whole command (`fazhi batch` again, start-up included) | {r['command_seconds']:.2f} s{cpu} "
       f"| ≤ {TARGET_RERUN_S:g} s | {_verdict(r['command_seconds'] <= TARGET_RERUN_S)} |")
     w(f"| dashboard of {d['reports']:,} reports (synthetic summary): largest file "
       f"| {d['largest_bytes'] / 1e6:.1f} MB (`{d['largest']}`; index.html {d['index_bytes'] / 1e3:.0f} KB, "

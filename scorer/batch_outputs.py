@@ -77,7 +77,7 @@ def summary_rows(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: 
             issuer=_shared(record.issuer),  # issuers, dates and grades repeat: one copy each
             year=record.year,
             edition=record.edition,
-            date=_shared(record.date),
+            date=record.date,  # (not interned: nearly every report has its own date)
             score=record.score,
             grade=_shared(record.grade),
             core_score=record.core_score,

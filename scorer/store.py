@@ -191,7 +191,9 @@ def _now() -> str:
 class Store:
     """An open history database. Use as a context manager, or call close()."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, cache_kb: int | None = None):
+        """``cache_kb``: SQLite's page cache for this connection (default 2 MB). A batch, which
+        reads each report once, keeps it small, so that its memory does not grow with the database."""
         self.path = Path(path)
         if self.path.is_dir():
             raise FazhiError(str(path), "is a directory; --db takes a database file")
@@ -201,6 +203,8 @@ class Store:
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")  # with WAL: consistent after a crash
+            if cache_kb:
+                self._db.execute(f"PRAGMA cache_size = -{int(cache_kb)}")
             self._migrate()
         except sqlite3.DatabaseError as err:
             raise FazhiError(str(path), f"not a fazhi history database ({err})") from None

@@ -3,7 +3,7 @@
 summary.csv and the workbook go through the rows in file order, the dashboard in each
 edition's rank order, page by page, and counts them several ways. Held in memory, the
 rows grew the batch by ~1 KB per report; here they live in a private temporary SQLite
-database (deleted when closed; SQLite keeps a page cache of a few MB of it in memory)
+database (deleted when closed; SQLite keeps a page cache of CACHE_KB of it in memory)
 and each pass reads them back one at a time. The ranking is SQL's: best score first,
 ties by file name — the same order as ``BatchView.ranked`` on a tuple (SQLite compares
 text as UTF-8 bytes, which orders like Python's code points).
@@ -22,6 +22,7 @@ _FIELDS = ("file", "path", "links", "issuer", "year", "edition", "date", "score"
            "statuses", "error", "not_whole")
 _COLUMNS = ", ".join(_FIELDS)
 _RANK_ORDER = "-COALESCE(score, 0.0), file"
+CACHE_KB = 256
 _SEP = "\x1f"  # between statuses: no status name holds it
 
 
@@ -34,6 +35,9 @@ class SummaryTable:
 
     def __init__(self, rows: Iterable[SummaryRow] = ()):
         self._db = sqlite3.connect("")  # "": a private temporary database on disk, removed on close
+        # SQLite keeps a temporary database in its page cache until the cache is full (2 MB by
+        # default): a small cache keeps the table on disk; it is read in order, or a page of ranks at a time.
+        self._db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
         self._db.execute(
             "CREATE TABLE rows (position INTEGER PRIMARY KEY, file TEXT, path TEXT, links TEXT, issuer TEXT, "
             "year INTEGER, edition INTEGER, date TEXT, score REAL, grade TEXT, core_score REAL, statuses TEXT, "
@@ -113,7 +117,7 @@ def _row(v: tuple) -> SummaryRow:
     file, path, links, issuer, year, edition, date, score, grade, core_score, statuses, error, not_whole = v
     return SummaryRow(
         file=file, path=path, links=json.loads(links), issuer=_shared(issuer), year=year, edition=edition,
-        date=_shared(date), score=score, grade=_shared(grade), core_score=core_score,
+        date=date, score=score, grade=_shared(grade), core_score=core_score,
         statuses=tuple(sys.intern(s) if s else None for s in statuses.split(_SEP)) if statuses is not None else (),
         error=error, not_whole=tuple(json.loads(not_whole)),
     )

@@ -156,3 +156,11 @@ def test_the_history_keeps_why_a_file_is_not_a_whole_report(tmp_path, ruleset):
         s.save(record_of(result, "abc"))
         (back,) = s.history(result.issuer)
     assert back.not_whole == result.not_whole
+
+
+def test_a_store_can_keep_a_small_page_cache(tmp_path):
+    """`fazhi batch` keeps SQLite's page cache small, so its memory does not grow with the database."""
+    with Store(tmp_path / "h.sqlite", cache_kb=256) as store:
+        assert store._db.execute("PRAGMA cache_size").fetchone()[0] == -256
+    with Store(tmp_path / "h.sqlite") as store:
+        assert store._db.execute("PRAGMA cache_size").fetchone()[0] == -2000  # SQLite's own default

@@ -37,6 +37,9 @@ DEFAULT_FILE_TIMEOUT_S = 120.0
 # Address space one worker may use: a real report needs a few hundred MB at most (PDFs the
 # most); past this it fails alone instead of taking the machine.
 DEFAULT_FILE_MEMORY_MB = 2048
+# The history database's page cache in a batch (SQLite's default is 2 MB): each report's
+# row is read once or twice, so a large cache only grows the batch with the database.
+BATCH_DB_CACHE_KB = 256
 
 
 @contextmanager
@@ -190,7 +193,7 @@ def batch(
         with _exclusive(out):
             remove_stale_temp_files(out)  # left by a run that was killed
             try:
-                store = Store(db or out / DB_NAME)
+                store = Store(db or out / DB_NAME, cache_kb=BATCH_DB_CACHE_KB)
             except FazhiError as err:
                 fail(err)
             try:
