@@ -379,6 +379,10 @@ def run_batch(
     except OSError as exc:
         raise OutputError(reports_dir, f"cannot create the folder: {os_problem(exc)}") from None
     done: dict[str, Outcome] = {}
+    # rel → the (item, digest) a worker was given: what the parent keeps of a report scored
+    # there is its own item and digest, not the copies the worker's Outcome brought back
+    # through the pipe (two more strings and an object per report, for the whole batch).
+    sent: dict[str, tuple[BatchItem, str]] = {}
 
     def settle(outcome: Outcome) -> None:
         if outcome.state == "unwritable":
@@ -392,6 +396,9 @@ def run_batch(
         except sqlite3.Error as exc:  # each write is one transaction: what is stored stays whole
             raise OutputError(str(store.path), f"cannot write the history database: {database_problem(exc)}") from None
         on_outcome(outcome)
+        own = sent.pop(outcome.item.rel, None)
+        if own is not None:
+            outcome = replace(outcome, item=own[0], content_hash=own[1], record=None)
         done[outcome.item.rel] = replace(outcome, record=None) if outcome.record else outcome  # the database has it now
 
     todo = []
@@ -417,6 +424,7 @@ def run_batch(
             todo.append((item, digest))
 
     if options.file_timeout or (options.jobs > 1 and len(todo) > 1):
+        sent.update((task[0].rel, task) for task in todo)
         outcomes: Iterator[Outcome] = _in_workers(todo, options, out_dir)
     else:
         _setup(ruleset, options, out_dir)  # in this process: no pool, no second ruleset load

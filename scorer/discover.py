@@ -139,32 +139,47 @@ def _walk(top: str, out_abs: str, follow_symlinks: bool, found: dict[str, str], 
             if (st.st_dev, st.st_ino) in walked:
                 continue
             walked.add((st.st_dev, st.st_ino))
+            # Each entry is looked at as the folder is read, not kept: a folder of 100,000
+            # reports would hold as many DirEntry objects. What it gives is kept aside until
+            # the folder is read through, so a folder that cannot be read adds nothing.
             with os.scandir(folder) as it:
-                entries = sorted(it, key=lambda e: e.name)
+                files, subfolders, leaving = _look_at(it, folder, out_abs, top_real, follow_symlinks)
         except OSError as exc:
             skipped.append(Skipped(folder, f"cannot read the folder: {exc.strerror or exc}"))
             continue
-        subfolders = []
-        for entry in entries:
-            path = os.path.join(folder, entry.name)
-            if entry.name.startswith(".") or os.path.abspath(path) == out_abs:
-                continue
-            if entry.is_symlink():
-                is_dir = entry.is_dir()
-                if not is_dir and not _is_report(entry.name):
-                    continue
-                leaves = not _inside(os.path.realpath(path), top_real)
-                if leaves and not follow_symlinks:
-                    skipped.append(Skipped(path, "symlink leaves the input folder; --follow-symlinks reads it"))
-                elif is_dir and leaves:
-                    subfolders.append(path)
-                elif not is_dir:
-                    found.setdefault(os.path.abspath(path), path)
-            elif entry.is_dir(follow_symlinks=False):
-                subfolders.append(path)
-            elif _is_report(entry.name):  # FIFOs and devices too: they fail, listed, when read
-                found.setdefault(os.path.abspath(path), path)
+        for path in files:  # (their order does not matter: found is sorted by the caller)
+            found.setdefault(os.path.abspath(path), path)
+        skipped.extend(leaving)
+        subfolders.sort()  # walked in name order
         stack.extend(reversed(subfolders))
+
+
+def _look_at(entries, folder: str, out_abs: str, top_real: str, follow_symlinks: bool
+             ) -> tuple[list[str], list[str], list[Skipped]]:
+    """The report files, the folders to walk and the symlinks skipped among one folder's ``entries``."""
+    files: list[str] = []
+    subfolders: list[str] = []
+    leaving: list[Skipped] = []
+    for entry in entries:
+        path = os.path.join(folder, entry.name)
+        if entry.name.startswith(".") or os.path.abspath(path) == out_abs:
+            continue
+        if entry.is_symlink():
+            is_dir = entry.is_dir()
+            if not is_dir and not _is_report(entry.name):
+                continue
+            leaves = not _inside(os.path.realpath(path), top_real)
+            if leaves and not follow_symlinks:
+                leaving.append(Skipped(path, "symlink leaves the input folder; --follow-symlinks reads it"))
+            elif is_dir and leaves:
+                subfolders.append(path)
+            elif not is_dir:
+                files.append(path)
+        elif entry.is_dir(follow_symlinks=False):
+            subfolders.append(path)
+        elif _is_report(entry.name):  # FIFOs and devices too: they fail, listed, when read
+            files.append(path)
+    return files, subfolders, leaving
 
 
 _FILE_KINDS = (

@@ -347,3 +347,15 @@ def test_a_batch_reads_its_summary_rows_back_from_disk_for_each_output(ruleset, 
     assert first == second == [i.rel for i in items]
     assert made == first + second  # every pass made its rows anew from the table
     close_view(view)
+
+
+def test_the_parent_keeps_its_own_items_not_the_workers_copies(ruleset, tmp_path):
+    """A worker's Outcome comes back through a pipe with its own copy of the item and hash;
+    the parent keeps the ones it already holds, so a report costs it one item, not two."""
+    out = tmp_path / "out"
+    items = discover([str(p) for p in SEEDS[:3]], out)
+    with Store(tmp_path / "h.sqlite") as store:
+        outcomes = run_batch(items, out, store, ruleset, BatchOptions(memo="never", jobs=2, file_timeout=120.0))
+    assert [o.state for o in outcomes] == ["scored"] * 3
+    assert all(o.item is item for o, item in zip(outcomes, items))
+    assert all(o.record is None for o in outcomes)
