@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from array import array
 import math
 import statistics
 from functools import lru_cache
@@ -121,9 +122,9 @@ def _stats(name: str, scores: list[float]) -> dict:
 
 
 def _grouped(rows: list[SummaryRow], key: Callable[[SummaryRow], str], order: Callable[[str, list], tuple]) -> list[dict]:
-    groups: dict[str, list[float]] = {}
+    groups: dict[str, array] = {}  # arrays of doubles: 8 bytes a score, not a float object's 32
     for row in rows:
-        groups.setdefault(key(row), []).append(row.score or 0.0)
+        groups.setdefault(key(row), array("d")).append(row.score or 0.0)
     return [_stats(name, scores) for name, scores in sorted(groups.items(), key=lambda g: order(*g))]
 
 
@@ -165,7 +166,7 @@ def _page_links(kind: str, edition: int, count: int, page_rows: int) -> list[dic
 
 def _edition(view: BatchView, edition: int, ranked: list[SummaryRow], page_rows: int | None = None) -> dict:
     """An edition's section of index.html; ``page_rows``: its ranking and heatmap are on pages of that many."""
-    scores = [r.score for r in ranked if r.score is not None]
+    scores = array("d", (r.score for r in ranked if r.score is not None))
     return {
         "edition": edition,
         "label": edition_short_zh(edition),
