@@ -80,6 +80,7 @@ def summary_rows(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: 
             # Once the history stores the reasons (ReportRecord.not_whole) they come from there;
             # until then write_batch_outputs reads them from the report's JSON.
             not_whole=tuple(getattr(record, "not_whole", None) or ()),
+            ocr=record.ocr,
         )
 
 

@@ -185,7 +185,8 @@ def batch(
             try:
                 with store, progress:
                     outcomes = run_batch(items, out, store, ruleset, options, on_outcome=progress)
-                    paths = write_batch_outputs(batch_view(outcomes, store, ruleset, memo), out)
+                    view = batch_view(outcomes, store, ruleset, memo)
+                    paths = write_batch_outputs(view, out)
             except KeyboardInterrupt:
                 remove_stale_temp_files(out)
                 typer.echo(
@@ -210,6 +211,8 @@ def batch(
     scored = sum(1 for o in outcomes if o.state == "scored")
     skipped = len(outcomes) - scored - len(failed)
     summary = f"{len(outcomes)} files: {scored} scored, {skipped} already scored, {len(failed)} failed"
+    if view.ocr:
+        summary += f"; {len(view.ocr)} read by OCR (scans: check their evidence against the page)"
     if found.skipped:
         summary += f"; {len(found.skipped)} not read (see the warnings)"
     typer.echo(summary)

@@ -221,6 +221,7 @@ def view_model(view: BatchView) -> dict:
             "files": len(view.rows),
             "whole": len(view.whole),
             "not_whole": len(view.not_whole),
+            "ocr": len(view.ocr),
             "failed": len(view.failed),
         },
         "filters": _filters(view),
