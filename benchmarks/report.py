@@ -236,12 +236,15 @@ def write_results(fig: Figures, path: Path) -> str:
         w("Gold labels not found; accuracy not measured.")
     w("")
     text = "\n".join(out)
-    # keep the hostile-inputs section that benchmarks/adversarial.py writes into this file
-    from adversarial import BEGIN, END
+    # keep the sections benchmarks/adversarial.py (hostile inputs) and benchmarks/ocr.py
+    # (scanned seeds) write into this file
+    import adversarial
+    import ocr
 
     old = path.read_text(encoding="utf-8") if path.exists() else ""
-    if BEGIN in old and END in old:
-        text = text.rstrip("\n") + "\n\n" + BEGIN + old.split(BEGIN, 1)[1].split(END, 1)[0] + END + "\n"
+    for begin, end in ((adversarial.BEGIN, adversarial.END), (ocr.BEGIN, ocr.END)):
+        if begin in old and end in old:
+            text = text.rstrip("\n") + "\n\n" + begin + old.split(begin, 1)[1].split(end, 1)[0] + end + "\n"
     path.write_text(text, encoding="utf-8")
     return text
 
