@@ -241,3 +241,54 @@ def evaluate(gold_path: str | Path, texts_dir: str | Path, ruleset: Ruleset,
         reports.append(tally(name, gold, predicted))
     reports.append(tally("keyword baseline", gold, baseline))
     return reports
+
+
+# -- the reviewers' corrections as labels (`fazhi serve` → `fazhi eval --reviews`) ----------
+
+
+def reviewed_labels(store) -> list[dict]:
+    """What reviewers said in `fazhi serve`, in the gold-label format, one entry per reviewed report.
+
+    A report marked 审核完成 gives a label for every applicable requirement (the machine's
+    status where the reviewer let it stand, theirs where they corrected it); a report with
+    corrections but not marked done gives labels for the corrected requirements only.
+    ``file`` is the stored file's name (an upload's ``<hash>.ext`` in the uploads folder
+    beside the database, or the path `fazhi batch` scored), so the labels can be fed back
+    to ``fazhi eval LABELS --texts FOLDER``.
+    """
+    from scorer.store import reviewed_statuses
+
+    out = []
+    for content_hash in store.reviewed_hashes():
+        record = store.latest(content_hash)
+        if record is None:
+            continue
+        statuses, _, done = reviewed_statuses(store.reviews(content_hash))
+        machine = {r.rule_id: r.status for r in record.results if r.applies}
+        if done:
+            labels = {rule_id: statuses.get(rule_id, status) for rule_id, status in machine.items()}
+        else:
+            labels = {rule_id: status for rule_id, status in statuses.items() if rule_id in machine}
+        if not labels:
+            continue
+        upload = store.upload(content_hash)
+        out.append({
+            "file": upload["stored"] if upload else record.path,
+            "name": upload["name"] if upload else record.path,
+            "content_hash": content_hash,
+            "year": record.year,
+            "issuer": record.issuer,
+            "reviewed": "all" if done else "corrected",
+            "labels": labels,
+        })
+    return out
+
+
+def evaluate_reviews(store) -> EvalReport:
+    """The machine's current statuses (each report's latest scoring) against the reviewers' labels:
+    the same figures `fazhi eval` gives on gold labels."""
+    gold = reviewed_labels(store)
+    predicted = {
+        entry["file"]: {r.rule_id: r.status for r in store.latest(entry["content_hash"]).results} for entry in gold
+    }
+    return tally("fazhi vs reviewers", gold, predicted)

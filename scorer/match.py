@@ -48,6 +48,7 @@ from scorer.cues import (
     APPLIED,
     SECTOR,
     NAMED_EVENT,
+    HONOUR,
     BOOK_TITLE,
     QUOTED_NAME,
     STUDIED_MEETING_AFTER,
@@ -392,6 +393,8 @@ def _details(norm: str, titles: tuple[tuple[int, int], ...], own: frozenset[int]
                   if not _studied_meeting(outside, m)]
     if _has_any(outside, _BODY_HINTS):
         found += [(m.start(), m.group(0)) for m in NAMED_BODY.finditer(outside)]
+    if _has_any(outside, _HONOUR_HINTS):
+        found += [(m.start(), m.group(0)) for m in HONOUR.finditer(outside)]
     if _has_any(outside, _PERSON_HINTS):
         found += [(m.start(), m.group(0)) for m in NAMED_PERSON.finditer(outside)]
     return sorted(found)
@@ -406,10 +409,11 @@ def _studied_meeting(text: str, m: re.Match[str]) -> bool:
 
 # Words without which PLATFORM, NAMED_EVENT, NAMED_BODY and NAMED_PERSON cannot match.
 _PLATFORM_HINTS = ("平台", "系统", "网", "APP", "App", "app", "小程序", "公众号", "“")
-_EVENT_HINTS = ("日", "周", "月", "宣誓", "赛", "活动", "“", "\"", "班", "讲座", "论坛", "会议", "全会")
+_EVENT_HINTS = ("日", "周", "月", "宣誓", "赛", "活动", "专项", "“", "\"", "班", "讲座", "论坛", "会议", "全会")
 _BODY_HINTS = ("人大", "政协", "纪检监察组", "代表", "委员", "法院", "检察院", "“", "配合", "接受", "迎接", "协助",
                "联合", "会同", "邀请", "中央", "国务院", "省委", "省政府", "律师事务所")
-_PERSON_HINTS = ("长", "书记", "主任", "教授", "研究员")
+_HONOUR_HINTS = ("获", "评为", "入选", "确定为", "命名", "列为", "创建", "推广")
+_PERSON_HINTS = ("长", "书记", "主任", "教授", "研究员", "同志")
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
@@ -448,7 +452,15 @@ def _find(compiled: CompiledRule, view: _SentenceView) -> tuple[list[tuple[int, 
                 continue
             t = _title_index(view, m.start(), m.end())
             if t is not None and t in view.law_titles:
-                continue  # a law's or a higher authority's name, not the work
+                # A law's or a higher authority's name, not the work — unless the sentence
+                # applies it (落实《党政主要负责人履行推进法治建设第一责任人职责规定》): carrying
+                # out the rules of the requirement itself is a mention of it, asserted at most
+                # (the title is never detail; a basis clause, 根据/贯彻…《》 at its start, is
+                # dropped below as not work).
+                if _applied(view, t):
+                    spans.append((m.start(), m.end()))
+                    in_title_only = False
+                continue
             spans.append((m.start(), m.end()))
             in_title_only &= t is not None
     for group in compiled.together:
@@ -471,6 +483,12 @@ def _in_not_work(view: _SentenceView, span: tuple[int, int]) -> bool:
             if cue is None or not (span[0] < cue[1] and cue[0] < span[1]):
                 return True
     return False
+
+
+def _applied(view: _SentenceView, title: int) -> bool:
+    """Is the title applied (落实/贯彻/执行/遵守《…》) rather than studied or cited?"""
+    start = view.titles[title][0]
+    return bool(APPLIED.search(view.sentence.norm[max(0, start - 8):start]))
 
 
 def _together(group: tuple[re.Pattern[str], ...], view: _SentenceView) -> tuple[list[tuple[int, int]], bool] | None:

@@ -104,6 +104,29 @@ def _mark_low_confidence(evidence: tuple[Evidence, ...], spans: tuple[tuple[int,
                  for e in evidence)
 
 
+def rescore(
+    result: ReportResult,
+    statuses: dict[str, str],
+    policy: ScoringPolicy = ScoringPolicy(),
+    wrong_evidence: frozenset[tuple[str, int]] | set = frozenset(),
+) -> ReportResult:
+    """The same report scored again with some statuses set by a reviewer (rule id → status).
+
+    A reviewer's corrections go through :func:`score_report` like the matcher's answers, so
+    the reviewed score and grade are computed exactly as the machine's. Evidence sentences
+    marked wrong ((rule id, start offset)) are left out of the reviewed result.
+    """
+    matches = []
+    for r in result.results:
+        status = statuses.get(r.rule.id, r.status)
+        evidence = tuple(e for e in r.evidence if (r.rule.id, e.start) not in wrong_evidence)
+        reason = r.reason if status == r.status else "审核人更正"
+        matches.append(RuleMatch(r.rule, status, evidence, reason))
+    own_notes = result.notes[len(result.segmented.document.notes):]  # score_report adds the document's again
+    ruleset = Ruleset(tuple(r.rule for r in result.results), result.ruleset_version, ())
+    return score_report(result.segmented, tuple(matches), ruleset, result.edition, policy, own_notes)
+
+
 def _percent(results: list[RuleResult]) -> float:
     total = sum(r.max_points for r in results)
     if total == 0:

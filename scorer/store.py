@@ -28,6 +28,9 @@ from scorer.errors import FazhiError
 from scorer.models import ReportResult
 
 DB_NAME = "fazhi.sqlite"
+# Statuses that are not gaps (MET_STATUSES and "met"), as an SQL list for the gaps column.
+_MET = ("substantiated", "asserted", "met")
+_MET_SQL = "(" + ", ".join(f"'{s}'" for s in _MET) + ")"
 
 # Each entry upgrades the schema by one version; never edit a released entry, append one.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -70,6 +73,50 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
         # why a file is not one whole annual report (a JSON list of Chinese reasons; [] = whole)
         "ALTER TABLE reports ADD COLUMN not_whole TEXT NOT NULL DEFAULT '[]'",
+    ),
+    (
+        # `fazhi serve`: the number of gaps, so the report list filters and sorts in SQL
+        "ALTER TABLE reports ADD COLUMN gaps INTEGER NOT NULL DEFAULT 0",
+        f"""UPDATE reports SET gaps = (SELECT COUNT(*) FROM results WHERE results.report_id = reports.id
+               AND results.applies AND results.status NOT IN {_MET_SQL})""",
+        "CREATE INDEX reports_by_hash_time ON reports (content_hash, scored_at)",
+        "CREATE INDEX reports_by_year ON reports (year, edition, grade)",
+        # A supervisor's corrections, keyed by content (not by a scoring run), so they outlive
+        # a re-scoring under new rules. kind: status (before/after are statuses), evidence
+        # (an evidence sentence marked wrong: `start` is its offset in the text, after 'wrong'),
+        # done (the whole report reviewed: its other statuses are confirmed as they are).
+        """CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            rule_id TEXT,
+            kind TEXT NOT NULL CHECK (kind IN ('status', 'evidence', 'done')),
+            start INTEGER,
+            before TEXT,
+            after TEXT,
+            reason TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX reviews_by_hash ON reviews (content_hash, id)",
+        # Nothing is overwritten: a correction is undone by another correction.
+        "CREATE TRIGGER reviews_append_only_u BEFORE UPDATE ON reviews BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END",
+        "CREATE TRIGGER reviews_append_only_d BEFORE DELETE ON reviews BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END",
+        # The 整改要求 text a supervisor edited for a memo; the latest one is used.
+        """CREATE TABLE memo_texts (
+            id INTEGER PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            text TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""",
+        # Files uploaded to `fazhi serve`: stored under their content hash; the name is only shown.
+        """CREATE TABLE uploads (
+            content_hash TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            stored TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            at TEXT NOT NULL
+        )""",
     ),
     (
         # 1 when some of the report's text was read by OCR from page images (a scan)
@@ -204,19 +251,20 @@ class Store:
         with self._transaction() as db:
             (report_id,) = db.execute(
                 """INSERT INTO reports (content_hash, ruleset_version, requested_edition, path, issuer, year,
-                       edition, date, score, grade, core_score, scored_at, not_whole, ocr)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       edition, date, score, grade, core_score, scored_at, not_whole, gaps, ocr)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT (content_hash, ruleset_version) DO UPDATE SET
                        requested_edition = excluded.requested_edition, path = excluded.path,
                        issuer = excluded.issuer, year = excluded.year, edition = excluded.edition,
                        date = excluded.date, score = excluded.score, grade = excluded.grade,
                        core_score = excluded.core_score, scored_at = excluded.scored_at,
-                       not_whole = excluded.not_whole, ocr = excluded.ocr
+                       not_whole = excluded.not_whole, gaps = excluded.gaps, ocr = excluded.ocr
                    RETURNING id""",
                 (
                     record.content_hash, record.ruleset_version, record.requested_edition, record.path,
                     record.issuer, record.year, record.edition, record.date, record.score, record.grade,
                     record.core_score, _now(), json.dumps(list(record.not_whole), ensure_ascii=False),
+                    sum(1 for r in record.results if r.applies and r.status not in _MET),
                     int(record.ocr),
                 ),
             ).fetchone()
@@ -302,3 +350,137 @@ class Store:
 
     def count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM reports").fetchone()[0]
+
+    def latest(self, content_hash: str) -> ReportRecord | None:
+        """The most recently scored record of this content, under whichever ruleset."""
+        found = self._records("content_hash = ? ORDER BY scored_at DESC LIMIT 1", (content_hash,))
+        return found[0] if found else None
+
+    # -- the report list of `fazhi serve`: one row per content, the latest scoring ---------
+
+    LIST_SORTS = {
+        "issuer": "issuer", "year": "year", "edition": "edition", "score": "score", "grade": "score",
+        "gaps": "gaps", "reviewed": "reviewed", "scored_at": "scored_at",
+    }
+
+    def list_reports(self, *, year: int | None = None, edition: int | None = None, grade: str | None = None,
+                     issuer: str | None = None, reviewed: bool | None = None, sort: str = "scored_at",
+                     descending: bool = True, limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
+        """(matching count, one page of rows): filtered, sorted and paged in SQL.
+
+        ``sort`` is a key of LIST_SORTS (anything else falls back to the time scored), so no
+        caller's text reaches the ORDER BY clause.
+        """
+        where = ["NOT EXISTS (SELECT 1 FROM reports newer WHERE newer.content_hash = r.content_hash "
+                 "AND newer.scored_at > r.scored_at)"]
+        params: list = []
+        for column, value in (("year", year), ("edition", edition), ("grade", grade)):
+            if value is not None:
+                where.append(f"r.{column} = ?")
+                params.append(value)
+        if issuer:
+            where.append("r.issuer LIKE ? ESCAPE '\\'")
+            params.append("%" + issuer.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        reviewed_sql = "EXISTS (SELECT 1 FROM reviews v WHERE v.content_hash = r.content_hash)"
+        if reviewed is not None:
+            where.append(reviewed_sql if reviewed else "NOT " + reviewed_sql)
+        clause = " AND ".join(where)
+        total = self._db.execute(f"SELECT COUNT(*) FROM reports r WHERE {clause}", params).fetchone()[0]
+        order = self.LIST_SORTS.get(sort, "scored_at")
+        direction = "DESC" if descending else "ASC"
+        rows = self._db.execute(
+            f"""SELECT r.content_hash, r.path, r.issuer, r.year, r.edition, r.score, r.grade, r.gaps,
+                       r.scored_at, r.ruleset_version, {reviewed_sql} AS reviewed, u.name
+                FROM reports r LEFT JOIN uploads u ON u.content_hash = r.content_hash
+                WHERE {clause} ORDER BY {order} IS NULL, {order} {direction}, r.id {direction}
+                LIMIT ? OFFSET ?""",
+            [*params, limit, offset],
+        ).fetchall()
+        keys = ("content_hash", "path", "issuer", "year", "edition", "score", "grade", "gaps",
+                "scored_at", "ruleset_version", "reviewed", "name")
+        return total, [dict(zip(keys, row)) for row in rows]
+
+    def list_choices(self) -> dict[str, list]:
+        """The distinct years, editions and grades, for the list's filters."""
+        return {
+            column: [v for (v,) in self._db.execute(
+                f"SELECT DISTINCT {column} FROM reports WHERE {column} IS NOT NULL ORDER BY {column} DESC")]
+            for column in ("year", "edition", "grade")
+        }
+
+    # -- uploads, reviews and memo texts (append-only) --------------------------------------
+
+    def save_upload(self, content_hash: str, name: str, stored: str, size: int) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO uploads VALUES (?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING",
+                (content_hash, name, stored, size, _now()),
+            )
+
+    def upload(self, content_hash: str) -> dict | None:
+        row = self._db.execute("SELECT name, stored, size, at FROM uploads WHERE content_hash = ?",
+                               (content_hash,)).fetchone()
+        return dict(zip(("name", "stored", "size", "at"), row)) if row else None
+
+    def add_review(self, review: Review) -> int:
+        with self._transaction() as db:
+            (rid,) = db.execute(
+                "INSERT INTO reviews (content_hash, rule_id, kind, start, before, after, reason, reviewer, at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (review.content_hash, review.rule_id, review.kind, review.start, review.before, review.after,
+                 review.reason, review.reviewer, review.at or _now()),
+            ).fetchone()
+        return rid
+
+    def reviews(self, content_hash: str | None = None) -> list[Review]:
+        """Every review (of one content, or of all), oldest first."""
+        sql = "SELECT content_hash, rule_id, kind, start, before, after, reason, reviewer, at, id FROM reviews"
+        rows = self._db.execute(sql + (" WHERE content_hash = ?" if content_hash else "") + " ORDER BY id",
+                                (content_hash,) if content_hash else ()).fetchall()
+        return [Review(*row) for row in rows]
+
+    def reviewed_hashes(self) -> list[str]:
+        return [h for (h,) in self._db.execute("SELECT DISTINCT content_hash FROM reviews ORDER BY content_hash")]
+
+    def add_memo_text(self, content_hash: str, text: str, reviewer: str) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT INTO memo_texts (content_hash, text, reviewer, at) VALUES (?, ?, ?, ?)",
+                       (content_hash, text, reviewer, _now()))
+
+    def memo_text(self, content_hash: str) -> str | None:
+        row = self._db.execute("SELECT text FROM memo_texts WHERE content_hash = ? ORDER BY id DESC LIMIT 1",
+                               (content_hash,)).fetchone()
+        return row[0] if row else None
+
+
+@dataclass(frozen=True)
+class Review:
+    """One stored correction (see the reviews table): who, when, what before and after, and why."""
+
+    content_hash: str
+    rule_id: str | None
+    kind: str  # status | evidence | done
+    start: int | None
+    before: str | None
+    after: str | None
+    reason: str
+    reviewer: str
+    at: str | None = None
+    id: int | None = None
+
+
+def reviewed_statuses(reviews: list[Review]) -> tuple[dict[str, str], set[tuple[str, int]], bool]:
+    """What the reviews of one report say now: rule id → status (the latest correction wins),
+    the (rule id, start) of evidence sentences marked wrong (and not marked right again),
+    and whether the whole report was marked reviewed."""
+    statuses: dict[str, str] = {}
+    wrong: set[tuple[str, int]] = set()
+    done = False
+    for r in reviews:
+        if r.kind == "status" and r.rule_id and r.after:
+            statuses[r.rule_id] = r.after
+        elif r.kind == "evidence" and r.rule_id and r.start is not None:
+            (wrong.add if r.after == "wrong" else wrong.discard)((r.rule_id, r.start))
+        elif r.kind == "done":
+            done = True
+    return statuses, wrong, done

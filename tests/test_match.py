@@ -185,6 +185,7 @@ def test_quality_signals(ruleset):
         ("leadership.law_study", "组织领导干部集中学法，学习习近平总书记在中央全面依法治国委员会第三次会议上的重要讲话。", "asserted"),
         ("leadership.first_responsible", "局长认真落实宪法宣誓和法治政府建设年度报告制度。", "asserted"),
         ("leadership.law_study", "组织新任职干部宪法宣誓，带头学习宪法。", "substantiated"),
+        ("disputes.reconsideration_litigation", "严格落实领导干部任前宪法宣誓、法律考试、行政首长出庭应诉等制度性安排。", "asserted"),
         # a named leading-group head is a person; the generic role is not; a month is a date
         ("leadership.party_deployment", "调整以黄忠武书记为组长的法治政府建设领导小组。", "substantiated"),
         ("leadership.party_deployment", "调整以局长为组长的法治政府建设领导小组。", "asserted"),
@@ -217,6 +218,20 @@ def test_quality_signals(ruleset):
         # …and a year alone, a generic firm or a slogan's number is not
         ("legal_adviser.use", "聘请律师事务所律师担任常年法律顾问。", "asserted"),
         ("enforcement.supervision", "实现“四个零发生”，加强行政执法监督。", "asserted"),
+        # an honour conferred on the work is a named body's checkable decision; striving
+        # for one is not
+        ("disputes.petition_mediation", "街道人民调解委员会获评全省人民调解工作先进集体。", "substantiated"),
+        ("education.popularization", "区司法局被评为全国“八五”普法中期表现突出单位。", "substantiated"),
+        ("education.popularization", "积极争创全国普法工作先进单位，深入开展普法宣传。", "asserted"),
+        ("functions.power_list", "推进政务服务标准化，获得群众广泛好评。", "asserted"),
+        # a campaign named by its subject is a named event; a campaign without one is not
+        ("enforcement.supervision", "开展城市管理执法领域突出问题专项整治，加强行政执法监督。", "substantiated"),
+        ("enforcement.supervision", "深入开展各类执法专项整治，加强行政执法监督。", "asserted"),
+        ("functions.credit", "开展信用交通宣传月活动，推进社会信用体系建设。", "substantiated"),
+        # a person named with 同志 and no title is still a named person
+        ("leadership.first_responsible", "去年以来，王建华同志认真履行法治建设第一责任人职责。", "substantiated"),
+        # a quoted account name before its kind is a named platform
+        ("leadership.law_study", "依托“法治南湖”微信公众号组织领导干部集中学法。", "substantiated"),
         # a report reposted in traditional characters reads the same
         ("enforcement.publicity", "全面推行行政執法公示制度，在省平台公示處罰決定12件。", "substantiated"),
     ],

@@ -22,8 +22,11 @@ def _row(name: str, c) -> str:
 
 @app.command("eval")
 def eval_command(
-    gold: Path = typer.Argument(..., help="gold labels YAML (reports: [{file, labels}])"),
-    texts: Path = typer.Option(..., "--texts", help="directory holding the labelled report files"),
+    gold: Optional[Path] = typer.Argument(None, help="gold labels YAML (reports: [{file, labels}])"),
+    texts: Optional[Path] = typer.Option(None, "--texts", help="directory holding the labelled report files"),
+    reviews: Optional[Path] = typer.Option(
+        None, "--reviews", help="instead of gold labels: the history database of `fazhi serve`; the machine's "
+        "statuses against the reviewers' (the same figures, per requirement)"),
     rules: Optional[list[Path]] = typer.Option(None, "--rules", help="extra rules directory"),
     fold: str = typer.Option("all", "--fold", help="only the reports of this fold: dev, test or all"),
     human: Optional[list[Path]] = typer.Option(
@@ -39,6 +42,13 @@ def eval_command(
     """
     from scorer.evaluate import agreement, labeller_report, load_gold, select_fold
 
+    if reviews is not None:
+        if gold is not None or texts is not None:
+            fail(FazhiError("--reviews", "takes the place of GOLD and --texts; give one or the other"))
+        _eval_reviews(reviews, per_rule, mistakes)
+        return
+    if gold is None or texts is None:
+        fail(FazhiError("fazhi eval", "needs GOLD.yaml and --texts DIR (or --reviews DB)"))
     if fold not in ("all", "dev", "test"):
         fail(FazhiError("--fold", f"unknown fold {fold!r}; use dev, test or all"))
     ruleset = load_ruleset(rules)
@@ -81,3 +91,33 @@ def eval_command(
         typer.echo("")
         for file, rule_id, want, got in fazhi.mistakes:
             typer.echo(f"{file}  {rule_id}: gold {want}, fazhi {got}")
+
+
+def _eval_reviews(db: Path, per_rule: bool, mistakes: bool) -> None:
+    """`fazhi eval --reviews DB`: agreement with the reviewers, in the table `fazhi eval` prints."""
+    from scorer.evaluate import evaluate_reviews
+    from scorer.store import Store
+
+    if not db.is_file():
+        fail(FazhiError(str(db), "no such database; pass the --db that `fazhi serve` used"))
+    try:
+        with Store(db) as store:
+            report = evaluate_reviews(store)
+    except FazhiError as err:
+        fail(err)
+    if not report.overall.total:
+        fail(FazhiError(str(db), "holds no reviews yet; correct some statuses in `fazhi serve` first"))
+    typer.echo(HEADER)
+    typer.echo(_row(report.name, report.overall))
+    if per_rule:
+        typer.echo("")
+        typer.echo(f"{'rule':38s} {'P':>6s} {'R':>6s} {'F1':>6s} {'acc':>6s} {'in-play':>8s}   labels   flag")
+        for rule_id, c in sorted(report.per_rule.items()):
+            flags = [f"{name} < {FLAG_BELOW}" for name, value, support in
+                     (("P", c.precision, c.tp + c.fp), ("R", c.recall, c.tp + c.fn)) if support and value < FLAG_BELOW]
+            typer.echo(f"{rule_id:38s} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.accuracy:6.3f} "
+                       f"{c.in_play_accuracy:8.3f}   {c.total:6d}   {'; '.join(flags)}")
+    if mistakes:
+        typer.echo("")
+        for file, rule_id, want, got in report.mistakes:
+            typer.echo(f"{file}  {rule_id}: reviewer {want}, fazhi {got}")

@@ -245,6 +245,11 @@ def _sort_script() -> dict[str, str]:
     return {"sort_script": script, "sort_script_hash": f"sha256-{digest}"}
 
 
+def script_hash() -> str:
+    """The CSP source ('sha256-…') of the page's one script, for a server that sends the policy as a header."""
+    return _sort_script()["sort_script_hash"]
+
+
 def generate(view: BatchView) -> Iterator[str]:
     """The page, piece by piece (``Template.generate``): nothing holds all of it at once."""
     from scorer.render.jinja import environment
