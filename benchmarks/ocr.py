@@ -163,12 +163,14 @@ def section(rows: list[Row]) -> str:
         "Each seed rendered as an image-only A4 PDF (tests/scan_pages.py) and read by `read_document`; "
         "accuracy is 1 − character errors / characters, on text folded as the matcher folds it "
         "(full-width punctuation, quotes); statuses are all rules' statuses compared with the .txt's; "
-        "paragraphs: the .txt's lines that come out whole as one line (title rows wrapped by the layout count as a miss); "
+        "paragraphs: the .txt's lines that come out whole as one line "
+        "(title rows wrapped by the layout count as a miss); "
         "date: the 落款 date found from the scan is the .txt's; per page: all of `read_document` over the pages; "
         "fastest page: the quickest page's OCR, the figure least inflated by other work. "
         "Bar: ≥ 98 % characters, ≥ 95 % statuses.",
         "",
-        "| seed | scan | pages | characters | paragraphs as .txt | statuses as .txt | date | per page | fastest page | |",
+        "| seed | scan | pages | characters | paragraphs as .txt | statuses as .txt | date | per page "
+        "| fastest page | |",
         "|---|---|---|---|---|---|---|---|---|---|",
         *table,
         "",

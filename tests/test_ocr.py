@@ -439,6 +439,6 @@ def test_batch_reports_ocrd_files_as_such(scan, tmp_path):
     marked = {a.text for a in page.xpath("//td[span[@class='ocr-mark']]/a")}
     assert marked == {"scan.png"}
 
-    reports = {json.loads(p.read_text(encoding="utf-8"))["file"].rsplit("/", 1)[-1]: json.loads(p.read_text(encoding="utf-8"))
-               for p in (out / "reports").glob("*.json")}
+    reports = [json.loads(p.read_text(encoding="utf-8")) for p in (out / "reports").glob("*.json")]
+    reports = {Path(data["file"]).name: data for data in reports}
     assert reports["scan.png"]["ocr"] is True and reports["text.txt"]["ocr"] is False

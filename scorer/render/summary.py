@@ -11,12 +11,13 @@ UTF-8 with a BOM so Excel opens the Chinese correctly.
 **summary.xlsx** speaks Chinese: a sheet per Outline edition the batch's reports were
 judged under (scores are compared only within one edition), whose columns are 文件,
 发文单位, 部门类别, 地区, 报告年度, 报告日期, 得分, 等级, 核心项得分, 本版名次, 完整年度报告
-(是/否), 不完整的原因 and 扫描件OCR识别 (是 when OCR read it), then one column per requirement of that edition headed by its
-Chinese title, each cell the status in words (有据落实 … 未提及, 具备, 按时/逾期) and
-coloured. A file that is not one whole annual report is flagged 否 and not ranked.
-Every data sheet has a frozen header row and file column, an autofilter and widths a
-reader can read. Then 无法读取的文件 (file and error, when any failed), 要求一览 (each
-requirement, with its rule ID in the last column for technical readers) and 图例.
+(是/否), 不完整的原因 and 扫描件OCR识别 (是 when OCR read it), then one column per
+requirement of that edition headed by its Chinese title, each cell the status in words
+(有据落实 … 未提及, 具备, 按时/逾期) and coloured. A file that is not one whole annual
+report is flagged 否 and not ranked. Every data sheet has a frozen header row and file
+column, an autofilter and widths a reader can read. Then 无法读取的文件 (file and error,
+when any failed), 要求一览 (each requirement, with its rule ID in the last column for
+technical readers) and 图例.
 
 Report text is untrusted: a text cell that starts like a formula (= + - @) is written so
 that Excel shows it as text — prefixed with ``'`` in the CSV, stored as a string in the
