@@ -45,9 +45,9 @@ def main(folder: str) -> dict[str, float]:
         (out / REPORTS_DIR).mkdir(parents=True)
         peaks = {"reports": len(items), "start": _peak_mb()}
         with Store(out / DB_NAME) as store:
-            outcomes = run_batch(items, out, store, ruleset, BatchOptions(memo=False, jobs=1))
+            outcomes = run_batch(items, out, store, ruleset, BatchOptions(memo="never", jobs=1))
             peaks["scoring"] = _peak_mb()
-            view = batch_view(outcomes, store, ruleset, memo=False)
+            view = batch_view(outcomes, store, ruleset, memo="never")
             peaks["view"] = _peak_mb()
             write_batch_outputs(view, out)
             peaks["outputs"] = _peak_mb()

@@ -103,6 +103,23 @@ class ColdStart:
         return min(self.seconds)
 
 
+def cold_starts(cmds: list[list[str]], runs: int = 7, cwd: Path | None = None,
+                env: dict[str, str] | None = None) -> list[ColdStart]:
+    """Cold starts of several commands taken in turn (a, b, a, b, …) after one untimed run of
+    each, so that a ratio between them compares runs under the same load."""
+    for cmd in cmds:
+        subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    times: list[list[float]] = [[] for _ in cmds]
+    for _ in range(runs):
+        for cmd, seconds in zip(cmds, times):
+            start = time.perf_counter()
+            done = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+            seconds.append(time.perf_counter() - start)
+            if done.returncode not in (0, 1):
+                raise RuntimeError(f"{' '.join(cmd)} exited {done.returncode}: {done.stderr.decode()[-500:]}")
+    return [ColdStart(seconds) for seconds in times]
+
+
 def user_env(bytecode: bool = True) -> dict[str, str]:
     """The environment a user's shell gives: Python caches bytecode unless told not to.
 

@@ -127,6 +127,24 @@ def jieba_seconds(texts: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def rjieba_seconds(texts: list[str], repeats: int = 3) -> float | None:
+    """A bare ``rjieba.cut(text)`` (jieba's dictionary and algorithm in Rust) over the texts,
+    best of ``repeats`` passes (one pass takes well under a second: a single pass would be
+    mostly noise); None when rjieba is not installed (`pip install -e '.[bench]'`)."""
+    try:
+        import rjieba
+    except ImportError:
+        return None
+    rjieba.cut(texts[0])  # loads its dictionary
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for text in texts:
+            rjieba.cut(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 # -- the size ladder --------------------------------------------------------------------------
 
 

@@ -14,11 +14,18 @@ from inprocess import JIEBA_REPORTS, SCORING, STAGES, cpu_count
 # The targets of issue 7.
 TARGET_PER_SECOND = 100.0  # reports of ~5,000 chars per second, scoring without rendering, in batch
 TARGET_JIEBA_RATIO = 2.0  # fazhi scoring time / bare jieba.cut time, same texts
+TARGET_RJIEBA_RATIO = 5.0  # issue 14: fazhi scoring time / bare rjieba.cut (Rust) time, same texts
 TARGET_LADDER_RATIO = 1.5  # time per char at 200,000 chars / at 5,000
 TARGET_COLD_S = 1.0  # `fazhi score` on one report, fresh process
+TARGET_COLD_JIEBA_RATIO = 0.25  # issue 14: that cold start ÷ `import jieba; jieba.initialize()`, same run
 TARGET_MEMORY_RATIO = 1.2  # peak RSS with 300 reports / with 50: "flat"
 TARGET_MODEL_MB = 5  # issue 10: the model file is small…
 TARGET_MODEL_LOAD_MS = 100  # …and loads in well under 100 ms (pass: under half of it)
+# The targets of issue 14 (province scale).
+TARGET_SCALE_MEMORY_RATIO = 1.10  # peak RSS, --jobs 2: 5,000 reports within 10% of 200
+TARGET_OUTPUTS_RATIO = 0.6  # `fazhi batch` with every output ÷ scoring only (reports/s)
+TARGET_RERUN_S = 0.5  # a no-op rerun of 1,000 already-scored reports
+TARGET_PAGE_MB = 5  # the largest file of a 100,000-report dashboard
 BUSY_LOAD = 0.5  # load average per core above which the figures are flagged as taken on a busy machine
 
 STAGE_NAMES = {
@@ -42,15 +49,18 @@ class Figures:
     cold: object = None  # external.ColdStart, bytecode cached as for any installed copy
     cold_no_bytecode: object = None  # with PYTHONDONTWRITEBYTECODE=1
     python_start: object = None
+    jieba_cold: object = None  # `import jieba; jieba.initialize()` in a fresh process
     stages: object = None  # inprocess.StageTimes
     pool: dict = field(default_factory=dict)  # jobs → (reports/s, wall s)
     jieba_s: float = 0.0
+    rjieba_s: float | None = None  # None: rjieba not installed
     ladder: list = field(default_factory=list)  # inprocess.Rung
     batches: list = field(default_factory=list)  # external.BatchRun
     memory_phases: list = field(default_factory=list)  # batch_memory.py output for 50 and 300 reports
     accuracy: list = field(default_factory=list)
     model_bytes: int = 0  # the shipped learned model (scorer/learn/model.json)
     model_load_ms: float = 0.0
+    scale: dict = field(default_factory=dict)  # benchmarks/scale.py: issue 14
 
 
 def cpu_model() -> str:
@@ -111,10 +121,22 @@ def write_results(fig: Figures, path: Path) -> str:
       f"| {pool_per_s:.0f} reports/s | ≥ {TARGET_PER_SECOND:.0f} | {_verdict(pool_per_s >= TARGET_PER_SECOND)} |")
     w(f"| scoring time ÷ bare `jieba.cut` of the same {jieba_n} texts "
       f"| {jieba_ratio:.2f}× | ≤ {TARGET_JIEBA_RATIO:g}× | {_verdict(jieba_ratio <= TARGET_JIEBA_RATIO)} |")
+    if fig.rjieba_s:
+        rjieba_ratio = fazhi_jieba_with_ingest_s / fig.rjieba_s
+        w(f"| scoring time ÷ bare `rjieba.cut` (jieba in Rust) of the same {jieba_n} texts (issue 14) "
+          f"| {rjieba_ratio:.1f}× | ≤ {TARGET_RJIEBA_RATIO:g}× | {_verdict(rjieba_ratio <= TARGET_RJIEBA_RATIO)} |")
+    else:
+        w(f"| scoring time ÷ bare `rjieba.cut` (issue 14) | not measured: rjieba not installed "
+          f"(`pip install -e '.[bench]'`) | ≤ {TARGET_RJIEBA_RATIO:g}× | |")
     w(f"| time per character at {large.chars:,} ÷ at {small.chars:,} characters "
       f"| {ladder_ratio:.2f}× | ≤ {TARGET_LADDER_RATIO:g}× | {_verdict(ladder_ratio <= TARGET_LADDER_RATIO)} |")
     w(f"| `{fig.cold_cmd}` cold start (median of {len(fig.cold.seconds)}) "
       f"| {fig.cold.median:.2f} s | ≤ {TARGET_COLD_S:g} s | {_verdict(fig.cold.median <= TARGET_COLD_S)} |")
+    if fig.jieba_cold is not None:
+        cold_ratio = fig.cold.median / fig.jieba_cold.median
+        w(f"| that cold start ÷ `import jieba; jieba.initialize()` in a fresh process (issue 14) "
+          f"| {cold_ratio:.2f}× ({fig.jieba_cold.median:.2f} s) | ≤ {TARGET_COLD_JIEBA_RATIO:g}× "
+          f"| {_verdict(cold_ratio <= TARGET_COLD_JIEBA_RATIO)} |")
     if fig.model_bytes:
         w(f"| learned model file `scorer/learn/model.json` | {fig.model_bytes / 1024:.0f} KB "
           f"| ≤ {TARGET_MODEL_MB:g} MB | {_verdict(fig.model_bytes <= TARGET_MODEL_MB * 1024 * 1024)} |")
@@ -134,6 +156,9 @@ def write_results(fig: Figures, path: Path) -> str:
           f"| {m300['outputs']:.0f} vs {m50['outputs']:.0f} MB ({outputs_ratio:.2f}×) "
           f"| flat (≤ {TARGET_MEMORY_RATIO:g}×) | {_verdict(outputs_ratio <= TARGET_MEMORY_RATIO)} |")
     w("")
+
+    if fig.scale:
+        _scale_targets(fig.scale, w)
 
     w("## Corpus")
     w("")
@@ -189,7 +214,7 @@ def write_results(fig: Figures, path: Path) -> str:
     w(f"| **all** | {1000 * total_all / n:.2f} | 100% |")
     w("")
 
-    w("## fazhi vs a bare jieba.cut")
+    w("## fazhi vs a bare jieba.cut and rjieba.cut")
     w("")
     w(f"Over the first {jieba_n} reports of `batch300` ({sum(st.chars[:jieba_n]):,} characters), jieba initialised "
       "beforehand, `list(jieba.cut(text))` per report:")
@@ -198,6 +223,10 @@ def write_results(fig: Figures, path: Path) -> str:
     w(f"- fazhi ingest+segment+match+score: {fazhi_jieba_with_ingest_s:.2f} s "
       f"({1000 * fazhi_jieba_with_ingest_s / jieba_n:.1f} ms per report) → **{jieba_ratio:.2f}×** jieba")
     w(f"- fazhi segment+match+score (text already read): {fazhi_jieba_s:.2f} s → {fazhi_jieba_s / fig.jieba_s:.2f}× jieba")
+    if fig.rjieba_s:
+        w(f"- rjieba.cut (jieba in Rust), best of 3 passes: {fig.rjieba_s:.3f} s ({1000 * fig.rjieba_s / jieba_n:.2f} ms "
+          f"per report) → fazhi is **{fazhi_jieba_with_ingest_s / fig.rjieba_s:.1f}×** rjieba "
+          f"({fazhi_jieba_s / fig.rjieba_s:.1f}× with the text already read)")
     w("")
 
     w("## Time per character by report size")
@@ -216,8 +245,9 @@ def write_results(fig: Figures, path: Path) -> str:
     w("")
     w(f"`{fig.cold_cmd}` in a fresh process (after one untimed run): median {fig.cold.median:.2f} s, "
       f"best {fig.cold.best:.2f} s, runs {', '.join(f'{s:.2f}' for s in fig.cold.seconds)} s. "
-      f"For scale, a bare `python -c pass` takes {fig.python_start.median:.2f} s here. "
-      f"With `PYTHONDONTWRITEBYTECODE=1` (this sandbox's setting: fazhi's modules are compiled again "
+      f"For scale, a bare `python -c pass` takes {fig.python_start.median:.2f} s here"
+      + (f", and `import jieba; jieba.initialize()` {fig.jieba_cold.median:.2f} s. " if fig.jieba_cold else ". ")
+      + f"With `PYTHONDONTWRITEBYTECODE=1` (this sandbox's setting: fazhi's modules are compiled again "
       f"at every start) the median is {fig.cold_no_bytecode.median:.2f} s.")
     w("")
 
@@ -248,3 +278,34 @@ def write_results(fig: Figures, path: Path) -> str:
     path.write_text(text, encoding="utf-8")
     return text
 
+
+
+def _scale_targets(sc: dict, w) -> None:
+    """Issue 14's rows: each figure beside its goal (benchmarks/scale.py)."""
+    m200, m5000 = sc["memory"][200], sc["memory"][5000]
+    memory_ratio = m5000["peak_rss_mb"] / m200["peak_rss_mb"]
+    o = sc["outputs"]
+    outputs_ratio = o["batch_per_s"] / o["pool_per_s"]
+    r, d = sc["rerun"], sc["dashboard"]
+    w("## Targets (issue 14: province scale)")
+    w("")
+    w("| target | measured | goal | |")
+    w("|---|---|---|---|")
+    w(f"| `fazhi batch --jobs 2` peak memory (whole run, largest process, every output), 5,000 vs 200 reports "
+      f"| {m5000['peak_rss_mb']:.0f} vs {m200['peak_rss_mb']:.0f} MB ({memory_ratio:.2f}×) "
+      f"| flat: ≤ {TARGET_SCALE_MEMORY_RATIO:.2f}× | {_verdict(memory_ratio <= TARGET_SCALE_MEMORY_RATIO)} |")
+    w(f"| `fazhi batch --jobs 2` with every output (gap report, JSON, memo, summary, dashboard) ÷ scoring only "
+      f"(pool of 2, no rendering), {o['reports']:,} reports | {o['batch_per_s']:.0f} vs {o['pool_per_s']:.0f} reports/s "
+      f"({outputs_ratio:.2f}) | ≥ {TARGET_OUTPUTS_RATIO:g} | {_verdict(outputs_ratio >= TARGET_OUTPUTS_RATIO)} |")
+    w(f"| no-op rerun of {r['reports']:,} already-scored reports, after start-up (find, hash, check, summary up to date) "
+      f"| {r['after_startup_seconds']:.2f} s | ≤ {TARGET_RERUN_S:g} s | {_verdict(r['after_startup_seconds'] <= TARGET_RERUN_S)} |")
+    w(f"| … the whole command (`fazhi batch` again, start-up included) | {r['command_seconds']:.2f} s "
+      f"| ≤ {TARGET_RERUN_S:g} s | {_verdict(r['command_seconds'] <= TARGET_RERUN_S)} |")
+    w(f"| dashboard of {d['reports']:,} reports (synthetic summary): largest file "
+      f"| {d['largest_bytes'] / 1e6:.1f} MB (`{d['largest']}`; index.html {d['index_bytes'] / 1e3:.0f} KB, "
+      f"{d['files']} files, {d['total_bytes'] / 1e6:.0f} MB in all, {d['seconds']:.0f} s) "
+      f"| < {TARGET_PAGE_MB} MB | {_verdict(d['largest_bytes'] < TARGET_PAGE_MB * 1e6)} |")
+    w("")
+    w(f"Batch wall times: 200 reports {m200['seconds']:.1f} s, 5,000 reports {m5000['seconds']:.1f} s; "
+      f"{o['reports']:,} reports with every output {o['batch_seconds']:.1f} s, scoring only {o['pool_seconds']:.1f} s.")
+    w("")

@@ -5,7 +5,7 @@
 Builds the synthetic corpus (benchmarks/corpus/, git-ignored), then measures, in
 this order so the cheap, sensitive figures come before the machine heats up:
 the cold start of `fazhi score`; every pipeline stage in this process; a pool of
-workers scoring without rendering; a bare jieba.cut of the same texts; time per
+workers scoring without rendering; a bare jieba.cut and rjieba.cut of the same texts; time per
 character from 2,000 to 200,000 characters; `fazhi batch` end to end (--jobs 1 vs
 2, 50 vs 300 reports for memory, with and without the .docx memo) and its memory
 phase by phase; accuracy on the gold labels beside the keyword baseline. Timings
@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 import external  # noqa: E402
 import inprocess  # noqa: E402
+import scale  # noqa: E402
 from report import Figures, write_results  # noqa: E402
 
 ROOT = corpus.ROOT
@@ -52,7 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         rel = COLD_START_REPORT.relative_to(ROOT)
         fig.cold_cmd = f"fazhi score {rel}"
         cmd = [external.FAZHI, "score", str(rel)]
-        fig.cold = external.cold_start(cmd, cwd=ROOT, env=external.user_env())
+        # Taken in turn with issue 14's yardstick, a Chinese NLP tool's own start, so that
+        # their ratio compares runs under the same load.
+        fig.cold, fig.jieba_cold = external.cold_starts(
+            [cmd, [sys.executable, "-c", "import jieba; jieba.initialize()"]], cwd=ROOT, env=external.user_env())
         fig.cold_no_bytecode = external.cold_start(cmd, cwd=ROOT, env=external.user_env(bytecode=False))
         fig.python_start = external.cold_start([sys.executable, "-c", "pass"], env=external.user_env())
 
@@ -70,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     with step("jieba.cut"):
         texts = [p.read_text(encoding="utf-8") for p in batch[: inprocess.JIEBA_REPORTS]]
         fig.jieba_s = inprocess.jieba_seconds(texts)
+    with step("rjieba.cut"):
+        fig.rjieba_s = inprocess.rjieba_seconds(texts)
+        if fig.rjieba_s is None:
+            print("  rjieba is not installed (pip install -e '.[bench]'); its ratio left out", file=sys.stderr)
     with step("size ladder"):
         fig.ladder = inprocess.ladder(sets["ladder"], ruleset)
 
@@ -84,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
         ]
     with step("batch memory by phase"):
         fig.memory_phases = [external.batch_memory_phases(folder / name) for name in ("batch50", "batch300")]
+
+    with step("province scale (issue 14): memory 200 → 5,000, outputs vs scoring, no-op rerun, 100,000-report dashboard"):
+        fig.scale = scale.measure(args.corpus)
 
     with step("accuracy"):
         if args.gold.is_file():

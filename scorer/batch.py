@@ -40,6 +40,9 @@ from scorer.score import ScoringPolicy, with_policy
 from scorer.store import ReportRecord, Store, record_of
 
 OUTPUT_SUFFIXES = (".html", ".json", ".docx")  # how BatchItem.outputs end: what a batch writes in REPORTS_DIR
+# --memo: which reports get their 审查意见 memo (.docx). "always" by default: a supervisor
+# answers every report sent in, a report with nothing to fix with a memo that says so.
+MEMO_MODES = ("always", "gaps", "never")
 STOP_GRACE_S = 3.0  # on Ctrl-C, how long running workers get to finish their report before they are killed
 PARENT_POLL_S = 1.0  # how often a worker checks, where the OS cannot tell it, that the main process is alive
 
@@ -49,7 +52,7 @@ class BatchOptions:
     rules_dirs: tuple[str, ...] = ()
     edition: int | None = None
     policy: ScoringPolicy = ScoringPolicy()
-    memo: bool = True
+    memo: str = "always"  # one of MEMO_MODES
     force: bool = False
     jobs: int = 1
     # Seconds one report may take, in a worker process that is killed when it is over;
@@ -60,7 +63,7 @@ class BatchOptions:
     file_memory_mb: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: the parent keeps one per file for the summary
 class Outcome:
     item: BatchItem
     state: str  # scored | skipped | failed | unwritable (its outputs could not be written: stops the batch)
@@ -98,6 +101,11 @@ def one_line(exc: BaseException, path: str | None = None) -> str:
     return " ".join(f"{type(exc).__name__}: {message}".split())
 
 
+def memo_wanted(mode: str, has_gaps: bool) -> bool:
+    """Whether a report gets its memo under --memo ``mode`` (``has_gaps``: some applicable requirement not met)."""
+    return mode == "always" or (mode == "gaps" and has_gaps)
+
+
 # -- the worker side: module-level so a process can be started on it ---------------------
 
 _worker: dict = {}
@@ -119,10 +127,11 @@ def score_item(item: BatchItem, digest: str) -> Outcome:
         from scorer.render import html_report, json_report, memo
 
         result = score_file(item.path, ruleset, edition=options.edition, policy=options.policy)
-        paths = {kind: os.path.join(out_dir, p) for kind, p in item.outputs(options.memo).items()}
+        with_memo = memo_wanted(options.memo, bool(result.gaps))
+        paths = {kind: os.path.join(out_dir, p) for kind, p in item.outputs(with_memo).items()}
         html = html_report.render(result).encode("utf-8")
         data = (json_report.render(result) + "\n").encode("utf-8")
-        docx = memo.memo_docx(result) if options.memo else None
+        docx = memo.memo_docx(result) if with_memo else None
     except MemoryError:
         limit = f"the {options.file_memory_mb} MB" if options.file_memory_mb else "the"
         return Outcome(item, "failed", digest, error=f"MemoryError: needs more than {limit} memory a worker may use (--file-memory)")
@@ -212,8 +221,19 @@ def _worker_main(
 # -- the parent side ------------------------------------------------------------------
 
 
-def _outputs_exist(item: BatchItem, out_dir: str, memo: bool) -> bool:
-    return all(os.path.isfile(os.path.join(out_dir, p)) for p in item.outputs(memo).values())
+def _outputs_exist(item: BatchItem, out_dir: str, memo: str, has_gaps: Callable[[], bool]) -> bool:
+    """Whether every output the report needs under --memo ``memo`` is in OUT. ``has_gaps``
+    reads the stored record: asked only with --memo gaps when the memo is not there."""
+    wanted = item.outputs(memo != "never")
+    present = {kind: os.path.isfile(os.path.join(out_dir, p)) for kind, p in wanted.items()}
+    if not (present["html"] and present["json"]):
+        return False
+    return present.get("docx", True) or (memo == "gaps" and not has_gaps())
+
+
+def _stored_gaps(store: Store, digest: str, ruleset_version: str) -> bool:
+    record = store.get(digest, ruleset_version)
+    return record is None or record.has_gaps
 
 
 def _mp_context() -> multiprocessing.context.BaseContext:
@@ -372,7 +392,7 @@ def run_batch(
         except sqlite3.Error as exc:  # each write is one transaction: what is stored stays whole
             raise OutputError(str(store.path), f"cannot write the history database: {database_problem(exc)}") from None
         on_outcome(outcome)
-        done[outcome.item.rel] = replace(outcome, record=None)  # the database has it now
+        done[outcome.item.rel] = replace(outcome, record=None) if outcome.record else outcome  # the database has it now
 
     todo = []
     for item in items:
@@ -390,7 +410,7 @@ def run_batch(
         if (
             not options.force
             and store.has(digest, ruleset.version, options.edition)
-            and _outputs_exist(item, out_dir, options.memo)
+            and _outputs_exist(item, out_dir, options.memo, lambda: _stored_gaps(store, digest, ruleset.version))
         ):
             settle(Outcome(item, "skipped", digest))
         else:

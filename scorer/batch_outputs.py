@@ -23,8 +23,10 @@ line or a character its format cannot hold.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -32,7 +34,7 @@ from typing import Iterator
 
 from scorer import atomic
 from scorer.atomic import open_atomic, write_chunks
-from scorer.batch import OUTPUT_SUFFIXES, Outcome, OutputError, os_problem
+from scorer.batch import OUTPUT_SUFFIXES, Outcome, OutputError, memo_wanted, os_problem
 from scorer.discover import REPORTS_DIR
 from scorer.history import Timeline, timelines
 from scorer.models import Ruleset
@@ -45,6 +47,7 @@ __all__ = ["BATCH_FILES", "BatchView", "SummaryRow", "batch_view", "statuses_of"
 
 
 BATCH_FILES = {"csv": "summary.csv", "xlsx": "summary.xlsx", "index": "index.html"}  # in OUT
+SUMMARY_STAMP = ".fazhi-summary.json"  # in OUT: what the summary outputs were last written from
 
 
 def statuses_of(record: ReportRecord, ruleset: Ruleset) -> tuple[str | None, ...]:
@@ -57,7 +60,7 @@ def statuses_of(record: ReportRecord, ruleset: Ruleset) -> tuple[str | None, ...
     return tuple(out)
 
 
-def summary_rows(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: bool) -> Iterator[SummaryRow]:
+def summary_rows(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: str) -> Iterator[SummaryRow]:
     """One row per outcome, in outcome order, each read from the history when it is needed."""
     for o in outcomes:
         record = store.get(o.content_hash, ruleset.version) if o.state != "failed" and o.content_hash else None
@@ -68,13 +71,13 @@ def summary_rows(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: 
         yield SummaryRow(
             file=one_line(o.item.rel),
             path=one_line(o.item.path),
-            links=o.item.outputs(memo),
-            issuer=record.issuer,
+            links=o.item.outputs(memo_wanted(memo, record.has_gaps)),
+            issuer=_shared(record.issuer),  # issuers, dates and grades repeat: one copy each
             year=record.year,
             edition=record.edition,
-            date=record.date,
+            date=_shared(record.date),
             score=record.score,
-            grade=record.grade,
+            grade=_shared(record.grade),
             core_score=record.core_score,
             statuses=statuses_of(record, ruleset),
             # Once the history stores the reasons (ReportRecord.not_whole) they come from there;
@@ -82,6 +85,10 @@ def summary_rows(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: 
             not_whole=tuple(getattr(record, "not_whole", None) or ()),
             ocr=record.ocr,
         )
+
+
+def _shared(text: str | None) -> str | None:
+    return None if text is None else sys.intern(text)
 
 
 def _as_shown(t: Timeline) -> Timeline:
@@ -94,7 +101,7 @@ def _as_shown(t: Timeline) -> Timeline:
     )
 
 
-def batch_view(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: bool) -> BatchView:
+def batch_view(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: str) -> BatchView:
     rows = tuple(summary_rows(outcomes, store, ruleset, memo))
     multi_year = []
     for issuer in sorted({r.issuer for r in rows if r.issuer}):  # one issuer's records in memory at a time
@@ -123,19 +130,24 @@ def with_not_whole(view: BatchView, out_dir: str | os.PathLike) -> BatchView:
     takes them from the record, like the score).
     """
     out = Path(out_dir)
-    rows = tuple(
-        replace(row, not_whole=_not_whole_from_json(out / row.links["json"]))
-        if row.ok and not row.not_whole and "json" in row.links
-        else row
-        for row in view.rows
-    )
-    return replace(view, rows=rows)
+
+    def read(row: SummaryRow) -> SummaryRow:
+        if row.ok and not row.not_whole and "json" in row.links:
+            reasons = _not_whole_from_json(out / row.links["json"])
+            if reasons:  # a whole report keeps its row: no second copy of every row
+                return replace(row, not_whole=reasons)
+        return row
+
+    return replace(view, rows=tuple(read(row) for row in view.rows))
 
 
 def write_batch_outputs(view: BatchView, out_dir: str | os.PathLike) -> dict[str, Path]:
-    """Write summary.csv, summary.xlsx and index.html (each atomically, streamed); return their paths.
+    """Write summary.csv, summary.xlsx and the dashboard (each file atomically, streamed); return their paths.
 
-    Raises OutputError when one cannot be written (disk full, read-only).
+    The dashboard is index.html, and for an edition too large for one page its ranking
+    and heatmap in OUT/dashboard/ (``dashboard.pages``), keyed ``page:<name>`` here. Pages
+    a previous, larger batch left there are removed. Raises OutputError when a file
+    cannot be written (disk full, read-only).
     """
     from scorer.render import dashboard, summary
 
@@ -147,10 +159,105 @@ def write_batch_outputs(view: BatchView, out_dir: str | os.PathLike) -> dict[str
             summary.write_csv(view, f)
         with open_atomic(paths["xlsx"]) as f:
             summary.write_xlsx(view, f)
-        write_chunks(paths["index"], dashboard.generate(view))
+        for name, chunks in dashboard.pages(view):
+            if name != dashboard.INDEX:
+                (out / dashboard.PAGES_DIR).mkdir(exist_ok=True)
+                paths[f"page:{name}"] = out / name
+            write_chunks(out / name, chunks)
+        _remove_old_pages(out / dashboard.PAGES_DIR, {p.name for p in paths.values()})
     except OSError as exc:
         raise OutputError(str(out), f"cannot write the summary and dashboard: {os_problem(exc)}") from None
     return paths
+
+
+_PAGE_NAME = re.compile(r"(ranking|heatmap)-\d+-\d+\.html")  # dashboard._page_name
+
+
+def _remove_old_pages(pages_dir: Path, keep: set[str]) -> None:
+    if not pages_dir.is_dir():
+        return
+    for page in pages_dir.iterdir():
+        if _PAGE_NAME.fullmatch(page.name) and page.name not in keep:
+            page.unlink()
+
+
+def summary_key(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: str) -> str:
+    """A digest of everything the summary outputs are made from: each file of the batch
+    (its name, content hash and error), the rules, --memo, the history database and the
+    code and templates that write them. Equal keys: the outputs would come out the same."""
+    from scorer import __version__
+
+    digest = hashlib.sha256()
+    head = [__version__, ruleset.version, memo, store.fingerprint(), [_stat(p) for p in _rendering_code()]]
+    digest.update(json.dumps(head, default=str).encode("utf-8"))
+    for o in outcomes:
+        line = [o.item.rel, o.item.path, o.item.name, o.state == "failed", o.content_hash, o.error]
+        digest.update(json.dumps(line).encode("ascii"))  # \u escapes: any file name, even undecodable
+    return digest.hexdigest()
+
+
+def _rendering_code() -> list[str]:
+    """The files that decide what the summary outputs look like: the modules that write
+    them and the dashboard's templates (found without importing them: a rerun with nothing
+    new does not need them)."""
+    from importlib.util import find_spec
+
+    from scorer.render.jinja import TEMPLATES_DIR  # (jinja2 itself is imported only to render)
+
+    modules = [find_spec(f"scorer.render.{name}").origin for name in ("batch_view", "charts", "dashboard", "grouping", "summary")]
+    return [__file__, *modules, *(str(p) for p in sorted(TEMPLATES_DIR.glob("dashboard*")))]
+
+
+def _stat(path: str | os.PathLike) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def _up_to_date(out: Path, key: str) -> dict[str, Path] | None:
+    """The summary outputs' paths when OUT's stamp says they were written from ``key`` and
+    none of them was changed or removed since; otherwise None."""
+    try:
+        stamp = json.loads((out / SUMMARY_STAMP).read_text(encoding="utf-8"))
+        if stamp["key"] != key:
+            return None
+        for name, seen in stamp["files"].items():
+            if list(_stat(out / name) or ()) != seen:
+                return None
+        return {kind: out / name for kind, name in stamp["paths"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def update_batch_outputs(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: str,
+                         out_dir: str | os.PathLike) -> dict[str, Path]:
+    """Write summary.csv, summary.xlsx and the dashboard unless they are up to date; return their paths.
+
+    A rerun that scored nothing new and finds the history as it left it rewrites nothing:
+    OUT/.fazhi-summary.json keeps the key the outputs were written from (``summary_key``)
+    and each file's size and modification time.
+    """
+    out = Path(out_dir)
+    key = summary_key(outcomes, store, ruleset, memo)
+    paths = _up_to_date(out, key)
+    if paths is not None:
+        return paths
+    paths = write_batch_outputs(batch_view(outcomes, store, ruleset, memo), out)
+    files = {str(p.relative_to(out)): list(_stat(p) or ()) for p in paths.values()}
+    stamp = {"key": key, "paths": {kind: str(p.relative_to(out)) for kind, p in paths.items()}, "files": files}
+    try:
+        atomic.write_text(out / SUMMARY_STAMP, json.dumps(stamp, ensure_ascii=False, indent=1))
+    except OSError as exc:
+        raise OutputError(str(out), f"cannot write the summary and dashboard: {os_problem(exc)}") from None
+    return paths
+
+
+def read_by_ocr(outcomes: list[Outcome], store: Store, ruleset: Ruleset) -> int:
+    """How many of the batch's scored files were read (wholly or partly) by OCR."""
+    return sum(1 for o in outcomes if o.state != "failed" and o.content_hash
+               and getattr(store.get(o.content_hash, ruleset.version), "ocr", False))
 
 
 def remove_stale_temp_files(out_dir: str | os.PathLike) -> int:
@@ -159,8 +266,13 @@ def remove_stale_temp_files(out_dir: str | os.PathLike) -> int:
     Only those a batch writes (``.summary.csv.<random>.tmp``, ``reports/.<name>.html.<random>.tmp``):
     OUT may be a folder other programs keep their own ``.*.tmp`` files in.
     """
+    from scorer.render.dashboard import PAGES_DIR
+
     out = Path(out_dir)
-    ours = set(BATCH_FILES.values())
-    return atomic.remove_temp_files(out, ours.__contains__) + atomic.remove_temp_files(
+    ours = set(BATCH_FILES.values()) | {SUMMARY_STAMP}
+    removed = atomic.remove_temp_files(out, ours.__contains__) + atomic.remove_temp_files(
         out / REPORTS_DIR, lambda target: target.endswith(OUTPUT_SUFFIXES)
     )
+    if (out / PAGES_DIR).is_dir():
+        removed += atomic.remove_temp_files(out / PAGES_DIR, lambda target: bool(_PAGE_NAME.fullmatch(target)))
+    return removed

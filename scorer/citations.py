@@ -28,8 +28,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from scorer.models import Rule
 
 TABLE_PATH = Path(__file__).resolve().with_name("citations.yaml")
@@ -109,6 +107,8 @@ class Citation:
 @functools.cache
 def table() -> dict[str, CitedDocument]:
     """The citations table, read once (our own file, shipped beside this module)."""
+    import yaml  # only when a citation is looked up: scoring with the cached rules needs none
+
     raw = yaml.load(TABLE_PATH.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     documents = {}
     for key, entry in raw["documents"].items():

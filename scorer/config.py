@@ -26,16 +26,13 @@ options replace the config key of the same name.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import jsonschema
-import yaml
-
 from scorer import safe_yaml
 from scorer.errors import FazhiError
-from scorer.gate import FAIL_ON_STATUSES, GateConfig, Waiver
-from scorer.models import Ruleset
+from scorer.models import FAIL_ON_STATUSES, Ruleset
 from scorer.rules import EDITIONS, _describe, _line_of
 from scorer.safe_yaml import short_repr
 from scorer.score import DEFAULT_CREDIT, ScoringPolicy
@@ -105,16 +102,18 @@ class ConfigError(FazhiError):
     """A .fazhi.yaml that does not follow the config schema, or a bad gate option."""
 
 
-class _NoDatesLoader(safe_yaml.BoundedLoader):
+@functools.cache
+def _no_dates_loader() -> type:
     """The bounded safe loader, keeping 2026-03-31 a string so the schema sees what was written.
 
     Bounded because in CI the config comes from the repository under review."""
-
-
-_NoDatesLoader.yaml_implicit_resolvers = {
-    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for ch, resolvers in safe_yaml.BoundedLoader.yaml_implicit_resolvers.items()
-}
+    bounded = safe_yaml.bounded_loader()
+    loader = type("NoDatesLoader", (bounded,), {})
+    loader.yaml_implicit_resolvers = {
+        ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for ch, resolvers in bounded.yaml_implicit_resolvers.items()
+    }
+    return loader
 
 
 @dataclass(frozen=True)
@@ -154,8 +153,10 @@ def load_config(path: Path, *, today: dt.date) -> ProjectConfig:
         raise ConfigError(str(path), "not a regular file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"cannot read config file ({exc})") from None
+    import yaml  # here, not at import: scoring with no config file reads no YAML
+
     try:
-        data, node = safe_yaml.load(text, _NoDatesLoader)
+        data, node = safe_yaml.load(text, _no_dates_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
@@ -164,6 +165,8 @@ def load_config(path: Path, *, today: dt.date) -> ProjectConfig:
         return ProjectConfig(path=path)
     if not isinstance(data, dict):
         raise ConfigError(str(path), "a config file must be a mapping of keys (allowed: " + ", ".join(sorted(CONFIG_SCHEMA["properties"])) + ")")
+    import jsonschema  # only when there is a config file to check: most runs have none
+
     errors = sorted(jsonschema.Draft202012Validator(CONFIG_SCHEMA).iter_errors(data), key=lambda e: list(e.path))
     if errors:
         err = errors[0]
@@ -174,6 +177,8 @@ def load_config(path: Path, *, today: dt.date) -> ProjectConfig:
         if err.validator == "additionalProperties":  # point at the unknown key itself
             line = _key_line(node, where, set(err.instance) - set(err.schema.get("properties", {}))) or line
         raise ConfigError(f"{path}:{line}", f"invalid config: {_explain(err, where)}")
+    from scorer.gate import Waiver  # the gates' module only when there is a config to read
+
     waivers = []
     for i, raw in enumerate(data.get("waivers", [])):
         where = f"{path}:{_line_of(node, ['waivers', i, 'expires'])}"
@@ -221,6 +226,8 @@ def project_config(path: Path | None, *, today: dt.date | None = None) -> Projec
 
 def _key_line(node: yaml.Node, where: list, keys: set[str]) -> int | None:
     """1-based line of the first of ``keys`` in the mapping at ``where``."""
+    import yaml
+
     for step in where:
         children = node.value if isinstance(node, yaml.SequenceNode) else [v for k, v in node.value if k.value == step]
         node = children[step] if isinstance(node, yaml.SequenceNode) else children[0]
@@ -228,7 +235,7 @@ def _key_line(node: yaml.Node, where: list, keys: set[str]) -> int | None:
     return min(lines, default=None)
 
 
-def _explain(err: jsonschema.ValidationError, where: list) -> str:
+def _explain(err, where: list) -> str:  # err: a jsonschema.ValidationError
     """The schema error in the rules' words, after the dotted key it is about (waivers.0.expires)."""
     if err.validator in ("additionalProperties", "required"):
         text = _describe(err)
@@ -280,6 +287,8 @@ def gate_config(
     With no gate configured at all (and no baseline), the check requires the core rules:
     a check that passes everything by default would make a bare pre-commit hook a no-op.
     """
+    from scorer.gate import GateConfig
+
     if min_score is not None:
         parse_min_score(min_score)
     if min_score is None:

@@ -6,57 +6,59 @@ place. Every pattern runs on normalised text (full-width punctuation folded).
 
 from __future__ import annotations
 
-import re
+from functools import lru_cache
 
-TITLE_SPAN = re.compile(r"《[^《》]{1,80}》")
+from scorer import regex_cache
+
+TITLE_SPAN = regex_cache.compile(r"《[^《》]{1,80}》")
 # Titles of laws and of higher authorities' documents: citing or studying them is not doing the work.
-LAW_TITLE = re.compile(r"(法|法典|条例|规定|纲要|意见|决定|规划|规章)(\([^)]*\))?(\(试行\)|\(草案\)|修正案)?》$")
+LAW_TITLE = regex_cache.compile(r"(法|法典|条例|规定|纲要|意见|决定|规划|规章)(\([^)]*\))?(\(试行\)|\(草案\)|修正案)?》$")
 # A book, a speech or the Party's constitution is studied, never the department's own document
 # unless it says it wrote it (学习《习近平谈治国理政》《中国共产党章程》).
-BOOK_TITLE = re.compile(r"^《(习近平|论|毛泽东|邓小平|中国共产党章程|党章)|(选读|选编|读本|概论|问答|讲话|文选|著作|公开课|学习纲要)》$")
+BOOK_TITLE = regex_cache.compile(r"^《(习近平|论|毛泽东|邓小平|中国共产党章程|党章)|(选读|选编|读本|概论|问答|讲话|文选|著作|公开课|学习纲要)》$")
 # A title preceded by these is cited as the basis of something, not produced or studied.
-CITED_AS_BASIS = re.compile(r"(根据|按照|依据|依照|遵照|对照|贯彻|落实|贯彻落实|执行)[^,。;]{0,2}$")
+CITED_AS_BASIS = regex_cache.compile(r"(根据|按照|依据|依照|遵照|对照|贯彻|落实|贯彻落实|执行)[^,。;]{0,2}$")
 TITLE_LIST_MIN = 3
 # Verbs before a title that make it the department's own document (detail of its work),
 # whatever its name ends in: 印发《XX局关于…的实施意见》.
-OWN_DOCUMENT_VERB = re.compile(r"(?<!新)(制定|印发|出台|修订|修改|起草|编制|编撰|编印|发布|下发|制发|出具|形成|建立|签订|审议通过|通过了?|起草了?|完善了?|公布|编写|汇编)(了|出)?[^,。;《的]{0,3}$")
+OWN_DOCUMENT_VERB = regex_cache.compile(r"(?<!新)(制定|印发|出台|修订|修改|起草|编制|编撰|编印|发布|下发|制发|出具|形成|建立|签订|审议通过|通过了?|起草了?|完善了?|公布|编写|汇编)(了|出)?[^,。;《的]{0,3}$")
 # A title that opens with a local body's or place's name is a local document — the
 # department's own or its government's (《市科技局领导干部学法用法制度》, 《桐溪区…规划》) —
 # unless it is a national or provincial one.
-LOCAL_TITLE = re.compile(
+LOCAL_TITLE = regex_cache.compile(
     r"^《(20\d\d年度?)?(?!中华人民共和国|中共中央|国务院|全国|中央|国家|最高|[\u4e00-\u9fff]{1,3}省|[\u4e00-\u9fff]{1,6}自治区|省)"
     r"[\u4e00-\u9fff]{0,10}(市|县|区|旗|州|盟|镇|乡|街道|局|委|办|厅|中心|管委会)"
 )
 # A title that names a government or a Party committee, not a department: 《渠县人民政府…》,
 # 《中山市2020年依法行政工作要点》, 《罗平县委…》 — the places, then the government or the year.
-GOVERNMENT_TITLE = re.compile(
+GOVERNMENT_TITLE = regex_cache.compile(
     r"^《(20\d\d年度?)?(?P<place>(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|州|盟|旗))+)"
     r"(人民政府|政府|委员会|委|20\d\d|\d{4}年|法治|依法|全面|关于|推进|贯彻|创建)"
 )
 # An issuer below that government, once its place is read off: a department (…局, …委员会)
 # or a township (…乡, …镇, …街道).
-ISSUER_BELOW_GOVERNMENT = re.compile(r"局|委员会|厅|办公室|中心|乡|镇|街道|管委会|(?<!人民政)府办")
+ISSUER_BELOW_GOVERNMENT = regex_cache.compile(r"局|委员会|厅|办公室|中心|乡|镇|街道|管委会|(?<!人民政)府办")
 # A local 《…条例》 or 《…法》 is legislation (《天津市优化营商环境条例》), not a department's
 # own document; 《…办法》 may well be one.
-LEGISLATION_TITLE = re.compile(r"(条例|(?<!办)法)(\([^)]*\))?》$")
+LEGISLATION_TITLE = regex_cache.compile(r"(条例|(?<!办)法)(\([^)]*\))?》$")
 # …and before which a title is a law or a higher document studied, publicised or cited
 # as the basis — never detail of the work.
-STUDIED_OR_CITED = re.compile(r"(学习|学|宣传|宣讲|解读|根据|按照|依据|依照|遵照|对照|围绕|聚焦|结合|培训|研讨)[^,。;《]{0,4}$")
+STUDIED_OR_CITED = regex_cache.compile(r"(学习|学|宣传|宣讲|解读|根据|按照|依据|依照|遵照|对照|围绕|聚焦|结合|培训|研讨)[^,。;《]{0,4}$")
 # Applying a document: 落实《市科技局学法用法制度》 applies the department's own rules (detail),
 # 贯彻落实《湖南省法治政府建设实施方案》 cites a higher one (not detail).
-APPLIED = re.compile(r"(贯彻|落实|执行|遵守)[^,。;《]{0,4}$")
+APPLIED = regex_cache.compile(r"(贯彻|落实|执行|遵守)[^,。;《]{0,4}$")
 
-NEGATION = re.compile(
+NEGATION = regex_cache.compile(
     r"尚未|尚不|尚无|未能|未按|未及时|未曾"
     r"|未(开展|建立|落实|严格|全面|实现|形成|完成|设立|制定|公开|公示|进行|到位|配备|聘请|组织|执行|出台|纳入|报送|备案|审核|审查|开通|覆盖)"
     r"|未经[^,，。]{1,12}(即|就|便|直接)"
     r"|没有(?!发现|发生|出现|收到)|不到位|不够|有待|不高|不强|不足|薄弱|欠缺|缺乏|滞后|不完善|不健全|不规范|不充分|不平衡|不深入|不及时|较少|偏少|较弱"
 )
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
-TACKLED = re.compile(r"针对|解决|(研究|协调|会商)[^,，]{0,40}(困难|问题)|整改|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足")
-PLAN_OPENER = re.compile(r"^\s*(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段)")
-PLAN_SUBJECT = re.compile(r"(我局|我们|我委|我办|本局|本单位|本部门|我厅|我单位)(将|要|计划|拟|准备|打算)")
-YEAR_OPENER = re.compile(r"^\s*(20\d\d)\s*年(度)?[,，]?")
+TACKLED = regex_cache.compile(r"针对|解决|(研究|协调|会商)[^,，]{0,40}(困难|问题)|整改|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足")
+PLAN_OPENER = regex_cache.compile(r"^\s*(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段)")
+PLAN_SUBJECT = regex_cache.compile(r"(我局|我们|我委|我办|本局|本单位|本部门|我厅|我单位)(将|要|计划|拟|准备|打算)")
+YEAR_OPENER = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?[,，]?")
 
 UNITS = (
     "个工作日|工作日|学时|课时|批次|场次|人次|万元|亿元|万人|万份|万册|元|件|次|项|份|人|名|位|个|场|期|条|台|卷|家|本|户|批|篇|册|%|‰|"
@@ -74,13 +76,13 @@ CN_QUANTITY = (
     r"|每(年|半年|季度?|个?月|周)[\u4e00-\u9fff]{0,14}?一次"
 )
 # (第2名, 第3次: a rank or an ordinal, not a count)
-QUANTITY = re.compile(rf"(?<![第\d.])\d+(\.\d+)?\s*(余|多)?\s*(万|亿)?\s*(余|多)?({UNITS})|{CN_QUANTITY}")
-PARTIAL_DATE = re.compile(r"\d{4}年\d{1,2}月|(?<!\d)\d{1,2}月(?=[,，初底末])|(?<!\d)\d{1,2}月份|\d{1,2}月\d{1,2}日|\d{1,2}月(上|中|下)旬")
+QUANTITY = regex_cache.compile(rf"(?<![第\d.])\d+(\.\d+)?\s*(余|多)?\s*(万|亿)?\s*(余|多)?({UNITS})|{CN_QUANTITY}")
+PARTIAL_DATE = regex_cache.compile(r"\d{4}年\d{1,2}月|(?<!\d)\d{1,2}月(?=[,，初底末])|(?<!\d)\d{1,2}月份|\d{1,2}月\d{1,2}日|\d{1,2}月(上|中|下)旬")
 PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|"
     "海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|国家|全国|中国"
 )
-PLATFORM = re.compile(
+PLATFORM = regex_cache.compile(
     rf"(({PROVINCES})[\u4e00-\u9fff]{{0,14}}(平台|系统|网站|网|APP|App|app|小程序))"
     # a local body's own platform (岚山县政务服务网, 宜宾市行政执法监督平台). A system named only
     # for what it does (执法监督平台, 行政执法信息公示平台) has no proper name: not detail.
@@ -95,13 +97,13 @@ PLATFORM = re.compile(
     r"|(“[^”]{1,14}(网|平台|系统|APP|App|小程序|公众号)”)"
     r"|(“[^”]{1,6}(办|通|码)”)"  # apps named for what they do: “浙里办”, “随申办” (not “出生一件事”)
 )
-GENERIC_PLATFORM = re.compile(r"^(门户网站|政府网站|网站|网|平台|系统|工作平台|服务平台|信息系统|管理系统|体系|制度体系)$")
+GENERIC_PLATFORM = regex_cache.compile(r"^(门户网站|政府网站|网站|网|平台|系统|工作平台|服务平台|信息系统|管理系统|体系|制度体系)$")
 # 全市司法行政系统, 全省市场监管系统: a sector, not an IT system.
-SECTOR = re.compile(r"^(全|本|各|我)")
+SECTOR = regex_cache.compile(r"^(全|本|各|我)")
 # A concrete act with a named outside body (配合市人大常委会开展…执法检查, 邀请派驻纪检
 #监察组列席局务会议) is checkable. Naming the body the requirement itself names
 # (接受县人大常委会的监督, 报送县人大常委会备案) is part of the requirement, not detail of it.
-NAMED_BODY = re.compile(
+NAMED_BODY = regex_cache.compile(
     r"(配合|协助|邀请|接受|迎接)[^,]{0,6}(省|市|县|区|州|自治区)(人大常委会|人大|政协)[^,]{0,16}"
     r"(执法检查|视察|调研|专题询问|工作评议|满意度测评|专项监督|审议)"
     r"|邀请[^,]{0,12}(纪检监察组|人大代表|政协委员)[^,]{0,8}列席"
@@ -128,7 +130,7 @@ _NOT_A_NAME = (
     "同志|每|对|和|及|与|是|等|兼|为|在|任|一|二|三|副|助理|班子|办公|主要|第一|履行|亲|带|多次|定期|专题|组织|听取|"
     "研究|部署|督办|过问|协调|率队|出席|参加|讲授|作|及时|积极|先后|全年|年内|关于|指出|强调|重要|讲话|提出|指示|批示|的"
 )
-NAMED_PERSON = re.compile(
+NAMED_PERSON = regex_cache.compile(
     rf"(?:{_TITLES})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}同志"
     rf"|(?:{_TITLES})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|高度|始终|切实|作为|率先|多次|坚持|带队|为组长|任组长|担任组长|为副组长)"
     rf"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=主持|带头|亲自|率队|出席|参加|召开|讲授|作)"
@@ -138,9 +140,9 @@ NAMED_PERSON = re.compile(
     r"|(?:^|(?<=[,，、。;；:：]))(?!全体|广大|各位|有关|相关|领导|负责|主要|分管|其他|机关|党员|青年|班子)[\u4e00-\u9fff]{2,3}同志"
 )
 # A quoted slogan or mechanism name (“1委1办4组”机制, “四个百分百”): its numbers are a name, not a count.
-QUOTED_NAME = re.compile(r"“[^”]{1,16}”(?=[\u4e00-\u9fff]{0,4}(机制|制度|模式|体系|格局|工作法|品牌|理念|要求|目标))")
+QUOTED_NAME = regex_cache.compile(r"“[^”]{1,16}”(?=[\u4e00-\u9fff]{0,4}(机制|制度|模式|体系|格局|工作法|品牌|理念|要求|目标))")
 # Named events and campaigns (宪法宣传周, “12·4”国家宪法日, 民法典宣传月, 法治宣传月): checkable.
-NAMED_EVENT = re.compile(
+NAMED_EVENT = regex_cache.compile(
     r"[“\"]?\d{1,2}[·.]\d{1,2}[”\"]?[\u4e00-\u9fff]{0,8}(日|周|活动)"
     r"|(宪法|民法典|法治|普法|安全生产|禁毒|消费者权益|国家安全|知识产权)[\u4e00-\u9fff]{0,4}(宣传周|宣传月|宣传日|活动周|活动月|日)"
     # (宪法宣誓 held is an event; 落实宪法宣誓和年度报告制度 names a standing rule)
@@ -159,7 +161,7 @@ NAMED_EVENT = re.compile(
 
 # An honour conferred on the work (荣获全国优质政务服务示范区, 获评全省人民调解工作先进集体,
 # 入选全省十大行政复议精品案例, 被确定为…试点县): a named body's checkable decision about it.
-HONOUR = re.compile(
+HONOUR = regex_cache.compile(
     r"(荣获|获评|获得|被评为|评为|入选|被确定为|确定为|被命名为|命名为|被列为|列为|获批|成功创建|创建成为)"
     r"[^,，。;；:：]{0,30}?"
     r"(称号|奖(?!励|惩|补)|先进集体|先进单位|先进个人|示范区|示范市|示范县|示范单位|示范点|示范基地|试点县|试点市|试点单位|试点"
@@ -170,7 +172,7 @@ HONOUR = re.compile(
 # Clauses that name work without reporting it done (catalogue: what is never evidence).
 # A basis, aim or stock opener: the words up to the end of these match are not work.
 # 根据/按照…要求 (up to the requirement named), 为进一步规范… (an aim clause), 在…的正确领导下.
-BASIS_OPENER = re.compile(
+BASIS_OPENER = regex_cache.compile(
     r"^\s*(严格|认真|全面|切实|坚持)?(根据|按照|依据|依照|遵照|对照)[^,]{0,40}?(要求|规定|部署|精神|安排|意见|通知|》|纲要|规划|方案|要点)"
     r"((、|和|及|与)?《[^》]{1,60}》)*"
     # 认真贯彻落实《纲要》…, 紧紧围绕…工作要点: the higher document or the year's plan cited
@@ -185,29 +187,29 @@ BASIS_OPENER = re.compile(
 )
 # A higher body's meeting whose spirit or speech is studied (学习贯彻…委员会第三次会议精神) is
 # cited like the title of a speech, not a meeting the department held.
-STUDIED_MEETING_BEFORE = re.compile(r"(学习|贯彻|传达|落实|领会|宣讲|宣传)[^,;:]{0,40}$")
-STUDIED_MEETING_AFTER = re.compile(r"^[^,;:]{0,16}?(精神|重要讲话|讲话)")
+STUDIED_MEETING_BEFORE = regex_cache.compile(r"(学习|贯彻|传达|落实|领会|宣讲|宣传)[^,;:]{0,40}$")
+STUDIED_MEETING_AFTER = regex_cache.compile(r"^[^,;:]{0,16}?(精神|重要讲话|讲话)")
 
 # Holding the meeting that an agenda clause belongs to.
-MEETING_HELD = re.compile(r"主持召开|组织召开|主持|召开")
+MEETING_HELD = regex_cache.compile(r"主持召开|组织召开|主持|召开")
 
 # An enumeration of areas (在法治学习、普法宣传、纠纷化解、依法决策等方面综合发力; 紧紧围绕依法
 #全面履行政府职能、完善依法行政制度体系、推进政务公开、化解矛盾纠纷…): the year's fields
 # or aims listed, not work reported. Only the list itself is not work — a figure or an
 # act after it (在许可、处罚、检查等方面公示执法信息1200条) still is.
 _ITEM = r"[^,，、。;；:：]{2,18}"
-ENUMERATION = re.compile(
+ENUMERATION = regex_cache.compile(
     rf"(?:{_ITEM}、){{3,}}{_ITEM}?等(方面|领域|重点工作|环节)"
     rf"|(围绕|聚焦|紧扣)(?:{_ITEM}、){{3,}}{_ITEM}"
 )
 
 # A remit or designation: who is in charge, not what was done.
-REMIT_CLAUSE = re.compile(
+REMIT_CLAUSE = regex_cache.compile(
     r"(科|股|处|室|办公室|中心|大队|支队)(具体|专门)?负责[^,]{0,30}(工作|事务|职责)[。.;；]?\s*$"
     r"|(确定|明确)[^,]{0,20}(为|作为)[^,]{0,20}(牵头|责任|主责)(单位|部门|科室|处室|股室)"
 )
 # An agenda: tasks named inside a plan or a meeting's deployment (…等工作作出安排部署).
-AGENDA_CLAUSE = re.compile(
+AGENDA_CLAUSE = regex_cache.compile(
     r"(作出|进行|抓好|做出)(了)?(安排部署|部署安排|具体部署|全面部署|工作部署|专门部署)"
     r"|(研究|统筹|专题)部署"
     r"|(列入|纳入)[^,]{0,16}(议事日程|工作要点|工作计划|年度计划|重点任务|任务清单)"
@@ -221,3 +223,18 @@ AGENDA_CLAUSE = re.compile(
     # a priority stated, not work reported: 把法治宣传教育摆在重要位置
     r"|(摆在|放在|摆上)[^,]{0,8}(重要|突出|首要|更加突出)(位置|议事日程)"
 )
+
+
+# What a sentence holds of these, found once: the matcher (titles of every sentence, the
+# quantities of those it judges done) and the quality signals (both, for every sentence)
+# ask about the same sentences. Keyed by the normalised text; a report's sentences fit.
+@lru_cache(maxsize=8192)
+def title_spans(norm: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every 《title》."""
+    return tuple(m.span() for m in TITLE_SPAN.finditer(norm))
+
+
+@lru_cache(maxsize=8192)
+def quantities(text: str) -> tuple[tuple[int, str], ...]:
+    """(start, text) of every count with its unit (35件, 三次)."""
+    return tuple((m.start(), m.group(0)) for m in QUANTITY.finditer(text))

@@ -22,7 +22,7 @@ REPORT_SUFFIXES = (".txt", ".docx", ".doc", ".wps", ".rtf", ".pdf", ".ofd", ".ht
 REPORTS_DIR = "reports"  # per-report outputs, inside OUT
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: the batch holds one per file to the end
 class BatchItem:
     path: str  # as the user would write it (the input argument joined with rel): shown in outputs
     rel: str  # relative to the batch root, "/"-separated: the file column of the summary

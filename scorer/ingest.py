@@ -8,6 +8,8 @@ edits ``Document.text`` — offsets into it are what evidence points at — it o
 leaves lines out of ``Document.keep``.
 
 Every problem with the file is one ``InputError`` with a one-line message.
+A report held in memory (an upload, a blob from object storage) is read the same way by
+``read_bytes``, and text already decoded by ``read_text``: no temporary file.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .models import Document
-from .readers import Extracted, furniture, repeats
+from .readers import Extracted, furniture, repeats, split_lines
 from .readers.sniff import looks_like_html, looks_like_mhtml
 from .readers.txt import read_txt
 
@@ -63,6 +65,26 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> Doc
     data = _read_bytes(Path(path), subject, max_bytes)
     extracted = _extract(data, Path(path).suffix.lower(), subject, max_bytes)
     return _assemble(subject, extracted)
+
+
+def read_bytes(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> Document:
+    """A report's bytes, read as ``read_document`` reads a file called ``name``: the content
+    picks the reader, the extension only breaks ties, and every InputError names ``name``.
+    Readers that need a file on disk (LibreOffice for .doc/.wps) make a temporary one themselves."""
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"read_bytes takes bytes, not {type(data).__name__} (text goes to read_text)")
+    data = bytes(data)
+    if len(data) > max_bytes:
+        raise InputError(name, f"file is {_size(len(data))}, over the {_size(max_bytes, exact=True)} limit")
+    if not data:
+        raise InputError(name, "file is empty")
+    return _assemble(name, _extract(data, Path(name).suffix.lower(), name, max_bytes))
+
+
+def read_text(text: str, name: str) -> Document:
+    """A report already decoded to text, read as a UTF-8 .txt file holding it would be."""
+    lines = split_lines(text.removeprefix("\ufeff"))  # a BOM decoded along with the text
+    return _assemble(name, Extracted(lines=lines, source_format="txt", encoding=None))
 
 
 def body_text(doc: Document) -> str:

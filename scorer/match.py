@@ -21,9 +21,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Iterable
 
 from scorer.cues import (
-    TITLE_SPAN,
     LAW_TITLE,
     CITED_AS_BASIS,
     TITLE_LIST_MIN,
@@ -32,7 +32,6 @@ from scorer.cues import (
     PLAN_OPENER,
     PLAN_SUBJECT,
     YEAR_OPENER,
-    QUANTITY,
     PARTIAL_DATE,
     PLATFORM,
     GENERIC_PLATFORM,
@@ -57,10 +56,14 @@ from scorer.cues import (
     NAMED_PERSON,
     LEGISLATION_TITLE,
     LOCAL_TITLE,
+    title_spans,
+    quantities,
 )
 from scorer.learn.model import RuleWeights, SentenceModel, load_model
 from scorer.models import MET_STATUSES, Evidence, Rule, RuleMatch, Ruleset, Segmented, Sentence
+from scorer import regex_cache
 from scorer.linear_regex import LinearSource, PatternError, _LinearPattern, linear
+from scorer.prefilter import Candidates, build_prefilter
 from scorer.textnorm import find_dates, normalize, normalize_pattern
 
 STRENGTH = {"substantiated": 4, "asserted": 3, "deficient": 2, "planned": 1, "absent": 0}
@@ -86,15 +89,17 @@ class CompiledRule:
     any_of: re.Pattern[str] | None
     together: tuple[tuple[re.Pattern[str], ...], ...]
     exclude: re.Pattern[str] | None
-    # Every sentence the rule can match contains one of these: its terms (found with
-    # str.find) or a match of one of its scans (each pattern, and the first pattern of each
-    # `together` group, with its lookarounds removed — a looser pattern finds a superset,
-    # and _find checks the real one). One pass over the whole body finds the few candidate
-    # sentences, so long reports do not cost rules × sentences. Patterns are scanned one by
-    # one: joined into one alternation of some 350 branches they defeat the regex engine's
-    # literal-prefix search and took three times as long.
+    # Every sentence the rule can match contains one of its terms, or a match of one of its
+    # scans (the top-level branches of each pattern), or a match of one of a `together`
+    # group's `firsts` (the branches of its first pattern with their lookarounds removed:
+    # _find may search that one in a 《title》 or in the sentence with its titles blanked,
+    # where a lookaround sees other characters, and a looser pattern finds a superset) and
+    # the literals that each of the group's `others` needs. scorer.prefilter finds the
+    # candidate sentences of every rule in one pass, so long reports do not cost rules ×
+    # sentences.
     literals: tuple[str, ...]
     scans: tuple[str, ...]
+    groups: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (firsts, others) per group
 
 
 @dataclass(frozen=True)
@@ -108,20 +113,24 @@ class UserRule(Rule):
 
 def _compile(rule: Rule) -> CompiledRule:
     user = isinstance(rule, UserRule)
-    compile_ = linear if user else re.compile
+    compile_ = linear if user else regex_cache.compile
     alternatives = [re.escape(normalize(t)) for t in rule.terms] + [normalize_pattern(p) for p in rule.patterns]
     any_of = compile_("|".join(f"(?:{a})" for a in alternatives)) if alternatives else None
     together = tuple(tuple(compile_(normalize_pattern(p)) for p in group) for group in rule.together)
     exclude = compile_("|".join(f"(?:{normalize_pattern(p)})" for p in rule.exclude)) if rule.exclude else None
     literals = tuple(dict.fromkeys(normalize(t) for t in rule.terms if t))
-    firsts = [normalize_pattern(p) for p in rule.patterns] + [normalize_pattern(group[0]) for group in rule.together]
+    patterns = [normalize_pattern(p) for p in rule.patterns]
+    together_sources = [[normalize_pattern(p) for p in group] for group in rule.together]
     if user:
-        # Scanned whole: RE2 has no lookarounds to loosen and finds literal prefixes itself,
-        # and loosening tries each candidate with `re`, which a user pattern must never reach.
-        scans = tuple(dict.fromkeys(LinearSource(p) for p in firsts))
+        # Each pattern whole: RE2 has no lookarounds to loosen, and loosening tries each
+        # candidate with `re`, which a user pattern must never reach.
+        scans = tuple(dict.fromkeys(LinearSource(p) for p in patterns))
+        groups = tuple(((LinearSource(g[0]),), tuple(LinearSource(p) for p in g[1:])) for g in together_sources)
     else:
-        scans = tuple(dict.fromkeys(_loosened(branch) for p in firsts for branch in _branches(p)))
-    return CompiledRule(rule, any_of, together, exclude, literals, scans)
+        scans = tuple(dict.fromkeys(branch for p in patterns for branch in _branches(p)))
+        groups = tuple((tuple(dict.fromkeys(_loosened(b) for b in _branches(g[0]))), tuple(g[1:]))
+                       for g in together_sources)
+    return CompiledRule(rule, any_of, together, exclude, literals, scans, groups)
 
 
 def pattern_problem(rule: Rule) -> tuple[str, str | None, str] | None:
@@ -135,7 +144,7 @@ def pattern_problem(rule: Rule) -> tuple[str, str | None, str] | None:
     """
     from dataclasses import replace
 
-    compile_ = linear if isinstance(rule, UserRule) else re.compile
+    compile_ = linear if isinstance(rule, UserRule) else regex_cache.compile
     keyed = ([("patterns", None, p) for p in rule.patterns] + [("exclude", None, p) for p in rule.exclude]
              + [("together", g, p) for g, group in enumerate(rule.together) for p in group])
     for key, _, pattern in keyed:
@@ -150,7 +159,8 @@ def pattern_problem(rule: Rule) -> tuple[str, str | None, str] | None:
                           exclude=tuple(p for k, _, p in upto if k == "exclude"),
                           together=tuple(tuple(g) for g in groups if g))
         try:
-            for source in _compile(partial).scans:
+            compiled = _compile(partial)
+            for source in compiled.scans + tuple(s for firsts, _ in compiled.groups for s in firsts):
                 _regex(source)
         except (re.error, PatternError) as exc:
             return str(exc)
@@ -166,9 +176,15 @@ def pattern_problem(rule: Rule) -> tuple[str, str | None, str] | None:
     return None  # unreachable: the whole list failed
 
 
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
 def _branches(pattern: str) -> list[str]:
     """The top-level alternatives of a pattern (a|b(c|d) → a, b(c|d)): scanned one by one,
-    each can start with a literal the regex engine searches for quickly."""
+    each can start with a literal the regex engine searches for quickly. A pattern that
+    opens with global flags ((?i)a|b) stays whole: its branches alone would lose them."""
+    if _GLOBAL_FLAGS.match(pattern):
+        return [pattern]
     out, start, i, n = [], 0, 0, len(pattern)
     while i < n:
         ch = pattern[i]
@@ -240,7 +256,7 @@ def _loosened(pattern: str) -> str:
             i += 1
     loose = _without_optional_start("".join(out))
     try:
-        if loose and re.compile(loose).fullmatch("") is None:
+        if loose and regex_cache.compile(loose).fullmatch("") is None:
             return loose
     except re.error:
         pass
@@ -274,6 +290,21 @@ class _SentenceView:
     def clause_of(self, pos: int) -> int:
         """Index of the clause that holds offset ``pos``."""
         return max(0, bisect.bisect_right(self.clause_starts, pos) - 1)
+
+    def negation(self, i: int) -> str | None:
+        """A negation in clause i or the one after it, unless the clause tackles it
+        (针对…不到位的问题 / 对…薄弱环节进行研究分析); looked for once per clause."""
+        if i not in self._negations:
+            norm, clauses = self.sentence.norm, self.clauses
+            cs, ce = clauses[i]
+            window = norm[cs:clauses[i + 1][1]] if i + 1 < len(clauses) else norm[cs:ce]
+            m = NEGATION.search(window)
+            self._negations[i] = m.group(0) if m and not TACKLED.search(window) else None
+        return self._negations[i]
+
+    @cached_property
+    def _negations(self) -> dict[int, str | None]:
+        return {}
 
     @cached_property
     def details(self) -> tuple[tuple[int, str], ...]:
@@ -316,7 +347,7 @@ class _SentenceView:
 
 def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | None = None) -> _SentenceView:
     norm = sentence.norm
-    titles = tuple((m.start(), m.end()) for m in TITLE_SPAN.finditer(norm)) if options.titles else ()
+    titles = title_spans(norm) if options.titles else ()
     law_like = [bool(LAW_TITLE.search(norm[s:e]) or BOOK_TITLE.search(norm[s:e])) for s, e in titles]
     # (a local 《…条例》 or 《…法》 is legislation — 《天津市优化营商环境条例》 — not a
     # department's own document)
@@ -377,9 +408,10 @@ def _details(norm: str, titles: tuple[tuple[int, int], ...], own: frozenset[int]
     outside = _blank(norm, titles)
     if "“" in outside:
         outside = _blank(outside, tuple(m.span() for m in QUOTED_NAME.finditer(outside)))
-    found = [(m.start(), m.group(0)) for m in QUANTITY.finditer(outside)]
+    found = list(quantities(outside))
     found += [(s, outside[s:e]) for s, e, _ in find_dates(outside)]
-    found += [(m.start(), m.group(0)) for m in PARTIAL_DATE.finditer(outside)]
+    if "月" in outside:  # every PARTIAL_DATE names a month (tests/test_prefilter.py checks)
+        found += [(m.start(), m.group(0)) for m in PARTIAL_DATE.finditer(outside)]
     # A title is detail when it names the department's own document, listed or not (a
     # requirement named only inside a list of 《…制度》 is capped at asserted elsewhere:
     # that shows a rule exists, not what was done with it).
@@ -519,25 +551,15 @@ def _clauses(norm: str) -> list[tuple[int, int]]:
     return out
 
 
-def _negated(norm: str, spans: list[tuple[int, int]]) -> str | None:
+def _negated(view: _SentenceView, spans: list[tuple[int, int]]) -> str | None:
     """A negation in the clause of a match, or in the clause right after it.
 
-    Each clause is looked at once, however many matches it holds: a long clause full of
-    matches made this quadratic (a 400 KB line without punctuation took 12 s)."""
-    clauses = _clauses(norm)
-    starts = [cs for cs, _ in clauses]
-    seen: set[int] = set()
-    for s, _ in spans:
-        i = max(0, bisect.bisect_right(starts, s) - 1)
-        if i in seen:
-            continue
-        seen.add(i)
-        cs, ce = clauses[i]
-        window = norm[cs:clauses[i + 1][1]] if i + 1 < len(clauses) else norm[cs:ce]
-        m = NEGATION.search(window)
-        # …unless the clause tackles it (针对…不到位的问题 / 对…薄弱环节进行研究分析)
-        if m and not TACKLED.search(window):
-            return m.group(0)
+    Each clause is looked at once, however many matches and rules it holds: a long clause
+    full of matches made this quadratic (a 400 KB line without punctuation took 12 s)."""
+    for i in dict.fromkeys(view.clause_of(s) for s, _ in spans):
+        negation = view.negation(i)
+        if negation:
+            return negation
     return None
 
 
@@ -562,7 +584,7 @@ def _judge(view: _SentenceView, spans: list[tuple[int, int]], in_title_only: boo
         return "deficient", "出现在“不足和原因”部分"
     if options.roles and view.role == "next_year":
         return "planned", "出现在“下一年度安排”部分"
-    negation = _negated(norm, spans) if options.cues else None
+    negation = _negated(view, spans) if options.cues else None
     if negation:
         return "deficient", f"表述为未做到或不到位（“{negation}”）"
     plan = _planned(norm, year) if options.cues else None
@@ -600,72 +622,26 @@ def _scope(view: _SentenceView, spans: list[tuple[int, int]], others: set[int]) 
 
 @dataclass(frozen=True)
 class _Body:
-    """The sentences a rule may draw evidence from, joined once for the prefilter pass."""
+    """The sentences a rule may draw evidence from."""
 
     views: list[_SentenceView]
-    joined: str  # normalised sentences joined by "。\n", which no rule pattern crosses
-    starts: list[int]  # offset of each view's sentence in `joined`
 
 
 def _body(views: list[_SentenceView]) -> _Body:
-    starts, pos = [], 0
-    for v in views:
-        starts.append(pos)
-        pos += len(v.sentence.norm) + 2
-    return _Body(views, "。\n".join(v.sentence.norm for v in views), starts)
+    return _Body(views)
 
 
 class _Scanner:
-    """Where each literal and each scan pattern occurs in one body, found once and shared
-    by every rule that uses it (三项制度 is a term of three rules)."""
+    """The candidate sentences of every element rule in one body, found in one pass of
+    the rules' literal automaton (scorer.prefilter) and shared by every rule that uses
+    a literal or a scan (三项制度 is a term of three rules)."""
 
-    def __init__(self, body: _Body):
-        self.body = body
-        self.cache: dict[tuple[bool, str], frozenset[int]] = {}
-
-    def _sentence_of(self, pos: int) -> int:
-        return bisect.bisect_right(self.body.starts, pos) - 1
-
-    def literal(self, text: str) -> frozenset[int]:
-        key = (False, text)
-        if key not in self.cache:
-            joined, found, pos = self.body.joined, set(), 0
-            while True:
-                pos = joined.find(text, pos)
-                if pos < 0:
-                    break
-                i = self._sentence_of(pos)
-                found.add(i)
-                # go on from the next sentence: one hit per sentence is enough
-                pos = self.body.starts[i + 1] if i + 1 < len(self.body.starts) else len(joined)
-            self.cache[key] = frozenset(found)
-        return self.cache[key]
-
-    def pattern(self, source: str) -> frozenset[int]:
-        key = (True, source)
-        if key not in self.cache:
-            regex, joined, found, pos = _regex(source), self.body.joined, set(), 0
-            while True:
-                m = regex.search(joined, pos)
-                if m is None:
-                    break
-                i = self._sentence_of(m.start())
-                found.add(i)
-                if i + 1 >= len(self.body.starts):
-                    break
-                # Go on from the next sentence, not from the match's end: a long match must
-                # not hide a match that starts in the sentence after it.
-                pos = self.body.starts[i + 1]
-            self.cache[key] = frozenset(found)
-        return self.cache[key]
+    def __init__(self, body: _Body, rules: Iterable[CompiledRule]):
+        prefilter = build_prefilter(tuple((c.literals, c.scans, c.groups) for c in rules))
+        self.found = Candidates(prefilter, [v.sentence.norm for v in body.views], _regex)
 
     def candidates(self, compiled: CompiledRule) -> list[int]:
-        found: set[int] = set()
-        for text in compiled.literals:
-            found |= self.literal(text)
-        for source in compiled.scans:
-            found |= self.pattern(source)
-        return sorted(found)
+        return self.found.of_rule(compiled.literals, compiled.scans, compiled.groups)
 
 
 _OPTIONAL_START = re.compile(r"^(\((?:\?:)?[^()|\\\[]*\)|[^\\()\[|.*+?{}^$])(\?|\*|\{0,\d*\})")
@@ -685,7 +661,7 @@ def _without_optional_start(pattern: str) -> str:
 
 @lru_cache(maxsize=4096, typed=True)  # typed: a LinearSource and the same text as str are two entries
 def _regex(source: str) -> re.Pattern[str] | _LinearPattern:
-    return linear(source) if isinstance(source, LinearSource) else re.compile(source)
+    return linear(source) if isinstance(source, LinearSource) else regex_cache.compile(source)
 
 
 Found = dict[int, tuple[list[tuple[int, int]], bool]]  # body position → (spans, in titles only)
@@ -694,7 +670,7 @@ Found = dict[int, tuple[list[tuple[int, int]], bool]]  # body position → (span
 def find_element(compiled: CompiledRule, body: _Body, scanner: _Scanner | None = None) -> Found:
     """Where one element rule matches: the sentences and the spans in each."""
     found: Found = {}
-    for i in (scanner or _Scanner(body)).candidates(compiled):
+    for i in (scanner or _Scanner(body, [compiled])).candidates(compiled):
         hit = _find(compiled, body.views[i])
         if hit is not None:
             found[i] = hit
@@ -837,7 +813,7 @@ def judge_text(rule: Rule, text: str, role: str = "achievements", year: int | No
     body = _body([_view(sentence, role, options)])
     compiled = {c.rule.id: c for c in compile_ruleset(ruleset)} if ruleset is not None else {}
     compiled[rule.id] = _compile(rule)
-    scanner = _Scanner(body)
+    scanner = _Scanner(body, compiled.values())
     found_by_rule = {rule_id: find_element(c, body, scanner) for rule_id, c in compiled.items()}
     if not found_by_rule[rule.id]:
         return "absent"
@@ -922,7 +898,7 @@ def match_report(seg: Segmented, ruleset: Ruleset, options: MatchOptions = Match
     matches: list[RuleMatch] = []
     warnings: list[str] = []
     first_by_part = first_sentences(seg)  # shared by the part rules
-    scanner = _Scanner(body)
+    scanner = _Scanner(body, compiled.values())
     found_by_rule = {rule.id: find_element(compiled[rule.id], body, scanner)
                      for rule in ruleset.rules if rule.kind == "element"}
     claims = clause_claims(found_by_rule, body)

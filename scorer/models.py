@@ -17,6 +17,8 @@ MET_STATUSES: frozenset[str] = frozenset({"substantiated", "asserted"})
 # Report parts (structure.*) are met/absent; the deadline is met/late/absent.
 PART_STATUSES: tuple[str, ...] = ("met", "absent")
 DEADLINE_STATUSES: tuple[str, ...] = ("met", "late", "absent")
+# Statuses `fazhi check --fail-on` accepts: every status that falls short of substantiated.
+FAIL_ON_STATUSES: tuple[str, ...] = ("asserted", "deficient", "planned", "absent", "late")
 
 # Roles a part of a report can play (督察规定 第二十四条 and the page around it).
 ROLES: tuple[str, ...] = (

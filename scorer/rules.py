@@ -10,18 +10,22 @@ and matched with `re`. Every other directory is the user's: its files are read w
 safe_yaml's budgets, its rules become UserRules whose patterns run on RE2 (linear time),
 and each of them is compiled at load exactly as scoring compiles it, so a rule that
 loads is a rule that scores.
+
+The shipped rules are validated once: the rules they make are kept in the user cache
+(scorer.user_cache) under a hash of the rule files, the citations table, the code that
+turns a rule file into rules, and fazhi's version, so any change to one of them validates
+afresh. `rules validate` always validates.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+from dataclasses import fields
 from pathlib import Path
 
-import jsonschema
-import yaml
-
-from scorer import citations, safe_yaml
+from scorer import __version__, citations, models, safe_yaml, user_cache
 from scorer.errors import RuleError
 from scorer.match import UserRule, pattern_problem
 from scorer.models import ROLES, STATUSES, Rule, Ruleset
@@ -113,6 +117,8 @@ FILE_SCHEMA = {
 
 def _line_of(node: yaml.Node, path: list) -> int:
     """1-based line of the YAML node at ``path`` (as deep as the path goes)."""
+    import yaml  # (PyYAML is imported only where a rule file is read: most runs use the cache)
+
     for key in path:
         if isinstance(node, yaml.MappingNode):
             nxt = next((v for k, v in node.value if k.value == key), None)
@@ -126,7 +132,7 @@ def _line_of(node: yaml.Node, path: list) -> int:
     return node.start_mark.line + 1
 
 
-def _describe(error: jsonschema.ValidationError) -> str:
+def _describe(error) -> str:  # a jsonschema.ValidationError
     """The schema error in a rule writer's words; a value from the file is quoted short."""
     where = error.path[-1] if error.path else None
     key = short_repr(where)
@@ -145,16 +151,15 @@ def _describe(error: jsonschema.ValidationError) -> str:
     return f"key {key}: {safe_yaml.schema_message(error)}"
 
 
-# libyaml's loader when it is built in: the built-in rule files are read on every command,
-# and they are ours, so they skip the budgets user files are read within.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _validate_file(path: Path, text: str, trusted: bool) -> tuple[list[dict], yaml.Node | None]:
     """The file's rule records, schema-checked, and its node tree when it was composed (for lines)."""
+    import yaml
+
     try:
         if trusted:
-            data, node = yaml.load(text, Loader=_YAML_LOADER), None
+            # libyaml's loader when it is built in: the shipped rule files are ours, so they
+            # skip the budgets user files are read within.
+            data, node = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), None
         else:
             data, node = safe_yaml.load(text)
     except yaml.YAMLError as exc:
@@ -163,6 +168,8 @@ def _validate_file(path: Path, text: str, trusted: bool) -> tuple[list[dict], ya
         raise RuleError(f"{path}{line}", f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
     if not isinstance(data, dict):
         raise RuleError(str(path), "a rules file must be a mapping with a 'rules:' list")
+    import jsonschema  # only when a rule file is validated: most runs read the shipped rules from the cache
+
     errors = sorted(jsonschema.Draft202012Validator(FILE_SCHEMA).iter_errors(data), key=lambda e: list(e.path))
     if errors:
         # Report the most specific error: the deepest one under the first offending path.
@@ -270,26 +277,82 @@ def load_rules(extra_dirs: list[str | Path] | tuple = (), *, base: Path | None =
         files = sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml"))
         if not files:
             raise RuleError(str(directory), "no *.yaml rule files in this directory")
-        for path in files:
-            try:
-                text = safe_yaml.read_regular_text(path)
-            except safe_yaml.NotRegularFile:
-                raise RuleError(str(path), "not a regular file") from None
-            except (OSError, UnicodeDecodeError) as exc:
-                raise RuleError(str(path), f"cannot read rules file ({exc})") from None
+        texts = [(path, _read_rules_file(path)) for path in files]
+        for path, text in texts:
             digest.update(path.name.encode() + b"\0" + text.encode())
-            seen_here: set[str] = set()
-            raws, node = _validate_file(path, text, trusted)
-            for i, raw in enumerate(raws):
-                if raw["id"] in seen_here:
-                    raise RuleError(str(path), f"invalid rule: rule {short_repr(raw['id'])} is defined twice in this file")
-                seen_here.add(raw["id"])
-                rule = _to_rule(raw, _display_path(path), trusted)
-                if compile_all or not trusted:
-                    _check_patterns(path, text, node, i, rule)
-                by_id[raw["id"]] = rule
+        kept = _kept_rules(texts) if trusted and not compile_all else None
+        if kept is None:
+            kept = _validated(texts, trusted, compile_all)
+            if trusted:
+                _keep_rules(texts, kept)
+        for _, rule in kept:
+            by_id[rule.id] = rule
     rules = tuple(by_id.values())  # file order, then order in the file: the catalogue's order
     return Ruleset(rules=rules, version=digest.hexdigest()[:12], sources=tuple(str(d) for d in dirs))
+
+
+def _validated(texts: list[tuple[Path, str]], trusted: bool, compile_all: bool) -> list[tuple[int, Rule]]:
+    """Each file's rules, schema-checked, as (index of the file, rule); a RuleError at the first mistake."""
+    loaded: list[tuple[int, Rule]] = []
+    for n, (path, text) in enumerate(texts):
+        seen_here: set[str] = set()
+        raws, node = _validate_file(path, text, trusted)
+        for i, raw in enumerate(raws):
+            if raw["id"] in seen_here:
+                raise RuleError(str(path), f"invalid rule: rule {short_repr(raw['id'])} is defined twice in this file")
+            seen_here.add(raw["id"])
+            rule = _to_rule(raw, _display_path(path), trusted)
+            if compile_all or not trusted:
+                _check_patterns(path, text, node, i, rule)
+            loaded.append((n, rule))
+    return loaded
+
+
+def _read_rules_file(path: Path) -> str:
+    try:
+        return safe_yaml.read_regular_text(path)
+    except safe_yaml.NotRegularFile:
+        raise RuleError(str(path), "not a regular file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(str(path), f"cannot read rules file ({exc})") from None
+
+
+_RULE_FIELDS = tuple(f.name for f in fields(Rule) if f.name != "file")
+
+
+def _cache_name(texts: list[tuple[Path, str]]) -> str:
+    """The cache file of the shipped rules made from these texts: named after everything they depend on."""
+    key = hashlib.sha256(f"{__version__}\0{_RULE_FIELDS}".encode())
+    for code in (Path(__file__), Path(models.__file__), Path(citations.__file__), citations.TABLE_PATH):
+        key.update(code.read_bytes())
+    for path, text in texts:
+        key.update(path.name.encode() + b"\0" + text.encode() + b"\0")
+    return f"rules-{key.hexdigest()[:24]}.marshal"
+
+
+def _kept_rules(texts: list[tuple[Path, str]]) -> list[tuple[int, Rule]] | None:
+    """The shipped rules as validated by an earlier run from the same files, or None."""
+    try:
+        kept = user_cache.load(_cache_name(texts))
+        if not isinstance(kept, list) or not kept:
+            return None
+        display = [_display_path(path) for path, _ in texts]  # relative to where fazhi runs: not kept
+        return [(n, Rule(file=display[n], **dict(zip(_RULE_FIELDS, values)))) for n, values in kept]
+    except (OSError, TypeError, ValueError, IndexError):
+        return None
+
+
+def _keep_rules(texts: list[tuple[Path, str]], loaded: list[tuple[int, Rule]]) -> None:
+    try:
+        user_cache.save(_cache_name(texts), [(n, tuple(getattr(rule, f) for f in _RULE_FIELDS)) for n, rule in loaded])
+    except OSError:
+        pass
+
+
+@functools.cache
+def builtin_rules() -> Ruleset:
+    """The shipped rules, loaded once per process (for callers that take no ruleset)."""
+    return load_rules()
 
 
 def is_builtin_dir(directory: Path) -> bool:

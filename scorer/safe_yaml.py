@@ -10,7 +10,7 @@ whoever runs fazhi, so both are read as hostile:
   shares every alias (nine nested lists of nine aliases is 387 million strings once
   jsonschema formats an error message about them), recurses once per nesting level
   (10,000 levels is a RecursionError) and hands any run of digits to int() (100,000
-  digits is a ValueError from Python's digit limit). BoundedLoader counts every node an
+  digits is a ValueError from Python's digit limit). bounded_loader() counts every node an
   alias stands for, caps the depth and the length of numbers, refuses NaN and refuses
   an alias inside its own anchor (a list that contains itself never ends);
 - **schema messages clipped**: a value echoed in an error message is shortened.
@@ -22,16 +22,11 @@ holds it to the same depth and number limits.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import stat
 from pathlib import Path
-
-import yaml
-from yaml.composer import Composer, ComposerError
-from yaml.constructor import SafeConstructor
-from yaml.nodes import ScalarNode
-from yaml.resolver import Resolver
 
 # Far above any real config or rule file (the built-in rules, all twelve files: depth 7,
 # 4,401 nodes, 205 KB); low enough that the worst document allowed is schema-checked in
@@ -44,10 +39,6 @@ MAX_NUMBER_CHARS = 40  # an int or float longer than this is no weight, score or
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
 _NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
-
-
-class YAMLLimitError(ComposerError):
-    """A document beyond what fazhi reads: too deep, too many nodes or aliases, a huge number, NaN."""
 
 
 class JSONLimitError(ValueError):
@@ -81,92 +72,109 @@ def read_regular_text(path: Path, *, limit: int | None = MAX_FILE_BYTES) -> str:
     return data.decode("utf-8")
 
 
-class _BoundedComposer(Composer):
-    """Composer that keeps count of what the document expands to, and stops past a budget."""
+@functools.cache
+def bounded_loader() -> type:
+    """The YAML loader within the budgets above (a yaml.SafeLoader that counts), made on first use.
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._depth = 0
-        self._aliases = 0
-        self._nodes = 0
-        self._chars = 0
-        self._expanded: dict[str, tuple[int, int]] = {}  # anchor → (nodes, chars) it stands for
+    Built here rather than at import so that the commands that read no YAML (scoring with
+    the cached shipped rules and no config file) never import PyYAML.
+    """
+    import yaml
+    from yaml.composer import Composer, ComposerError
+    from yaml.constructor import SafeConstructor
+    from yaml.nodes import ScalarNode
+    from yaml.resolver import Resolver
 
-    def compose_node(self, parent, index):
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent):
-            self._aliases += 1
-            if self._aliases > MAX_ALIASES:
-                raise YAMLLimitError(None, None, f"more than {MAX_ALIASES:,} aliases", event.start_mark)
-            if event.anchor in self.anchors and event.anchor not in self._expanded:
-                raise YAMLLimitError(None, None, f"alias *{_clip(event.anchor, 40)} refers to a node that contains it",
-                                      event.start_mark)
-            self._spend(*self._expanded.get(event.anchor, (0, 0)), event.start_mark)
-            return super().compose_node(parent, index)
-        if self._depth >= MAX_DEPTH:
-            raise YAMLLimitError(None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark)
-        nodes, chars = self._nodes, self._chars
-        self._spend(1, 0, event.start_mark)
-        self._depth += 1
-        node = super().compose_node(parent, index)
-        self._depth -= 1
-        if isinstance(node, ScalarNode):
-            self._spend(0, len(node.value), event.start_mark)
-            if node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARS:
-                raise YAMLLimitError(None, None, f"a number of {len(node.value):,} characters "
-                                      f"(at most {MAX_NUMBER_CHARS})", event.start_mark)
-            if node.tag in _NUMBER_TAGS and "nan" in node.value.lower():
-                # NaN passes every minimum and maximum a schema sets, and makes every score NaN.
-                raise YAMLLimitError(None, None, "not a number (.nan) where a number is expected", event.start_mark)
-        if event.anchor is not None:
-            self._expanded[event.anchor] = (self._nodes - nodes, self._chars - chars)
-        return node
+    class YAMLLimitError(ComposerError):
+        """A document beyond what fazhi reads: too deep, too many nodes or aliases, a huge number, NaN."""
 
-    def _spend(self, nodes: int, chars: int, mark) -> None:
-        self._nodes += nodes
-        self._chars += chars
-        if self._nodes > MAX_NODES:
-            raise YAMLLimitError(None, None, f"more than {MAX_NODES:,} values (counting what aliases repeat)", mark)
-        if self._chars > MAX_CHARS:
-            raise YAMLLimitError(None, None, f"more than {MAX_CHARS:,} characters of text (counting what aliases repeat)", mark)
+    class _BoundedComposer(Composer):
+        """Composer that keeps count of what the document expands to, and stops past a budget."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self._depth = 0
+            self._aliases = 0
+            self._nodes = 0
+            self._chars = 0
+            self._expanded: dict[str, tuple[int, int]] = {}  # anchor → (nodes, chars) it stands for
+
+        def compose_node(self, parent, index):
+            event = self.peek_event()
+            if isinstance(event, yaml.AliasEvent):
+                self._aliases += 1
+                if self._aliases > MAX_ALIASES:
+                    raise YAMLLimitError(None, None, f"more than {MAX_ALIASES:,} aliases", event.start_mark)
+                if event.anchor in self.anchors and event.anchor not in self._expanded:
+                    raise YAMLLimitError(None, None, f"alias *{_clip(event.anchor, 40)} refers to a node that contains it",
+                                          event.start_mark)
+                self._spend(*self._expanded.get(event.anchor, (0, 0)), event.start_mark)
+                return super().compose_node(parent, index)
+            if self._depth >= MAX_DEPTH:
+                raise YAMLLimitError(None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark)
+            nodes, chars = self._nodes, self._chars
+            self._spend(1, 0, event.start_mark)
+            self._depth += 1
+            node = super().compose_node(parent, index)
+            self._depth -= 1
+            if isinstance(node, ScalarNode):
+                self._spend(0, len(node.value), event.start_mark)
+                if node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARS:
+                    raise YAMLLimitError(None, None, f"a number of {len(node.value):,} characters "
+                                          f"(at most {MAX_NUMBER_CHARS})", event.start_mark)
+                if node.tag in _NUMBER_TAGS and "nan" in node.value.lower():
+                    # NaN passes every minimum and maximum a schema sets, and makes every score NaN.
+                    raise YAMLLimitError(None, None, "not a number (.nan) where a number is expected", event.start_mark)
+            if event.anchor is not None:
+                self._expanded[event.anchor] = (self._nodes - nodes, self._chars - chars)
+            return node
+
+        def _spend(self, nodes: int, chars: int, mark) -> None:
+            self._nodes += nodes
+            self._chars += chars
+            if self._nodes > MAX_NODES:
+                raise YAMLLimitError(None, None, f"more than {MAX_NODES:,} values (counting what aliases repeat)", mark)
+            if self._chars > MAX_CHARS:
+                raise YAMLLimitError(None, None, f"more than {MAX_CHARS:,} characters of text (counting what aliases repeat)", mark)
+
+    # libyaml's parser when it is built in (the events come from C; only composing is Python),
+    # else PyYAML's own reader, scanner and parser.
+    if getattr(yaml, "__with_libyaml__", False):
+        from yaml._yaml import CParser
+
+        class BoundedLoader(_BoundedComposer, CParser, SafeConstructor, Resolver):
+            """yaml.SafeLoader's results, within the budgets above."""
+
+            def __init__(self, stream):
+                CParser.__init__(self, stream)
+                _BoundedComposer.__init__(self)
+                SafeConstructor.__init__(self)
+                Resolver.__init__(self)
+    else:  # pragma: no cover - PyYAML built without libyaml
+        from yaml.parser import Parser
+        from yaml.reader import Reader
+        from yaml.scanner import Scanner
+
+        class BoundedLoader(Reader, Scanner, Parser, _BoundedComposer, SafeConstructor, Resolver):
+            """yaml.SafeLoader's results, within the budgets above."""
+
+            def __init__(self, stream):
+                Reader.__init__(self, stream)
+                Scanner.__init__(self)
+                Parser.__init__(self)
+                _BoundedComposer.__init__(self)
+                SafeConstructor.__init__(self)
+                Resolver.__init__(self)
+
+    return BoundedLoader
 
 
-# libyaml's parser when it is built in (the events come from C; only composing is Python),
-# else PyYAML's own reader, scanner and parser.
-if getattr(yaml, "__with_libyaml__", False):
-    from yaml._yaml import CParser
-
-    class BoundedLoader(_BoundedComposer, CParser, SafeConstructor, Resolver):
-        """yaml.SafeLoader's results, within the budgets above."""
-
-        def __init__(self, stream):
-            CParser.__init__(self, stream)
-            _BoundedComposer.__init__(self)
-            SafeConstructor.__init__(self)
-            Resolver.__init__(self)
-else:  # pragma: no cover - PyYAML built without libyaml
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
-
-    class BoundedLoader(Reader, Scanner, Parser, _BoundedComposer, SafeConstructor, Resolver):
-        """yaml.SafeLoader's results, within the budgets above."""
-
-        def __init__(self, stream):
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-            _BoundedComposer.__init__(self)
-            SafeConstructor.__init__(self)
-            Resolver.__init__(self)
-
-
-def load(text: str, loader: type[BoundedLoader] = BoundedLoader) -> tuple[object, yaml.Node | None]:
+def load(text: str, loader: type | None = None) -> tuple[object, yaml.Node | None]:
     """The document's value and its node tree (for line numbers), composed within the budgets.
 
     Raises yaml.YAMLError (YAMLLimitError past a budget) with ``problem`` and ``problem_mark``.
     """
-    parser = loader(text)
+    parser = (loader or bounded_loader())(text)
     try:
         node = parser.get_single_node()
         return (parser.construct_document(node) if node is not None else None), node

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 
+from scorer import regex_cache
+
 # C0 and C1 controls and DEL, the Unicode line and paragraph separators, the bidi
 # embeddings, overrides and isolates, and the lone surrogates that stand for the bytes
 # of a file name that is not UTF-8 (surrogateescape).
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_UNSAFE_BUT_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE = regex_cache.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE_BUT_LINES = regex_cache.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _escape(match: re.Match[str]) -> str:

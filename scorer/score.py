@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import replace
 
-from scorer.cues import PARTIAL_DATE, QUANTITY, TITLE_SPAN
+from scorer.cues import PARTIAL_DATE, QUANTITY, quantities, title_spans
 from scorer.models import Evidence, Quality, ReportResult, RuleMatch, RuleResult, Ruleset, Segmented
 from scorer import wholeness
 
@@ -146,8 +146,9 @@ def quality_signals(seg: Segmented, results: list[RuleResult]) -> Quality:
         by_role.setdefault(roles[s.part], []).append(s.norm)
     body = [t for role, texts in by_role.items() if role not in ("title", "signature") for t in texts]
     chars = sum(len(t) for t in body)
-    figures = sum(len(QUANTITY.findall(t)) for t in body)
-    titles = {m.group(0) for t in body for m in TITLE_SPAN.finditer(t)}
+    # the matcher has found most of these already (scorer.cues keeps them)
+    figures = sum(len(quantities(t)) for t in body)
+    titles = {t[s:e] for t in body for s, e in title_spans(t)}
     met = [r for r in results if r.applies and r.rule.kind == "element" and r.status in ("substantiated", "asserted")]
     # The heading "存在的不足和原因" names causes without giving any: read the body only.
     shortcomings = "".join(s.norm for s in seg.sentences if roles[s.part] == "shortcomings" and not s.is_heading)

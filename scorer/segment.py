@@ -13,51 +13,52 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from scorer import regex_cache
 from scorer.models import Document, Part, Segmented, Sentence
 from scorer.textnorm import find_dates, normalize
 
 _CNUM = "一二三四五六七八九十"
 # Heading markers by level, as 公文 number them (GB/T 9704: 一、 (一) 1. (1)).
 HEADING_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(rf"^\s*第[{_CNUM}]+(部分|章|节)[、.:\s]?")),
-    (1, re.compile(rf"^\s*[{_CNUM}]{{1,3}}\s*[、.．]")),
-    (2, re.compile(rf"^\s*[(（][{_CNUM}]{{1,3}}[)）]\s*[、.]?")),
-    (3, re.compile(r"^\s*\d{1,2}\s*[、.．](?!\d)")),
-    (4, re.compile(r"^\s*[(（]\d{1,2}[)）]\s*[、.]?")),
-    (5, re.compile(rf"^\s*[{_CNUM}]是[,，:：]?")),
+    (1, regex_cache.compile(rf"^\s*第[{_CNUM}]+(部分|章|节)[、.:\s]?")),
+    (1, regex_cache.compile(rf"^\s*[{_CNUM}]{{1,3}}\s*[、.．]")),
+    (2, regex_cache.compile(rf"^\s*[(（][{_CNUM}]{{1,3}}[)）]\s*[、.]?")),
+    (3, regex_cache.compile(r"^\s*\d{1,2}\s*[、.．](?!\d)")),
+    (4, regex_cache.compile(r"^\s*[(（]\d{1,2}[)）]\s*[、.]?")),
+    (5, regex_cache.compile(rf"^\s*[{_CNUM}]是[,，:：]?")),
 )
 # A heading's own text ends at the first full stop if that comes early; a numbered
 # line with no early stop is a numbered paragraph, not a heading.
 HEADING_MAX_CHARS = 48
 
-SENTENCE_END = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』)]*|$)")
+SENTENCE_END = regex_cache.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』)]*|$)")
 
 # Heading text → role. Order matters: the first match wins.
 ROLE_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("other", re.compile(r"^(其他|其它)|需要报告的(其他|其它)?(情况|事项)")),
-    ("first_responsible", re.compile(r"第一责任人|主要负责人(履行|履职)")),
+    ("other", regex_cache.compile(r"^(其他|其它)|需要报告的(其他|其它)?(情况|事项)")),
+    ("first_responsible", regex_cache.compile(r"第一责任人|主要负责人(履行|履职)")),
     # "主要举措、成效和不足": the part opens with the measures; its shortcomings come later.
-    ("achievements", re.compile(r"(举措|成效|措施|成绩|工作情况)[^。]{0,12}(和|及|与|、)(存在的?)?(不足|问题)")),
-    ("shortcomings", re.compile(r"不足|存在(的)?(主要)?(问题|困难|差距)|问题(和|与|及)(不足|差距|原因)|差距|短板|薄弱环节")),
+    ("achievements", regex_cache.compile(r"(举措|成效|措施|成绩|工作情况)[^。]{0,12}(和|及|与|、)(存在的?)?(不足|问题)")),
+    ("shortcomings", regex_cache.compile(r"不足|存在(的)?(主要)?(问题|困难|差距)|问题(和|与|及)(不足|差距|原因)|差距|短板|薄弱环节")),
     # Only words that name the plans: "(二)制定年度工作计划" under the achievements is work done.
-    ("next_year", re.compile(r"打算|思路|(主要|工作|重点)安排|下一步|下一年|明年|来年|今后|展望|努力方向")),
-    ("achievements", re.compile(r"举措|成效|成绩|工作情况|落实情况|主要工作|工作开展|进展|做法|完成情况")),
+    ("next_year", regex_cache.compile(r"打算|思路|(主要|工作|重点)安排|下一步|下一年|明年|来年|今后|展望|努力方向")),
+    ("achievements", regex_cache.compile(r"举措|成效|成绩|工作情况|落实情况|主要工作|工作开展|进展|做法|完成情况")),
 )
 
 # Paragraphs that open a part without a heading (catalogue: 存在…不足/问题; 20XX年工作打算, 下一步).
-SHORTCOMINGS_OPENER = re.compile(
+SHORTCOMINGS_OPENER = regex_cache.compile(
     r"(存在|还有|仍有|尚有)(着)?(一些|一定的?|不少|以下)?(的)?(问题|不足|差距|短板|薄弱)|不足之处|问题和不足|差距和不足"
 )
-SOLVED_BEFORE = re.compile(r"(解决|针对|整改|查摆|梳理|排查|化解|发现|研究|协调|处理)[^,，。;；]{0,12}$")
-NEXT_YEAR_OPENER = re.compile(r"^\s*(下一步|下一年度?|今后|明年|来年|新的一年|展望)")
-YEAR_AT_START = re.compile(r"^\s*(20\d\d)\s*年(度)?")
+SOLVED_BEFORE = regex_cache.compile(r"(解决|针对|整改|查摆|梳理|排查|化解|发现|研究|协调|处理)[^,，。;；]{0,12}$")
+NEXT_YEAR_OPENER = regex_cache.compile(r"^\s*(下一步|下一年度?|今后|明年|来年|新的一年|展望)")
+YEAR_AT_START = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?")
 
-TITLE_WORDS = re.compile(r"报告|总结|情况|工作")
-ISSUER_LINE = re.compile(
+TITLE_WORDS = regex_cache.compile(r"报告|总结|情况|工作")
+ISSUER_LINE = regex_cache.compile(
     r"^[\u4e00-\u9fff()（）]{2,40}(局|委|办|厅|部|院|政府|委员会|中心|室|所|站|队|处|会|公司|管委会|办公室|法院|检察院)$"
 )
-YEAR_MENTION = re.compile(r"(20\d\d)\s*年")
-PLAN_YEAR = re.compile(r"度?[,，]?\s*(我|本|全)?[\u4e00-\u9fff]{0,4}(将|要|计划|拟)|度?(工作)?(打算|思路|安排|计划|要点)")
+YEAR_MENTION = regex_cache.compile(r"(20\d\d)\s*年")
+PLAN_YEAR = regex_cache.compile(r"度?[,，]?\s*(我|本|全)?[\u4e00-\u9fff]{0,4}(将|要|计划|拟)|度?(工作)?(打算|思路|安排|计划|要点)")
 
 
 @dataclass(frozen=True)
@@ -326,7 +327,7 @@ def segment(doc: Document) -> Segmented:
 # A place name (2–3 characters) before 市/区/县/州, where what precedes it ends a word:
 # punctuation, a quote or one of the little words 在/对/与… (otherwise "推进昆明市"
 # would read as a place called 进昆明).
-PLACE = re.compile(
+PLACE = regex_cache.compile(
     r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[在对为与和及于从向至全由将把到赴经同共]))"
     r"(?![在对为与和及于从向至全由将把到赴经同共])([\u4e00-\u9fff]{2,3}?)(市|区|县|州)(?![委政级直])"
 )
@@ -357,9 +358,9 @@ def _next_year_by_year(heading: str, year: int | None) -> str | None:
     return None
 
 
-PLAN_WORDS = re.compile(r"将|要|计划|拟|力争|争取|继续|进一步|持续|着力|下一步|今后")
-ENUMERATION = re.compile(r"^\s*([一二三四五六七八九十]+是|[(（]?[一二三四五六七八九十\d]+[)）、.])")
-DONE_WORDS = re.compile(r"全年|一年来|已经|已于|完成|共计|累计|\d+(件|次|项|家|人|场|条)")
+PLAN_WORDS = regex_cache.compile(r"将|要|计划|拟|力争|争取|继续|进一步|持续|着力|下一步|今后")
+ENUMERATION = regex_cache.compile(r"^\s*([一二三四五六七八九十]+是|[(（]?[一二三四五六七八九十\d]+[)）、.])")
+DONE_WORDS = regex_cache.compile(r"全年|一年来|已经|已于|完成|共计|累计|\d+(件|次|项|家|人|场|条)")
 
 
 def _plan_like(norm: str, year: int | None) -> bool:

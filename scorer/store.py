@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Iterator
 
 from scorer.errors import FazhiError
-from scorer.models import ReportResult
+from scorer.models import MET_STATUSES, ReportResult
 
 DB_NAME = "fazhi.sqlite"
 # Statuses that are not gaps (MET_STATUSES and "met"), as an SQL list for the gaps column.
@@ -155,6 +155,11 @@ class ReportRecord:
     scored_at: str | None = None  # set by the store
     not_whole: tuple[str, ...] = ()  # ReportResult.not_whole: why it is not one whole annual report
     ocr: bool = False  # Document.ocr: some of the text was read by OCR from page images
+
+    @property
+    def has_gaps(self) -> bool:
+        """Some applicable requirement not met: what ReportResult.gaps lists."""
+        return any(r.applies and r.status not in MET_STATUSES and r.status != "met" for r in self.results)
 
     def status(self, rule_id: str) -> str | None:
         for r in self.results:
@@ -347,6 +352,12 @@ class Store:
 
     def failures(self) -> dict[str, str]:
         return dict(self._db.execute("SELECT path, error FROM failures ORDER BY path"))
+
+    def fingerprint(self) -> tuple:
+        """What changes whenever a report is stored or replaced: a batch's summary outputs,
+        whose year-over-year view reads other batches' reports too, are up to date while it
+        stays the same. (Failures are not in it: each run records its broken files again.)"""
+        return tuple(self._db.execute("SELECT COUNT(*), MAX(id), MAX(scored_at) FROM reports").fetchone())
 
     def count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM reports").fetchone()[0]

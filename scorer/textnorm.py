@@ -11,6 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from scorer import regex_cache
+
 
 @lru_cache(maxsize=4096)
 def _norm_char(ch: str) -> str:
@@ -30,9 +32,9 @@ _FAST = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: " ", 0xA0: 
 # characters are in it; translating just these runs gives the same string 2–4× faster
 # on report text (slower only on text made mostly of short full-width runs, which
 # reports are not).
-_FAST_RUN = re.compile("[\uff01-\uff5e\u3000\u00a0\t\r]+")
+_FAST_RUN = regex_cache.compile("[\uff01-\uff5e\u3000\u00a0\t\r]+")
 # Characters NFKC leaves alone for sure: ASCII, CJK ideographs, CJK and general punctuation.
-_RARE = re.compile(r"[^\x00-\x7f\u4e00-\u9fff\u3000-\u3035\uff01-\uff5e\u2018-\u201d]")
+_RARE = regex_cache.compile(r"[^\x00-\x7f\u4e00-\u9fff\u3000-\u3035\uff01-\uff5e\u2018-\u201d]")
 
 
 def _translate_run(m: re.Match[str]) -> str:
@@ -42,7 +44,7 @@ def _translate_run(m: re.Match[str]) -> str:
 # Characters that only traditional Chinese uses, and often: a report reposted in
 # traditional characters (mirror sites, Hong Kong and Taiwan pages) is folded to
 # simplified so the rules, written in simplified, read it too.
-_TRADITIONAL = re.compile("[們這為與國會發據設點議標當實際規劃縣區書處責審]")
+_TRADITIONAL = regex_cache.compile("[們這為與國會發據設點議標當實際規劃縣區書處責審]")
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +83,8 @@ def normalize_pattern(pattern: str) -> str:
     A full-width character that folds into a regex metacharacter (（ → ( ) stays a
     literal, so rule writers can copy punctuation from reports without surprises.
     """
+    if not _FAST_RUN.search(pattern) and not _RARE.search(pattern):
+        return pattern  # every character is one _norm_char leaves as it is: most patterns, at every start
     out = []
     for ch in pattern:
         folded = _norm_char(ch)
@@ -118,9 +122,9 @@ def cn_year(s: str) -> int | None:
 
 _CN = "〇零○O一二三四五六七八九十"
 DATE_PATTERNS = (
-    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
-    re.compile(rf"([{_CN}]{{4}})\s*年\s*([{_CN}]{{1,3}})\s*月\s*([{_CN}]{{1,3}})\s*日"),
-    re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"),
+    regex_cache.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
+    regex_cache.compile(rf"([{_CN}]{{4}})\s*年\s*([{_CN}]{{1,3}})\s*月\s*([{_CN}]{{1,3}})\s*日"),
+    regex_cache.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"),
 )
 
 

@@ -13,23 +13,22 @@ stops mid-sentence with no 落款; two report titles in one file.
 
 from __future__ import annotations
 
-import re
-
+from scorer import regex_cache
 from scorer.models import Segmented
 
 # A whole report runs to a few thousand characters; a township's can be under a thousand.
 MIN_BODY_CHARS = 500
 # Another kind of document, named in its title (a report title says 报告/总结/情况).
-OTHER_KIND = re.compile(r"(工作要点|要点|规划|实施方案|行动方案|工作方案|方案|通知|意见|办法|规定|细则|讲话|发言|新闻|简报|纪要|清单)$")
-REPORT_WORD = re.compile(r"报告|总结|情况|工作汇报")
+OTHER_KIND = regex_cache.compile(r"(工作要点|要点|规划|实施方案|行动方案|工作方案|方案|通知|意见|办法|规定|细则|讲话|发言|新闻|简报|纪要|清单)$")
+REPORT_WORD = regex_cache.compile(r"报告|总结|情况|工作汇报")
 # A copy reposted elsewhere says so, usually at its end.
-REPOST = re.compile(r"如若转载|转载请注明|本文转自|本文来源|文章来源[:：]|来源[:：]\s*\S+网|免责声明|版权归原作者|侵删")
+REPOST = regex_cache.compile(r"如若转载|转载请注明|本文转自|本文来源|文章来源[:：]|来源[:：]\s*\S+网|免责声明|版权归原作者|侵删")
 # A report's title line: the year and 法治政府建设…报告/总结 (two of them: two reports).
-REPORT_TITLE = re.compile(r"^\s*.{0,30}?(20\d\d)\s*年度?.{0,30}?法治(政府)?建设.{0,20}?(报告|总结)\s*$")
-SENTENCE_END = re.compile(r"[。！？!?”」』）)…]\s*$")
+REPORT_TITLE = regex_cache.compile(r"^\s*.{0,30}?(20\d\d)\s*年度?.{0,30}?法治(政府)?建设.{0,20}?(报告|总结)\s*$")
+SENTENCE_END = regex_cache.compile(r"[。！？!?”」』）)…]\s*$")
 # The short lines a report ends with: its 落款 (an issuer, a date) or page furniture.
 TAIL_LINE_MAX = 30
-SIGNATURE_LINE = re.compile(r"(局|委员会|委|政府|办公室|办|中心|厅|院|街道|镇|乡|所|队)\s*$|\d{4}\s*年|\d{4}-\d")
+SIGNATURE_LINE = regex_cache.compile(r"(局|委员会|委|政府|办公室|办|中心|厅|院|街道|镇|乡|所|队)\s*$|\d{4}\s*年|\d{4}-\d")
 
 
 def problems(seg: Segmented) -> tuple[str, ...]:

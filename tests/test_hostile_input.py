@@ -25,6 +25,7 @@ from scorer import ingest
 from scorer.cli import app
 from scorer.errors import InputError
 from scorer.ingest import read_document
+from scorer.models import Sentence
 from scorer.rules import load_rules
 
 from conftest import SEEDS
@@ -52,7 +53,12 @@ def test_negation_looks_at_each_clause_once_however_many_matches_it_holds(monkey
 
     monkeypatch.setattr(match, "NEGATION", Counting())
     clause = "全面推行行政执法公示制度" * 2000  # 2,000 matches in one clause
-    assert match._negated(clause, [(m.start(), m.end()) for m in re.finditer("行政执法公示", clause)]) is None
+    view = match._view(Sentence(0, 0, len(clause), clause, clause, 0, 0), "achievements", match.MatchOptions())
+    spans = [(m.start(), m.end()) for m in re.finditer("行政执法公示", clause)]
+    assert match._negated(view, spans) is None
+    assert len(calls) == 1
+    # a second rule matching the same clause asks the sentence, which has already looked
+    assert match._negated(view, spans[:5]) is None
     assert len(calls) == 1
 
 
@@ -152,9 +158,12 @@ def test_the_dashboard_runs_only_its_own_script():
     script = dashboard._sort_script()
     digest = base64.b64encode(hashlib.sha256(script["sort_script"].encode()).digest()).decode()
     assert script["sort_script_hash"] == f"sha256-{digest}"
-    template = (ROOT / "templates" / "dashboard.html.j2").read_text(encoding="utf-8")
-    assert "script-src '{{ sort_script_hash }}'" in template and "default-src 'none'" in template
-    assert "<script>{{ sort_script|safe }}</script>" in template  # the hash covers exactly what is inserted
+    head = (ROOT / "templates" / "dashboard_head.html.j2").read_text(encoding="utf-8")
+    assert "script-src '{{ sort_script_hash }}'" in head and "default-src 'none'" in head
+    for page in ("dashboard.html.j2", "dashboard_page.html.j2"):  # index.html and a large batch's pages
+        template = (ROOT / "templates" / page).read_text(encoding="utf-8")
+        assert '{% include "dashboard_head.html.j2" %}' in template
+        assert "<script>{{ sort_script|safe }}</script>" in template  # the hash covers exactly what is inserted
 
 
 def test_control_characters_in_report_text_are_shown_not_passed_into_html():

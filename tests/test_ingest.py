@@ -219,6 +219,20 @@ def test_encoding_is_detected_from_bytes(tmp_path, encode, expected, prefix):
     assert doc.text == text
 
 
+def test_utf8_is_decoded_without_running_the_detector(tmp_path, monkeypatch):
+    # strict UTF-8 is tried first, and the charset detector only when it fails
+    from scorer.readers import txt
+
+    calls = []
+    real = txt.from_bytes
+    monkeypatch.setattr(txt, "from_bytes", lambda data: calls.append(len(data)) or real(data))
+    text = seed_text("002")
+    assert read_document(write(tmp_path, "utf8.txt", text.encode("utf-8"))).encoding == "utf-8"
+    assert calls == []
+    assert read_document(write(tmp_path, "gbk.txt", text.encode("gbk"))).encoding == "gb18030"
+    assert len(calls) == 1
+
+
 def test_short_gbk_text_is_not_mistaken(tmp_path):
     # Detectors guess wildly on a few bytes; the Chinese-text check catches it.
     text = "秦安县科学技术局\n2021年2月23日\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,6 +101,9 @@ def scoring_settings(config: Path | None, rules: list[Path] | None, edition: int
 
 
 def main() -> None:
+    # What is alive now (the modules, the commands) lives as long as the process: moved out
+    # of the collector's sight, as gc.freeze is meant for (see scorer/cli/__init__.py).
+    gc.freeze()
     try:
         # standalone_mode=False: Click's usage errors come back here instead of being printed
         # as three lines in Click's style; fazhi prints one line in its own.

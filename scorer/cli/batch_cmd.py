@@ -80,6 +80,12 @@ def _sigterm_as_interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
+class MemoMode(str, Enum):  # scorer.batch.MEMO_MODES
+    always = "always"
+    gaps = "gaps"
+    never = "never"
+
+
 class _Progress:
     """A rich bar on a terminal; otherwise one plain line per file on stderr (or nothing with -q)."""
 
@@ -132,7 +138,12 @@ def batch(
     rules: Optional[list[Path]] = typer.Option(None, "--rules", help="extra rules directory; adds or overrides rules by id"),
     edition: Optional[int] = typer.Option(None, "--edition", help="judge every report by the 2015 or 2021 Outline"),
     force: bool = typer.Option(False, "--force", help="score again even what the history already holds"),
-    memo: bool = typer.Option(True, "--memo/--no-memo", help="write each report's 审查意见 memo (.docx)"),
+    memo: MemoMode = typer.Option(
+        MemoMode.always, "--memo",
+        help="which reports get their 审查意见 memo (.docx): always (default: a supervisor answers every report), "
+        "gaps (only reports with something to fix), never",
+    ),
+    no_memo: bool = typer.Option(False, "--no-memo", hidden=True, help="the same as --memo never"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress output"),
     config: Optional[Path] = typer.Option(None, "--config", help="project config (default: .fazhi.yaml here or in a parent): rules, edition, scoring"),
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="also read symlinks that lead out of an input folder (skipped by default)"),
@@ -149,7 +160,7 @@ def batch(
     """Score every report in a folder: per-report outputs, summary.csv/.xlsx, index.html and the history."""
     from scorer.batch import BatchOptions, OutputError, run_batch
     from scorer.discover import REPORTS_DIR, find_reports
-    from scorer.batch_outputs import batch_view, remove_stale_temp_files, write_batch_outputs
+    from scorer.batch_outputs import read_by_ocr, remove_stale_temp_files, update_batch_outputs
     from scorer.sanitize import one_line
     from scorer.store import DB_NAME, Store
 
@@ -168,7 +179,7 @@ def batch(
     items = found.items
     options = BatchOptions(
         rules_dirs=tuple(map(str, settings.rules_dirs)), edition=edition, policy=settings.policy,
-        memo=memo, force=force,
+        memo=MemoMode.never.value if no_memo else memo.value, force=force,
         jobs=jobs or os.cpu_count() or 1,
         file_timeout=file_timeout or None,
         file_memory_mb=file_memory or None,
@@ -185,8 +196,8 @@ def batch(
             try:
                 with store, progress:
                     outcomes = run_batch(items, out, store, ruleset, options, on_outcome=progress)
-                    view = batch_view(outcomes, store, ruleset, memo)
-                    paths = write_batch_outputs(view, out)
+                    paths = update_batch_outputs(outcomes, store, ruleset, options.memo, out)
+                    ocr_read = read_by_ocr(outcomes, store, ruleset)
             except KeyboardInterrupt:
                 remove_stale_temp_files(out)
                 typer.echo(
@@ -211,8 +222,8 @@ def batch(
     scored = sum(1 for o in outcomes if o.state == "scored")
     skipped = len(outcomes) - scored - len(failed)
     summary = f"{len(outcomes)} files: {scored} scored, {skipped} already scored, {len(failed)} failed"
-    if view.ocr:
-        summary += f"; {len(view.ocr)} read by OCR (scans: check their evidence against the page)"
+    if ocr_read:
+        summary += f"; {ocr_read} read by OCR (scans: check their evidence against the page)"
     if found.skipped:
         summary += f"; {len(found.skipped)} not read (see the warnings)"
     typer.echo(summary)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import regex_cache
+
 
 @dataclass
 class Extracted:
@@ -45,9 +47,9 @@ def split_lines(text: str) -> list[str]:
 
 # A document's author/company property names the issuer only when it reads like
 # a body of government; usually it is a person, "Administrator" or "微软用户".
-_ORG = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(局|厅|委|委员会|办公室|办|政府|部|院|中心|处|署|会|站|队|所|司|馆|室)$")
+_ORG = regex_cache.compile(r"^[\u4e00-\u9fff（）()]{2,30}(局|厅|委|委员会|办公室|办|政府|部|院|中心|处|署|会|站|队|所|司|馆|室)$")
 # Titles that are only the template's or the converter's leftovers.
-_JUNK_TITLE = re.compile(r"^microsoft word - |\.(docx?|wps|pdf)$", re.IGNORECASE)
+_JUNK_TITLE = regex_cache.compile(r"^microsoft word - |\.(docx?|wps|pdf)$", re.IGNORECASE)
 
 
 def looks_like_org(name: str) -> bool:

@@ -19,6 +19,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .. import regex_cache
+
 # Labels of the 政府信息公开 catalogue block printed above or below an article.
 _CATALOGUE = (
     "索引号|公开方式|公开形式|公开范围|公开时限|公开日期|公开载体|发布单位|发布机构|发文机关|发文单位|"
@@ -49,7 +51,7 @@ class Pattern:
 
 
 def _p(name: str, regex: str, max_len: int, why: str) -> Pattern:
-    return Pattern(name, re.compile(regex, re.IGNORECASE), max_len, why)
+    return Pattern(name, regex_cache.compile(regex, re.IGNORECASE), max_len, why)
 
 
 PATTERNS: tuple[Pattern, ...] = (
@@ -83,11 +85,11 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("menu item", r"^[-·•]\s*[^\s。，,；;]{2,10}$", 14, "a one-word menu entry printed as a list item"),
 )
 
-_LABEL_ONLY = re.compile(rf"^[【\[]?\s*({_INFO}|{_CATALOGUE})\s*{_COLON}?\s*[】\]]?$")
-_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-_DATE_VALUE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?$")
-_COUNT_VALUE = re.compile(r"^\d+\s*次?$")
-_PAIR = re.compile(rf"(?:^|(?<=\s)|(?<=[【\[]))({_CATALOGUE}|{_INFO})\s*{_COLON}?\s*(.*?)\s*(?=(?:\s|[】\]])(?:{_CATALOGUE}|{_INFO})(?:\s|{_COLON})|[】\]]|$)")
+_LABEL_ONLY = regex_cache.compile(rf"^[【\[]?\s*({_INFO}|{_CATALOGUE})\s*{_COLON}?\s*[】\]]?$")
+_DATE = regex_cache.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_DATE_VALUE = regex_cache.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?$")
+_COUNT_VALUE = regex_cache.compile(r"^\d+\s*次?$")
+_PAIR = regex_cache.compile(rf"(?:^|(?<=\s)|(?<=[【\[]))({_CATALOGUE}|{_INFO})\s*{_COLON}?\s*(.*?)\s*(?=(?:\s|[】\]])(?:{_CATALOGUE}|{_INFO})(?:\s|{_COLON})|[】\]]|$)")
 
 # Which metadata key a label feeds; the first value found wins.
 _KEY_OF = {
@@ -97,7 +99,7 @@ _KEY_OF = {
     "信息名称": "title",
 }
 # A source line names a body ("区科技局"); a heading, a sentence or "本站" does not.
-_NOT_AN_ISSUER = re.compile(r"^(本站|本网|原创|网站|转载|未知)$|[。，；！？,;、\d]|^[（(]")
+_NOT_AN_ISSUER = regex_cache.compile(r"^(本站|本网|原创|网站|转载|未知)$|[。，；！？,;、\d]|^[（(]")
 
 
 def find_furniture(lines: list[str]) -> tuple[set[int], dict[str, str]]:

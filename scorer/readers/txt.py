@@ -10,10 +10,9 @@ with an error instead.
 from __future__ import annotations
 
 import codecs
-import re
+from typing import Iterator
 
-from charset_normalizer import from_bytes
-
+from .. import regex_cache
 from ..errors import InputError
 from . import Extracted, split_lines
 
@@ -36,7 +35,7 @@ _SAMPLE = 65536
 # Characters a Chinese report is made of: ASCII, CJK ideographs and radicals,
 # CJK/full-width/general punctuation, circled numbers, common symbols. A wrong
 # codec produces Latin-1 accents, Cyrillic, private-use or replacement chars.
-_PLAUSIBLE = re.compile(
+_PLAUSIBLE = regex_cache.compile(
     "[\t\n\r\x0b\x0c\x20-\x7e\u00a0\u00b7\u00d7\u00f7\u2000-\u206f\u2100-\u27bf"
     "\u2e80-\u2fdf\u3000-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
     "\ufe30-\ufe4f\ufeff\uff00-\uffef\U00020000-\U0003134f]+"
@@ -91,20 +90,26 @@ def decode(data: bytes, subject: str, declared: str | None = None) -> tuple[str,
     raise InputError(subject, UNDECODABLE)
 
 
-def _candidates(data: bytes, declared: str | None) -> list[str]:
-    """Codecs to try, most likely first, without duplicates."""
-    order = []
-    if declared:
-        order.append(_canonical(declared))
-    order.append("utf-8")  # the common case, and a strict decode rarely passes by accident
-    for match in from_bytes(data[: 4 * _SAMPLE] if len(data) > 4 * _SAMPLE else data):
-        order.append(_canonical(match.encoding))
-    order += ["gb18030", "big5"]  # detectors misjudge short texts; these are the Chinese fallbacks
-    seen: list[str] = []
-    for codec in order:
-        if codec not in seen:
-            seen.append(codec)
-    return seen
+def _candidates(data: bytes, declared: str | None) -> Iterator[str]:
+    """Codecs to try, most likely first, without duplicates.
+
+    A generator: charset detection (and its import) only runs when the declared charset
+    and a strict UTF-8 decode have both failed, which most reports never need.
+    """
+    seen: set[str] = set()
+
+    def fresh(codecs_: list[str]) -> Iterator[str]:
+        for codec in codecs_:
+            if codec not in seen:
+                seen.add(codec)
+                yield codec
+
+    yield from fresh(([_canonical(declared)] if declared else []) + ["utf-8"])  # UTF-8: common, rarely passes by accident
+    from charset_normalizer import from_bytes
+
+    detected = from_bytes(data[: 4 * _SAMPLE] if len(data) > 4 * _SAMPLE else data)
+    yield from fresh([_canonical(match.encoding) for match in detected])
+    yield from fresh(["gb18030", "big5"])  # detectors misjudge short texts; these are the Chinese fallbacks
 
 
 def _canonical(label: str) -> str:
@@ -127,7 +132,7 @@ def _strict(data: bytes, codec: str) -> str | None:
 # Pinyin with tone marks (常态(tài)化) and other Latin letters. They are what a wrong
 # single-byte guess produces, so they count only for a strict UTF-8 decode, which mojibake
 # does not survive.
-_LATIN_LETTERS = re.compile("[\u00c0-\u024f]+")
+_LATIN_LETTERS = regex_cache.compile("[\u00c0-\u024f]+")
 
 
 def _plausible(text: str, latin: bool = False) -> bool:

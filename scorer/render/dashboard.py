@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import math
 import statistics
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
@@ -47,7 +48,15 @@ from scorer.vocabulary import (
 
 UNKNOWN = grouping.UNKNOWN_KIND  # a filter value for what the issuer or the report does not tell
 TEMPLATE = "dashboard.html.j2"
+PAGE_TEMPLATE = "dashboard_page.html.j2"
 SORT_SCRIPT = "dashboard_sort.js"
+INDEX = "index.html"  # in OUT
+PAGES_DIR = "dashboard"  # in OUT: the pages of large editions' rankings and heatmaps
+# An edition with more whole reports than this has its ranking and heatmap on pages of
+# PAGE_ROWS reports each (a heatmap row is ~4 KB of HTML: a page stays near 2 MB, and
+# index.html keeps the counts, groupings and charts).
+SINGLE_PAGE_MAX = 2000
+PAGE_ROWS = 500
 LEGEND = (
     ("substantiated", STATUS_ZH["substantiated"]),
     ("asserted", STATUS_ZH["asserted"]),
@@ -83,8 +92,8 @@ def filter_values(row: SummaryRow) -> dict[str, str]:
     }
 
 
-def _ranking(ranked: list[SummaryRow]) -> Iterator[dict]:
-    for i, row in enumerate(ranked, start=1):
+def _ranking(ranked: list[SummaryRow], start: int = 1) -> Iterator[dict]:
+    for i, row in enumerate(ranked, start=start):
         yield {
             "rank": i, "row": row, "filter": filter_values(row), "gaps": _gaps(row),
             "absent": sum(1 for s in _applicable(row) if s == "absent"),
@@ -141,8 +150,21 @@ def _years(rows: Iterable[SummaryRow]) -> str:
     return f"{years[0]}年度" if len(years) == 1 else f"{years[0]}—{years[-1]}年度"
 
 
-def _edition(view: BatchView, edition: int) -> dict:
-    ranked = view.ranked(edition)
+def _page_name(kind: str, edition: int, number: int) -> str:
+    return f"{PAGES_DIR}/{kind}-{edition}-{number:03d}.html"
+
+
+def _page_links(kind: str, edition: int, count: int, page_rows: int) -> list[dict]:
+    what = "排名" if kind == "ranking" else "热力图"
+    return [
+        {"href": _page_name(kind, edition, i // page_rows + 1),
+         "label": f"{what}：第 {i + 1}–{min(i + page_rows, count)} 名"}
+        for i in range(0, count, page_rows)
+    ]
+
+
+def _edition(view: BatchView, edition: int, ranked: list[SummaryRow], page_rows: int | None = None) -> dict:
+    """An edition's section of index.html; ``page_rows``: its ranking and heatmap are on pages of that many."""
     scores = [r.score for r in ranked if r.score is not None]
     return {
         "edition": edition,
@@ -153,8 +175,10 @@ def _edition(view: BatchView, edition: int) -> dict:
         "not_whole": sum(1 for r in view.not_whole if r.edition == edition),
         "mean": statistics.fmean(scores) if scores else None,
         "median": statistics.median(scores) if scores else None,
-        "ranking": _ranking(ranked),
-        "heatmap": _heatmap(ranked, view, edition),
+        "ranking": _ranking(ranked) if not page_rows else None,
+        "heatmap": _heatmap(ranked, view, edition) if not page_rows else None,
+        "pages": {kind: _page_links(kind, edition, len(ranked), page_rows) for kind in ("ranking", "heatmap")}
+        if page_rows else None,
         "rules": view.rules_of(edition),
         "histogram": charts.histogram(scores),
         "missing": charts.most_missed(ranked, view.ruleset.rules),
@@ -162,7 +186,7 @@ def _edition(view: BatchView, edition: int) -> dict:
     }
 
 
-def _options(rows: tuple[SummaryRow, ...], key: str, label: Callable[[str], str], newest_first: bool) -> list[dict]:
+def _options(rows: Iterable[SummaryRow], key: str, label: Callable[[str], str], newest_first: bool) -> list[dict]:
     """A filter's values among ``rows`` with how many reports take each: years and editions
     newest first, kinds and regions most common first; an unknown value last."""
     counts: dict[str, int] = {}
@@ -177,9 +201,8 @@ def _options(rows: tuple[SummaryRow, ...], key: str, label: Callable[[str], str]
     return [{"value": v, "label": label(v), "count": n} for v, n in ordered]
 
 
-def _filters(view: BatchView) -> list[dict]:
-    """The page's four filters, each with the values this batch's scored reports take."""
-    rows = view.scored
+def _filters(rows: Iterable[SummaryRow]) -> list[dict]:
+    """The page's four filters, each with the values ``rows`` take (the batch's scored reports, or a page's)."""
     return [
         {"name": "year", "label": "报告年度", "options": _options(rows, "year", lambda v: f"{v}年度" if v.isdigit() else "年度未识别", True)},
         {"name": "edition", "label": "纲要版本", "options": _options(rows, "edition", lambda v: edition_short_zh(int(v) if v.isdigit() else None), True)},
@@ -213,9 +236,28 @@ def _year_over_year(view: BatchView) -> list[dict]:
     return out
 
 
-def view_model(view: BatchView) -> dict:
-    """The template's context. ``ranking`` and ``heatmap`` are one-shot generators: render it once."""
+def _common() -> dict:
+    """What every page of the dashboard shows alike: the colours, the script and its CSP hash."""
     return {
+        "legend": [{"status": s, "cls": css_class(s), "label": label, "color": STATUS_COLORS[s]} for s, label in LEGEND],
+        **_sort_script(),
+    }
+
+
+def view_model(view: BatchView, ranked: dict[int, list[SummaryRow]] | None = None,
+               page_rows: int | None = None, single_page_max: float = SINGLE_PAGE_MAX) -> dict:
+    """index.html's context. ``ranking`` and ``heatmap`` are one-shot generators: render it once.
+
+    ``ranked``: each edition's ranked rows, when the caller has them already. An edition
+    with more than ``single_page_max`` of them links to its pages instead of listing them.
+    """
+    ranked = ranked or {e: view.ranked(e) for e in view.editions}
+    page_rows = page_rows or PAGE_ROWS
+    return {
+        **_common(),
+        "page_rows": page_rows,
+        "page_title": f"法治政府建设年度报告 批量核查 · {len(view.rows)} 份",
+        "base": "",
         "view": view,
         "counts": {
             "files": len(view.rows),
@@ -224,13 +266,39 @@ def view_model(view: BatchView) -> dict:
             "ocr": len(view.ocr),
             "failed": len(view.failed),
         },
-        "filters": _filters(view),
-        "editions": [_edition(view, e) for e in view.editions],
+        "filters": _filters(view.scored),
+        "editions": [_edition(view, e, ranked[e], page_rows if len(ranked[e]) > single_page_max else None)
+                     for e in view.editions],
         "not_whole": [{"row": r, "filter": filter_values(r), "edition": edition_short_zh(r.edition)} for r in view.not_whole],
         "rule_count": len(view.ruleset.rules),
         "yoy": _year_over_year(view),
-        "legend": [{"status": s, "cls": css_class(s), "label": label, "color": STATUS_COLORS[s]} for s, label in LEGEND],
-        **_sort_script(),
+    }
+
+
+def _page_model(view: BatchView, edition: int, kind: str, rows: list[SummaryRow], number: int, count: int,
+                first: int, page_rows: int) -> dict:
+    """One page of an edition's ranking or heatmap: the reports ranked ``first`` to ``first + len(rows) - 1``."""
+    label = edition_short_zh(edition)
+    what = "排名" if kind == "ranking" else "各项要求落实情况"
+
+    def beside(n: int) -> str:  # a page links to its neighbours in the same folder
+        return _page_name(kind, edition, n).rsplit("/", 1)[1]
+
+    return {
+        **_common(),
+        "page_rows": page_rows,
+        "page_title": f"法治政府建设年度报告 批量核查 · {label} · {what} 第 {number} / {count} 页",
+        "base": "../",
+        "ed": {"edition": edition, "label": label, "rules": view.rules_of(edition)},
+        "filters": _filters(rows),
+        "page": {
+            "kind": kind, "number": number, "count": count, "first": first, "last": first + len(rows) - 1,
+            "heading": f"法治政府建设年度报告 批量核查 · {label} · {what}",
+            "prev": beside(number - 1) if number > 1 else None,
+            "next": beside(number + 1) if number < count else None,
+            "ranking": _ranking(rows, start=first) if kind == "ranking" else None,
+            "heatmap": _heatmap(rows, view, edition) if kind == "heatmap" else None,
+        },
     }
 
 
@@ -251,10 +319,39 @@ def script_hash() -> str:
 
 
 def generate(view: BatchView) -> Iterator[str]:
-    """The page, piece by piece (``Template.generate``): nothing holds all of it at once."""
+    """index.html of a batch whose editions fit on it, piece by piece (``Template.generate``):
+    nothing holds all of it at once. A larger batch: :func:`pages`."""
     from scorer.render.jinja import environment
 
-    return environment().get_template(TEMPLATE).generate(**view_model(view))
+    return environment().get_template(TEMPLATE).generate(**view_model(view, single_page_max=math.inf))
+
+
+def pages(view: BatchView, page_rows: int | None = None, single_page_max: int | None = None) -> Iterator[tuple[str, Iterator[str]]]:
+    """Every file of the dashboard as (path relative to OUT, its text piece by piece):
+    index.html, then, for each edition with more than ``single_page_max`` whole reports,
+    its ranking and its heatmap on pages of ``page_rows`` reports in ``PAGES_DIR``.
+
+    Each page is self-contained like index.html (styles, script, filters over its own
+    rows), so no file grows with the batch beyond a page's worth of reports.
+    """
+    from scorer.render.jinja import environment
+
+    page_rows = page_rows or PAGE_ROWS
+    single_page_max = SINGLE_PAGE_MAX if single_page_max is None else single_page_max
+    env = environment()
+    ranked = {e: view.ranked(e) for e in view.editions}
+    yield INDEX, env.get_template(TEMPLATE).generate(
+        **view_model(view, ranked, page_rows=page_rows, single_page_max=single_page_max))
+    page = env.get_template(PAGE_TEMPLATE)
+    for edition, rows in ranked.items():
+        if len(rows) <= single_page_max:
+            continue
+        count = -(-len(rows) // page_rows)
+        for kind in ("ranking", "heatmap"):
+            for number in range(1, count + 1):
+                first = (number - 1) * page_rows
+                model = _page_model(view, edition, kind, rows[first:first + page_rows], number, count, first + 1, page_rows)
+                yield _page_name(kind, edition, number), page.generate(**model)
 
 
 def render(view: BatchView) -> str:

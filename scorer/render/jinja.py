@@ -11,7 +11,6 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from scorer.sanitize import visible
@@ -25,7 +24,10 @@ TEMPLATES_DIR = Path(
 
 
 @lru_cache(maxsize=1)
-def environment() -> Environment:
+def environment():
+    """The jinja2 Environment (jinja2 is imported here: knowing TEMPLATES_DIR does not need it)."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
     return Environment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
         autoescape=True,  # every {{ }} is escaped, whatever the template's file name

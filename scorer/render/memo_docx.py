@@ -22,13 +22,13 @@ font Word and LibreOffice fall back to when it is missing (w:altName: 方正小�
 宋体, 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体), with the GB2312 character set and the
 fallback's PANOSE class so the substitute is a Chinese face of the same kind.
 
-Speed (a batch writes one memo per report): python-docx's per-element API is slow — each
-property set searches the element's children, each style set by name searches every style
-in the template, and ``row.cells`` walks the whole table. So the table lays out its first
-row through the API and copies that row's XML for the others, only replacing the text;
-paragraphs take the style id found once and inherit their fonts from it. Opening
-python-docx's template and styling it is done once per thread: each document empties
-that one's body and starts again from the styled, empty page.
+Speed (a batch writes one memo per report): python-docx's per-element API is slow (each
+property set searches the element's children), and saving serialises and compresses every
+part again, styles.xml and stylesWithEffects.xml alone 800 KB. So python-docx builds the
+styled empty page once per process (``_package``: styles, font table, footers, page
+setup), whose fixed parts are compressed once into a zip; each memo's body is joined as
+WordprocessingML text from the pieces python-docx would write for it, and added to a copy
+of that zip with its title. Every part is byte for byte what python-docx writes.
 """
 
 from __future__ import annotations
@@ -36,13 +36,13 @@ from __future__ import annotations
 import io
 import math
 import re
-import threading
-from copy import deepcopy
+import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
+from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
@@ -83,7 +83,7 @@ CONDENSE_TWIPS = -math.ceil((BODY_PT - TEXT_WIDTH_PT / CHARS_PER_LINE) * 20)
 FOOTER_DISTANCE_MM = MARGINS_MM["bottom"] - 7 - 6
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
-_W_T, _XML_SPACE = qn("w:t"), qn("xml:space")
+_RUN_BREAKS = re.compile(r"([\t\n\r])")  # what python-docx turns into w:tab and w:br
 TABLE_STYLE = "表格文字"
 # What may follow w:spacing in a w:rPr, and w:snapToGrid in a w:pPr: Word refuses a file
 # whose properties are out of order.
@@ -93,7 +93,6 @@ _AFTER_SPACING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight"
 _AFTER_SNAP_TO_GRID = ("w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
                        "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
                        "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-_base = threading.local()  # the styled empty document, one per thread (a document is not thread-safe)
 
 
 @dataclass(frozen=True)
@@ -263,132 +262,173 @@ def _page(doc) -> None:
         _fonts(p.add_run(" —"), PAGE_NUMBER_FONT, PAGE_NUMBER_PT)
 
 
-def _paragraph(doc, text: str = "", *, style: str | None = None):
-    """``doc.add_paragraph`` without its search of the style table; text in one run."""
-    p = doc.add_paragraph()
-    if style:
-        p._p.style = style
-    if text:
-        p.add_run(_safe(text))
-    return p
+# -- the body, written as WordprocessingML text ------------------------------------------
+# Each piece below is the XML python-docx writes for the same call (add_paragraph,
+# add_run, paragraph_format, add_table…), fixed once here: the body is joined from
+# strings instead of being built element by element, which was most of a memo's time.
 
 
-def _body_paragraph(doc, block: Block):
-    p = _paragraph(doc)
-    fmt = p.paragraph_format
-    fmt.first_line_indent = Pt(BODY_PT * 2)  # two characters, as Chinese prose is set
-    _indent_chars(p._p.get_or_add_pPr(), firstLine=200)
-    if block.lead:
-        _fonts(p.add_run(_safe(block.lead)), SUB_FONT, BODY_PT)
-    p.add_run(_safe(block.text))
-    return p
+def _run_content(text: str) -> str:
+    """A run's inner content as python-docx's ``run.text = text`` writes it: a tab is a
+    w:tab, a line break a w:br, each stretch of other characters one w:t (its spaces kept
+    when it starts or ends with whitespace)."""
+    out = []
+    for piece in _RUN_BREAKS.split(text):
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece in ("\n", "\r"):
+            out.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            out.append(f"<w:t{space}>{xml_escape(piece)}</w:t>")
+    return "".join(out)
 
 
-def _set_run_text(run, text: str) -> None:
-    """``run.text = text`` for a copied run that holds one w:t, without python-docx's searches.
+def _run(text: str, rpr: str = "") -> str:
+    content = rpr + _run_content(text)
+    return f"<w:r>{content}</w:r>" if content else "<w:r/>"
 
-    Text with a tab or line break (w:tab / w:br in Word) goes through python-docx.
+
+def _rpr(east_asian: str, size: float) -> str:
+    """What :func:`_fonts` sets on a run: Latin and East Asian font, black, the size in half-points."""
+    return (f'<w:rPr><w:rFonts w:ascii="{LATIN_FONT}" w:hAnsi="{LATIN_FONT}" w:eastAsia="{east_asian}"/>'
+            f'<w:color w:val="000000"/><w:sz w:val="{round(size * 2)}"/></w:rPr>')
+
+
+def _p(ppr: str = "", runs: str = "") -> str:
+    inner = (f"<w:pPr>{ppr}</w:pPr>" if ppr else "") + runs
+    return f"<w:p>{inner}</w:p>" if inner else "<w:p/>"
+
+
+def _paragraph(text: str = "", *, style: str | None = None) -> str:
+    """One paragraph, its text in one run (none when there is no text)."""
+    return _p(f'<w:pStyle w:val="{style}"/>' if style else "", _run(_safe(text)) if text else "")
+
+
+_INDENT_TWO = f'<w:ind w:firstLine="{Pt(BODY_PT * 2).twips}" w:firstLineChars="200"/>'  # two characters, as Chinese prose is set
+
+
+def _body_paragraph(block: Block) -> str:
+    lead = _run(_safe(block.lead), _rpr(SUB_FONT, BODY_PT)) if block.lead else ""
+    return _p(_INDENT_TWO, lead + _run(_safe(block.text)))
+
+
+def _right_paragraph(text: str, right_chars: int) -> str:
+    """落款 and date: set right, ``right_chars`` hundredths of a character in from the edge."""
+    ind = f'<w:ind w:right="{Pt(BODY_PT * right_chars / 100).twips}" w:rightChars="{right_chars}"/>'
+    return _p(ind + '<w:jc w:val="right"/>', _run(_safe(text)) if text else "")
+
+
+def _table(style_ids: dict[str, str], annex: Annex) -> str:
+    """The 附件 table: a header row repeated on every page, then a row per requirement.
+
+    Word reads the cell widths, LibreOffice the table grid: both are set, and a fixed layout.
     """
-    t = run[-1]
-    if len(run) != 2 or t.tag != _W_T or not text or any(c in text for c in "\t\n\r"):  # not w:rPr + one w:t
-        run.text = text
-        return
-    t.text = text
-    if text != text.strip():  # what python-docx does: keep leading/trailing spaces
-        t.set(_XML_SPACE, "preserve")
-    else:
-        t.attrib.pop(_XML_SPACE, None)
+    widths = [Mm(w).twips for w in annex.widths_mm]
+    text_style = f'<w:pStyle w:val="{style_ids[TABLE_STYLE]}"/>'
+    centre = '<w:jc w:val="center"/>'
+
+    def cell(width: int, text: str, centred: bool, rpr: str) -> str:
+        p = _p(text_style + (centre if centred else ""), f"<w:r>{rpr}{_run_content(_safe(text))}</w:r>")
+        return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>{p}</w:tc>'
+
+    out = [
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{style_ids["Table Grid"]}"/><w:tblW w:type="auto" w:w="0"/>'
+        '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
+        "</w:tblPr><w:tblGrid>",
+        *(f'<w:gridCol w:w="{w}"/>' for w in widths),
+        '</w:tblGrid><w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>',
+        *(cell(w, text, True, _rpr(HEADING_FONT, TABLE_PT)) for w, text in zip(widths, annex.header)),
+        "</w:tr>",
+    ]
+    for row in annex.rows:  # the font comes from the style: each run has an empty w:rPr
+        out += ["<w:tr>", *(cell(w, text, i in annex.centered, "<w:rPr/>") for i, (w, text) in enumerate(zip(widths, row))), "</w:tr>"]
+    out.append("</w:tbl>")
+    return "".join(out)
 
 
-def _fill_cells(cells, texts, style_id: str, centered: frozenset[int], font: str | None = None) -> None:
-    for i, (cell, text) in enumerate(zip(cells, texts)):
-        p = cell.paragraphs[0]  # a new cell's one empty paragraph
-        p._p.style = style_id
-        if i in centered:
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = p.add_run(_safe(text))
-        if font:
-            _fonts(run, font, TABLE_PT)
-        else:  # the font comes from the style; an empty w:rPr gives the run the shape _set_run_text refills
-            run._r.get_or_add_rPr()
+# -- the package: every part but the body and the title built once ----------------------
+
+_DOCUMENT_PART, _CORE_PART = "word/document.xml", "docProps/core.xml"
+_TITLE_SLOT = "FAZHI-MEMO-TITLE"  # where each memo's title goes in docProps/core.xml
 
 
-def _table(doc, style_ids: dict[str, str], annex: Annex) -> None:
-    table = doc.add_table(rows=1, cols=len(annex.header))
-    table._tbl.tblPr.style = style_ids["Table Grid"]  # table.style = "Table Grid", without the searches
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    # Word reads the cell widths, LibreOffice the table grid: set both, and a fixed layout.
-    # The grid first: every row added after it takes its cell widths from the grid.
-    table.autofit = False
-    for column, width in zip(table.columns, annex.widths_mm):
-        column.width = Mm(width)
-    header = table.rows[0]
-    repeat = OxmlElement("w:tblHeader")  # the header row repeats on every page of a long table
-    repeat.set(qn("w:val"), "true")
-    header._tr.get_or_add_trPr().append(repeat)
-    _fill_cells(header.cells, annex.header, style_ids[TABLE_STYLE], frozenset(range(len(annex.header))), HEADING_FONT)
-    for cell, width in zip(header.cells, annex.widths_mm):
-        cell.width = Mm(width)
-    if not annex.rows:
-        return
-    first = table.add_row()
-    _fill_cells(first.cells, annex.rows[0], style_ids[TABLE_STYLE], annex.centered)
-    tbl = table._tbl
-    for row in annex.rows[1:]:  # same layout as the first row: copy its XML, put this row's text in
-        tr = deepcopy(first._tr)
-        for tc, text in zip(tr.iterchildren(qn("w:tc")), row):
-            _set_run_text(tc[-1][-1], _safe(text))  # the cell's paragraph, its last run: the one with the text
-        tbl.append(tr)
+@dataclass(frozen=True)
+class _Package:
+    """The styled empty A4 document, serialised once: a zip of its fixed parts (styles,
+    fonts, footers, settings…, compressed once), and the text around each memo's body
+    and title."""
+
+    fixed_parts: bytes  # a complete zip without word/document.xml and docProps/core.xml
+    document_head: str  # the XML declaration, w:document and its namespaces, <w:body>
+    document_tail: str  # the page setup (w:sectPr), </w:body></w:document>
+    core: str  # docProps/core.xml with _TITLE_SLOT for the title
+    style_ids: dict[str, str]
 
 
-def _document():
-    """The styled, empty A4 document of this thread, its body emptied; and its style ids."""
-    if getattr(_base, "doc", None) is None:
-        doc = Document()
-        _base.style_ids = _styles(doc)
-        _font_table(doc)
-        _page(doc)
-        _base.body = [deepcopy(child) for child in doc.element.body]  # just the page setup (w:sectPr)
-        _base.doc = doc
-    doc = _base.doc
-    body = doc.element.body  # emptied in place: python-docx keeps a proxy of this element
-    body.clear()  # w:body has no attributes, only children
-    body.extend(deepcopy(child) for child in _base.body)
-    return doc, _base.style_ids
-
-
-def docx_bytes(gongwen: Gongwen) -> bytes:
-    doc, style_ids = _document()
-    doc.core_properties.title = _safe(gongwen.title)
+@lru_cache(maxsize=1)
+def _package() -> _Package:
+    doc = Document()
+    style_ids = _styles(doc)
+    _font_table(doc)
+    _page(doc)
+    doc.core_properties.title = _TITLE_SLOT
     doc.core_properties.author = "fazhi"
-    _paragraph(doc, gongwen.title, style=style_ids["Title"])
-    _paragraph(doc)  # 主送 one line under the title
-    _paragraph(doc, gongwen.addressee)
+    saved = io.BytesIO()
+    doc.save(saved)
+    fixed = io.BytesIO()
+    with zipfile.ZipFile(saved) as src, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
+        parts = {info.filename: src.read(info) for info in src.infolist()}
+        for name, blob in parts.items():
+            if name not in (_DOCUMENT_PART, _CORE_PART):
+                dst.writestr(name, blob)
+    document = parts[_DOCUMENT_PART].decode("utf-8")
+    head, _, rest = document.partition("<w:body>")
+    return _Package(
+        fixed_parts=fixed.getvalue(),
+        document_head=head + "<w:body>",
+        document_tail=rest,  # the empty body holds only the w:sectPr
+        core=parts[_CORE_PART].decode("utf-8"),
+        style_ids=style_ids,
+    )
+
+
+def _body(gongwen: Gongwen, style_ids: dict[str, str]) -> str:
+    out = [
+        _paragraph(gongwen.title, style=style_ids["Title"]),
+        _paragraph(),  # 主送 one line under the title
+        _paragraph(gongwen.addressee),
+    ]
     for block in gongwen.body:
-        if block.kind == "heading":
-            _paragraph(doc, block.text, style=style_ids["Heading 1"])
-        else:
-            _body_paragraph(doc, block)
+        out.append(_paragraph(block.text, style=style_ids["Heading 1"]) if block.kind == "heading" else _body_paragraph(block))
     if gongwen.attachment:
-        _paragraph(doc)  # the 附件说明 one line under the body, two characters in
-        _body_paragraph(doc, Block("paragraph", gongwen.attachment))
-    _paragraph(doc)
+        out.append(_paragraph())  # the 附件说明 one line under the body, two characters in
+        out.append(_body_paragraph(Block("paragraph", gongwen.attachment)))
+    out.append(_paragraph())
     # 落款: the date four characters in from the right, the signer centred over it (in
     # hundredths of a character; the placeholders are full-width, a character each)
     date_right = 400
     signer_right = max(0, date_right + (len(gongwen.date) - len(gongwen.signer)) * 50)
-    for text, right_chars in ((gongwen.signer, signer_right), (gongwen.date, date_right)):
-        p = _paragraph(doc, text)
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        p.paragraph_format.right_indent = Pt(BODY_PT * right_chars / 100)
-        _indent_chars(p._p.get_or_add_pPr(), right=right_chars)
+    out.append(_right_paragraph(gongwen.signer, signer_right))
+    out.append(_right_paragraph(gongwen.date, date_right))
     if gongwen.annex:
-        label = _paragraph(doc)
-        label.paragraph_format.page_break_before = True  # 附件 starts a page of its own
-        _fonts(label.add_run(_safe(gongwen.annex.label)), HEADING_FONT, BODY_PT)
-        _paragraph(doc)
-        _paragraph(doc, gongwen.annex.title, style=style_ids["Title"])  # on the third line
-        _table(doc, style_ids, gongwen.annex)
-    out = io.BytesIO()
-    doc.save(out)
+        # 附件 starts a page of its own; its title on the third line
+        out.append(_p("<w:pageBreakBefore/>", _run(_safe(gongwen.annex.label), _rpr(HEADING_FONT, BODY_PT))))
+        out.append(_paragraph())
+        out.append(_paragraph(gongwen.annex.title, style=style_ids["Title"]))
+        out.append(_table(style_ids, gongwen.annex))
+    return "".join(out)
+
+
+def docx_bytes(gongwen: Gongwen) -> bytes:
+    """The memo as a .docx: the fixed parts as they were compressed once, then this memo's
+    body and title added to the zip."""
+    package = _package()
+    document = package.document_head + _body(gongwen, package.style_ids) + package.document_tail
+    core = package.core.replace(_TITLE_SLOT, xml_escape(_safe(gongwen.title), {"\r": "&#13;"}))  # as lxml writes it
+    out = io.BytesIO(package.fixed_parts)
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as z:  # appends after the fixed parts, rewrites the directory
+        z.writestr(_DOCUMENT_PART, document)
+        z.writestr(_CORE_PART, core)
     return out.getvalue()

@@ -14,10 +14,11 @@ judged under (scores are compared only within one edition), whose columns are �
 (是/否), 不完整的原因 and 扫描件OCR识别 (是 when OCR read it), then one column per
 requirement of that edition headed by its Chinese title, each cell the status in words
 (有据落实 … 未提及, 具备, 按时/逾期) and coloured. A file that is not one whole annual
-report is flagged 否 and not ranked. Every data sheet has a frozen header row and file
-column, an autofilter and widths a reader can read. Then 无法读取的文件 (file and error,
-when any failed), 要求一览 (each requirement, with its rule ID in the last column for
-technical readers) and 图例.
+report is flagged 否 and not ranked. An edition of more than ``SHEET_ROWS`` reports goes
+on over sheets of the same name with (2), (3)…. Every data sheet has a frozen header row
+and file column, an autofilter and widths a reader can read. Then 无法读取的文件 (file
+and error, when any failed), 要求一览 (each requirement, with its rule ID in the last
+column for technical readers) and 图例.
 
 Report text is untrusted: a text cell that starts like a formula (= + - @) is written so
 that Excel shows it as text — prefixed with ``'`` in the CSV, stored as a string in the
@@ -72,6 +73,10 @@ WHOLE_COLUMN = [name for name, _ in XLSX_COLUMNS].index(WHOLE_ZH)  # 0-based
 STATUS_WIDTH = 12  # a status column: 有据落实 and a wrapped requirement title
 HEADER_HEIGHT = 66  # points: room for a 20-character requirement title wrapped at STATUS_WIDTH
 NOT_RANKED = "不参与排名"
+# Reports on one sheet: Excel opens 1,048,576 rows but keeps only ~65,530 hyperlinks per
+# sheet, and each row links its gap report. A larger edition goes on over further sheets
+# of the same name with (2), (3)…
+SHEET_ROWS = 65_000
 FAILED_SHEET = "无法读取的文件"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -129,36 +134,50 @@ def edition_rows(view: BatchView, edition: int) -> Iterator[tuple[SummaryRow, li
         yield row, fixed, statuses
 
 
-def write_xlsx(view: BatchView, f: IO[bytes]) -> None:
+def write_xlsx(view: BatchView, f: IO[bytes], sheet_rows: int = SHEET_ROWS) -> None:
     """Into a binary file. Write-only mode: each row goes to disk as it is appended.
 
     Write-only sheets take their layout (column widths, frozen panes, header height)
     before the first row and their auto-filter before saving; styles and hyperlinks ride
-    on WriteOnlyCells.
+    on WriteOnlyCells. Each style (bold header, a status's fill…) is registered with the
+    workbook once: a cell takes a copy of its small array of style indexes, because
+    assigning a Font or PatternFill to every cell hashes it against the workbook's list
+    each time — that was most of the time of a large summary.
     """
+    from copy import copy
+    from types import SimpleNamespace
+
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     wb = Workbook(write_only=True)
-    bold = Font(bold=True)
-    wrapped = Alignment(wrap_text=True, vertical="top")
-    fills = {status: PatternFill("solid", start_color=color) for status, color in STATUS_COLORS.items()}
-    warn = fills["deficient"]
+    style_of = SimpleNamespace(parent=wb)  # what a cell registers its style through: its sheet's workbook
 
-    def styled(ws, value, font=None, fill=None, hyperlink=None, alignment=None) -> WriteOnlyCell:
-        cell = WriteOnlyCell(ws, value=one_line(value) if isinstance(value, str) else value)
-        if isinstance(value, str):
-            cell.data_type = "s"  # never a formula, whatever the report says
+    def style(font=None, fill=None, alignment=None):
+        cell = WriteOnlyCell(style_of)
         if font is not None:
             cell.font = font
         if fill is not None:
             cell.fill = fill
-        if hyperlink:
-            cell.hyperlink = hyperlink
         if alignment is not None:
             cell.alignment = alignment
+        return cell._style  # openpyxl's StyleArray: the indexes of the cell's font, fill, alignment…
+
+    bold = style(font=Font(bold=True))
+    header_style = style(font=Font(bold=True), alignment=Alignment(wrap_text=True, vertical="top"))
+    fills = {status: style(fill=PatternFill("solid", start_color=color)) for status, color in STATUS_COLORS.items()}
+    warn = fills["deficient"]
+
+    def styled(ws, value, look=None, hyperlink=None) -> WriteOnlyCell:
+        cell = WriteOnlyCell(ws, value=one_line(value) if isinstance(value, str) else value)
+        if isinstance(value, str):
+            cell.data_type = "s"  # never a formula, whatever the report says
+        if look is not None:
+            cell._style = copy(look)
+        if hyperlink:
+            cell.hyperlink = hyperlink
         return cell
 
     def data_sheet(title: str, columns: list[tuple[str, int]], header_height: float | None = None):
@@ -168,7 +187,7 @@ def write_xlsx(view: BatchView, f: IO[bytes]) -> None:
         ws.freeze_panes = "B2"  # header row and file column stay in view
         if header_height:
             ws.row_dimensions[1].height = header_height
-        ws.append([styled(ws, name, font=bold, alignment=wrapped) for name, _ in columns])
+        ws.append([styled(ws, name, header_style) for name, _ in columns])
         return ws
 
     def finish(ws, columns: int, rows: int) -> None:
@@ -178,15 +197,20 @@ def write_xlsx(view: BatchView, f: IO[bytes]) -> None:
         rules = view.rules_of(edition)
         columns = [*XLSX_COLUMNS, *((rule.title, STATUS_WIDTH) for rule in rules)]
         ws = data_sheet(edition_short_zh(edition), columns, HEADER_HEIGHT)
-        n = 0
+        n, sheets = 0, 1
         for row, fixed, statuses in edition_rows(view, edition):
+            if n == sheet_rows:  # this sheet is full: the edition goes on over the next
+                finish(ws, len(columns), n)
+                sheets += 1
+                ws = data_sheet(f"{edition_short_zh(edition)} ({sheets})", columns, HEADER_HEIGHT)
+                n = 0
             line = [styled(ws, fixed[0], hyperlink=row.links.get("html"))]
             for value in fixed[1:]:
                 line.append(styled(ws, value) if isinstance(value, str) else value)
             if not row.is_whole:  # the flag and its reasons stand out
-                line[WHOLE_COLUMN].fill = line[WHOLE_COLUMN + 1].fill = warn
+                line[WHOLE_COLUMN]._style, line[WHOLE_COLUMN + 1]._style = copy(warn), copy(warn)
             for rule, status in zip(rules, statuses):
-                line.append(styled(ws, status_zh(status, rule.kind), fill=fills.get(status)))
+                line.append(styled(ws, status_zh(status, rule.kind), fills.get(status)))
             ws.append(line)
             n += 1
         finish(ws, len(columns), n)
@@ -202,7 +226,7 @@ def write_xlsx(view: BatchView, f: IO[bytes]) -> None:
     for j, width in enumerate((6, 34, 26, 8, 8, 18, 34), start=1):
         rules_sheet.column_dimensions[get_column_letter(j)].width = width
     rules_sheet.freeze_panes = "A2"
-    rules_sheet.append([styled(rules_sheet, name, font=bold) for name in ("序号", "要求", "领域", "级别", "权重", "适用纲要", "规则编号")])
+    rules_sheet.append([styled(rules_sheet, name, bold) for name in ("序号", "要求", "领域", "级别", "权重", "适用纲要", "规则编号")])
     for i, rule in enumerate(view.ruleset.rules, start=1):  # styled: a user's rules file may hold control characters too
         editions = "、".join(edition_short_zh(e) for e in rule.editions)
         texts = (rule.title, AREA_ZH.get(rule.area, rule.area), LEVEL_ZH.get(rule.level, rule.level), rule.weight, editions, rule.id)
@@ -211,9 +235,9 @@ def write_xlsx(view: BatchView, f: IO[bytes]) -> None:
     legend = wb.create_sheet("图例")
     legend.column_dimensions["A"].width = 12
     legend.column_dimensions["B"].width = 60
-    legend.append([styled(legend, "状态", font=bold), styled(legend, "含义", font=bold)])
+    legend.append([styled(legend, "状态", bold), styled(legend, "含义", bold)])
     for status, label, meaning in _legend():
-        legend.append([styled(legend, label, fill=fills[status]), styled(legend, meaning)])
+        legend.append([styled(legend, label, fills[status]), styled(legend, meaning)])
     wb.save(f)
 
 

@@ -1,0 +1,334 @@
+"""Candidate sentences for every element rule, found in one pass over the report.
+
+A rule can only match a sentence that holds one of its terms, or a match of one of its
+scan patterns (scorer.match builds both). Searching the whole report once per term and
+once per pattern cost a third of scoring: some 600 passes over the same text. Instead,
+one Aho-Corasick automaton (pyahocorasick) holds every rule's terms and, for each scan
+pattern, a few literals that every match of the pattern contains (营商环境 in
+``优化[^。]{0,6}营商环境``). One pass over the report's sentences finds them all; a pattern is
+then tried only on the sentences that hold its literals (not at all when they are the
+whole pattern), and on every sentence only when no literal is known.
+
+The literals come from the pattern's parse tree (the standard library's own parser):
+a run of plain characters, or a small set of alternatives (局长|主任|厅长 …) multiplied
+out with the characters around it. Whatever the analysis does not understand gives no
+literal, so a pattern is never skipped on a sentence it could match: the candidates
+are a superset of the sentences the rule's `_find` accepts, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+from typing import Callable, Sequence
+
+import ahocorasick
+
+# The parser re.compile itself uses (sre_parse is its deprecated public alias). Private,
+# so anything it returns that the analysis does not expect gives no literal, never a wrong one.
+from re import _constants as _c
+from re import _parser as _sre
+
+from scorer.linear_regex import LinearSource
+
+# Sets of alternatives larger than these are not multiplied out: the literal gets
+# no more selective, and the automaton would grow for nothing.
+MAX_STRINGS = 64
+MAX_CLASS_CHARS = 10
+MAX_NEEDED = 2  # needed sets kept per pattern, the most selective: more cost more automaton hits
+
+
+@dataclass(frozen=True)
+class _Info:
+    """What a piece of a pattern can match, as far as literals go.
+
+    ``exact``: every text the piece can match is one of these strings (None: unknown or
+    too many). ``needed``: sets of non-empty strings such that every match contains a
+    string of each set (执法人员[^。]{0,20}(换发|申领) needs 执法人员, and one of 换发, 申领).
+    """
+
+    exact: frozenset[str] | None
+    needed: tuple[frozenset[str], ...] = ()
+
+
+_UNKNOWN = _Info(None)
+_EMPTY = _Info(frozenset({""}))
+
+
+def needed_literals(source: str) -> tuple[tuple[frozenset[str], ...], bool]:
+    """(needed, exact) for a scan pattern. ``needed``: sets of non-empty strings; every match
+    holds a string of each set (empty when the analysis finds none: the pattern is then
+    tried on every sentence). ``exact``: holding a string of the one set is also
+    enough for the pattern to match (秒办, (局长|主任), 行政(许可|处罚): plain text with
+    nothing around it to check), so the regex need not run."""
+    if isinstance(source, LinearSource):
+        return (), False  # a user's RE2 pattern: RE2 syntax is not re's, leave it to RE2
+    try:
+        parsed = _sre.parse(source)
+        if parsed.state.flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_VERBOSE):
+            return (), False
+        info = _sequence(list(parsed))
+    except (re.error, RecursionError, OverflowError, AttributeError, TypeError, ValueError):
+        return (), False
+    # _node counts an assertion as matching "": the texts are exact only without any
+    if _usable(info.exact) and not _asserts(parsed):
+        return (_minimal(info.exact),), True
+    sets = sorted({_minimal(n) for n in info.needed + ((info.exact,) if _usable(info.exact) else ())},
+                  key=_selectivity, reverse=True)[:MAX_NEEDED]
+    # a single character (证, 件) is in most sentences: worth it only when nothing better is known
+    return tuple(s for i, s in enumerate(sets) if i == 0 or min(map(len, s)) > 1), False
+
+
+def _minimal(strings: frozenset[str]) -> frozenset[str]:
+    """A text holding 行政决策草案 holds 决策草案: the shorter is enough."""
+    return frozenset(t for t in strings if not any(u != t and u in t for u in strings))
+
+
+def _selectivity(strings: frozenset[str]) -> tuple[int, int, tuple[str, ...]]:
+    """Longer shortest string first, then fewer strings (then a fixed order)."""
+    return min(map(len, strings)), -len(strings), tuple(sorted(strings))
+
+
+def _asserts(node) -> bool:
+    """Does this piece of a parsed pattern hold a lookaround or an anchor anywhere?"""
+    if isinstance(node, _sre.SubPattern):
+        return any(map(_asserts, node.data))
+    if isinstance(node, tuple) and len(node) == 2 and node[0] in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return True
+    return isinstance(node, (list, tuple)) and any(map(_asserts, node))
+
+
+def _usable(strings: frozenset[str] | None) -> bool:
+    return bool(strings) and "" not in strings
+
+
+def _best(info: _Info) -> frozenset[str] | None:
+    """The piece's most selective needed set, None when it has none."""
+    sets = info.needed + ((info.exact,) if _usable(info.exact) else ())
+    return max(sets, key=_selectivity) if sets else None
+
+
+def _times(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
+    if len(a) * len(b) > MAX_STRINGS:
+        return None
+    return frozenset(x + y for x, y in product(a, b))
+
+
+def _sequence(items: list) -> _Info:
+    """Pieces one after the other: runs of exactly-known pieces are multiplied out
+    (行政(许可|处罚) → 行政许可, 行政处罚); each run, and what each piece needs, is needed."""
+    needed: list[frozenset[str]] = []
+    run: frozenset[str] | None = frozenset({""})  # the texts of the current run of known pieces
+    whole = True  # the run holds every piece so far
+    for info in map(_node, items):
+        needed += info.needed
+        if info.exact is not None and run is not None:
+            joined = _times(run, info.exact)
+            if joined is not None:
+                run = joined
+                continue
+        whole = False
+        if _usable(run):
+            needed.append(run)
+        run = info.exact  # the piece starts a new run (none when nothing is known of it)
+    if _usable(run) and not whole:
+        needed.append(run)
+    return _Info(run if whole else None, tuple(needed))
+
+
+def _node(item) -> _Info:
+    op, arg = item
+    if op is _c.LITERAL:
+        return _Info(frozenset({chr(arg)}))
+    if op is _c.IN:
+        return _Info(_class_chars(arg))
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return _EMPTY  # zero-width: adds nothing to the text matched
+    if op is _c.SUBPATTERN:
+        _, add_flags, _, sub = arg
+        if add_flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_VERBOSE):
+            return _UNKNOWN
+        return _sequence(list(sub))
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _sequence(list(arg))
+    if op is _c.BRANCH:
+        infos = [_sequence(list(alt)) for alt in arg[1]]
+        exact = None
+        if all(i.exact is not None for i in infos):
+            exact = frozenset().union(*(i.exact for i in infos))
+            exact = exact if len(exact) <= MAX_STRINGS else None
+        best = [_best(i) for i in infos]
+        return _Info(exact, () if None in best else (frozenset().union(*best),))
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, high, sub = arg
+        info = _sequence(list(sub))
+        if low == 0:
+            if high == 1 and info.exact is not None:
+                return _Info(info.exact | {""})
+            return _EMPTY if high == 0 else _UNKNOWN
+        # at least once: what the piece needs is needed
+        needed = info.needed + ((info.exact,) if _usable(info.exact) else ())
+        return _Info(info.exact if low == high == 1 else None, needed)
+    return _UNKNOWN
+
+
+def _class_chars(items: list) -> frozenset[str] | None:
+    chars: set[str] = set()
+    for op, arg in items:
+        if op is _c.LITERAL:
+            chars.add(chr(arg))
+        elif op is _c.RANGE and arg[1] - arg[0] < MAX_CLASS_CHARS:
+            chars.update(chr(c) for c in range(arg[0], arg[1] + 1))
+        else:
+            return None  # negated, a category (\d), a wide range: too many to list
+        if len(chars) > MAX_CLASS_CHARS:
+            return None
+    return frozenset(chars)
+
+
+@dataclass(frozen=True)
+class _Scan:
+    source: str
+    needed: tuple[frozenset[int], ...]  # key ids: one of each set is needed (none: try every sentence)
+    exact: bool  # holding one is enough: the regex need not run
+
+
+Group = tuple[tuple[str, ...], tuple[str, ...]]  # a `together` group: (firsts, others)
+RuleKey = tuple[tuple[str, ...], tuple[str, ...], tuple[Group, ...]]  # (terms, scans, groups)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """One rule's part of the automaton."""
+
+    terms: frozenset[int]  # key ids
+    scans: frozenset[int]  # indexes into Prefilter.scans
+    # per `together` group: its first pattern's scans, and for each other pattern the key
+    # ids it needs (a sentence lacking them cannot hold the whole group)
+    groups: tuple[tuple[frozenset[int], tuple[tuple[frozenset[int], ...], ...]], ...]
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    """One automaton for the literals of a set of rules."""
+
+    automaton: ahocorasick.Automaton
+    keys: tuple[str, ...]  # key id → literal
+    scans: tuple[_Scan, ...]
+    rules: dict[RuleKey, _Plan]
+    # key id → the scans whose first needed set holds it: only those can match when it is
+    # found (most scans find nothing in most reports, and are never looked at)
+    triggers: dict[int, frozenset[int]]
+    unfiltered: frozenset[int]  # scans with no needed literal
+
+
+@lru_cache(maxsize=8)
+def build_prefilter(rules: tuple[RuleKey, ...]) -> Prefilter:
+    """The prefilter for rules given as (terms, scans, together groups), already normalised.
+
+    A scan's match is looked for in each sentence; a group's other patterns are only
+    required to have their literals in the sentence, because _find may look for them in
+    a 《title》 or in the sentence with its titles blanked (a literal without a space is
+    found there only where it stands in the sentence too).
+    """
+    ids: dict[str, int] = {}
+    scan_index: dict[str, int] = {}
+    scans: list[_Scan] = []
+    plans = {}
+
+    def key(text: str) -> int:
+        return ids.setdefault(text, len(ids))
+
+    def scan(source: str) -> int:
+        if source not in scan_index:
+            needed, exact = needed_literals(source)
+            scan_index[source] = len(scans)
+            scans.append(_Scan(source, tuple(frozenset(map(key, strings)) for strings in needed), exact))
+        return scan_index[source]
+
+    def required(source: str) -> tuple[frozenset[int], ...]:
+        needed, _ = needed_literals(source)
+        return tuple(frozenset(map(key, strings)) for strings in needed if not any(" " in t for t in strings))
+
+    for terms, sources, groups in rules:
+        plans[terms, sources, groups] = _Plan(
+            frozenset(key(t) for t in terms if t), frozenset(map(scan, sources)),
+            tuple((frozenset(map(scan, firsts)), tuple(required(p) for p in others)) for firsts, others in groups))
+    triggers: dict[int, set[int]] = {}
+    for i, s in enumerate(scans):
+        for k in s.needed[0] if s.needed else ():
+            triggers.setdefault(k, set()).add(i)
+    unfiltered = frozenset(i for i, s in enumerate(scans) if not s.needed)
+    automaton = ahocorasick.Automaton()
+    for text, i in ids.items():
+        automaton.add_word(text, i)
+    if ids:
+        automaton.make_automaton()
+    return Prefilter(automaton, tuple(ids), tuple(scans), plans,
+                     {k: frozenset(v) for k, v in triggers.items()}, unfiltered)
+
+
+class Candidates:
+    """Which sentences of one report each rule may match.
+
+    ``texts``: the sentences, each searched alone (a match of a rule never spans two).
+    The automaton runs over every sentence once, when this is made.
+    """
+
+    def __init__(self, prefilter: Prefilter, texts: Sequence[str], search: Callable[[str], re.Pattern[str]]):
+        self.prefilter, self.texts = prefilter, texts
+        self.search = search  # scan source → compiled pattern
+        self.where: dict[int, list[int]] = {}  # key id → the sentences holding it, in order
+        if prefilter.keys:
+            where, find = self.where, prefilter.automaton.iter
+            for n, text in enumerate(texts):
+                for k in {k for _, k in find(text)}:
+                    where.setdefault(k, []).append(n)
+        self.present = frozenset(self.where)
+        triggers = prefilter.triggers
+        self.live = prefilter.unfiltered.union(*(triggers[k] for k in self.present if k in triggers))
+        self.scans: dict[int, frozenset[int]] = {}
+
+    def of_rule(self, terms: tuple[str, ...], scans: tuple[str, ...], groups: tuple[Group, ...] = ()) -> list[int]:
+        """The sentences, in order, where the rule may match: holding one of its terms, a match
+        of one of its scans, or a match of a group's first pattern and the others' literals."""
+        plan = self.prefilter.rules[terms, scans, groups]
+        found = self._holding(plan.terms)
+        for i in plan.scans & self.live:
+            found |= self._scan(i)
+        for firsts, others in plan.groups:
+            hits = set().union(*(self._scan(i) for i in firsts & self.live))
+            for needed in others:
+                if not hits:
+                    break
+                hits = self._holding_all(needed, hits)
+            found |= hits
+        return sorted(found)
+
+    def _holding(self, keys: frozenset[int]) -> set[int]:
+        """The sentences holding one of these literals."""
+        return set().union(*(self.where[k] for k in keys & self.present))
+
+    def _holding_all(self, needed: tuple[frozenset[int], ...], among: set[int]) -> set[int]:
+        """Those of ``among`` holding a literal of every needed set."""
+        for keys in needed:
+            among = among & self._holding(keys)
+            if not among:
+                break
+        return among
+
+    def _scan(self, i: int) -> frozenset[int]:
+        """The sentences with a match of scan i."""
+        if i not in self.scans:
+            scan = self.prefilter.scans[i]
+            search, texts = self.search(scan.source).search, self.texts
+            if not scan.needed:  # nothing known to look for first: every sentence is tried
+                found = {n for n, text in enumerate(texts) if search(text)}
+            else:
+                found = self._holding_all(scan.needed[1:], self._holding(scan.needed[0]))
+                if not scan.exact:
+                    found = {n for n in found if search(texts[n])}
+            self.scans[i] = frozenset(found)
+        return self.scans[i]

@@ -1,0 +1,240 @@
+"""A batch at province scale (issue 14): memos on demand, a rerun that rewrites nothing, a
+dashboard on pages, a summary spread over sheets.
+
+The thresholds are shrunk here (a page of a few reports, a sheet of a few rows) to stay
+fast; the 100,000-report dashboard and the timings are benchmarks/scale.py's.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+import re
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from scorer.batch import BatchOptions, memo_wanted, run_batch
+from scorer.batch_outputs import SUMMARY_STAMP, batch_view, update_batch_outputs, write_batch_outputs
+from scorer.discover import discover
+from scorer.models import ReportResult
+from scorer.render import dashboard, summary
+from scorer.render.batch_view import BatchView, SummaryRow
+from scorer.store import ReportRecord, Store, record_of
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+FAZHI = str(Path(sys.executable).parent / "fazhi")
+HOSTILE = "<img src=x onerror=alert(1)>.txt"
+
+
+def synthetic_view(ruleset, n: int, edition: int = 2021, seed: int = 7) -> BatchView:
+    """``n`` whole reports judged under ``edition`` with varied scores and statuses; one has a hostile name."""
+    rng = random.Random(seed)
+    statuses = ("substantiated", "asserted", "deficient", "planned", "absent")
+    rows = []
+    for i in range(n):
+        name = HOSTILE if i == 3 else f"r{i:05d}.txt"
+        rows.append(SummaryRow(
+            file=name, path=f"in/{name}", links={"html": f"reports/{name}.html", "json": f"reports/{name}.json"},
+            issuer=rng.choice(("合肥市司法局", "阳江市教育局", "秦安县科学技术局")), year=rng.choice((2022, 2023)),
+            edition=edition, date="2024-03-01", score=round(rng.uniform(20, 95), 1), grade="合格",
+            core_score=50.0, statuses=tuple(rng.choice(statuses) if edition in r.editions else "n/a" for r in ruleset.rules),
+        ))
+    return BatchView(tuple(rows), ruleset, ())
+
+
+# -- --memo never | always | gaps ---------------------------------------------------------
+
+
+def test_has_gaps_agrees_with_the_result(seed_results):
+    for result in seed_results.values():
+        record = record_of(result, "x")
+        assert record.has_gaps == bool(result.gaps)
+        met = replace(record, results=tuple(replace(r, status="substantiated") for r in record.results))
+        assert not met.has_gaps
+    assert [memo_wanted(m, g) for m in ("always", "gaps", "never") for g in (True, False)] == [
+        True, True, True, False, False, False]
+
+
+def _pretend_gapless(monkeypatch, name: str) -> None:
+    """The seed ``name`` meets every requirement, as far as the memo is concerned (the seeds all have gaps)."""
+    gaps, has_gaps = ReportResult.gaps.fget, ReportRecord.has_gaps.fget
+    monkeypatch.setattr(ReportResult, "gaps", property(lambda r: () if r.path.endswith(name) else gaps(r)))
+    monkeypatch.setattr(ReportRecord, "has_gaps", property(lambda r: False if r.path.endswith(name) else has_gaps(r)))
+
+
+@pytest.mark.parametrize("mode", ["always", "gaps", "never"])
+def test_memo_modes_write_link_and_skip_alike(mode, ruleset, tmp_path, monkeypatch):
+    gapless = SEEDS[0].name
+    _pretend_gapless(monkeypatch, gapless)
+    out = tmp_path / "out"
+    items = discover([str(p) for p in SEEDS], out)
+    options = BatchOptions(memo=mode, jobs=1)  # in this process: the patch holds
+    with Store(tmp_path / "h.sqlite") as store:
+        outcomes = run_batch(items, out, store, ruleset, options)
+        assert {o.state for o in outcomes} == {"scored"}
+        memos = {p.name for p in (out / "reports").glob("*.docx")}
+        expected = {"always": {i.name for i in items}, "gaps": {i.name for i in items if i.rel != gapless}, "never": set()}
+        assert memos == {f"{name}.docx" for name in expected[mode]}
+        view = batch_view(outcomes, store, ruleset, mode)
+        linked = {Path(r.links["docx"]).name for r in view.rows if "docx" in r.links}
+        assert linked == memos  # the summary links exactly the memos there are
+        again = run_batch(items, out, store, ruleset, options)
+        assert {o.state for o in again} == {"skipped"}  # a gapless report without its memo is done too
+        if mode != "always":  # asking for more memos later writes the missing ones
+            more = run_batch(items, out, store, ruleset, replace(options, memo="always"))
+            assert {o.item.rel for o in more if o.state == "scored"} == {i.rel for i in items if f"{i.name}.docx" not in memos}
+            assert len(list((out / "reports").glob("*.docx"))) == len(items)
+
+
+def test_no_memo_is_memo_never(tmp_path):
+    out = tmp_path / "out"
+    run = subprocess.run([FAZHI, "batch", str(SEEDS[1]), "-o", str(out), "--no-memo", "-q", "--jobs", "1"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert not list((out / "reports").glob("*.docx")) and list((out / "reports").glob("*.html"))
+    bad = subprocess.run([FAZHI, "batch", str(SEEDS[1]), "-o", str(out), "--memo", "sometimes"],
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "sometimes" in bad.stderr
+
+
+# -- a rerun that finds nothing new --------------------------------------------------------
+
+
+def _summary_times(out: Path) -> dict[str, int]:
+    return {name: (out / name).stat().st_mtime_ns for name in ("summary.csv", "summary.xlsx", "index.html")}
+
+
+def test_rerun_with_nothing_new_rewrites_nothing_and_anything_new_rewrites_all(ruleset, tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for seed in SEEDS[:3]:
+        (corpus / seed.name).write_bytes(seed.read_bytes())
+    (corpus / "broken.txt").write_bytes(b"")  # failed again on every run: still nothing new
+    out = tmp_path / "out"
+
+    def batch(memo: str = "never"):
+        with Store(out / "fazhi.sqlite") as store:
+            outcomes = run_batch(discover([str(corpus)], out), out, store, ruleset, BatchOptions(memo=memo, jobs=1))
+            return outcomes, update_batch_outputs(outcomes, store, ruleset, memo, out)
+
+    out.mkdir()
+    batch()
+    first = _summary_times(out)
+    outcomes, paths = batch()
+    assert sorted(o.state for o in outcomes) == ["failed", "skipped", "skipped", "skipped"]
+    assert _summary_times(out) == first  # not one summary file written again
+    assert paths["index"] == out / "index.html" and (out / SUMMARY_STAMP).is_file()
+
+    (out / "index.html").unlink()  # an output removed by hand: written again
+    batch()
+    assert (out / "index.html").is_file()
+    (out / "summary.csv").write_text("edited", encoding="utf-8-sig")  # or edited by hand
+    batch()
+    assert (out / "summary.csv").read_text(encoding="utf-8-sig").startswith("file,")
+
+    before = _summary_times(out)
+    (corpus / SEEDS[3].name).write_bytes(SEEDS[3].read_bytes())  # a new report: every summary file again
+    batch()
+    after = _summary_times(out)
+    assert all(after[name] != before[name] for name in before)
+    assert len(list(csv.DictReader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8-sig"))))) == 5
+
+    again = _summary_times(out)
+    batch(memo="always")  # other links in the summary: written again
+    assert _summary_times(out)["index.html"] != again["index.html"]
+    assert "意见书" in (out / "index.html").read_text(encoding="utf-8")
+
+
+# -- the dashboard on pages ------------------------------------------------------------
+
+
+def _rows_of(html: str, table: str) -> list[str]:
+    """The file names of a ranking's or heatmap's rows, in page order."""
+    body = html.split(f'id="{table}"', 1)[1].split("</table>", 1)[0]
+    return re.findall(r'<a href="\.\./reports/[^"]*\.html">([^<]*)</a>', body)
+
+
+def test_a_large_edition_is_paged_and_every_page_stands_alone(ruleset, tmp_path, monkeypatch):
+    monkeypatch.setattr(dashboard, "PAGE_ROWS", 20)
+    monkeypatch.setattr(dashboard, "SINGLE_PAGE_MAX", 30)
+    big = synthetic_view(ruleset, 45)
+    small = tuple(replace(r, file=f"s{i}.txt", links={"html": f"reports/s{i}.html", "json": f"reports/s{i}.json"})
+                  for i, r in enumerate(synthetic_view(ruleset, 12, edition=2015, seed=8).rows))
+    view = replace(big, rows=big.rows + small)
+    paths = write_batch_outputs(view, tmp_path)
+
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert 'id="ranking-2021"' not in index and 'id="heatmap-2021"' not in index  # the large edition: on pages
+    assert 'id="ranking-2015"' in index and 'id="heatmap-2015"' in index  # the small one: here, as before
+    pages = {name for name in paths if name.startswith("page:")}
+    assert pages == {f"page:dashboard/{kind}-2021-{n:03d}.html" for kind in ("ranking", "heatmap") for n in (1, 2, 3)}
+    for key in pages:
+        assert f'href="{key[5:]}"' in index
+    ranked = [r.file for r in view.ranked(2021)]
+    for kind, table in (("ranking", "ranking-2021"), ("heatmap", "heatmap-2021")):
+        shown = []
+        for n in (1, 2, 3):
+            html = (tmp_path / f"dashboard/{kind}-2021-{n:03d}.html").read_text(encoding="utf-8")
+            assert "<img src=x" not in html
+            assert 'href="../index.html"' in html and "<style>" in html and "Content-Security-Policy" in html
+            rows = _rows_of(html, table)
+            assert 0 < len(rows) <= 20
+            shown += rows
+        assert [name.replace("&lt;", "<").replace("&gt;", ">") for name in shown] == ranked  # every report once, in rank order
+
+    fewer = replace(view, rows=view.rows[:25] + view.rows[45:])  # a smaller batch into the same OUT
+    write_batch_outputs(fewer, tmp_path)
+    assert not (tmp_path / "dashboard/ranking-2021-001.html").exists()  # the edition fits on index.html again
+    assert 'id="ranking-2021"' in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_in_chromium_sorts_and_filters_its_own_rows(ruleset, tmp_path, monkeypatch):
+    from browser import chromium_page
+
+    monkeypatch.setattr(dashboard, "PAGE_ROWS", 20)
+    monkeypatch.setattr(dashboard, "SINGLE_PAGE_MAX", 30)
+    write_batch_outputs(synthetic_view(ruleset, 45), tmp_path)
+    with chromium_page(tmp_path / "dashboard/ranking-2021-002.html") as (page, errors):
+        ranks = page.locator("#ranking-2021 tbody td:nth-child(1)").all_inner_texts()
+        assert ranks == [str(n) for n in range(21, 41)]
+        page.click("#ranking-2021 th:nth-child(1)")
+        page.click("#ranking-2021 th:nth-child(1)")
+        assert page.locator("#ranking-2021 tbody td:nth-child(1)").first.inner_text() == "40"
+        assert page.locator("#filters").is_visible()
+        page.select_option("select[data-filter=kind]", index=1)
+        shown = page.locator("#ranking-2021 tbody tr:not([hidden])").count()
+        assert 0 < shown < 20
+        assert errors == []
+    with chromium_page(tmp_path / "dashboard/heatmap-2021-003.html") as (page, errors):
+        assert page.locator("#heatmap-2021 tbody tr").count() == 5
+        assert page.locator("#heatmap-2021 tbody tr").first.locator("td.cell").count() == 33
+        assert errors == []
+
+
+# -- summary.xlsx over several sheets ----------------------------------------------------
+
+
+def test_an_edition_larger_than_a_sheet_goes_on_over_further_sheets(ruleset, tmp_path):
+    from openpyxl import load_workbook
+
+    view = synthetic_view(ruleset, 25)
+    with open(tmp_path / "s.xlsx", "wb") as f:
+        summary.write_xlsx(view, f, sheet_rows=10)
+    wb = load_workbook(tmp_path / "s.xlsx")
+    assert wb.sheetnames == ["2021年版纲要", "2021年版纲要 (2)", "2021年版纲要 (3)", "要求一览", "图例"]
+    files = []
+    for name in wb.sheetnames[:3]:
+        ws = wb[name]
+        assert ws.cell(1, 1).value == "文件" and ws.cell(1, 1).font.bold
+        assert ws.freeze_panes == "B2" and ws.auto_filter.ref == ws.dimensions
+        files += [row[0] for row in ws.iter_rows(min_row=2, values_only=True)]
+    assert [ws.max_row - 1 for ws in (wb[n] for n in wb.sheetnames[:3])] == [10, 10, 5]
+    assert files == [r.file for r in view.rows]
+    ranks = view.ranks()
+    assert [wb.worksheets[2].cell(r, 10).value for r in range(2, 7)] == [ranks[f] for f in files[20:]]

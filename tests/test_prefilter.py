@@ -1,0 +1,116 @@
+"""The one-pass candidate finder (scorer.prefilter) against a plain regex search.
+
+Every rule's example sentences, the positive and negative ones of all rules together, are
+one body: for each built-in rule, the automaton must find the sentences that searching
+each of its terms and scan patterns in each sentence finds, and every sentence the rule
+then matches. The literals a pattern is said to need must be in every text it matches.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from scorer.match import MatchOptions, _body, _find, _regex, _Scanner, _view, compile_ruleset
+from scorer.models import Sentence
+from scorer.prefilter import Candidates, build_prefilter, needed_literals
+from scorer.textnorm import normalize
+
+
+@pytest.fixture(scope="module")
+def compiled(ruleset):
+    return compile_ruleset(ruleset)
+
+
+@pytest.fixture(scope="module")
+def body(ruleset):
+    texts = list(dict.fromkeys(t for r in ruleset.rules if r.kind == "element"
+                               for t in [text for text, _ in r.positive] + list(r.negative)))
+    views = [_view(Sentence(i, 0, len(t), t, normalize(t), 0, 0), "achievements", MatchOptions())
+             for i, t in enumerate(texts)]
+    return _body(views)
+
+
+def _search(source: str, text: str) -> bool:
+    return _regex(source).search(text) is not None
+
+
+def test_the_automaton_finds_what_searching_each_term_and_pattern_finds(compiled, body):
+    texts = [v.sentence.norm for v in body.views]
+    candidates = Candidates(build_prefilter(tuple((c.literals, c.scans, ()) for c in compiled)), texts, _regex)
+    checked = 0
+    for c in compiled:
+        by_regex = [n for n, t in enumerate(texts)
+                    if any(term in t for term in c.literals) or any(_search(s, t) for s in c.scans)]
+        assert candidates.of_rule(c.literals, c.scans) == by_regex, c.rule.id
+        checked += len(by_regex)
+    assert checked > 300  # the examples do hold matches: the comparison is not between empty sets
+
+
+def test_together_groups_need_their_first_pattern_and_the_others_literals(compiled, body):
+    texts = [v.sentence.norm for v in body.views]
+    scanner = _Scanner(body, compiled)
+    for c in compiled:
+        if not c.groups:
+            continue
+        got = set(scanner.candidates(c))
+        plain = {n for n, t in enumerate(texts) if any(term in t for term in c.literals)
+                 or any(_search(s, t) for s in c.scans)}
+        first = {n for n, t in enumerate(texts) for firsts, _ in c.groups if any(_search(s, t) for s in firsts)}
+        # never more than the regex prefilter without the others' literals …
+        assert got <= plain | first, c.rule.id
+        # … and never less than with the others themselves matching
+        whole = {n for n, t in enumerate(texts) for (firsts, others) in c.groups
+                 if any(_search(s, t) for s in firsts) and all(re.search(o, t) for o in others)}
+        assert plain | whole <= got, c.rule.id
+
+
+def test_every_sentence_a_rule_matches_is_a_candidate(compiled, body):
+    scanner = _Scanner(body, compiled)
+    matched = 0
+    for c in compiled:
+        got = set(scanner.candidates(c))
+        for n, view in enumerate(body.views):
+            if _find(c, view) is not None:
+                matched += 1
+                assert n in got, (c.rule.id, view.sentence.text)
+    assert matched > 100
+
+
+def test_needed_literals_are_in_every_match(compiled, body):
+    texts = [v.sentence.norm for v in body.views]
+    sources = {s for c in compiled for s in c.scans} | {s for c in compiled for g in c.groups for s in g[0] + g[1]}
+    exact = 0
+    for source in sources:
+        needed, is_exact = needed_literals(source)
+        for t in texts:
+            matches = _search(source, t)
+            if matches:
+                assert all(any(s in t for s in strings) for strings in needed), (source, t)
+            if is_exact:
+                assert matches == any(s in t for s in needed[0]), (source, t)
+        exact += is_exact
+    assert exact > 20  # plain texts and small alternations need no regex at all
+
+
+@pytest.mark.parametrize("pattern,needed,exact", [
+    ("(?<!文件)法制审核(?!人员)", [{"法制审核"}], False),
+    ("(重大)?行政决策(草案|送审稿)", [{"行政决策草案", "行政决策送审稿"}], True),
+    ("[省市]委书记", [{"省委书记", "市委书记"}], True),
+    ("执法人员[^。]{0,20}(换发|申领)", [{"执法人员"}, {"换发", "申领"}], False),
+    ("x(?:ab)+y", [{"ab"}], False),  # x and y too, but a single character is in most sentences
+    ("a|", [], False),  # matches the empty string: nothing is needed
+    ("(?i)abc", [], False),
+    (r"\d+件", [{"件"}], False),
+])
+def test_needed_literals_of_a_pattern(pattern, needed, exact):
+    got, is_exact = needed_literals(pattern)
+    assert [set(s) for s in got] == needed and is_exact == exact
+
+
+def test_the_month_guard_on_partial_dates_holds():
+    # _details skips PARTIAL_DATE on a sentence without 月: every match must hold one
+    from scorer.cues import PARTIAL_DATE
+
+    assert needed_literals(PARTIAL_DATE.pattern)[0] == (frozenset({"月"}),)

@@ -1,0 +1,126 @@
+"""The user cache behind the cold start: the shipped rules validated once, regexes compiled once.
+
+Every test points FAZHI_CACHE_DIR at its own folder, so nothing here reads or writes the
+real cache, and checks both halves: a warm cache gives exactly what the work gives, and a
+missing, corrupt or unwritable one only means doing the work.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from scorer import regex_cache, rules, user_cache
+from test_readers import SEED_FILES
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(user_cache.ENV, str(folder))
+    return folder
+
+
+@pytest.fixture
+def own_rules_dir(tmp_path, monkeypatch):
+    """A copy of the shipped rules that load_rules treats as the shipped ones."""
+    copy = tmp_path / "rules"
+    shutil.copytree(rules.DEFAULT_RULES_DIR, copy)
+    monkeypatch.setattr(rules, "DEFAULT_RULES_DIR", copy)
+    return copy
+
+
+def _no_validation(*args, **kwargs):
+    raise AssertionError("the rule files were validated again")
+
+
+def test_the_shipped_rules_are_validated_once_then_read_from_the_cache(cache, own_rules_dir, monkeypatch):
+    first = rules.load_rules(base=own_rules_dir)
+    assert any(p.name.startswith("rules-") for p in cache.iterdir())
+    monkeypatch.setattr(rules, "_validate_file", _no_validation)
+    again = rules.load_rules(base=own_rules_dir)
+    assert again == first
+    assert [r.file for r in again.rules] == [r.file for r in first.rules]
+    assert [r.metadata for r in again.rules] == [r.metadata for r in first.rules]
+
+
+def test_a_changed_rule_file_is_validated_again(cache, own_rules_dir, monkeypatch):
+    rules.load_rules(base=own_rules_dir)
+    path = own_rules_dir / "02-leadership.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("id: leadership.first_responsible", "id: leadership.Bad", 1),
+                    encoding="utf-8")
+    with pytest.raises(rules.RuleError, match="leadership.Bad"):
+        rules.load_rules(base=own_rules_dir)
+
+
+def test_rules_validate_always_validates(cache, own_rules_dir, monkeypatch):
+    rules.load_rules(base=own_rules_dir)
+    monkeypatch.setattr(rules, "_validate_file", _no_validation)
+    with pytest.raises(AssertionError, match="validated again"):
+        rules.load_rules(base=own_rules_dir, compile_all=True)
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00garbage", b"\xe9\x01\x02"])
+def test_a_corrupt_rules_cache_is_ignored(cache, own_rules_dir, damage):
+    first = rules.load_rules(base=own_rules_dir)
+    for kept in cache.glob("rules-*"):
+        kept.write_bytes(damage)
+    assert rules.load_rules(base=own_rules_dir) == first
+
+
+def test_an_unwritable_or_switched_off_cache_changes_nothing(tmp_path, monkeypatch, ruleset):
+    blocker = tmp_path / "a file, not a folder"
+    blocker.write_text("x")
+    monkeypatch.setenv(user_cache.ENV, str(blocker / "cache"))
+    assert rules.load_rules() == ruleset
+    monkeypatch.setenv(user_cache.ENV, "")
+    assert user_cache.cache_dir() is None
+    assert rules.load_rules() == ruleset
+
+
+PATTERNS = [
+    (r"(?<!新)(制定|印发)(了|出)?[^,。;《的]{0,3}$", 0),
+    (r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月", 0),
+    (r"microsoft word - |\.(docx?|wps|pdf)$", re.IGNORECASE),
+    (r"[\u4e00-\u9fff]+", 0),
+]
+
+
+def test_a_kept_program_makes_the_pattern_re_makes(cache, monkeypatch):
+    monkeypatch.setattr(regex_cache, "_patterns", {})
+    monkeypatch.setattr(regex_cache, "_kept", None)
+    monkeypatch.setattr(regex_cache, "_new", {})
+    made = [regex_cache.compile(p, f) for p, f in PATTERNS]
+    assert regex_cache.compile(*PATTERNS[0]) is made[0]  # once per process
+    regex_cache._save()
+    # A new process: nothing compiled yet, the programs in the file.
+    monkeypatch.setattr(regex_cache, "_patterns", {})
+    monkeypatch.setattr(regex_cache, "_kept", None)
+    monkeypatch.setattr(regex_cache, "_program", lambda *a: pytest.fail("compiled although the program was kept"))
+    text = SEED_FILES[0].read_text(encoding="utf-8") + " Microsoft Word - 报告.DOCX 2024年3月 新制定了"
+    for (pattern, flags), before in zip(PATTERNS, made):
+        kept = regex_cache.compile(pattern, flags)
+        plain = re.compile(pattern, flags)
+        assert (kept.pattern, kept.flags, kept.groups, kept.groupindex) == (plain.pattern, plain.flags, plain.groups, plain.groupindex)
+        assert [m.span() for m in kept.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        assert [m.groups() for m in kept.finditer(text)] == [m.groups() for m in before.finditer(text)]
+
+
+def test_a_corrupt_regex_cache_is_compiled_again(cache, monkeypatch):
+    cache.mkdir()
+    (cache / regex_cache.CACHE_FILE).write_bytes(b"\x00 not marshal")
+    monkeypatch.setattr(regex_cache, "_patterns", {})
+    monkeypatch.setattr(regex_cache, "_kept", None)
+    monkeypatch.setattr(regex_cache, "_new", {})
+    assert regex_cache.compile(r"第([一二三四五]+)部分").findall("第三部分") == ["三"]
+    # A damaged entry under the right key: compiled again, never a wrong pattern.
+    monkeypatch.setattr(regex_cache, "_patterns", {})
+    regex_cache._kept = {(r"a+b", 0): (32, b"\x01\x02", 0, {}, ())}
+    assert regex_cache.compile(r"a+b").fullmatch("aab")
+
+
+def test_a_bad_pattern_raises_as_re_compile_does(cache):
+    with pytest.raises(re.error):
+        regex_cache.compile(r"(unclosed")
