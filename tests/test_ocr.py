@@ -86,7 +86,7 @@ def whole(font, tmp_path_factory, ruleset):
     with pytest.MonkeyPatch.context() as patch:
         # What is checked here is what OCR reads; its time budget has a test of its own,
         # and six pages can pass it on a machine busy with other work.
-        patch.setattr(ocr, "OCR_TIME_BUDGET_S", math.inf)
+        patch.setattr(ocr, "OCR_PAGE_BUDGET_S", math.inf)
         doc = read_document(pdf)
     return {"scan": rendered, "doc": doc, "result": score_document(doc, ruleset),
             "txt_result": score_document(read_document(SEED), ruleset)}
@@ -310,11 +310,24 @@ def test_ocr_stops_at_its_time_budget(monkeypatch, tmp_path):
 
     from scorer.readers import ocr
 
-    monkeypatch.setattr(ocr, "OCR_TIME_BUDGET_S", 0.0)  # every page is over a budget of nothing
+    monkeypatch.setattr(ocr, "OCR_PAGE_BUDGET_S", 0.0)  # every page is over a budget of nothing
     path = tmp_path / "scan.png"
     Image.new("RGB", (400, 300), "white").save(path)
-    with pytest.raises(InputError, match=r"OCR took over 0 s \(stopped at page 1 of 1\)"):
+    with pytest.raises(InputError, match=r"OCR took over 0 s \(0 s a page; stopped at page 1 of 1\)"):
         read_document(path)
+
+
+def test_the_ocr_budget_grows_with_the_pages():
+    # a long scan on a busy machine is not refused for being long: 90 s is within two
+    # pages' budget of 60 s each, and over one page's
+    import time
+
+    from scorer.readers import ocr
+
+    started = time.monotonic() - 90
+    ocr.within_budget(started, "scan.pdf", 2, 2)
+    with pytest.raises(InputError, match=r"OCR took over 60 s \(60 s a page; stopped at page 1 of 1\)"):
+        ocr.within_budget(started, "scan.pdf", 1, 1)
 
 
 # ---- low-confidence OCR marked in the outputs -----------------------------------------
