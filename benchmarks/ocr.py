@@ -37,8 +37,9 @@ from scorer.ingest import read_document  # noqa: E402
 from scorer.pipeline import score_document  # noqa: E402
 from scorer.readers import ocr  # noqa: E402
 from scorer.rules import load_rules  # noqa: E402
+from sections import MARKERS, write_section  # noqa: E402
 
-BEGIN, END = "<!-- ocr:begin -->", "<!-- ocr:end -->"
+BEGIN, END = MARKERS["ocr"]
 MIN_ACCURACY, MIN_AGREEMENT = 0.98, 0.95
 
 
@@ -181,17 +182,6 @@ def section(rows: list[Row]) -> str:
     ])
 
 
-def write_section(text: str, path: Path) -> None:
-    """Replace the marked section of ``path`` (or append it), leaving the rest as it is."""
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
-    if BEGIN in old and END in old:
-        head, rest = old.split(BEGIN, 1)
-        old = head + text + rest.split(END, 1)[1]
-    else:
-        old = old.rstrip("\n") + "\n\n" + text + "\n"
-    path.write_text(old, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results.md")
@@ -213,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"ocr: {r.seed} ({case.label}): {r.pages} pages, {r.accuracy:.2%}, {r.same}/{r.rules}, "
                   f"date {r.date}, {r.seconds / r.pages:.1f} s/page", file=sys.stderr, flush=True)
     text = section(rows)
-    write_section(text, args.out)
+    write_section("ocr", text, args.out)
     print(text)
     return 0
 

@@ -266,15 +266,11 @@ def write_results(fig: Figures, path: Path) -> str:
         w("Gold labels not found; accuracy not measured.")
     w("")
     text = "\n".join(out)
-    # keep the sections benchmarks/adversarial.py (hostile inputs) and benchmarks/ocr.py
-    # (scanned seeds) write into this file
-    import adversarial
-    import ocr
+    # keep the sections other scripts write into this file (hostile inputs, OCR, serve load)
+    from sections import keep_sections
 
     old = path.read_text(encoding="utf-8") if path.exists() else ""
-    for begin, end in ((adversarial.BEGIN, adversarial.END), (ocr.BEGIN, ocr.END)):
-        if begin in old and end in old:
-            text = text.rstrip("\n") + "\n\n" + begin + old.split(begin, 1)[1].split(end, 1)[0] + end + "\n"
+    text = keep_sections(text, old)
     path.write_text(text, encoding="utf-8")
     return text
 
