@@ -410,6 +410,19 @@ def test_evidence_from_low_confidence_text_is_marked_in_html_and_json(doubtful):
     jsonschema.validate(data, REPORT_SCHEMA)
 
 
+def test_the_desk_marks_low_confidence_evidence_too(doubtful):
+    # fazhi serve's report page shows the same mark beside the evidence OCR doubted
+    pytest.importorskip("starlette")
+    from scorer.web import views
+
+    result = doubtful["result"]
+    desk = views.report_desk("0" * 64, "scan.png", result, result, [], {}, set(), False)
+    items = [e for area in desk.areas for r in area.requirements for e in r.evidence]
+    line = doubtful["line"]
+    assert any(e.low_confidence for e in items)
+    assert all(e.low_confidence == ("".join(seg.text for seg in e.segments) in line) for e in items)
+
+
 def test_text_layer_documents_never_carry_the_mark(seed_results, tmp_path, ruleset):
     from scorer.render import html_report, json_report
 
