@@ -23,11 +23,13 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from sections import MARKERS, write_section
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "002_270951ed5cca0aaf.txt"
 LIMIT_S = 60  # the case is killed past this: a hang shows as a miss, not a stuck run
 BOUND_S, BOUND_MB = 30, 500  # issue 11
-BEGIN, END = "<!-- hostile-inputs:begin -->", "<!-- hostile-inputs:end -->"
+BEGIN, END = MARKERS["hostile-inputs"]
 
 
 @dataclass(frozen=True)
@@ -145,17 +147,6 @@ def _section(runs: list[Run]) -> str:
     ])
 
 
-def write_section(section: str, path: Path) -> None:
-    """Replace the marked section of ``path`` (or append it), leaving the rest as it is."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + section + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results.md")
@@ -171,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([sys.executable, __file__, "--build", str(folder)], check=True)
         runs = [_run(case, folder) for case in _cases()]
     section = _section(runs)
-    write_section(section, args.out)
+    write_section("hostile-inputs", section, args.out)
     print(section)
     return 0 if all(r.code is not None and r.seconds < BOUND_S and r.peak_mb < BOUND_MB for r in runs) else 1
 

@@ -266,12 +266,11 @@ def write_results(fig: Figures, path: Path) -> str:
         w("Gold labels not found; accuracy not measured.")
     w("")
     text = "\n".join(out)
-    # keep the hostile-inputs section that benchmarks/adversarial.py writes into this file
-    from adversarial import BEGIN, END
+    # keep the sections other scripts write into this file (hostile inputs, OCR, serve load)
+    from sections import keep_sections
 
     old = path.read_text(encoding="utf-8") if path.exists() else ""
-    if BEGIN in old and END in old:
-        text = text.rstrip("\n") + "\n\n" + BEGIN + old.split(BEGIN, 1)[1].split(END, 1)[0] + END + "\n"
+    text = keep_sections(text, old)
     path.write_text(text, encoding="utf-8")
     return text
 

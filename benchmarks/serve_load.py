@@ -30,6 +30,8 @@ from pathlib import Path
 
 import httpx
 
+from sections import MARKERS, write_section
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 HASH = re.compile(r'/report/([0-9a-f]{64})')
@@ -130,6 +132,8 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results.md",
+                        help="results file whose serve-load section is rewritten")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="fazhi-serve-load-"))
     db = work / "fazhi.sqlite"
@@ -163,19 +167,40 @@ def main() -> int:
     shutil.rmtree(work, ignore_errors=True)
     lost = tally.uploaded - (stored & uploads)
     requests = sum(len(v) for v in tally.times.values())
-    print(f"fazhi serve under load: {args.clients} clients for {elapsed:.0f} s, {args.workers} upload worker(s), "
-          f"{os.cpu_count()} CPUs, load average {load[0]:.1f}")
-    print(f"requests {requests}, errors {len(tally.errors)}, uploads scored {len(tally.uploaded)}, "
-          f"lost uploads {len(lost)} (database holds {len(stored)})")
-    print(f"{'page':16s} {'n':>6s} {'median ms':>10s} {'p95 ms':>8s} {'max ms':>8s}")
+    rows = []
     everything = []
     for kind, values in sorted(tally.times.items()):
         everything += values
+        rows.append((kind, values))
+    if everything:
+        rows.append(("all", everything))
+    head = (f"fazhi serve under load: {args.clients} clients for {elapsed:.0f} s, {args.workers} upload worker(s), "
+            f"{os.cpu_count()} CPUs, load average {load[0]:.1f}")
+    counts = (f"requests {requests}, errors {len(tally.errors)}, uploads scored {len(tally.uploaded)}, "
+              f"lost uploads {len(lost)} (database holds {len(stored)})")
+    print(head)
+    print(counts)
+    print(f"{'page':16s} {'n':>6s} {'median ms':>10s} {'p95 ms':>8s} {'max ms':>8s}")
+    for kind, values in rows:
         print(f"{kind:16s} {len(values):6d} {1000 * statistics.median(values):10.0f} "
               f"{1000 * percentile(values, 0.95):8.0f} {1000 * max(values):8.0f}")
-    if everything:
-        print(f"{'all':16s} {len(everything):6d} {1000 * statistics.median(everything):10.0f} "
-              f"{1000 * percentile(everything, 0.95):8.0f} {1000 * max(everything):8.0f}")
+    begin, end = MARKERS["serve-load"]
+    write_section("serve-load", "\n".join([
+        begin,
+        "## `fazhi serve` under load (issue 13)",
+        "",
+        f"Written by `benchmarks/serve_load.py` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: "
+        f"a fresh server and database; each client uploads a seed with a unique line (new content, really "
+        f"scored), waits until it is scored, opens the list three ways, the report, its memo and the .docx. "
+        f"{head}. {counts}. "
+        f"Bar: no error, no lost upload.",
+        "",
+        "| page | requests | median | p95 | max |",
+        "|---|---|---|---|---|",
+        *(f"| {'**all**' if kind == 'all' else kind} | {len(values)} | {1000 * statistics.median(values):.0f} ms "
+          f"| {1000 * percentile(values, 0.95):.0f} ms | {1000 * max(values):.0f} ms |" for kind, values in rows),
+        end,
+    ]), args.out)
     for line in tally.errors[:20]:
         print("error:", line)
     return 1 if tally.errors or lost else 0

@@ -85,6 +85,7 @@ def summary_rows(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: 
             # Once the history stores the reasons (ReportRecord.not_whole) they come from there;
             # until then write_batch_outputs reads them from the report's JSON.
             not_whole=tuple(getattr(record, "not_whole", None) or ()),
+            ocr=record.ocr,
         )
 
 
@@ -268,6 +269,12 @@ def update_batch_outputs(outcomes: list[Outcome], store: Store, ruleset: Ruleset
     except OSError as exc:
         raise OutputError(str(out), f"cannot write the summary and dashboard: {os_problem(exc)}") from None
     return paths
+
+
+def read_by_ocr(outcomes: list[Outcome], store: Store, ruleset: Ruleset) -> int:
+    """How many of the batch's scored files were read (wholly or partly) by OCR."""
+    return sum(1 for o in outcomes if o.state != "failed" and o.content_hash
+               and getattr(store.get(o.content_hash, ruleset.version), "ocr", False))
 
 
 def remove_stale_temp_files(out_dir: str | os.PathLike) -> int:

@@ -218,7 +218,20 @@ def _assemble(subject: str, ex: Extracted) -> Document:
         encoding=ex.encoding,
         metadata=metadata,
         notes=tuple(notes),
+        ocr=ex.ocr,
+        low_confidence=_text_spans(lines, ex.low_confidence),
     )
+
+
+def _text_spans(lines: list[str], spans: list[tuple[int, int, int]]) -> tuple[tuple[int, int], ...]:
+    """(line, start, end) spans as offsets into ``"\n".join(lines)``."""
+    if not spans:
+        return ()
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    return tuple((starts[i] + start, starts[i] + end) for i, start, end in spans)
 
 
 def _keep_spans(lines: list[str], dropped: set[int]) -> tuple[tuple[int, int], ...]:

@@ -52,11 +52,14 @@ class Document:
     path: str  # as the user gave it (relative paths stay relative)
     text: str  # decoded original text; all offsets point into this
     keep: tuple[tuple[int, int], ...]  # spans of `text` that are report body (furniture and repeats dropped)
-    source_format: str  # txt | docx | pdf | html
+    source_format: str  # txt | docx | pdf | html | ofd | image
     encoding: str | None = None
     # From the page or file itself, when the body has none: title, issuer, date (ISO), published (ISO).
     metadata: dict[str, str] = field(default_factory=dict)
     notes: tuple[str, ...] = ()  # what ingest dropped or noticed, for the reader of the report
+    ocr: bool = False  # some or all of the text was read from page images (a scan) by OCR
+    # Spans of `text` that OCR read with low confidence: evidence from them is marked so.
+    low_confidence: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,9 @@ class Evidence:
     reason: str  # why, in a few words (Chinese, for the supervisor)
     matched: tuple[tuple[int, int], ...] = ()  # offsets of the matched terms inside `text`
     signal: str = "pattern"  # pattern | similarity | model
+    # The sentence overlaps text OCR read with low confidence (Document.low_confidence):
+    # check it against the scan. Never set for a text-layer document.
+    low_confidence: bool = False
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from scorer.cues import PARTIAL_DATE, QUANTITY, quantities, title_spans
-from scorer.models import Quality, ReportResult, RuleMatch, RuleResult, Ruleset, Segmented
+from scorer.models import Evidence, Quality, ReportResult, RuleMatch, RuleResult, Ruleset, Segmented
 from scorer import wholeness
 
 # Partial credit by status. "met"/"late" are the statuses of report parts and the deadline.
@@ -72,7 +72,8 @@ def score_report(
         applies = edition in m.rule.editions
         max_points = m.rule.weight if applies else 0.0
         points = round(max_points * policy.credit[m.status], 4)
-        results.append(RuleResult(m.rule, m.status, applies, m.evidence, m.reason, points, max_points))
+        evidence = _mark_low_confidence(m.evidence, seg.document.low_confidence)
+        results.append(RuleResult(m.rule, m.status, applies, evidence, m.reason, points, max_points))
     score = _percent(results)
     core = _percent([r for r in results if r.rule.level == "core"])
     return ReportResult(
@@ -93,6 +94,14 @@ def score_report(
         quality=quality_signals(seg, results),
         not_whole=wholeness.problems(seg),
     )
+
+
+def _mark_low_confidence(evidence: tuple[Evidence, ...], spans: tuple[tuple[int, int], ...]) -> tuple[Evidence, ...]:
+    """Evidence sentences that overlap text OCR read with low confidence, marked so."""
+    if not spans:
+        return evidence
+    return tuple(replace(e, low_confidence=True) if any(s < e.end and e.start < t for s, t in spans) else e
+                 for e in evidence)
 
 
 def rescore(

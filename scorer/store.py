@@ -118,6 +118,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             at TEXT NOT NULL
         )""",
     ),
+    (
+        # 1 when some of the report's text was read by OCR from page images (a scan)
+        "ALTER TABLE reports ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -150,6 +154,7 @@ class ReportRecord:
     requested_edition: int | None = None
     scored_at: str | None = None  # set by the store
     not_whole: tuple[str, ...] = ()  # ReportResult.not_whole: why it is not one whole annual report
+    ocr: bool = False  # Document.ocr: some of the text was read by OCR from page images
 
     @property
     def has_gaps(self) -> bool:
@@ -181,6 +186,7 @@ def record_of(result: ReportResult, content_hash: str, requested_edition: int | 
         ),
         requested_edition=requested_edition,
         not_whole=result.not_whole,
+        ocr=result.segmented.document.ocr,
     )
 
 
@@ -254,20 +260,21 @@ class Store:
         with self._transaction() as db:
             (report_id,) = db.execute(
                 """INSERT INTO reports (content_hash, ruleset_version, requested_edition, path, issuer, year,
-                       edition, date, score, grade, core_score, scored_at, not_whole, gaps)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       edition, date, score, grade, core_score, scored_at, not_whole, gaps, ocr)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT (content_hash, ruleset_version) DO UPDATE SET
                        requested_edition = excluded.requested_edition, path = excluded.path,
                        issuer = excluded.issuer, year = excluded.year, edition = excluded.edition,
                        date = excluded.date, score = excluded.score, grade = excluded.grade,
                        core_score = excluded.core_score, scored_at = excluded.scored_at,
-                       not_whole = excluded.not_whole, gaps = excluded.gaps
+                       not_whole = excluded.not_whole, gaps = excluded.gaps, ocr = excluded.ocr
                    RETURNING id""",
                 (
                     record.content_hash, record.ruleset_version, record.requested_edition, record.path,
                     record.issuer, record.year, record.edition, record.date, record.score, record.grade,
                     record.core_score, _now(), json.dumps(list(record.not_whole), ensure_ascii=False),
                     sum(1 for r in record.results if r.applies and r.status not in _MET),
+                    int(record.ocr),
                 ),
             ).fetchone()
             db.execute("DELETE FROM results WHERE report_id = ?", (report_id,))
@@ -294,7 +301,7 @@ class Store:
 
     _COLUMNS = (
         "id, content_hash, ruleset_version, path, issuer, year, edition, date, score, grade, core_score, "
-        "requested_edition, scored_at, not_whole"
+        "requested_edition, scored_at, not_whole, ocr"
     )
 
     def _records(self, where: str, params: tuple) -> list[ReportRecord]:
@@ -314,7 +321,7 @@ class Store:
                     content_hash=row[1], ruleset_version=row[2], path=row[3], issuer=row[4], year=row[5],
                     edition=row[6], date=row[7], score=row[8], grade=row[9], core_score=row[10],
                     results=results, requested_edition=row[11], scored_at=row[12],
-                    not_whole=tuple(json.loads(row[13] or "[]")),
+                    not_whole=tuple(json.loads(row[13] or "[]")), ocr=bool(row[14]),
                 )
             )
         return out

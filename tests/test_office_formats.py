@@ -255,6 +255,7 @@ def _office_pipe_up(since: float) -> bool:
 
 
 @pytest.mark.skipif(not hasattr(socket, "AF_UNIX") or not Path("/proc").exists(), reason="Linux only")
+@pytest.mark.timeout(300)  # LibreOffice's first start takes a minute or more on a loaded machine
 def test_a_hung_libreoffice_of_the_user_does_not_block_conversion(versions, tmp_path, monkeypatch):
     # The user's LibreOffice is running, and frozen. A soffice sharing its profile would
     # hand the conversion to it and wait for ever; ours runs with a profile of its own.
@@ -266,7 +267,7 @@ def test_a_hung_libreoffice_of_the_user_does_not_block_conversion(versions, tmp_
     user = subprocess.Popen([soffice(), "--headless", "--norestore", "--nologo"], stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 150
         while not _office_pipe_up(started) and time.monotonic() < deadline:
             time.sleep(0.2)
         assert _office_pipe_up(started), "the user's LibreOffice did not start"

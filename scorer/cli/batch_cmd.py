@@ -163,7 +163,7 @@ def batch(
     """Score every report in a folder: per-report outputs, summary.csv/.xlsx, index.html and the history."""
     from scorer.batch import BatchOptions, OutputError, run_batch
     from scorer.discover import REPORTS_DIR, find_reports
-    from scorer.batch_outputs import remove_stale_temp_files, update_batch_outputs
+    from scorer.batch_outputs import read_by_ocr, remove_stale_temp_files, update_batch_outputs
     from scorer.sanitize import one_line
     from scorer.store import DB_NAME, Store
 
@@ -200,6 +200,7 @@ def batch(
                 with store, progress:
                     outcomes = run_batch(items, out, store, ruleset, options, on_outcome=progress)
                     paths = update_batch_outputs(outcomes, store, ruleset, options.memo, out)
+                    ocr_read = read_by_ocr(outcomes, store, ruleset)
             except KeyboardInterrupt:
                 remove_stale_temp_files(out)
                 typer.echo(
@@ -224,6 +225,8 @@ def batch(
     scored = sum(1 for o in outcomes if o.state == "scored")
     skipped = len(outcomes) - scored - len(failed)
     summary = f"{len(outcomes)} files: {scored} scored, {skipped} already scored, {len(failed)} failed"
+    if ocr_read:
+        summary += f"; {ocr_read} read by OCR (scans: check their evidence against the page)"
     if found.skipped:
         summary += f"; {len(found.skipped)} not read (see the warnings)"
     typer.echo(summary)

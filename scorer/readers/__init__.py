@@ -26,6 +26,9 @@ class Extracted:
     # Lines the reader already knows are not report body, e.g. a web page's
     # link-only lines (menus, "related articles"). Indexes into ``lines``.
     furniture: set[int] = field(default_factory=set)
+    ocr: bool = False  # some or all of the text was read from page images by OCR
+    # Text OCR read with low confidence: (index into ``lines``, start, end) within that line.
+    low_confidence: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 # Limits that keep a hostile or mistaken file from hanging the run. A yearly

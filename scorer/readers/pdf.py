@@ -94,7 +94,15 @@ def read_pdf(data: bytes, subject: str, *, max_pages: int = MAX_PDF_PAGES,
         raise InputError(subject, "PDF text layer is unreadable (fonts without a Unicode map); needs OCR first")
     body, removed = _drop_running_lines(pages)
     notes = ocr_notes + ([f"删除页眉页脚和页码 {removed} 行"] if removed else [])
-    return Extracted(lines=_paragraphs(body), source_format="pdf", metadata=_properties(reader), notes=notes)
+    paragraphs = _paragraph_lines(body)
+    extracted = Extracted(lines=[_joined(group) for group in paragraphs], source_format="pdf",
+                          metadata=_properties(reader), notes=notes)
+    if ocr_notes:
+        from .ocr import low_confidence_spans
+
+        extracted.ocr = True
+        extracted.low_confidence = low_confidence_spans(paragraphs)
+    return extracted
 
 
 def _ocr_pages(data: bytes, subject: str, password: str | None, pages: list[list[_Line]], scanned: bool) -> list[str]:
@@ -208,6 +216,18 @@ def _drop_running_lines(pages: list[list[_Line]]) -> tuple[list[_Line], int]:
 
 
 def _paragraphs(lines: list[_Line]) -> list[str]:
+    return [_joined(group) for group in _paragraph_lines(lines)]
+
+
+def _joined(group: list[_Line]) -> str:
+    text = group[0].text
+    for line in group[1:]:
+        text = _join(text, line.text)
+    return text
+
+
+def _paragraph_lines(lines: list[_Line]) -> list[list[_Line]]:
+    """The lines grouped into paragraphs, in order."""
     if not lines:
         return []
     char = _percentile([l.bottom - l.top for l in lines], 0.5) or 10.0  # CJK glyphs are square
@@ -218,12 +238,12 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
     # sentence may end exactly at the margin in the middle of a paragraph.
     indents = sum(1 for l in lines if left + 1.2 * char < l.x0 < left + 2.8 * char)
     uses_indent = indents >= max(3, len(lines) // 20)
-    paragraphs = [lines[0].text]
+    paragraphs = [[lines[0]]]
     for prev, line in zip(lines, lines[1:]):
         if _continues(prev, line, left, right, char, uses_indent):
-            paragraphs[-1] = _join(paragraphs[-1], line.text)
+            paragraphs[-1].append(line)
         else:
-            paragraphs.append(line.text)
+            paragraphs.append([line])
     return paragraphs
 
 

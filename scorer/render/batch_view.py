@@ -52,6 +52,7 @@ class SummaryRow:
     error: str | None = None
     # Why the file is not one whole annual report (ReportResult.not_whole); empty when it is.
     not_whole: tuple[str, ...] = ()
+    ocr: bool = False  # some of its text was read by OCR from page images (a scan)
 
     @property
     def ok(self) -> bool:
@@ -122,6 +123,11 @@ class BatchView:
     @property
     def not_whole(self) -> Reiterable:
         return self._where(lambda r: r.ok and bool(r.not_whole))
+
+    @property
+    def ocr(self) -> tuple[SummaryRow, ...]:
+        """The scored files read (wholly or partly) by OCR: their text may hold misreads."""
+        return tuple(r for r in self.rows if r.ok and r.ocr)
 
     @property
     def editions(self) -> tuple[int, ...]:

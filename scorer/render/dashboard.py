@@ -264,6 +264,7 @@ def view_model(view: BatchView, ranked: dict[int, list[SummaryRow]] | None = Non
             "files": len(view.rows),
             "whole": len(view.whole),
             "not_whole": len(view.not_whole),
+            "ocr": len(view.ocr),
             "failed": len(view.failed),
         },
         "filters": _filters(view.scored),

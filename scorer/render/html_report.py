@@ -52,6 +52,7 @@ class EvidenceView:
     reason: str
     similar: bool  # proposed by similarity to the rule's examples, not by its patterns
     learned: bool  # proposed by the learned sentence model, not by the rule's patterns
+    low_confidence: bool = False  # OCR read the sentence with low confidence: check the scan
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ def _evidence(e: Evidence, kind: str) -> EvidenceView:
         reason=e.reason,
         similar=e.signal == "similarity",
         learned=e.signal == "model",
+        low_confidence=e.low_confidence,
     )
 
 

@@ -26,6 +26,10 @@ _evidence = {
         "reason": {"type": "string"},
         "matched": {"type": "array", "items": {"type": "array", "items": {"type": "integer"}}},
         "signal": {"enum": ["pattern", "similarity", "model"]},
+        "low_confidence": {
+            "const": True,
+            "description": "present only when OCR read the sentence with low confidence: check it against the scan",
+        },
     },
 }
 REPORT_SCHEMA = {
@@ -48,6 +52,7 @@ REPORT_SCHEMA = {
         "core_score": {"type": "number"},
         "ruleset_version": {"type": "string"},
         "notes": {"type": "array", "items": {"type": "string"}},
+        "ocr": {"type": "boolean", "description": "some of the text was read by OCR from page images (a scan)"},
         "whole_report": {"type": "boolean", "description": "false: the file does not look like one whole annual report"},
         "not_whole": {"type": "array", "items": {"type": "string"}, "description": "why not (Chinese, for the reader)"},
         "parts": {"type": "array"},
@@ -107,6 +112,7 @@ def _rule_dict(r: RuleResult) -> dict:
                 "reason": e.reason,
                 "matched": [list(m) for m in e.matched],
                 "signal": e.signal,
+                **({"low_confidence": True} if e.low_confidence else {}),
             }
             for e in r.evidence
         ],
@@ -131,6 +137,7 @@ def to_dict(result: ReportResult) -> dict:
         "core_score": result.core_score,
         "ruleset_version": result.ruleset_version,
         "notes": list(result.notes),
+        "ocr": seg.document.ocr,
         "whole_report": result.is_whole,
         "not_whole": list(result.not_whole),
         "parts": [

@@ -2,20 +2,23 @@
 
 **summary.csv** is the machine format: columns file, issuer, year, edition, date, score,
 grade, core_score, error, not_whole (the reasons a file is not one whole annual report,
-joined by "；"; empty when it is), then one column per rule ID in ruleset order holding
+joined by "；"; empty when it is), ocr (``yes`` when some of the file's text was read by
+OCR from page images — a scan — so it may hold misreads, else ``no``; empty for a file
+that failed), then one column per rule ID in ruleset order holding
 its English status, or ``n/a`` when the rule's Outline edition does not cover the report.
 UTF-8 with a BOM so Excel opens the Chinese correctly.
 
 **summary.xlsx** speaks Chinese: a sheet per Outline edition the batch's reports were
 judged under (scores are compared only within one edition), whose columns are 文件,
 发文单位, 部门类别, 地区, 报告年度, 报告日期, 得分, 等级, 核心项得分, 本版名次, 完整年度报告
-(是/否) and 不完整的原因, then one column per requirement of that edition headed by its
-Chinese title, each cell the status in words (有据落实 … 未提及, 具备, 按时/逾期) and
-coloured. A file that is not one whole annual report is flagged 否 and not ranked.
-An edition of more than ``SHEET_ROWS`` reports goes on over sheets of the same name with
-(2), (3)…. Every data sheet has a frozen header row and file column, an autofilter and
-widths a reader can read. Then 无法读取的文件 (file and error, when any failed), 要求一览 (each
-requirement, with its rule ID in the last column for technical readers) and 图例.
+(是/否), 不完整的原因 and 扫描件OCR识别 (是 when OCR read it), then one column per
+requirement of that edition headed by its Chinese title, each cell the status in words
+(有据落实 … 未提及, 具备, 按时/逾期) and coloured. A file that is not one whole annual
+report is flagged 否 and not ranked. An edition of more than ``SHEET_ROWS`` reports goes
+on over sheets of the same name with (2), (3)…. Every data sheet has a frozen header row
+and file column, an autofilter and widths a reader can read. Then 无法读取的文件 (file
+and error, when any failed), 要求一览 (each requirement, with its rule ID in the last
+column for technical readers) and 图例.
 
 Report text is untrusted: a text cell that starts like a formula (= + - @) is written so
 that Excel shows it as text — prefixed with ``'`` in the CSV, stored as a string in the
@@ -46,7 +49,8 @@ from scorer.vocabulary import (
     status_zh,
 )
 
-CSV_COLUMNS = ("file", "issuer", "year", "edition", "date", "score", "grade", "core_score", "error", "not_whole")
+CSV_COLUMNS = ("file", "issuer", "year", "edition", "date", "score", "grade", "core_score", "error", "not_whole",
+               "ocr")
 REASONS_JOIN = "；"
 # The workbook's fixed columns: (header, width in Excel's character units; a Chinese
 # character takes two).
@@ -63,6 +67,7 @@ XLSX_COLUMNS = (
     ("本版名次", 12),
     (WHOLE_ZH, 14),
     ("不完整的原因", 40),
+    ("扫描件OCR识别", 14),
 )
 WHOLE_COLUMN = [name for name, _ in XLSX_COLUMNS].index(WHOLE_ZH)  # 0-based
 STATUS_WIDTH = 12  # a status column: 有据落实 and a wrapped requirement title
@@ -85,7 +90,7 @@ def header(view: BatchView) -> list[str]:
 
 def cells(row: SummaryRow, view: BatchView) -> list:
     fixed = [row.file, row.issuer, row.year, row.edition, row.date, row.score, row.grade, row.core_score, row.error,
-             REASONS_JOIN.join(row.not_whole)]
+             REASONS_JOIN.join(row.not_whole), ("yes" if row.ocr else "no") if row.ok else None]
     return fixed + list(row.statuses or [None] * len(view.ruleset.rules))
 
 
@@ -121,7 +126,7 @@ def edition_rows(view: BatchView, edition: int) -> Iterator[tuple[SummaryRow, li
         rank = place if row.is_whole else NOT_RANKED
         fixed = [row.file, row.issuer or "未识别", row.department_kind, row.region, row.year, row.date,
                  row.score, row.grade, row.core_score, rank, "是" if row.is_whole else "否",
-                 REASONS_JOIN.join(row.not_whole) or None]
+                 REASONS_JOIN.join(row.not_whole) or None, "是" if row.ocr else None]
         statuses = [row.statuses[i] if row.statuses else None for i in positions]
         yield row, fixed, statuses
 

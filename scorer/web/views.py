@@ -40,6 +40,7 @@ class EvidenceItem:
     status_zh: str
     reason: str
     wrong: bool
+    low_confidence: bool = False  # OCR read the sentence with low confidence: check the scan
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ def report_desk(content_hash: str, name: str, machine: ReportResult, reviewed: R
             cited.add(e.sentence)
             evidence.append(EvidenceItem(
                 e.sentence, e.start, html_report.highlight(e.text, e.matched), ROLE_ZH.get(e.part_role, e.part_role),
-                status_zh(e.status, m.rule.kind), e.reason, (m.rule.id, e.start) in wrong,
+                status_zh(e.status, m.rule.kind), e.reason, (m.rule.id, e.start) in wrong, e.low_confidence,
             ))
         areas.setdefault(m.rule.area, []).append(RequirementDesk(
             id=m.rule.id,
