@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 from scorer.render.batch_view import SummaryRow
 
 _FIELDS = ("file", "path", "links", "issuer", "year", "edition", "date", "score", "grade", "core_score",
-           "statuses", "error", "not_whole")
+           "statuses", "error", "not_whole", "ocr")  # every field of SummaryRow (a test holds them equal)
 _COLUMNS = ", ".join(_FIELDS)
 _RANK_ORDER = "-COALESCE(score, 0.0), file"
 CACHE_KB = 256
@@ -41,7 +41,7 @@ class SummaryTable:
         self._db.execute(
             "CREATE TABLE rows (position INTEGER PRIMARY KEY, file TEXT, path TEXT, links TEXT, issuer TEXT, "
             "year INTEGER, edition INTEGER, date TEXT, score REAL, grade TEXT, core_score REAL, statuses TEXT, "
-            "error TEXT, not_whole TEXT, whole INTEGER)"
+            "error TEXT, not_whole TEXT, ocr INTEGER, whole INTEGER)"
         )
         self.extend(rows)
         self._db.execute("CREATE INDEX rows_by_rank ON rows (whole, edition, -COALESCE(score, 0.0), file)")
@@ -51,7 +51,7 @@ class SummaryTable:
 
     def extend(self, rows: Iterable[SummaryRow]) -> None:
         with self._db:
-            self._db.executemany(f"INSERT INTO rows ({_COLUMNS}, whole) VALUES ({', '.join('?' * 14)})",
+            self._db.executemany(f"INSERT INTO rows ({_COLUMNS}, whole) VALUES ({', '.join('?' * (len(_FIELDS) + 1))})",
                                  (_values(r) for r in rows))
 
     def _rows(self, sql: str, params: tuple = ()) -> Iterator[SummaryRow]:
@@ -110,14 +110,15 @@ class Ranked:
 def _values(r: SummaryRow) -> tuple:
     statuses = _SEP.join(s or "" for s in r.statuses) if r.statuses else None
     return (r.file, r.path, json.dumps(r.links, ensure_ascii=False), r.issuer, r.year, r.edition, r.date, r.score,
-            r.grade, r.core_score, statuses, r.error, json.dumps(list(r.not_whole), ensure_ascii=False), int(r.is_whole))
+            r.grade, r.core_score, statuses, r.error, json.dumps(list(r.not_whole), ensure_ascii=False), int(r.ocr),
+            int(r.is_whole))
 
 
 def _row(v: tuple) -> SummaryRow:
-    file, path, links, issuer, year, edition, date, score, grade, core_score, statuses, error, not_whole = v
+    file, path, links, issuer, year, edition, date, score, grade, core_score, statuses, error, not_whole, ocr = v
     return SummaryRow(
         file=file, path=path, links=json.loads(links), issuer=_shared(issuer), year=year, edition=edition,
         date=date, score=score, grade=_shared(grade), core_score=core_score,
         statuses=tuple(sys.intern(s) if s else None for s in statuses.split(_SEP)) if statuses is not None else (),
-        error=error, not_whole=tuple(json.loads(not_whole)),
+        error=error, not_whole=tuple(json.loads(not_whole)), ocr=bool(ocr),
     )

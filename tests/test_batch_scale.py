@@ -291,6 +291,7 @@ def _mixed_rows(ruleset) -> tuple[SummaryRow, ...]:
     for i in (5, 9, 30):  # tied: ranked by file name
         big[i] = replace(big[i], score=50.0)
     big[12] = replace(big[12], not_whole=("只有部分章节",))
+    big[14] = replace(big[14], ocr=True)
     small = [replace(r, file=f"s{i}.txt", links={"html": f"reports/s{i}.html", "json": f"reports/s{i}.json"})
              for i, r in enumerate(synthetic_view(ruleset, 12, edition=2015, seed=8).rows)]
     failed = SummaryRow(file="bad.txt", path="in/bad.txt", links={}, error="InputError: cannot read file")
@@ -359,3 +360,18 @@ def test_the_parent_keeps_its_own_items_not_the_workers_copies(ruleset, tmp_path
     assert [o.state for o in outcomes] == ["scored"] * 3
     assert all(o.item is item for o, item in zip(outcomes, items))
     assert all(o.record is None for o in outcomes)
+
+
+def test_the_summary_table_keeps_every_field_of_a_row():
+    from dataclasses import fields
+
+    from scorer.summary_table import _FIELDS, SummaryTable
+
+    assert _FIELDS == tuple(f.name for f in fields(SummaryRow))  # a new field must be stored too
+    row = SummaryRow(file="a/b.txt", path="in/a/b.txt", links={"html": "reports/a__b.txt.html"}, issuer="合肥市司法局",
+                     year=2023, edition=2021, date="2024-03-01", score=61.5, grade="合格", core_score=40.0,
+                     statuses=("absent", None, "n/a"), error=None, not_whole=("缺少章节",), ocr=True)
+    failed = SummaryRow(file="c.txt", path="in/c.txt", links={}, error="InputError: x")
+    table = SummaryTable([row, failed])
+    assert list(table) == [row, failed]
+    table.close()

@@ -125,9 +125,9 @@ class BatchView:
         return self._where(lambda r: r.ok and bool(r.not_whole))
 
     @property
-    def ocr(self) -> tuple[SummaryRow, ...]:
+    def ocr(self) -> Reiterable:
         """The scored files read (wholly or partly) by OCR: their text may hold misreads."""
-        return tuple(r for r in self.rows if r.ok and r.ocr)
+        return self._where(lambda r: r.ok and r.ocr)
 
     @property
     def editions(self) -> tuple[int, ...]:
