@@ -274,7 +274,7 @@ def update_batch_outputs(outcomes: list[Outcome], store: Store, ruleset: Ruleset
 def read_by_ocr(outcomes: list[Outcome], store: Store, ruleset: Ruleset) -> int:
     """How many of the batch's scored files were read (wholly or partly) by OCR."""
     return sum(1 for o in outcomes if o.state != "failed" and o.content_hash
-               and getattr(store.get(o.content_hash, ruleset.version), "ocr", False))
+               and store.read_by_ocr(o.content_hash, ruleset.version))  # (not store.get: no results read)
 
 
 def remove_stale_temp_files(out_dir: str | os.PathLike) -> int:

@@ -330,6 +330,12 @@ class Store:
         found = self._records("content_hash = ? AND ruleset_version = ?", (content_hash, ruleset_version))
         return found[0] if found else None
 
+    def read_by_ocr(self, content_hash: str, ruleset_version: str) -> bool:
+        """Whether the stored report was read (wholly or partly) by OCR: one indexed lookup, no results."""
+        row = self._db.execute("SELECT ocr FROM reports WHERE content_hash = ? AND ruleset_version = ?",
+                               (content_hash, ruleset_version)).fetchone()
+        return bool(row and row[0])
+
     def has(self, content_hash: str, ruleset_version: str, requested_edition: int | None) -> bool:
         """True when this content was scored with these rules and the same --edition."""
         row = self._db.execute(

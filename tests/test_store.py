@@ -164,3 +164,11 @@ def test_a_store_can_keep_a_small_page_cache(tmp_path):
         assert store._db.execute("PRAGMA cache_size").fetchone()[0] == -256
     with Store(tmp_path / "h.sqlite") as store:
         assert store._db.execute("PRAGMA cache_size").fetchone()[0] == -2000  # SQLite's own default
+
+
+def test_read_by_ocr_is_the_stored_flag(store):
+    store.save(make("scan", ocr=True))
+    store.save(make("text"))
+    assert store.read_by_ocr("scan", "v1") and store.read_by_ocr("scan", "v1") == store.get("scan", "v1").ocr
+    assert not store.read_by_ocr("text", "v1")
+    assert not store.read_by_ocr("scan", "v2") and not store.read_by_ocr("missing", "v1")
