@@ -29,7 +29,7 @@ from pathlib import PurePosixPath
 from urllib.parse import quote, unquote, urlencode
 
 from starlette.applications import Starlette
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
@@ -255,7 +255,9 @@ async def review_status(request: Request) -> Response:
     return RedirectResponse(f"/report/{content_hash}#r-{rule_id}", status_code=303)
 
 
-async def review_done(request: Request) -> Response:
+async def _signed_post(request: Request) -> tuple[Desk, str, FormData, str] | Response:
+    """(desk, report hash, form, reviewer) of a POST that changes a stored report, or the
+    page saying why it cannot: no reviewer named yet (400), no such report (404)."""
     desk = _desk(request)
     content_hash = _hash(request)
     form = await _form(request)
@@ -264,6 +266,14 @@ async def review_done(request: Request) -> Response:
         return _message(request, "请先填写审核人", "请在页面顶部填写审核人姓名。", 400)
     if desk.store.latest(content_hash) is None:
         raise HTTPException(404, "没有这份报告")
+    return desk, content_hash, form, reviewer
+
+
+async def review_done(request: Request) -> Response:
+    posted = await _signed_post(request)
+    if isinstance(posted, Response):
+        return posted
+    desk, content_hash, form, reviewer = posted
     reason = str(form.get("reason", "")).strip()[:REASON_MAX] or "其余各项按机器判定确认"
     desk.store.add_review(Review(content_hash, None, "done", None, None, "done", reason, reviewer))
     return RedirectResponse(f"/report/{content_hash}", status_code=303)
@@ -291,14 +301,10 @@ async def memo_page(request: Request) -> Response:
 
 
 async def memo_save(request: Request) -> Response:
-    desk = _desk(request)
-    content_hash = _hash(request)
-    form = await _form(request)
-    reviewer = _reviewer(request)
-    if not reviewer:
-        return _message(request, "请先填写审核人", "请在页面顶部填写审核人姓名。", 400)
-    if desk.store.latest(content_hash) is None:
-        raise HTTPException(404, "没有这份报告")
+    posted = await _signed_post(request)
+    if isinstance(posted, Response):
+        return posted
+    desk, content_hash, form, reviewer = posted
     text = str(form.get("requirements", "")).strip()[:MEMO_MAX]
     if not text:
         return _message(request, "整改要求为空", "请填写整改要求。", 400)
