@@ -204,12 +204,22 @@ async def _reviewed(desk: Desk, content_hash: str) -> Reviewed | str:
     return Reviewed(result, rescore(result, statuses, desk.config.policy, wrong), reviews, statuses, wrong, done)
 
 
-async def report_page(request: Request) -> Response:
+async def _opened(request: Request) -> tuple[Desk, str, Reviewed] | Response:
+    """(desk, report hash, the report with its reviews) for a page about one report, or
+    the page saying why it cannot be opened (404)."""
     desk = _desk(request)
     content_hash = _hash(request)
     r = await _reviewed(desk, content_hash)
     if isinstance(r, str):
         return _message(request, "无法打开报告", r, 404)
+    return desk, content_hash, r
+
+
+async def report_page(request: Request) -> Response:
+    opened = await _opened(request)
+    if isinstance(opened, Response):
+        return opened
+    desk, content_hash, r = opened
     upload = desk.store.upload(content_hash)
     name = upload["name"] if upload else r.machine.path
     v = views.report_desk(content_hash, name, r.machine, r.result, r.reviews, r.statuses, r.wrong, r.done)
@@ -288,11 +298,10 @@ def _memo(reviewed_result, edited: str | None):
 
 
 async def memo_page(request: Request) -> Response:
-    desk = _desk(request)
-    content_hash = _hash(request)
-    r = await _reviewed(desk, content_hash)
-    if isinstance(r, str):
-        return _message(request, "无法打开报告", r, 404)
+    opened = await _opened(request)
+    if isinstance(opened, Response):
+        return opened
+    desk, content_hash, r = opened
     edited = desk.store.memo_text(content_hash)
     m = _memo(r.result, edited)
     return _page(request, "serve_memo.html.j2", m=m, content_hash=content_hash, edited=edited is not None,
@@ -313,11 +322,10 @@ async def memo_save(request: Request) -> Response:
 
 
 async def memo_docx(request: Request) -> Response:
-    desk = _desk(request)
-    content_hash = _hash(request)
-    r = await _reviewed(desk, content_hash)
-    if isinstance(r, str):
-        return _message(request, "无法打开报告", r, 404)
+    opened = await _opened(request)
+    if isinstance(opened, Response):
+        return opened
+    desk, content_hash, r = opened
     m = _memo(r.result, desk.store.memo_text(content_hash))
     data = await asyncio.to_thread(lambda: docx_bytes(memo_render.as_gongwen(m)))
     filename = f"审查意见-{content_hash[:12]}.docx"
