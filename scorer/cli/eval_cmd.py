@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from scorer.cli.app import app, fail, load_ruleset
 from scorer.errors import FazhiError
+
+if TYPE_CHECKING:  # the evaluator loads only when eval runs (cold start of the other commands)
+    from scorer.evaluate import Counts
 
 # A rule whose precision or recall falls below this on the labels is flagged for work.
 FLAG_BELOW = 0.8
@@ -83,14 +86,23 @@ def eval_command(
                    f"{'baseline F1':>11s} {'acc':>6s}   flag")
         for rule_id, c in fazhi.per_rule.items():
             b = baseline.per_rule[rule_id]
-            flags = [f"{name} < {FLAG_BELOW}" for name, value, support in
-                     (("P", c.precision, c.tp + c.fp), ("R", c.recall, c.tp + c.fn)) if support and value < FLAG_BELOW]
-            typer.echo(f"{rule_id:38s} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.accuracy:6.3f} "
-                       f"{c.in_play_accuracy:8.3f}   {b.f1:11.3f} {b.accuracy:6.3f}   {'; '.join(flags)}")
+            typer.echo(f"{_rule_cells(rule_id, c)}   {b.f1:11.3f} {b.accuracy:6.3f}   {_flags(c)}")
     if mistakes:
         typer.echo("")
         for file, rule_id, want, got in fazhi.mistakes:
             typer.echo(f"{file}  {rule_id}: gold {want}, fazhi {got}")
+
+
+def _rule_cells(rule_id: str, c: Counts) -> str:
+    """A rule's row of the per-rule table, up to its in-play accuracy."""
+    return (f"{rule_id:38s} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.accuracy:6.3f} "
+            f"{c.in_play_accuracy:8.3f}")
+
+
+def _flags(c: Counts) -> str:
+    """Precision or recall below the flag line, where the rule had anything to measure."""
+    return "; ".join(f"{name} < {FLAG_BELOW}" for name, value, support in
+                     (("P", c.precision, c.tp + c.fp), ("R", c.recall, c.tp + c.fn)) if support and value < FLAG_BELOW)
 
 
 def _eval_reviews(db: Path, per_rule: bool, mistakes: bool) -> None:
@@ -113,10 +125,7 @@ def _eval_reviews(db: Path, per_rule: bool, mistakes: bool) -> None:
         typer.echo("")
         typer.echo(f"{'rule':38s} {'P':>6s} {'R':>6s} {'F1':>6s} {'acc':>6s} {'in-play':>8s}   labels   flag")
         for rule_id, c in sorted(report.per_rule.items()):
-            flags = [f"{name} < {FLAG_BELOW}" for name, value, support in
-                     (("P", c.precision, c.tp + c.fp), ("R", c.recall, c.tp + c.fn)) if support and value < FLAG_BELOW]
-            typer.echo(f"{rule_id:38s} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.accuracy:6.3f} "
-                       f"{c.in_play_accuracy:8.3f}   {c.total:6d}   {'; '.join(flags)}")
+            typer.echo(f"{_rule_cells(rule_id, c)}   {c.total:6d}   {_flags(c)}")
     if mistakes:
         typer.echo("")
         for file, rule_id, want, got in report.mistakes:
