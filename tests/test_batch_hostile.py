@@ -35,17 +35,25 @@ from scorer.cli import main
 sys.argv[0] = "fazhi"
 main()
 """
-# Reports whose path contains "slow" take a minute: stands for a hostile input that never ends.
-SLOW_REPORTS = """
-import time
+
+
+def misbehaving_on(word: str, module: str, act: str) -> str:
+    """A patch for PATCHED_CLI: scoring a report whose path contains ``word`` runs ``act``
+    (after importing ``module``) before scoring it as usual."""
+    return f"""
+import {module}
 import scorer.pipeline
 _score_file = scorer.pipeline.score_file
 def score_file(path, *args, **kwargs):
-    if "slow" in str(path):
-        time.sleep(60)
+    if {word!r} in str(path):
+        {act}
     return _score_file(path, *args, **kwargs)
 scorer.pipeline.score_file = score_file
 """
+
+
+# Reports whose path contains "slow" take a minute: stands for a hostile input that never ends.
+SLOW_REPORTS = misbehaving_on("slow", "time", "time.sleep(60)")
 
 
 def fazhi(*args, patch: str | None = None, timeout: float = RUN_TIMEOUT_S) -> subprocess.CompletedProcess:
@@ -225,16 +233,7 @@ def test_a_worker_that_dies_fails_its_report_and_is_replaced(tmp_path):
     corpus = tmp_path / "in"
     seed_copies(corpus, 3)
     shutil.copy(SEEDS[0], corpus / "crash.txt")  # sorted first: both later reports need a live worker
-    patch = """
-import os
-import scorer.pipeline
-_score_file = scorer.pipeline.score_file
-def score_file(path, *args, **kwargs):
-    if "crash" in str(path):
-        os._exit(3)
-    return _score_file(path, *args, **kwargs)
-scorer.pipeline.score_file = score_file
-"""
+    patch = misbehaving_on("crash", "os", "os._exit(3)")
     run = fazhi("batch", corpus, "-o", tmp_path / "out", "--jobs", 1, "--no-memo", patch=patch, timeout=60)
     assert run.returncode == 4, run.stderr
     assert error_lines(run.stderr) == [
@@ -455,15 +454,7 @@ def test_a_report_over_the_file_timeout_fails_and_the_batch_goes_on(tmp_path, jo
 
 # Reports whose path contains "greedy" want 3 GB at once: stands for an input that would
 # take the machine's memory.
-GREEDY_REPORTS = """
-import scorer.pipeline
-_score_file = scorer.pipeline.score_file
-def score_file(path, *args, **kwargs):
-    if "greedy" in str(path):
-        hoard = bytearray(3 * 1024 ** 3)
-    return _score_file(path, *args, **kwargs)
-scorer.pipeline.score_file = score_file
-"""
+GREEDY_REPORTS = misbehaving_on("greedy", "sys", "hoard = bytearray(3 * 1024 ** 3)")
 
 
 def test_a_report_over_the_memory_budget_fails_alone(tmp_path):
