@@ -24,6 +24,8 @@ def cache_dir() -> Path | None:
     chosen = os.environ.get(ENV)
     if chosen is not None:
         return Path(chosen) if chosen else None
+    # (by hand rather than with platformdirs: this runs at every start, and its import
+    # cost more than these lines do)
     if sys.platform == "win32":
         base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
     elif sys.platform == "darwin":
@@ -47,27 +49,18 @@ def load(name: str) -> object | None:
 def save(name: str, data: object) -> bool:
     """Keep ``data`` (marshal's plain types only) under ``name``; False when it cannot be written.
 
-    Written to a temporary file and renamed, so a reader in another process sees the old
-    file or the new one, never half of one.
+    Written atomically (scorer.atomic), so a reader in another process sees the old file or
+    the new one, never half of one.
     """
-    import tempfile  # (only when something is written: most runs only read)
+    from scorer import atomic  # (only when something is written: most runs only read)
 
     folder = cache_dir()
     if folder is None:
         return False
-    tmp = None
     try:
         blob = marshal.dumps(data)
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as f:
-            f.write(blob)
-        os.replace(tmp, folder / name)
+        atomic.write_bytes(folder / name, blob)
         return True
     except (OSError, ValueError):
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
         return False
