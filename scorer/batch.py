@@ -4,8 +4,10 @@ The parent process finds the files, hashes them, skips what the history already 
 (same content, same ruleset version, same --edition, outputs present), and hands the rest
 to worker processes. Each worker loads the ruleset once, scores one report at a time,
 writes its HTML gap report, JSON and memo (each file atomically) and returns a small
-:class:`Outcome` — never the ReportResult — so the parent's memory does not grow with
-the number of reports. The parent alone writes the database, one transaction per report.
+:class:`Outcome` — never the ReportResult. The parent alone writes the database, one
+transaction per report, and keeps each file's outcome in a table on disk
+(:class:`scorer.outcomes.Outcomes`), not in memory: its memory does not grow with the
+number of reports.
 
 Which files are read, and how hostile folders are met, is scorer/discover.py. A report that takes longer than ``file_timeout`` seconds has its
 worker killed and replaced; a worker dies with the main process, however that ends.
@@ -29,15 +31,16 @@ import sys
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from scorer.atomic import write_bytes
 from scorer.discover import REPORTS_DIR, BatchItem, content_hash, name_is_text
 from scorer.errors import FazhiError
 from scorer.models import Ruleset
+from scorer.outcomes import Outcome, Outcomes
 from scorer.score import ScoringPolicy, with_policy
-from scorer.store import ReportRecord, Store, record_of
+from scorer.store import Store, record_of
 
 OUTPUT_SUFFIXES = (".html", ".json", ".docx")  # how BatchItem.outputs end: what a batch writes in REPORTS_DIR
 # --memo: which reports get their 审查意见 memo (.docx). "always" by default: a supervisor
@@ -61,15 +64,6 @@ class BatchOptions:
     # Megabytes of address space a worker may use (RLIMIT_AS); a report that needs more fails
     # with MemoryError and its worker is replaced. None: no limit. Only in worker processes.
     file_memory_mb: int | None = None
-
-
-@dataclass(frozen=True, slots=True)  # slots: the parent keeps one per file for the summary
-class Outcome:
-    item: BatchItem
-    state: str  # scored | skipped | failed | unwritable (its outputs could not be written: stops the batch)
-    content_hash: str | None = None
-    error: str | None = None  # failed: "Type: message", one line; unwritable: the OS's problem
-    record: ReportRecord | None = None  # scored: what goes into the history (dropped once stored)
 
 
 class OutputError(FazhiError):
@@ -315,6 +309,8 @@ def _in_workers(todo: list[tuple[BatchItem, str]], options: BatchOptions, out_di
                     w.ready = True
                 elif kind == "done":
                     w.task = None
+                    if pending:  # its next report first: it scores that while the parent stores this one
+                        w.give(pending.popleft())
                     yield value
                 elif kind == "broken":
                     raise FazhiError("worker process", f"cannot load the rules: {value}")
@@ -366,8 +362,9 @@ def run_batch(
     ruleset: Ruleset,
     options: BatchOptions,
     on_outcome: Callable[[Outcome], None] = lambda outcome: None,
-) -> list[Outcome]:
-    """Score every item not already done; returns one small Outcome per item, in item order.
+) -> Outcomes:
+    """Score every item not already done; returns one Outcome per item, in item order, kept
+    on disk (:class:`Outcomes`: the caller closes it).
 
     Raises OutputError when a report's outputs or the database cannot be written; what
     was stored before stays consistent, and running again finishes the rest.
@@ -378,13 +375,12 @@ def run_batch(
         os.makedirs(reports_dir, exist_ok=True)
     except OSError as exc:
         raise OutputError(reports_dir, f"cannot create the folder: {os_problem(exc)}") from None
-    done: dict[str, Outcome] = {}
-    # rel → the (item, digest) a worker was given: what the parent keeps of a report scored
-    # there is its own item and digest, not the copies the worker's Outcome brought back
-    # through the pipe (two more strings and an object per report, for the whole batch).
-    sent: dict[str, tuple[BatchItem, str]] = {}
+    done = Outcomes()
+    # rel → the position in ``items`` of a report being scored: where its outcome goes in
+    # the table, whatever order the workers finish in.
+    position: dict[str, int] = {}
 
-    def settle(outcome: Outcome) -> None:
+    def settle(outcome: Outcome, at: int) -> None:
         if outcome.state == "unwritable":
             raise OutputError(reports_dir, f"cannot write the reports: {outcome.error}")
         try:
@@ -396,42 +392,43 @@ def run_batch(
         except sqlite3.Error as exc:  # each write is one transaction: what is stored stays whole
             raise OutputError(str(store.path), f"cannot write the history database: {database_problem(exc)}") from None
         on_outcome(outcome)
-        own = sent.pop(outcome.item.rel, None)
-        if own is not None:
-            outcome = replace(outcome, item=own[0], content_hash=own[1], record=None)
-        done[outcome.item.rel] = replace(outcome, record=None) if outcome.record else outcome  # the database has it now
+        done.add(at, outcome)  # (without its record: the database has it now)
 
-    todo = []
-    for item in items:
-        if not name_is_text(item.path):
-            settle(Outcome(item, "failed", error="InputError: the file name is not valid UTF-8; rename the file"))
-            continue
-        try:
-            digest = content_hash(item.path)
-        except FazhiError as exc:
-            settle(Outcome(item, "failed", error=one_line(exc, item.path)))
-            continue
-        except OSError as exc:
-            settle(Outcome(item, "failed", error=f"InputError: cannot read file: {exc.strerror or exc}"))
-            continue
-        if (
-            not options.force
-            and store.has(digest, ruleset.version, options.edition)
-            and _outputs_exist(item, out_dir, options.memo, lambda: _stored_gaps(store, digest, ruleset.version))
-        ):
-            settle(Outcome(item, "skipped", digest))
-        else:
-            todo.append((item, digest))
-
-    if options.file_timeout or (options.jobs > 1 and len(todo) > 1):
-        sent.update((task[0].rel, task) for task in todo)
-        outcomes: Iterator[Outcome] = _in_workers(todo, options, out_dir)
-    else:
-        _setup(ruleset, options, out_dir)  # in this process: no pool, no second ruleset load
-        outcomes = (score_item(item, digest) for item, digest in todo)
     try:
-        for outcome in outcomes:
-            settle(outcome)
-    finally:
-        outcomes.close()  # on Ctrl-C or an unwritable output: stops the workers now
-    return [done[item.rel] for item in items]
+        todo = []
+        for at, item in enumerate(items):
+            if not name_is_text(item.path):
+                settle(Outcome(item, "failed", error="InputError: the file name is not valid UTF-8; rename the file"), at)
+                continue
+            try:
+                digest = content_hash(item.path)
+            except FazhiError as exc:
+                settle(Outcome(item, "failed", error=one_line(exc, item.path)), at)
+                continue
+            except OSError as exc:
+                settle(Outcome(item, "failed", error=f"InputError: cannot read file: {exc.strerror or exc}"), at)
+                continue
+            if (
+                not options.force
+                and store.has(digest, ruleset.version, options.edition)
+                and _outputs_exist(item, out_dir, options.memo, lambda: _stored_gaps(store, digest, ruleset.version))
+            ):
+                settle(Outcome(item, "skipped", digest), at)
+            else:
+                todo.append((item, digest))
+                position[item.rel] = at
+
+        if options.file_timeout or (options.jobs > 1 and len(todo) > 1):
+            outcomes: Iterator[Outcome] = _in_workers(todo, options, out_dir)
+        else:
+            _setup(ruleset, options, out_dir)  # in this process: no pool, no second ruleset load
+            outcomes = (score_item(item, digest) for item, digest in todo)
+        try:
+            for outcome in outcomes:
+                settle(outcome, position.pop(outcome.item.rel))
+        finally:
+            outcomes.close()  # on Ctrl-C or an unwritable output: stops the workers now
+    except BaseException:
+        done.close()
+        raise
+    return done

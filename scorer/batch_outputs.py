@@ -31,14 +31,15 @@ import re
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from scorer import atomic
 from scorer.atomic import open_atomic, write_chunks
-from scorer.batch import OUTPUT_SUFFIXES, Outcome, OutputError, memo_wanted, os_problem
+from scorer.batch import OUTPUT_SUFFIXES, OutputError, memo_wanted, os_problem
 from scorer.discover import REPORTS_DIR
 from scorer.history import Timeline, timelines
 from scorer.models import Ruleset
+from scorer.outcomes import Outcome
 from scorer.render.batch_view import BatchView, SummaryRow
 from scorer.sanitize import one_line
 from scorer.store import ReportRecord, Store
@@ -62,7 +63,7 @@ def statuses_of(record: ReportRecord, ruleset: Ruleset) -> tuple[str | None, ...
     return tuple(out)
 
 
-def summary_rows(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: str) -> Iterator[SummaryRow]:
+def summary_rows(outcomes: Iterable[Outcome], store: Store, ruleset: Ruleset, memo: str) -> Iterator[SummaryRow]:
     """One row per outcome, in outcome order, each read from the history when it is needed."""
     for o in outcomes:
         record = store.get(o.content_hash, ruleset.version) if o.state != "failed" and o.content_hash else None
@@ -103,7 +104,7 @@ def _as_shown(t: Timeline) -> Timeline:
     )
 
 
-def batch_view(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: str) -> BatchView:
+def batch_view(outcomes: Iterable[Outcome], store: Store, ruleset: Ruleset, memo: str) -> BatchView:
     """The batch's view, its rows in a temporary table (``SummaryTable``) read back for each
     output rather than held; ``close_view`` removes the table."""
     rows = SummaryTable(summary_rows(outcomes, store, ruleset, memo))
@@ -194,7 +195,7 @@ def _remove_old_pages(pages_dir: Path, keep: set[str]) -> None:
             page.unlink()
 
 
-def summary_key(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: str) -> str:
+def summary_key(outcomes: Iterable[Outcome], store: Store, ruleset: Ruleset, memo: str) -> str:
     """A digest of everything the summary outputs are made from: each file of the batch
     (its name, content hash and error), the rules, --memo, the history database and the
     code and templates that write them. Equal keys: the outputs would come out the same."""
@@ -244,7 +245,7 @@ def _up_to_date(out: Path, key: str) -> dict[str, Path] | None:
         return None
 
 
-def update_batch_outputs(outcomes: list[Outcome], store: Store, ruleset: Ruleset, memo: str,
+def update_batch_outputs(outcomes: Iterable[Outcome], store: Store, ruleset: Ruleset, memo: str,
                          out_dir: str | os.PathLike) -> dict[str, Path]:
     """Write summary.csv, summary.xlsx and the dashboard unless they are up to date; return their paths.
 
@@ -271,7 +272,7 @@ def update_batch_outputs(outcomes: list[Outcome], store: Store, ruleset: Ruleset
     return paths
 
 
-def read_by_ocr(outcomes: list[Outcome], store: Store, ruleset: Ruleset) -> int:
+def read_by_ocr(outcomes: Iterable[Outcome], store: Store, ruleset: Ruleset) -> int:
     """How many of the batch's scored files were read (wholly or partly) by OCR."""
     return sum(1 for o in outcomes if o.state != "failed" and o.content_hash
                and store.read_by_ocr(o.content_hash, ruleset.version))  # (not store.get: no results read)

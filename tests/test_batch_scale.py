@@ -20,8 +20,9 @@ import pytest
 
 from scorer.batch import BatchOptions, memo_wanted, run_batch
 from scorer.batch_outputs import SUMMARY_STAMP, batch_view, update_batch_outputs, write_batch_outputs
-from scorer.discover import discover
+from scorer.discover import BatchItem, content_hash, discover
 from scorer.models import ReportResult
+from scorer.outcomes import Outcome, Outcomes
 from scorer.render import dashboard, summary
 from scorer.render.batch_view import BatchView, SummaryRow
 from scorer.store import ReportRecord, Store, record_of
@@ -350,16 +351,34 @@ def test_a_batch_reads_its_summary_rows_back_from_disk_for_each_output(ruleset, 
     close_view(view)
 
 
-def test_the_parent_keeps_its_own_items_not_the_workers_copies(ruleset, tmp_path):
-    """A worker's Outcome comes back through a pipe with its own copy of the item and hash;
-    the parent keeps the ones it already holds, so a report costs it one item, not two."""
+def test_a_batch_keeps_its_outcomes_on_disk_in_file_order(ruleset, tmp_path):
+    """The parent holds no list of outcomes: run_batch returns a table on disk, in file order
+    whatever order the workers finished in, made anew on every pass, records left to the history."""
     out = tmp_path / "out"
     items = discover([str(p) for p in SEEDS[:3]], out)
     with Store(tmp_path / "h.sqlite") as store:
-        outcomes = run_batch(items, out, store, ruleset, BatchOptions(memo="never", jobs=2, file_timeout=120.0))
-    assert [o.state for o in outcomes] == ["scored"] * 3
-    assert all(o.item is item for o, item in zip(outcomes, items))
-    assert all(o.record is None for o in outcomes)
+        with run_batch(items, out, store, ruleset, BatchOptions(memo="never", jobs=2, file_timeout=120.0)) as outcomes:
+            assert isinstance(outcomes, Outcomes)
+            first, second = list(outcomes), list(outcomes)
+            assert [o.item for o in first] == items
+            assert [o.state for o in first] == ["scored"] * 3 and all(o.record is None for o in first)
+            assert [o.content_hash for o in first] == [content_hash(i.path) for i in items]
+            assert first == second and first[0] is not second[0]
+            assert (len(outcomes), outcomes.count("scored"), outcomes.count("failed")) == (3, 3, 0)
+            for o in first:
+                assert store.has(o.content_hash, ruleset.version, None)
+
+
+def test_outcomes_come_back_in_file_order_with_names_as_they_were():
+    odd = BatchItem(path="in/bad\udcff.txt", rel="bad\udcff.txt", name="bad_.txt~0123abcd")  # not UTF-8: a surrogate
+    fine = BatchItem(path="in/a.txt", rel="a.txt", name="a.txt")
+    error = "InputError: the file name is not valid UTF-8; rename the file"
+    with Outcomes() as table:
+        table.add(1, Outcome(odd, "failed", error=error))  # the second file settles first
+        table.add(0, Outcome(fine, "scored", "ab" * 32))
+        assert list(table) == [Outcome(fine, "scored", "ab" * 32), Outcome(odd, "failed", error=error)]
+        assert [o.item for o in table.with_state("failed")] == [odd]
+        assert (len(table), table.count("scored"), table.count("skipped")) == (2, 1, 0)
 
 
 def test_the_summary_table_keeps_every_field_of_a_row():

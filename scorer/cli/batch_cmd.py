@@ -20,7 +20,7 @@ import json
 import os
 import signal
 import sys
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Iterator, Optional
@@ -179,7 +179,10 @@ def batch(
         fail(one_line(str(err)))
     except OSError as err:
         fail(f"{out}: cannot create the output directory: {err.strerror or err}")
-    items = found.items
+    # The items go into run_batch's table of outcomes, on disk: the summary phase, this
+    # process's largest moment, must not hold them as well (found and items are let go).
+    items, not_read, total = found.items, found.skipped, len(found.items)
+    del found
     options = BatchOptions(
         rules_dirs=tuple(map(str, settings.rules_dirs)), edition=edition, policy=settings.policy,
         memo=MemoMode.never.value if no_memo else memo.value, force=force,
@@ -187,48 +190,47 @@ def batch(
         file_timeout=file_timeout or None,
         file_memory_mb=file_memory or None,
     )
-    progress = _Progress(len(items), quiet)
-    previous = signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
-    try:
-        with _exclusive(out):
-            remove_stale_temp_files(out)  # left by a run that was killed
-            try:
-                store = Store(db or out / DB_NAME, cache_kb=BATCH_DB_CACHE_KB)
-            except FazhiError as err:
-                fail(err)
-            try:
-                with store, progress:
-                    outcomes = run_batch(items, out, store, ruleset, options, on_outcome=progress)
-                    paths = update_batch_outputs(outcomes, store, ruleset, options.memo, out)
-                    ocr_read = read_by_ocr(outcomes, store, ruleset)
-            except KeyboardInterrupt:
-                remove_stale_temp_files(out)
-                typer.echo(
-                    f"fazhi: interrupted after {progress.done} of {len(items)} files; "
-                    "run the same command again to finish the rest",
-                    err=True,
-                )
-                raise typer.Exit(EXIT_INTERRUPTED)
-            except FazhiError as err:  # an output or the database cannot be written: no input file's fault
-                remove_stale_temp_files(out)
-                resume = "; what was scored is kept, run the same command again to finish the rest"
-                fail(one_line(f"{err}{resume if isinstance(err, OutputError) else ''}"))
-            remove_stale_temp_files(out)  # a worker killed over --file-timeout may have been writing
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-    for skip in found.skipped:
-        typer.echo(one_line(f"fazhi: warning: {skip.path}: skipped: {skip.reason}"), err=True)
-    failed = [o for o in outcomes if o.state == "failed"]
-    for o in failed:
-        typer.echo(one_line(error_line(f"{o.item.path}: {o.error}")), err=True)
-    scored = sum(1 for o in outcomes if o.state == "scored")
-    skipped = len(outcomes) - scored - len(failed)
-    summary = f"{len(outcomes)} files: {scored} scored, {skipped} already scored, {len(failed)} failed"
+    progress = _Progress(total, quiet)
+    with ExitStack() as keep:  # the table of outcomes, open until the failures are printed
+        previous = signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
+        try:
+            with _exclusive(out):
+                remove_stale_temp_files(out)  # left by a run that was killed
+                try:
+                    store = Store(db or out / DB_NAME, cache_kb=BATCH_DB_CACHE_KB)
+                except FazhiError as err:
+                    fail(err)
+                try:
+                    with store, progress:
+                        outcomes = keep.enter_context(run_batch(items, out, store, ruleset, options, on_outcome=progress))
+                        del items  # in the table now: not held through the summary
+                        paths = update_batch_outputs(outcomes, store, ruleset, options.memo, out)
+                        ocr_read = read_by_ocr(outcomes, store, ruleset)
+                except KeyboardInterrupt:
+                    remove_stale_temp_files(out)
+                    typer.echo(
+                        f"fazhi: interrupted after {progress.done} of {total} files; "
+                        "run the same command again to finish the rest",
+                        err=True,
+                    )
+                    raise typer.Exit(EXIT_INTERRUPTED)
+                except FazhiError as err:  # an output or the database cannot be written: no input file's fault
+                    remove_stale_temp_files(out)
+                    resume = "; what was scored is kept, run the same command again to finish the rest"
+                    fail(one_line(f"{err}{resume if isinstance(err, OutputError) else ''}"))
+                remove_stale_temp_files(out)  # a worker killed over --file-timeout may have been writing
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+        for skip in not_read:
+            typer.echo(one_line(f"fazhi: warning: {skip.path}: skipped: {skip.reason}"), err=True)
+        for o in outcomes.with_state("failed"):
+            typer.echo(one_line(error_line(f"{o.item.path}: {o.error}")), err=True)
+        scored, skipped, failed = (outcomes.count(state) for state in ("scored", "skipped", "failed"))
+    summary = f"{total} files: {scored} scored, {skipped} already scored, {failed} failed"
     if ocr_read:
         summary += f"; {ocr_read} read by OCR (scans: check their evidence against the page)"
-    if found.skipped:
-        summary += f"; {len(found.skipped)} not read (see the warnings)"
+    if not_read:
+        summary += f"; {len(not_read)} not read (see the warnings)"
     typer.echo(summary)
     typer.echo(f"each report's gap report, JSON and memo: {out / REPORTS_DIR}{os.sep}")
     typer.echo(str(paths["index"]))  # last line: the dashboard, for scripts
