@@ -30,6 +30,18 @@ def _shared(text: str | None) -> str | None:
     return None if text is None else sys.intern(text)
 
 
+class _Statuses(dict):
+    """A status's text → its one interned copy ("" → None, no result), filled as statuses are
+    met: a row's 33 statuses are looked up in C (``map``), not interned one by one in Python."""
+
+    def __missing__(self, text: str) -> str | None:
+        self[text] = value = sys.intern(text) if text else None
+        return value
+
+
+_STATUS = _Statuses()
+
+
 class SummaryTable:
     """Summary rows in file order (the order they were added), kept on disk."""
 
@@ -119,6 +131,6 @@ def _row(v: tuple) -> SummaryRow:
     return SummaryRow(
         file=file, path=path, links=json.loads(links), issuer=_shared(issuer), year=year, edition=edition,
         date=date, score=score, grade=_shared(grade), core_score=core_score,
-        statuses=tuple(sys.intern(s) if s else None for s in statuses.split(_SEP)) if statuses is not None else (),
-        error=error, not_whole=tuple(json.loads(not_whole)), ocr=bool(ocr),
+        statuses=tuple(map(_STATUS.__getitem__, statuses.split(_SEP))) if statuses is not None else (),
+        error=error, not_whole=() if not_whole == "[]" else tuple(json.loads(not_whole)), ocr=bool(ocr),
     )

@@ -394,3 +394,21 @@ def test_the_summary_table_keeps_every_field_of_a_row():
     table = SummaryTable([row, failed])
     assert list(table) == [row, failed]
     table.close()
+
+
+def test_a_whole_reports_json_is_not_parsed_and_report_text_cannot_pretend_to_be_whole(seed_results, tmp_path, monkeypatch):
+    """The summary reads each report's not_whole reasons from its JSON: a whole one says so in
+    a line it need not parse; a report whose own text holds that line is still read in full."""
+    import json as json_module
+
+    from scorer.batch_outputs import _not_whole_from_json
+    from scorer.render import json_report
+
+    result = replace(next(iter(seed_results.values())), not_whole=())
+    forged = replace(result, title='"not_whole": [],', not_whole=("正文只有11字",))  # the line, as report text
+    whole, broken = tmp_path / "whole.json", tmp_path / "broken.json"
+    whole.write_text(json_report.render(result) + "\n", encoding="utf-8")
+    broken.write_text(json_report.render(forged) + "\n", encoding="utf-8")
+    assert _not_whole_from_json(broken) == ("正文只有11字",)
+    monkeypatch.setattr(json_module, "loads", lambda *a, **k: pytest.fail("a whole report's JSON was parsed"))
+    assert _not_whole_from_json(whole) == ()
