@@ -1,8 +1,8 @@
 """Score a folder of reports in parallel, writing each report's outputs and its history row.
 
-The parent process finds the files, hashes them, skips what the history already holds
-(same content, same ruleset version, same --edition, outputs present), and hands the rest
-to worker processes. Each worker loads the ruleset once, scores one report at a time,
+The parent process goes through the files in order, hashing each as a worker is about to
+need it, skips what the history already holds (same content, same ruleset version, same
+--edition, outputs present), and hands the rest to worker processes. Each worker loads the ruleset once, scores one report at a time,
 writes its HTML gap report, JSON and memo (each file atomically) and returns a small
 :class:`Outcome` — never the ReportResult. The parent alone writes the database, one
 transaction per report, and keeps each file's outcome in a table on disk
@@ -236,6 +236,38 @@ def _mp_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
 
 
+Task = tuple[BatchItem, str, int]  # a report to score: its item, content hash and position in the batch
+
+
+class _Pending:
+    """The reports still to score, made as they are asked for (``bool``, ``popleft``, iteration).
+
+    ``tasks`` hashes each file and settles one already scored as it goes, so a file is
+    looked at only when a worker is about to need it: the parent never holds a list of
+    every report to do. ``ahead(n)`` looks up to ``n`` reports ahead.
+    """
+
+    def __init__(self, tasks: Iterator[Task]):
+        self._tasks = tasks
+        self._ahead: deque[Task] = deque()
+
+    def ahead(self, n: int) -> int:
+        while len(self._ahead) < n and (task := next(self._tasks, None)) is not None:
+            self._ahead.append(task)
+        return len(self._ahead)
+
+    def __bool__(self) -> bool:
+        return self.ahead(1) > 0
+
+    def popleft(self) -> Task:
+        self.ahead(1)
+        return self._ahead.popleft()
+
+    def __iter__(self) -> Iterator[Task]:
+        while self:
+            yield self.popleft()
+
+
 class _Worker:
     """One worker process, its end of the pipe, and the report it is scoring, if any."""
 
@@ -247,13 +279,13 @@ class _Worker:
         self.process.start()
         child_conn.close()
         self.ready = False
-        self.task: tuple[BatchItem, str] | None = None
+        self.task: Task | None = None
         self.started = 0.0
 
-    def give(self, task: tuple[BatchItem, str]) -> None:
+    def give(self, task: Task) -> None:
         self.task, self.started = task, time.monotonic()
         try:
-            self.conn.send(task)
+            self.conn.send(task[:2])  # (item, digest): what score_item takes
         except OSError:  # it has just died: the next poll() finds out and fails the report
             pass
 
@@ -283,8 +315,9 @@ class _Worker:
         self.conn.close()
 
 
-def _in_workers(todo: list[tuple[BatchItem, str]], options: BatchOptions, out_dir: str) -> Iterator[Outcome]:
-    """Score ``todo`` in worker processes, one report per worker at a time; yield each Outcome as it comes.
+def _in_workers(pending: _Pending, options: BatchOptions, out_dir: str) -> Iterator[tuple[int, Outcome]]:
+    """Score the ``pending`` reports in worker processes, one report per worker at a time;
+    yield each one's (position, Outcome) as it comes.
 
     A worker over ``options.file_timeout`` on one report, or one that dies, is replaced,
     and that report fails with the reason. On any exception (Ctrl-C, an unwritable
@@ -293,8 +326,7 @@ def _in_workers(todo: list[tuple[BatchItem, str]], options: BatchOptions, out_di
     """
     ctx = _mp_context()
     budget = options.file_timeout
-    pending = deque(todo)
-    workers: list[_Worker | None] = [_Worker(ctx, options, out_dir) for _ in range(min(options.jobs, len(todo)))]
+    workers: list[_Worker | None] = [_Worker(ctx, options, out_dir) for _ in range(pending.ahead(options.jobs))]
     try:
         while pending or any(w.task for w in workers):
             for w in workers:
@@ -308,10 +340,11 @@ def _in_workers(todo: list[tuple[BatchItem, str]], options: BatchOptions, out_di
                 if kind == "ready":
                     w.ready = True
                 elif kind == "done":
+                    at = w.task[2]
                     w.task = None
                     if pending:  # its next report first: it scores that while the parent stores this one
                         w.give(pending.popleft())
-                    yield value
+                    yield at, value
                 elif kind == "broken":
                     raise FazhiError("worker process", f"cannot load the rules: {value}")
                 elif kind == "died" and not w.ready:
@@ -324,8 +357,8 @@ def _in_workers(todo: list[tuple[BatchItem, str]], options: BatchOptions, out_di
                     w.kill()
                     workers[i] = _Worker(ctx, options, out_dir) if pending else None
                     if w.task is not None:
-                        item, digest = w.task
-                        yield Outcome(item, "failed", digest, error=why)
+                        item, digest, at = w.task
+                        yield at, Outcome(item, "failed", digest, error=why)
             workers = [w for w in workers if w is not None]
     except BaseException:
         _stop_workers(workers)
@@ -376,9 +409,6 @@ def run_batch(
     except OSError as exc:
         raise OutputError(reports_dir, f"cannot create the folder: {os_problem(exc)}") from None
     done = Outcomes()
-    # rel → the position in ``items`` of a report being scored: where its outcome goes in
-    # the table, whatever order the workers finish in.
-    position: dict[str, int] = {}
 
     def settle(outcome: Outcome, at: int) -> None:
         if outcome.state == "unwritable":
@@ -394,8 +424,8 @@ def run_batch(
         on_outcome(outcome)
         done.add(at, outcome)  # (without its record: the database has it now)
 
-    try:
-        todo = []
+    def to_score() -> Iterator[Task]:
+        """The reports that need scoring, in file order; the others are settled on the way."""
         for at, item in enumerate(items):
             if not name_is_text(item.path):
                 settle(Outcome(item, "failed", error="InputError: the file name is not valid UTF-8; rename the file"), at)
@@ -415,17 +445,18 @@ def run_batch(
             ):
                 settle(Outcome(item, "skipped", digest), at)
             else:
-                todo.append((item, digest))
-                position[item.rel] = at
+                yield item, digest, at
 
-        if options.file_timeout or (options.jobs > 1 and len(todo) > 1):
-            outcomes: Iterator[Outcome] = _in_workers(todo, options, out_dir)
+    try:
+        pending = _Pending(to_score())
+        if options.file_timeout or (options.jobs > 1 and pending.ahead(2) > 1):
+            outcomes: Iterator[tuple[int, Outcome]] = _in_workers(pending, options, out_dir)
         else:
             _setup(ruleset, options, out_dir)  # in this process: no pool, no second ruleset load
-            outcomes = (score_item(item, digest) for item, digest in todo)
+            outcomes = ((at, score_item(item, digest)) for item, digest, at in pending)
         try:
-            for outcome in outcomes:
-                settle(outcome, position.pop(outcome.item.rel))
+            for at, outcome in outcomes:
+                settle(outcome, at)
         finally:
             outcomes.close()  # on Ctrl-C or an unwritable output: stops the workers now
     except BaseException:
