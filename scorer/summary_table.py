@@ -76,6 +76,10 @@ class SummaryTable:
     def __len__(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM rows").fetchone()[0]
 
+    def subset(self, name: str) -> Subset:
+        """BatchView's ``scored``, ``failed``, ``whole``, ``not_whole`` or ``ocr`` rows, in file order."""
+        return Subset(self, _SUBSETS[name])
+
     def ranked(self, edition: int) -> Ranked:
         return Ranked(self, edition)
 
@@ -91,6 +95,33 @@ class SummaryTable:
         with self._db:
             self._db.executemany("UPDATE rows SET not_whole = ?, whole = 0 WHERE position = ?",
                                  ((json.dumps(list(r), ensure_ascii=False), i + 1) for i, r in reasons.items() if r))
+
+
+# BatchView's subsets in SQL: the rows its Python tests select (SummaryRow.ok: no error;
+# is_whole: the ``whole`` column, kept equal to it by _values and replace_not_whole).
+_SUBSETS = {
+    "scored": "error IS NULL",
+    "failed": "error IS NOT NULL",
+    "whole": "whole",
+    "not_whole": "error IS NULL AND NOT whole",
+    "ocr": "error IS NULL AND ocr",
+}
+
+
+class Subset:
+    """Some of the rows, in file order: iterated from the table, counted (``len``, ``bool``) in SQL."""
+
+    def __init__(self, table: SummaryTable, where: str):
+        self._table, self._where = table, where
+
+    def __iter__(self) -> Iterator[SummaryRow]:
+        return self._table._rows(f"SELECT {_COLUMNS} FROM rows WHERE {self._where} ORDER BY position")
+
+    def __len__(self) -> int:
+        return self._table._db.execute(f"SELECT COUNT(*) FROM rows WHERE {self._where}").fetchone()[0]
+
+    def __bool__(self) -> bool:
+        return bool(self._table._db.execute(f"SELECT EXISTS (SELECT 1 FROM rows WHERE {self._where})").fetchone()[0])
 
 
 class Ranked:

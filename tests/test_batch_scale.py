@@ -311,6 +311,10 @@ def test_rows_on_disk_give_the_outputs_of_rows_in_memory(ruleset, tmp_path, monk
     table = SummaryTable(rows)
     on_disk = BatchView(table, ruleset, ())
     assert list(table) == list(rows) and len(table) == len(rows)
+    for subset in ("scored", "failed", "whole", "not_whole", "ocr"):  # counted in SQL, the same rows
+        disk, memory = getattr(on_disk, subset), getattr(in_memory, subset)
+        assert (list(disk), len(disk), bool(disk)) == (list(memory), len(memory), bool(memory)), subset
+        assert len(memory) > 0, subset
     for edition in (2021, 2015):
         assert list(on_disk.ranked(edition)) == list(in_memory.ranked(edition))
         assert on_disk.ranked(edition)[20:40] == in_memory.ranked(edition)[20:40]

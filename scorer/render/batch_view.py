@@ -105,29 +105,34 @@ class BatchView:
     ruleset: Ruleset
     timelines: tuple[Timeline, ...]  # issuers of this batch with reports for two years or more
 
-    def _where(self, keep: Callable[[SummaryRow], bool]) -> Reiterable:
+    def _where(self, name: str, keep: Callable[[SummaryRow], bool]):
+        """The rows ``keep`` selects, gone through anew each time. A table on disk gives the
+        same rows by ``name`` (``subset``), and counts them without reading them back: the
+        dashboard asks how many of each several times."""
+        if hasattr(self.rows, "subset"):
+            return self.rows.subset(name)
         return Reiterable(lambda: (r for r in self.rows if keep(r)))
 
     @property
     def scored(self) -> Reiterable:
-        return self._where(lambda r: r.ok)
+        return self._where("scored", lambda r: r.ok)
 
     @property
     def failed(self) -> Reiterable:
-        return self._where(lambda r: not r.ok)
+        return self._where("failed", lambda r: not r.ok)
 
     @property
     def whole(self) -> Reiterable:
-        return self._where(lambda r: r.is_whole)
+        return self._where("whole", lambda r: r.is_whole)
 
     @property
     def not_whole(self) -> Reiterable:
-        return self._where(lambda r: r.ok and bool(r.not_whole))
+        return self._where("not_whole", lambda r: r.ok and bool(r.not_whole))
 
     @property
     def ocr(self) -> Reiterable:
         """The scored files read (wholly or partly) by OCR: their text may hold misreads."""
-        return self._where(lambda r: r.ok and r.ocr)
+        return self._where("ocr", lambda r: r.ok and r.ocr)
 
     @property
     def editions(self) -> tuple[int, ...]:

@@ -187,13 +187,9 @@ def _edition(view: BatchView, edition: int, ranked: list[SummaryRow], page_rows:
     }
 
 
-def _options(rows: Iterable[SummaryRow], key: str, label: Callable[[str], str], newest_first: bool) -> list[dict]:
-    """A filter's values among ``rows`` with how many reports take each: years and editions
-    newest first, kinds and regions most common first; an unknown value last."""
-    counts: dict[str, int] = {}
-    for row in rows:
-        value = filter_values(row)[key]
-        counts[value] = counts.get(value, 0) + 1
+def _options(counts: dict[str, int], label: Callable[[str], str], newest_first: bool) -> list[dict]:
+    """A filter's values with how many reports take each: years and editions newest first,
+    kinds and regions most common first; an unknown value last."""
     if newest_first:
         ordered = sorted(counts.items(), key=lambda c: c[0], reverse=True)
     else:
@@ -204,11 +200,15 @@ def _options(rows: Iterable[SummaryRow], key: str, label: Callable[[str], str], 
 
 def _filters(rows: Iterable[SummaryRow]) -> list[dict]:
     """The page's four filters, each with the values ``rows`` take (the batch's scored reports, or a page's)."""
+    counts: dict[str, dict[str, int]] = {"year": {}, "edition": {}, "kind": {}, "region": {}}
+    for row in rows:  # once for the four: the rows may be read back from disk
+        for key, value in filter_values(row).items():
+            counts[key][value] = counts[key].get(value, 0) + 1
     return [
-        {"name": "year", "label": "报告年度", "options": _options(rows, "year", lambda v: f"{v}年度" if v.isdigit() else "年度未识别", True)},
-        {"name": "edition", "label": "纲要版本", "options": _options(rows, "edition", lambda v: edition_short_zh(int(v) if v.isdigit() else None), True)},
-        {"name": "kind", "label": "部门类别", "options": _options(rows, "kind", str, False)},
-        {"name": "region", "label": "地区", "options": _options(rows, "region", str, False)},
+        {"name": "year", "label": "报告年度", "options": _options(counts["year"], lambda v: f"{v}年度" if v.isdigit() else "年度未识别", True)},
+        {"name": "edition", "label": "纲要版本", "options": _options(counts["edition"], lambda v: edition_short_zh(int(v) if v.isdigit() else None), True)},
+        {"name": "kind", "label": "部门类别", "options": _options(counts["kind"], str, False)},
+        {"name": "region", "label": "地区", "options": _options(counts["region"], str, False)},
     ]
 
 
