@@ -216,6 +216,16 @@ def test_one_line_escapes_controls_bidi_and_undecodable_bytes_and_keeps_chinese(
     assert one_line(os.fsdecode(b"bad\xff.txt")) == "bad\\xff.txt"
 
 
+def test_no_character_that_needs_escaping_is_printable():
+    """one_line and visible return printable text as it is: that holds only while every
+    character their patterns escape is one str.isprintable() rejects, in all of Unicode."""
+    from scorer.sanitize import _UNSAFE, _UNSAFE_BUT_LINES
+
+    escaped = [c for c in map(chr, range(sys.maxunicode + 1)) if _UNSAFE.match(c)]
+    assert len(escaped) > 2000 and not any(c.isprintable() for c in escaped)
+    assert all(_UNSAFE.match(c) for c in map(chr, range(sys.maxunicode + 1)) if _UNSAFE_BUT_LINES.match(c))
+
+
 def test_a_file_name_that_is_not_utf8_fails_alone(tmp_path):
     corpus = tmp_path / "in"
     seed_copies(corpus, 1)
