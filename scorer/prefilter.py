@@ -81,6 +81,14 @@ def needed_literals(source: str) -> tuple[tuple[frozenset[str], ...], bool]:
     return tuple(s for i, s in enumerate(sets) if i == 0 or min(map(len, s)) > 1), False
 
 
+def may_match_empty(source: str) -> bool:
+    """Can this pattern match the empty string somewhere? True when unsure (it does not parse)."""
+    try:
+        return _sre.parse(source).getwidth()[0] == 0
+    except (re.error, RecursionError, OverflowError):
+        return True
+
+
 def _minimal(strings: frozenset[str]) -> frozenset[str]:
     """A text holding 行政决策草案 holds 决策草案: the shorter is enough."""
     return frozenset(t for t in strings if not any(u != t and u in t for u in strings))
@@ -216,7 +224,9 @@ class Prefilter:
 
     automaton: ahocorasick.Automaton
     keys: tuple[str, ...]  # key id → literal
+    ids: dict[str, int]  # literal → key id
     scans: tuple[_Scan, ...]
+    scan_index: dict[str, int]  # scan source → index into scans
     rules: dict[RuleKey, _Plan]
     # key id → the scans whose first needed set holds it: only those can match when it is
     # found (most scans find nothing in most reports, and are never looked at)
@@ -266,7 +276,7 @@ def build_prefilter(rules: tuple[RuleKey, ...]) -> Prefilter:
         automaton.add_word(text, i)
     if ids:
         automaton.make_automaton()
-    return Prefilter(automaton, tuple(ids), tuple(scans), plans,
+    return Prefilter(automaton, tuple(ids), ids, tuple(scans), scan_index, plans,
                      {k: frozenset(v) for k, v in triggers.items()}, unfiltered)
 
 
@@ -306,6 +316,15 @@ class Candidates:
                 hits = self._holding_all(needed, hits)
             found |= hits
         return sorted(found)
+
+    def holding(self, literal: str) -> list[int]:
+        """The sentences, in order, holding this literal (one of the rules' terms)."""
+        return self.where.get(self.prefilter.ids[literal], [])
+
+    def matching(self, sources: Sequence[str]) -> set[int]:
+        """The sentences with a match of one of these scans (each one of the rules' scans)."""
+        index, live = self.prefilter.scan_index, self.live
+        return set().union(*(self._scan(index[s]) for s in sources if index[s] in live))
 
     def _holding(self, keys: frozenset[int]) -> set[int]:
         """The sentences holding one of these literals."""

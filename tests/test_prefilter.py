@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from scorer.match import MatchOptions, _body, _find, _regex, _Scanner, _view, compile_ruleset
+from scorer.match import MatchOptions, _body, _find, _first_alternative_matches, _regex, _Scanner, _view, compile_ruleset
 from scorer.models import Sentence
 from scorer.prefilter import Candidates, build_prefilter, needed_literals
 from scorer.textnorm import normalize
@@ -114,3 +114,39 @@ def test_the_month_guard_on_partial_dates_holds():
     from scorer.cues import PARTIAL_DATE
 
     assert needed_literals(PARTIAL_DATE.pattern)[0] == (frozenset({"月"}),)
+
+
+def _whole(alternatives: list[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer("|".join(f"(?:{a})" for a in alternatives), text)]
+
+
+@pytest.mark.parametrize("alternatives,text", [
+    (["ab", "abc", "bcd", "c"], "xabcdc abcd bcdab"),  # the first alternative wins at a position
+    (["abc", "ab"], "abcab ab"),
+    (["bcd", "abc"], "abcd bcd"),  # the leftmost match wins whatever its order
+    (["a[^。]{0,3}b", "b+"], "a  bbb。abbb"),  # searching on from the end of the last match
+    (["(?<=x)b", "(?<!x)bb"], "xbb bb xb"),  # a lookbehind sees the text before the search's start
+])
+def test_alternatives_searched_one_by_one_find_what_the_alternation_finds(alternatives, text):
+    patterns = [re.compile(a) for a in alternatives]
+    assert _first_alternative_matches(patterns, text) == _whole(alternatives, text)
+
+
+def test_each_rules_alternatives_find_the_spans_of_its_whole_alternation(compiled, body):
+    scanner = _Scanner(body, compiled)
+    checked = 0
+    for c in compiled:
+        if c.alternatives is None:
+            continue
+        every = [_regex(a.source) for a in c.alternatives]
+        candidates = scanner.candidates(c)
+        possible = scanner.alternatives(c)
+        for n, view in enumerate(body.views):
+            whole = [m.span() for m in c.any_of.finditer(view.sentence.norm)]
+            assert _first_alternative_matches(every, view.sentence.norm) == whole, (c.rule.id, view.sentence.text)
+            # the prefilter's few alternatives of a sentence find the same, and none elsewhere
+            few = _first_alternative_matches(possible[n], view.sentence.norm) if n in possible else []
+            assert few == whole, (c.rule.id, view.sentence.text)
+            assert not whole or n in candidates
+            checked += bool(whole)
+    assert checked > 300
