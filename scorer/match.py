@@ -63,7 +63,7 @@ from scorer.learn.model import RuleWeights, SentenceModel, load_model
 from scorer.models import MET_STATUSES, Evidence, Rule, RuleMatch, Ruleset, Segmented, Sentence
 from scorer import regex_cache
 from scorer.linear_regex import LinearSource, PatternError, _LinearPattern, linear
-from scorer.prefilter import Candidates, build_prefilter, may_match_empty
+from scorer.prefilter import Candidates, build_prefilter, may_match_empty, sentences
 from scorer.textnorm import find_dates, normalize, normalize_pattern
 
 STRENGTH = {"substantiated": 4, "asserted": 3, "deficient": 2, "planned": 1, "absent": 0}
@@ -715,10 +715,10 @@ class _Scanner:
             return None
         where: dict[int, list[re.Pattern[str]]] = {}
         for alt in compiled.alternatives:
-            sentences = self.found.holding(alt.term) if alt.term is not None else self.found.matching(alt.scans)
-            if sentences:
+            found = self.found.holding(alt.term) if alt.term is not None else self.found.matching(alt.scans)
+            if found:
                 pattern = _regex(alt.source)
-                for i in sentences:
+                for i in sentences(found):
                     where.setdefault(i, []).append(pattern)
         return where
 

@@ -284,22 +284,25 @@ class Candidates:
     """Which sentences of one report each rule may match.
 
     ``texts``: the sentences, each searched alone (a match of a rule never spans two).
-    The automaton runs over every sentence once, when this is made.
+    The automaton runs over every sentence once, when this is made. A set of sentences is
+    an int with bit n set for sentence n: the unions and intersections of a rule's terms
+    and scans, some thousands per report, are then single operations on an int or two.
     """
 
     def __init__(self, prefilter: Prefilter, texts: Sequence[str], search: Callable[[str], re.Pattern[str]]):
         self.prefilter, self.texts = prefilter, texts
         self.search = search  # scan source → compiled pattern
-        self.where: dict[int, list[int]] = {}  # key id → the sentences holding it, in order
+        where: dict[int, int] = {}  # key id → the sentences holding it
         if prefilter.keys:
-            where, find = self.where, prefilter.automaton.iter
+            find = prefilter.automaton.iter
             for n, text in enumerate(texts):
-                for k in {k for _, k in find(text)}:
-                    where.setdefault(k, []).append(n)
-        self.present = frozenset(self.where)
+                bit = 1 << n
+                for _, k in find(text):
+                    where[k] = where.get(k, 0) | bit
+        self.where = where
         triggers = prefilter.triggers
-        self.live = prefilter.unfiltered.union(*(triggers[k] for k in self.present if k in triggers))
-        self.scans: dict[int, frozenset[int]] = {}
+        self.live = prefilter.unfiltered.union(*(triggers[k] for k in where if k in triggers))
+        self.scans: dict[int, int] = {}
 
     def of_rule(self, terms: tuple[str, ...], scans: tuple[str, ...], groups: tuple[Group, ...] = ()) -> list[int]:
         """The sentences, in order, where the rule may match: holding one of its terms, a match
@@ -309,45 +312,63 @@ class Candidates:
         for i in plan.scans & self.live:
             found |= self._scan(i)
         for firsts, others in plan.groups:
-            hits = set().union(*(self._scan(i) for i in firsts & self.live))
+            hits = 0
+            for i in firsts & self.live:
+                hits |= self._scan(i)
             for needed in others:
-                if not hits:
-                    break
                 hits = self._holding_all(needed, hits)
             found |= hits
-        return sorted(found)
+        return sentences(found)
 
-    def holding(self, literal: str) -> list[int]:
-        """The sentences, in order, holding this literal (one of the rules' terms)."""
-        return self.where.get(self.prefilter.ids[literal], [])
+    def holding(self, literal: str) -> int:
+        """The sentences holding this literal (one of the rules' terms)."""
+        return self.where.get(self.prefilter.ids[literal], 0)
 
-    def matching(self, sources: Sequence[str]) -> set[int]:
+    def matching(self, sources: Sequence[str]) -> int:
         """The sentences with a match of one of these scans (each one of the rules' scans)."""
-        index, live = self.prefilter.scan_index, self.live
-        return set().union(*(self._scan(index[s]) for s in sources if index[s] in live))
+        index, live, found = self.prefilter.scan_index, self.live, 0
+        for source in sources:
+            i = index[source]
+            if i in live:
+                found |= self._scan(i)
+        return found
 
-    def _holding(self, keys: frozenset[int]) -> set[int]:
+    def _holding(self, keys: frozenset[int]) -> int:
         """The sentences holding one of these literals."""
-        return set().union(*(self.where[k] for k in keys & self.present))
+        where, found = self.where, 0
+        for k in keys:
+            found |= where.get(k, 0)
+        return found
 
-    def _holding_all(self, needed: tuple[frozenset[int], ...], among: set[int]) -> set[int]:
+    def _holding_all(self, needed: tuple[frozenset[int], ...], among: int) -> int:
         """Those of ``among`` holding a literal of every needed set."""
         for keys in needed:
-            among = among & self._holding(keys)
             if not among:
                 break
+            among &= self._holding(keys)
         return among
 
-    def _scan(self, i: int) -> frozenset[int]:
+    def _scan(self, i: int) -> int:
         """The sentences with a match of scan i."""
-        if i not in self.scans:
+        found = self.scans.get(i)
+        if found is None:
             scan = self.prefilter.scans[i]
             search, texts = self.search(scan.source).search, self.texts
             if not scan.needed:  # nothing known to look for first: every sentence is tried
-                found = {n for n, text in enumerate(texts) if search(text)}
+                found = sum(1 << n for n, text in enumerate(texts) if search(text))
             else:
                 found = self._holding_all(scan.needed[1:], self._holding(scan.needed[0]))
                 if not scan.exact:
-                    found = {n for n in found if search(texts[n])}
-            self.scans[i] = frozenset(found)
-        return self.scans[i]
+                    found = sum(1 << n for n in sentences(found) if search(texts[n]))
+            self.scans[i] = found
+        return found
+
+
+def sentences(found: int) -> list[int]:
+    """The sentence numbers, in order, of a set of sentences (bit n set: sentence n)."""
+    out = []
+    while found:
+        low = found & -found
+        out.append(low.bit_length() - 1)
+        found ^= low
+    return out
