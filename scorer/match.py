@@ -20,7 +20,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Iterable
 
 from scorer.cues import (
@@ -56,6 +56,10 @@ from scorer.cues import (
     NAMED_PERSON,
     LEGISLATION_TITLE,
     LOCAL_TITLE,
+    ENUMERATION_GUARD,
+    REMIT_GUARD,
+    AGENDA_GUARD,
+    NAMED_BODY_GUARD,
     title_spans,
     quantities,
 )
@@ -325,6 +329,21 @@ def compile_ruleset(ruleset: Ruleset) -> tuple[CompiledRule, ...]:
     return tuple(_compile(r) for r in ruleset.rules if r.kind == "element")
 
 
+class _once:
+    """functools.cached_property without the lock Python 3.11 takes on every first access
+    (some 20,000 of them per report, always in one thread): computed on first access and
+    stored in the instance, where later lookups find it without calling this."""
+
+    def __init__(self, compute):
+        self.compute, self.name, self.__doc__ = compute, compute.__name__, compute.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 @dataclass(frozen=True)
 class _SentenceView:
     """What every element rule needs to know about one sentence, computed once."""
@@ -336,11 +355,11 @@ class _SentenceView:
     cited_titles: frozenset[int]  # law titles cited as a basis
     own_titles: frozenset[int]  # the department's own documents: the only titles that are detail
 
-    @cached_property
+    @_once
     def clauses(self) -> list[tuple[int, int]]:
         return _clauses(self.sentence.norm)
 
-    @cached_property
+    @_once
     def clause_starts(self) -> list[int]:
         return [cs for cs, _ in self.clauses]
 
@@ -359,11 +378,16 @@ class _SentenceView:
             self._negations[i] = m.group(0) if m and not TACKLED.search(window) else None
         return self._negations[i]
 
-    @cached_property
+    @_once
     def _negations(self) -> dict[int, str | None]:
         return {}
 
-    @cached_property
+    @_once
+    def outside(self) -> str:
+        """The sentence with its 《titles》 blanked out."""
+        return _blank(self.sentence.norm, self.titles)
+
+    @_once
     def details(self) -> tuple[tuple[int, str], ...]:
         """Every piece of checkable detail, as (clause index, text), in reading order.
 
@@ -371,9 +395,9 @@ class _SentenceView:
         sentence in six), and looking for it on every sentence was a fifth of match time.
         """
         return tuple((self.clause_of(pos), text)
-                     for pos, text in _details(self.sentence.norm, self.titles, self.own_titles))
+                     for pos, text in _details(self.sentence.norm, self.titles, self.own_titles, self.outside))
 
-    @cached_property
+    @_once
     def not_work(self) -> tuple[tuple[int, int, tuple[int, int] | None], ...]:
         """Stretches that never show work done: (start, end, the agenda cue's span or None).
 
@@ -383,17 +407,22 @@ class _SentenceView:
         and stays.
         """
         norm = self.sentence.norm
+        # (a clause holds no cue whose words the whole sentence lacks)
+        enumeration = ENUMERATION_GUARD.search(norm) is not None
+        remit = REMIT_GUARD.search(norm) is not None
+        agenda = AGENDA_GUARD.search(norm) is not None
         out = []
         for cs, ce in self.clauses:
             clause = norm[cs:ce]
             m = BASIS_OPENER.match(clause)
             if m:
                 out.append((cs, cs + m.end(), None))
-            for m in ENUMERATION.finditer(clause):
-                out.append((cs + m.start(), cs + m.end(), None))
-            if REMIT_CLAUSE.search(clause):
+            if enumeration:
+                for m in ENUMERATION.finditer(clause):
+                    out.append((cs + m.start(), cs + m.end(), None))
+            if remit and REMIT_CLAUSE.search(clause):
                 out.append((cs, ce, None))
-            m = AGENDA_CLAUSE.search(clause)
+            m = AGENDA_CLAUSE.search(clause) if agenda else None
             if m:
                 # the meeting that deploys is the deployment too (主持召开党委会议研究部署…6次:
                 # the leader chairing it is the leader's own act)
@@ -460,9 +489,10 @@ def _own_document(before: str, law_like: bool, local: bool) -> bool:
     return local or not law_like
 
 
-def _details(norm: str, titles: tuple[tuple[int, int], ...], own: frozenset[int]) -> list[tuple[int, str]]:
-    """Every piece of checkable detail in the sentence as the catalogue defines it: (offset, text)."""
-    outside = _blank(norm, titles)
+def _details(norm: str, titles: tuple[tuple[int, int], ...], own: frozenset[int], outside: str) -> list[tuple[int, str]]:
+    """Every piece of checkable detail in the sentence as the catalogue defines it: (offset, text).
+
+    ``outside``: the sentence with its titles blanked."""
     if "“" in outside:
         outside = _blank(outside, tuple(m.span() for m in QUOTED_NAME.finditer(outside)))
     found = list(quantities(outside))
@@ -480,7 +510,7 @@ def _details(norm: str, titles: tuple[tuple[int, int], ...], own: frozenset[int]
     if _has_any(outside, _EVENT_HINTS):
         found += [(m.start(), m.group(0)) for m in NAMED_EVENT.finditer(outside)
                   if not _studied_meeting(outside, m)]
-    if _has_any(outside, _BODY_HINTS):
+    if _has_any(outside, _BODY_HINTS) and NAMED_BODY_GUARD.search(outside):
         found += [(m.start(), m.group(0)) for m in NAMED_BODY.finditer(outside)]
     if _has_any(outside, _HONOUR_HINTS):
         found += [(m.start(), m.group(0)) for m in HONOUR.finditer(outside)]
@@ -592,7 +622,7 @@ def _together(group: tuple[re.Pattern[str], ...], view: _SentenceView) -> tuple[
     norm = view.sentence.norm
     zones: list[tuple[int, int, bool]] = [(0, len(norm), False)]
     zones += [(s, e, True) for i, (s, e) in enumerate(view.titles) if i not in view.law_titles]
-    outside = _blank(norm, view.titles)
+    outside = view.outside
     for start, end, is_title in zones:
         text = norm[start:end] if is_title else outside
         found = []

@@ -150,3 +150,22 @@ def test_each_rules_alternatives_find_the_spans_of_its_whole_alternation(compile
             assert not whole or n in candidates
             checked += bool(whole)
     assert checked > 300
+
+
+@pytest.mark.parametrize("name", sorted(__import__("scorer.cues", fromlist=["GUARDS"]).GUARDS))
+def test_a_cues_guard_words_are_in_every_match(name, body):
+    # match.py searches a cue only in a sentence holding one of its guard's words
+    from scorer import cues
+
+    words = cues.GUARDS[name].pattern.split("|")
+    needed, _ = needed_literals(getattr(cues, name).pattern)
+    assert any(all(any(w in s for w in words) for s in strings) for strings in needed), name
+    texts = [v.sentence.norm for v in body.views] + [
+        "召开党组会议对法治政府建设等重点工作作出安排部署", "法规科负责全局行政执法监督工作",
+        "在法治学习、普法宣传、纠纷化解、依法决策等方面综合发力", "配合市人大常委会开展执法检查"]
+    hits = 0
+    for t in texts:
+        if getattr(cues, name).search(t):
+            hits += 1
+            assert cues.GUARDS[name].search(t), (name, t)
+    assert hits
