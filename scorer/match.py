@@ -434,6 +434,8 @@ class _SentenceView:
 def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | None = None) -> _SentenceView:
     norm = sentence.norm
     titles = title_spans(norm) if options.titles else ()
+    if not titles:  # most sentences: nothing below to work out
+        return _SentenceView(sentence, role, (), _NONE, _NONE, _NONE)
     law_like = [bool(LAW_TITLE.search(norm[s:e]) or BOOK_TITLE.search(norm[s:e])) for s, e in titles]
     # (a local 《…条例》 or 《…法》 is legislation — 《天津市优化营商环境条例》 — not a
     # department's own document)
@@ -451,6 +453,9 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
     own = frozenset(i for i in range(len(titles)) if _own_document(before[i], law_like[i], local[i])
                     and (OWN_DOCUMENT_VERB.search(before[i]) or not _another_governments(norm[titles[i][0]:titles[i][1]], issuer)))
     return _SentenceView(sentence, role, titles, law, cited, own)
+
+
+_NONE: frozenset[int] = frozenset()
 
 
 def _another_governments(title: str, issuer: str | None) -> bool:
@@ -504,17 +509,17 @@ def _details(norm: str, titles: tuple[tuple[int, int], ...], own: frozenset[int]
     # that shows a rule exists, not what was done with it).
     found += [(s, norm[s:e]) for i, (s, e) in enumerate(titles) if i in own]
     # The named kinds are costly patterns that need one of a few words: look for those first.
-    if _has_any(outside, _PLATFORM_HINTS):
+    if _PLATFORM_HINTS.search(outside):
         found += [(m.start(), m.group(0)) for m in PLATFORM.finditer(outside)
                   if not GENERIC_PLATFORM.match(m.group(0)) and not SECTOR.search(outside[max(0, m.start() - 3):m.end()])]
-    if _has_any(outside, _EVENT_HINTS):
+    if _EVENT_HINTS.search(outside):
         found += [(m.start(), m.group(0)) for m in NAMED_EVENT.finditer(outside)
                   if not _studied_meeting(outside, m)]
-    if _has_any(outside, _BODY_HINTS) and NAMED_BODY_GUARD.search(outside):
+    if _BODY_HINTS.search(outside) and NAMED_BODY_GUARD.search(outside):
         found += [(m.start(), m.group(0)) for m in NAMED_BODY.finditer(outside)]
-    if _has_any(outside, _HONOUR_HINTS):
+    if _HONOUR_HINTS.search(outside):
         found += [(m.start(), m.group(0)) for m in HONOUR.finditer(outside)]
-    if _has_any(outside, _PERSON_HINTS):
+    if _PERSON_HINTS.search(outside):
         found += [(m.start(), m.group(0)) for m in NAMED_PERSON.finditer(outside)]
     return sorted(found)
 
@@ -526,17 +531,19 @@ def _studied_meeting(text: str, m: re.Match[str]) -> bool:
     return bool(STUDIED_MEETING_AFTER.search(text[m.end():]) or STUDIED_MEETING_BEFORE.search(text[:m.start()]))
 
 
+def _one_of_words(*words: str) -> re.Pattern[str]:
+    """A search for any of the words: one pass, where testing each word in turn took five
+    for every sentence judged done."""
+    return regex_cache.compile("|".join(map(re.escape, words)))
+
+
 # Words without which PLATFORM, NAMED_EVENT, NAMED_BODY and NAMED_PERSON cannot match.
-_PLATFORM_HINTS = ("平台", "系统", "网", "APP", "App", "app", "小程序", "公众号", "“")
-_EVENT_HINTS = ("日", "周", "月", "宣誓", "赛", "活动", "专项", "“", "\"", "班", "讲座", "论坛", "会议", "全会")
-_BODY_HINTS = ("人大", "政协", "纪检监察组", "代表", "委员", "法院", "检察院", "“", "配合", "接受", "迎接", "协助",
-               "联合", "会同", "邀请", "中央", "国务院", "省委", "省政府", "律师事务所")
-_HONOUR_HINTS = ("获", "评为", "入选", "确定为", "命名", "列为", "创建", "推广")
-_PERSON_HINTS = ("长", "书记", "主任", "教授", "研究员", "同志")
-
-
-def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    return any(w in text for w in words)
+_PLATFORM_HINTS = _one_of_words("平台", "系统", "网", "APP", "App", "app", "小程序", "公众号", "“")
+_EVENT_HINTS = _one_of_words("日", "周", "月", "宣誓", "赛", "活动", "专项", "“", "\"", "班", "讲座", "论坛", "会议", "全会")
+_BODY_HINTS = _one_of_words("人大", "政协", "纪检监察组", "代表", "委员", "法院", "检察院", "“", "配合", "接受", "迎接", "协助",
+                             "联合", "会同", "邀请", "中央", "国务院", "省委", "省政府", "律师事务所")
+_HONOUR_HINTS = _one_of_words("获", "评为", "入选", "确定为", "命名", "列为", "创建", "推广")
+_PERSON_HINTS = _one_of_words("长", "书记", "主任", "教授", "研究员", "同志")
 
 
 def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
