@@ -264,3 +264,14 @@ ENUMERATION_GUARD = GUARDS["ENUMERATION"]
 REMIT_GUARD = GUARDS["REMIT_CLAUSE"]
 AGENDA_GUARD = GUARDS["AGENDA_CLAUSE"]
 NAMED_BODY_GUARD = GUARDS["NAMED_BODY"]
+
+# The costly top-level branches of three detail cues (numbered from 0 in the pattern), and
+# for each the words a text must hold for it to match: one word of every tuple. match.py
+# searches the cue branch by branch, each only in texts holding its words, which finds
+# the spans the whole cue finds; tests/test_prefilter.py checks every tuple against the
+# literals the branch's parse tree needs.
+BRANCH_WORDS = {
+    "PLATFORM": {1: (("市", "县", "区", "州", "盟", "旗"), ("平台", "系统", "网", "APP", "App", "app", "小程序"))},
+    "NAMED_EVENT": {0: (("·", "."),), 7: (("大赛", "竞赛", "比赛", "辩论赛"),), 9: (("宣传周", "宣传月"),)},
+    "NAMED_BODY": {5: (("律师事务所",),)},
+}

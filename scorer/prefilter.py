@@ -57,6 +57,19 @@ _UNKNOWN = _Info(None)
 _EMPTY = _Info(frozenset({""}))
 
 
+def all_needed(source: str) -> tuple[frozenset[str], ...]:
+    """Every set of strings the analysis finds that each match of the pattern holds one of,
+    single characters included (needed_literals keeps the most selective)."""
+    try:
+        parsed = _sre.parse(source)
+        if parsed.state.flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_VERBOSE):
+            return ()
+        info = _sequence(list(parsed))
+    except (re.error, RecursionError, OverflowError, AttributeError, TypeError, ValueError):
+        return ()
+    return tuple({_minimal(n) for n in info.needed + ((info.exact,) if _usable(info.exact) else ())})
+
+
 def needed_literals(source: str) -> tuple[tuple[frozenset[str], ...], bool]:
     """(needed, exact) for a scan pattern. ``needed``: sets of non-empty strings; every match
     holds a string of each set (empty when the analysis finds none: the pattern is then

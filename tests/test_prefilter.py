@@ -169,3 +169,38 @@ def test_a_cues_guard_words_are_in_every_match(name, body):
             hits += 1
             assert cues.GUARDS[name].search(t), (name, t)
     assert hits
+
+
+@pytest.fixture(scope="module")
+def seed_sentences():
+    from pathlib import Path
+
+    from scorer.ingest import read_document
+    from scorer.match import sentence_views
+    from scorer.segment import segment
+
+    seeds = sorted(Path(__file__).resolve().parent.parent.joinpath("seeds").glob("*.txt"))
+    return [v.sentence.norm for p in seeds for v in sentence_views(segment(read_document(p)))]
+
+
+@pytest.mark.parametrize("name", sorted(__import__("scorer.cues", fromlist=["BRANCH_WORDS"]).BRANCH_WORDS))
+def test_a_cue_searched_branch_by_branch_finds_what_the_whole_cue_finds(name, body, seed_sentences):
+    from scorer import cues
+    from scorer.match import _blank, _branches, _split_cue
+    from scorer.prefilter import all_needed, may_match_empty
+
+    whole = getattr(cues, name)
+    branches = _branches(whole.pattern)
+    assert not any(may_match_empty(b) for b in branches)  # _first_alternative_matches needs it
+    for k, words in cues.BRANCH_WORDS[name].items():
+        needed = all_needed(branches[k])
+        for alternatives in words:  # every match of branch k holds one of these words
+            assert any(all(any(w in s for w in alternatives) for s in strings) for strings in needed), (name, k, alternatives)
+    texts = [v.sentence.norm for v in body.views] + seed_sentences
+    texts += [_blank(t, tuple(m.span() for m in cues.TITLE_SPAN.finditer(t))) for t in texts]
+    found = 0
+    for t in texts:
+        spans = [m.span() for m in whole.finditer(t)]
+        assert _split_cue(name).spans(t) == spans, (name, t)
+        found += len(spans)
+    assert found > 5
