@@ -108,6 +108,9 @@ class CompiledRule:
     # any_of's alternatives one by one, in order, for the sentences where only a few of them
     # can match (None: a user's rule, or one whose alternatives cannot be searched apart).
     alternatives: tuple[_Alternative, ...] | None = None
+    # The top-level branches of the exclude patterns, which the prefilter finds as it finds
+    # scans (None: exclude is searched whole, in every candidate sentence).
+    excludes: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,20 @@ def _compile(rule: Rule) -> CompiledRule:
         groups = tuple((tuple(dict.fromkeys(_loosened(b) for b in _branches(g[0]))), tuple(g[1:]))
                        for g in together_sources)
     alternatives = None if user or any_of is None else _alternatives(rule.terms, patterns)
-    return CompiledRule(rule, any_of, together, exclude, literals, scans, groups, alternatives)
+    excludes = None if user or exclude is None else _searchable_apart(
+        [b for p in rule.exclude for b in _branches(normalize_pattern(p))])
+    return CompiledRule(rule, any_of, together, exclude, literals, scans, groups, alternatives, excludes)
+
+
+def _searchable_apart(branches: list[str]) -> tuple[str, ...] | None:
+    """The branches, when each compiles alone (a group name defined in one and used in
+    another does not); None otherwise."""
+    try:
+        for branch in branches:
+            _regex(branch)
+    except re.error:
+        return None
+    return tuple(dict.fromkeys(branches))
 
 
 # A reference to a group by its number: in any_of it counts the groups of the alternatives
@@ -586,16 +602,17 @@ def _title_index(view: _SentenceView, start: int, end: int) -> int | None:
     return None
 
 
-def _find(compiled: CompiledRule, view: _SentenceView,
-          alternatives: list[re.Pattern[str]] | None = None) -> tuple[list[tuple[int, int]], bool] | None:
+def _find(compiled: CompiledRule, view: _SentenceView, alternatives: list[re.Pattern[str]] | None = None,
+          excluded: bool | None = None) -> tuple[list[tuple[int, int]], bool] | None:
     """Matched spans, and whether they all lie inside listed/own-document titles (→ capped).
 
     ``alternatives``: those of the rule's any_of that may match the sentence, when the
-    prefilter knows (_Scanner.alternatives); None: any_of is searched whole.
+    prefilter knows (_Scanner.alternatives); None: any_of is searched whole. ``excluded``:
+    whether the rule's exclude matches the sentence, when the prefilter knows.
     Returns None when the rule does not match this sentence.
     """
     norm = view.sentence.norm
-    if compiled.exclude is not None and compiled.exclude.search(norm):
+    if compiled.exclude is not None and (compiled.exclude.search(norm) if excluded is None else excluded):
         return None
     spans: list[tuple[int, int]] = []
     in_title_only = True
@@ -762,8 +779,17 @@ class _Scanner:
     a literal or a scan (三项制度 is a term of three rules)."""
 
     def __init__(self, body: _Body, rules: Iterable[CompiledRule]):
-        prefilter = build_prefilter(tuple((c.literals, c.scans, c.groups) for c in rules))
+        rules = tuple(rules)
+        # each rule, then each rule's exclude branches as the scans of a rule of their own
+        prefilter = build_prefilter(tuple((c.literals, c.scans, c.groups) for c in rules)
+                                    + tuple(((), c.excludes, ()) for c in rules if c.excludes))
         self.found = Candidates(prefilter, [v.sentence.norm for v in body.views], _regex)
+
+    def excluded(self, compiled: CompiledRule) -> int | None:
+        """The sentences (bit n: sentence n) where the rule's exclude matches; None: unknown."""
+        if compiled.excludes is None:
+            return None
+        return self.found.matching(compiled.excludes)
 
     def candidates(self, compiled: CompiledRule) -> list[int]:
         return self.found.of_rule(compiled.literals, compiled.scans, compiled.groups)
@@ -813,8 +839,10 @@ def find_element(compiled: CompiledRule, body: _Body, scanner: _Scanner | None =
     scanner = scanner or _Scanner(body, [compiled])
     candidates = scanner.candidates(compiled)
     alternatives = scanner.alternatives(compiled)
+    excluded = scanner.excluded(compiled)
     for i in candidates:
-        hit = _find(compiled, body.views[i], None if alternatives is None else alternatives.get(i, []))
+        hit = _find(compiled, body.views[i], None if alternatives is None else alternatives.get(i, []),
+                    None if excluded is None else bool(excluded >> i & 1))
         if hit is not None:
             found[i] = hit
     return found

@@ -204,3 +204,20 @@ def test_a_cue_searched_branch_by_branch_finds_what_the_whole_cue_finds(name, bo
         assert _split_cue(name).spans(t) == spans, (name, t)
         found += len(spans)
     assert found > 5
+
+
+def test_the_prefilter_finds_where_each_rules_exclude_matches(compiled, body, ruleset):
+    texts = [v.sentence.norm for v in body.views]
+    texts += [f"现将{t}报告如下" for t in texts[:50]]  # some that the excludes do match
+    views = [_view(Sentence(i, 0, len(t), t, t, 0, 0), "achievements", MatchOptions()) for i, t in enumerate(texts)]
+    scanner = _Scanner(_body(views), compiled)
+    excluded = 0
+    for c in compiled:
+        if c.exclude is None:
+            continue
+        assert c.excludes is not None, c.rule.id  # the shipped rules' exclude branches compile alone
+        found = scanner.excluded(c)
+        for n, t in enumerate(texts):
+            assert bool(found >> n & 1) == bool(c.exclude.search(t)), (c.rule.id, t)
+            excluded += bool(found >> n & 1)
+    assert excluded > 50
