@@ -68,7 +68,7 @@ from scorer.learn.model import RuleWeights, SentenceModel, load_model
 from scorer.models import MET_STATUSES, Evidence, Rule, RuleMatch, Ruleset, Segmented, Sentence
 from scorer import regex_cache
 from scorer.linear_regex import LinearSource, PatternError, _LinearPattern, linear
-from scorer.prefilter import Candidates, build_prefilter, may_match_empty, sentences
+from scorer.prefilter import Candidates, build_prefilter, sentences
 from scorer.textnorm import find_dates, normalize, normalize_pattern
 
 STRENGTH = {"substantiated": 4, "asserted": 3, "deficient": 2, "planned": 1, "absent": 0}
@@ -174,26 +174,27 @@ _NUMBERED_REFERENCE = re.compile(r"\\[1-9]|\(\?\(\d")
 
 def _alternatives(terms: tuple[str, ...], patterns: list[str]) -> tuple[_Alternative, ...] | None:
     """any_of's alternatives in its order, for _first_alternative_matches; None when one of
-    them can match the empty string (which stops the alternatives after it at a position
-    without being a match _find keeps) or refers to a group by number."""
+    them refers to a group by number."""
     out = tuple([_Alternative(re.escape(normalize(t)), normalize(t), ()) for t in terms]
                 + [_Alternative(p, None, tuple(dict.fromkeys(_branches(p)))) for p in patterns])
-    if any(may_match_empty(a.source) or _NUMBERED_REFERENCE.search(a.source) for a in out):
+    if any(_NUMBERED_REFERENCE.search(a.source) for a in out):
         return None
     return out
 
 
-def _first_alternative_matches(patterns: list[re.Pattern[str]], text: str) -> Iterable[tuple[int, int]]:
-    """The spans ``(?:a)|(?:b)|…`` finds with finditer in ``text``, from its alternatives
-    searched one by one: at the leftmost position where one matches, the first of them
-    that matches there. Only for alternatives none of which can match the empty string,
-    and the others of the whole alternation must have no match in ``text``.
+def _first_alternative_matches(patterns: list[re.Pattern[str]], text: str,
+                               whole: re.Pattern[str]) -> Iterable[tuple[int, int]]:
+    """The spans ``whole`` (``(?:a)|(?:b)|…``) finds with finditer in ``text``, from the
+    alternatives that may match there searched one by one: at the leftmost position where
+    one matches, the first of them that matches there. ``whole``'s other alternatives must
+    have no match in ``text``. An empty match (which at its position would stop the
+    alternatives after it, and would not advance the search) is left to ``whole`` itself.
 
     A rule's alternation of up to 48 terms and patterns is tried at every position of the
     sentence, although the prefilter already knows that one or two of them can match
     there; searching those alone finds the same spans in a fraction of the time.
     """
-    if len(patterns) == 1:
+    if len(patterns) == 1:  # (the alternation of one alternative: empty matches and all)
         return [m.span() for m in patterns[0].finditer(text)]
     ahead = [p.search(text) for p in patterns]  # each one's leftmost match from the position reached
     spans = []
@@ -205,6 +206,8 @@ def _first_alternative_matches(patterns: list[re.Pattern[str]], text: str) -> It
         if first is None:
             return spans
         start, end = ahead[first].span()
+        if start == end:
+            return [m.span() for m in whole.finditer(text)]
         spans.append((start, end))
         for k, m in enumerate(ahead):
             if m is not None and m.start() < end:  # overlapped by the match: search on from its end
@@ -556,12 +559,13 @@ class _SplitCue:
     alternatives and a lookahead of 60 tried everywhere, was a tenth of match time."""
 
     def __init__(self, pattern: re.Pattern[str], words: dict[int, tuple[tuple[str, ...], ...]]):
+        self.whole = pattern
         self.branches = [(regex_cache.compile(branch), tuple(_one_of_words(*w) for w in words.get(k, ())))
                          for k, branch in enumerate(_branches(pattern.pattern))]
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         live = [branch for branch, needs in self.branches if all(n.search(text) for n in needs)]
-        return _first_alternative_matches(live, text) if live else []
+        return _first_alternative_matches(live, text, self.whole) if live else []
 
 
 @lru_cache(maxsize=None)
@@ -620,7 +624,7 @@ def _find(compiled: CompiledRule, view: _SentenceView, alternatives: list[re.Pat
         if alternatives is None:
             matches: Iterable[tuple[int, int]] = (m.span() for m in compiled.any_of.finditer(norm))
         else:
-            matches = _first_alternative_matches(alternatives, norm) if alternatives else ()
+            matches = _first_alternative_matches(alternatives, norm, compiled.any_of) if alternatives else ()
         for start, end in matches:
             if end == start:
                 continue

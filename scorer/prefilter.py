@@ -18,7 +18,10 @@ are a superset of the sentences the rule's `_find` accepts, as before.
 
 from __future__ import annotations
 
+import atexit
+import hashlib
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -31,6 +34,7 @@ import ahocorasick
 from re import _constants as _c
 from re import _parser as _sre
 
+from scorer import user_cache
 from scorer.linear_regex import LinearSource
 
 # Sets of alternatives larger than these are not multiplied out: the literal gets
@@ -70,14 +74,65 @@ def all_needed(source: str) -> tuple[frozenset[str], ...]:
     return tuple({_minimal(n) for n in info.needed + ((info.exact,) if _usable(info.exact) else ())})
 
 
-def needed_literals(source: str) -> tuple[tuple[frozenset[str], ...], bool]:
+Needed = tuple[tuple[frozenset[str], ...], bool]
+
+# What needed_literals found for each of fazhi's own patterns, kept from one run to the
+# next as the regular expressions' programs are (scorer.regex_cache): parsing the shipped
+# rules' ~600 scans and walking their trees was some 50 ms of every start. The file is
+# named after this module's source and the Python build, whose parser the analysis reads.
+_kept: dict[str, Needed] | None = None  # the cache file's, read on first use
+_new: dict[str, Needed] = {}  # this run's, added to the file at exit
+MAX_KEPT = 4_000
+
+
+def _cache_file() -> str:
+    try:
+        with open(__file__, "rb") as f:
+            made_by = f.read() + sys.version.encode()
+    except OSError:
+        made_by = sys.version.encode()
+    return f"literals-{sys.implementation.cache_tag}-{hashlib.sha256(made_by).hexdigest()[:16]}.marshal"
+
+
+def needed_literals(source: str) -> Needed:
+    """(needed, exact) for a scan pattern, from the user cache when an earlier run worked it out."""
+    global _kept
+    if isinstance(source, LinearSource):
+        return (), False  # a user's RE2 pattern: RE2 syntax is not re's, leave it to RE2
+    if _kept is None:
+        loaded = user_cache.load(_cache_file())
+        _kept = {k: v for k, v in loaded.items() if _well_formed(v)} if isinstance(loaded, dict) else {}
+    found = _kept.get(source)
+    if found is None:
+        found = _kept[source] = _needed_literals(source)
+        if not _new:
+            atexit.register(_save)
+        _new[source] = found
+    return found
+
+
+def _well_formed(entry: object) -> bool:
+    return (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], bool) and isinstance(entry[0], tuple)
+            and all(isinstance(s, frozenset) and s and all(isinstance(t, str) and t for t in s) for s in entry[0]))
+
+
+def _save() -> None:
+    """Add this run's findings to the cache file (read again first: another run may have added some)."""
+    name = _cache_file()
+    kept = user_cache.load(name)
+    if not isinstance(kept, dict) or len(kept) + len(_new) > MAX_KEPT:
+        kept = {}
+    kept.update(_new)
+    if user_cache.save(name, kept):
+        _new.clear()
+
+
+def _needed_literals(source: str) -> Needed:
     """(needed, exact) for a scan pattern. ``needed``: sets of non-empty strings; every match
     holds a string of each set (empty when the analysis finds none: the pattern is then
     tried on every sentence). ``exact``: holding a string of the one set is also
     enough for the pattern to match (秒办, (局长|主任), 行政(许可|处罚): plain text with
     nothing around it to check), so the regex need not run."""
-    if isinstance(source, LinearSource):
-        return (), False  # a user's RE2 pattern: RE2 syntax is not re's, leave it to RE2
     try:
         parsed = _sre.parse(source)
         if parsed.state.flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_VERBOSE):
@@ -92,14 +147,6 @@ def needed_literals(source: str) -> tuple[tuple[frozenset[str], ...], bool]:
                   key=_selectivity, reverse=True)[:MAX_NEEDED]
     # a single character (证, 件) is in most sentences: worth it only when nothing better is known
     return tuple(s for i, s in enumerate(sets) if i == 0 or min(map(len, s)) > 1), False
-
-
-def may_match_empty(source: str) -> bool:
-    """Can this pattern match the empty string somewhere? True when unsure (it does not parse)."""
-    try:
-        return _sre.parse(source).getwidth()[0] == 0
-    except (re.error, RecursionError, OverflowError):
-        return True
 
 
 def _minimal(strings: frozenset[str]) -> frozenset[str]:
