@@ -688,9 +688,12 @@ def _together(group: tuple[re.Pattern[str], ...], view: _SentenceView) -> tuple[
     return None
 
 
+_CLAUSE_END = re.compile(r"[,，:：;；]")
+
+
 def _clauses(norm: str) -> list[tuple[int, int]]:
     out, start = [], 0
-    for m in re.finditer(r"[,，:：;；]", norm):
+    for m in _CLAUSE_END.finditer(norm):
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(norm)))
@@ -888,7 +891,8 @@ def judge_element(rule_id: str, found: Found, claims: dict[int, dict[int, set[st
         spans, in_title_only = found[i]
         scope = None
         if options.scoped_detail:
-            others = {c for c, rules in claims.get(i, {}).items() if rules - {rule_id}}
+            # (the clauses another rule also matches in)
+            others = {c for c, rules in claims.get(i, {}).items() if len(rules) > 1 or rule_id not in rules}
             scope = _scope(view, spans, others)
         status, reason = _judge(view, spans, in_title_only, year, options, scope)
         evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, tuple(spans)))
@@ -966,7 +970,10 @@ def _is_label(s: Sentence) -> bool:
     """A short line with no sentence in it (政府信息公开, 信息公开): a menu entry or a page's
     column name, never the report saying it did something."""
     text = s.norm.strip()
-    return not s.is_heading and len(text) <= LABEL_MAX_CHARS and not re.search(r"[。，,；;！？!?:：\d]", text)
+    return not s.is_heading and len(text) <= LABEL_MAX_CHARS and not _SENTENCE_MARK.search(text)
+
+
+_SENTENCE_MARK = re.compile(r"[。，,；;！？!?:：\d]")
 
 
 def sentence_views(seg: Segmented, options: MatchOptions = MatchOptions()) -> list[_SentenceView]:
