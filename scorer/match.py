@@ -646,7 +646,7 @@ def _find(compiled: CompiledRule, view: _SentenceView, alternatives: list[re.Pat
         if found:
             spans.extend(found[0])
             in_title_only &= found[1]
-    if view.not_work:
+    if spans and view.not_work:
         spans = [sp for sp in spans if not _in_not_work(view, sp)]
     if not spans:
         return None

@@ -3,7 +3,7 @@
 A rule can only match a sentence that holds one of its terms, or a match of one of its
 scan patterns (scorer.match builds both). Searching the whole report once per term and
 once per pattern cost a third of scoring: some 600 passes over the same text. Instead,
-one Aho-Corasick automaton (pyahocorasick) holds every rule's terms and, for each scan
+one Aho-Corasick automaton (ahocorasick-rs) holds every rule's terms and, for each scan
 pattern, a few literals that every match of the pattern contains (营商环境 in
 ``优化[^。]{0,6}营商环境``). One pass over the report's sentences finds them all; a pattern is
 then tried only on the sentences that hold its literals (not at all when they are the
@@ -27,7 +27,7 @@ from functools import lru_cache
 from itertools import product
 from typing import Callable, Sequence
 
-import ahocorasick
+import ahocorasick_rs
 
 # The parser re.compile itself uses (sre_parse is its deprecated public alias). Private,
 # so anything it returns that the analysis does not expect gives no literal, never a wrong one.
@@ -282,7 +282,7 @@ class _Plan:
 class Prefilter:
     """One automaton for the literals of a set of rules."""
 
-    automaton: ahocorasick.Automaton
+    automaton: ahocorasick_rs.AhoCorasick | None  # None: no literal at all
     keys: tuple[str, ...]  # key id → literal
     ids: dict[str, int]  # literal → key id
     scans: tuple[_Scan, ...]
@@ -331,11 +331,10 @@ def build_prefilter(rules: tuple[RuleKey, ...]) -> Prefilter:
         for k in s.needed[0] if s.needed else ():
             triggers.setdefault(k, set()).add(i)
     unfiltered = frozenset(i for i, s in enumerate(scans) if not s.needed)
-    automaton = ahocorasick.Automaton()
-    for text, i in ids.items():
-        automaton.add_word(text, i)
-    if ids:
-        automaton.make_automaton()
+    # Every match, overlapping ones included (法治 inside 法治政府建设), reported by key id.
+    # (ahocorasick-rs rather than pyahocorasick: it hands back a report's ~1,100 hits in
+    # a third of the time.)
+    automaton = ahocorasick_rs.AhoCorasick(list(ids), implementation=ahocorasick_rs.Implementation.ContiguousNFA) if ids else None
     return Prefilter(automaton, tuple(ids), ids, tuple(scans), scan_index, plans,
                      {k: frozenset(v) for k, v in triggers.items()}, unfiltered)
 
@@ -353,11 +352,11 @@ class Candidates:
         self.prefilter, self.texts = prefilter, texts
         self.search = search  # scan source → compiled pattern
         where: dict[int, int] = {}  # key id → the sentences holding it
-        if prefilter.keys:
-            find = prefilter.automaton.iter
+        if prefilter.automaton is not None:
+            find = prefilter.automaton.find_matches_as_indexes
             for n, text in enumerate(texts):
                 bit = 1 << n
-                for _, k in find(text):
+                for k, _, _ in find(text, overlapping=True):
                     where[k] = where.get(k, 0) | bit
         self.where = where
         triggers = prefilter.triggers
