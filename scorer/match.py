@@ -672,6 +672,14 @@ def _applied(view: _SentenceView, title: int) -> bool:
 def _together(group: tuple[re.Pattern[str], ...], view: _SentenceView) -> tuple[list[tuple[int, int]], bool] | None:
     """All patterns of the group in one zone: the text outside titles, or one own-document title."""
     norm = view.sentence.norm
+    if not view.titles:  # most sentences: the one zone is the sentence
+        found = []
+        for pattern in group:
+            m = pattern.search(norm)
+            if m is None or m.end() == m.start():
+                return None
+            found.append(m.span())
+        return found, False
     zones: list[tuple[int, int, bool]] = [(0, len(norm), False)]
     zones += [(s, e, True) for i, (s, e) in enumerate(view.titles) if i not in view.law_titles]
     outside = view.outside
