@@ -174,10 +174,10 @@ _NUMBERED_REFERENCE = re.compile(r"\\[1-9]|\(\?\(\d")
 
 def _alternatives(terms: tuple[str, ...], patterns: list[str]) -> tuple[_Alternative, ...] | None:
     """any_of's alternatives in its order, for _first_alternative_matches; None when one of
-    them refers to a group by number."""
+    them refers to a group by number, or is an empty term (the automaton holds none)."""
     out = tuple([_Alternative(re.escape(normalize(t)), normalize(t), ()) for t in terms]
                 + [_Alternative(p, None, tuple(dict.fromkeys(_branches(p)))) for p in patterns])
-    if any(_NUMBERED_REFERENCE.search(a.source) for a in out):
+    if any(_NUMBERED_REFERENCE.search(a.source) or a.term == "" for a in out):
         return None
     return out
 
@@ -560,8 +560,11 @@ class _SplitCue:
 
     def __init__(self, pattern: re.Pattern[str], words: dict[int, tuple[tuple[str, ...], ...]]):
         self.whole = pattern
+        branches = _branches(pattern.pattern)
+        if pattern.flags & ~re.UNICODE or any(_NUMBERED_REFERENCE.search(b) for b in branches):
+            branches, words = [pattern.pattern], {}  # the branches alone would not be the same patterns
         self.branches = [(regex_cache.compile(branch), tuple(_one_of_words(*w) for w in words.get(k, ())))
-                         for k, branch in enumerate(_branches(pattern.pattern))]
+                         for k, branch in enumerate(branches)]
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         live = [branch for branch, needs in self.branches if all(n.search(text) for n in needs)]

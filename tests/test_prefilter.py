@@ -194,6 +194,7 @@ def test_a_cue_searched_branch_by_branch_finds_what_the_whole_cue_finds(name, bo
 
     whole = getattr(cues, name)
     branches = _branches(whole.pattern)
+    assert len(_split_cue(name).branches) == len(branches) > max(cues.BRANCH_WORDS[name])  # really split
     for k, words in cues.BRANCH_WORDS[name].items():
         needed = all_needed(branches[k])
         for alternatives in words:  # every match of branch k holds one of these words
