@@ -238,3 +238,40 @@ def title_spans(norm: str) -> tuple[tuple[int, int], ...]:
 def quantities(text: str) -> tuple[tuple[int, str], ...]:
     """(start, text) of every count with its unit (35件, 三次)."""
     return tuple((m.start(), m.group(0)) for m in QUANTITY.finditer(text))
+
+
+# Words every match of a cue holds one of, searched for first: a sentence without any of
+# them cannot hold a match, and most sentences hold none (the cue itself, tried at every
+# position of every clause, costs ten times more). tests/test_prefilter.py checks each
+# list against the literals the cue's parse tree says every match needs: a cue changed so
+# that it can match without these words fails there, naming the cue.
+def _one_of(*words: str):
+    return regex_cache.compile("|".join(words))
+
+
+GUARDS = {
+    "ENUMERATION": _one_of("等方面", "等领域", "等重点工作", "等环节", "围绕", "聚焦", "紧扣"),
+    "REMIT_CLAUSE": _one_of("科负责", "股负责", "处负责", "室负责", "心负责", "队负责", "具体负责", "专门负责",
+                            "牵头", "主责", "责任单位", "责任部门", "责任科室", "责任处室", "责任股室"),
+    "AGENDA_CLAUSE": _one_of("部署", "议事日程", "实施方案", "工作要点", "工作计划", "年度计划", "重点工作", "重点任务",
+                             "重点问题", "工作任务", "具体任务", "年度任务", "任务分工", "任务清单", "责任清单", "等议题",
+                             "等问题", "等事项", "等困难", "个方面", "重要位置", "突出位置", "首要位置"),
+    "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",
+                          "人民检察院", "组织部", "宣传部", "党校", "政法委", "依法治", "委员会", "人大", "政协",
+                          "服务站", "工作站", "工作室", "调解室", "服务中心", "反馈", "整改"),
+}
+ENUMERATION_GUARD = GUARDS["ENUMERATION"]
+REMIT_GUARD = GUARDS["REMIT_CLAUSE"]
+AGENDA_GUARD = GUARDS["AGENDA_CLAUSE"]
+NAMED_BODY_GUARD = GUARDS["NAMED_BODY"]
+
+# The costly top-level branches of three detail cues (numbered from 0 in the pattern), and
+# for each the words a text must hold for it to match: one word of every tuple. match.py
+# searches the cue branch by branch, each only in texts holding its words, which finds
+# the spans the whole cue finds; tests/test_prefilter.py checks every tuple against the
+# literals the branch's parse tree needs.
+BRANCH_WORDS = {
+    "PLATFORM": {1: (("市", "县", "区", "州", "盟", "旗"), ("平台", "系统", "网", "APP", "App", "app", "小程序"))},
+    "NAMED_EVENT": {0: (("·", "."),), 7: (("大赛", "竞赛", "比赛", "辩论赛"),), 9: (("宣传周", "宣传月"),)},
+    "NAMED_BODY": {5: (("律师事务所",),)},
+}

@@ -3,7 +3,7 @@
 A rule can only match a sentence that holds one of its terms, or a match of one of its
 scan patterns (scorer.match builds both). Searching the whole report once per term and
 once per pattern cost a third of scoring: some 600 passes over the same text. Instead,
-one Aho-Corasick automaton (pyahocorasick) holds every rule's terms and, for each scan
+one Aho-Corasick automaton (ahocorasick-rs) holds every rule's terms and, for each scan
 pattern, a few literals that every match of the pattern contains (营商环境 in
 ``优化[^。]{0,6}营商环境``). One pass over the report's sentences finds them all; a pattern is
 then tried only on the sentences that hold its literals (not at all when they are the
@@ -18,19 +18,23 @@ are a superset of the sentences the rule's `_find` accepts, as before.
 
 from __future__ import annotations
 
+import atexit
+import hashlib
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 from typing import Callable, Sequence
 
-import ahocorasick
+import ahocorasick_rs
 
 # The parser re.compile itself uses (sre_parse is its deprecated public alias). Private,
 # so anything it returns that the analysis does not expect gives no literal, never a wrong one.
 from re import _constants as _c
 from re import _parser as _sre
 
+from scorer import user_cache
 from scorer.linear_regex import LinearSource
 
 # Sets of alternatives larger than these are not multiplied out: the literal gets
@@ -57,14 +61,78 @@ _UNKNOWN = _Info(None)
 _EMPTY = _Info(frozenset({""}))
 
 
-def needed_literals(source: str) -> tuple[tuple[frozenset[str], ...], bool]:
+def all_needed(source: str) -> tuple[frozenset[str], ...]:
+    """Every set of strings the analysis finds that each match of the pattern holds one of,
+    single characters included (needed_literals keeps the most selective)."""
+    try:
+        parsed = _sre.parse(source)
+        if parsed.state.flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_VERBOSE):
+            return ()
+        info = _sequence(list(parsed))
+    except (re.error, RecursionError, OverflowError, AttributeError, TypeError, ValueError):
+        return ()
+    return tuple({_minimal(n) for n in info.needed + ((info.exact,) if _usable(info.exact) else ())})
+
+
+Needed = tuple[tuple[frozenset[str], ...], bool]
+
+# What needed_literals found for each of fazhi's own patterns, kept from one run to the
+# next as the regular expressions' programs are (scorer.regex_cache): parsing the shipped
+# rules' ~600 scans and walking their trees was some 50 ms of every start. The file is
+# named after this module's source and the Python build, whose parser the analysis reads.
+_kept: dict[str, Needed] | None = None  # the cache file's, read on first use
+_new: dict[str, Needed] = {}  # this run's, added to the file at exit
+MAX_KEPT = 4_000
+
+
+def _cache_file() -> str:
+    try:
+        with open(__file__, "rb") as f:
+            made_by = f.read() + sys.version.encode()
+    except OSError:
+        made_by = sys.version.encode()
+    return f"literals-{sys.implementation.cache_tag}-{hashlib.sha256(made_by).hexdigest()[:16]}.marshal"
+
+
+def needed_literals(source: str) -> Needed:
+    """(needed, exact) for a scan pattern, from the user cache when an earlier run worked it out."""
+    global _kept
+    if isinstance(source, LinearSource):
+        return (), False  # a user's RE2 pattern: RE2 syntax is not re's, leave it to RE2
+    if _kept is None:
+        loaded = user_cache.load(_cache_file())
+        _kept = {k: v for k, v in loaded.items() if _well_formed(v)} if isinstance(loaded, dict) else {}
+    found = _kept.get(source)
+    if found is None:
+        found = _kept[source] = _needed_literals(source)
+        if not _new:
+            atexit.register(_save)
+        _new[source] = found
+    return found
+
+
+def _well_formed(entry: object) -> bool:
+    return (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], bool) and isinstance(entry[0], tuple)
+            and all(isinstance(s, frozenset) and s and all(isinstance(t, str) and t for t in s) for s in entry[0]))
+
+
+def _save() -> None:
+    """Add this run's findings to the cache file (read again first: another run may have added some)."""
+    name = _cache_file()
+    kept = user_cache.load(name)
+    if not isinstance(kept, dict) or len(kept) + len(_new) > MAX_KEPT:
+        kept = {}
+    kept.update(_new)
+    if user_cache.save(name, kept):
+        _new.clear()
+
+
+def _needed_literals(source: str) -> Needed:
     """(needed, exact) for a scan pattern. ``needed``: sets of non-empty strings; every match
     holds a string of each set (empty when the analysis finds none: the pattern is then
     tried on every sentence). ``exact``: holding a string of the one set is also
     enough for the pattern to match (秒办, (局长|主任), 行政(许可|处罚): plain text with
     nothing around it to check), so the regex need not run."""
-    if isinstance(source, LinearSource):
-        return (), False  # a user's RE2 pattern: RE2 syntax is not re's, leave it to RE2
     try:
         parsed = _sre.parse(source)
         if parsed.state.flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_VERBOSE):
@@ -214,9 +282,11 @@ class _Plan:
 class Prefilter:
     """One automaton for the literals of a set of rules."""
 
-    automaton: ahocorasick.Automaton
+    automaton: ahocorasick_rs.AhoCorasick | None  # None: no literal at all
     keys: tuple[str, ...]  # key id → literal
+    ids: dict[str, int]  # literal → key id
     scans: tuple[_Scan, ...]
+    scan_index: dict[str, int]  # scan source → index into scans
     rules: dict[RuleKey, _Plan]
     # key id → the scans whose first needed set holds it: only those can match when it is
     # found (most scans find nothing in most reports, and are never looked at)
@@ -261,12 +331,11 @@ def build_prefilter(rules: tuple[RuleKey, ...]) -> Prefilter:
         for k in s.needed[0] if s.needed else ():
             triggers.setdefault(k, set()).add(i)
     unfiltered = frozenset(i for i, s in enumerate(scans) if not s.needed)
-    automaton = ahocorasick.Automaton()
-    for text, i in ids.items():
-        automaton.add_word(text, i)
-    if ids:
-        automaton.make_automaton()
-    return Prefilter(automaton, tuple(ids), tuple(scans), plans,
+    # Every match, overlapping ones included (法治 inside 法治政府建设), reported by key id.
+    # (ahocorasick-rs rather than pyahocorasick: it hands back a report's ~1,100 hits in
+    # a third of the time.)
+    automaton = ahocorasick_rs.AhoCorasick(list(ids), implementation=ahocorasick_rs.Implementation.ContiguousNFA) if ids else None
+    return Prefilter(automaton, tuple(ids), ids, tuple(scans), scan_index, plans,
                      {k: frozenset(v) for k, v in triggers.items()}, unfiltered)
 
 
@@ -274,22 +343,25 @@ class Candidates:
     """Which sentences of one report each rule may match.
 
     ``texts``: the sentences, each searched alone (a match of a rule never spans two).
-    The automaton runs over every sentence once, when this is made.
+    The automaton runs over every sentence once, when this is made. A set of sentences is
+    an int with bit n set for sentence n: the unions and intersections of a rule's terms
+    and scans, some thousands per report, are then single operations on an int or two.
     """
 
     def __init__(self, prefilter: Prefilter, texts: Sequence[str], search: Callable[[str], re.Pattern[str]]):
         self.prefilter, self.texts = prefilter, texts
         self.search = search  # scan source → compiled pattern
-        self.where: dict[int, list[int]] = {}  # key id → the sentences holding it, in order
-        if prefilter.keys:
-            where, find = self.where, prefilter.automaton.iter
+        where: dict[int, int] = {}  # key id → the sentences holding it
+        if prefilter.automaton is not None:
+            find = prefilter.automaton.find_matches_as_indexes
             for n, text in enumerate(texts):
-                for k in {k for _, k in find(text)}:
-                    where.setdefault(k, []).append(n)
-        self.present = frozenset(self.where)
+                bit = 1 << n
+                for k, _, _ in find(text, overlapping=True):
+                    where[k] = where.get(k, 0) | bit
+        self.where = where
         triggers = prefilter.triggers
-        self.live = prefilter.unfiltered.union(*(triggers[k] for k in self.present if k in triggers))
-        self.scans: dict[int, frozenset[int]] = {}
+        self.live = prefilter.unfiltered.union(*(triggers[k] for k in where if k in triggers))
+        self.scans: dict[int, int] = {}
 
     def of_rule(self, terms: tuple[str, ...], scans: tuple[str, ...], groups: tuple[Group, ...] = ()) -> list[int]:
         """The sentences, in order, where the rule may match: holding one of its terms, a match
@@ -299,36 +371,63 @@ class Candidates:
         for i in plan.scans & self.live:
             found |= self._scan(i)
         for firsts, others in plan.groups:
-            hits = set().union(*(self._scan(i) for i in firsts & self.live))
+            hits = 0
+            for i in firsts & self.live:
+                hits |= self._scan(i)
             for needed in others:
-                if not hits:
-                    break
                 hits = self._holding_all(needed, hits)
             found |= hits
-        return sorted(found)
+        return sentences(found)
 
-    def _holding(self, keys: frozenset[int]) -> set[int]:
+    def holding(self, literal: str) -> int:
+        """The sentences holding this literal (one of the rules' terms)."""
+        return self.where.get(self.prefilter.ids[literal], 0)
+
+    def matching(self, sources: Sequence[str]) -> int:
+        """The sentences with a match of one of these scans (each one of the rules' scans)."""
+        index, live, found = self.prefilter.scan_index, self.live, 0
+        for source in sources:
+            i = index[source]
+            if i in live:
+                found |= self._scan(i)
+        return found
+
+    def _holding(self, keys: frozenset[int]) -> int:
         """The sentences holding one of these literals."""
-        return set().union(*(self.where[k] for k in keys & self.present))
+        where, found = self.where, 0
+        for k in keys:
+            found |= where.get(k, 0)
+        return found
 
-    def _holding_all(self, needed: tuple[frozenset[int], ...], among: set[int]) -> set[int]:
+    def _holding_all(self, needed: tuple[frozenset[int], ...], among: int) -> int:
         """Those of ``among`` holding a literal of every needed set."""
         for keys in needed:
-            among = among & self._holding(keys)
             if not among:
                 break
+            among &= self._holding(keys)
         return among
 
-    def _scan(self, i: int) -> frozenset[int]:
+    def _scan(self, i: int) -> int:
         """The sentences with a match of scan i."""
-        if i not in self.scans:
+        found = self.scans.get(i)
+        if found is None:
             scan = self.prefilter.scans[i]
             search, texts = self.search(scan.source).search, self.texts
             if not scan.needed:  # nothing known to look for first: every sentence is tried
-                found = {n for n, text in enumerate(texts) if search(text)}
+                found = sum(1 << n for n, text in enumerate(texts) if search(text))
             else:
                 found = self._holding_all(scan.needed[1:], self._holding(scan.needed[0]))
                 if not scan.exact:
-                    found = {n for n in found if search(texts[n])}
-            self.scans[i] = frozenset(found)
-        return self.scans[i]
+                    found = sum(1 << n for n in sentences(found) if search(texts[n]))
+            self.scans[i] = found
+        return found
+
+
+def sentences(found: int) -> list[int]:
+    """The sentence numbers, in order, of a set of sentences (bit n set: sentence n)."""
+    out = []
+    while found:
+        low = found & -found
+        out.append(low.bit_length() - 1)
+        found ^= low
+    return out

@@ -131,7 +131,11 @@ DATE_PATTERNS = (
 def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
     """Every calendar date written in ``text``: (start, end, date), in order."""
     found = []
-    for pattern in DATE_PATTERNS:
+    # the first two need 年, the third one of - / . (most sentences hold no date at all)
+    patterns = DATE_PATTERNS if "年" in text else DATE_PATTERNS[2:]
+    if not ("-" in text or "/" in text or "." in text):
+        patterns = patterns[:-1]
+    for pattern in patterns:
         for m in pattern.finditer(text):
             y, mo, d = cn_year(m.group(1)), cn_number(m.group(2)), cn_number(m.group(3))
             if y is None or mo is None or d is None:

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from scorer.match import MatchOptions, _body, _find, _regex, _Scanner, _view, compile_ruleset
+from scorer.match import MatchOptions, _body, _find, _first_alternative_matches, _regex, _Scanner, _view, compile_ruleset
 from scorer.models import Sentence
 from scorer.prefilter import Candidates, build_prefilter, needed_literals
 from scorer.textnorm import normalize
@@ -114,3 +114,113 @@ def test_the_month_guard_on_partial_dates_holds():
     from scorer.cues import PARTIAL_DATE
 
     assert needed_literals(PARTIAL_DATE.pattern)[0] == (frozenset({"月"}),)
+
+
+def _whole(alternatives: list[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer("|".join(f"(?:{a})" for a in alternatives), text)]
+
+
+@pytest.mark.parametrize("alternatives,text", [
+    (["ab", "abc", "bcd", "c"], "xabcdc abcd bcdab"),  # the first alternative wins at a position
+    (["abc", "ab"], "abcab ab"),
+    (["bcd", "abc"], "abcd bcd"),  # the leftmost match wins whatever its order
+    (["a[^。]{0,3}b", "b+"], "a  bbb。abbb"),  # searching on from the end of the last match
+    (["(?<=x)b", "(?<!x)bb"], "xbb bb xb"),  # a lookbehind sees the text before the search's start
+    (["b", "a?", "ab"], "cab ab"),  # an empty match stops the alternatives after it
+    (["(?=a)", "ab"], "ab"),
+])
+def test_alternatives_searched_one_by_one_find_what_the_alternation_finds(alternatives, text):
+    patterns = [re.compile(a) for a in alternatives]
+    whole = re.compile("|".join(f"(?:{a})" for a in alternatives))
+    assert _first_alternative_matches(patterns, text, whole) == _whole(alternatives, text)
+
+
+def test_each_rules_alternatives_find_the_spans_of_its_whole_alternation(compiled, body):
+    scanner = _Scanner(body, compiled)
+    checked = 0
+    for c in compiled:
+        if c.alternatives is None:
+            continue
+        every = [_regex(a.source) for a in c.alternatives]
+        candidates = scanner.candidates(c)
+        possible = scanner.alternatives(c)
+        for n, view in enumerate(body.views):
+            whole = [m.span() for m in c.any_of.finditer(view.sentence.norm)]
+            assert _first_alternative_matches(every, view.sentence.norm, c.any_of) == whole, (c.rule.id, view.sentence.text)
+            # the prefilter's few alternatives of a sentence find the same, and none elsewhere
+            few = _first_alternative_matches(possible[n], view.sentence.norm, c.any_of) if n in possible else []
+            assert few == whole, (c.rule.id, view.sentence.text)
+            assert not whole or n in candidates
+            checked += bool(whole)
+    assert checked > 300
+
+
+@pytest.mark.parametrize("name", sorted(__import__("scorer.cues", fromlist=["GUARDS"]).GUARDS))
+def test_a_cues_guard_words_are_in_every_match(name, body):
+    # match.py searches a cue only in a sentence holding one of its guard's words
+    from scorer import cues
+
+    words = cues.GUARDS[name].pattern.split("|")
+    needed, _ = needed_literals(getattr(cues, name).pattern)
+    assert any(all(any(w in s for w in words) for s in strings) for strings in needed), name
+    texts = [v.sentence.norm for v in body.views] + [
+        "召开党组会议对法治政府建设等重点工作作出安排部署", "法规科负责全局行政执法监督工作",
+        "在法治学习、普法宣传、纠纷化解、依法决策等方面综合发力", "配合市人大常委会开展执法检查"]
+    hits = 0
+    for t in texts:
+        if getattr(cues, name).search(t):
+            hits += 1
+            assert cues.GUARDS[name].search(t), (name, t)
+    assert hits
+
+
+@pytest.fixture(scope="module")
+def seed_sentences():
+    from pathlib import Path
+
+    from scorer.ingest import read_document
+    from scorer.match import sentence_views
+    from scorer.segment import segment
+
+    seeds = sorted(Path(__file__).resolve().parent.parent.joinpath("seeds").glob("*.txt"))
+    return [v.sentence.norm for p in seeds for v in sentence_views(segment(read_document(p)))]
+
+
+@pytest.mark.parametrize("name", sorted(__import__("scorer.cues", fromlist=["BRANCH_WORDS"]).BRANCH_WORDS))
+def test_a_cue_searched_branch_by_branch_finds_what_the_whole_cue_finds(name, body, seed_sentences):
+    from scorer import cues
+    from scorer.match import _blank, _branches, _split_cue
+    from scorer.prefilter import all_needed
+
+    whole = getattr(cues, name)
+    branches = _branches(whole.pattern)
+    assert len(_split_cue(name).branches) == len(branches) > max(cues.BRANCH_WORDS[name])  # really split
+    for k, words in cues.BRANCH_WORDS[name].items():
+        needed = all_needed(branches[k])
+        for alternatives in words:  # every match of branch k holds one of these words
+            assert any(all(any(w in s for w in alternatives) for s in strings) for strings in needed), (name, k, alternatives)
+    texts = [v.sentence.norm for v in body.views] + seed_sentences
+    texts += [_blank(t, tuple(m.span() for m in cues.TITLE_SPAN.finditer(t))) for t in texts]
+    found = 0
+    for t in texts:
+        spans = [m.span() for m in whole.finditer(t)]
+        assert _split_cue(name).spans(t) == spans, (name, t)
+        found += len(spans)
+    assert found > 5
+
+
+def test_the_prefilter_finds_where_each_rules_exclude_matches(compiled, body, ruleset):
+    texts = [v.sentence.norm for v in body.views]
+    texts += [f"现将{t}报告如下" for t in texts[:50]]  # some that the excludes do match
+    views = [_view(Sentence(i, 0, len(t), t, t, 0, 0), "achievements", MatchOptions()) for i, t in enumerate(texts)]
+    scanner = _Scanner(_body(views), compiled)
+    excluded = 0
+    for c in compiled:
+        if c.exclude is None:
+            continue
+        assert c.excludes is not None, c.rule.id  # the shipped rules' exclude branches compile alone
+        found = scanner.excluded(c)
+        for n, t in enumerate(texts):
+            assert bool(found >> n & 1) == bool(c.exclude.search(t)), (c.rule.id, t)
+            excluded += bool(found >> n & 1)
+    assert excluded > 50

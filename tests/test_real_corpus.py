@@ -86,3 +86,42 @@ def test_eval_by_fold_with_the_human_ceiling(tmp_path):
     assert row.split()[3] == "0.000"  # the test fold's one label is missed
     bad = runner.invoke(app, ["eval", str(gold), "--texts", str(texts), "--fold", "train"])
     assert bad.exit_code == 2 and "unknown fold" in bad.output
+
+
+def test_settle_puts_the_third_readers_label_and_phrase_into_the_manifest(tmp_path, monkeypatch):
+    manifest = tmp_path / "manifest.yaml"
+    labels = {i: "absent" for i in corpus.ELEMENT_IDS} | {"legal_adviser.use": "asserted"}
+    corpus.write([{"file": "a.txt", "labels": dict(labels), "evidence": {"legal_adviser.use": "聘请法律顾问"}},
+                  {"file": "b.txt", "labels": dict(labels), "evidence": {"legal_adviser.use": "法律顾问"}}], manifest)
+    monkeypatch.setattr(corpus, "MANIFEST", manifest)
+    settled = tmp_path / "settled.yaml"
+    settled.write_text(
+        "- {file: a.txt, id: legal_adviser.use, label: substantiated, phrase: 聘请法律顾问2名, why: a count}\n"
+        "- {file: b.txt, id: legal_adviser.use, label: absent, phrase: '', why: a remit only}\n", encoding="utf-8")
+    assert corpus.settle(settled) == 0
+    a, b = corpus.load(manifest)
+    assert a["labels"]["legal_adviser.use"] == "substantiated" and a["evidence"] == {"legal_adviser.use": "聘请法律顾问2名"}
+    assert b["labels"]["legal_adviser.use"] == "absent" and b["evidence"] == {}
+    settled.write_text("- {file: c.txt, id: legal_adviser.use, label: absent, phrase: '', why: x}\n", encoding="utf-8")
+    assert corpus.settle(settled) == 1
+    assert corpus.load(manifest)[0]["labels"]["legal_adviser.use"] == "substantiated"  # nothing written
+
+
+def test_test_fold_is_labelled_twice_and_its_disagreements_settled_in_the_manifest():
+    first = yaml.safe_load((REAL / "double" / "test_first.yaml").read_text(encoding="utf-8"))["reports"]
+    second = yaml.safe_load((REAL / "double" / "test_second.yaml").read_text(encoding="utf-8"))["reports"]
+    settled = yaml.safe_load((REAL / "double" / "test_settled.yaml").read_text(encoding="utf-8"))
+    sample = {r["file"] for r in yaml.safe_load((REAL / "double" / "first.yaml").read_text(encoding="utf-8"))["reports"]}
+    entries = {e["file"]: e for e in corpus.load()}
+    test = {f for f, e in entries.items() if e["fold"] == "test"}
+    # with the 48-report sample, every test-fold report has two independent labellings
+    assert {r["file"] for r in first} == {r["file"] for r in second} == test - sample
+    a = agreement(first, second)
+    assert a.labels == 28 * len(first) and 0.95 < a.share < 1 and 0.85 < a.kappa < 1
+    # exactly the disagreements were settled, and the manifest holds the settled label
+    by_second = {r["file"]: r["labels"] for r in second}
+    disagreements = {(r["file"], i) for r in first for i, s in r["labels"].items() if by_second[r["file"]][i] != s}
+    assert {(d["file"], d["id"]) for d in settled} == disagreements
+    assert all(entries[d["file"]]["labels"][d["id"]] == d["label"] for d in settled)
+    assert all(entries[r["file"]]["labels"][i] == s for r in first for i, s in r["labels"].items()
+               if (r["file"], i) not in disagreements)

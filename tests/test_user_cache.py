@@ -124,3 +124,36 @@ def test_a_corrupt_regex_cache_is_compiled_again(cache, monkeypatch):
 def test_a_bad_pattern_raises_as_re_compile_does(cache):
     with pytest.raises(re.error):
         regex_cache.compile(r"(unclosed")
+
+
+LITERAL_PATTERNS = [r"(重大)?行政决策(草案|送审稿)", r"执法人员[^。]{0,20}(换发|申领)", r"\d+件", r"a|"]
+
+
+def test_kept_literals_are_what_the_analysis_finds(cache, monkeypatch):
+    from scorer import prefilter
+
+    monkeypatch.setattr(prefilter, "_kept", None)
+    monkeypatch.setattr(prefilter, "_new", {})
+    worked_out = [prefilter._needed_literals(p) for p in LITERAL_PATTERNS]
+    assert [prefilter.needed_literals(p) for p in LITERAL_PATTERNS] == worked_out
+    prefilter._save()
+    # A new process: the findings in the file, nothing parsed again.
+    monkeypatch.setattr(prefilter, "_kept", None)
+    monkeypatch.setattr(prefilter, "_needed_literals", lambda p: pytest.fail(f"analysed {p} although it was kept"))
+    assert [prefilter.needed_literals(p) for p in LITERAL_PATTERNS] == worked_out
+
+
+@pytest.mark.parametrize("damage", [b"\x00 not marshal", None])
+def test_a_corrupt_literals_cache_is_worked_out_again(cache, monkeypatch, damage):
+    import marshal
+
+    from scorer import prefilter
+
+    cache.mkdir()
+    pattern = LITERAL_PATTERNS[1]
+    # unreadable, or a damaged entry under the right key: analysed again, never a wrong literal
+    blob = damage if damage is not None else marshal.dumps({pattern: ((frozenset({""}),), "yes")})
+    (cache / prefilter._cache_file()).write_bytes(blob)
+    monkeypatch.setattr(prefilter, "_kept", None)
+    monkeypatch.setattr(prefilter, "_new", {})
+    assert prefilter.needed_literals(pattern) == ((frozenset({"执法人员"}), frozenset({"换发", "申领"})), False)

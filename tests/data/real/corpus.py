@@ -9,6 +9,7 @@ or ``$FAZHI_REAL_TEXTS``).
     python tests/data/real/corpus.py verify            # which texts are present and intact
     python tests/data/real/corpus.py restore ANSWERS/  # re-create texts from saved search answers
     python tests/data/real/corpus.py build RAW/        # (once) manifest from the labellers' files
+    python tests/data/real/corpus.py settle SETTLED    # a third reader's settled labels into the manifest
 
 To re-create the folder: for each manifest entry, run the search tool with its `query`
 on the `pages` corpus, save each answer (the tool's JSON, as printed) as a file in
@@ -171,6 +172,29 @@ def restore(answers: Path, texts: Path) -> int:
     return verify(texts)
 
 
+def settle(settled: Path) -> int:
+    """Put a third reader's decisions (``[{file, id, label, phrase, why}]``, made from the
+    catalogue alone where two independent labellings disagreed) into the manifest: the
+    label, and its decisive phrase as the evidence (none for ``absent``)."""
+    entries = load(MANIFEST)
+    by_file = {e["file"]: e for e in entries}
+    decisions = yaml.safe_load(settled.read_text(encoding="utf-8"))
+    changed = 0
+    for d in decisions:
+        entry = by_file.get(d["file"])
+        if entry is None or d["id"] not in ELEMENT_IDS or d["label"] not in STATUSES:
+            print(f"{settled.name}: {d.get('file')} {d.get('id')}: not a manifest entry, ID or status", file=sys.stderr)
+            return 1
+        changed += entry["labels"][d["id"]] != d["label"]
+        entry["labels"][d["id"]] = d["label"]
+        entry["evidence"].pop(d["id"], None)
+        if d["label"] != "absent" and d.get("phrase"):
+            entry["evidence"][d["id"]] = str(d["phrase"])
+    write(entries, MANIFEST)
+    print(f"{len(decisions)} decisions from {settled.name}; {changed} labels changed in {MANIFEST}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS, help=f"texts folder (default {DEFAULT_TEXTS})")
@@ -180,11 +204,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("answers", type=Path)
     p = sub.add_parser("build", help="merge the labellers' files into the manifest")
     p.add_argument("raw", type=Path)
+    p = sub.add_parser("settle", help="apply settled disagreements (double/*settled.yaml) to the manifest")
+    p.add_argument("settled", type=Path)
     args = parser.parse_args(argv)
     if args.command == "verify":
         return verify(args.texts)
     if args.command == "restore":
         return restore(args.answers, args.texts)
+    if args.command == "settle":
+        return settle(args.settled)
     return build(args.raw, args.texts)
 
 
