@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 from typing import Optional
 
@@ -18,6 +17,8 @@ app.add_typer(reviews_app, name="reviews")
 
 
 def _port_free(host: str, port: int) -> bool:
+    import socket  # here, not at the top: every `fazhi` command imports this module (~3 ms of a cold start)
+
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as s:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
