@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from scorer.cues import (
     LAW_TITLE,
@@ -64,12 +64,14 @@ from scorer.cues import (
     title_spans,
     quantities,
 )
-from scorer.learn.model import RuleWeights, SentenceModel, load_model
 from scorer.models import MET_STATUSES, Evidence, Rule, RuleMatch, Ruleset, Segmented, Sentence
 from scorer import regex_cache
 from scorer.linear_regex import LinearSource, PatternError, _LinearPattern, linear
 from scorer.prefilter import Candidates, build_prefilter, sentences
 from scorer.textnorm import find_dates, normalize, normalize_pattern
+
+if TYPE_CHECKING:  # the learned model is off by default: its module is imported only when asked for
+    from scorer.learn.model import RuleWeights, SentenceModel
 
 STRENGTH = {"substantiated": 4, "asserted": 3, "deficient": 2, "planned": 1, "absent": 0}
 # Parts whose sentences are never evidence of work: the report's own title and its signature.
@@ -1077,6 +1079,8 @@ def match_report(seg: Segmented, ruleset: Ruleset, options: MatchOptions = Match
     body = _body(views)
     probabilities: list[dict[str, float]] | None = None
     if options.model:
+        from scorer.learn.model import load_model
+
         sentence_model = sentence_model or load_model()
         probabilities = [sentence_model.probabilities(v.sentence.norm) for v in views]
     compiled = {c.rule.id: c for c in compile_ruleset(ruleset)}

@@ -15,7 +15,6 @@ import hashlib
 import os
 from typing import TYPE_CHECKING
 
-from scorer.learn.model import SentenceModel
 from scorer.match import MatchOptions, match_report
 from scorer.models import Document, ReportResult, Ruleset
 from scorer.rules import editions_for_year
@@ -23,6 +22,7 @@ from scorer.score import ScoringPolicy, score_report
 from scorer.segment import segment
 
 if TYPE_CHECKING:
+    from scorer.learn.model import SentenceModel  # off by default: not imported at run time
     from scorer.store import ReportRecord
 
 

@@ -122,6 +122,23 @@ def test_scoring_needs_neither_jieba_nor_scikit_learn():
     assert out.stdout.strip() == "[]"
 
 
+def test_default_scoring_does_not_load_the_learned_model_module():
+    # The model is off by default; its module is a few milliseconds of every cold start.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from scorer.rules import load_rules\n"
+        "from scorer.pipeline import score_file\n"
+        f"score_file({str(REPO / 'seeds' / '001_72591554edec4da5.txt')!r}, load_rules())\n"
+        "print('scorer.learn.model' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
+
+
 def test_a_feature_of_the_learn_extra_says_how_to_get_it():
     import pytest
 
