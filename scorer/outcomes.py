@@ -3,7 +3,7 @@
 A province's batch is tens of thousands of files. Held in a list, their outcomes (and the
 items they name) grew the batch's main process by ~0.7 KB per file up to its largest
 moment, the summary phase; here they live in a private temporary SQLite database
-(deleted when closed; SQLite keeps a page cache of CACHE_KB of it in memory). The parent
+(deleted when closed; SQLite keeps only a small page cache of it in memory). The parent
 adds each outcome as it settles, in whatever order the workers finish, and every later
 pass — the summary's key, its rows, the OCR count, the failures the CLI prints — reads
 them back one at a time, in file order.
@@ -15,14 +15,13 @@ UTF-8 bytes with ``surrogateescape`` and come back exactly as they went in.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from typing import Iterator
 
 from scorer.discover import BatchItem
 from scorer.store import ReportRecord
+from scorer.summary_table import scratch_database
 
-CACHE_KB = 256
 STATES = ("scored", "skipped", "failed")  # what a finished file can be (an unwritable one stops the batch)
 
 
@@ -51,8 +50,7 @@ class Outcomes:
     """
 
     def __init__(self) -> None:
-        self._db = sqlite3.connect("", isolation_level=None)  # "": private, on disk, removed on close
-        self._db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
+        self._db = scratch_database(isolation_level=None)
         self._db.execute(
             "CREATE TABLE outcomes (position INTEGER PRIMARY KEY, path BLOB, rel BLOB, name BLOB, state TEXT, "
             "content_hash TEXT, error BLOB)"

@@ -42,14 +42,22 @@ class _Statuses(dict):
 _STATUS = _Statuses()
 
 
+def scratch_database(**connect: object) -> sqlite3.Connection:
+    """A private temporary SQLite database on disk ("" as its name), removed on close.
+
+    SQLite keeps a temporary database in its page cache until the cache is full (2 MB by
+    default): a small cache keeps the table on disk, which is the point of using one (it
+    is read in order, or a page at a time)."""
+    db = sqlite3.connect("", **connect)
+    db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
+    return db
+
+
 class SummaryTable:
     """Summary rows in file order (the order they were added), kept on disk."""
 
     def __init__(self, rows: Iterable[SummaryRow] = ()):
-        self._db = sqlite3.connect("")  # "": a private temporary database on disk, removed on close
-        # SQLite keeps a temporary database in its page cache until the cache is full (2 MB by
-        # default): a small cache keeps the table on disk; it is read in order, or a page of ranks at a time.
-        self._db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
+        self._db = scratch_database()
         self._db.execute(
             "CREATE TABLE rows (position INTEGER PRIMARY KEY, file TEXT, path TEXT, links TEXT, issuer TEXT, "
             "year INTEGER, edition INTEGER, date TEXT, score REAL, grade TEXT, core_score REAL, statuses TEXT, "
