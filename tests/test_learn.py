@@ -103,9 +103,9 @@ def test_rules_show_explains_what_the_model_adds():
     assert "learned model" in res.output and "threshold" in res.output
 
 
-def test_scoring_needs_neither_jieba_nor_scikit_learn():
-    # They are the optional `learn` extra: scoring, with or without the learned model, must
-    # not import them (a default install leaves them out).
+def _after_scoring_a_seed(options: str, shows: str) -> str:
+    """What ``shows`` (a Python expression) prints in a fresh process that has scored a seed
+    with ``MatchOptions(options)``: which modules scoring imported is a fresh process's."""
     import subprocess
     import sys
 
@@ -114,29 +114,24 @@ def test_scoring_needs_neither_jieba_nor_scikit_learn():
         "from scorer.rules import load_rules\n"
         "from scorer.pipeline import score_file\n"
         "from scorer.match import MatchOptions\n"
-        f"score_file({str(REPO / 'seeds' / '001_72591554edec4da5.txt')!r}, load_rules(), options=MatchOptions(model=True))\n"
-        "print(sorted(m for m in ('jieba', 'sklearn', 'scipy') if m in sys.modules))\n"
+        f"score_file({str(REPO / 'seeds' / '001_72591554edec4da5.txt')!r}, load_rules(), options=MatchOptions({options}))\n"
+        f"print({shows})\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "[]"
+    return out.stdout.strip()
+
+
+def test_scoring_needs_neither_jieba_nor_scikit_learn():
+    # They are the optional `learn` extra: scoring, with or without the learned model, must
+    # not import them (a default install leaves them out).
+    shows = "sorted(m for m in ('jieba', 'sklearn', 'scipy') if m in sys.modules)"
+    assert _after_scoring_a_seed("model=True", shows) == "[]"
 
 
 def test_default_scoring_does_not_load_the_learned_model_module():
     # The model is off by default; its module is a few milliseconds of every cold start.
-    import subprocess
-    import sys
-
-    code = (
-        "import sys\n"
-        "from scorer.rules import load_rules\n"
-        "from scorer.pipeline import score_file\n"
-        f"score_file({str(REPO / 'seeds' / '001_72591554edec4da5.txt')!r}, load_rules())\n"
-        "print('scorer.learn.model' in sys.modules)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "False"
+    assert _after_scoring_a_seed("", "'scorer.learn.model' in sys.modules") == "False"
 
 
 def test_a_feature_of_the_learn_extra_says_how_to_get_it():
