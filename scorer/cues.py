@@ -19,9 +19,16 @@ BOOK_TITLE = regex_cache.compile(r"^《(习近平|论|毛泽东|邓小平|中国
 # A title preceded by these is cited as the basis of something, not produced or studied.
 CITED_AS_BASIS = regex_cache.compile(r"(根据|按照|依据|依照|遵照|对照|贯彻|落实|贯彻落实|执行)[^,。;]{0,2}$")
 TITLE_LIST_MIN = 3
+# …unless the listed title names a particular document — its issuer's place or body, or its
+# year (《金平县党政主要负责人述法办法》, 《应急管理2022年普法责任清单》): that is a document of
+# the work (detail). A 《…制度》 in a list of rules stays a rule named, with or without its
+# issuer (the catalogue: 《法律顾问制度》 among documents only is asserted).
+NAMED_DOCUMENT = regex_cache.compile(
+    r"^(?![^》]*制度》)(《[^》]*20\d\d|《[\u4e00-\u9fff]{1,10}?(省|市|县|区|旗|州|盟|镇|乡|街道|局|厅)(?!场|长))"
+)
 # Verbs before a title that make it the department's own document (detail of its work),
 # whatever its name ends in: 印发《XX局关于…的实施意见》.
-OWN_DOCUMENT_VERB = regex_cache.compile(r"(?<!新)(制定|印发|出台|修订|修改|起草|编制|编撰|编印|发布|下发|制发|出具|形成|建立|签订|审议通过|通过了?|起草了?|完善了?|公布|编写|汇编)(了|出)?[^,。;《的]{0,3}$")
+OWN_DOCUMENT_VERB = regex_cache.compile(r"(?<!新)(制定|拟定|草拟|编发|印制|印发|出台|修订|修改|起草|编制|编撰|编印|发布|下发|制发|出具|形成|建立|签订|审议通过|通过了?|起草了?|完善了?|公布|编写|汇编)(了|出)?[^,。;《的]{0,3}$")
 # A title that opens with a local body's or place's name is a local document — the
 # department's own or its government's (《市科技局领导干部学法用法制度》, 《桐溪区…规划》) —
 # unless it is a national or provincial one.
@@ -120,6 +127,11 @@ NAMED_BODY = regex_cache.compile(
     r"|(会同|联合|协同|配合|与)[^,]{0,4}(省|市|县|区|州)(高级|中级)?(人民法院|人民检察院)"
     # a body the department set up under a name of its own (“湾事芜优”诉源治理工作站)
     r"|“[^”]{2,12}”[\u4e00-\u9fff]{0,10}(工作站|工作室|服务站|调解室|服务中心|委员会)"
+    # the leader reporting in person to a named rule-of-law office, or taking part in what it
+    # holds (向市委依法治市办汇报履职情况, 向县依法治县办专题述法, 参加市委依法治市办集中述法活动);
+    # sending it the annual report is what leadership.annual_report itself names, no detail
+    r"|向[^,，。;；]{0,6}(?P<office>(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办)[^,，。;；]{0,8}(汇报|述法|述职)"
+    r"|参加[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办"
 )
 # A named person: 局长王宇同志, 马兴瑞省长主持… (a name is two or three characters that are
 # not themselves part of a title or a body's name).
@@ -157,6 +169,11 @@ NAMED_EVENT = regex_cache.compile(
     # a campaign named by its subject (交通运输执法领域突出问题专项整治, 信用交通宣传月)
     r"|(?<=开展|部署|组织|启动)(?!全面|深入|各类|各项|多项|一系列|系列|相关|有关|常态化)[\u4e00-\u9fff]{6,20}(专项整治|专项行动|专项治理)"
     r"|[\u4e00-\u9fff]{2,8}(宣传周|宣传月)"
+    # a meeting held under a name of its own — a place or level, a year, a first or joint
+    # session (召开四川省法治政府建设工作会议, 全国交通运输法治政府部门建设电视电话会议, 首次府检联席会议);
+    # a standing body's meeting (党组会议, 常务会议) is not one, nor the unit's own 全县专题述法会议
+    r"|(?<=召开|举办|举行|出席|参加)(?=[^,，。;；]{0,16}?(全国|全省|(?<!全)(省|市|县|区|州|镇|乡|街道)|20\d\d年|首次|暨))"
+    r"[\u4e00-\u9fff()“”·\d]{4,40}?(工作会议|推进会议?|座谈会|电视电话会议?|现场会|部署会|联席会议|述法会议|交流会|观摩会|动员会)"
 )
 
 # An honour conferred on the work (荣获全国优质政务服务示范区, 获评全省人民调解工作先进集体,

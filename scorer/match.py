@@ -27,6 +27,7 @@ from scorer.cues import (
     LAW_TITLE,
     CITED_AS_BASIS,
     TITLE_LIST_MIN,
+    NAMED_DOCUMENT,
     NEGATION,
     TACKLED,
     PLAN_OPENER,
@@ -588,9 +589,9 @@ def _one_of_words(*words: str) -> re.Pattern[str]:
 
 # Words without which PLATFORM, NAMED_EVENT, NAMED_BODY and NAMED_PERSON cannot match.
 _PLATFORM_HINTS = _one_of_words("平台", "系统", "网", "APP", "App", "app", "小程序", "公众号", "“")
-_EVENT_HINTS = _one_of_words("日", "周", "月", "宣誓", "赛", "活动", "专项", "“", "\"", "班", "讲座", "论坛", "会议", "全会")
+_EVENT_HINTS = _one_of_words("日", "周", "月", "宣誓", "赛", "活动", "专项", "“", "\"", "班", "讲座", "论坛", "会议", "全会", "会")
 _BODY_HINTS = _one_of_words("人大", "政协", "纪检监察组", "代表", "委员", "法院", "检察院", "“", "配合", "接受", "迎接", "协助",
-                             "联合", "会同", "邀请", "中央", "国务院", "省委", "省政府", "律师事务所")
+                             "联合", "会同", "邀请", "中央", "国务院", "省委", "省政府", "律师事务所", "依法治")
 _HONOUR_HINTS = _one_of_words("获", "评为", "入选", "确定为", "命名", "列为", "创建", "推广")
 _PERSON_HINTS = _one_of_words("长", "书记", "主任", "教授", "研究员", "同志")
 
@@ -656,6 +657,18 @@ def _find(compiled: CompiledRule, view: _SentenceView, alternatives: list[re.Pat
     if not spans:
         return None
     return sorted(set(spans)), in_title_only
+
+
+def _names_a_document(view: _SentenceView, spans: list[tuple[int, int]]) -> bool:
+    """Does a title holding one of the matches name a particular own document (cues.NAMED_DOCUMENT)?"""
+    norm = view.sentence.norm
+    for start, end in spans:
+        t = _title_index(view, start, end)
+        if t is not None and t in view.own_titles:
+            s, e = view.titles[t]
+            if NAMED_DOCUMENT.search(norm[s:e]):
+                return True
+    return False
 
 
 def _in_not_work(view: _SentenceView, span: tuple[int, int]) -> bool:
@@ -752,7 +765,7 @@ def _judge(view: _SentenceView, spans: list[tuple[int, int]], in_title_only: boo
     plan = _planned(norm, year) if options.cues else None
     if plan:
         return "planned", f"表述为今后打算（“{plan}”）"
-    if in_title_only and len(view.titles) >= TITLE_LIST_MIN:
+    if in_title_only and len(view.titles) >= TITLE_LIST_MIN and not _names_a_document(view, spans):
         return "asserted", f"仅在所列{len(view.titles)}份文件名中提及，未说明如何落实"
     detail = next((text for clause, text in view.details if scope is None or clause in scope), None)
     if detail:

@@ -232,6 +232,24 @@ def test_quality_signals(ruleset):
         ("leadership.first_responsible", "去年以来，王建华同志认真履行法治建设第一责任人职责。", "substantiated"),
         # a quoted account name before its kind is a named platform
         ("leadership.law_study", "依托“法治南湖”微信公众号组织领导干部集中学法。", "substantiated"),
+        # a document listed among others is detail when it names its issuer or year; a bare
+        # rule's name in a list of rules is not (the catalogue's legal-adviser trap)
+        ("education.popularization", "印发《市水利局2024年普法责任清单》《市水利局学法计划》《市水利局执法手册》等文件。", "substantiated"),
+        ("legal_adviser.use", "制定完善了《信访工作制度》《法律顾问制度》《财务管理制度》等制度。", "asserted"),
+        ("legal_adviser.use", "修订《桐溪区政府工作规则》《桐溪区公文处理办法》《桐溪区法律顾问工作制度》等制度。", "asserted"),
+        # drafting the plan makes it the department's own document
+        ("leadership.party_deployment", "牵头拟定《桐溪区2024年法治政府建设工作要点》，部署年度法治工作任务。", "substantiated"),
+        # a meeting held under a name of its own is a named event; the unit's generic or
+        # standing meeting is not
+        ("leadership.party_deployment", "主持召开全省法治政府建设工作推进会议，部署年度重点任务。", "substantiated"),
+        ("leadership.party_deployment", "召开桐溪区法治政府建设工作会议，研究部署法治政府建设。", "substantiated"),
+        ("leadership.accountability", "组织召开全县专题述法会议，推动领导干部述法。", "asserted"),
+        ("leadership.party_deployment", "召开局党组会议，研究部署法治政府建设工作。", "asserted"),
+        # the leader reporting in person to a named rule-of-law office is a concrete act with
+        # a named body; sending it the year's report is what the annual report rule names
+        ("leadership.accountability", "局长向县委依法治县办专题述法，接受现场点评。", "substantiated"),
+        ("leadership.accountability", "组织开展领导干部专题述法，接受现场点评。", "asserted"),
+        ("leadership.annual_report", "按时向区委依法治区办报送上一年度法治政府建设情况报告。", "asserted"),
         # a report reposted in traditional characters reads the same
         ("enforcement.publicity", "全面推行行政執法公示制度，在省平台公示處罰決定12件。", "substantiated"),
     ],
