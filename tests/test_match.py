@@ -250,6 +250,10 @@ def test_quality_signals(ruleset):
         ("leadership.accountability", "局长向县委依法治县办专题述法，接受现场点评。", "substantiated"),
         ("leadership.accountability", "组织开展领导干部专题述法，接受现场点评。", "asserted"),
         ("leadership.annual_report", "按时向区委依法治区办报送上一年度法治政府建设情况报告。", "asserted"),
+        # a count of people doing the work is a count (四名工作人员, not the slogan 三项工作); a
+        # count of kinds is one too
+        ("education.popularization", "选派四名工作人员参加全区普法骨干培训。", "substantiated"),
+        ("normative_docs.legality_review", "梳理列入合法性审核目录的规范性文件8类。", "substantiated"),
         # a report reposted in traditional characters reads the same
         ("enforcement.publicity", "全面推行行政執法公示制度，在省平台公示處罰決定12件。", "substantiated"),
     ],
