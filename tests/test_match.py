@@ -254,6 +254,11 @@ def test_quality_signals(ruleset):
         # count of kinds is one too
         ("education.popularization", "选派四名工作人员参加全区普法骨干培训。", "substantiated"),
         ("normative_docs.legality_review", "梳理列入合法性审核目录的规范性文件8类。", "substantiated"),
+        # the three systems named the other way round are no count; a wrong corrected is
+        # tackled, not admitted
+        ("enforcement.publicity", "全面落实三项执法制度。", "asserted"),
+        ("enforcement.supervision", "开展执法监督检查，纠正不规范执法行为。", "asserted"),
+        ("enforcement.supervision", "执法监督检查不规范。", "deficient"),
         # a report reposted in traditional characters reads the same
         ("enforcement.publicity", "全面推行行政執法公示制度，在省平台公示處罰決定12件。", "substantiated"),
     ],
