@@ -259,6 +259,7 @@ def test_quality_signals(ruleset):
         ("enforcement.publicity", "全面落实三项执法制度。", "asserted"),
         ("enforcement.supervision", "开展执法监督检查，纠正不规范执法行为。", "asserted"),
         ("enforcement.supervision", "执法监督检查不规范。", "deficient"),
+        ("education.popularization", "普法宣传的针对性和实效性还不够强。", "deficient"),
         # a report reposted in traditional characters reads the same
         ("enforcement.publicity", "全面推行行政執法公示制度，在省平台公示處罰決定12件。", "substantiated"),
     ],
