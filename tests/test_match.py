@@ -254,6 +254,7 @@ def test_quality_signals(ruleset):
         # count of kinds is one too
         ("education.popularization", "选派四名工作人员参加全区普法骨干培训。", "substantiated"),
         ("normative_docs.legality_review", "梳理列入合法性审核目录的规范性文件8类。", "substantiated"),
+        ("oversight.openness", "全年主动公开政府信息一千二百余条。", "substantiated"),
         # the three systems named the other way round are no count; a wrong corrected is
         # tackled, not admitted
         ("enforcement.publicity", "全面落实三项执法制度。", "asserted"),
