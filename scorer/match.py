@@ -171,7 +171,7 @@ def _searchable_apart(branches: list[str]) -> tuple[str, ...] | None:
 
 # A reference to a group by its number: in any_of it counts the groups of the alternatives
 # before it, so the alternative alone (or with fewer before it) would refer to another group.
-_NUMBERED_REFERENCE = re.compile(r"\\[1-9]|\(\?\(\d")
+_NUMBERED_REFERENCE = regex_cache.compile(r"\\[1-9]|\(\?\(\d")
 
 
 def _alternatives(terms: tuple[str, ...], patterns: list[str]) -> tuple[_Alternative, ...] | None:
@@ -259,15 +259,18 @@ def pattern_problem(rule: Rule) -> tuple[str, str | None, str] | None:
     return None  # unreachable: the whole list failed
 
 
-_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+_GLOBAL_FLAGS = regex_cache.compile(r"\(\?[aiLmsux]+\)")
 
 
-def _branches(pattern: str) -> list[str]:
+@lru_cache(maxsize=None)
+def _branches(pattern: str) -> tuple[str, ...]:
     """The top-level alternatives of a pattern (a|b(c|d) → a, b(c|d)): scanned one by one,
     each can start with a literal the regex engine searches for quickly. A pattern that
-    opens with global flags ((?i)a|b) stays whole: its branches alone would lose them."""
+    opens with global flags ((?i)a|b) stays whole: its branches alone would lose them.
+    (Kept: compiling the rules asks for each pattern's branches twice, for its scans and
+    for its any_of alternatives, and the scan is character by character in Python.)"""
     if _GLOBAL_FLAGS.match(pattern):
-        return [pattern]
+        return (pattern,)
     out, start, i, n = [], 0, 0, len(pattern)
     while i < n:
         ch = pattern[i]
@@ -283,7 +286,7 @@ def _branches(pattern: str) -> list[str]:
             start = i + 1
         i += 1
     out.append(pattern[start:])
-    return out
+    return tuple(out)
 
 
 def _class_end(pattern: str, i: int) -> int:
@@ -497,7 +500,7 @@ def _another_governments(title: str, issuer: str | None) -> bool:
     return not own_government
 
 
-_LISTED_AFTER = re.compile(r"^[、，,和及与以及\s]*$")
+_LISTED_AFTER = regex_cache.compile(r"^[、，,和及与以及\s]*$")
 
 
 def _own_document(before: str, law_like: bool, local: bool) -> bool:
@@ -564,7 +567,7 @@ class _SplitCue:
         self.whole = pattern
         branches = _branches(pattern.pattern)
         if pattern.flags & ~re.UNICODE or any(_NUMBERED_REFERENCE.search(b) for b in branches):
-            branches, words = [pattern.pattern], {}  # the branches alone would not be the same patterns
+            branches, words = (pattern.pattern,), {}  # the branches alone would not be the same patterns
         self.branches = [(regex_cache.compile(branch), tuple(_one_of_words(*w) for w in words.get(k, ())))
                          for k, branch in enumerate(branches)]
 
@@ -701,7 +704,7 @@ def _together(group: tuple[re.Pattern[str], ...], view: _SentenceView) -> tuple[
     return None
 
 
-_CLAUSE_END = re.compile(r"[,，:：;；]")
+_CLAUSE_END = regex_cache.compile(r"[,，:：;；]")
 
 
 def _clauses(norm: str) -> list[tuple[int, int]]:
@@ -830,7 +833,7 @@ class _Scanner:
         return where
 
 
-_OPTIONAL_START = re.compile(r"^(\((?:\?:)?[^()|\\\[]*\)|[^\\()\[|.*+?{}^$])(\?|\*|\{0,\d*\})")
+_OPTIONAL_START = regex_cache.compile(r"^(\((?:\?:)?[^()|\\\[]*\)|[^\\()\[|.*+?{}^$])(\?|\*|\{0,\d*\})")
 
 
 def _without_optional_start(pattern: str) -> str:
@@ -986,7 +989,7 @@ def _is_label(s: Sentence) -> bool:
     return not s.is_heading and len(text) <= LABEL_MAX_CHARS and not _SENTENCE_MARK.search(text)
 
 
-_SENTENCE_MARK = re.compile(r"[。，,；;！？!?:：\d]")
+_SENTENCE_MARK = regex_cache.compile(r"[。，,；;！？!?:：\d]")
 
 
 def sentence_views(seg: Segmented, options: MatchOptions = MatchOptions()) -> list[_SentenceView]:

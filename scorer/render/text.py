@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import shutil
 
+from scorer import regex_cache
 from scorer.models import ReportResult
 from scorer.render import review
 from scorer.sanitize import one_line, visible
@@ -150,8 +150,8 @@ def _rich(blocks: list[tuple], color: bool, width: int) -> str:
 # --- The same output without rich, for the simple case -----------------------------------------
 
 # rich's words for wrapping: a run of non-space with the spaces around it (rich/_wrap.py).
-_WORD = re.compile(r"\s*\S+\s*")
-_TRAILING_SPACE = re.compile(r"\s+$")
+_WORD = regex_cache.compile(r"\s*\S+\s*")
+_TRAILING_SPACE = regex_cache.compile(r"\s+$")
 # Outside these cases rich does something this layout does not: expands tabs, reads
 # markup, replaces :emoji: codes, or (on a Windows console) swaps the box characters.
 _RICH_ONLY = {"text": ("\t",), "soft": ("\t",), "str": ("\t", ":"), "markup": ("\t", ":", "[", "\\")}
