@@ -1,7 +1,5 @@
 """`fazhi score FILE...`: one report (or several) scored, as a terminal table or JSON."""
 
-from __future__ import annotations
-
 import sys
 from enum import Enum
 from pathlib import Path
