@@ -392,7 +392,11 @@ def _compile_shipped(rule: Rule) -> CompiledRule:
 # `re` decides which branches compile alone). A user's rules are planned every time.
 _kept_plans: dict | None = None  # the cache file's, read on first use
 _new_plans: dict = {}  # this run's, added to the file at exit
-MAX_KEPT_PLANS = 2_000
+_used_plans: dict = {}  # every plan this run asked for: what the file keeps when it is full
+# The shipped rules have ~30 element rules, ~4 KB of plan each; past this many (rules edited
+# over time under the same code), the file starts again from this run's, so a start never
+# reads much.
+MAX_KEPT_PLANS = 200
 
 
 def _plans_file() -> str:
@@ -415,12 +419,12 @@ def _kept_plan(rule: Rule) -> Plan:
         _kept_plans = loaded if isinstance(loaded, dict) else {}
     key = (rule.terms, rule.patterns, rule.together, rule.exclude)
     plan = _kept_plans.get(key)
-    if isinstance(plan, tuple) and len(plan) == 8:
-        return plan
-    plan = _kept_plans[key] = _plan(rule)
-    if not _new_plans:
-        atexit.register(_save_plans)
-    _new_plans[key] = plan
+    if not (isinstance(plan, tuple) and len(plan) == 8):
+        plan = _kept_plans[key] = _plan(rule)
+        if not _new_plans:
+            atexit.register(_save_plans)
+        _new_plans[key] = plan
+    _used_plans[key] = plan
     return plan
 
 
@@ -429,7 +433,7 @@ def _save_plans() -> None:
     name = _plans_file()
     kept = user_cache.load(name)
     if not isinstance(kept, dict) or len(kept) + len(_new_plans) > MAX_KEPT_PLANS:
-        kept = {}
+        kept = dict(_used_plans)
     kept.update(_new_plans)
     if user_cache.save(name, kept):
         _new_plans.clear()

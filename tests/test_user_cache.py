@@ -165,6 +165,7 @@ def _plans_anew(monkeypatch):
 
     monkeypatch.setattr(match, "_kept_plans", None)
     monkeypatch.setattr(match, "_new_plans", {})
+    monkeypatch.setattr(match, "_used_plans", {})
     match.compile_ruleset.cache_clear()
 
 
@@ -208,4 +209,28 @@ def test_a_corrupt_plans_cache_is_planned_again(cache, monkeypatch, ruleset, dam
     (cache / match._plans_file()).write_bytes(blob)
     _plans_anew(monkeypatch)
     assert match.compile_ruleset(ruleset) == tuple(match._compile(r) for r in ruleset.rules if r.kind == "element")
+    match.compile_ruleset.cache_clear()
+
+
+def test_a_full_plans_cache_starts_again_from_the_plans_in_use(cache, monkeypatch, ruleset):
+    from dataclasses import replace
+
+    from scorer import match
+
+    _plans_anew(monkeypatch)
+    monkeypatch.setattr(match, "MAX_KEPT_PLANS", 40)
+    rule = next(r for r in ruleset.rules if r.kind == "element" and r.patterns)
+    for n in range(45):  # a rule edited 45 times under the same code, a run each time
+        _plans_anew(monkeypatch)
+        match._kept_plan(replace(rule, terms=rule.terms + (f"新词{n}",)))
+        match._save_plans()
+    _plans_anew(monkeypatch)
+    match.compile_ruleset(ruleset)
+    match._save_plans()
+    import marshal
+
+    kept = marshal.loads((cache / match._plans_file()).read_bytes())
+    elements = [r for r in ruleset.rules if r.kind == "element"]
+    assert len(kept) <= 40
+    assert all((r.terms, r.patterns, r.together, r.exclude) in kept for r in elements)
     match.compile_ruleset.cache_clear()
