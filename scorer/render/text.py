@@ -152,17 +152,9 @@ def _rich(blocks: list[tuple], color: bool, width: int) -> str:
 # rich's words for wrapping: a run of non-space with the spaces around it (rich/_wrap.py).
 _WORD = regex_cache.compile(r"\s*\S+\s*")
 _TRAILING_SPACE = regex_cache.compile(r"\s+$")
-# Outside these cases rich does something this layout does not: expands a tab, drops or
-# breaks a line at other control characters and separators, joins a zero-width joiner or
-# a variation selector with what follows it (the padding after a cell ending in one), reads
+# Outside these cases rich does something this layout does not: expands tabs, reads
 # markup, replaces :emoji: codes, or (on a Windows console) swaps the box characters.
-# (Report text reaches here through sanitize.visible, which escapes all but tab and newline.)
-_RICH_ONLY = regex_cache.compile("[\t\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200d\ufe0f]")
-_MARKUP_OR_EMOJI = regex_cache.compile(r"[:\[\\]")
-
-
-def _rich_only(text: str, how: str) -> bool:
-    return bool(_RICH_ONLY.search(text) or (how in ("str", "markup") and _MARKUP_OR_EMOJI.search(text)))
+_RICH_ONLY = {"text": ("\t",), "soft": ("\t",), "str": ("\t", ":"), "markup": ("\t", ":", "[", "\\")}
 
 
 def _plain(blocks: list[tuple], width: int) -> str | None:
@@ -181,7 +173,7 @@ def _plain(blocks: list[tuple], width: int) -> str | None:
             out.extend(lines)
             continue
         text = block[1]
-        if _rich_only(text, how):
+        if any(ch in text for ch in _RICH_ONLY[how]):
             return None
         if how == "soft":
             out.append(text)
@@ -234,20 +226,20 @@ def _table(headers: list[str], rows: list[list[tuple]], width: int, cell_len, ch
     texts = [list(headers)] + [[text for text, _, _ in row] for row in rows]
     for row in rows:
         for text, _, is_text in row:
-            if "\n" in text or _rich_only(text, "text" if is_text else "markup"):
+            if "\n" in text or "\t" in text or (not is_text and any(ch in text for ch in ":[\\")):
                 return None
-    if any(_rich_only(h, "markup") for h in headers):
+    if any(":" in h or "[" in h for h in headers):
         return None
     lengths = [[cell_len(text) for text in row] for row in texts]
     widths = [max(column) + 2 for column in zip(*lengths)]  # + the padding either side
     if sum(widths) > width - (len(widths) + 1):  # (the borders: one between columns, one each side)
         return None
-    # The title column's cells wrapped to it as rich does (one line, since it fits; only the
-    # spaces past its edge of a text with zero-width characters can go); the others are
-    # no_wrap columns, which rich leaves as they are.
+    # Each cell wrapped to its column as rich does (one line, since it fits; only spaces
+    # past the edge of a text with zero-width characters can go)
     for row, sizes in zip(texts, lengths):
-        (row[0],) = _wrapped(row[0], widths[0] - 2, cell_len, chop_cells, set_cell_size)
-        sizes[0] = cell_len(row[0])
+        for k, text in enumerate(row):
+            (row[k],) = _wrapped(text, widths[k] - 2, cell_len, chop_cells, set_cell_size)
+            sizes[k] = cell_len(row[k])
 
     def row_line(row: list[str], sizes: list[int], bar: str) -> str:
         return bar + bar.join(f" {text}{' ' * (w - 2 - n)} " for text, n, w in zip(row, sizes, widths)) + bar
