@@ -24,20 +24,20 @@ edition a report is judged under. Unknown items in it (free text) pass through a
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from scorer.models import Rule
+from scorer import regex_cache
 
 TABLE_PATH = Path(__file__).resolve().with_name("citations.yaml")
 EDITIONS = (2015, 2021)
 # The report years each Outline edition judges (rules.editions_for_year).
 EDITION_REPORTS = {2015: "2020年度及以前的报告", 2021: "2021年度及以后的报告"}
 SEPARATOR = "；"
-_PART_NUMERALS = re.compile(r"^([一二三四五六七八九十]+)(.*)$")
+_PART_NUMERALS = regex_cache.compile(r"^([一二三四五六七八九十]+)(.*)$")
 _PART_ORDER = {numeral: n for n, numeral in enumerate("一二三四五六七八九十", 1)}
-_KEY_SPACE = re.compile(r"[ \u3000]+")  # a key: the document, a space (either width) and the clause
+_KEY_SPACE = regex_cache.compile(r"[ \u3000]+")  # a key: the document, a space (either width) and the clause
 _HALF_TO_FULL = str.maketrans({"(": "（", ")": "）"})
 
 

@@ -16,9 +16,12 @@ only as asserted (a list of 《…制度》 shows a rule exists, not that it was
 
 from __future__ import annotations
 
+import atexit
 import bisect
 import datetime as dt
+import hashlib
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
@@ -66,7 +69,7 @@ from scorer.cues import (
     quantities,
 )
 from scorer.models import MET_STATUSES, Evidence, Rule, RuleMatch, Ruleset, Segmented, Sentence
-from scorer import regex_cache
+from scorer import regex_cache, user_cache
 from scorer.linear_regex import LinearSource, PatternError, _LinearPattern, linear
 from scorer.prefilter import Candidates, build_prefilter, sentences
 from scorer.textnorm import find_dates, normalize, normalize_pattern
@@ -125,38 +128,57 @@ class _Alternative:
     scans: tuple[str, ...]  # a pattern: it can match only where one of its branches does
 
 
-@dataclass(frozen=True)
 class UserRule(Rule):
     """A rule from a rules directory the user gave (`--rules`, the config's `rules:`), not
     one shipped with fazhi (scorer/rules.py decides which). Its patterns are untrusted, so
     they run on RE2, whose matching time is linear in the text whatever the pattern:
     `(a+)+$` against a 50 KB line returns at once instead of never. The shipped rules stay
-    on `re`, for their lookarounds."""
+    on `re`, for their lookarounds.
+
+    (Not decorated with @dataclass: it adds no field, and the methods generated for Rule
+    serve it as they are: its own class in repr, equal only to a UserRule. Generating
+    them again for 21 fields was ~1 ms of every start.)"""
 
 
-def _compile(rule: Rule) -> CompiledRule:
+def _compile(rule: Rule, plan: Plan | None = None) -> CompiledRule:
+    """The rule's patterns compiled (RE2 for a user's rule), from its plan (worked out here
+    unless given)."""
+    compile_ = linear if isinstance(rule, UserRule) else regex_cache.compile
+    any_of, together, exclude, literals, scans, groups, alternatives, excludes = plan or _plan(rule)
+    return CompiledRule(rule, compile_(any_of) if any_of is not None else None,
+                        tuple(tuple(compile_(p) for p in group) for group in together),
+                        compile_(exclude) if exclude is not None else None, literals, scans, groups,
+                        None if alternatives is None else tuple(_Alternative(*a) for a in alternatives), excludes)
+
+
+# What _compile works out from a rule's terms and patterns before compiling anything, as
+# plain data: (any_of, together, exclude) sources, then CompiledRule's literals, scans,
+# groups, alternatives (each as (source, term, scans)) and excludes.
+Plan = tuple
+
+
+def _plan(rule: Rule) -> Plan:
     user = isinstance(rule, UserRule)
-    compile_ = linear if user else regex_cache.compile
     alternatives = [re.escape(normalize(t)) for t in rule.terms] + [normalize_pattern(p) for p in rule.patterns]
-    any_of = compile_("|".join(f"(?:{a})" for a in alternatives)) if alternatives else None
-    together = tuple(tuple(compile_(normalize_pattern(p)) for p in group) for group in rule.together)
-    exclude = compile_("|".join(f"(?:{normalize_pattern(p)})" for p in rule.exclude)) if rule.exclude else None
+    any_of = "|".join(f"(?:{a})" for a in alternatives) if alternatives else None
+    together = tuple(tuple(normalize_pattern(p) for p in group) for group in rule.together)
+    exclude = "|".join(f"(?:{normalize_pattern(p)})" for p in rule.exclude) if rule.exclude else None
     literals = tuple(dict.fromkeys(normalize(t) for t in rule.terms if t))
     patterns = [normalize_pattern(p) for p in rule.patterns]
-    together_sources = [[normalize_pattern(p) for p in group] for group in rule.together]
     if user:
         # Each pattern whole: RE2 has no lookarounds to loosen, and loosening tries each
         # candidate with `re`, which a user pattern must never reach.
         scans = tuple(dict.fromkeys(LinearSource(p) for p in patterns))
-        groups = tuple(((LinearSource(g[0]),), tuple(LinearSource(p) for p in g[1:])) for g in together_sources)
+        groups = tuple(((LinearSource(g[0]),), tuple(LinearSource(p) for p in g[1:])) for g in together)
     else:
         scans = tuple(dict.fromkeys(branch for p in patterns for branch in _branches(p)))
         groups = tuple((tuple(dict.fromkeys(_loosened(b) for b in _branches(g[0]))), tuple(g[1:]))
-                       for g in together_sources)
-    alternatives = None if user or any_of is None else _alternatives(rule.terms, patterns)
+                       for g in together)
+    found = None if user or any_of is None else _alternatives(rule.terms, patterns)
     excludes = None if user or exclude is None else _searchable_apart(
         [b for p in rule.exclude for b in _branches(normalize_pattern(p))])
-    return CompiledRule(rule, any_of, together, exclude, literals, scans, groups, alternatives, excludes)
+    return (any_of, together, exclude, literals, scans, groups,
+            None if found is None else tuple((a.source, a.term, a.scans) for a in found), excludes)
 
 
 def _searchable_apart(branches: list[str]) -> tuple[str, ...] | None:
@@ -172,7 +194,7 @@ def _searchable_apart(branches: list[str]) -> tuple[str, ...] | None:
 
 # A reference to a group by its number: in any_of it counts the groups of the alternatives
 # before it, so the alternative alone (or with fewer before it) would refer to another group.
-_NUMBERED_REFERENCE = re.compile(r"\\[1-9]|\(\?\(\d")
+_NUMBERED_REFERENCE = regex_cache.compile(r"\\[1-9]|\(\?\(\d")
 
 
 def _alternatives(terms: tuple[str, ...], patterns: list[str]) -> tuple[_Alternative, ...] | None:
@@ -260,15 +282,18 @@ def pattern_problem(rule: Rule) -> tuple[str, str | None, str] | None:
     return None  # unreachable: the whole list failed
 
 
-_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+_GLOBAL_FLAGS = regex_cache.compile(r"\(\?[aiLmsux]+\)")
 
 
-def _branches(pattern: str) -> list[str]:
+@lru_cache(maxsize=None)
+def _branches(pattern: str) -> tuple[str, ...]:
     """The top-level alternatives of a pattern (a|b(c|d) → a, b(c|d)): scanned one by one,
     each can start with a literal the regex engine searches for quickly. A pattern that
-    opens with global flags ((?i)a|b) stays whole: its branches alone would lose them."""
+    opens with global flags ((?i)a|b) stays whole: its branches alone would lose them.
+    (Kept: compiling the rules asks for each pattern's branches twice, for its scans and
+    for its any_of alternatives, and the scan is character by character in Python.)"""
     if _GLOBAL_FLAGS.match(pattern):
-        return [pattern]
+        return (pattern,)
     out, start, i, n = [], 0, 0, len(pattern)
     while i < n:
         ch = pattern[i]
@@ -284,7 +309,7 @@ def _branches(pattern: str) -> list[str]:
             start = i + 1
         i += 1
     out.append(pattern[start:])
-    return out
+    return tuple(out)
 
 
 def _class_end(pattern: str, i: int) -> int:
@@ -349,7 +374,70 @@ def _loosened(pattern: str) -> str:
 
 @lru_cache(maxsize=8)
 def compile_ruleset(ruleset: Ruleset) -> tuple[CompiledRule, ...]:
-    return tuple(_compile(r) for r in ruleset.rules if r.kind == "element")
+    return tuple(_compile(r) if isinstance(r, UserRule) else _compile_shipped(r)
+                 for r in ruleset.rules if r.kind == "element")
+
+
+def _compile_shipped(rule: Rule) -> CompiledRule:
+    try:
+        return _compile(rule, _kept_plan(rule))
+    except Exception:  # a damaged cache entry: planned again
+        return _compile(rule)
+
+
+# The shipped rules' plans, kept from one run to the next as their regular expressions'
+# programs are (scorer.regex_cache): working them out (normalising, splitting each pattern
+# into its branches and loosening them, character by character in Python) was ~7 ms of
+# every start. Kept by the rule's terms and patterns, so a changed rule is simply not
+# found; the file is named after the code that makes plans and the Python build (whose
+# `re` decides which branches compile alone). A user's rules are planned every time.
+_kept_plans: dict | None = None  # the cache file's, read on first use
+_new_plans: dict = {}  # this run's, added to the file at exit
+_used_plans: dict = {}  # every plan this run asked for: what the file keeps when it is full
+# The shipped rules have ~30 element rules, ~4 KB of plan each; past this many (rules edited
+# over time under the same code), the file starts again from this run's, so a start never
+# reads much.
+MAX_KEPT_PLANS = 200
+
+
+def _plans_file() -> str:
+    from scorer import textnorm
+
+    made_by = sys.version.encode()
+    for module in (__file__, textnorm.__file__):
+        try:
+            with open(module, "rb") as f:
+                made_by += f.read()
+        except OSError:
+            pass
+    return f"plans-{sys.implementation.cache_tag}-{hashlib.sha256(made_by).hexdigest()[:16]}.marshal"
+
+
+def _kept_plan(rule: Rule) -> Plan:
+    global _kept_plans
+    if _kept_plans is None:
+        loaded = user_cache.load(_plans_file())
+        _kept_plans = loaded if isinstance(loaded, dict) else {}
+    key = (rule.terms, rule.patterns, rule.together, rule.exclude)
+    plan = _kept_plans.get(key)
+    if not (isinstance(plan, tuple) and len(plan) == 8):
+        plan = _kept_plans[key] = _plan(rule)
+        if not _new_plans:
+            atexit.register(_save_plans)
+        _new_plans[key] = plan
+    _used_plans[key] = plan
+    return plan
+
+
+def _save_plans() -> None:
+    """Add this run's plans to the cache file (read again first: another run may have added some)."""
+    name = _plans_file()
+    kept = user_cache.load(name)
+    if not isinstance(kept, dict) or len(kept) + len(_new_plans) > MAX_KEPT_PLANS:
+        kept = dict(_used_plans)
+    kept.update(_new_plans)
+    if user_cache.save(name, kept):
+        _new_plans.clear()
 
 
 class _once:
@@ -498,7 +586,7 @@ def _another_governments(title: str, issuer: str | None) -> bool:
     return not own_government
 
 
-_LISTED_AFTER = re.compile(r"^[、，,和及与以及\s]*$")
+_LISTED_AFTER = regex_cache.compile(r"^[、，,和及与以及\s]*$")
 
 
 def _own_document(before: str, law_like: bool, local: bool) -> bool:
@@ -565,7 +653,7 @@ class _SplitCue:
         self.whole = pattern
         branches = _branches(pattern.pattern)
         if pattern.flags & ~re.UNICODE or any(_NUMBERED_REFERENCE.search(b) for b in branches):
-            branches, words = [pattern.pattern], {}  # the branches alone would not be the same patterns
+            branches, words = (pattern.pattern,), {}  # the branches alone would not be the same patterns
         self.branches = [(regex_cache.compile(branch), tuple(_one_of_words(*w) for w in words.get(k, ())))
                          for k, branch in enumerate(branches)]
 
@@ -714,7 +802,7 @@ def _together(group: tuple[re.Pattern[str], ...], view: _SentenceView) -> tuple[
     return None
 
 
-_CLAUSE_END = re.compile(r"[,，:：;；]")
+_CLAUSE_END = regex_cache.compile(r"[,，:：;；]")
 
 
 def _clauses(norm: str) -> list[tuple[int, int]]:
@@ -843,7 +931,7 @@ class _Scanner:
         return where
 
 
-_OPTIONAL_START = re.compile(r"^(\((?:\?:)?[^()|\\\[]*\)|[^\\()\[|.*+?{}^$])(\?|\*|\{0,\d*\})")
+_OPTIONAL_START = regex_cache.compile(r"^(\((?:\?:)?[^()|\\\[]*\)|[^\\()\[|.*+?{}^$])(\?|\*|\{0,\d*\})")
 
 
 def _without_optional_start(pattern: str) -> str:
@@ -999,7 +1087,7 @@ def _is_label(s: Sentence) -> bool:
     return not s.is_heading and len(text) <= LABEL_MAX_CHARS and not _SENTENCE_MARK.search(text)
 
 
-_SENTENCE_MARK = re.compile(r"[。，,；;！？!?:：\d]")
+_SENTENCE_MARK = regex_cache.compile(r"[。，,；;！？!?:：\d]")
 
 
 def sentence_views(seg: Segmented, options: MatchOptions = MatchOptions()) -> list[_SentenceView]:

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 
 import hashlib
 import json
-import re
 from dataclasses import replace
 
 from scorer.cues import PARTIAL_DATE, QUANTITY, quantities, title_spans
 from scorer.models import Evidence, Quality, ReportResult, RuleMatch, RuleResult, Ruleset, Segmented
 from scorer import wholeness
+from scorer import regex_cache
 
 # Partial credit by status. "met"/"late" are the statuses of report parts and the deadline.
 DEFAULT_CREDIT = {
@@ -135,8 +135,8 @@ def _percent(results: list[RuleResult]) -> float:
 
 
 # A shortcomings part should say why (督察规定: 不足和原因), and plans should be checkable.
-CAUSE_WORDS = re.compile(r"原因|主要是|究其原因|由于|因为|根源|缘于|归因|导致")
-TARGET_WORDS = re.compile(r"年底前|月底前|季度|之前完成|完成率|覆盖率|达到|力争|确保\d|不少于|以上")
+CAUSE_WORDS = regex_cache.compile(r"原因|主要是|究其原因|由于|因为|根源|缘于|归因|导致")
+TARGET_WORDS = regex_cache.compile(r"年底前|月底前|季度|之前完成|完成率|覆盖率|达到|力争|确保\d|不少于|以上")
 
 
 def quality_signals(seg: Segmented, results: list[RuleResult]) -> Quality:

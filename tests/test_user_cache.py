@@ -157,3 +157,80 @@ def test_a_corrupt_literals_cache_is_worked_out_again(cache, monkeypatch, damage
     monkeypatch.setattr(prefilter, "_kept", None)
     monkeypatch.setattr(prefilter, "_new", {})
     assert prefilter.needed_literals(pattern) == ((frozenset({"执法人员"}), frozenset({"换发", "申领"})), False)
+
+
+def _plans_anew(monkeypatch):
+    """As in a new process: no plan read or made yet, none compiled."""
+    from scorer import match
+
+    monkeypatch.setattr(match, "_kept_plans", None)
+    monkeypatch.setattr(match, "_new_plans", {})
+    monkeypatch.setattr(match, "_used_plans", {})
+    match.compile_ruleset.cache_clear()
+
+
+def test_kept_plans_compile_the_shipped_rules_as_planning_them_does(cache, monkeypatch, ruleset):
+    from scorer import match
+
+    _plans_anew(monkeypatch)
+    first = match.compile_ruleset(ruleset)
+    assert first == tuple(match._compile(r) for r in ruleset.rules if r.kind == "element")
+    match._save_plans()
+    assert any(p.name.startswith("plans-") for p in cache.iterdir())
+    _plans_anew(monkeypatch)
+    monkeypatch.setattr(match, "_plan", lambda rule: pytest.fail(f"planned {rule.id} although its plan was kept"))
+    assert match.compile_ruleset(ruleset) == first
+    match.compile_ruleset.cache_clear()
+
+
+def test_a_changed_rule_is_planned_again(cache, monkeypatch, ruleset):
+    from dataclasses import replace
+
+    from scorer import match
+
+    _plans_anew(monkeypatch)
+    rule = next(r for r in ruleset.rules if r.kind == "element" and r.patterns)
+    match._kept_plan(rule)
+    changed = replace(rule, patterns=rule.patterns + ("新增的模式(一|二)",))
+    assert match._kept_plan(changed) == match._plan(changed) != match._kept_plan(rule)
+
+
+@pytest.mark.parametrize("damage", [b"\x00 not marshal", "wrong shape", "wrong content"])
+def test_a_corrupt_plans_cache_is_planned_again(cache, monkeypatch, ruleset, damage):
+    import marshal
+
+    from scorer import match
+
+    rule = next(r for r in ruleset.rules if r.kind == "element" and r.patterns)
+    key = (rule.terms, rule.patterns, rule.together, rule.exclude)
+    blob = {b"\x00 not marshal": damage, "wrong shape": marshal.dumps({key: ("a", 1)}),
+            "wrong content": marshal.dumps({key: (None,) * 3 + (1, 2, 3, 4, 5)})}[damage]
+    cache.mkdir()
+    (cache / match._plans_file()).write_bytes(blob)
+    _plans_anew(monkeypatch)
+    assert match.compile_ruleset(ruleset) == tuple(match._compile(r) for r in ruleset.rules if r.kind == "element")
+    match.compile_ruleset.cache_clear()
+
+
+def test_a_full_plans_cache_starts_again_from_the_plans_in_use(cache, monkeypatch, ruleset):
+    from dataclasses import replace
+
+    from scorer import match
+
+    _plans_anew(monkeypatch)
+    monkeypatch.setattr(match, "MAX_KEPT_PLANS", 40)
+    rule = next(r for r in ruleset.rules if r.kind == "element" and r.patterns)
+    for n in range(45):  # a rule edited 45 times under the same code, a run each time
+        _plans_anew(monkeypatch)
+        match._kept_plan(replace(rule, terms=rule.terms + (f"新词{n}",)))
+        match._save_plans()
+    _plans_anew(monkeypatch)
+    match.compile_ruleset(ruleset)
+    match._save_plans()
+    import marshal
+
+    kept = marshal.loads((cache / match._plans_file()).read_bytes())
+    elements = [r for r in ruleset.rules if r.kind == "element"]
+    assert len(kept) <= 40
+    assert all((r.terms, r.patterns, r.together, r.exclude) in kept for r in elements)
+    match.compile_ruleset.cache_clear()

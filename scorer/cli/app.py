@@ -1,7 +1,5 @@
 """The Typer application and the one error style all commands share."""
 
-from __future__ import annotations
-
 import gc
 import sys
 from dataclasses import dataclass

@@ -13,8 +13,6 @@ File names and report text are untrusted: every line printed here about them goe
 through ``one_line``, so a name holding ESC or a newline prints as ``\x1b`` / ``\n``.
 """
 
-from __future__ import annotations
-
 import errno
 import json
 import os
@@ -106,7 +104,7 @@ class _Progress:
             )
             self.task = self.bar.add_task("batch", total=total, file="")
 
-    def __enter__(self) -> _Progress:
+    def __enter__(self) -> "_Progress":
         if self.bar:
             self.bar.start()
         return self

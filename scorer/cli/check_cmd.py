@@ -6,8 +6,6 @@ are still checked, and the run exits 2 at the end. With no gate configured (no o
 no .fazhi.yaml key, no baseline) the check requires the core rules: see docs/check.md.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from enum import Enum
 from pathlib import Path

@@ -1,7 +1,5 @@
 """`fazhi eval GOLD.yaml --texts DIR`: accuracy against hand labels, beside a keyword baseline."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
@@ -93,13 +91,13 @@ def eval_command(
             typer.echo(f"{file}  {rule_id}: gold {want}, fazhi {got}")
 
 
-def _rule_cells(rule_id: str, c: Counts) -> str:
+def _rule_cells(rule_id: str, c: "Counts") -> str:
     """A rule's row of the per-rule table, up to its in-play accuracy."""
     return (f"{rule_id:38s} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.accuracy:6.3f} "
             f"{c.in_play_accuracy:8.3f}")
 
 
-def _flags(c: Counts) -> str:
+def _flags(c: "Counts") -> str:
     """Precision or recall below the flag line, where the rule had anything to measure."""
     return "; ".join(f"{name} < {FLAG_BELOW}" for name, value, support in
                      (("P", c.precision, c.tp + c.fp), ("R", c.recall, c.tp + c.fn)) if support and value < FLAG_BELOW)

@@ -1,7 +1,5 @@
 """`fazhi learn train GOLD --texts DIR`: fit the sentence model and show what it adds."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Optional
 

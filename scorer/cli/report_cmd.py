@@ -6,8 +6,6 @@ Without -o the file goes beside the input, named for what it is: 报告_核查�
 报告_审查意见.docx.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Optional
 

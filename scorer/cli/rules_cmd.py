@@ -1,7 +1,5 @@
 """`fazhi rules list | show ID | validate [DIR]`."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Optional
 

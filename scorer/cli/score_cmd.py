@@ -1,7 +1,5 @@
 """`fazhi score FILE...`: one report (or several) scored, as a terminal table or JSON."""
 
-from __future__ import annotations
-
 import sys
 from enum import Enum
 from pathlib import Path
@@ -30,7 +28,7 @@ def score(
     """Score reports: each requirement's status, its evidence sentences, a score and a grade."""
     from scorer.match import MatchOptions
     from scorer.pipeline import score_file
-    from scorer.render import json_report, text
+    from scorer.render import text  # (json_report only for --format json)
 
     settings = scoring_settings(config, rules, edition)
     options = MatchOptions(similarity=similarity)
@@ -45,6 +43,8 @@ def score(
             failed = True
             continue
         if format is TextOrJson.json:
+            from scorer.render import json_report
+
             outputs.append(json_report.to_dict(result))
         else:
             color = text.use_color(sys.stdout)

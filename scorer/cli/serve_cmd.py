@@ -1,7 +1,5 @@
 """`fazhi serve` (the supervisor's desk in a browser) and `fazhi reviews export` (its corrections as labels)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Optional
 

@@ -11,9 +11,9 @@ escapes or formats markup: that is each renderer's job.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
+from scorer import regex_cache
 from scorer.models import MET_STATUSES, STATUSES, ReportResult, RuleResult
 # AREA_ZH, EDITION_ZH and LEVEL_ZH are also read from here (review.LEVEL_ZH) by the memo.
 from scorer.vocabulary import AREA_ZH, DEADLINE_ZH, EDITION_ZH, LEVEL_ZH, NOT_APPLICABLE_ZH, STATUS_ZH
@@ -80,7 +80,7 @@ def missing(r: RuleResult) -> str:
 
 # The engine's reasons point at a sentence by its number (第84句：…), which no reader can
 # find in the report; the evidence itself is quoted beside the reason instead.
-_SENTENCE_NUMBER = re.compile(r"第\d+句[：:]\s*")
+_SENTENCE_NUMBER = regex_cache.compile(r"第\d+句[：:]\s*")
 # What the engine says when nothing matched: the gap's own line already says it.
 _NOTHING_FOUND = "报告中未找到相关表述"
 
