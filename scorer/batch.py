@@ -144,7 +144,7 @@ def score_item(item: BatchItem, digest: str) -> Outcome:
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
-def _die_with_parent(parent_pid: int) -> None:
+def die_with_parent(parent_pid: int) -> None:
     """End this worker when the batch's main process ends, however it ends (kill -9 too).
 
     Otherwise it would wait for work forever. Linux sends us SIGKILL when the parent dies
@@ -192,7 +192,7 @@ def _worker_main(
     # (and a SIGTERM handler inherited from the parent must not turn a terminate() into a traceback).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _die_with_parent(parent_pid)
+    die_with_parent(parent_pid)
     _limit_memory(options.file_memory_mb)
     try:
         from scorer.rules import load_rules
@@ -230,7 +230,7 @@ def _stored_gaps(store: Store, digest: str, ruleset_version: str) -> bool:
     return record is None or record.has_gaps
 
 
-def _mp_context() -> multiprocessing.context.BaseContext:
+def mp_context() -> multiprocessing.context.BaseContext:
     # fork where there is one: a worker (and a replaced one) starts in milliseconds. The
     # output lock is a POSIX record lock, which a forked child never holds.
     return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
@@ -324,7 +324,7 @@ def _in_workers(pending: _Pending, options: BatchOptions, out_dir: str) -> Itera
     output, the caller closing this generator) the running reports get STOP_GRACE_S to
     finish, then every worker is stopped.
     """
-    ctx = _mp_context()
+    ctx = mp_context()
     budget = options.file_timeout
     workers: list[_Worker | None] = [_Worker(ctx, options, out_dir) for _ in range(pending.ahead(options.jobs))]
     try:
