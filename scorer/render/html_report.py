@@ -37,13 +37,13 @@ EVIDENCE_SHOWN = 3
 PART_TONE = {"achievements": "met", "first_responsible": "met", "shortcomings": "deficient", "next_year": "planned"}  # the strongest sentences shown open; the rest sit in a <details>
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     text: str
     marked: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EvidenceView:
     segments: tuple[Segment, ...]
     part: str  # Chinese role of the part it came from
@@ -55,7 +55,7 @@ class EvidenceView:
     low_confidence: bool = False  # OCR read the sentence with low confidence: check the scan
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RequirementView:
     id: str
     title: str
