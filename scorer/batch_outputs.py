@@ -31,7 +31,7 @@ import re
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from scorer import atomic
 from scorer.atomic import open_atomic, write_chunks
@@ -105,21 +105,23 @@ def _as_shown(t: Timeline) -> Timeline:
 
 
 def batch_view(outcomes: Iterable[Outcome], store: Store, ruleset: Ruleset, memo: str,
-               also: Callable[[SummaryRow], None] | None = None) -> BatchView:
+               copy_to: _WorkbookProcess | None = None) -> BatchView:
     """The batch's view, its rows in a temporary table (``SummaryTable``) read back for each
-    output rather than held; ``close_view`` removes the table. ``also`` is given each row
-    as it is made (the workbook process takes them so)."""
+    output rather than held; ``close_view`` removes the table. ``copy_to`` (the workbook
+    process) is given each row as it is made, then told that was all."""
     made = summary_rows(outcomes, store, ruleset, memo)
-    rows = SummaryTable(made if also is None else _passed_to(also, made))
+    rows = SummaryTable(made if copy_to is None else _copied(made, copy_to))
+    if copy_to is not None:
+        copy_to.end()  # it can write the workbook now: what follows is the dashboard's
     multi_year = []
     for issuer in sorted({r.issuer for r in rows if r.issuer}):  # one issuer's records in memory at a time
         multi_year += [_as_shown(t) for t in timelines(store.history(issuer, contains=False)) if len(t.years) >= 2]
     return BatchView(rows, ruleset, tuple(multi_year))
 
 
-def _passed_to(also: Callable[[SummaryRow], None], rows: Iterable[SummaryRow]) -> Iterator[SummaryRow]:
+def _copied(rows: Iterable[SummaryRow], to: _WorkbookProcess) -> Iterator[SummaryRow]:
     for row in rows:
-        also(row)
+        to.add(row)
         yield row
 
 
@@ -190,6 +192,7 @@ def write_batch_outputs(view: BatchView, out_dir: str | os.PathLike, jobs: int =
         try:
             for row in view.rows:
                 workbook.add(row)
+            workbook.end()
         except BaseException:
             workbook.stop()
             raise
@@ -202,8 +205,6 @@ def _write_outputs(view: BatchView, out: Path, workbook: _WorkbookProcess | None
 
     paths = {kind: out / name for kind, name in BATCH_FILES.items()}
     try:
-        if workbook is not None:
-            workbook.end()
         view = with_not_whole(view, out)
         with open_atomic(paths["csv"], "w", encoding="utf-8-sig", newline="") as f:
             summary.write_csv(view, f)
@@ -416,7 +417,7 @@ def update_batch_outputs(outcomes: Iterable[Outcome], store: Store, ruleset: Rul
     # (started first: it gets ready, and takes each row, while the rows are read back)
     workbook = _WorkbookProcess(ruleset, out) if jobs > 1 else None
     try:
-        view = batch_view(outcomes, store, ruleset, memo, also=workbook.add if workbook else None)
+        view = batch_view(outcomes, store, ruleset, memo, copy_to=workbook)
     except BaseException:
         if workbook is not None:
             workbook.stop()
