@@ -50,9 +50,23 @@ def _view_with_a_report_json(ruleset, out: Path) -> BatchView:
     return BatchView(tuple(rows), ruleset, ())
 
 
-def test_two_processes_write_the_files_one_process_writes(ruleset, tmp_path):
+def _workbook_only_in_another_process(monkeypatch) -> None:
+    """From here on the main process may not write summary.xlsx itself (its fallback would hide a broken workbook process)."""
+    from scorer import batch_outputs
+
+    main, write = os.getpid(), batch_outputs._write_workbook
+
+    def elsewhere(view, out):
+        assert os.getpid() != main, "the main process wrote the workbook"
+        write(view, out)
+
+    monkeypatch.setattr(batch_outputs, "_write_workbook", elsewhere)
+
+
+def test_two_processes_write_the_files_one_process_writes(ruleset, tmp_path, monkeypatch):
     one, two = tmp_path / "one", tmp_path / "two"
     write_batch_outputs(_view_with_a_report_json(ruleset, one), one, jobs=1)
+    _workbook_only_in_another_process(monkeypatch)
     paths = write_batch_outputs(_view_with_a_report_json(ruleset, two), two, jobs=2)
     assert _files(one) == _files(two)
     assert any(name.startswith("summary.xlsx:xl/worksheets/") for name in _files(two))
@@ -65,7 +79,7 @@ def test_two_processes_write_the_files_one_process_writes(ruleset, tmp_path):
     assert flagged["r00007.txt"] == ("否", "只是一份通知")  # the workbook process read the JSON too
 
 
-def test_a_batch_writes_the_same_summary_with_two_jobs(ruleset, tmp_path):
+def test_a_batch_writes_the_same_summary_with_two_jobs(ruleset, tmp_path, monkeypatch):
     """Through update_batch_outputs, where the workbook process takes each row as it is read back."""
     corpus = tmp_path / "in"
     corpus.mkdir()
@@ -74,6 +88,8 @@ def test_a_batch_writes_the_same_summary_with_two_jobs(ruleset, tmp_path):
     (corpus / "empty.txt").write_bytes(b"")  # a failed file: a row with an error
     written = {}
     for jobs in (1, 2):
+        if jobs == 2:
+            _workbook_only_in_another_process(monkeypatch)
         out = tmp_path / f"out{jobs}"
         out.mkdir()
         items = discover([str(corpus)], out)
@@ -125,3 +141,23 @@ def test_summary_rows_survive_the_trip_to_the_workbook_process(ruleset):
 
     rows = _mixed_rows(ruleset) + (SummaryRow(file="\x1b]0;x\x07.txt", path="in/\udcff.txt", links={}, error="E: \n"),)
     assert pickle.loads(pickle.dumps(list(rows))) == list(rows)
+
+
+def test_the_workbook_process_also_starts_where_processes_are_spawned(ruleset, tmp_path, monkeypatch):
+    """Where there is no fork (Windows), the workbook process is a fresh interpreter given the rules pickled."""
+    import multiprocessing
+
+    from scorer import batch_outputs
+
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    write_batch_outputs(BatchView(_mixed_rows(ruleset), ruleset, ()), one, jobs=1)
+    _workbook_only_in_another_process(monkeypatch)  # (not inherited by a spawned process: it writes it)
+    monkeypatch.setattr(batch_outputs, "mp_context", lambda: multiprocessing.get_context("spawn"))
+    started = []
+    start = multiprocessing.context.SpawnProcess.start
+    monkeypatch.setattr(multiprocessing.context.SpawnProcess, "start", lambda self: started.append(self) or start(self))
+    write_batch_outputs(BatchView(_mixed_rows(ruleset), ruleset, ()), two, jobs=2)
+    assert len(started) == 1 and started[0].exitcode == 0
+    assert _files(one) == _files(two)
