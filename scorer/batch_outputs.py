@@ -17,6 +17,10 @@ table on disk (:mod:`scorer.summary_table`) that every output reads back in the 
 needs; the year-over-year timelines keep only what the dashboard shows, and every output
 is written to disk as it is produced rather than built in memory first.
 
+With ``--jobs`` > 1 two processes write them: summary.xlsx, the slowest, in a process of
+its own (``_WorkbookProcess``, given each row through a pipe) while this one writes
+summary.csv and the dashboard.
+
 File names and errors come from the file system: a row shows them with control
 characters escaped (``\x1b``, ``\n``), so no output gets a terminal escape, a broken
 line or a character its format cannot hold.
