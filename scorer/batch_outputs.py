@@ -17,6 +17,10 @@ table on disk (:mod:`scorer.summary_table`) that every output reads back in the 
 needs; the year-over-year timelines keep only what the dashboard shows, and every output
 is written to disk as it is produced rather than built in memory first.
 
+With ``--jobs`` > 1 two processes write them: summary.xlsx, the slowest, in a process of
+its own (``_WorkbookProcess``, given each row through a pipe) while this one writes
+summary.csv and the dashboard.
+
 File names and errors come from the file system: a row shows them with control
 characters escaped (``\x1b``, ``\n``), so no output gets a terminal escape, a broken
 line or a character its format cannot hold.
@@ -35,7 +39,7 @@ from typing import Iterable, Iterator
 
 from scorer import atomic
 from scorer.atomic import open_atomic, write_chunks
-from scorer.batch import OUTPUT_SUFFIXES, OutputError, memo_wanted, os_problem
+from scorer.batch import OUTPUT_SUFFIXES, OutputError, die_with_parent, memo_wanted, mp_context, os_problem
 from scorer.discover import REPORTS_DIR
 from scorer.history import Timeline, timelines
 from scorer.models import Ruleset
@@ -104,14 +108,25 @@ def _as_shown(t: Timeline) -> Timeline:
     )
 
 
-def batch_view(outcomes: Iterable[Outcome], store: Store, ruleset: Ruleset, memo: str) -> BatchView:
+def batch_view(outcomes: Iterable[Outcome], store: Store, ruleset: Ruleset, memo: str,
+               copy_to: _WorkbookProcess | None = None) -> BatchView:
     """The batch's view, its rows in a temporary table (``SummaryTable``) read back for each
-    output rather than held; ``close_view`` removes the table."""
-    rows = SummaryTable(summary_rows(outcomes, store, ruleset, memo))
+    output rather than held; ``close_view`` removes the table. ``copy_to`` (the workbook
+    process) is given each row as it is made, then told that was all."""
+    made = summary_rows(outcomes, store, ruleset, memo)
+    rows = SummaryTable(made if copy_to is None else _copied(made, copy_to))
+    if copy_to is not None:
+        copy_to.end()  # it can write the workbook now: what follows is the dashboard's
     multi_year = []
     for issuer in sorted({r.issuer for r in rows if r.issuer}):  # one issuer's records in memory at a time
         multi_year += [_as_shown(t) for t in timelines(store.history(issuer, contains=False)) if len(t.years) >= 2]
     return BatchView(rows, ruleset, tuple(multi_year))
+
+
+def _copied(rows: Iterable[SummaryRow], to: _WorkbookProcess) -> Iterator[SummaryRow]:
+    for row in rows:
+        to.add(row)
+        yield row
 
 
 def close_view(view: BatchView) -> None:
@@ -162,33 +177,170 @@ def with_not_whole(view: BatchView, out_dir: str | os.PathLike) -> BatchView:
     return replace(view, rows=tuple(replace(row, not_whole=r) if (r := reasons(row)) else row for row in view.rows))
 
 
-def write_batch_outputs(view: BatchView, out_dir: str | os.PathLike) -> dict[str, Path]:
+def write_batch_outputs(view: BatchView, out_dir: str | os.PathLike, jobs: int = 1) -> dict[str, Path]:
     """Write summary.csv, summary.xlsx and the dashboard (each file atomically, streamed); return their paths.
 
     The dashboard is index.html, and for an edition too large for one page its ranking
     and heatmap in OUT/dashboard/ (``dashboard.pages``), keyed ``page:<name>`` here. Pages
     a previous, larger batch left there are removed. Raises OutputError when a file
     cannot be written (disk full, read-only).
+
+    With ``jobs`` > 1 the workbook, the slowest of them, is written by a second process
+    (:class:`_WorkbookProcess`) while this one writes the CSV and the dashboard: the
+    batch's workers are done by then, and a core would otherwise wait.
     """
+    out = Path(out_dir)
+    workbook = None
+    if jobs > 1:
+        workbook = _WorkbookProcess(view.ruleset, out)
+        try:
+            for row in view.rows:
+                workbook.add(row)
+            workbook.end()
+        except BaseException:
+            workbook.stop()
+            raise
+    return _write_outputs(view, out, workbook)
+
+
+def _write_outputs(view: BatchView, out: Path, workbook: _WorkbookProcess | None) -> dict[str, Path]:
+    """write_batch_outputs, the workbook written by ``workbook`` (given every row already) or, when None, here."""
     from scorer.render import dashboard, summary
 
-    out = Path(out_dir)
-    view = with_not_whole(view, out)
     paths = {kind: out / name for kind, name in BATCH_FILES.items()}
     try:
+        view = with_not_whole(view, out)
         with open_atomic(paths["csv"], "w", encoding="utf-8-sig", newline="") as f:
             summary.write_csv(view, f)
-        with open_atomic(paths["xlsx"]) as f:
-            summary.write_xlsx(view, f)
+        if workbook is None:
+            _write_workbook(view, out)
         for name, chunks in dashboard.pages(view):
             if name != dashboard.INDEX:
                 (out / dashboard.PAGES_DIR).mkdir(exist_ok=True)
                 paths[f"page:{name}"] = out / name
             write_chunks(out / name, chunks)
         _remove_old_pages(out / dashboard.PAGES_DIR, {p.name for p in paths.values()})
+        if workbook is not None:
+            workbook.finish(view)
     except OSError as exc:
         raise OutputError(str(out), f"cannot write the summary and dashboard: {os_problem(exc)}") from None
+    finally:
+        if workbook is not None:
+            workbook.stop()
     return paths
+
+
+def _write_workbook(view: BatchView, out: Path) -> None:
+    """summary.xlsx in ``out`` (``view`` with its rows' not-whole reasons, ``with_not_whole``)."""
+    from scorer.render import summary
+
+    with open_atomic(out / BATCH_FILES["xlsx"]) as f:
+        summary.write_xlsx(view, f)
+
+
+_ROWS_PER_MESSAGE = 200  # summary rows sent to the workbook process at a time
+
+
+class _WorkbookProcess:
+    """summary.xlsx written by a child process from the summary rows, sent to it through a pipe.
+
+    Started before the rows are read back from the history, it imports what writes a
+    workbook (openpyxl, ~0.2 s) meanwhile, and keeps each row as it comes (``add``) in a
+    table of its own (:class:`SummaryTable`), sharing no database connection with this
+    process. After ``end`` it reads the not-whole reasons from the reports' JSON, as this
+    process does, and writes the workbook: the same bytes as :func:`_write_workbook` here.
+    ``finish`` waits for it and raises the OSError it met (disk full…); should it die for
+    another reason, the workbook is written here instead. ``stop`` ends it if it is still
+    running (this process failed or was interrupted: the temporary file it leaves is
+    removed with the others a batch leaves).
+    """
+
+    def __init__(self, ruleset: Ruleset, out: Path):
+        ctx = mp_context()
+        self._out = out
+        self._chunk: list[SummaryRow] = []
+        self._conn, child_conn = ctx.Pipe()
+        self._process = ctx.Process(target=_workbook_main, args=(child_conn, ruleset, str(out), os.getpid()),
+                                    name="fazhi-workbook", daemon=True)
+        self._process.start()
+        child_conn.close()
+
+    def _send(self, message) -> None:
+        try:
+            self._conn.send(message)
+        except OSError:  # it died: finish() finds out and writes the workbook here
+            pass
+
+    def add(self, row: SummaryRow) -> None:
+        """The next row, in file order."""
+        self._chunk.append(row)
+        if len(self._chunk) == _ROWS_PER_MESSAGE:
+            self._send(self._chunk)
+            self._chunk = []
+
+    def end(self) -> None:
+        """That was every row: write the workbook."""
+        self._send(self._chunk)
+        self._chunk = []
+        self._send(None)
+
+    def finish(self, view: BatchView) -> None:
+        """Wait for the workbook; ``view``: what to write it from here if the process could not."""
+        try:
+            kind, code = self._conn.recv()
+        except (EOFError, OSError):
+            kind, code = "died", None
+        self._process.join()
+        if kind == "oserror":
+            raise OSError(code, os.strerror(code) if code else "cannot write the workbook")
+        if kind != "done":  # killed, out of memory, a bug: the workbook is still owed
+            self._remove_its_temp_file()
+            _write_workbook(view, self._out)
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+            self._remove_its_temp_file()
+        self._process.join()
+        self._conn.close()
+
+    def _remove_its_temp_file(self) -> None:
+        """What a process that did not finish leaves: its summary.xlsx half written (``open_atomic``)."""
+        atomic.remove_temp_files(self._out, BATCH_FILES["xlsx"].__eq__)
+
+
+def _workbook_main(conn, ruleset: Ruleset, out: str, parent_pid: int) -> None:
+    """The workbook process: import the writer, take the rows until None, write summary.xlsx, say how it went."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops us
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (not the parent's handler, which raises KeyboardInterrupt)
+    die_with_parent(parent_pid)
+
+    def received() -> Iterator[SummaryRow]:
+        while (chunk := conn.recv()) is not None:
+            yield from chunk
+
+    try:
+        import openpyxl  # noqa: F401  (imported while the parent reads the rows back)
+
+        from scorer.render import summary  # noqa: F401
+
+        table = SummaryTable(received())
+        try:
+            _write_workbook(with_not_whole(BatchView(table, ruleset, ()), out), Path(out))
+        finally:
+            table.close()
+        said = ("done", None)
+    except OSError as exc:
+        said = ("oserror", exc.errno)
+    except BaseException:  # (nothing printed: the parent writes the workbook itself, and meets the error if it is one)
+        said = ("error", None)
+    try:
+        conn.send(said)
+    except OSError:  # the parent is gone
+        pass
 
 
 _PAGE_NAME = re.compile(r"(ranking|heatmap)-\d+-\d+\.html")  # dashboard._page_name
@@ -253,21 +405,29 @@ def _up_to_date(out: Path, key: str) -> dict[str, Path] | None:
 
 
 def update_batch_outputs(outcomes: Iterable[Outcome], store: Store, ruleset: Ruleset, memo: str,
-                         out_dir: str | os.PathLike) -> dict[str, Path]:
+                         out_dir: str | os.PathLike, jobs: int = 1) -> dict[str, Path]:
     """Write summary.csv, summary.xlsx and the dashboard unless they are up to date; return their paths.
 
     A rerun that scored nothing new and finds the history as it left it rewrites nothing:
     OUT/.fazhi-summary.json keeps the key the outputs were written from (``summary_key``)
-    and each file's size and modification time.
+    and each file's size and modification time. ``jobs`` > 1: two processes write them
+    (``write_batch_outputs``).
     """
     out = Path(out_dir)
     key = summary_key(outcomes, store, ruleset, memo)
     paths = _up_to_date(out, key)
     if paths is not None:
         return paths
-    view = batch_view(outcomes, store, ruleset, memo)
+    # (started first: it gets ready, and takes each row, while the rows are read back)
+    workbook = _WorkbookProcess(ruleset, out) if jobs > 1 else None
     try:
-        paths = write_batch_outputs(view, out)
+        view = batch_view(outcomes, store, ruleset, memo, copy_to=workbook)
+    except BaseException:
+        if workbook is not None:
+            workbook.stop()
+        raise
+    try:
+        paths = _write_outputs(view, out, workbook)
     finally:
         close_view(view)
     files = {str(p.relative_to(out)): list(_stat(p) or ()) for p in paths.values()}

@@ -283,7 +283,14 @@ def citation_for(rule: Rule, edition: int) -> str:
     For a rule that edition does not score (包容审慎 for a 2020 report) it is the basis
     under the rule's own edition, saying which reports it applies to.
     """
-    if edition in rule.editions or not rule.editions:
-        return SEPARATOR.join(c.render() for c in cite(rule.source, edition))
-    own = min(rule.editions, key=lambda e: abs(e - edition))
-    return SEPARATOR.join(c.render() for c in cite(rule.source, own)) + f"（适用于{EDITION_REPORTS[own]}）"
+    return _citation_text(rule.source, rule.editions, edition)
+
+
+@functools.lru_cache(maxsize=4096)
+def _citation_text(source: str, editions: tuple[int, ...], edition: int) -> str:
+    """citation_for's text, made once per rule and edition: every gap report of a batch
+    shows each requirement's basis (the citations table is read once, so the text cannot change)."""
+    if edition in editions or not editions:
+        return SEPARATOR.join(c.render() for c in cite(source, edition))
+    own = min(editions, key=lambda e: abs(e - edition))
+    return SEPARATOR.join(c.render() for c in cite(source, own)) + f"（适用于{EDITION_REPORTS[own]}）"

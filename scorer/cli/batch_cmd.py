@@ -202,7 +202,7 @@ def batch(
                     with store, progress:
                         outcomes = keep.enter_context(run_batch(items, out, store, ruleset, options, on_outcome=progress))
                         del items  # in the table now: not held through the summary
-                        paths = update_batch_outputs(outcomes, store, ruleset, options.memo, out)
+                        paths = update_batch_outputs(outcomes, store, ruleset, options.memo, out, options.jobs)
                         ocr_read = read_by_ocr(outcomes, store, ruleset)
                 except KeyboardInterrupt:
                     remove_stale_temp_files(out)

@@ -37,13 +37,13 @@ EVIDENCE_SHOWN = 3
 PART_TONE = {"achievements": "met", "first_responsible": "met", "shortcomings": "deficient", "next_year": "planned"}  # the strongest sentences shown open; the rest sit in a <details>
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     text: str
     marked: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EvidenceView:
     segments: tuple[Segment, ...]
     part: str  # Chinese role of the part it came from
@@ -55,7 +55,7 @@ class EvidenceView:
     low_confidence: bool = False  # OCR read the sentence with low confidence: check the scan
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RequirementView:
     id: str
     title: str
@@ -141,22 +141,31 @@ class ReportView:
 
 def highlight(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[Segment, ...]:
     """Cut ``text`` into plain and marked pieces; overlapping or out-of-range spans are tolerated."""
-    clean = sorted((max(0, s), min(len(text), e)) for s, e in spans if min(len(text), e) > max(0, s))
-    merged: list[list[int]] = []
-    for start, end in clean:
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    pieces, at = [], 0
-    for start, end in merged:
-        if start > at:
-            pieces.append(Segment(text[at:start], False))
-        pieces.append(Segment(text[start:end], True))
-        at = end
-    if at < len(text) or not pieces:
+    n = len(text)
+    pieces, at, open_start, open_end = [], 0, -1, -1
+    for s, e in sorted(spans):
+        start, end = max(0, s), min(n, e)
+        if end <= start:
+            continue
+        if start <= open_end:  # overlaps or touches the marked stretch being built
+            open_end = max(open_end, end)
+            continue
+        if open_end >= 0:
+            at = _cut(text, pieces, at, open_start, open_end)
+        open_start, open_end = start, end
+    if open_end >= 0:
+        at = _cut(text, pieces, at, open_start, open_end)
+    if at < n or not pieces:
         pieces.append(Segment(text[at:], False))
     return tuple(pieces)
+
+
+def _cut(text: str, pieces: list[Segment], at: int, start: int, end: int) -> int:
+    """Append the plain text from ``at`` to ``start`` (if any) and the marked stretch; return ``end``."""
+    if start > at:
+        pieces.append(Segment(text[at:start], False))
+    pieces.append(Segment(text[start:end], True))
+    return end
 
 
 def _evidence(e: Evidence, kind: str) -> EvidenceView:

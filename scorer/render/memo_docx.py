@@ -326,11 +326,9 @@ def _table(style_ids: dict[str, str], annex: Annex) -> str:
     """
     widths = [Mm(w).twips for w in annex.widths_mm]
     text_style = f'<w:pStyle w:val="{style_ids[TABLE_STYLE]}"/>'
-    centre = '<w:jc w:val="center"/>'
 
     def cell(width: int, text: str, centred: bool, rpr: str) -> str:
-        p = _p(text_style + (centre if centred else ""), f"<w:r>{rpr}{_run_content(_safe(text))}</w:r>")
-        return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>{p}</w:tc>'
+        return _cell(text_style, width, text, centred, rpr)
 
     out = [
         f'<w:tbl><w:tblPr><w:tblStyle w:val="{style_ids["Table Grid"]}"/><w:tblW w:type="auto" w:w="0"/>'
@@ -346,6 +344,14 @@ def _table(style_ids: dict[str, str], annex: Annex) -> str:
         out += ["<w:tr>", *(cell(w, text, i in annex.centered, "<w:rPr/>") for i, (w, text) in enumerate(zip(widths, row))), "</w:tr>"]
     out.append("</w:tbl>")
     return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def _cell(text_style: str, width: int, text: str, centred: bool, rpr: str) -> str:
+    """One table cell. Cached: a memo's table is mostly the same few hundred cells — the
+    requirements' titles, levels, statuses and points — in every memo of a batch."""
+    p = _p(text_style + ('<w:jc w:val="center"/>' if centred else ""), f"<w:r>{rpr}{_run_content(_safe(text))}</w:r>")
+    return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>{p}</w:tc>'
 
 
 # -- the package: every part but the body and the title built once ----------------------
