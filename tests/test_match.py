@@ -261,6 +261,23 @@ def test_quality_signals(ruleset):
         ("enforcement.supervision", "开展执法监督检查，纠正不规范执法行为。", "asserted"),
         ("enforcement.supervision", "执法监督检查不规范。", "deficient"),
         ("education.popularization", "普法宣传的针对性和实效性还不够强。", "deficient"),
+        # checkable detail in forms real reports use: a Chinese number with 一 or 零 inside and
+        # the units no slogan uses, a date in Chinese figures, a platform after 运行 or named
+        # after its kind, a campaign named in a short quote, a law firm's branch in brackets…
+        ("disputes.reconsideration_litigation", "全年办理行政复议案件三十一件。", "substantiated"),
+        ("enforcement.credentials", "为执法人员换发执法证件一百二十本。", "substantiated"),
+        ("leadership.law_study", "二〇二三年五月，局党组中心组开展专题学法。", "substantiated"),
+        ("digital.platform", "上线运行桐溪区行政执法监督平台。", "substantiated"),
+        ("education.popularization", "依托微信公众号“平安桐溪”开展普法宣传。", "substantiated"),
+        ("enforcement.supervision", "开展“铁拳”行动，加强行政执法监督。", "substantiated"),
+        ("legal_adviser.use", "聘请北京大成(桐溪)律师事务所担任法律顾问。", "substantiated"),
+        # …but not a reform every government names the same way, a quoted list of mottos, a
+        # half-year, a year alone or a first time
+        ("functions.power_list", "全面推进“一网通办”“一窗受理”。", "asserted"),
+        ("enforcement.supervision", "结合实施“深学争优、敢为争先、实干争效”行动，强化行政执法监督。", "asserted"),
+        ("enforcement.supervision", "上半年，开展行政执法监督检查。", "asserted"),
+        ("leadership.law_study", "2023年，局党组中心组开展专题学法。", "asserted"),
+        ("enforcement.supervision", "首次开展行政执法监督检查。", "asserted"),
         # a report reposted in traditional characters reads the same
         ("enforcement.publicity", "全面推行行政執法公示制度，在省平台公示處罰決定12件。", "substantiated"),
     ],
