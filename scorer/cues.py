@@ -127,9 +127,10 @@ NAMED_BODY = regex_cache.compile(
     r"|(配合|接受|迎接|协助)[^,]{0,6}(中央|国务院|全国人大|国家|省委|省政府|省人大|自治区)[\u4e00-\u9fff]{0,14}"
     r"(督察|检查|巡视|巡察|审计|调研|评估)"
     # working with or inviting a named party body (联合区委组织部举办…, 邀请市委党校专家授课)
-    r"|(联合|会同|邀请|协同|配合)[^,]{0,4}(省|市|县|区|州|自治区)委(组织部|宣传部|党校|政法委|依法治[省市县区]办)"
+    r"|(联合|会同|邀请|特邀|协同|配合)[^,]{0,4}(省|市|县|区|州|自治区)委(组织部|宣传部|党校|政法委|依法治[省市县区]办)"
     # acting on a named higher body's inspection (中央依法治国办…督察反馈问题整改)
-    r"|(中央|国务院|全国人大|省委|省政府)[\u4e00-\u9fff]{0,8}(依法治国办|依法治省办|督察组|巡视组|巡察组|督察)[^,]{0,30}(反馈|整改)"
+    # (or a local one's: 市委依法治市办2025年法治建设督察反馈意见整改)
+    r"|(中央|国务院|全国人大|省委|省政府|市委|县委|区委|州委)[\u4e00-\u9fff]{0,8}(依法治国办|依法治省办|依法治市办|依法治县办|依法治区办|依法治州办|督察组|巡视组|巡察组|督察)[^,]{0,30}(反馈|整改)"
     # a named law firm (江苏承匠律师事务所)
     r"|(?<![聘请委托家所与和的])(?!聘请|委托|多家|两家|一家|本地|专业|第三方|常年|业界|知名|优秀|资深|行业)(?:(?!知名|优秀|资深|专业)[\u4e00-\u9fff]){2,10}(\([\u4e00-\u9fff]{2,6}\))?律师事务所"
     # working with a named court or procuratorate (会同省高级人民法院…建立…机制)
@@ -141,6 +142,8 @@ NAMED_BODY = regex_cache.compile(
     # sending it the annual report is what leadership.annual_report itself names, no detail
     r"|向[^,，。;；]{0,6}(?P<office>(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办)[^,，。;；]{0,8}(汇报|述法|述职)"
     r"|参加[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办"
+    # a joint act with a named congress or CPPCC (联合市人大常委会召开条例施行新闻发布会)
+    r"|(联合|会同)[^,，。;；]{0,4}(省|市|县|区|州|自治区)(人大常委会|人大|政协)[^,，。;；]{0,6}(召开|举办|举行|开展|组织)"
 )
 # A named person: 局长王宇同志, 马兴瑞省长主持… (a name is two or three characters that are
 # not themselves part of a title or a body's name).
@@ -152,7 +155,7 @@ _NOT_A_NAME = (
     "研究|部署|督办|过问|协调|率队|出席|参加|讲授|作|及时|积极|先后|全年|年内|关于|指出|强调|重要|讲话|提出|指示|批示|的"
 )
 NAMED_PERSON = regex_cache.compile(
-    rf"(?:{_TITLES})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}同志"
+    rf"(?:{_TITLES}|负责人)(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}同志"
     rf"|(?:{_TITLES})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|高度|始终|切实|作为|率先|多次|坚持|带队|为组长|任组长|担任组长|为副组长)"
     rf"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=主持|带头|亲自|率队|出席|参加|召开|讲授|作)"
     # the leading group's head named (以黄忠武书记为组长): a person, not the generic 以局长为组长
@@ -187,6 +190,8 @@ NAMED_EVENT = regex_cache.compile(
     # (“深学争优、敢为争先、实干争效”行动) is a motto, not one operation. (Kept last: the
     # numbers of BRANCH_WORDS["NAMED_EVENT"] are the branches' places.)
     r"|“[^”、,，]{2,8}”(专项)?(行动|整治)"
+    # speaking at a named meeting: 在全省行政执法工作推进会上介绍经验
+    r"|(?<=在)(全国|全省|全市|国家|省|市)[^,，。;；]{2,30}?(工作会议?|推进会议?|座谈会|现场会|电视电话会议?|交流会)上(作|介绍|交流|发言)"
 )
 
 # An honour conferred on the work (荣获全国优质政务服务示范区, 获评全省人民调解工作先进集体,
@@ -197,6 +202,8 @@ HONOUR = regex_cache.compile(
     r"(称号|奖(?!励|惩|补)|先进集体|先进单位|先进个人|示范区|示范市|示范县|示范单位|示范点|示范基地|试点县|试点市|试点单位|试点"
     r"|典型案例|典型单位|典型经验|精品案例|优秀案例|最佳实践案例|实践案例|突出单位|标兵|优秀等次)"
     r"|经验[^,，。;；]{0,12}在全(省|市|国)[^,，。;；]{0,6}推广"
+    # a named higher body's praise (中央依法治国办充分肯定, 获司法部通报表扬)
+    r"|(中央|国务院|司法部|省委|省政府|省司法厅|依法治国办|依法治省办)[\u4e00-\u9fff]{0,10}?(充分肯定|批示肯定|肯定性批示|通报表扬)"
 )
 
 # Clauses that name work without reporting it done (catalogue: what is never evidence).
