@@ -94,6 +94,8 @@ PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|"
     "海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|国家|全国|中国"
 )
+# Words that make a listed item a kind of medium, not a named account or platform.
+_MEDIA_KIND = r"[^、等]{0,12}?(网站|公众号|微博|微信|抖音|快手|头条|视频号|新媒体|客户端|报|电视|广播|短信|屏|宣传栏|融媒体|门户|网络|线上|线下|官网|各类|多种|平台|APP|App)"
 PLATFORM = regex_cache.compile(
     rf"(({PROVINCES})[\u4e00-\u9fff]{{0,14}}(平台|系统|网站|网|APP|App|app|小程序))"
     # a local body's own platform (岚山县政务服务网, 宜宾市行政执法监督平台). A system named only
@@ -112,6 +114,10 @@ PLATFORM = regex_cache.compile(
     r"|(“(?!一|跨|全程|马上|网上|掌上|指尖|就近|帮|代办|容缺|异地|即|秒|集成|不见面|全城|全域|全市|全省|全区|全县)[^”]{1,6}(办|通|码)”)"
     # the kind of account before its quoted name: 微信公众号“平安桐溪”, 抖音号“桐溪普法”
     r"|((公众号|视频号|抖音号|快手号|微博|头条号|APP|App|客户端|小程序)“[^”]{2,16}”)"
+    # several named without quotes, then their kind (在阳城人大、阳城普法等公众号, 在海南省干部在线
+    # 学习、智慧普法云等网络平台) — not a list of kinds of media (门户网站、微信公众号、微博等平台)
+    rf"|((?<=在|经)|(?<=通过|依托|利用|借助|运用))(?:(?!{_MEDIA_KIND})[\u4e00-\u9fff]{{2,12}}、)+(?!{_MEDIA_KIND})[\u4e00-\u9fff]{{2,12}}?"
+    r"等(网络|线上|网上|新媒体|微信)?(平台|公众号)"
 )
 GENERIC_PLATFORM = regex_cache.compile(r"^(门户网站|政府网站|网站|网|平台|系统|工作平台|服务平台|信息系统|管理系统|体系|制度体系)$")
 # 全市司法行政系统, 全省市场监管系统: a sector, not an IT system.
@@ -308,7 +314,8 @@ NAMED_BODY_GUARD = GUARDS["NAMED_BODY"]
 # the spans the whole cue finds; tests/test_prefilter.py checks every tuple against the
 # literals the branch's parse tree needs.
 BRANCH_WORDS = {
-    "PLATFORM": {1: (("市", "县", "区", "州", "盟", "旗"), ("平台", "系统", "网", "APP", "App", "app", "小程序"))},
+    "PLATFORM": {1: (("市", "县", "区", "州", "盟", "旗"), ("平台", "系统", "网", "APP", "App", "app", "小程序")),
+                 6: (("、",), ("等",), ("平台", "公众号"))},
     "NAMED_EVENT": {0: (("·", "."),), 7: (("大赛", "竞赛", "比赛", "辩论赛"),), 9: (("宣传周", "宣传月"),)},
     "NAMED_BODY": {5: (("律师事务所",),)},
 }

@@ -272,13 +272,15 @@ def test_quality_signals(ruleset):
         ("enforcement.supervision", "开展“铁拳”行动，加强行政执法监督。", "substantiated"),
         ("legal_adviser.use", "聘请北京大成(桐溪)律师事务所担任法律顾问。", "substantiated"),
         # …a named body in a concrete act (invited, joined, its inspection acted on), a principal named after 负责人, a talk at a named meeting,
-        # a named higher body's praise…
+        # a named higher body's praise, accounts named in a list (not kinds of media listed)…
         ("leadership.law_study", "特邀县委党校专家开展专题辅导与解读，提升领导干部法治思维。", "substantiated"),
         ("oversight.external", "积极贯彻落实市委依法治市办2025年法治建设督察反馈意见整改。", "substantiated"),
         ("education.popularization", "联合市人大常委会召开条例公布施行新闻发布会，开展普法宣传。", "substantiated"),
         ("leadership.first_responsible", "局党政主要负责人马炜同志严格落实第一责任人职责。", "substantiated"),
         ("functions.power_list", "先后在全省行政执法工作推进会上介绍“放管服”改革经验。", "substantiated"),
         ("leadership.accountability", "开展主要负责人述法工作获中央依法治国办充分肯定。", "substantiated"),
+        ("education.popularization", "在阳城人大、阳城普法等公众号开设习近平法治思想学习专栏。", "substantiated"),
+        ("education.popularization", "通过门户网站、微信公众号、微博等平台开展普法宣传。", "asserted"),
         ("leadership.accountability", "开展主要负责人述法，工作得到上级肯定。", "asserted"),
         ("education.popularization", "在全市普法工作会议上传达学习上级精神，部署普法工作。", "asserted"),
         # …but not a reform every government names the same way, a quoted list of mottos, a
