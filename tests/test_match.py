@@ -271,8 +271,9 @@ def test_quality_signals(ruleset):
         ("education.popularization", "依托微信公众号“平安桐溪”开展普法宣传。", "substantiated"),
         ("enforcement.supervision", "开展“铁拳”行动，加强行政执法监督。", "substantiated"),
         ("legal_adviser.use", "聘请北京大成(桐溪)律师事务所担任法律顾问。", "substantiated"),
-        # …a named body in a concrete act (invited, joined, its inspection acted on), a principal named after 负责人, a talk at a named meeting,
-        # a named higher body's praise, accounts named in a list (not kinds of media listed)…
+        # …a named body in a concrete act (invited, joined, its inspection acted on), a
+        # principal named after 负责人, a talk at a named meeting, a named higher body's
+        # praise, accounts named in a list (not kinds of media listed)…
         ("leadership.law_study", "特邀县委党校专家开展专题辅导与解读，提升领导干部法治思维。", "substantiated"),
         ("oversight.external", "积极贯彻落实市委依法治市办2025年法治建设督察反馈意见整改。", "substantiated"),
         ("education.popularization", "联合市人大常委会召开条例公布施行新闻发布会，开展普法宣传。", "substantiated"),
