@@ -287,6 +287,8 @@ def test_quality_signals(ruleset):
         # …but not a reform every government names the same way, a quoted list of mottos, a
         # half-year, a year alone or a first time
         ("functions.power_list", "全面推进“一网通办”“一窗受理”。", "asserted"),
+        ("education.popularization", "深入开展普法宣传，推动法律知识走进千家万户。", "asserted"),
+        ("enforcement.supervision", "建立问题、整改、责任四台账，加强行政执法监督。", "asserted"),
         ("enforcement.supervision", "结合实施“深学争优、敢为争先、实干争效”行动，强化行政执法监督。", "asserted"),
         ("enforcement.supervision", "上半年，开展行政执法监督检查。", "asserted"),
         ("leadership.law_study", "2023年，局党组中心组开展专题学法。", "asserted"),
