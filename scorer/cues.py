@@ -97,8 +97,10 @@ PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|"
     "海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|国家|全国|中国"
 )
-# Words that make a listed item a kind of medium, not a named account or platform.
-_MEDIA_KIND = r"[^、等]{0,12}?(网站|公众号|微博|微信|抖音|快手|头条|视频号|新媒体|客户端|报|电视|广播|短信|屏|宣传栏|融媒体|门户|网络|线上|线下|官网|各类|多种|平台|APP|App)"
+# Words that make a listed item a kind of medium or of venue, not a named account or platform
+# (门户网站、微信公众号, 政务服务大厅、便民服务中心, 12345热线、市长信箱).
+_MEDIA_KIND = (r"[^、等]{0,12}?(网站|公众号|微博|微信|抖音|快手|头条|视频号|新媒体|客户端|报|电视|广播|短信|屏|宣传栏|融媒体"
+               r"|门户|网络|线上|线下|官网|各类|多种|平台|APP|App|大厅|中心|热线|窗口|信箱|站|栏|媒体|渠道|载体|阵地)")
 PLATFORM = regex_cache.compile(
     rf"(({PROVINCES})[\u4e00-\u9fff]{{0,14}}(平台|系统|网站|网|APP|App|app|小程序))"
     # a local body's own platform (岚山县政务服务网, 宜宾市行政执法监督平台). A system named only

@@ -282,6 +282,7 @@ def test_quality_signals(ruleset):
         ("leadership.accountability", "开展主要负责人述法工作获中央依法治国办充分肯定。", "substantiated"),
         ("education.popularization", "在阳城人大、阳城普法等公众号开设习近平法治思想学习专栏。", "substantiated"),
         ("education.popularization", "通过门户网站、微信公众号、微博等平台开展普法宣传。", "asserted"),
+        ("oversight.openness", "在政务服务大厅、便民服务中心等平台公开政府信息。", "asserted"),
         ("leadership.accountability", "开展主要负责人述法，工作得到上级肯定。", "asserted"),
         ("education.popularization", "在全市普法工作会议上传达学习上级精神，部署普法工作。", "asserted"),
         # …but not a reform every government names the same way, a quoted list of mottos, a
