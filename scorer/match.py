@@ -16,12 +16,9 @@ only as asserted (a list of 《…制度》 shows a rule exists, not that it was
 
 from __future__ import annotations
 
-import atexit
 import bisect
 import datetime as dt
-import hashlib
 import re
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
@@ -391,53 +388,27 @@ def _compile_shipped(rule: Rule) -> CompiledRule:
 # every start. Kept by the rule's terms and patterns, so a changed rule is simply not
 # found; the file is named after the code that makes plans and the Python build (whose
 # `re` decides which branches compile alone). A user's rules are planned every time.
-_kept_plans: dict | None = None  # the cache file's, read on first use
-_new_plans: dict = {}  # this run's, added to the file at exit
-_used_plans: dict = {}  # every plan this run asked for: what the file keeps when it is full
-# The shipped rules have ~30 element rules, ~4 KB of plan each; past this many (rules edited
-# over time under the same code), the file starts again from this run's, so a start never
-# reads much.
+# The shipped rules have ~30 element rules, ~4 KB of plan each; past this many (rules
+# edited over time under the same code), the file starts again from this run's.
 MAX_KEPT_PLANS = 200
 
 
 def _plans_file() -> str:
     from scorer import textnorm
 
-    made_by = sys.version.encode()
-    for module in (__file__, textnorm.__file__):
-        try:
-            with open(module, "rb") as f:
-                made_by += f.read()
-        except OSError:
-            pass
-    return f"plans-{sys.implementation.cache_tag}-{hashlib.sha256(made_by).hexdigest()[:16]}.marshal"
+    return user_cache.named_after("plans", __file__, textnorm.__file__)
+
+
+_plans = user_cache.KeptTable(_plans_file, MAX_KEPT_PLANS, lambda plan: isinstance(plan, tuple) and len(plan) == 8)
 
 
 def _kept_plan(rule: Rule) -> Plan:
-    global _kept_plans
-    if _kept_plans is None:
-        loaded = user_cache.load(_plans_file())
-        _kept_plans = loaded if isinstance(loaded, dict) else {}
     key = (rule.terms, rule.patterns, rule.together, rule.exclude)
-    plan = _kept_plans.get(key)
-    if not (isinstance(plan, tuple) and len(plan) == 8):
-        plan = _kept_plans[key] = _plan(rule)
-        if not _new_plans:
-            atexit.register(_save_plans)
-        _new_plans[key] = plan
-    _used_plans[key] = plan
+    plan = _plans.get(key)
+    if plan is None:
+        plan = _plan(rule)
+        _plans.put(key, plan)
     return plan
-
-
-def _save_plans() -> None:
-    """Add this run's plans to the cache file (read again first: another run may have added some)."""
-    name = _plans_file()
-    kept = user_cache.load(name)
-    if not isinstance(kept, dict) or len(kept) + len(_new_plans) > MAX_KEPT_PLANS:
-        kept = dict(_used_plans)
-    kept.update(_new_plans)
-    if user_cache.save(name, kept):
-        _new_plans.clear()
 
 
 class _once:

@@ -18,10 +18,7 @@ are a superset of the sentences the rule's `_find` accepts, as before.
 
 from __future__ import annotations
 
-import atexit
-import hashlib
 import re
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -80,35 +77,11 @@ Needed = tuple[tuple[frozenset[str], ...], bool]
 # next as the regular expressions' programs are (scorer.regex_cache): parsing the shipped
 # rules' ~600 scans and walking their trees was some 50 ms of every start. The file is
 # named after this module's source and the Python build, whose parser the analysis reads.
-_kept: dict[str, Needed] | None = None  # the cache file's, read on first use
-_new: dict[str, Needed] = {}  # this run's, added to the file at exit
 MAX_KEPT = 4_000
 
 
 def _cache_file() -> str:
-    try:
-        with open(__file__, "rb") as f:
-            made_by = f.read() + sys.version.encode()
-    except OSError:
-        made_by = sys.version.encode()
-    return f"literals-{sys.implementation.cache_tag}-{hashlib.sha256(made_by).hexdigest()[:16]}.marshal"
-
-
-def needed_literals(source: str) -> Needed:
-    """(needed, exact) for a scan pattern, from the user cache when an earlier run worked it out."""
-    global _kept
-    if isinstance(source, LinearSource):
-        return (), False  # a user's RE2 pattern: RE2 syntax is not re's, leave it to RE2
-    if _kept is None:
-        loaded = user_cache.load(_cache_file())
-        _kept = {k: v for k, v in loaded.items() if _well_formed(v)} if isinstance(loaded, dict) else {}
-    found = _kept.get(source)
-    if found is None:
-        found = _kept[source] = _needed_literals(source)
-        if not _new:
-            atexit.register(_save)
-        _new[source] = found
-    return found
+    return user_cache.named_after("literals", __file__)
 
 
 def _well_formed(entry: object) -> bool:
@@ -116,15 +89,18 @@ def _well_formed(entry: object) -> bool:
             and all(isinstance(s, frozenset) and s and all(isinstance(t, str) and t for t in s) for s in entry[0]))
 
 
-def _save() -> None:
-    """Add this run's findings to the cache file (read again first: another run may have added some)."""
-    name = _cache_file()
-    kept = user_cache.load(name)
-    if not isinstance(kept, dict) or len(kept) + len(_new) > MAX_KEPT:
-        kept = {}
-    kept.update(_new)
-    if user_cache.save(name, kept):
-        _new.clear()
+_table = user_cache.KeptTable(_cache_file, MAX_KEPT, _well_formed)  # scan source → Needed
+
+
+def needed_literals(source: str) -> Needed:
+    """(needed, exact) for a scan pattern, from the user cache when an earlier run worked it out."""
+    if isinstance(source, LinearSource):
+        return (), False  # a user's RE2 pattern: RE2 syntax is not re's, leave it to RE2
+    found = _table.get(source)
+    if found is None:
+        found = _needed_literals(source)
+        _table.put(source, found)
+    return found
 
 
 def _needed_literals(source: str) -> Needed:

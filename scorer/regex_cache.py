@@ -20,7 +20,6 @@ from the cache is checked by the matcher as any compiled pattern is.
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import re
 import sys
@@ -40,8 +39,7 @@ MAX_KEPT = 4_000
 Program = tuple  # (flags, code as bytes, groups, groupindex, indexgroup): what _sre.compile takes
 
 _patterns: dict[tuple[str, int], re.Pattern[str]] = {}  # this process's, each compiled once
-_kept: dict[tuple[str, int], Program] | None = None  # the cache file's, read on first use
-_new: dict[tuple[str, int], Program] = {}  # programs this run made, written at exit
+_table = user_cache.KeptTable(CACHE_FILE, MAX_KEPT)  # (pattern, flags) → Program
 _CODE = "I" if array("I").itemsize == _sre.CODESIZE else None
 
 
@@ -55,11 +53,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 (re.
 
 
 def _compiled(pattern: str, flags: int, key: tuple[str, int]) -> re.Pattern[str]:
-    global _kept
-    if _kept is None:
-        loaded = user_cache.load(CACHE_FILE)
-        _kept = loaded if isinstance(loaded, dict) else {}
-    program = _kept.get(key)
+    program = _table.get(key)
     if program is not None:
         try:
             return _from_program(pattern, program)
@@ -74,9 +68,7 @@ def _compiled(pattern: str, flags: int, key: tuple[str, int]) -> re.Pattern[str]
         raise
     except Exception:  # this Python's `re` is built differently inside: the ordinary way
         return re.compile(pattern, flags)
-    if not _new:
-        atexit.register(_save)
-    _new[key] = program
+    _table.put(key, program)
     return compiled
 
 
@@ -96,13 +88,3 @@ def _program(pattern: str, flags: int) -> Program:
 def _from_program(pattern: str, program: Program) -> re.Pattern[str]:
     flags, code, groups, groupindex, indexgroup = program
     return _sre.compile(pattern, flags, array(_CODE, code).tolist(), groups, groupindex, indexgroup)
-
-
-def _save() -> None:
-    """Add this run's new programs to the cache file (read again first: another run may have added some)."""
-    kept = user_cache.load(CACHE_FILE)
-    if not isinstance(kept, dict) or len(kept) + len(_new) > MAX_KEPT:
-        kept = {key: _kept[key] for key in _patterns if _kept and key in _kept}
-    kept.update(_new)
-    if user_cache.save(CACHE_FILE, kept):
-        _new.clear()

@@ -11,10 +11,13 @@ swallowed. The files hold plain data read with ``marshal`` (no code, unlike pick
 
 from __future__ import annotations
 
+import atexit
+import hashlib
 import marshal
 import os
 import sys
 from pathlib import Path
+from typing import Callable
 
 ENV = "FAZHI_CACHE_DIR"
 
@@ -64,3 +67,74 @@ def save(name: str, data: object) -> bool:
         return True
     except (OSError, ValueError):
         return False
+
+
+def named_after(kind: str, *sources: str) -> str:
+    """A cache file's name for work made by the code in ``sources`` (module files) under this
+    Python build: a change to either names another file, so a stale one is never read."""
+    made_by = sys.version.encode()
+    for source in sources:
+        try:
+            with open(source, "rb") as f:
+                made_by += f.read()
+        except OSError:
+            pass
+    return f"{kind}-{sys.implementation.cache_tag}-{hashlib.sha256(made_by).hexdigest()[:16]}.marshal"
+
+
+class KeptTable:
+    """Work kept from one run to the next as a table in one cache file (regular expressions'
+    programs, the prefilter's literals, the rules' match plans).
+
+    The file is read on first use; what this run adds (``put``) is added to the file at exit,
+    read again first since another run may have added some. Past ``limit`` entries the file
+    starts again from the entries this run used, so a start never reads much. Entries that
+    ``well_formed`` rejects (a damaged or older file) are dropped as it is read.
+    """
+
+    def __init__(self, name: str | Callable[[], str], limit: int,
+                 well_formed: Callable[[object], bool] | None = None):
+        self._name = name
+        self.limit = limit
+        self._well_formed = well_formed
+        self.kept: dict | None = None  # the file's, once read
+        self._new: dict = {}
+        self._used: set = set()
+
+    def fresh(self) -> KeptTable:
+        """An empty table with the same file and rules, as a new process starts with."""
+        return KeptTable(self._name, self.limit, self._well_formed)
+
+    def name(self) -> str:
+        return self._name if isinstance(self._name, str) else self._name()
+
+    def get(self, key):
+        """The entry kept under ``key``, or None."""
+        if self.kept is None:
+            loaded = load(self.name())
+            kept = loaded if isinstance(loaded, dict) else {}
+            self.kept = kept if self._well_formed is None else {k: v for k, v in kept.items() if self._well_formed(v)}
+        self._used.add(key)
+        return self.kept.get(key)
+
+    def put(self, key, value) -> None:
+        """Keep ``value`` under ``key``: for this run at once, in the file at exit."""
+        if self.kept is None:
+            self.get(key)
+        self.kept[key] = value
+        self._used.add(key)
+        if not self._new:
+            atexit.register(self.save)
+        self._new[key] = value
+
+    def save(self) -> None:
+        """Add this run's new entries to the file."""
+        if not self._new:
+            return
+        name = self.name()
+        kept = load(name)
+        if not isinstance(kept, dict) or len(kept) + len(self._new) > self.limit:
+            kept = {key: self.kept[key] for key in self._used if key in self.kept}
+        kept.update(self._new)
+        if save(name, kept):
+            self._new.clear()

@@ -90,14 +90,13 @@ PATTERNS = [
 
 def test_a_kept_program_makes_the_pattern_re_makes(cache, monkeypatch):
     monkeypatch.setattr(regex_cache, "_patterns", {})
-    monkeypatch.setattr(regex_cache, "_kept", None)
-    monkeypatch.setattr(regex_cache, "_new", {})
+    monkeypatch.setattr(regex_cache, "_table", regex_cache._table.fresh())
     made = [regex_cache.compile(p, f) for p, f in PATTERNS]
     assert regex_cache.compile(*PATTERNS[0]) is made[0]  # once per process
-    regex_cache._save()
+    regex_cache._table.save()
     # A new process: nothing compiled yet, the programs in the file.
     monkeypatch.setattr(regex_cache, "_patterns", {})
-    monkeypatch.setattr(regex_cache, "_kept", None)
+    monkeypatch.setattr(regex_cache, "_table", regex_cache._table.fresh())
     monkeypatch.setattr(regex_cache, "_program", lambda *a: pytest.fail("compiled although the program was kept"))
     text = SEED_FILES[0].read_text(encoding="utf-8") + " Microsoft Word - 报告.DOCX 2024年3月 新制定了"
     for (pattern, flags), before in zip(PATTERNS, made):
@@ -112,12 +111,11 @@ def test_a_corrupt_regex_cache_is_compiled_again(cache, monkeypatch):
     cache.mkdir()
     (cache / regex_cache.CACHE_FILE).write_bytes(b"\x00 not marshal")
     monkeypatch.setattr(regex_cache, "_patterns", {})
-    monkeypatch.setattr(regex_cache, "_kept", None)
-    monkeypatch.setattr(regex_cache, "_new", {})
+    monkeypatch.setattr(regex_cache, "_table", regex_cache._table.fresh())
     assert regex_cache.compile(r"第([一二三四五]+)部分").findall("第三部分") == ["三"]
     # A damaged entry under the right key: compiled again, never a wrong pattern.
     monkeypatch.setattr(regex_cache, "_patterns", {})
-    regex_cache._kept = {(r"a+b", 0): (32, b"\x01\x02", 0, {}, ())}
+    regex_cache._table.kept = {(r"a+b", 0): (32, b"\x01\x02", 0, {}, ())}
     assert regex_cache.compile(r"a+b").fullmatch("aab")
 
 
@@ -132,13 +130,12 @@ LITERAL_PATTERNS = [r"(重大)?行政决策(草案|送审稿)", r"执法人员[^
 def test_kept_literals_are_what_the_analysis_finds(cache, monkeypatch):
     from scorer import prefilter
 
-    monkeypatch.setattr(prefilter, "_kept", None)
-    monkeypatch.setattr(prefilter, "_new", {})
+    monkeypatch.setattr(prefilter, "_table", prefilter._table.fresh())
     worked_out = [prefilter._needed_literals(p) for p in LITERAL_PATTERNS]
     assert [prefilter.needed_literals(p) for p in LITERAL_PATTERNS] == worked_out
-    prefilter._save()
+    prefilter._table.save()
     # A new process: the findings in the file, nothing parsed again.
-    monkeypatch.setattr(prefilter, "_kept", None)
+    monkeypatch.setattr(prefilter, "_table", prefilter._table.fresh())
     monkeypatch.setattr(prefilter, "_needed_literals", lambda p: pytest.fail(f"analysed {p} although it was kept"))
     assert [prefilter.needed_literals(p) for p in LITERAL_PATTERNS] == worked_out
 
@@ -154,8 +151,7 @@ def test_a_corrupt_literals_cache_is_worked_out_again(cache, monkeypatch, damage
     # unreadable, or a damaged entry under the right key: analysed again, never a wrong literal
     blob = damage if damage is not None else marshal.dumps({pattern: ((frozenset({""}),), "yes")})
     (cache / prefilter._cache_file()).write_bytes(blob)
-    monkeypatch.setattr(prefilter, "_kept", None)
-    monkeypatch.setattr(prefilter, "_new", {})
+    monkeypatch.setattr(prefilter, "_table", prefilter._table.fresh())
     assert prefilter.needed_literals(pattern) == ((frozenset({"执法人员"}), frozenset({"换发", "申领"})), False)
 
 
@@ -163,9 +159,7 @@ def _plans_anew(monkeypatch):
     """As in a new process: no plan read or made yet, none compiled."""
     from scorer import match
 
-    monkeypatch.setattr(match, "_kept_plans", None)
-    monkeypatch.setattr(match, "_new_plans", {})
-    monkeypatch.setattr(match, "_used_plans", {})
+    monkeypatch.setattr(match, "_plans", match._plans.fresh())
     match.compile_ruleset.cache_clear()
 
 
@@ -175,7 +169,7 @@ def test_kept_plans_compile_the_shipped_rules_as_planning_them_does(cache, monke
     _plans_anew(monkeypatch)
     first = match.compile_ruleset(ruleset)
     assert first == tuple(match._compile(r) for r in ruleset.rules if r.kind == "element")
-    match._save_plans()
+    match._plans.save()
     assert any(p.name.startswith("plans-") for p in cache.iterdir())
     _plans_anew(monkeypatch)
     monkeypatch.setattr(match, "_plan", lambda rule: pytest.fail(f"planned {rule.id} although its plan was kept"))
@@ -218,15 +212,15 @@ def test_a_full_plans_cache_starts_again_from_the_plans_in_use(cache, monkeypatc
     from scorer import match
 
     _plans_anew(monkeypatch)
-    monkeypatch.setattr(match, "MAX_KEPT_PLANS", 40)
+    monkeypatch.setattr(match._plans, "limit", 40)
     rule = next(r for r in ruleset.rules if r.kind == "element" and r.patterns)
     for n in range(45):  # a rule edited 45 times under the same code, a run each time
         _plans_anew(monkeypatch)
         match._kept_plan(replace(rule, terms=rule.terms + (f"新词{n}",)))
-        match._save_plans()
+        match._plans.save()
     _plans_anew(monkeypatch)
     match.compile_ruleset(ruleset)
-    match._save_plans()
+    match._plans.save()
     import marshal
 
     kept = marshal.loads((cache / match._plans_file()).read_bytes())
