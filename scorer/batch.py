@@ -152,7 +152,17 @@ def score_item(item: BatchItem, digest: str) -> Outcome:
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
-def die_with_parent(parent_pid: int) -> None:
+def as_child_of(parent_pid: int) -> None:
+    """Set up a process the batch started (a worker, the workbook writer): Ctrl-C goes to
+    the whole process group, but the parent decides how its children stop, and a SIGTERM
+    handler inherited from the parent must not turn a terminate() into a traceback; and it
+    ends with the parent (``_die_with_parent``)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent(parent_pid)
+
+
+def _die_with_parent(parent_pid: int) -> None:
     """End this worker when the batch's main process ends, however it ends (kill -9 too).
 
     Otherwise it would wait for work forever. Linux sends us SIGKILL when the parent dies
@@ -196,11 +206,7 @@ def _worker_main(
     conn: multiprocessing.connection.Connection, options: BatchOptions, out_dir: str, parent_pid: int
 ) -> None:
     """A worker process: load the rules, say "ready", then score each (item, digest) it is sent until None."""
-    # Ctrl-C goes to the whole process group; the parent decides how workers stop
-    # (and a SIGTERM handler inherited from the parent must not turn a terminate() into a traceback).
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    die_with_parent(parent_pid)
+    as_child_of(parent_pid)
     _limit_memory(options.file_memory_mb)
     try:
         from scorer.rules import load_rules

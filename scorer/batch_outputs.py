@@ -39,7 +39,7 @@ from typing import Iterable, Iterator
 
 from scorer import atomic
 from scorer.atomic import open_atomic, write_chunks
-from scorer.batch import OUTPUT_SUFFIXES, OutputError, die_with_parent, memo_wanted, mp_context, os_problem
+from scorer.batch import OUTPUT_SUFFIXES, OutputError, as_child_of, memo_wanted, mp_context, os_problem
 from scorer.discover import REPORTS_DIR
 from scorer.history import Timeline, timelines
 from scorer.models import Ruleset
@@ -312,11 +312,7 @@ class _WorkbookProcess:
 
 def _workbook_main(conn, ruleset: Ruleset, out: str, parent_pid: int) -> None:
     """The workbook process: import the writer, take the rows until None, write summary.xlsx, say how it went."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops us
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (not the parent's handler, which raises KeyboardInterrupt)
-    die_with_parent(parent_pid)
+    as_child_of(parent_pid)
 
     def received() -> Iterator[SummaryRow]:
         while (chunk := conn.recv()) is not None:
