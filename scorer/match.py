@@ -684,6 +684,7 @@ def _find(compiled: CompiledRule, view: _SentenceView, alternatives: list[re.Pat
     if compiled.exclude is not None and (compiled.exclude.search(norm) if excluded is None else excluded):
         return None
     spans: list[tuple[int, int]] = []
+    applied: list[tuple[int, int]] = []  # inside a title the sentence carries out: never a basis citation
     in_title_only = True
     if compiled.any_of is not None:
         if alternatives is None:
@@ -701,7 +702,7 @@ def _find(compiled: CompiledRule, view: _SentenceView, alternatives: list[re.Pat
                 # (the title is never detail; a basis clause, 根据/贯彻…《》 at its start, is
                 # dropped below as not work).
                 if _applied(view, t):
-                    spans.append((start, end))
+                    applied.append((start, end))
                     in_title_only = False
                 continue
             spans.append((start, end))
@@ -713,6 +714,7 @@ def _find(compiled: CompiledRule, view: _SentenceView, alternatives: list[re.Pat
             in_title_only &= found[1]
     if spans and view.not_work:
         spans = [sp for sp in spans if not _in_not_work(view, sp)]
+    spans += applied
     if not spans:
         return None
     return sorted(set(spans)), in_title_only
