@@ -184,7 +184,7 @@ NAMED_EVENT = regex_cache.compile(
     # (宪法宣誓 held is an event; 落实宪法宣誓和年度报告制度 names a standing rule)
     r"|国家宪法日|宪法宣誓(?![\u4e00-\u9fff、]{0,24}制(度|$))"
     # a numbered session is one meeting that can be checked: …委员会第三次会议, 十五届三次全会
-    r"|第[一二三四五六七八九十\d]+次(全体|扩大)?(会议|全会)"
+    r"|第[一二三四五六七八九十\d]+次[(（]?(全体|扩大)?[)）]?(会议|全会)"
     # a named campaign or contest: “美好生活·民法典相伴”主题宣传活动, 法治微视频大赛
     r"|“[^”]{2,30}”[\u4e00-\u9fff]{0,8}(活动|大赛|竞赛|比赛|宣传周|宣传月|巡讲|晚会|展览|讲堂|大讲堂|论坛|培训班|研讨班|会战|汇演|竞答)"
     # an event named by its year and subject: 2022年习近平法治思想专题培训班

@@ -176,6 +176,7 @@ def test_quality_signals(ruleset):
         # a concrete act with a named party body, a quoted platform name
         ("leadership.law_study", "举办2023年度领导干部法治思维专题培训班，局党组成员全部参加。", "substantiated"),
         ("leadership.party_deployment", "召开全面依法治区委员会第三次会议，研究部署法治政府建设。", "substantiated"),
+        ("leadership.party_deployment", "召开区委全面依法治区委员会第二次（扩大）会议，部署年度法治政府建设任务。", "substantiated"),
         ("legal_adviser.use", "聘请广东诚信律师事务所律师担任常年法律顾问。", "substantiated"),
         ("leadership.law_study", "邀请市委党校专家为局党组中心组作法治专题讲座。", "substantiated"),
         ("leadership.law_study", "组织领导干部登录“学法用法网”开展法治学习。", "substantiated"),
