@@ -62,7 +62,7 @@ NEGATION = regex_cache.compile(
     r"|没有(?!发现|发生|出现|收到)|不到位|不够|有待|不高|不强|不足|薄弱|欠缺|缺乏|滞后|不完善|不健全|不规范|不充分|不平衡|不深入|不及时|较少|偏少|较弱"
 )
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
-TACKLED = regex_cache.compile(r"针对(?!性)|解决|纠正|(研究|协调|会商)[^,，]{0,40}(困难|问题)|整改|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足")
+TACKLED = regex_cache.compile(r"针对(?!性)|解决|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足")
 PLAN_OPENER = regex_cache.compile(r"^\s*(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段)")
 PLAN_SUBJECT = regex_cache.compile(r"(我局|我们|我委|我办|本局|本单位|本部门|我厅|我单位)(将|要|计划|拟|准备|打算)")
 YEAR_OPENER = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?[,，]?")

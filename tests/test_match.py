@@ -204,6 +204,8 @@ def test_quality_signals(ruleset):
         ("leadership.first_responsible", "局长履行第一责任人职责，加快推进县卫生健康系统法治建设。", "asserted"),
         # a shortfall a meeting studied is being tackled, not admitted
         ("disputes.reconsideration_litigation", "办理行政复议案件，重点研究工作人员不足等困难和问题。", "asserted"),
+        ("leadership.party_deployment", "召开局党组会议、专题会议等6次，集中听取依法治区、法治政府建设、普法等工作汇报，"
+         "重点研究推行法律顾问制度、规范性文件清理、行政复议应诉、执法监督平台建设、基层执法人员力量不足等困难和问题。", "substantiated"),
         ("disputes.reconsideration_litigation", "办理行政复议案件，工作人员不足。", "deficient"),
         # a list of the year's areas is not work; an act after the list still is
         ("education.popularization", "在法治学习、普法宣传、基层治理、纠纷化解等方面综合发力，取得积极成效。", "absent"),
