@@ -863,10 +863,6 @@ class _Body:
     views: list[_SentenceView]
 
 
-def _body(views: list[_SentenceView]) -> _Body:
-    return _Body(views)
-
-
 class _Scanner:
     """The candidate sentences of every element rule in one body, found in one pass of
     the rules' literal automaton (scorer.prefilter) and shared by every rule that uses
@@ -1079,7 +1075,7 @@ def judge_text(rule: Rule, text: str, role: str = "achievements", year: int | No
     options = MatchOptions()
     norm = normalize(text)
     sentence = Sentence(0, 0, len(text), text, norm, 0, 0)
-    body = _body([_view(sentence, role, options)])
+    body = _Body([_view(sentence, role, options)])
     compiled = {c.rule.id: c for c in compile_ruleset(ruleset)} if ruleset is not None else {}
     compiled[rule.id] = _compile(rule)
     scanner = _Scanner(body, compiled.values())
@@ -1150,7 +1146,7 @@ def match_report(seg: Segmented, ruleset: Ruleset, options: MatchOptions = Match
     ``sentence_model`` overrides the shipped model when ``options.model`` is on (cross-validation).
     """
     views = sentence_views(seg, options)
-    body = _body(views)
+    body = _Body(views)
     probabilities: list[dict[str, float]] | None = None
     if options.model:
         from scorer.learn.model import load_model
