@@ -5,7 +5,9 @@ signature (the extension only breaks ties — government sites serve HTML named
 .doc and PDFs named .htm), and then applies the clean-up every format needs:
 web-page furniture and a second copy of the body are dropped. Dropping never
 edits ``Document.text`` — offsets into it are what evidence points at — it only
-leaves lines out of ``Document.keep``.
+leaves lines out of ``Document.keep``. The one edit inside lines comes before the text
+is fixed: pinyin a mirror site wrote after characters (建設(shè)) is taken out
+(``readers.pinyin``), so ``Document.text`` is the report as written.
 
 Every problem with the file is one ``InputError`` with a one-line message.
 A report held in memory (an upload, a blob from object storage) is read the same way by
@@ -21,7 +23,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .models import Document
-from .readers import Extracted, furniture, repeats, split_lines
+from .readers import Extracted, furniture, pinyin, repeats, split_lines
 from .readers.sniff import looks_like_html, looks_like_mhtml
 from .readers.txt import read_txt
 
@@ -191,6 +193,10 @@ def _assemble(subject: str, ex: Extracted) -> Document:
     if not any(line.strip() for line in lines):
         raise InputError(subject, _NO_TEXT[ex.source_format])
     notes = list(ex.notes)
+    if not ex.low_confidence:  # (OCR's spans are offsets into its lines as read)
+        lines, annotated = pinyin.strip_pinyin(lines)
+        if annotated:
+            notes.append(f"删除网页添加的拼音注音 {annotated} 处")
     dropped, meta = furniture.find_furniture(lines)
     web = len(dropped - ex.furniture)
     dropped |= ex.furniture

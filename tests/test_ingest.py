@@ -11,6 +11,7 @@ import pytest
 from scorer.errors import InputError
 from scorer.ingest import body_text, read_document
 from scorer.readers.furniture import find_furniture, is_furniture
+from scorer.readers.pinyin import strip_pinyin
 from scorer.readers.repeats import find_repeats
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -335,10 +336,33 @@ def test_broken_docx_and_pdf_named_by_extension(tmp_path):
 
 def test_pinyin_in_a_utf8_report_is_text(tmp_path):
     # Mirror sites annotate characters with pinyin (常态(tài)化): tone-marked letters in a
-    # strict UTF-8 file are text, not a wrong guess of the encoding.
+    # strict UTF-8 file are text, not a wrong guess of the encoding — and not the report's:
+    # they are taken out, with a note, so the words read whole again.
     line = "推进执法监督常态(tài)化(huà)，规(guī)范(fàn)执(zhí)法(fǎ)行(xíng)为(wéi)。"
     path = write(tmp_path, "pinyin.txt", ("某县2023年法治政府建设情况报告\n" + line * 20).encode("utf-8"))
-    assert "tài" in read_document(path).text
+    doc = read_document(path)
+    assert "推进执法监督常态化，规范执法行为。" * 20 in doc.text and "(" not in doc.text
+    assert "删除网页添加的拼音注音 160 处" in doc.notes
     # a GBK file is still read as GBK: only a strict UTF-8 decode may carry Latin letters
     gbk = write(tmp_path, "gbk.txt", ("某县2023年法治政府建设情况报告\n" + "推进执法监督常态化。" * 20).encode("gb18030"))
     assert "推进执法监督" in read_document(gbk).text
+
+
+def test_only_toned_pinyin_after_a_character_is_taken_out():
+    # (not after a bracket, not without a tone mark: only what a site adds to a character)
+    lines = ["建設(shè)法治政府（fǎ）", "附件(a)与(ok)说明", "(一)(yī)", "領(lǐng)導(dǎo)"]
+    assert strip_pinyin(lines) == (["建設法治政府", "附件(a)与(ok)说明", "(一)(yī)", "領導"], 4)
+
+
+def test_an_annotated_report_scores_as_the_clean_one(tmp_path):
+    from scorer.pipeline import score_document
+    from scorer.rules import builtin_rules
+
+    clean = seed_text("001")
+    annotated = clean.replace("领导", "领(lǐng)导(dǎo)").replace("建设", "建(jiàn)设(shè)")
+    assert annotated != clean
+    doc = read_document(write(tmp_path, "annotated.txt", annotated))
+    assert doc.text == clean.replace("\r\n", "\n")
+    rules = builtin_rules()
+    assert ([r.status for r in score_document(doc, rules).results]
+            == [r.status for r in score_document(read_document(seed("001")), rules).results])
