@@ -146,6 +146,14 @@ FURNITURE = [
     "版权所有：杭州市临安区人民政府办公室",
     "浙ICP备05012345号-1 浙公网安备 33018502000123号",
     "2023-03-31 23:50",
+    # a layout table pads its labels, and a copied page bullets its rows
+    "索 引 号:370402/2022-00029",
+    "文　　号:无",
+    "- 成文时间:2022年02月28日",
+    "• [ 发布日期 ]",
+    "- 标 题:市中区人力资源和社会保障局2021年度法治政府建设情况报告",
+    "信息类别 综合政务",
+    "- 效力状态:有效",
 ]
 
 BODY = [
@@ -180,6 +188,18 @@ def test_label_line_takes_its_value_line_along():
     dropped, meta = find_furniture(lines)
     assert dropped == {1, 2, 3, 4, 5}
     assert meta == {"published": "2023-03-31", "issuer": "区科技局"}
+
+
+def test_a_bulleted_catalogue_label_takes_its_value_along():
+    # ("- 公开方式:" then "- 主动公开": the value is furniture too, not openness done)
+    lines = ["- 索引号:", "- 113310810026792569/2022-00223", "- 公开方式:", "- 主动公开", "  • [ 发布日期 ]",
+             "  • 2024-01-05", "- 发文时间:2022年02月28日", "2021年以来,区人社局主动公开政府信息32条。"]
+    dropped, meta = find_furniture(lines)
+    assert dropped == set(range(7))
+    assert meta == {"published": "2024-01-05"}
+    # unbulleted, a value is taken along only when it looks like one: not the report's title
+    dropped, _ = find_furniture(["公开方式:", "主动公开", "主题词:", "市科技局2023年法治政府建设情况报告", "文号:", "温建〔2022〕4号"])
+    assert dropped == {0, 1, 2, 4, 5}
 
 
 def test_label_line_leaves_a_body_line_alone():

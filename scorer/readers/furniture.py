@@ -25,7 +25,8 @@ from .. import regex_cache
 _CATALOGUE = (
     "索引号|公开方式|公开形式|公开范围|公开时限|公开日期|公开载体|发布单位|发布机构|发文机关|发文单位|"
     "发文日期|成文日期|生成日期|统一编号|发文字号|文号|有效性|效力状况|主题分类|体裁分类|组配分类|"
-    "服务对象分类|信息分类|主题词|所属机构|信息名称"
+    "服务对象分类|信息分类|主题词|所属机构|信息名称|成文时间|发文时间|效力状态|信息类别|公文种类|所属类别|"
+    "题裁分类"
 )
 # Labels of the article info line under a page title.
 _INFO = (
@@ -40,6 +41,17 @@ _TOOLS = (
     "我要纠错|纠错|复制链接|微信|微博|朋友圈|QQ空间|QQ|默认|放大|缩小|字体|字号|大|中|小|A\\+|A-"
 )
 _COLON = "[:：]"
+
+
+def _spaced(labels: str) -> str:
+    """The labels as a layout table pads them, a space between characters allowed (索 引 号, 文　　号)."""
+    return "|".join(r"\s*".join(word) for word in labels.split("|"))
+
+
+_CATALOGUE_SPACED = _spaced(_CATALOGUE)
+_INFO_SPACED = _spaced(_INFO)
+# A list bullet a copied page puts before each line of its catalogue table ("- 索引号:", "• 发文日期:").
+_BULLET = regex_cache.compile(r"^[-·•*]\s+")
 
 
 @dataclass(frozen=True)
@@ -60,9 +72,11 @@ PATTERNS: tuple[Pattern, ...] = (
        # quotes HTML tags, e.g. a hostile report, must stay body text).
        r"|^([^>＞»›<。，,；;]{1,20}\s*[>＞»›]\s*){2,}[^>＞»›<。，,；;]{0,30}$", 120,
        "site navigation trail printed above the article"),
-    _p("catalogue", rf"^[【\[]?\s*({_CATALOGUE})\s*(\s|{_COLON}|$)", 120,
+    _p("catalogue", rf"^[【\[]?\s*({_CATALOGUE_SPACED})\s*(\s|{_COLON}|[】\]]|$)", 120,
        "政府信息公开 catalogue table: describes the page, not the work"),
-    _p("info", rf"^[【\[（(]?\s*({_INFO})\s*{_COLON}|^[【\[]?\s*({_INFO})\s*[】\]]?$", 80,
+    # (标题/名称 only with a colon: a line 标题 alone may be the page's own title)
+    _p("title label", rf"^(标\s*题|名\s*称)\s*{_COLON}", 150, "the catalogue's title row repeats the report's title"),
+    _p("info", rf"^[【\[（(]?\s*({_INFO_SPACED})\s*{_COLON}|^[【\[]?\s*({_INFO_SPACED})\s*[】\]]?$", 80,
        "date / source / views line under a page title"),
     _p("timestamp", r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?$", 30,
        "a clock time is page metadata; a report's own date has no time"),
@@ -85,16 +99,20 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("menu item", r"^[-·•]\s*[^\s。，,；;]{2,10}$", 14, "a one-word menu entry printed as a list item"),
 )
 
-_LABEL_ONLY = regex_cache.compile(rf"^[【\[]?\s*({_INFO}|{_CATALOGUE})\s*{_COLON}?\s*[】\]]?$")
+_LABEL_ONLY = regex_cache.compile(rf"^[【\[]?\s*({_INFO_SPACED}|{_CATALOGUE_SPACED})\s*{_COLON}?\s*[】\]]?$")
 _DATE = regex_cache.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _DATE_VALUE = regex_cache.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?$")
 _COUNT_VALUE = regex_cache.compile(r"^\d+\s*次?$")
+_SENTENCE_MARK = regex_cache.compile(r"[。，,；;！？]")
+_CATALOGUE_LABEL = regex_cache.compile(_CATALOGUE)
+# 主动公开, 有效, an index number (113310810026792569/2022-00223), a document number (温建〔2022〕4号)
+_CATALOGUE_VALUE = regex_cache.compile(r"^(主动公开|依申请公开|不予公开|有效|失效|废止|无|[\dA-Z/-]{8,}|[^\s。，,]{1,12}[〔\[(（]\d{4}[〕\])）]\d+号)$")
 _PAIR = regex_cache.compile(rf"(?:^|(?<=\s)|(?<=[【\[]))({_CATALOGUE}|{_INFO})\s*{_COLON}?\s*(.*?)\s*(?=(?:\s|[】\]])(?:{_CATALOGUE}|{_INFO})(?:\s|{_COLON})|[】\]]|$)")
 
 # Which metadata key a label feeds; the first value found wins.
 _KEY_OF = {
-    **dict.fromkeys(("发布日期", "发布时间", "发文日期", "公开日期", "日期", "时间"), "published"),
-    "成文日期": "date",
+    **dict.fromkeys(("发布日期", "发布时间", "发文日期", "发文时间", "公开日期", "日期", "时间"), "published"),
+    **dict.fromkeys(("成文日期", "成文时间"), "date"),
     **dict.fromkeys(("发布单位", "发布机构", "发文机关", "发文单位", "来源", "信息来源", "文章来源", "稿件来源", "所属机构"), "issuer"),
     "信息名称": "title",
 }
@@ -111,19 +129,30 @@ def find_furniture(lines: list[str]) -> tuple[set[int], dict[str, str]]:
         if not line or i in dropped or not is_furniture(line):
             continue
         dropped.add(i)
+        line = _BULLET.sub("", line)
         _read_pairs(line, meta)
         label = _LABEL_ONLY.match(line)
         if label:
             # "日期:" on one line and "2023-03-31 23:50" on the next: take the value along.
             j = _next_nonblank(lines, i)
-            if j is not None and _is_value_of(label.group(1), lines[j].strip()):
+            value = lines[j].strip() if j is not None else ""
+            # (rows of one bulleted table: "- 公开方式:" then "- 主动公开")
+            same_table = bool(_BULLET.match(raw.strip()) and _BULLET.match(value))
+            value = _BULLET.sub("", value)
+            if j is not None and _is_value_of(_compact(label.group(1)), value, same_table):
                 dropped.add(j)
-                _record(label.group(1), lines[j].strip(), meta)
+                _record(_compact(label.group(1)), value, meta)
     return dropped, meta
 
 
 def is_furniture(line: str) -> bool:
-    return any(len(line) <= p.max_len and p.regex.search(line) for p in PATTERNS)
+    unbulleted = _BULLET.sub("", line)
+    return any(len(text) <= p.max_len and p.regex.search(text) for p in PATTERNS
+               for text in dict.fromkeys((line, unbulleted)))
+
+
+def _compact(label: str) -> str:
+    return "".join(label.split())
 
 
 def _next_nonblank(lines: list[str], i: int) -> int | None:
@@ -133,7 +162,7 @@ def _next_nonblank(lines: list[str], i: int) -> int | None:
     return None
 
 
-def _is_value_of(label: str, value: str) -> bool:
+def _is_value_of(label: str, value: str, same_table: bool = False) -> bool:
     key = _KEY_OF.get(label)
     if key in ("published", "date"):
         return bool(_DATE_VALUE.match(value))
@@ -141,6 +170,13 @@ def _is_value_of(label: str, value: str) -> bool:
         return len(value) <= 30 and not _NOT_AN_ISSUER.search(value) and not _LABEL_ONLY.match(value)
     if label.startswith(("浏览", "阅读", "访问", "点击")):
         return bool(_COUNT_VALUE.match(value))
+    # The catalogue's other values: in a bulleted table any short row that is no sentence
+    # (城乡建设、环境保护); otherwise only what a catalogue value looks like, so that the
+    # report's title after an empty label (主题词:) stays.
+    if _CATALOGUE_LABEL.fullmatch(label):
+        if same_table:
+            return len(value) <= 40 and not _SENTENCE_MARK.search(value) and not _LABEL_ONLY.match(value)
+        return bool(_CATALOGUE_VALUE.match(value))
     return False
 
 
