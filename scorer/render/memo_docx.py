@@ -340,10 +340,19 @@ def _table(style_ids: dict[str, str], annex: Annex) -> str:
         *(cell(w, text, True, _rpr(HEADING_FONT, TABLE_PT)) for w, text in zip(widths, annex.header)),
         "</w:tr>",
     ]
-    for row in annex.rows:  # the font comes from the style: each run has an empty w:rPr
-        out += ["<w:tr>", *(cell(w, text, i in annex.centered, "<w:rPr/>") for i, (w, text) in enumerate(zip(widths, row))), "</w:tr>"]
+    widths_key = tuple(widths)
+    out += [_row(text_style, widths_key, row, annex.centered) for row in annex.rows]
     out.append("</w:tbl>")
     return "".join(out)
+
+
+@lru_cache(maxsize=2048)
+def _row(text_style: str, widths: tuple[int, ...], row: tuple[str, ...], centered: frozenset[int]) -> str:
+    """One row of the table. Cached: the rows — a requirement's number, title, level, status
+    and points — come back in memo after memo of a batch; the font comes from the style, so
+    each run has an empty w:rPr."""
+    cells = (_cell(text_style, w, text, i in centered, "<w:rPr/>") for i, (w, text) in enumerate(zip(widths, row)))
+    return "<w:tr>" + "".join(cells) + "</w:tr>"
 
 
 @lru_cache(maxsize=4096)
