@@ -175,6 +175,10 @@ class ReportView:
     # (word, meaning) of every status word the page uses, for the notes at its end
     status_words: tuple[tuple[str, str], ...] = ()
 
+    @property
+    def status_words_piece(self) -> Markup:
+        return piece("status_words", self.status_words)
+
 
 def highlight(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[Segment, ...]:
     """Cut ``text`` into plain and marked pieces; overlapping or out-of-range spans are tolerated."""
@@ -224,16 +228,18 @@ def piece(macro: str, *values) -> Markup:
 
 
 def quoted(text: str, spans: tuple[tuple[int, int], ...]) -> Markup:
-    """The sentence ``text`` as one piece of HTML, its pieces (:func:`highlight`) each escaped exactly as a ``{{ }}`` of
-    the template would escape it (control characters shown by ``sanitize.visible``, then
-    markupsafe's ``escape``) and the matched ones in <mark>. A template loop over the pieces
-    cost more than anything else on the page (~320 pieces a report, each a loop step, two
-    lookups, an ``if``, the finalize and an escape).
+    """The sentence ``text`` as one piece of HTML: its pieces (:func:`highlight`) each escaped
+    exactly as a ``{{ }}`` of the template would escape it (control characters shown by
+    ``sanitize.visible``, then markupsafe's ``escape``), the matched ones in <mark>. A
+    template loop over the pieces cost more than anything else on the page (~320 pieces a
+    report, each a loop step, two lookups, an ``if``, the finalize and an escape).
 
     The pieces are escaped in one call, joined by NUL: escaping works character by character,
-    and ``visible`` has turned any NUL of the report into the four characters ``\\x00``."""
+    and ``visible`` has turned any NUL of the report into the four characters ``\\x00``
+    (a printable sentence has none, nor anything else for ``visible`` to do)."""
     pieces = _pieces(text, spans)
-    escaped = str(escape("\x00".join([visible(piece) for piece, _ in pieces]))).split("\x00")
+    shown = [piece for piece, _ in pieces] if text.isprintable() else [visible(piece) for piece, _ in pieces]
+    escaped = str(escape("\x00".join(shown))).split("\x00")
     return Markup("".join([f"<mark>{t}</mark>" if marked else t for (_, marked), t in zip(pieces, escaped)]))
 
 
