@@ -21,9 +21,9 @@ from markupsafe import Markup, escape
 
 from scorer.citations import citation_for
 from scorer.models import ROLE_ZH, Evidence, ReportResult, RuleResult
-from scorer.sanitize import visible
 from scorer.render import review
 from scorer.render.jinja import environment, render_template
+from scorer.sanitize import visible
 from scorer.vocabulary import (
     DEADLINE_MEANING_ZH,
     DEADLINE_ZH,
@@ -182,7 +182,7 @@ class ReportView:
 
 def highlight(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[Segment, ...]:
     """Cut ``text`` into plain and marked pieces; overlapping or out-of-range spans are tolerated."""
-    return tuple(Segment(piece, marked) for piece, marked in _pieces(text, spans))
+    return tuple(Segment(part, marked) for part, marked in _pieces(text, spans))
 
 
 def _pieces(text: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[str, bool]]:
@@ -238,7 +238,7 @@ def quoted(text: str, spans: tuple[tuple[int, int], ...]) -> Markup:
     and ``visible`` has turned any NUL of the report into the four characters ``\\x00``
     (a printable sentence has none, nor anything else for ``visible`` to do)."""
     pieces = _pieces(text, spans)
-    shown = [piece for piece, _ in pieces] if text.isprintable() else [visible(piece) for piece, _ in pieces]
+    shown = [part for part, _ in pieces] if text.isprintable() else [visible(part) for part, _ in pieces]
     escaped = str(escape("\x00".join(shown))).split("\x00")
     return Markup("".join([f"<mark>{t}</mark>" if marked else t for (_, marked), t in zip(pieces, escaped)]))
 
