@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
 
 import pytest
 
-from scorer.atomic import open_atomic, write_chunks, write_text
+from scorer.atomic import open_atomic, temp_file_target, write_bytes, write_chunks, write_text
 
 
 def test_open_atomic_replaces_the_file_only_when_the_block_ends(tmp_path):
@@ -38,6 +39,40 @@ def test_open_atomic_refuses_append_and_read_modes(tmp_path):
             with open_atomic(tmp_path / "x", mode):
                 pass
     assert list(tmp_path.iterdir()) == []
+
+
+def test_write_bytes_replaces_the_file_with_a_plain_open_s_mode(tmp_path):
+    path = tmp_path / "r.txt.docx"
+    path.write_bytes(b"old")
+    data = bytes(range(256)) * 4000  # ~1 MB
+    write_bytes(path, data)
+    assert path.read_bytes() == data
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.txt.docx"]
+    assert oct(path.stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+
+
+@pytest.mark.parametrize("failing", ["write", "replace"])
+def test_write_bytes_that_fails_keeps_the_old_file_and_leaves_no_temp_file(tmp_path, monkeypatch, failing):
+    path = tmp_path / "r.txt.html"
+    path.write_bytes(b"old")
+    made = []
+    real_open = os.open
+
+    def recording_open(name, *args):
+        made.append(os.path.basename(name))
+        return real_open(name, *args)
+
+    def disk_full(*args):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "open", recording_open)
+    monkeypatch.setattr(os, failing, disk_full)
+    with pytest.raises(OSError, match="No space"):
+        write_bytes(path, b"new")
+    monkeypatch.undo()
+    assert path.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.txt.html"]
+    assert len(made) == 1 and temp_file_target(made[0]) == "r.txt.html"  # a name the batch's cleanup knows
 
 
 def test_write_chunks_gives_the_bytes_write_text_gives(tmp_path):

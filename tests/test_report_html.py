@@ -52,6 +52,34 @@ def test_highlight_without_spans_is_one_plain_segment():
     assert highlight("", ((0, 3),)) == (Segment("", False),)
 
 
+def _as_the_template_loop_escaped_it(text, spans):
+    """What the page's per-piece loop wrote before a sentence became one value (html_report.quoted)."""
+    from scorer.render.jinja import shown
+
+    return "".join(f"<mark>{escape(shown(s.text))}</mark>" if s.marked else str(escape(shown(s.text)))
+                   for s in highlight(text, spans))
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ('依法<b>"行政"</b> & \'决策\'', ((2, 5), (4, 9), (16, 18))),  # markup, quotes, overlapping marks
+    ("执法\x00公示\x1b[2J制度\u202e全面\n推行\ud800", ((0, 2), (3, 5), (14, 16))),  # NUL, controls, bidi, a lone surrogate
+    ("", ((0, 3),)),
+    ("<script>alert(1)</script>", ()),
+])
+def test_a_quoted_sentence_is_escaped_piece_by_piece_as_the_template_did(text, spans):
+    quoted = html_report.quoted(text, spans)
+    assert quoted == _as_the_template_loop_escaped_it(text, spans)
+    assert "<b>" not in quoted and "<script>" not in quoted
+    assert not any(c in quoted for c in "\x00\x1b\u202e\ud800")
+
+
+def test_a_cached_piece_escapes_the_report_text_it_is_given():
+    labels = html_report.piece("evidence_labels", "<i>部分</i>", "met", "已落实", False, False, True, '由标题"<img src=x>"识别')
+    assert "<img" not in labels and "<i>" not in labels and "&lt;img src=x&gt;" in labels and "&#34;" in labels
+    assert 'class="pill s-deficient ocr-low"' in labels  # the macro's own markup is kept
+    assert html_report.piece("evidence_labels", "<i>部分</i>", "met", "已落实", False, False, True, '由标题"<img src=x>"识别') is labels
+
+
 # ---- every seed in a real browser --------------------------------------------------------
 
 

@@ -15,11 +15,15 @@ file that is not one whole annual report gets a warning at the top, above the ve
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+
+from markupsafe import Markup, escape
 
 from scorer.citations import citation_for
 from scorer.models import ROLE_ZH, Evidence, ReportResult, RuleResult
 from scorer.render import review
-from scorer.render.jinja import render_template
+from scorer.render.jinja import environment, render_template
+from scorer.sanitize import visible
 from scorer.vocabulary import (
     DEADLINE_MEANING_ZH,
     DEADLINE_ZH,
@@ -32,6 +36,10 @@ from scorer.vocabulary import (
 )
 
 TEMPLATE = "report.html.j2"
+PIECES_TEMPLATE = "report_pieces.html.j2"  # its macros: the parts of the page that repeat across reports
+# How many distinct pieces a process keeps: a batch meets a few hundred (33 requirements in
+# a few states, evidence labels quoting the reports' headings); the oldest go first.
+PIECES_KEPT = 2048
 EVIDENCE_SHOWN = 3
 # Structure panel: a part's badge borrows the colour of the status it usually carries.
 PART_TONE = {"achievements": "met", "first_responsible": "met", "shortcomings": "deficient", "next_year": "planned"}  # the strongest sentences shown open; the rest sit in a <details>
@@ -45,7 +53,8 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class EvidenceView:
-    segments: tuple[Segment, ...]
+    text: str  # the sentence
+    matched: tuple[tuple[int, int], ...]  # what the rule matched in it: highlighted
     part: str  # Chinese role of the part it came from
     status: str
     status_zh: str
@@ -53,6 +62,20 @@ class EvidenceView:
     similar: bool  # proposed by similarity to the rule's examples, not by its patterns
     learned: bool  # proposed by the learned sentence model, not by the rule's patterns
     low_confidence: bool = False  # OCR read the sentence with low confidence: check the scan
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        return highlight(self.text, self.matched)
+
+    @property
+    def quote(self) -> Markup:
+        """The sentence for the page's <blockquote>: see :func:`quoted`."""
+        return quoted(self.text, self.matched)
+
+    @property
+    def labels_piece(self) -> Markup:
+        return piece("evidence_labels", self.part, self.status, self.status_zh, self.similar, self.learned,
+                     self.low_confidence, self.reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +99,20 @@ class RequirementView:
     missing: str  # what a gap lacks; "" when met
     evidence: tuple[EvidenceView, ...]
     more_evidence: tuple[EvidenceView, ...]
+
+    @property
+    def gap_piece(self) -> Markup:
+        return piece("gap", self.status, self.id, self.core, self.title, self.status_zh, self.missing, self.reason,
+                     self.source, self.suggestion)
+
+    @property
+    def head_piece(self) -> Markup:
+        return piece("requirement_head", self.status, self.applies, self.id, self.status_zh, self.core, self.title,
+                     self.level_zh, self.points, self.reason, bool(self.evidence))
+
+    @property
+    def end_piece(self) -> Markup:
+        return piece("requirement_end", self.source, self.is_gap, self.suggestion)
 
 
 @dataclass(frozen=True)
@@ -138,9 +175,19 @@ class ReportView:
     # (word, meaning) of every status word the page uses, for the notes at its end
     status_words: tuple[tuple[str, str], ...] = ()
 
+    @property
+    def status_words_piece(self) -> Markup:
+        return piece("status_words", self.status_words)
+
 
 def highlight(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[Segment, ...]:
     """Cut ``text`` into plain and marked pieces; overlapping or out-of-range spans are tolerated."""
+    return tuple(Segment(part, marked) for part, marked in _pieces(text, spans))
+
+
+def _pieces(text: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, marked): the spans sorted, clamped to the text, and merged
+    where they overlap or touch; the plain text between them; one plain piece at least."""
     n = len(text)
     pieces, at, open_start, open_end = [], 0, -1, -1
     for s, e in sorted(spans):
@@ -156,21 +203,50 @@ def highlight(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[Segment, .
     if open_end >= 0:
         at = _cut(text, pieces, at, open_start, open_end)
     if at < n or not pieces:
-        pieces.append(Segment(text[at:], False))
-    return tuple(pieces)
+        pieces.append((text[at:], False))
+    return pieces
 
 
-def _cut(text: str, pieces: list[Segment], at: int, start: int, end: int) -> int:
+def _cut(text: str, pieces: list[tuple[str, bool]], at: int, start: int, end: int) -> int:
     """Append the plain text from ``at`` to ``start`` (if any) and the marked stretch; return ``end``."""
     if start > at:
-        pieces.append(Segment(text[at:start], False))
-    pieces.append(Segment(text[start:end], True))
+        pieces.append((text[at:start], False))
+    pieces.append((text[start:end], True))
     return end
+
+
+@lru_cache(maxsize=PIECES_KEPT)
+def piece(macro: str, *values) -> Markup:
+    """A macro of ``PIECES_TEMPLATE`` rendered with ``values``, once per distinct values.
+
+    Most of a page's values repeat from report to report (a requirement's title, status,
+    points and source; an evidence sentence's part and labels): rendered once, each such
+    piece is one value on the page instead of ten, which is what a page costs (each ``{{ }}``
+    a lookup, the finalize and an escape). The macro sees only ``values``, so equal values
+    give an equal piece; report text among them is escaped by the macro's autoescape."""
+    return getattr(environment().get_template(PIECES_TEMPLATE).module, macro)(*values)
+
+
+def quoted(text: str, spans: tuple[tuple[int, int], ...]) -> Markup:
+    """The sentence ``text`` as one piece of HTML: its pieces (:func:`highlight`) each escaped
+    exactly as a ``{{ }}`` of the template would escape it (control characters shown by
+    ``sanitize.visible``, then markupsafe's ``escape``), the matched ones in <mark>. A
+    template loop over the pieces cost more than anything else on the page (~320 pieces a
+    report, each a loop step, two lookups, an ``if``, the finalize and an escape).
+
+    The pieces are escaped in one call, joined by NUL: escaping works character by character,
+    and ``visible`` has turned any NUL of the report into the four characters ``\\x00``
+    (a printable sentence has none, nor anything else for ``visible`` to do)."""
+    pieces = _pieces(text, spans)
+    shown = [part for part, _ in pieces] if text.isprintable() else [visible(part) for part, _ in pieces]
+    escaped = str(escape("\x00".join(shown))).split("\x00")
+    return Markup("".join([f"<mark>{t}</mark>" if marked else t for (_, marked), t in zip(pieces, escaped)]))
 
 
 def _evidence(e: Evidence, kind: str) -> EvidenceView:
     return EvidenceView(
-        segments=highlight(e.text, e.matched),
+        text=e.text,
+        matched=e.matched,
         part=ROLE_ZH.get(e.part_role, e.part_role),
         status=e.status,
         status_zh=status_zh(e.status, kind),

@@ -35,11 +35,11 @@ def environment():
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        finalize=_shown,
+        finalize=shown,
     )
 
 
-def _shown(value):
+def shown(value):
     """Every {{ }} value: report text is escaped by autoescape, and its control characters
     (ESC, NUL, bidi overrides…) are shown as escapes rather than passed into the page.
     Our own Markup (the dashboard's pinned script) is left as it is."""
