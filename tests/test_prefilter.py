@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from scorer.match import MatchOptions, _body, _find, _first_alternative_matches, _regex, _Scanner, _view, compile_ruleset
+from scorer.match import MatchOptions, _Body, _find, _first_alternative_matches, _regex, _Scanner, _view, compile_ruleset
 from scorer.models import Sentence
 from scorer.prefilter import Candidates, build_prefilter, needed_literals
 from scorer.textnorm import normalize
@@ -29,7 +29,7 @@ def body(ruleset):
                                for t in [text for text, _ in r.positive] + list(r.negative)))
     views = [_view(Sentence(i, 0, len(t), t, normalize(t), 0, 0), "achievements", MatchOptions())
              for i, t in enumerate(texts)]
-    return _body(views)
+    return _Body(views)
 
 
 def _search(source: str, text: str) -> bool:
@@ -213,7 +213,7 @@ def test_the_prefilter_finds_where_each_rules_exclude_matches(compiled, body, ru
     texts = [v.sentence.norm for v in body.views]
     texts += [f"现将{t}报告如下" for t in texts[:50]]  # some that the excludes do match
     views = [_view(Sentence(i, 0, len(t), t, t, 0, 0), "achievements", MatchOptions()) for i, t in enumerate(texts)]
-    scanner = _Scanner(_body(views), compiled)
+    scanner = _Scanner(_Body(views), compiled)
     excluded = 0
     for c in compiled:
         if c.exclude is None:
