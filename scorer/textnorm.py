@@ -44,7 +44,7 @@ def _translate_run(m: re.Match[str]) -> str:
 # Characters that only traditional Chinese uses, and often: a report reposted in
 # traditional characters (mirror sites, Hong Kong and Taiwan pages) is folded to
 # simplified so the rules, written in simplified, read it too.
-_TRADITIONAL = regex_cache.compile("[們這為與國會發據設點議標當實際規劃縣區書處責審]")
+_TRADITIONAL = regex_cache.compile("[們這為與國會發據設點議標當實際規劃縣區書處責審號]")
 
 
 @lru_cache(maxsize=1)

@@ -154,6 +154,13 @@ FURNITURE = [
     "- 标 题:市中区人力资源和社会保障局2021年度法治政府建设情况报告",
     "信息类别 综合政务",
     "- 效力状态:有效",
+    # a page reposted in traditional characters; the site's channel and accessibility bar
+    "發布日期：2021-03-01",
+    "字號：[ 大 中 小 ]",
+    "时效:",
+    "政府信息公开",
+    "无障碍 简体| 繁体",
+    "图片",
 ]
 
 BODY = [
@@ -169,6 +176,8 @@ BODY = [
     "日期方面,我局严格落实重大行政决策事项目录公开制度,在规定时限内向社会公布年度重大行政决策事项目录,主动接受社会监督。",
     "全年在门户网站 http://www.example.gov.cn 主动公开政府信息40条,其中规划计划2条,财政信息2条,人事信息2条。",
     "积极推进“互联网+监管”,分享典型经验做法3篇,被省司法厅转载推广。",
+    "一、政府信息公开",
+    "(二)政务公开",
     "中",  # a one-character line is rare, but "大 中 小" alone is a button row, so this documents the choice
 ]
 

@@ -20,13 +20,14 @@ import re
 from dataclasses import dataclass
 
 from .. import regex_cache
+from ..textnorm import normalize
 
 # Labels of the 政府信息公开 catalogue block printed above or below an article.
 _CATALOGUE = (
     "索引号|公开方式|公开形式|公开范围|公开时限|公开日期|公开载体|发布单位|发布机构|发文机关|发文单位|"
     "发文日期|成文日期|生成日期|统一编号|发文字号|文号|有效性|效力状况|主题分类|体裁分类|组配分类|"
     "服务对象分类|信息分类|主题词|所属机构|信息名称|成文时间|发文时间|效力状态|信息类别|公文种类|所属类别|"
-    "题裁分类"
+    "题裁分类|时效|文件编号"
 )
 # Labels of the article info line under a page title.
 _INFO = (
@@ -38,7 +39,7 @@ _INFO = (
 _TOOLS = (
     "分享到|分享|打印本页|打印此页|打印文章|打印|关闭窗口|关闭本页|关闭|加入收藏|收藏本页|收藏|"
     "扫一扫在手机打开当前页|在手机打开当前页|手机扫一扫|扫一扫|手机扫码|手机版|返回顶部|返回列表|返回首页|返回|"
-    "我要纠错|纠错|复制链接|微信|微博|朋友圈|QQ空间|QQ|默认|放大|缩小|字体|字号|大|中|小|A\\+|A-"
+    "我要纠错|纠错|复制链接|微信|微博|朋友圈|QQ空间|QQ|默认|放大|缩小|字体|字号|大|中|小|A\\+|A-|无障碍|简体|繁体|图片"
 )
 _COLON = "[:：]"
 
@@ -97,6 +98,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("crumb", r"^\s*[>＞»›]{1,2}\s*[^。，,；;]{1,12}(\s*[>＞»›]{1,2}\s*[^。，,；;]{1,12})*$", 60,
        "a breadcrumb printed as '>> 政务公开 >> 通知公告'"),
     _p("menu item", r"^[-·•]\s*[^\s。，,；;]{2,10}$", 14, "a one-word menu entry printed as a list item"),
+    _p("channel", r"^(政府信息公开|信息公开|政务公开|基层政务公开|通知公告|工作动态|政务动态|政策文件|法规文件|部门文件|"
+       r"规划计划|其他文件|工作报告|年度报告|法治政府建设(专栏|专题)?)$", 10,
+       "the site's channel the article sits in, printed alone above it: names the page, not work done"),
 )
 
 _LABEL_ONLY = regex_cache.compile(rf"^[【\[]?\s*({_INFO_SPACED}|{_CATALOGUE_SPACED})\s*{_COLON}?\s*[】\]]?$")
@@ -129,7 +133,7 @@ def find_furniture(lines: list[str]) -> tuple[set[int], dict[str, str]]:
         if not line or i in dropped or not is_furniture(line):
             continue
         dropped.add(i)
-        line = _BULLET.sub("", line)
+        line = _plain(line)
         _read_pairs(line, meta)
         label = _LABEL_ONLY.match(line)
         if label:
@@ -138,7 +142,7 @@ def find_furniture(lines: list[str]) -> tuple[set[int], dict[str, str]]:
             value = lines[j].strip() if j is not None else ""
             # (rows of one bulleted table: "- 公开方式:" then "- 主动公开")
             same_table = bool(_BULLET.match(raw.strip()) and _BULLET.match(value))
-            value = _BULLET.sub("", value)
+            value = _plain(value)
             if j is not None and _is_value_of(_compact(label.group(1)), value, same_table):
                 dropped.add(j)
                 _record(_compact(label.group(1)), value, meta)
@@ -146,9 +150,16 @@ def find_furniture(lines: list[str]) -> tuple[set[int], dict[str, str]]:
 
 
 def is_furniture(line: str) -> bool:
-    unbulleted = _BULLET.sub("", line)
+    unbulleted = _plain(line)
     return any(len(text) <= p.max_len and p.regex.search(text) for p in PATTERNS
                for text in dict.fromkeys((line, unbulleted)))
+
+
+def _plain(line: str) -> str:
+    """The line without a list bullet, normalised as the matcher reads it: full-width
+    folded, traditional characters simplified (a page reposted in traditional ones labels
+    its table 發布日期, 字號)."""
+    return normalize(_BULLET.sub("", line))
 
 
 def _compact(label: str) -> str:
