@@ -47,6 +47,11 @@ def _translate_run(m: re.Match[str]) -> str:
 _TRADITIONAL = regex_cache.compile("[們這為與國會發據設點議標當實際規劃縣區書處責審號]")
 
 
+def has_traditional(text: str) -> bool:
+    """Does ``text`` hold characters only traditional Chinese uses (normalize then simplifies it)?"""
+    return _TRADITIONAL.search(text) is not None
+
+
 @lru_cache(maxsize=1)
 def _to_simplified():
     import opencc  # loaded only for a traditional-character text

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .. import regex_cache
-from ..textnorm import normalize
+from ..textnorm import has_traditional, normalize
 
 # Labels of the 政府信息公开 catalogue block printed above or below an article.
 _CATALOGUE = (
@@ -103,6 +103,7 @@ PATTERNS: tuple[Pattern, ...] = (
        "the site's channel the article sits in, printed alone above it: names the page, not work done"),
 )
 
+_LONGEST = max(p.max_len for p in PATTERNS)
 _LABEL_ONLY = regex_cache.compile(rf"^[【\[]?\s*({_INFO_SPACED}|{_CATALOGUE_SPACED})\s*{_COLON}?\s*[】\]]?$")
 _DATE = regex_cache.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _DATE_VALUE = regex_cache.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?$")
@@ -150,16 +151,24 @@ def find_furniture(lines: list[str]) -> tuple[set[int], dict[str, str]]:
 
 
 def is_furniture(line: str) -> bool:
-    unbulleted = _plain(line)
-    return any(len(text) <= p.max_len and p.regex.search(text) for p in PATTERNS
-               for text in dict.fromkeys((line, unbulleted)))
+    if len(line) > _LONGEST:  # most lines of a report: prose
+        return False
+    if _matches(line):
+        return True
+    plain = _plain(line)
+    return plain != line and _matches(plain)
+
+
+def _matches(text: str) -> bool:
+    return any(len(text) <= p.max_len and p.regex.search(text) for p in PATTERNS)
 
 
 def _plain(line: str) -> str:
-    """The line without a list bullet, normalised as the matcher reads it: full-width
-    folded, traditional characters simplified (a page reposted in traditional ones labels
-    its table 發布日期, 字號)."""
-    return normalize(_BULLET.sub("", line))
+    """The line without a list bullet, in simplified characters (a page reposted in
+    traditional ones labels its table 發布日期, 字號). The patterns read full-width and
+    half-width punctuation alike, so most lines come back as they are: checked once."""
+    line = _BULLET.sub("", line)
+    return normalize(line) if has_traditional(line) else line
 
 
 def _compact(label: str) -> str:
