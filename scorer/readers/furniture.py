@@ -79,6 +79,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("title label", rf"^(标\s*题|名\s*称)\s*{_COLON}", 150, "the catalogue's title row repeats the report's title"),
     _p("info", rf"^[【\[（(]?\s*({_INFO_SPACED})\s*{_COLON}|^[【\[]?\s*({_INFO_SPACED})\s*[】\]]?$", 80,
        "date / source / views line under a page title"),
+    _p("clock", r"\d{4}年\d{1,2}月\d{1,2}日\s*(星期|周)[一二三四五六日天](\s*农历\S*)?$", 50,
+       "the site's date-and-weekday header (今天是:2019年10月31日 星期三): the day the page was seen, not the report's"),
     _p("timestamp", r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?$", 30,
        "a clock time is page metadata; a report's own date has no time"),
     _p("toolbar", rf"^[\W_]*(({_TOOLS})[\W_]*)+$", 60,
