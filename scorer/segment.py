@@ -58,6 +58,10 @@ ISSUER_LINE = regex_cache.compile(
     r"^[\u4e00-\u9fff()（）]{2,40}(局|委|办|厅|部|院|政府|委员会|中心|室|所|站|队|处|会|公司|管委会|办公室|法院|检察院)$"
 )
 YEAR_MENTION = regex_cache.compile(r"(20\d\d)\s*年")
+# The opening's year of work (2023年度法治政府建设, 2024年度我旗法治政府建设); see _detect_year.
+HEAD_WORK_YEAR = regex_cache.compile(r"(20\d\d)\s*年度?(的)?[^,，。;；]{0,4}?(法治|依法行政)")
+HEAD_YEAR_NOT_WORK = regex_cache.compile(r"\s*年度?\s*\d{1,2}\s*月|\s*年度?[^,，。;；]{0,12}?(计划|打算|安排|思路|要点)")
+RANGE_MARKS = ("-", "—", "–", "~", "至", "到")
 PLAN_YEAR = regex_cache.compile(r"度?[,，]?\s*(我|本|全)?[\u4e00-\u9fff]{0,4}(将|要|计划|拟)|度?(工作)?(打算|思路|安排|计划|要点)")
 
 
@@ -170,16 +174,23 @@ def _detect_year(title: str | None, lines: list[_Line], signed: dt.date | None) 
         m = re.match(r"\s*(20\d\d)\s*年(度|以来)?[,，]", line.norm)
         if m and not PLAN_YEAR.match(line.norm, m.end(1) + 1):
             return int(m.group(1))
+    # Then the first year the opening names as its work's: not the end of a cited range
+    # (《法治政府建设实施纲要(2021—2025年)》), nor the day the report was delivered
+    # (2024年5月28日在市人大常委会会议上), nor next year's plan (现将2024年度工作和2025年
+    # 法治政府工作计划报告如下).
     head = " ".join(line.norm for line in lines[:3])[:400]
-    m = re.search(r"(20\d\d)\s*年度?(的)?(法治|依法行政)", head) or YEAR_MENTION.search(head)
-    if m:
-        return int(m.group(1))
+    for pattern in (HEAD_WORK_YEAR, YEAR_MENTION):
+        for m in pattern.finditer(head):
+            if not _not_work_year(head, m):
+                return int(m.group(1))
     # Fall back on the year most talked about, reading "2022年，我局将…" as a plan for the
-    # year after the report's.
+    # year after the report's (and leaving out what the opening says is not the year's work).
     counts: Counter[int] = Counter()
-    for line in lines:
+    for i, line in enumerate(lines):
         norm = line.norm
         for m in YEAR_MENTION.finditer(norm):
+            if i < 3 and _not_work_year(norm, m):
+                continue
             plan = PLAN_YEAR.match(norm, m.end())
             counts[int(m.group(1)) - (1 if plan else 0)] += 1
     if counts:
@@ -187,6 +198,12 @@ def _detect_year(title: str | None, lines: list[_Line], signed: dt.date | None) 
     if signed:
         return signed.year - 1 if signed.month <= 6 else signed.year
     return None
+
+
+def _not_work_year(text: str, m: re.Match[str]) -> bool:
+    """A year the opening names that is not its year of work: the end of a cited range,
+    a full date, next year's plan."""
+    return bool(HEAD_YEAR_NOT_WORK.match(text, m.end(1))) or text[max(0, m.start(1) - 1):m.start(1)] in RANGE_MARKS
 
 
 def _issuer_from_title(title: str) -> str | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from scorer.models import Document
 from scorer.segment import segment
 
@@ -95,3 +97,17 @@ def test_heading_roles_read_the_name_not_the_number_and_ignore_work_plans_done()
         "三、其他需要说明的情况\n无。\n"
     )
     assert _roles(_seg(text)) == ["title", "achievements", "achievements", "next_year", "other"]
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    # a year inside a cited title, or the end of its range, is not the report's
+    ("根据《法治政府建设实施纲要(2021-2025年)》的工作部署，我局扎实推进法治政府建设。\n"
+     "一、工作情况\n印发《市医保局2022年普法工作方案》，开展宣传活动12场。", 2022),
+    # the day the report was delivered, under its title, is not its year
+    ("市人民政府关于法治政府建设情况的报告\n（2024年5月28日在市人大常委会会议上）\n市人大常委会：\n"
+     "2023年，在市委坚强领导下，我市深入推进法治政府建设。", 2023),
+    # next year's plan named in the opening is not the year reported on
+    ("今年以来，我旗持续推进法治政府建设。现将2024年度我旗法治政府建设工作和2025年法治政府工作计划报告如下。", 2024),
+])
+def test_the_report_year_is_the_year_of_its_work(text, year):
+    assert _seg(text).year == year
