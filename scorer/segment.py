@@ -54,6 +54,18 @@ NEXT_YEAR_OPENER = regex_cache.compile(r"^\s*(下一步|下一年度?|今后|明
 YEAR_AT_START = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?")
 
 TITLE_WORDS = regex_cache.compile(r"报告|总结|情况|工作")
+# The opening sentence's subject, when it names a body: after an optional time opener, a name
+# ending in a body's word, then the verb or 在…领导下 that starts the sentence's work.
+OPENING_SUBJECT = regex_cache.compile(
+    r"^\s*((20\d\d\s*年(度|以来)?|今年以来|近年来|一年来|过去一年)[,，]\s*)?"
+    r"(?P<body>(?![我本]|根据|按照|依据|在|一是|二是|三是|为|对|经|通过|围绕|自|从|由|坚持|全年|今年)[\u4e00-\u9fff()]{1,24}?(局|厅|委员会|委|办公室|办|人民政府|政府|镇|街道|街道办事处|乡|中心|管委会|分局|院|署))"
+    r"(党组|党委|党工委)?(在|坚持|深入|认真|全面|紧紧|始终|以|按照|持续|围绕|高度|紧扣|聚焦|牢固|立足|不断|扎实|积极|着力|严格)"
+)
+# What follows an issuer's name in a title or a page label and is not part of it.
+ISSUER_CUT = regex_cache.compile(r"\s|\||关于|法治政府|法治建设|依法行政|[(（]|20\d\d\s*年")
+PARTY_COMMITTEE_ALONE = regex_cache.compile(r"[省市县区州旗盟]委")  # (市委 alone names no report's issuer)
+TITLE_TAG = regex_cache.compile(r"^\s*(\[[^\]]{1,10}\]|【[^】]{1,10}】)\s*")
+NOT_A_BODY = regex_cache.compile(r"网站|门户|投注|博彩|官网|app|APP|[,，。;；、:：]")
 ISSUER_LINE = regex_cache.compile(
     r"^[\u4e00-\u9fff()（）]{2,40}(局|委|办|厅|部|院|政府|委员会|中心|室|所|站|队|处|会|公司|管委会|办公室|法院|检察院)$"
 )
@@ -207,14 +219,32 @@ def _not_work_year(text: str, m: re.Match[str]) -> bool:
 
 
 def _issuer_from_title(title: str) -> str | None:
-    norm = normalize(title)
-    m = re.match(r"^(.{2,30}?)(关于)?(20\d\d)\s*年", norm)
-    if m:
-        return m.group(1)
-    m = re.match(r"^20\d\d\s*年度?(.{2,20}?)(法治|依法行政)", norm)
-    if m:
-        return m.group(1)
+    norm = TITLE_TAG.sub("", normalize(title))
+    m = re.match(r"^(关于)?(.{2,30}?)(关于)?(20\d\d)\s*年", norm) or re.match(r"^(关于)?20\d\d\s*年度?()(.{2,20}?)(法治|依法行政)", norm)
+    if m is None:
+        return None
+    return clean_issuer(m.group(2) or m.group(3))
+
+
+def _issuer_from_opening(lines: list[_Line]) -> str | None:
+    """The subject of the report's opening sentence, when it is a body: 2023年，市市场监管局在
+    市委市政府的坚强领导下…, 今年以来，县退役军人事务局深入学习…"""
+    for line in lines:
+        m = OPENING_SUBJECT.match(line.norm)
+        if m:
+            return clean_issuer(m.group("body"))
     return None
+
+
+def clean_issuer(name: str) -> str | None:
+    """The issuing body's name as a title, a 落款 or a page's label gives it, without what
+    sticks to it there (a page's tag [权威发布], 关于, the topic, a table's bars, a label after a
+    space); None when what is left names no body (关于2023年…, a site's 门户网站, spam)."""
+    name = ISSUER_CUT.split(TITLE_TAG.sub("", normalize(name)).strip(" |"), maxsplit=1)[0]
+    name = name.removeprefix("关于").strip(" |:：,，")
+    if len(name) < 2 or NOT_A_BODY.search(name) or PARTY_COMMITTEE_ALONE.fullmatch(name):
+        return None
+    return name
 
 
 def segment(doc: Document) -> Segmented:
@@ -309,12 +339,14 @@ def segment(doc: Document) -> Segmented:
     if sig_idx is not None:
         for line in lines[sig_idx:]:
             if ISSUER_LINE.match(normalize(line.text)):
-                issuer = line.text
+                issuer = clean_issuer(line.text)
                 break
     if issuer is None and title:
         issuer = _issuer_from_title(title)
     if issuer is None:
-        issuer = doc.metadata.get("issuer")
+        issuer = _issuer_from_opening(lines[:4])
+    if issuer is None and doc.metadata.get("issuer"):
+        issuer = clean_issuer(doc.metadata["issuer"])
     if issuer:
         issuer = _qualify_issuer(issuer, sentences)
     published = None

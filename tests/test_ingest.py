@@ -152,6 +152,7 @@ FURNITURE = [
     "- 成文时间:2022年02月28日",
     "• [ 发布日期 ]",
     "- 标 题:市中区人力资源和社会保障局2021年度法治政府建设情况报告",
+    "名称 江苏省文化和旅游厅关于2021年度推进法治政府建设情况的报告",
     "信息类别 综合政务",
     "- 效力状态:有效",
     # a page reposted in traditional characters; the site's channel and accessibility bar

@@ -111,3 +111,22 @@ def test_heading_roles_read_the_name_not_the_number_and_ignore_work_plans_done()
 ])
 def test_the_report_year_is_the_year_of_its_work(text, year):
     assert _seg(text).year == year
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    # a title that opens with 关于 names no issuer; a page's tag before the title is not one
+    ("关于2023年法治政府建设情况的报告\n2023年，我局坚持依法行政。", None),
+    ("[权威发布]福建省人民政府关于2021年度法治政府建设情况的报告\n2021年，全省坚持依法行政。", "福建省人民政府"),
+    ("塘栖镇法治政府建设年度报告（2023年）\n2023年，我镇坚持依法行政。", "塘栖镇"),
+    # no title: the opening sentence's subject, when it is a body
+    ("2023年，市市场监管局在市委市政府的坚强领导下，深入推进法治政府建设。", "市市场监管局"),
+    ("今年以来，县退役军人事务局深入学习贯彻习近平法治思想，推进依法行政。", "县退役军人事务局"),
+    ("根据《法治政府建设实施纲要》要求，我局扎实推进法治政府建设。", None),
+])
+def test_the_issuer_is_a_body_named_by_the_title_or_the_opening(text, issuer):
+    assert _seg(text).issuer == issuer
+
+
+def test_a_page_label_that_names_a_site_is_no_issuer():
+    assert _seg("我局坚持依法行政，推进法治政府建设。", issuer="杭州市人民政府门户网站").issuer is None
+    assert _seg("我局坚持依法行政，推进法治政府建设。", issuer="区科技局").issuer == "区科技局"

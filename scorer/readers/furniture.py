@@ -75,8 +75,8 @@ PATTERNS: tuple[Pattern, ...] = (
        "site navigation trail printed above the article"),
     _p("catalogue", rf"^[【\[]?\s*({_CATALOGUE_SPACED})\s*(\s|{_COLON}|[】\]]|$)", 120,
        "政府信息公开 catalogue table: describes the page, not the work"),
-    # (标题/名称 only with a colon: a line 标题 alone may be the page's own title)
-    _p("title label", rf"^(标\s*题|名\s*称)\s*{_COLON}", 150, "the catalogue's title row repeats the report's title"),
+    # (标题/名称 only with its value, after a colon or a space: a line 标题 alone may be the page's own title)
+    _p("title label", rf"^(标\s*题|名\s*称)(\s*{_COLON}|\s+\S)", 150, "the catalogue's title row repeats the report's title"),
     _p("info", rf"^[【\[（(]?\s*({_INFO_SPACED})\s*{_COLON}|^[【\[]?\s*({_INFO_SPACED})\s*[】\]]?$", 80,
        "date / source / views line under a page title"),
     _p("clock", r"\d{4}年\d{1,2}月\d{1,2}日\s*(星期|周)[一二三四五六日天](\s*农历\S*)?$", 50,
