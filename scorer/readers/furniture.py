@@ -68,10 +68,10 @@ def _p(name: str, regex: str, max_len: int, why: str) -> Pattern:
 
 
 PATTERNS: tuple[Pattern, ...] = (
-    _p("breadcrumb", r"^(首页|主页|网站首页|当前位置|您的位置|您现在的位置|你的位置|所在位置)\s*([:：>＞»›/|]|$)"
+    _p("breadcrumb", r"^(首页|主页|网站首页|当前位置|您的位置|您现在的位置|你的位置|所在位置|您当前的位置|您当前位置|当前所在位置|您现在所在的位置)\s*([:：>＞»›/|]|$)"
        # Crumbs are short names: no sentence punctuation, no "<" (a line of prose that
        # quotes HTML tags, e.g. a hostile report, must stay body text).
-       r"|^([^>＞»›<。，,；;]{1,20}\s*[>＞»›]\s*){2,}[^>＞»›<。，,；;]{0,30}$", 120,
+       r"|^([^>＞»›<。，,；;]{1,20}\s*[>＞»›]{1,2}\s*){2,}[^>＞»›<。，,；;]{0,30}$", 120,
        "site navigation trail printed above the article"),
     _p("catalogue", rf"^[【\[]?\s*({_CATALOGUE_SPACED})\s*(\s|{_COLON}|[】\]]|$)", 120,
        "政府信息公开 catalogue table: describes the page, not the work"),
