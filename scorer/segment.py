@@ -61,8 +61,10 @@ OPENING_SUBJECT = regex_cache.compile(
     r"(?P<body>(?![我本]|根据|按照|依据|在|一是|二是|三是|为|对|经|通过|围绕|自|从|由|坚持|全年|今年)[\u4e00-\u9fff()]{1,24}?(局|厅|委员会|委|办公室|办|人民政府|政府|镇|街道|街道办事处|乡|中心|管委会|分局|院|署))"
     r"(党组|党委|党工委)?(在|坚持|深入|认真|全面|紧紧|始终|以|按照|持续|围绕|高度|紧扣|聚焦|牢固|立足|不断|扎实|积极|着力|严格)"
 )
-# What follows an issuer's name in a title or a page label and is not part of it.
-ISSUER_CUT = regex_cache.compile(r"\s|\||关于|法治政府|法治建设|依法行政|[(（]|20\d\d\s*年")
+# What follows an issuer's name in a title or a page label and is not part of it (in a title,
+# its topic too: TITLE_TOPIC).
+ISSUER_CUT = regex_cache.compile(r"\s|\||关于|[(（]")
+TITLE_TOPIC = regex_cache.compile(r"法治政府|法治建设|依法行政|20\d\d\s*年")
 PARTY_COMMITTEE_ALONE = regex_cache.compile(r"[省市县区州旗盟]委")  # (市委 alone names no report's issuer)
 TITLE_TAG = regex_cache.compile(r"^\s*(\[[^\]]{1,10}\]|【[^】]{1,10}】)\s*")
 NOT_A_BODY = regex_cache.compile(r"网站|门户|投注|博彩|官网|app|APP|[,，。;；、:：]")
@@ -223,7 +225,7 @@ def _issuer_from_title(title: str) -> str | None:
     m = re.match(r"^(关于)?(.{2,30}?)(关于)?(20\d\d)\s*年", norm) or re.match(r"^(关于)?20\d\d\s*年度?()(.{2,20}?)(法治|依法行政)", norm)
     if m is None:
         return None
-    return clean_issuer(m.group(2) or m.group(3))
+    return clean_issuer(TITLE_TOPIC.split(m.group(2) or m.group(3), maxsplit=1)[0])
 
 
 def _issuer_from_opening(lines: list[_Line]) -> str | None:
@@ -237,9 +239,9 @@ def _issuer_from_opening(lines: list[_Line]) -> str | None:
 
 
 def clean_issuer(name: str) -> str | None:
-    """The issuing body's name as a title, a 落款 or a page's label gives it, without what
-    sticks to it there (a page's tag [权威发布], 关于, the topic, a table's bars, a label after a
-    space); None when what is left names no body (关于2023年…, a site's 门户网站, spam)."""
+    """The issuing body's name as a title or a page's label gives it, without what sticks to
+    it there (a page's tag [权威发布], 关于, a table's bars, a label after a space); None when
+    what is left names no body (关于2023年…, a site's 门户网站, spam)."""
     name = ISSUER_CUT.split(TITLE_TAG.sub("", normalize(name)).strip(" |"), maxsplit=1)[0]
     name = name.removeprefix("关于").strip(" |:：,，")
     if len(name) < 2 or NOT_A_BODY.search(name) or PARTY_COMMITTEE_ALONE.fullmatch(name):
@@ -339,7 +341,7 @@ def segment(doc: Document) -> Segmented:
     if sig_idx is not None:
         for line in lines[sig_idx:]:
             if ISSUER_LINE.match(normalize(line.text)):
-                issuer = clean_issuer(line.text)
+                issuer = line.text
                 break
     if issuer is None and title:
         issuer = _issuer_from_title(title)
