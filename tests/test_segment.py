@@ -130,3 +130,6 @@ def test_the_issuer_is_a_body_named_by_the_title_or_the_opening(text, issuer):
 def test_a_page_label_that_names_a_site_is_no_issuer():
     assert _seg("我局坚持依法行政，推进法治政府建设。", issuer="杭州市人民政府门户网站").issuer is None
     assert _seg("我局坚持依法行政，推进法治政府建设。", issuer="区科技局").issuer == "区科技局"
+    # a label's name is cut at a space, not at words of the topic a body may be named for
+    assert _seg("我局坚持依法行政。", issuer="开福区应急管理局 字体大小:").issuer == "开福区应急管理局"
+    assert _seg("我办坚持依法行政。", issuer="县依法行政工作领导小组办公室").issuer == "县依法行政工作领导小组办公室"
