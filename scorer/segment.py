@@ -345,6 +345,10 @@ def segment(doc: Document) -> Segmented:
                 break
     if issuer is None and title:
         issuer = _issuer_from_title(title)
+    if issuer is None and title_idx is not None:
+        # a title in two lines, the body's name above 关于…的报告
+        above = [line.text for line in lines[max(0, title_idx - 1):title_idx + 1] if line.text != title]
+        issuer = next((clean_issuer(text) for text in above if ISSUER_LINE.match(normalize(text))), None)
     if issuer is None:
         issuer = _issuer_from_opening(lines[:4])
     if issuer is None and doc.metadata.get("issuer"):

@@ -122,6 +122,8 @@ def test_the_report_year_is_the_year_of_its_work(text, year):
     ("2023年，市市场监管局在市委市政府的坚强领导下，深入推进法治政府建设。", "市市场监管局"),
     ("今年以来，县退役军人事务局深入学习贯彻习近平法治思想，推进依法行政。", "县退役军人事务局"),
     ("根据《法治政府建设实施纲要》要求，我局扎实推进法治政府建设。", None),
+    # a title in two lines: the body's name above 关于…的报告
+    ("大河乡人民政府\n关于法治政府建设的情况报告\n2025年，我乡坚持依法行政。", "大河乡人民政府"),
 ])
 def test_the_issuer_is_a_body_named_by_the_title_or_the_opening(text, issuer):
     assert _seg(text).issuer == issuer

@@ -103,6 +103,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # (a hijacked page carries a gambling site's name in its menus and labels)
     _p("spam", r"^\d*[\u4e00-\u9fff]{0,4}(体育|娱乐|彩票|博彩)(网|官网)$|(投注|博彩|下注)[^。，,；;]{0,12}(官网|app|APP|网址)", 120,
        "an injected gambling site's name: not the report's"),
+    _p("welcome", r"^(欢迎(您)?(访问|光临|来到))", 40, "the site's welcome banner"),
     _p("channel", r"^(政府信息公开|信息公开|政务公开|基层政务公开|通知公告|工作动态|政务动态|政策文件|法规文件|部门文件|"
        r"规划计划|其他文件|工作报告|年度报告|法治政府建设(专栏|专题)?)$", 10,
        "the site's channel the article sits in, printed alone above it: names the page, not work done"),
