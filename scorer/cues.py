@@ -63,6 +63,9 @@ NEGATION = regex_cache.compile(
 )
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
 TACKLED = regex_cache.compile(r"针对(?!性)|解决|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足")
+# …nor when it says there was nothing to do: no normative document issued this year
+# (今年以来未制定规范性文件) is a fact about the year, not a gap in the work.
+NONE_ISSUED = regex_cache.compile(r"未(制定|出台|印发|发布|制发)[^,，。;；]{0,6}规范性文件")
 PLAN_OPENER = regex_cache.compile(r"^\s*(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段)")
 PLAN_SUBJECT = regex_cache.compile(r"(我局|我们|我委|我办|本局|本单位|本部门|我厅|我单位)(将|要|计划|拟|准备|打算)")
 YEAR_OPENER = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?[,，]?")

@@ -207,6 +207,9 @@ def test_quality_signals(ruleset):
         ("leadership.party_deployment", "召开局党组会议、专题会议等6次，集中听取依法治区、法治政府建设、普法等工作汇报，"
          "重点研究推行法律顾问制度、规范性文件清理、行政复议应诉、执法监督平台建设、基层执法人员力量不足等困难和问题。", "substantiated"),
         ("disputes.reconsideration_litigation", "办理行政复议案件，工作人员不足。", "deficient"),
+        # no document issued this year is a fact about the year, not a gap; not filing them is one
+        ("normative_docs.cleanup", "我委今年以来未制定规范性文件，对现行有效的2件规范性文件开展清理，废止1件。", "substantiated"),
+        ("normative_docs.filing", "个别规范性文件未按时报送备案。", "deficient"),
         # a list of the year's areas is not work; an act after the list still is
         ("education.popularization", "在法治学习、普法宣传、基层治理、纠纷化解等方面综合发力，取得积极成效。", "absent"),
         ("enforcement.publicity", "在行政许可、行政处罚、行政检查等方面公示执法信息1200条。", "substantiated"),
