@@ -153,11 +153,23 @@ def write_xlsx(view: BatchView, f: IO[bytes], sheet_rows: int = SHEET_ROWS) -> N
 def _write_workbook(view: BatchView, f: IO[bytes], links, sheet_rows: int) -> None:
     """The workbook, saved into ``f`` without its links, which go to ``links``."""
     from xlsxwriter import Workbook
+    from xlsxwriter.exceptions import FileCreateError
 
     # strings_to_*: False, and every cell written by its type (write_string / write_number):
     # a report's text is never taken for a formula, a number or a link, whatever it says.
+    # use_zip64: a part past 2 GiB (a huge sheet) is written as ZIP64 rather than refused.
     wb = Workbook(f, {"constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
-                      "strings_to_urls": False})
+                      "strings_to_urls": False, "use_zip64": True})
+    try:
+        _fill_workbook(view, wb, links, sheet_rows)
+        wb.close()
+    except FileCreateError as exc:  # XlsxWriter's wrapper of the OSError met saving (disk full…): the OSError
+        cause = exc.args[0] if exc.args else None
+        raise cause if isinstance(cause, OSError) else OSError(str(exc)) from None
+
+
+def _fill_workbook(view: BatchView, wb, links, sheet_rows: int) -> None:
+    """Every sheet of the workbook ``wb`` (an XlsxWriter Workbook), each link into ``links``."""
     bold = wb.add_format({"bold": True})
     header_style = wb.add_format({"bold": True, "text_wrap": True, "valign": "top"})
     # pattern 1 is a solid fill; XlsxWriter writes a solid fill's bg_color as its foreground colour
@@ -248,7 +260,6 @@ def _write_workbook(view: BatchView, f: IO[bytes], links, sheet_rows: int) -> No
     for r, (status, label, meaning) in enumerate(_legend(), start=1):
         put(legend, r, 0, label, fills[status])
         put(legend, r, 1, meaning)
-    wb.close()
 
 
 def _legend() -> list[tuple[str, str, str]]:
