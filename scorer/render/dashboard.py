@@ -38,8 +38,8 @@ from markupsafe import Markup, escape
 
 from scorer.models import MET_STATUSES
 from scorer.render import charts, grouping
-from scorer.render.jinja import environment, shown
 from scorer.render.batch_view import STATUS_COLORS, BatchView, Reiterable, SummaryRow
+from scorer.render.jinja import environment, shown
 from scorer.vocabulary import (
     DEADLINE_ZH,
     EDITION_ZH,
