@@ -59,18 +59,20 @@ SUMMARY_STAMP = ".fazhi-summary.json"  # in OUT: what the summary outputs were l
 
 def statuses_of(record: ReportRecord, ruleset: Ruleset) -> tuple[str | None, ...]:
     """The record's statuses in ruleset order (interned: 33 pointers per row, not 33 strings)."""
-    by_rule = {r.rule_id: r for r in record.results}
-    out = []
-    for rule in ruleset.rules:
-        r = by_rule.get(rule.id)
-        out.append(None if r is None else sys.intern(r.status if r.applies else NOT_APPLICABLE))
-    return tuple(out)
+    return _statuses(((r.rule_id, r.status, r.applies) for r in record.results), ruleset)
+
+
+def _statuses(results: Iterable[tuple[str, str, bool]], ruleset: Ruleset) -> tuple[str | None, ...]:
+    """Statuses in ruleset order from (rule ID, status, applies) results: "n/a" where the rule
+    does not apply, None for a rule without a result."""
+    by_rule = {rule_id: sys.intern(status if applies else NOT_APPLICABLE) for rule_id, status, applies in results}
+    return tuple(by_rule.get(rule.id) for rule in ruleset.rules)
 
 
 def summary_rows(outcomes: Iterable[Outcome], store: Store, ruleset: Ruleset, memo: str) -> Iterator[SummaryRow]:
     """One row per outcome, in outcome order, each read from the history when it is needed."""
     for o in outcomes:
-        record = store.get(o.content_hash, ruleset.version) if o.state != "failed" and o.content_hash else None
+        record = store.summary(o.content_hash, ruleset.version) if o.state != "failed" and o.content_hash else None
         if record is None:
             error = one_line(o.error or "not in the history database")
             yield SummaryRow(one_line(o.item.rel), one_line(o.item.path), {}, error=error)
@@ -86,10 +88,10 @@ def summary_rows(outcomes: Iterable[Outcome], store: Store, ruleset: Ruleset, me
             score=record.score,
             grade=_shared(record.grade),
             core_score=record.core_score,
-            statuses=statuses_of(record, ruleset),
-            # Once the history stores the reasons (ReportRecord.not_whole) they come from there;
-            # until then write_batch_outputs reads them from the report's JSON.
-            not_whole=tuple(getattr(record, "not_whole", None) or ()),
+            statuses=_statuses(record.results, ruleset),
+            # The history stores the reasons; a report stored before it did says none there,
+            # and with_not_whole reads them from the report's JSON.
+            not_whole=record.not_whole,
             ocr=record.ocr,
         )
 
@@ -245,7 +247,7 @@ class _WorkbookProcess:
     """summary.xlsx written by a child process from the summary rows, sent to it through a pipe.
 
     Started before the rows are read back from the history, it imports what writes a
-    workbook (openpyxl, ~0.2 s) meanwhile, and keeps each row as it comes (``add``) in a
+    workbook (XlsxWriter, ~40 ms) meanwhile, and keeps each row as it comes (``add``) in a
     table of its own (:class:`SummaryTable`), sharing no database connection with this
     process. After ``end`` it reads the not-whole reasons from the reports' JSON, as this
     process does, and writes the workbook: the same bytes as :func:`_write_workbook` here.
@@ -319,7 +321,7 @@ def _workbook_main(conn, ruleset: Ruleset, out: str, parent_pid: int) -> None:
             yield from chunk
 
     try:
-        import openpyxl  # noqa: F401  (imported while the parent reads the rows back)
+        import xlsxwriter  # noqa: F401  (imported while the parent reads the rows back)
 
         from scorer.render import summary  # noqa: F401
 

@@ -2,7 +2,7 @@
 control characters into a terminal, a spreadsheet cell or a one-line message.
 
 A report's title or a file's name can hold ``ESC]0;…`` (retitles the terminal) or
-``ESC[2J`` (clears it); a newline splits a one-line error; openpyxl refuses most C0
+``ESC[2J`` (clears it); a newline splits a one-line error; an xlsx part cannot hold most C0
 controls; bidi overrides reorder a name on screen. Each such character is shown as its
 escape (``\\x1b``, ``\\n``, ``\\u202e``), so nothing is lost from view and nothing acts.
 """

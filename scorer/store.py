@@ -168,6 +168,31 @@ class ReportRecord:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class StoredSummary:
+    """What a batch's summary row shows of a stored report: its ReportRecord without the
+    points and evidence counts, each result a plain (rule ID, status, applies) tuple.
+    Read for every report of a batch (``Store.summary``), where making a RuleRecord per
+    result cost more than the two queries."""
+
+    path: str
+    issuer: str | None
+    year: int | None
+    edition: int
+    date: str | None
+    score: float
+    grade: str
+    core_score: float
+    results: tuple[tuple[str, str, bool], ...]  # in stored (ruleset) order
+    not_whole: tuple[str, ...]
+    ocr: bool
+
+    @property
+    def has_gaps(self) -> bool:
+        """As ReportRecord.has_gaps."""
+        return any(applies and status not in MET_STATUSES and status != "met" for _, status, applies in self.results)
+
+
 def record_of(result: ReportResult, content_hash: str, requested_edition: int | None = None) -> ReportRecord:
     date = result.signed or result.published
     return ReportRecord(
@@ -329,6 +354,21 @@ class Store:
     def get(self, content_hash: str, ruleset_version: str) -> ReportRecord | None:
         found = self._records("content_hash = ? AND ruleset_version = ?", (content_hash, ruleset_version))
         return found[0] if found else None
+
+    def summary(self, content_hash: str, ruleset_version: str) -> StoredSummary | None:
+        """What ``get`` would give, less the points: for a batch's summary, read once per report."""
+        row = self._db.execute(
+            "SELECT id, path, issuer, year, edition, date, score, grade, core_score, not_whole, ocr FROM reports "
+            "WHERE content_hash = ? AND ruleset_version = ?", (content_hash, ruleset_version)).fetchone()
+        if row is None:
+            return None
+        results = self._db.execute(
+            "SELECT rule_id, status, applies FROM results WHERE report_id = ? ORDER BY position", (row[0],)).fetchall()
+        return StoredSummary(
+            path=row[1], issuer=row[2], year=row[3], edition=row[4], date=row[5], score=row[6], grade=row[7],
+            core_score=row[8], results=tuple((rule_id, status, bool(applies)) for rule_id, status, applies in results),
+            not_whole=tuple(json.loads(row[9] or "[]")), ocr=bool(row[10]),
+        )
 
     def read_by_ocr(self, content_hash: str, ruleset_version: str) -> bool:
         """Whether the stored report was read (wholly or partly) by OCR: one indexed lookup, no results."""

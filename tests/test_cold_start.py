@@ -28,7 +28,7 @@ def test_fazhi_score_on_a_text_report_imports_only_what_it_needs(tmp_path):
 
     seed = Path(__file__).resolve().parent.parent / "seeds" / "000_37099fbd818ace80.txt"
     heavy = ("zipfile", "jsonschema", "yaml", "charset_normalizer", "jinja2",
-             "openpyxl", "docx", "lxml", "bs4", "pdfplumber", "pypdf", "orjson", "sklearn", "jieba")
+             "openpyxl", "xlsxwriter", "docx", "lxml", "bs4", "pdfplumber", "pypdf", "orjson", "sklearn", "jieba")
     code = (
         "import sys\n"
         "from scorer.cli import app\n"

@@ -172,3 +172,19 @@ def test_read_by_ocr_is_the_stored_flag(store):
     assert store.read_by_ocr("scan", "v1") and store.read_by_ocr("scan", "v1") == store.get("scan", "v1").ocr
     assert not store.read_by_ocr("text", "v1")
     assert not store.read_by_ocr("scan", "v2") and not store.read_by_ocr("missing", "v1")
+
+
+def test_a_summary_is_the_stored_record_less_its_points(store):
+    """Store.summary (what a batch's summary rows are read with) says what Store.get says of a report."""
+    gapless = make("h2", statuses={"a.one": "substantiated", "a.two": "met"}, not_whole=("只是一份通知",), ocr=True)
+    not_applying = replace(make("h3"), results=(RuleRecord("a.one", "absent", False, 0.0, 0.0, 0),
+                                                RuleRecord("a.two", "asserted", True, 1.0, 1.0, 1)))
+    for record in (make(), gapless, not_applying):
+        store.save(record)
+        got, summary = store.get(record.content_hash, "v1"), store.summary(record.content_hash, "v1")
+        for field in ("path", "issuer", "year", "edition", "date", "score", "grade", "core_score", "not_whole", "ocr",
+                      "has_gaps"):
+            assert getattr(summary, field) == getattr(got, field), field
+        assert summary.results == tuple((r.rule_id, r.status, r.applies) for r in got.results)
+    assert [store.summary(h, "v1").has_gaps for h in ("h1", "h2", "h3")] == [True, False, False]
+    assert store.summary("h1", "v2") is None and store.summary("nope", "v1") is None

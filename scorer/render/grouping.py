@@ -14,6 +14,7 @@ police.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 UNKNOWN_KIND = "未识别"
 OTHER_KIND = "其他部门"
@@ -83,6 +84,12 @@ def _units(issuer: str) -> tuple[list[str], str]:
     return units, rest
 
 
+# An issuer's region and kind are asked for each of its rows by every output (the ranking's
+# and the heatmap's filters, the groupings, the workbook's columns): found once per issuer.
+_ISSUERS_KEPT = 8192
+
+
+@lru_cache(maxsize=_ISSUERS_KEPT)
 def region(issuer: str | None) -> str | None:
     """The most specific county-level or higher unit the issuer names, or None."""
     if not issuer:
@@ -91,6 +98,7 @@ def region(issuer: str | None) -> str | None:
     return units[-1] if units else None
 
 
+@lru_cache(maxsize=_ISSUERS_KEPT)
 def department_kind(issuer: str | None) -> str:
     """The kind of office (人民政府, 司法局, 公安局, 市场监管局 …) its name tells."""
     if not issuer:

@@ -24,7 +24,7 @@ Report text is untrusted: a text cell that starts like a formula (= + - @) is wr
 that Excel shows it as text — prefixed with ``'`` in the CSV, stored as a string in the
 workbook. Every text cell is passed through :func:`scorer.sanitize.one_line` first: a
 control character in a file name or a report's title would otherwise break the workbook
-(openpyxl refuses them) or reach a terminal that shows the CSV.
+(an XML part cannot hold most C0 characters) or reach a terminal that shows the CSV.
 """
 
 from __future__ import annotations
@@ -132,16 +132,13 @@ def edition_rows(view: BatchView, edition: int) -> Iterator[tuple[SummaryRow, li
 
 
 def write_xlsx(view: BatchView, f: IO[bytes], sheet_rows: int = SHEET_ROWS) -> None:
-    """Into a binary file. Write-only mode: each row goes to disk as it is appended.
+    """Into a binary file, with XlsxWriter in its constant-memory mode: each row goes to a
+    temporary file as it is written, and each style (bold header, a status's fill…) is a
+    Format defined once and shared by every cell that has it.
 
-    Write-only sheets take their layout (column widths, frozen panes, header height)
-    before the first row and their auto-filter before saving; styles ride on
-    WriteOnlyCells. The file column's links to the gap reports are spooled to disk and put
-    into the saved workbook (:mod:`scorer.render.xlsx_links`): openpyxl would hold every
-    one of them until the workbook is saved. Each style (bold header, a status's fill…)
-    is registered with the workbook once: a cell takes a copy of its small array of style
-    indexes, because assigning a Font or PatternFill to every cell hashes it against the
-    workbook's list each time — that was most of the time of a large summary.
+    The file column's links to the gap reports are spooled to disk and put into the saved
+    workbook (:mod:`scorer.render.xlsx_links`): XlsxWriter would hold every one of them,
+    as a dictionary, until the workbook is closed.
     """
     import tempfile
 
@@ -155,101 +152,114 @@ def write_xlsx(view: BatchView, f: IO[bytes], sheet_rows: int = SHEET_ROWS) -> N
 
 def _write_workbook(view: BatchView, f: IO[bytes], links, sheet_rows: int) -> None:
     """The workbook, saved into ``f`` without its links, which go to ``links``."""
-    from copy import copy
-    from types import SimpleNamespace
+    from xlsxwriter import Workbook
+    from xlsxwriter.exceptions import FileCreateError
 
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    # strings_to_*: False, and every cell written by its type (write_string / write_number):
+    # a report's text is never taken for a formula, a number or a link, whatever it says.
+    # use_zip64: a part past 2 GiB (a huge sheet) is written as ZIP64 rather than refused.
+    wb = Workbook(f, {"constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+                      "strings_to_urls": False, "use_zip64": True})
+    try:
+        _fill_workbook(view, wb, links, sheet_rows)
+        wb.close()
+    except FileCreateError as exc:  # XlsxWriter's wrapper of the OSError met saving (disk full…): the OSError
+        cause = exc.args[0] if exc.args else None
+        raise cause if isinstance(cause, OSError) else OSError(str(exc)) from None
 
-    wb = Workbook(write_only=True)
-    style_of = SimpleNamespace(parent=wb)  # what a cell registers its style through: its sheet's workbook
 
-    def style(font=None, fill=None, alignment=None):
-        cell = WriteOnlyCell(style_of)
-        if font is not None:
-            cell.font = font
-        if fill is not None:
-            cell.fill = fill
-        if alignment is not None:
-            cell.alignment = alignment
-        return cell._style  # openpyxl's StyleArray: the indexes of the cell's font, fill, alignment…
-
-    bold = style(font=Font(bold=True))
-    header_style = style(font=Font(bold=True), alignment=Alignment(wrap_text=True, vertical="top"))
-    fills = {status: style(fill=PatternFill("solid", start_color=color)) for status, color in STATUS_COLORS.items()}
+def _fill_workbook(view: BatchView, wb, links, sheet_rows: int) -> None:
+    """Every sheet of the workbook ``wb`` (an XlsxWriter Workbook), each link into ``links``."""
+    bold = wb.add_format({"bold": True})
+    header_style = wb.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    # pattern 1 is a solid fill; XlsxWriter writes a solid fill's bg_color as its foreground colour
+    fills = {status: wb.add_format({"pattern": 1, "bg_color": f"#{color}"}) for status, color in STATUS_COLORS.items()}
     warn = fills["deficient"]
 
-    def styled(ws, value, look=None) -> WriteOnlyCell:
-        cell = WriteOnlyCell(ws, value=one_line(value) if isinstance(value, str) else value)
+    def part_of_last_sheet() -> str:
+        """The part the sheet added last is saved as (the n-th: xl/worksheets/sheet<n>.xml), for SheetLinks."""
+        return f"xl/worksheets/sheet{len(wb.worksheets())}.xml"
+
+    def widths(ws, columns) -> None:
+        """Each column's width in Excel's character units as stored in the file (7 pixels of
+        Calibri 11's digit each; XlsxWriter's set_column would add Excel's cell padding)."""
+        for j, width in enumerate(columns):
+            ws.set_column_pixels(j, j, width * 7)
+
+    def put(ws, r: int, c: int, value, look=None) -> None:
         if isinstance(value, str):
-            cell.data_type = "s"  # never a formula, whatever the report says
-        if look is not None:
-            cell._style = copy(look)
-        return cell
+            ws.write_string(r, c, one_line(value), look)
+        elif value is None:
+            if look is not None:
+                ws.write_blank(r, c, None, look)
+        else:
+            ws.write_number(r, c, value, look)
 
     def data_sheet(title: str, columns: list[tuple[str, int]], header_height: float | None = None):
-        ws = wb.create_sheet(title)
-        for j, (_, width) in enumerate(columns, start=1):
-            ws.column_dimensions[get_column_letter(j)].width = width
-        ws.freeze_panes = "B2"  # header row and file column stay in view
+        ws = wb.add_worksheet(title)
+        widths(ws, [width for _, width in columns])
+        ws.freeze_panes(1, 1)  # header row and file column stay in view
         if header_height:
-            ws.row_dimensions[1].height = header_height
-        ws.append([styled(ws, name, header_style) for name, _ in columns])
+            ws.set_row(0, header_height)
+        for j, (name, _) in enumerate(columns):
+            put(ws, 0, j, name, header_style)
         return ws
 
     def finish(ws, columns: int, rows: int) -> None:
-        ws.auto_filter.ref = f"A1:{get_column_letter(columns)}{rows + 1}"
+        ws.autofilter(0, 0, rows, columns - 1)
 
     for edition in view.editions:
         rules = view.rules_of(edition)
         columns = [*XLSX_COLUMNS, *((rule.title, STATUS_WIDTH) for rule in rules)]
         ws = data_sheet(edition_short_zh(edition), columns, HEADER_HEIGHT)
-        n, sheets = 0, 1
+        part = part_of_last_sheet()
+        n, parts = 0, 1
+        first_status = len(XLSX_COLUMNS)
+        kinds = [rule.kind for rule in rules]
         for row, fixed, statuses in edition_rows(view, edition):
             if n == sheet_rows:  # this sheet is full: the edition goes on over the next
                 finish(ws, len(columns), n)
-                sheets += 1
-                ws = data_sheet(f"{edition_short_zh(edition)} ({sheets})", columns, HEADER_HEIGHT)
+                parts += 1
+                ws = data_sheet(f"{edition_short_zh(edition)} ({parts})", columns, HEADER_HEIGHT)
+                part = part_of_last_sheet()
                 n = 0
-            line = [styled(ws, fixed[0])]
+            r = n + 1  # below the header row
             if row.links.get("html"):
-                links.add(ws, f"A{n + 2}", row.links["html"])  # below the header row
-            for value in fixed[1:]:
-                line.append(styled(ws, value) if isinstance(value, str) else value)
-            if not row.is_whole:  # the flag and its reasons stand out
-                line[WHOLE_COLUMN]._style, line[WHOLE_COLUMN + 1]._style = copy(warn), copy(warn)
-            for rule, status in zip(rules, statuses):
-                line.append(styled(ws, status_zh(status, rule.kind), fills.get(status)))
-            ws.append(line)
+                links.add(part, f"A{r + 1}", row.links["html"])
+            for j, value in enumerate(fixed):
+                put(ws, r, j, value, warn if not row.is_whole and j in (WHOLE_COLUMN, WHOLE_COLUMN + 1) else None)
+            for j, (kind, status) in enumerate(zip(kinds, statuses), start=first_status):
+                put(ws, r, j, status_zh(status, kind), fills.get(status))
             n += 1
         finish(ws, len(columns), n)
 
     failed = view.failed
     if failed or not view.editions:  # (a workbook needs a data sheet even when nothing was scored)
         ws = data_sheet(FAILED_SHEET, [("文件", 36), ("无法读取的原因", 80)])
-        for row in failed:
-            ws.append([styled(ws, row.file), styled(ws, row.error or "")])
+        for r, row in enumerate(failed, start=1):
+            put(ws, r, 0, row.file)
+            put(ws, r, 1, row.error or "")
         finish(ws, 2, len(failed))
 
-    rules_sheet = wb.create_sheet("要求一览")
-    for j, width in enumerate((6, 34, 26, 8, 8, 18, 34), start=1):
-        rules_sheet.column_dimensions[get_column_letter(j)].width = width
-    rules_sheet.freeze_panes = "A2"
-    rules_sheet.append([styled(rules_sheet, name, bold) for name in ("序号", "要求", "领域", "级别", "权重", "适用纲要", "规则编号")])
-    for i, rule in enumerate(view.ruleset.rules, start=1):  # styled: a user's rules file may hold control characters too
+    rules_sheet = wb.add_worksheet("要求一览")
+    widths(rules_sheet, (6, 34, 26, 8, 8, 18, 34))
+    rules_sheet.freeze_panes(1, 0)
+    for j, name in enumerate(("序号", "要求", "领域", "级别", "权重", "适用纲要", "规则编号")):
+        put(rules_sheet, 0, j, name, bold)
+    for i, rule in enumerate(view.ruleset.rules, start=1):  # a user's rules file may hold control characters too
         editions = "、".join(edition_short_zh(e) for e in rule.editions)
-        texts = (rule.title, AREA_ZH.get(rule.area, rule.area), LEVEL_ZH.get(rule.level, rule.level), rule.weight, editions, rule.id)
-        rules_sheet.append([i, *(styled(rules_sheet, t) if isinstance(t, str) else t for t in texts)])
+        texts = (i, rule.title, AREA_ZH.get(rule.area, rule.area), LEVEL_ZH.get(rule.level, rule.level), rule.weight,
+                 editions, rule.id)
+        for j, value in enumerate(texts):
+            put(rules_sheet, i, j, value)
 
-    legend = wb.create_sheet("图例")
-    legend.column_dimensions["A"].width = 12
-    legend.column_dimensions["B"].width = 60
-    legend.append([styled(legend, "状态", bold), styled(legend, "含义", bold)])
-    for status, label, meaning in _legend():
-        legend.append([styled(legend, label, fills[status]), styled(legend, meaning)])
-    wb.save(f)
+    legend = wb.add_worksheet("图例")
+    widths(legend, (12, 60))
+    put(legend, 0, 0, "状态", bold)
+    put(legend, 0, 1, "含义", bold)
+    for r, (status, label, meaning) in enumerate(_legend(), start=1):
+        put(legend, r, 0, label, fills[status])
+        put(legend, r, 1, meaning)
 
 
 def _legend() -> list[tuple[str, str, str]]:

@@ -1,13 +1,14 @@
 """Hyperlinks added to a saved .xlsx without holding them in memory.
 
-openpyxl keeps every hyperlink of a sheet until the workbook is saved, even in write-only
-mode — an object per link, then a relationship and an XML element per link when the sheet
-is closed: ~2 KB per link, the largest thing summary.xlsx held for a big batch. Here the
-links are spooled to a temporary file as the rows are written, and put into the saved
-workbook afterwards, in the form openpyxl writes them: the sheet's ``<hyperlinks>``
-element where openpyxl puts it (after the sheet data and auto-filter, before the print
+A workbook writer keeps every hyperlink of a sheet until the workbook is saved, even when
+it streams the rows to disk (openpyxl's write-only mode, XlsxWriter's constant-memory
+mode): an object per link, ~2 KB per link with openpyxl, the largest thing summary.xlsx
+held for a big batch. Here the links are spooled to a temporary file as the rows are
+written, and put into the saved workbook afterwards: the sheet's ``<hyperlinks>``
+element where the schema puts it (after the sheet data and auto-filter, before the print
 options and page margins), and one ``External`` relationship per link in the sheet's
-``.rels`` part. A reader (Excel, LibreOffice, openpyxl) sees the same links.
+``.rels`` part. A reader (Excel, LibreOffice, openpyxl) sees the links as if the writer
+had written them.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PACKAGE_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 HYPERLINK = R_NS + "/hyperlink"
 _SHEET_DATA_END = b"</sheetData>"
-# What follows <hyperlinks> in a worksheet (ECMA-376 CT_Worksheet order), as openpyxl writes it.
+# What may follow <hyperlinks> in a worksheet (ECMA-376 CT_Worksheet order).
 _AFTER_LINKS = (b"<printOptions", b"<pageMargins", b"<pageSetup", b"<headerFooter", b"<drawing",
                 b"<legacyDrawing", b"<tableParts", b"</worksheet>")
 _CHUNK = 1 << 16  # small reads: the copy holds little at a time
@@ -32,14 +33,15 @@ _ZIP64_FROM = 1 << 30  # a part this large may grow past 2 GiB with its links: w
 class SheetLinks:
     """The hyperlinks of a workbook being written, sheet after sheet, spooled to disk.
 
-    ``add`` the links of a sheet while its rows are appended (one sheet's links together,
-    as write-only sheets are written one after the other); once openpyxl has saved the
-    workbook, ``write`` copies it with the links in.
+    ``add`` the links of a sheet while its rows are written (one sheet's links together,
+    as streamed sheets are written one after the other), naming the sheet by the part it
+    is saved as (``xl/worksheets/sheet1.xml``); once the workbook is saved, ``write``
+    copies it with the links in.
     """
 
     def __init__(self) -> None:
         self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")
-        self._sheets: list[list] = []  # [worksheet, spool offset of its first link, number of links]
+        self._sheets: list[list] = []  # [sheet's part name, spool offset of its first link, number of links]
 
     def close(self) -> None:
         self._spool.close()
@@ -50,10 +52,10 @@ class SheetLinks:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def add(self, ws, ref: str, target: str) -> None:
-        """A link from cell ``ref`` (``A2``) of ``ws`` to ``target`` (a path relative to the workbook)."""
-        if not self._sheets or self._sheets[-1][0] is not ws:
-            self._sheets.append([ws, self._spool.tell(), 0])
+    def add(self, part: str, ref: str, target: str) -> None:
+        """A link from cell ``ref`` (``A2``) of the sheet saved as ``part`` to ``target`` (a path relative to the workbook)."""
+        if not self._sheets or self._sheets[-1][0] != part:
+            self._sheets.append([part, self._spool.tell(), 0])
         self._spool.write(json.dumps([ref, target], ensure_ascii=False) + "\n")
         self._sheets[-1][2] += 1
 
@@ -65,11 +67,8 @@ class SheetLinks:
             yield ref, target
 
     def write(self, saved: IO[bytes], out: IO[bytes]) -> None:
-        """Copy the workbook openpyxl ``saved`` into ``out``, each linked sheet with its links.
-
-        Call after ``Workbook.save``: a sheet's part name (``ws.path``) is set on saving.
-        """
-        linked = {ws.path.lstrip("/"): (start, count) for ws, start, count in self._sheets}
+        """Copy the ``saved`` workbook into ``out``, each linked sheet with its links."""
+        linked = {part: (start, count) for part, start, count in self._sheets}
         with zipfile.ZipFile(saved) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
             names = set(src.namelist())
             for info in src.infolist():
