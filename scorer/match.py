@@ -457,9 +457,11 @@ class _SentenceView:
             norm, clauses = self.sentence.norm, self.clauses
             cs, ce = clauses[i]
             window = norm[cs:clauses[i + 1][1]] if i + 1 < len(clauses) else norm[cs:ce]
-            none_issued = [n.span() for n in NONE_ISSUED.finditer(window)] if "规范性文件" in window else []
-            m = next((n for n in NEGATION.finditer(window)
-                      if not any(a <= n.start() < b for a, b in none_issued)), None)
+            m = NEGATION.search(window)
+            if m and "规范性文件" in window:  # (未制定规范性文件: nothing issued, no gap; see NONE_ISSUED)
+                none_issued = [n.span() for n in NONE_ISSUED.finditer(window)]
+                m = next((n for n in NEGATION.finditer(window)
+                          if not any(a <= n.start() < b for a, b in none_issued)), None)
             self._negations[i] = m.group(0) if m and not TACKLED.search(window) else None
         return self._negations[i]
 
