@@ -57,10 +57,16 @@ TITLE_WORDS = regex_cache.compile(r"报告|总结|情况|工作")
 # The opening sentence's subject, when it names a body: after an optional time opener, a name
 # ending in a body's word, then the verb or 在…领导下 that starts the sentence's work.
 OPENING_SUBJECT = regex_cache.compile(
-    r"^\s*((20\d\d\s*年(度|以来)?|今年以来|近年来|一年来|过去一年)[,，]\s*)?"
-    r"(?P<body>(?![我本]|根据|按照|依据|在|一是|二是|三是|为|对|经|通过|围绕|自|从|由|坚持|全年|今年)[\u4e00-\u9fff()]{1,24}?(局|厅|委员会|委|办公室|办|人民政府|政府|镇|街道|街道办事处|乡|中心|管委会|分局|院|署))"
+    # (after a purpose or basis clause too: 为深入贯彻…，桃源县民政局在…领导下)
+    r"^\s*((为|根据|按照)[^,，。]{2,60}[,，]\s*)?((20\d\d\s*年(度|以来)?|今年以来|近年来|一年来|过去一年)[,，]\s*)?"
+    r"(?P<body>(?![我本全]|根据|按照|依据|在|一是|二是|三是|为|对|经|通过|围绕|自|从|由|坚持|全年|今年)[\u4e00-\u9fff()]{1,24}?"
+    # (a government's report names its place: 南昌县全面贯彻…, 广州市深入践行…)
+    r"(局|厅|委员会|委|办公室|办|人民政府|政府|镇|街道|街道办事处|乡|中心|管委会|分局|院|署|(?<=[\u4e00-\u9fff]{2})(市|县|区|州|旗|盟)))"
     r"(党组|党委|党工委)?(在|坚持|深入|认真|全面|紧紧|始终|以|按照|持续|围绕|高度|紧扣|聚焦|牢固|立足|不断|扎实|积极|着力|严格)"
 )
+# …or the body named where the opening hands over to the report: 现将池州市生态环境局2025年度
+# 法治政府建设工作报告如下, 现将省政府2024年度法治政府建设情况报告如下.
+HANDOVER_SUBJECT = regex_cache.compile(r"现将(?P<body>(?![我本全有今上去])[\u4e00-\u9fff]{2,20}?)(20\d\d\s*年度?|年度|法治)")
 # What follows an issuer's name in a title or a page label and is not part of it (in a title,
 # its topic too: TITLE_TOPIC).
 ISSUER_CUT = regex_cache.compile(r"\s|\||关于|[(（]")
@@ -232,7 +238,7 @@ def _issuer_from_opening(lines: list[_Line]) -> str | None:
     """The subject of the report's opening sentence, when it is a body: 2023年，市市场监管局在
     市委市政府的坚强领导下…, 今年以来，县退役军人事务局深入学习…"""
     for line in lines:
-        m = OPENING_SUBJECT.match(line.norm)
+        m = OPENING_SUBJECT.match(line.norm) or HANDOVER_SUBJECT.search(line.norm)
         if m:
             return clean_issuer(m.group("body"))
     return None
@@ -345,10 +351,12 @@ def segment(doc: Document) -> Segmented:
                 break
     if issuer is None and title:
         issuer = _issuer_from_title(title)
-    if issuer is None and title_idx is not None:
-        # a title in two lines, the body's name above 关于…的报告
-        above = [line.text for line in lines[max(0, title_idx - 1):title_idx + 1] if line.text != title]
-        issuer = next((clean_issuer(text) for text in above if ISSUER_LINE.match(normalize(text))), None)
+    if issuer is None:
+        # a title in two lines, the body's name above 关于…的报告; or the body's name alone
+        # on the first line, above the text
+        near = lines[max(0, title_idx - 1):title_idx + 1] if title_idx is not None else lines[:1]
+        issuer = next((clean_issuer(line.text) for line in near
+                       if line.text != title and len(line.text) <= 30 and ISSUER_LINE.match(normalize(line.text))), None)
     if issuer is None:
         issuer = _issuer_from_opening(lines[:4])
     if issuer is None and doc.metadata.get("issuer"):

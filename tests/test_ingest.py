@@ -166,6 +166,8 @@ FURNITURE = [
     "今天是:2020年1月6日 星期一 农历腊月十二",
     "188体育网",
     "欢迎访问沈阳市法库县人民政府",
+    "| 索引号:000014349/2026-02861 | |",
+    "| 发文机关:黎侯镇人民政府 | 主题词: |",
     "您当前的位置 : 河北省司法厅网 >> 法治工作 >> 法治调研",
     "河北省司法厅网 >> 法治工作 >> 法治调研",
     "苏州市皇冠体育投注-在线app官网【中国科学院】@政务服务中心",
@@ -185,6 +187,7 @@ BODY = [
     "全年在门户网站 http://www.example.gov.cn 主动公开政府信息40条,其中规划计划2条,财政信息2条,人事信息2条。",
     "积极推进“互联网+监管”,分享典型经验做法3篇,被省司法厅转载推广。",
     "一、政府信息公开",
+    "| 1 | 行政许可 | 15件 |",
     "开展全民健身和体育赛事活动安全监管，查处违规彩票销售点3家。",
     "市体育局",
     "(三)建设智慧体育平台",
@@ -220,6 +223,11 @@ def test_a_bulleted_catalogue_label_takes_its_value_along():
     # unbulleted, a value is taken along only when it looks like one: not the report's title
     dropped, _ = find_furniture(["公开方式:", "主动公开", "主题词:", "市科技局2023年法治政府建设情况报告", "文号:", "温建〔2022〕4号"])
     assert dropped == {0, 1, 2, 4, 5}
+
+
+def test_a_catalogue_table_in_bars_gives_its_issuer():
+    dropped, meta = find_furniture(["| 发文机关:黎侯镇人民政府 | 主题词: |", "| 发文时间:2025-12-22 |", "2025年，黎侯镇坚持依法行政。"])
+    assert dropped == {0, 1} and meta == {"issuer": "黎侯镇人民政府", "published": "2025-12-22"}
 
 
 def test_label_line_leaves_a_body_line_alone():

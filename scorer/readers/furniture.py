@@ -51,8 +51,9 @@ def _spaced(labels: str) -> str:
 
 _CATALOGUE_SPACED = _spaced(_CATALOGUE)
 _INFO_SPACED = _spaced(_INFO)
-# A list bullet a copied page puts before each line of its catalogue table ("- 索引号:", "• 发文日期:").
-_BULLET = regex_cache.compile(r"^[-·•*]\s+")
+# A list bullet or a table's bar a copied page puts before each line of its catalogue table
+# ("- 索引号:", "• 发文日期:", "| 发文机关:黎侯镇人民政府 | 主题词: |").
+_BULLET = regex_cache.compile(r"^([-·•*]\s+|\|\s*)")
 
 
 @dataclass(frozen=True)
@@ -214,6 +215,7 @@ def _read_pairs(line: str, meta: dict[str, str]) -> None:
 
 def _record(label: str, value: str, meta: dict[str, str]) -> None:
     key = _KEY_OF.get(label)
+    value = value.strip(" |")  # (a table row's bars)
     if key is None or key in meta:
         return
     if key in ("published", "date"):
