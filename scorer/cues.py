@@ -254,6 +254,11 @@ ENUMERATION = regex_cache.compile(
     rf"(?:{_ITEM}、){{3,}}{_ITEM}?等(方面|领域|重点工作|环节)"
     rf"|(围绕|聚焦|紧扣)(?:{_ITEM}、){{3,}}{_ITEM}"
 )
+# The opening's summary of the year's fields, five or more short aims in a row (力推法治防疫、优化
+# 营商环境、助推立法立规、规范执法行为、强化执法监督…): what the year was about, not work reported
+# (the catalogue's opening list of key tasks; applied to the opening only).
+_AIM = r"(推进|加强|强化|规范|优化|深化|完善|力推|助推|健全|落实|提升|推动|严格|创新|夯实|筑牢|狠抓|抓好|做好|坚持)[^,，、。;；:：]{2,8}"
+SUMMARY_LIST = regex_cache.compile(rf"(?:{_AIM}、){{4,}}{_AIM}")
 
 # A remit or designation: who is in charge, not what was done.
 REMIT_CLAUSE = regex_cache.compile(

@@ -30,6 +30,7 @@ from scorer.cues import (
     NAMED_DOCUMENT,
     NEGATION,
     NONE_ISSUED,
+    SUMMARY_LIST,
     TACKLED,
     PLAN_OPENER,
     PLAN_SUBJECT,
@@ -506,6 +507,9 @@ class _SentenceView:
                 out.append((cs, cs + m.end(), None))
             if enumeration:
                 for m in ENUMERATION.finditer(clause):
+                    out.append((cs + m.start(), cs + m.end(), None))
+            if self.role == "preamble":  # the opening's summary of the year's fields of work
+                for m in SUMMARY_LIST.finditer(clause):
                     out.append((cs + m.start(), cs + m.end(), None))
             if remit and REMIT_CLAUSE.search(clause):
                 out.append((cs, ce, None))

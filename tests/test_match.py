@@ -308,6 +308,17 @@ def test_what_is_evidence_of_what(ruleset, rule_id, sentence, expected):
     assert judge_text(ruleset.get(rule_id), sentence, ruleset=ruleset) == expected
 
 
+def test_the_openings_summary_of_fields_is_not_work_reported(ruleset):
+    summary = ("2023年，我局力推法治防疫、优化营商环境、助推立法立规、规范执法行为、强化执法监督、"
+               "推进普法依法治理，法治政府建设工作取得新成效。")
+    for rule_id in ("enforcement.supervision", "education.popularization"):
+        assert judge_text(ruleset.get(rule_id), summary, role="preamble", ruleset=ruleset) == "absent"
+    # the same aims reported among the year's work, or one act in the opening, still count
+    assert judge_text(ruleset.get("enforcement.supervision"), summary, role="achievements", ruleset=ruleset) == "asserted"
+    assert judge_text(ruleset.get("enforcement.supervision"), "2023年，我局强化执法监督，开展案卷评查2次。",
+                      role="preamble", ruleset=ruleset) == "substantiated"
+
+
 def test_menus_and_column_names_are_not_evidence(ruleset, tmp_path):
     from scorer.pipeline import score_file
 
