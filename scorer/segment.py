@@ -161,7 +161,7 @@ def _detect_title(lines: list[_Line], doc: Document) -> int | None:
     for i, line in enumerate(lines[:4]):
         if _heading(line.text):
             return None
-        if len(line.text) <= 60 and "。" not in line.text and TITLE_WORDS.search(line.text):
+        if len(line.text) <= 60 and "。" not in line.text and TITLE_WORDS.search(line.norm):
             return i
     return None
 
@@ -260,7 +260,9 @@ def segment(doc: Document) -> Segmented:
     title_idx = _detect_title(lines, doc)
     sig_idx, signed = _detect_signature(lines)
     title = lines[title_idx].text if title_idx is not None else doc.metadata.get("title")
-    year = _detect_year(title, lines, signed)
+    # (read as the rest of the text is: a traditional-character title folded with its document)
+    title_norm = lines[title_idx].norm if title_idx is not None else title
+    year = _detect_year(title_norm, lines, signed)
 
     parts: list[Part] = []
     sentences: list[Sentence] = []
@@ -350,7 +352,7 @@ def segment(doc: Document) -> Segmented:
                 issuer = line.text
                 break
     if issuer is None and title:
-        issuer = _issuer_from_title(title)
+        issuer = _issuer_from_title(title_norm)
     if issuer is None:
         # a title in two lines, the body's name above 关于…的报告; or the body's name alone
         # on the first line, above the text

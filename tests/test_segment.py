@@ -127,6 +127,8 @@ def test_the_report_year_is_the_year_of_its_work(text, year):
     ("为深入贯彻习近平法治思想，桃源县民政局在县委、县政府的正确领导下，推进依法行政。", "桃源县民政局"),
     ("根据《督察工作规定》要求，现将池州市生态环境局2025年度法治政府建设工作报告如下。", "池州市生态环境局"),
     ("2022年，全市坚持依法行政。", None),
+    # a title in traditional characters is read as its document is: folded to simplified
+    ("洛陽市人民政府關於2016年度依法行政工作情況的報告\n2016年，全市堅持依法行政，推進法治政府建設。", "洛阳市人民政府"),
     # the body's name alone on the first line
     ("杭州市市场监管局\n2020年，我局深入推进法治政府建设。", "杭州市市场监管局"),
     # a title in two lines: the body's name above 关于…的报告
