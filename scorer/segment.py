@@ -298,9 +298,12 @@ def segment(doc: Document) -> Segmented:
             level, head_len = found
             seen_numbered = True
             heading_text = line.text[:head_len] if head_len else None
-            own = _role_of_heading(heading_text or line.text[:HEADING_MAX_CHARS]) if level <= 2 else None
+            # (the heading read as its document is: 存在的問題 folded with the rest of a
+            # traditional-character text, whatever characters the heading itself holds)
+            heading_norm = line.norm[:head_len] if head_len else None
+            own = _role_of_heading(heading_norm or line.norm[:HEADING_MAX_CHARS]) if level <= 2 else None
             if own == "next_year" or own is None:
-                own = _next_year_by_year(heading_text or "", year) or own
+                own = _next_year_by_year(heading_norm or "", year) or own
             parent = next((roles_by_level[lv] for lv in sorted(roles_by_level, reverse=True) if lv < level), None)
             # Under the plans or the shortcomings, an item stays there whatever it names
             # ("三、2022年工作安排 （一）压实第一责任人职责" is a plan, not the duty done).

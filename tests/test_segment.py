@@ -144,3 +144,11 @@ def test_a_page_label_that_names_a_site_is_no_issuer():
     # a label's name is cut at a space, not at words of the topic a body may be named for
     assert _seg("我局坚持依法行政。", issuer="开福区应急管理局 字体大小:").issuer == "开福区应急管理局"
     assert _seg("我办坚持依法行政。", issuer="县依法行政工作领导小组办公室").issuer == "县依法行政工作领导小组办公室"
+
+
+def test_a_traditional_character_report_keeps_its_parts():
+    # 問題 is not among the characters that mark a traditional text: the heading alone would
+    # stay unfolded, but the document is traditional, so the heading is read folded
+    text = ("某縣2023年法治政府建設情況報告\n一、主要舉措和成效\n全面推行行政執法公示制度。\n"
+            "二、存在的問題及原因\n執法人員力量不足。\n三、下一步工作打算\n加強執法監督。")
+    assert [p.role for p in _seg(text).parts if p.heading] == ["title", "achievements", "shortcomings", "next_year"]
