@@ -176,7 +176,7 @@ def _detect_signature(lines: list[_Line]) -> tuple[int | None, dt.date | None]:
         if dates and dates[0][0] == 0 and dates[0][1] >= len(text.rstrip()) - 1 and signed is None:
             signed = dates[0][2]
             first = i
-        elif ISSUER_LINE.match(normalize(text)) and len(text) <= 40:
+        elif ISSUER_LINE.match(lines[i].norm) and len(text) <= 40:
             first = i
         else:
             break
@@ -351,7 +351,7 @@ def segment(doc: Document) -> Segmented:
     issuer = None
     if sig_idx is not None:
         for line in lines[sig_idx:]:
-            if ISSUER_LINE.match(normalize(line.text)):
+            if ISSUER_LINE.match(line.norm):
                 issuer = line.text
                 break
     if issuer is None and title:
@@ -361,7 +361,7 @@ def segment(doc: Document) -> Segmented:
         # on the first line, above the text
         near = lines[max(0, title_idx - 1):title_idx + 1] if title_idx is not None else lines[:1]
         issuer = next((clean_issuer(line.text) for line in near
-                       if line.text != title and len(line.text) <= 30 and ISSUER_LINE.match(normalize(line.text))), None)
+                       if line.text != title and len(line.text) <= 30 and ISSUER_LINE.match(line.norm)), None)
     if issuer is None:
         issuer = _issuer_from_opening(lines[:4])
     if issuer is None and doc.metadata.get("issuer"):

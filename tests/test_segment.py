@@ -152,3 +152,11 @@ def test_a_traditional_character_report_keeps_its_parts():
     text = ("某縣2023年法治政府建設情況報告\n一、主要舉措和成效\n全面推行行政執法公示制度。\n"
             "二、存在的問題及原因\n執法人員力量不足。\n三、下一步工作打算\n加強執法監督。")
     assert [p.role for p in _seg(text).parts if p.heading] == ["title", "achievements", "shortcomings", "next_year"]
+
+
+def test_a_traditional_signature_names_the_issuer():
+    text = ("2023年法治政府建設情況報告\n一、主要舉措和成效\n全面推行行政執法公示制度。\n"
+            "某鄉綜合辦\n2024年3月1日")
+    seg = _seg(text)
+    # (綜合辦 alone holds no character that marks a traditional text; its document does)
+    assert seg.issuer == "某鄉綜合辦" and seg.signed == dt.date(2024, 3, 1)
