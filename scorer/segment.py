@@ -359,9 +359,11 @@ def segment(doc: Document) -> Segmented:
     if issuer is None:
         # a title in two lines, the body's name above 关于…的报告; or the body's name alone
         # on the first line, above the text
+        # (a joint report names its bodies side by side: 中共温州市龙湾区委 温州市龙湾区人民政府)
         near = lines[max(0, title_idx - 1):title_idx + 1] if title_idx is not None else lines[:1]
-        issuer = next((clean_issuer(line.text) for line in near
-                       if line.text != title and len(line.text) <= 30 and ISSUER_LINE.match(line.norm)), None)
+        issuer = next((" ".join(line.text.split()) for line in near
+                       if line.text != title and len(line.text) <= 40
+                       and all(ISSUER_LINE.match(name) for name in line.norm.split())), None)
     if issuer is None:
         issuer = _issuer_from_opening(lines[:4])
     if issuer is None and doc.metadata.get("issuer"):

@@ -133,6 +133,8 @@ def test_the_report_year_is_the_year_of_its_work(text, year):
     ("杭州市市场监管局\n2020年，我局深入推进法治政府建设。", "杭州市市场监管局"),
     # a title in two lines: the body's name above 关于…的报告
     ("大河乡人民政府\n关于法治政府建设的情况报告\n2025年，我乡坚持依法行政。", "大河乡人民政府"),
+    ("中共温州市龙湾区委 温州市龙湾区人民政府\n关于2023年度龙湾区法治政府建设工作情况的报告\n2023年，龙湾区坚持依法行政。",
+     "中共温州市龙湾区委 温州市龙湾区人民政府"),
 ])
 def test_the_issuer_is_a_body_named_by_the_title_or_the_opening(text, issuer):
     assert _seg(text).issuer == issuer
