@@ -41,12 +41,12 @@ PIECES_TEMPLATE = "report_pieces.html.j2"  # its macros: the parts of the page t
 # How many distinct pieces a process keeps: a batch meets a few hundred (33 requirements in
 # a few states, evidence labels quoting the reports' headings); the oldest go first.
 PIECES_KEPT = 2048
-EVIDENCE_SHOWN = 3
+EVIDENCE_SHOWN = 3  # the strongest sentences shown open; the rest sit in a <details>
 MARK_OPEN, MARK_CLOSE = "\x01", "\x02"  # where quoted's <mark> tags go, until the sentence is escaped
 # One evidence sentence in a requirement's list (evidence_items): its labels, then its quote
 EVIDENCE_ITEM_OPEN, EVIDENCE_ITEM_QUOTE, EVIDENCE_ITEM_CLOSE = '<li class="ev">\n  ', "\n  <blockquote>", "</blockquote>\n</li>"
 # Structure panel: a part's badge borrows the colour of the status it usually carries.
-PART_TONE = {"achievements": "met", "first_responsible": "met", "shortcomings": "deficient", "next_year": "planned"}  # the strongest sentences shown open; the rest sit in a <details>
+PART_TONE = {"achievements": "met", "first_responsible": "met", "shortcomings": "deficient", "next_year": "planned"}
 
 
 @dataclass(frozen=True, slots=True)
