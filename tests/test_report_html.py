@@ -63,6 +63,7 @@ def _as_the_template_loop_escaped_it(text, spans):
 @pytest.mark.parametrize(("text", "spans"), [
     ('依法<b>"行政"</b> & \'决策\'', ((2, 5), (4, 9), (16, 18))),  # markup, quotes, overlapping marks
     ("执法\x00公示\x1b[2J制度\u202e全面\n推行\ud800", ((0, 2), (3, 5), (14, 16))),  # NUL, controls, bidi, a lone surrogate
+    ("公开\x01<mark>\x02目录\x02清单\x01", ((0, 3), (11, 15))),  # the controls quoted puts where its <mark> tags go
     ("", ((0, 3),)),
     ("<script>alert(1)</script>", ()),
 ])
@@ -70,7 +71,7 @@ def test_a_quoted_sentence_is_escaped_piece_by_piece_as_the_template_did(text, s
     quoted = html_report.quoted(text, spans)
     assert quoted == _as_the_template_loop_escaped_it(text, spans)
     assert "<b>" not in quoted and "<script>" not in quoted
-    assert not any(c in quoted for c in "\x00\x1b\u202e\ud800")
+    assert not any(c in quoted for c in "\x00\x01\x02\x1b\u202e\ud800")
 
 
 def test_a_cached_piece_escapes_the_report_text_it_is_given():

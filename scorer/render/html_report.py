@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
@@ -40,9 +41,12 @@ PIECES_TEMPLATE = "report_pieces.html.j2"  # its macros: the parts of the page t
 # How many distinct pieces a process keeps: a batch meets a few hundred (33 requirements in
 # a few states, evidence labels quoting the reports' headings); the oldest go first.
 PIECES_KEPT = 2048
-EVIDENCE_SHOWN = 3
+EVIDENCE_SHOWN = 3  # the strongest sentences shown open; the rest sit in a <details>
+MARK_OPEN, MARK_CLOSE = "\x01", "\x02"  # where quoted's <mark> tags go, until the sentence is escaped
+# One evidence sentence in a requirement's list (evidence_items): its labels, then its quote
+EVIDENCE_ITEM_OPEN, EVIDENCE_ITEM_QUOTE, EVIDENCE_ITEM_CLOSE = '<li class="ev">\n  ', "\n  <blockquote>", "</blockquote>\n</li>"
 # Structure panel: a part's badge borrows the colour of the status it usually carries.
-PART_TONE = {"achievements": "met", "first_responsible": "met", "shortcomings": "deficient", "next_year": "planned"}  # the strongest sentences shown open; the rest sit in a <details>
+PART_TONE = {"achievements": "met", "first_responsible": "met", "shortcomings": "deficient", "next_year": "planned"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +55,11 @@ class Segment:
     marked: bool
 
 
-@dataclass(frozen=True, slots=True)
-class EvidenceView:
+# The two views a report has dozens of (~33 requirements, ~80 evidence sentences) are named
+# tuples, as immutable as a frozen dataclass but built in a quarter of the time: a frozen
+# dataclass sets each field through object.__setattr__ (~1.2 µs for the 9 fields of an
+# EvidenceView, ~0.25 µs as a tuple), a third of what view() cost.
+class EvidenceView(NamedTuple):
     text: str  # the sentence
     matched: tuple[tuple[int, int], ...]  # what the rule matched in it: highlighted
     part: str  # Chinese role of the part it came from
@@ -78,8 +85,7 @@ class EvidenceView:
                      self.low_confidence, self.reason)
 
 
-@dataclass(frozen=True, slots=True)
-class RequirementView:
+class RequirementView(NamedTuple):
     id: str
     title: str
     area: str
@@ -113,6 +119,14 @@ class RequirementView:
     @property
     def end_piece(self) -> Markup:
         return piece("requirement_end", self.source, self.is_gap, self.suggestion)
+
+    @property
+    def evidence_items(self) -> Markup:
+        return evidence_items(self.evidence)
+
+    @property
+    def more_evidence_items(self) -> Markup:
+        return evidence_items(self.more_evidence)
 
 
 @dataclass(frozen=True)
@@ -234,13 +248,27 @@ def quoted(text: str, spans: tuple[tuple[int, int], ...]) -> Markup:
     template loop over the pieces cost more than anything else on the page (~320 pieces a
     report, each a loop step, two lookups, an ``if``, the finalize and an escape).
 
-    The pieces are escaped in one call, joined by NUL: escaping works character by character,
-    and ``visible`` has turned any NUL of the report into the four characters ``\\x00``
-    (a printable sentence has none, nor anything else for ``visible`` to do)."""
+    The sentence is escaped in one call with each matched piece between the controls
+    ``MARK_OPEN`` and ``MARK_CLOSE``, which become the <mark> tags after: escaping works
+    character by character and leaves them be, and report text holds neither by then (a
+    printable sentence has no controls at all; ``visible`` writes any it has as ``\\x01``)."""
     pieces = _pieces(text, spans)
-    shown = [part for part, _ in pieces] if text.isprintable() else [visible(part) for part, _ in pieces]
-    escaped = str(escape("\x00".join(shown))).split("\x00")
-    return Markup("".join([f"<mark>{t}</mark>" if marked else t for (_, marked), t in zip(pieces, escaped)]))
+    if not text.isprintable():
+        pieces = [(visible(part), marked) for part, marked in pieces]
+    out = []
+    for part, marked in pieces:
+        out += (MARK_OPEN, part, MARK_CLOSE) if marked else (part,)
+    return Markup(str(escape("".join(out))).replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
+
+
+def evidence_items(evidence: tuple[EvidenceView, ...]) -> Markup:
+    """The <li> of each evidence sentence, one after another, as one value for the page: its
+    labels (a piece) and its sentence (:func:`quoted`), both already escaped. A template loop
+    over them cost two values and a loop step a sentence (~80 sentences a report)."""
+    out = []
+    for e in evidence:  # joined, not formatted: str.format with a Markup argument costs ~1 µs
+        out += (EVIDENCE_ITEM_OPEN, e.labels_piece, EVIDENCE_ITEM_QUOTE, e.quote, EVIDENCE_ITEM_CLOSE)
+    return Markup("".join(out))
 
 
 def _evidence(e: Evidence, kind: str) -> EvidenceView:
