@@ -231,7 +231,7 @@ def _issuer_from_title(title: str) -> str | None:
     m = re.match(r"^(关于)?(.{2,30}?)(关于)?(20\d\d)\s*年", norm) or re.match(r"^(关于)?20\d\d\s*年度?()(.{2,20}?)(法治|依法行政)", norm)
     if m is None:
         return None
-    return clean_issuer(TITLE_TOPIC.split(m.group(2) or m.group(3), maxsplit=1)[0])
+    return _clean_issuer(TITLE_TOPIC.split(m.group(2) or m.group(3), maxsplit=1)[0])
 
 
 def _issuer_from_opening(lines: list[_Line]) -> str | None:
@@ -240,11 +240,11 @@ def _issuer_from_opening(lines: list[_Line]) -> str | None:
     for line in lines:
         m = OPENING_SUBJECT.match(line.norm) or HANDOVER_SUBJECT.search(line.norm)
         if m:
-            return clean_issuer(m.group("body"))
+            return _clean_issuer(m.group("body"))
     return None
 
 
-def clean_issuer(name: str) -> str | None:
+def _clean_issuer(name: str) -> str | None:
     """The issuing body's name as a title or a page's label gives it, without what sticks to
     it there (a page's tag [权威发布], 关于, a table's bars, a label after a space); None when
     what is left names no body (关于2023年…, a site's 门户网站, spam)."""
@@ -367,7 +367,7 @@ def segment(doc: Document) -> Segmented:
     if issuer is None:
         issuer = _issuer_from_opening(lines[:4])
     if issuer is None and doc.metadata.get("issuer"):
-        issuer = clean_issuer(doc.metadata["issuer"])
+        issuer = _clean_issuer(doc.metadata["issuer"])
     if issuer:
         issuer = _qualify_issuer(issuer, sentences)
     published = None
