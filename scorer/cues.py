@@ -57,15 +57,15 @@ APPLIED = regex_cache.compile(r"(贯彻|落实|执行|遵守)[^,。;《]{0,4}$")
 
 NEGATION = regex_cache.compile(
     r"尚未|尚不|尚无|未能|未按|未及时|未曾"
-    r"|未(开展|建立|落实|严格|全面|实现|形成|完成|设立|制定|公开|公示|进行|到位|配备|聘请|组织|执行|出台|纳入|报送|备案|审核|审查|开通|覆盖)"
+    # (no normative document issued this year — 今年以来未制定规范性文件 — is a fact about
+    # the year, not a gap in the work)
+    r"|未(?!(制定|出台|印发|发布|制发)[^,，。;；]{0,6}规范性文件)"
+    r"(开展|建立|落实|严格|全面|实现|形成|完成|设立|制定|公开|公示|进行|到位|配备|聘请|组织|执行|出台|纳入|报送|备案|审核|审查|开通|覆盖)"
     r"|未经[^,，。]{1,12}(即|就|便|直接)"
     r"|没有(?!发现|发生|出现|收到)|不到位|不够|有待|不高|不强|不足|薄弱|欠缺|缺乏|滞后|不完善|不健全|不规范|不充分|不平衡|不深入|不及时|较少|偏少|较弱"
 )
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
 TACKLED = regex_cache.compile(r"针对(?!性)|解决|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足")
-# …nor when it says there was nothing to do: no normative document issued this year
-# (今年以来未制定规范性文件) is a fact about the year, not a gap in the work.
-NONE_ISSUED = regex_cache.compile(r"未(制定|出台|印发|发布|制发)[^,，。;；]{0,6}规范性文件")
 PLAN_OPENER = regex_cache.compile(r"^\s*(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段)")
 PLAN_SUBJECT = regex_cache.compile(r"(我局|我们|我委|我办|本局|本单位|本部门|我厅|我单位)(将|要|计划|拟|准备|打算)")
 YEAR_OPENER = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?[,，]?")

@@ -29,7 +29,6 @@ from scorer.cues import (
     TITLE_LIST_MIN,
     NAMED_DOCUMENT,
     NEGATION,
-    NONE_ISSUED,
     SUMMARY_LIST,
     TACKLED,
     PLAN_OPENER,
@@ -459,10 +458,6 @@ class _SentenceView:
             cs, ce = clauses[i]
             window = norm[cs:clauses[i + 1][1]] if i + 1 < len(clauses) else norm[cs:ce]
             m = NEGATION.search(window)
-            if m and "规范性文件" in window:  # (未制定规范性文件: nothing issued, no gap; see NONE_ISSUED)
-                none_issued = [n.span() for n in NONE_ISSUED.finditer(window)]
-                m = next((n for n in NEGATION.finditer(window)
-                          if not any(a <= n.start() < b for a, b in none_issued)), None)
             self._negations[i] = m.group(0) if m and not TACKLED.search(window) else None
         return self._negations[i]
 
