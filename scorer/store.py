@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Iterator
 
 from scorer.errors import FazhiError
-from scorer.models import MET_STATUSES, ReportResult
+from scorer.models import MET_STATUSES, ReportResult, is_gap
 
 DB_NAME = "fazhi.sqlite"
 # Statuses that are not gaps (MET_STATUSES and "met"), as an SQL list for the gaps column.
@@ -159,7 +159,7 @@ class ReportRecord:
     @property
     def has_gaps(self) -> bool:
         """Some applicable requirement not met: what ReportResult.gaps lists."""
-        return any(r.applies and r.status not in MET_STATUSES and r.status != "met" for r in self.results)
+        return any(is_gap(r.status, r.applies) for r in self.results)
 
     def status(self, rule_id: str) -> str | None:
         for r in self.results:
@@ -190,7 +190,7 @@ class StoredSummary:
     @property
     def has_gaps(self) -> bool:
         """As ReportRecord.has_gaps."""
-        return any(applies and status not in MET_STATUSES and status != "met" for _, status, applies in self.results)
+        return any(is_gap(status, applies) for _, status, applies in self.results)
 
 
 def record_of(result: ReportResult, content_hash: str, requested_edition: int | None = None) -> ReportRecord:
