@@ -41,7 +41,7 @@ from scorer.errors import FazhiError
 from scorer.models import Ruleset
 from scorer.outcomes import Outcome, Outcomes
 from scorer.score import ScoringPolicy, with_policy
-from scorer.store import Store, record_of
+from scorer.store import Store, now, record_of
 
 OUTPUT_SUFFIXES = (".html", ".json", ".docx")  # how BatchItem.outputs end: what a batch writes in REPORTS_DIR
 # --memo: which reports get their 审查意见 memo (.docx). "always" by default: a supervisor
@@ -427,13 +427,14 @@ def run_batch(
     except OSError as exc:
         raise OutputError(reports_dir, f"cannot create the folder: {os_problem(exc)}") from None
     done = Outcomes()
+    started_at = now()  # every report this batch stores was scored "now" (history.timelines)
 
     def settle(outcome: Outcome, at: int) -> None:
         if outcome.state == "unwritable":
             raise OutputError(reports_dir, f"cannot write the reports: {outcome.error}")
         try:
             if outcome.record is not None:
-                store.save(outcome.record)
+                store.save(outcome.record, started_at)
             elif outcome.state == "failed":
                 shown = os.fsencode(outcome.item.path).decode("utf-8", "backslashreplace")  # SQLite takes only UTF-8
                 store.record_failure(shown, outcome.error or "", outcome.content_hash)

@@ -3,7 +3,8 @@
 Pure functions over :class:`scorer.store.ReportRecord`; `fazhi history` and the dashboard
 both use them. When one issuer has several stored reports for the same year (a corrected
 re-publication, or the same report scored under an older ruleset) the most recently
-scored one stands for that year. A change is a requirement whose status earns more
+scored one stands for that year; of those scored in the same batch (one time for all),
+the one dated later, then the one whose path sorts last — never the workers' timing. A change is a requirement whose status earns more
 (improved) or less (regressed) credit than the year before, by the scoring policy.
 """
 
@@ -51,6 +52,10 @@ def _changes(older: ReportRecord, newer: ReportRecord) -> list[Change]:
     return out
 
 
+def _recency(rec: ReportRecord) -> tuple[str, str, str, str]:
+    return (rec.scored_at or "", rec.date or "", rec.path, rec.content_hash)
+
+
 def timelines(records: list[ReportRecord]) -> list[Timeline]:
     """Group records by issuer; one report per year (the latest scored); issuers sorted."""
     by_issuer: dict[str, dict[int, ReportRecord]] = {}
@@ -59,7 +64,7 @@ def timelines(records: list[ReportRecord]) -> list[Timeline]:
             continue
         years = by_issuer.setdefault(rec.issuer, {})
         kept = years.get(rec.year)
-        if kept is None or (rec.scored_at or "") >= (kept.scored_at or ""):
+        if kept is None or _recency(rec) > _recency(kept):
             years[rec.year] = rec
     out = []
     for issuer in sorted(by_issuer):

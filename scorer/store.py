@@ -152,7 +152,7 @@ class ReportRecord:
     core_score: float
     results: tuple[RuleRecord, ...]
     requested_edition: int | None = None
-    scored_at: str | None = None  # set by the store
+    scored_at: str | None = None  # set by the store: when it was scored (a batch's: when the batch started)
     not_whole: tuple[str, ...] = ()  # ReportResult.not_whole: why it is not one whole annual report
     ocr: bool = False  # Document.ocr: some of the text was read by OCR from page images
 
@@ -215,7 +215,8 @@ def record_of(result: ReportResult, content_hash: str, requested_edition: int | 
     )
 
 
-def _now() -> str:
+def now() -> str:
+    """The time the database records: UTC, ISO 8601, to the microsecond."""
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
@@ -280,8 +281,12 @@ class Store:
 
     # -- writes ---------------------------------------------------------------------------
 
-    def save(self, record: ReportRecord) -> int:
-        """Insert or replace one report and all its results atomically; returns its row id."""
+    def save(self, record: ReportRecord, scored_at: str | None = None) -> int:
+        """Insert or replace one report and all its results atomically; returns its row id.
+
+        ``scored_at``: the time to record (default now). A batch gives all its reports the
+        time it started, so which of its reports was saved first — the workers' timing —
+        decides nothing that is read back (the year a report stands for, a list's order)."""
         with self._transaction() as db:
             (report_id,) = db.execute(
                 """INSERT INTO reports (content_hash, ruleset_version, requested_edition, path, issuer, year,
@@ -297,7 +302,7 @@ class Store:
                 (
                     record.content_hash, record.ruleset_version, record.requested_edition, record.path,
                     record.issuer, record.year, record.edition, record.date, record.score, record.grade,
-                    record.core_score, _now(), json.dumps(list(record.not_whole), ensure_ascii=False),
+                    record.core_score, scored_at or now(), json.dumps(list(record.not_whole), ensure_ascii=False),
                     sum(1 for r in record.results if r.applies and r.status not in _MET),
                     int(record.ocr),
                 ),
@@ -319,7 +324,7 @@ class Store:
                 """INSERT INTO failures VALUES (?, ?, ?, ?)
                    ON CONFLICT (path) DO UPDATE SET content_hash = excluded.content_hash,
                        error = excluded.error, at = excluded.at""",
-                (path, content_hash, error, _now()),
+                (path, content_hash, error, now()),
             )
 
     # -- reads ----------------------------------------------------------------------------
@@ -475,7 +480,7 @@ class Store:
         with self._transaction() as db:
             db.execute(
                 "INSERT INTO uploads VALUES (?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING",
-                (content_hash, name, stored, size, _now()),
+                (content_hash, name, stored, size, now()),
             )
 
     def upload(self, content_hash: str) -> dict | None:
@@ -489,7 +494,7 @@ class Store:
                 "INSERT INTO reviews (content_hash, rule_id, kind, start, before, after, reason, reviewer, at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (review.content_hash, review.rule_id, review.kind, review.start, review.before, review.after,
-                 review.reason, review.reviewer, review.at or _now()),
+                 review.reason, review.reviewer, review.at or now()),
             ).fetchone()
         return rid
 
@@ -506,7 +511,7 @@ class Store:
     def add_memo_text(self, content_hash: str, text: str, reviewer: str) -> None:
         with self._transaction() as db:
             db.execute("INSERT INTO memo_texts (content_hash, text, reviewer, at) VALUES (?, ?, ?, ?)",
-                       (content_hash, text, reviewer, _now()))
+                       (content_hash, text, reviewer, now()))
 
     def memo_text(self, content_hash: str) -> str | None:
         row = self._db.execute("SELECT text FROM memo_texts WHERE content_hash = ? ORDER BY id DESC LIMIT 1",

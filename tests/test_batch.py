@@ -181,6 +181,8 @@ def test_history_database_holds_each_content_once_and_the_failures(batch_run):
     db = out / "fazhi.sqlite"
     assert db_count(db) == 5  # the nested file is a copy of a seed: same content, one row
     assert db_count(db, "failures") == 3
+    with sqlite3.connect(db) as conn:  # one batch, one time: the workers' order decides nothing
+        assert conn.execute("SELECT COUNT(DISTINCT scored_at) FROM reports").fetchone()[0] == 1
     check_consistent(db, rules=33)
 
 

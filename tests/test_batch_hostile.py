@@ -385,10 +385,10 @@ def test_a_full_database_is_one_error_and_stays_consistent(tmp_path, ruleset):
     patch = """
 import scorer.store
 _save = scorer.store.Store.save
-def save(self, record):
+def save(self, record, scored_at=None):
     pages = self._db.execute("PRAGMA page_count").fetchone()[0]
     self._db.execute(f"PRAGMA max_page_count = {pages}")
-    return _save(self, record)
+    return _save(self, record, scored_at)
 scorer.store.Store.save = save
 """
     run = fazhi("batch", corpus, "-o", out, "--jobs", 1, "--no-memo", "-q", patch=patch, timeout=60)

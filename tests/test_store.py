@@ -12,12 +12,13 @@ from scorer.history import timelines
 from scorer.store import SCHEMA_VERSION, ReportRecord, RuleRecord, Store, record_of
 
 
-def make(content_hash="h1", issuer="合肥市科技局", year=2020, score=50.0, statuses=None, ruleset_version="v1", **kw):
+def make(content_hash="h1", issuer="合肥市科技局", year=2020, score=50.0, statuses=None, ruleset_version="v1", date=None,
+         **kw):
     statuses = statuses or {"a.one": "absent", "a.two": "asserted", "a.three": "met"}
     results = tuple(RuleRecord(rid, st, True, 1.0, 2.0, 0 if st == "absent" else 1) for rid, st in statuses.items())
     return ReportRecord(
         content_hash=content_hash, ruleset_version=ruleset_version, path=f"in/{content_hash}.txt", issuer=issuer,
-        year=year, edition=2015, date=None, score=score, grade="不合格", core_score=score, results=results, **kw,
+        year=year, edition=2015, date=date, score=score, grade="不合格", core_score=score, results=results, **kw,
     )
 
 
@@ -144,6 +145,32 @@ def test_timelines_keep_the_latest_report_per_year_and_list_changes():
         ("a.two", "asserted", "deficient", "regressed"),
     ]
     assert yangjiang.years == (2021,) and yangjiang.changes == ()
+
+
+def test_timelines_choose_among_one_batchs_reports_of_a_year_by_date_then_path_never_by_order():
+    # Two reports of one issuer and year stored by the same batch carry the same time; the
+    # one standing for the year must not depend on which worker finished first.
+    early = make("x1", year=2021, scored_at="t", date="2022-02-01", statuses={"a.one": "absent"})
+    late = make("x2", year=2021, scored_at="t", date="2022-03-01", statuses={"a.one": "asserted"})
+    for records in ([early, late], [late, early]):
+        (line,) = timelines(records)
+        assert [r.content_hash for r in line.reports] == ["x2"]
+    undated_a = make("y1", year=2021, scored_at="t")  # path in/y1.txt
+    undated_b = make("y2", year=2021, scored_at="t")  # path in/y2.txt: sorts last
+    for records in ([undated_a, undated_b], [undated_b, undated_a]):
+        (line,) = timelines(records)
+        assert [r.content_hash for r in line.reports] == ["y2"]
+    # a later batch still wins over an earlier one, whatever the dates
+    rescored = make("x1", year=2021, scored_at="u", date="2022-02-01")
+    (line,) = timelines([late, rescored])
+    assert [r.content_hash for r in line.reports] == ["x1"]
+
+
+def test_save_records_the_time_it_is_given(store):
+    store.save(make("a"), "2026-01-01T00:00:00+00:00")
+    store.save(make("b"))
+    at = {r.content_hash: r.scored_at for r in store.history("合肥市科技局")}
+    assert at["a"] == "2026-01-01T00:00:00+00:00" and at["b"] > at["a"]
 
 
 def test_the_history_keeps_why_a_file_is_not_a_whole_report(tmp_path, ruleset):
