@@ -74,6 +74,28 @@ TITLE_TOPIC = regex_cache.compile(r"法治政府|法治建设|依法行政|20\d\
 PARTY_COMMITTEE_ALONE = regex_cache.compile(r"[省市县区州旗盟]委")  # (市委 alone names no report's issuer)
 TITLE_TAG = regex_cache.compile(r"^\s*(\[[^\]]{1,10}\]|【[^】]{1,10}】)\s*")
 NOT_A_BODY = regex_cache.compile(r"网站|门户|投注|博彩|官网|app|APP|[,，。;；、:：]")
+# Short names that are never a body's official name, at the end of an issuer, and the full
+# name (市市场监管局 is 市市场监督管理局): one body must be one issuer in the history and the
+# dashboard, whether its report's title writes the full name one year and the short one the
+# next. Short names that are official names in many places (科技局, 司法局, 教体局?) stay.
+ISSUER_FULL_NAMES = {
+    "市场监管局": "市场监督管理局", "市监局": "市场监督管理局",
+    "人社局": "人力资源和社会保障局", "人力社保局": "人力资源和社会保障局",
+    "人力资源社会保障局": "人力资源和社会保障局",
+    "卫健委": "卫生健康委员会", "卫生健康委": "卫生健康委员会", "卫健局": "卫生健康局",
+    "发改委": "发展和改革委员会", "发展改革委": "发展和改革委员会", "发改局": "发展和改革局",
+    "发展改革局": "发展和改革局",
+    "文旅局": "文化和旅游局", "文化旅游局": "文化和旅游局",
+    "林草局": "林业和草原局", "住建局": "住房和城乡建设局", "住建委": "住房和城乡建设委员会",
+    "住房城乡建设局": "住房和城乡建设局", "住房城乡建设委": "住房和城乡建设委员会",
+    "应急局": "应急管理局", "医保局": "医疗保障局", "退役军人局": "退役军人事务局",
+    "国资委": "国有资产监督管理委员会", "外办": "外事办公室",
+    "民宗委": "民族宗教事务委员会", "民族宗教委": "民族宗教事务委员会", "民宗局": "民族宗教事务局",
+    "管委会": "管理委员会",
+}
+ISSUER_SHORT_NAME = regex_cache.compile("(" + "|".join(sorted(ISSUER_FULL_NAMES, key=len, reverse=True)) + ")$")
+# a place's government without 人民 (上海市政府, 渝中区政府, 南昌县政府): its name is X人民政府
+GOVERNMENT_SHORT = regex_cache.compile(r"(?<=[省市县区州旗盟镇乡])政府$")
 ISSUER_LINE = regex_cache.compile(
     r"^[\u4e00-\u9fff()（）]{2,40}(局|委|办|厅|部|院|政府|委员会|中心|室|所|站|队|处|会|公司|管委会|办公室|法院|检察院)$"
 )
@@ -255,6 +277,13 @@ def _clean_issuer(name: str) -> str | None:
     return name
 
 
+def full_issuer_name(name: str) -> str:
+    """The body's full name where the text wrote a short one that is never official
+    (市场监管局 → 市场监督管理局, 上海市政府 → 上海市人民政府)."""
+    name = ISSUER_SHORT_NAME.sub(lambda m: ISSUER_FULL_NAMES[m.group(1)], name)
+    return GOVERNMENT_SHORT.sub("人民政府", name)
+
+
 def segment(doc: Document) -> Segmented:
     lines = _body_lines(doc)
     title_idx = _detect_title(lines, doc)
@@ -369,7 +398,7 @@ def segment(doc: Document) -> Segmented:
     if issuer is None and doc.metadata.get("issuer"):
         issuer = _clean_issuer(doc.metadata["issuer"])
     if issuer:
-        issuer = _qualify_issuer(issuer, sentences)
+        issuer = _qualify_issuer(full_issuer_name(issuer), sentences)
     published = None
     if doc.metadata.get("published"):
         try:

@@ -89,6 +89,23 @@ def test_bare_city_level_issuer_is_qualified_by_the_place_the_body_names():
     assert seg.issuer == "市科技局"
 
 
+@pytest.mark.parametrize(("title", "issuer"), [
+    # a short name that is never official is written out: one body, one issuer across years
+    ("杭州市市场监管局2023年法治政府建设年度报告", "杭州市市场监督管理局"),
+    ("通城县人社局2022年度法治政府建设工作报告", "通城县人力资源和社会保障局"),
+    ("三明市卫健委2021年法治政府建设情况报告", "三明市卫生健康委员会"),
+    ("鄂尔多斯市文旅局2024年法治政府建设工作报告", "鄂尔多斯市文化和旅游局"),
+    ("荣昌新区建设管委会2023年度法治政府建设情况报告", "荣昌新区建设管理委员会"),
+    ("渝中区政府2022年法治政府建设情况报告", "渝中区人民政府"),
+    # official names stay as written (科技局 is many a bureau's official name; 人民政府 already)
+    ("合肥市科技局2022年法治政府建设工作报告", "合肥市科技局"),
+    ("南昌县人民政府2023年法治政府建设年度报告", "南昌县人民政府"),
+    ("某镇2023年法治政府建设年度报告", "某镇"),
+])
+def test_a_short_name_that_is_never_official_is_written_out_in_full(title, issuer):
+    assert _seg(f"{title}\n一、主要成效\n开展培训2次。\n").issuer == issuer
+
+
 def test_heading_roles_read_the_name_not_the_number_and_ignore_work_plans_done():
     text = (
         "某局2023年度法治政府建设情况报告\n"
@@ -119,7 +136,7 @@ def test_the_report_year_is_the_year_of_its_work(text, year):
     ("[权威发布]福建省人民政府关于2021年度法治政府建设情况的报告\n2021年，全省坚持依法行政。", "福建省人民政府"),
     ("塘栖镇法治政府建设年度报告（2023年）\n2023年，我镇坚持依法行政。", "塘栖镇"),
     # no title: the opening sentence's subject, when it is a body
-    ("2023年，市市场监管局在市委市政府的坚强领导下，深入推进法治政府建设。", "市市场监管局"),
+    ("2023年，市市场监管局在市委市政府的坚强领导下，深入推进法治政府建设。", "市市场监督管理局"),
     ("今年以来，县退役军人事务局深入学习贯彻习近平法治思想，推进依法行政。", "县退役军人事务局"),
     ("根据《法治政府建设实施纲要》要求，我局扎实推进法治政府建设。", None),
     # a government names its place; a purpose clause may come first; the hand-over names the body
@@ -130,7 +147,7 @@ def test_the_report_year_is_the_year_of_its_work(text, year):
     # a title in traditional characters is read as its document is: folded to simplified
     ("洛陽市人民政府關於2016年度依法行政工作情況的報告\n2016年，全市堅持依法行政，推進法治政府建設。", "洛阳市人民政府"),
     # the body's name alone on the first line
-    ("杭州市市场监管局\n2020年，我局深入推进法治政府建设。", "杭州市市场监管局"),
+    ("杭州市市场监管局\n2020年，我局深入推进法治政府建设。", "杭州市市场监督管理局"),
     # a title in two lines: the body's name above 关于…的报告
     ("大河乡人民政府\n关于法治政府建设的情况报告\n2025年，我乡坚持依法行政。", "大河乡人民政府"),
     ("中共温州市龙湾区委 温州市龙湾区人民政府\n关于2023年度龙湾区法治政府建设工作情况的报告\n2023年，龙湾区坚持依法行政。",
