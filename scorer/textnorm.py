@@ -59,7 +59,9 @@ def _to_simplified():
     return opencc.OpenCC("t2s").convert
 
 
-def _simplified(text: str) -> str:
+def to_simplified(text: str) -> str:
+    """``text`` in simplified characters, same length (normalize does this for a text that
+    shows itself traditional; a short phrase quoted from such a text may not)."""
     convert = _to_simplified()
     out = convert(text)
     if len(out) == len(text):
@@ -75,7 +77,7 @@ def normalize(text: str) -> str:
     if _RARE.search(folded):
         folded = _RARE.sub(lambda m: _norm_char(m.group(0)), folded)
     if _TRADITIONAL.search(folded):
-        folded = _simplified(folded)
+        folded = to_simplified(folded)
     return folded
 
 

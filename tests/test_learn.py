@@ -59,6 +59,21 @@ def test_training_reads_the_quoted_sentences_and_is_reproducible(tmp_path):
     assert p("聘请法律顾问审查合同。")["legal_adviser.use"] > p("完成年度财政预算编制。")["legal_adviser.use"]
 
 
+def test_a_quoted_phrase_is_found_as_its_traditional_or_pinyin_page_is_read(tmp_path):
+    # A labeller quotes a traditional-character page as printed (強化…執法: none of the
+    # characters that mark a text as traditional), and a mirror's pinyin with it; the
+    # matcher's sentences are the folded text without the pinyin.
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "t.txt").write_text("某縣2023年度法治政府建設情況報告\n強化行政執法協調監督，開展執法檢查3次。\n"
+                                 "法律顧問列席會議4次。\n", encoding="utf-8")
+    gold = [{"file": "t.txt", "labels": {"enforcement.supervision": "substantiated", "legal_adviser.use": "substantiated"},
+             "evidence": {"enforcement.supervision": "強化行政執法協調監督", "legal_adviser.use": "法律顧(gù)問列席"}}]
+    (report,), unfound = labelled_reports(gold, texts)
+    assert unfound == []
+    assert set(report.positives) == {"enforcement.supervision", "legal_adviser.use"}
+
+
 def test_model_scores_like_the_linear_model_it_stores():
     data = {"schema": "fazhi.model/1", "info": {},
             "rules": {"x.y": {"bias": -1.0, "threshold": 0.9, "veto": 0.0, "weights": {"法律": 2.0, "顾问": 1.0}}}}

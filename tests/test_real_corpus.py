@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -107,15 +108,18 @@ def test_settle_puts_the_third_readers_label_and_phrase_into_the_manifest(tmp_pa
     assert corpus.load(manifest)[0]["labels"]["legal_adviser.use"] == "substantiated"  # nothing written
 
 
-def test_test_fold_is_labelled_twice_and_its_disagreements_settled_in_the_manifest():
-    first = yaml.safe_load((REAL / "double" / "test_first.yaml").read_text(encoding="utf-8"))["reports"]
-    second = yaml.safe_load((REAL / "double" / "test_second.yaml").read_text(encoding="utf-8"))["reports"]
-    settled = yaml.safe_load((REAL / "double" / "test_settled.yaml").read_text(encoding="utf-8"))
-    sample = {r["file"] for r in yaml.safe_load((REAL / "double" / "first.yaml").read_text(encoding="utf-8"))["reports"]}
+# Each doubly labelled set: the first labels, the second (blind) labelling, the settled disagreements.
+DOUBLE_SETS = (("test_first", "test_second", "test_settled"),  # the test fold of batches 1-5
+               ("b6_first", "b6_second", "b6_settled"))  # all of batch 6, dev and test
+
+
+@pytest.mark.parametrize("names", DOUBLE_SETS, ids=lambda n: n[0])
+def test_a_doubly_labelled_set_has_its_disagreements_settled_in_the_manifest(names):
+    first, second, settled = (yaml.safe_load((REAL / "double" / f"{n}.yaml").read_text(encoding="utf-8"))
+                              for n in names)
+    first, second = first["reports"], second["reports"]
     entries = {e["file"]: e for e in corpus.load()}
-    test = {f for f, e in entries.items() if e["fold"] == "test"}
-    # with the 48-report sample, every test-fold report has two independent labellings
-    assert {r["file"] for r in first} == {r["file"] for r in second} == test - sample
+    assert {r["file"] for r in first} == {r["file"] for r in second}
     a = agreement(first, second)
     assert a.labels == 28 * len(first) and 0.95 < a.share < 1 and 0.85 < a.kappa < 1
     # exactly the disagreements were settled, and the manifest holds the settled label
@@ -125,3 +129,14 @@ def test_test_fold_is_labelled_twice_and_its_disagreements_settled_in_the_manife
     assert all(entries[d["file"]]["labels"][d["id"]] == d["label"] for d in settled)
     assert all(entries[r["file"]]["labels"][i] == s for r in first for i, s in r["labels"].items()
                if (r["file"], i) not in disagreements)
+
+
+def test_every_test_fold_report_is_labelled_twice():
+    sample = {r["file"] for r in yaml.safe_load((REAL / "double" / "first.yaml").read_text(encoding="utf-8"))["reports"]}
+    twice = {r["file"] for names in DOUBLE_SETS
+             for r in yaml.safe_load((REAL / "double" / f"{names[0]}.yaml").read_text(encoding="utf-8"))["reports"]}
+    test = {e["file"] for e in corpus.load() if e["fold"] == "test"}
+    assert test - sample <= twice
+    # the test fold's own set holds test reports only (batch 6's holds its dev reports too)
+    first = yaml.safe_load((REAL / "double" / "test_first.yaml").read_text(encoding="utf-8"))["reports"]
+    assert {r["file"] for r in first} <= test

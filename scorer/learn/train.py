@@ -21,7 +21,8 @@ from pathlib import Path
 
 from scorer.learn.features import DESCRIPTION, ngrams, scale
 from scorer.learn.model import SCHEMA, from_dict
-from scorer.textnorm import normalize
+from scorer.readers.pinyin import PINYIN_AFTER_HAN
+from scorer.textnorm import has_traditional, normalize, to_simplified
 
 SEED = 0
 C = 4.0  # inverse L1 strength: sparse weights keep the file small and the features readable
@@ -37,8 +38,14 @@ class LabelledReport:
     absent: frozenset[str]  # rule ids labelled absent: all their sentences are negatives
 
 
-def _squash(text: str) -> str:
-    return "".join(normalize(text).split()).strip("“”\"'。，,；;")
+def _squash(text: str, simplified: bool = False) -> str:
+    """The phrase as the matcher's sentences read: normalised, without spaces and pinyin, and
+    folded to simplified characters when its report was (a labeller quotes a traditional-
+    character page as printed, 強化…執法, which a phrase alone may not show to be traditional)."""
+    text = PINYIN_AFTER_HAN.sub("", normalize(text))
+    if simplified:
+        text = to_simplified(text)
+    return "".join(text.split()).strip("“”\"'。，,；;")
 
 
 def labelled_reports(gold: list[dict], texts: Path) -> tuple[list[LabelledReport], list[str]]:
@@ -57,11 +64,12 @@ def labelled_reports(gold: list[dict], texts: Path) -> tuple[list[LabelledReport
             continue
         sentences = tuple(v.sentence.norm for v in sentence_views(seg))
         squashed = ["".join(s.split()) for s in sentences]
+        folded = has_traditional(seg.document.text)
         positives: dict[str, frozenset[int]] = {}
         for rule_id, phrase in (entry.get("evidence") or {}).items():
             if entry["labels"].get(rule_id, "absent") == "absent":
                 continue
-            needle = _squash(str(phrase))
+            needle = _squash(str(phrase), folded)
             hits = frozenset(i for i, s in enumerate(squashed) if needle and needle in s)
             if hits:
                 positives[rule_id] = hits
