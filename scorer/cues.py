@@ -96,6 +96,11 @@ QUANTITY = regex_cache.compile(rf"(?<![第\d.])\d+(\.\d+)?\s*(余|多)?\s*(万|�
 PARTIAL_DATE = regex_cache.compile(r"\d{4}年\d{1,2}月|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
                                    r"|(?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,2}月(?=份|[,，初底末]|(上|中|下)旬)"
                                    r"|(?<!\d)\d{1,2}月(?=[,，初底末])|(?<!\d)\d{1,2}月份|\d{1,2}月\d{1,2}日|\d{1,2}月(上|中|下)旬")
+# The whole year as the period a figure covers (今年以来(2023年1月1日至2023年12月31日)，共办理…):
+# the reporting year itself, not the date of an act.
+REPORTING_PERIOD = regex_cache.compile(
+    r"(\d{4}年)?1月1日(起)?\s*(至|到|—|－|-|~|～)\s*(\d{4}年)?12月31日(止)?"
+)
 PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|"
     "海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|国家|全国|中国"
@@ -171,7 +176,9 @@ _NOT_A_NAME = (
 )
 NAMED_PERSON = regex_cache.compile(
     rf"(?:{_TITLES}|负责人)(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}同志"
-    rf"|(?:{_TITLES})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|高度|始终|切实|作为|率先|多次|坚持|带队|为组长|任组长|担任组长|为副组长)"
+    rf"|(?:{_TITLES})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|高度|始终|切实|作为|率先|多次|坚持|带队|为组长|任组长|担任组长|为副组长"
+    # an invited speaker named by title and name (…研究中心主任唐明良作专题讲座)
+    r"|作(专题|主题)?(讲座|报告|辅导|授课|宣讲))"
     rf"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=主持|带头|亲自|率队|出席|参加|召开|讲授|作)"
     # the leading group's head named (以黄忠武书记为组长): a person, not the generic 以局长为组长
     rf"|(?<=以|由)(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=为组长|任组长|担任组长)"
@@ -207,6 +214,8 @@ NAMED_EVENT = regex_cache.compile(
     r"|“[^”、,，]{2,8}”(专项)?(行动|整治)"
     # speaking at a named meeting: 在全省行政执法工作推进会上介绍经验
     r"|(?<=在)(全国|全省|全市|国家|省|市)[^,，。;；]{2,30}?(工作会议?|推进会议?|座谈会|现场会|电视电话会议?|交流会)上(作|介绍|交流|发言)"
+    # numbered study sessions (于2020年第2次、第7次、第8次学习会集中学习了宪法)
+    r"|第[一二三四五六七八九十\d]+次(、第[一二三四五六七八九十\d]+次)*(集中|专题)?(学习会|学法会|常务会|党组会|党委会)"
 )
 
 # An honour conferred on the work (荣获全国优质政务服务示范区, 获评全省人民调解工作先进集体,

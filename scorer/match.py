@@ -36,6 +36,7 @@ from scorer.cues import (
     YEAR_OPENER,
     PARTIAL_DATE,
     PLATFORM,
+    REPORTING_PERIOD,
     GENERIC_PLATFORM,
     BASIS_OPENER,
     REMIT_CLAUSE,
@@ -586,6 +587,8 @@ def _details(norm: str, titles: tuple[tuple[int, int], ...], own: frozenset[int]
     ``outside``: the sentence with its titles blanked."""
     if "“" in outside:
         outside = _blank(outside, tuple(m.span() for m in QUOTED_NAME.finditer(outside)))
+    if "12月31日" in outside:
+        outside = _blank(outside, tuple(m.span() for m in REPORTING_PERIOD.finditer(outside)))
     found = list(quantities(outside))
     found += [(s, outside[s:e]) for s, e, _ in find_dates(outside)]
     if "月" in outside:  # every PARTIAL_DATE names a month (tests/test_prefilter.py checks)

@@ -300,6 +300,8 @@ def test_quality_signals(ruleset):
         ("enforcement.supervision", "上半年，开展行政执法监督检查。", "asserted"),
         ("leadership.law_study", "2023年，局党组中心组开展专题学法。", "asserted"),
         ("enforcement.supervision", "首次开展行政执法监督检查。", "asserted"),
+        # …nor the reporting year written out as the period a figure covers
+        ("disputes.petition_mediation", "今年以来（2023年1月1日至2023年12月31日），共调解矛盾纠纷。", "asserted"),
         # a report reposted in traditional characters reads the same
         ("enforcement.publicity", "全面推行行政執法公示制度，在省平台公示處罰決定12件。", "substantiated"),
     ],
