@@ -89,6 +89,9 @@ CN_QUANTITY = (
     r"|连续[两二三四五六七八九十\d]+(年|次|届)"
     # a set frequency is checkable: 每半年听取一次汇报, 每季度至少组织一次集体学法
     r"|每(年|半年|季度?|个?月|周)[\u4e00-\u9fff]{0,14}?一次"
+    # one staff member counted is a count too (我局有一名公职律师, 配备一名专职法制员); not one
+    # leader named to take charge (明确一名副局长主抓), which is a remit
+    r"|(?<![第一统唯同单另每])一(名|位)(专职|兼职)?(公职律师|法律顾问|律师|法制员|法制审核人员|审核人员|调解员)"
 )
 # (第2名, 第3次: a rank or an ordinal, not a count)
 QUANTITY = regex_cache.compile(rf"(?<![第\d.])\d+(\.\d+)?\s*(余|多)?\s*(万|亿)?\s*(余|多)?({UNITS})|{CN_QUANTITY}")
@@ -216,6 +219,8 @@ NAMED_EVENT = regex_cache.compile(
     r"|(?<=在)(全国|全省|全市|国家|省|市)[^,，。;；]{2,30}?(工作会议?|推进会议?|座谈会|现场会|电视电话会议?|交流会)上(作|介绍|交流|发言)"
     # numbered study sessions (于2020年第2次、第7次、第8次学习会集中学习了宪法)
     r"|第[一二三四五六七八九十\d]+次(、第[一二三四五六七八九十\d]+次)*(集中|专题)?(学习会|学法会|常务会|党组会|党委会)"
+    # a year-long campaign named by its subject (开展行政复议质量提升年活动, 执法规范化建设年活动)
+    r"|(?<=开展|实施|组织|启动|深化)[\u4e00-\u9fff]{4,14}(提升|建设|攻坚|规范|落实|创新|巩固|深化|突破)年活动"
 )
 
 # An honour conferred on the work (荣获全国优质政务服务示范区, 获评全省人民调解工作先进集体,

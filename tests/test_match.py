@@ -300,6 +300,11 @@ def test_quality_signals(ruleset):
         ("enforcement.supervision", "上半年，开展行政执法监督检查。", "asserted"),
         ("leadership.law_study", "2023年，局党组中心组开展专题学法。", "asserted"),
         ("enforcement.supervision", "首次开展行政执法监督检查。", "asserted"),
+        # a year-long campaign named by its subject is a named campaign
+        ("disputes.reconsideration_litigation", "开展行政复议质量提升年活动，规范案件办理。", "substantiated"),
+        # one staff member counted is a count; one leader put in charge is a remit
+        ("legal_adviser.use", "我局有一名公职律师，充分发挥其在重大决策中的作用。", "substantiated"),
+        ("disputes.reconsideration_litigation", "明确一名党组成员具体抓落实，认真执行行政机关负责人出庭应诉制度。", "asserted"),
         # …nor the reporting year written out as the period a figure covers
         ("disputes.petition_mediation", "今年以来（2023年1月1日至2023年12月31日），共调解矛盾纠纷。", "asserted"),
         # a report reposted in traditional characters reads the same
