@@ -7,9 +7,10 @@ broken files are rows with an error and no score. The shapes (``SummaryRow``,
 ``BatchView``) live in :mod:`scorer.render.batch_view`, below this module and the
 renderers alike.
 
-Whether a file is one whole annual report is not in the history database yet: it is
-read back from each report's own JSON (``not_whole``), which the worker wrote from the
-ReportResult, when the summary is written.
+Whether a file is one whole annual report is in the history database (``not_whole``),
+but a record stored before it was says nothing there: for a report not scored in this
+run that the history calls whole, the reasons are read back from its own JSON, which
+the worker wrote from the ReportResult, when the summary is written.
 
 Memory stays flat in the number of reports: the stored records are read back one at a
 time, each made a compact row (its statuses, not its RuleRecords) and put in a temporary
@@ -41,7 +42,7 @@ from scorer import atomic
 from scorer.atomic import open_atomic, write_chunks
 from scorer.batch import OUTPUT_SUFFIXES, OutputError, as_child_of, memo_wanted, mp_context, os_problem
 from scorer.discover import REPORTS_DIR
-from scorer.history import Timeline, timelines
+from scorer.history import Timeline, changes_between, timelines
 from scorer.models import Ruleset
 from scorer.outcomes import Outcome
 from scorer.render.batch_view import BatchView, SummaryRow
@@ -69,18 +70,29 @@ def _statuses(results: Iterable[tuple[str, str, bool]], ruleset: Ruleset) -> tup
     return tuple(by_rule.get(rule.id) for rule in ruleset.rules)
 
 
-def summary_rows(outcomes: Iterable[Outcome], store: Store, ruleset: Ruleset, memo: str) -> Iterator[SummaryRow]:
-    """One row per outcome, in outcome order, each read from the history when it is needed."""
+def summary_rows(outcomes: Iterable[Outcome], store: Store, ruleset: Ruleset, memo: str,
+                 out_dir: str | os.PathLike | None = None) -> Iterator[SummaryRow]:
+    """One row per outcome, in outcome order, each read from the history when it is needed.
+
+    ``out_dir``: the batch's OUT, where a report skipped as already scored, whose record says
+    it is whole, has its JSON read for the reasons (as ``with_not_whole`` does): the record
+    may predate the history's reasons. A report scored in this run was stored with them.
+    None: the rows keep what the history says, and ``with_not_whole`` completes them.
+    """
     for o in outcomes:
         record = store.summary(o.content_hash, ruleset.version) if o.state != "failed" and o.content_hash else None
         if record is None:
             error = one_line(o.error or "not in the history database")
             yield SummaryRow(one_line(o.item.rel), one_line(o.item.path), {}, error=error)
             continue
+        links = o.item.outputs(memo_wanted(memo, record.has_gaps))
+        not_whole = record.not_whole
+        if out_dir is not None and not not_whole and o.state != "scored" and "json" in links:
+            not_whole = _not_whole_from_json(Path(out_dir) / links["json"])
         yield SummaryRow(
             file=one_line(o.item.rel),
             path=one_line(o.item.path),
-            links=o.item.outputs(memo_wanted(memo, record.has_gaps)),
+            links=links,
             issuer=_shared(record.issuer),  # issuers, dates and grades repeat: one copy each
             year=record.year,
             edition=record.edition,
@@ -90,8 +102,8 @@ def summary_rows(outcomes: Iterable[Outcome], store: Store, ruleset: Ruleset, me
             core_score=record.core_score,
             statuses=_statuses(record.results, ruleset),
             # The history stores the reasons; a report stored before it did says none there,
-            # and with_not_whole reads them from the report's JSON.
-            not_whole=record.not_whole,
+            # and its JSON is read for them (above, or by with_not_whole).
+            not_whole=not_whole,
             ocr=record.ocr,
         )
 
@@ -100,28 +112,37 @@ def _shared(text: str | None) -> str | None:
     return None if text is None else sys.intern(text)
 
 
-def _as_shown(t: Timeline) -> Timeline:
-    """A timeline cut to what the dashboard shows: scores by year, and the changes into the latest year."""
-    latest = t.years[-1]
-    return Timeline(
-        t.issuer,
-        tuple(replace(r, results=()) for r in t.reports),
-        tuple(c for c in t.changes if c.to_year == latest),
-    )
+def _shown_timelines(store: Store, issuer: str) -> list[Timeline]:
+    """The issuer's timelines of two years or more, cut to what the dashboard shows: scores by
+    year (records without results), and the changes into the latest year.
+
+    Read so: the issuer's records without their results (``timelines`` keeps the latest
+    scored of each year), then the results of the last two years' alone — a province's
+    issuers have a dozen reports each, and making every stored report's 33 results was
+    most of this."""
+    shown = []
+    for t in timelines(store.history(issuer, contains=False, with_results=False)):
+        if len(t.years) < 2:
+            continue
+        older, newer = (store.get(r.content_hash, r.ruleset_version) for r in t.reports[-2:])
+        changes = changes_between(older, newer) if older and newer else []
+        shown.append(Timeline(t.issuer, t.reports, tuple(changes)))
+    return shown
 
 
 def batch_view(outcomes: Iterable[Outcome], store: Store, ruleset: Ruleset, memo: str,
-               copy_to: _WorkbookProcess | None = None) -> BatchView:
+               copy_to: _WorkbookProcess | None = None, out_dir: str | os.PathLike | None = None) -> BatchView:
     """The batch's view, its rows in a temporary table (``SummaryTable``) read back for each
     output rather than held; ``close_view`` removes the table. ``copy_to`` (the workbook
-    process) is given each row as it is made, then told that was all."""
-    made = summary_rows(outcomes, store, ruleset, memo)
+    process) is given each row as it is made, then told that was all. ``out_dir``: the
+    not-whole reasons are read as the rows are made (``summary_rows``)."""
+    made = summary_rows(outcomes, store, ruleset, memo, out_dir)
     rows = SummaryTable(made if copy_to is None else _copied(made, copy_to))
     if copy_to is not None:
         copy_to.end()  # it can write the workbook now: what follows is the dashboard's
     multi_year = []
     for issuer in sorted({r.issuer for r in rows if r.issuer}):  # one issuer's records in memory at a time
-        multi_year += [_as_shown(t) for t in timelines(store.history(issuer, contains=False)) if len(t.years) >= 2]
+        multi_year += _shown_timelines(store, issuer)
     return BatchView(rows, ruleset, tuple(multi_year))
 
 
@@ -205,13 +226,16 @@ def write_batch_outputs(view: BatchView, out_dir: str | os.PathLike, jobs: int =
     return _write_outputs(view, out, workbook)
 
 
-def _write_outputs(view: BatchView, out: Path, workbook: _WorkbookProcess | None) -> dict[str, Path]:
-    """write_batch_outputs, the workbook written by ``workbook`` (given every row already) or, when None, here."""
+def _write_outputs(view: BatchView, out: Path, workbook: _WorkbookProcess | None,
+                   reasons_read: bool = False) -> dict[str, Path]:
+    """write_batch_outputs, the workbook written by ``workbook`` (given every row already) or, when None, here.
+    ``reasons_read``: the rows have their not-whole reasons already (``batch_view`` with ``out_dir``)."""
     from scorer.render import dashboard, summary
 
     paths = {kind: out / name for kind, name in BATCH_FILES.items()}
     try:
-        view = with_not_whole(view, out)
+        if not reasons_read:
+            view = with_not_whole(view, out)
         with open_atomic(paths["csv"], "w", encoding="utf-8-sig", newline="") as f:
             summary.write_csv(view, f)
         if workbook is None:
@@ -250,19 +274,20 @@ class _WorkbookProcess:
     workbook (XlsxWriter, ~40 ms) meanwhile, and keeps each row as it comes (``add``) in a
     table of its own (:class:`SummaryTable`), sharing no database connection with this
     process. After ``end`` it reads the not-whole reasons from the reports' JSON, as this
-    process does, and writes the workbook: the same bytes as :func:`_write_workbook` here.
+    process does, unless the rows came with them (``reasons_read``), and writes the workbook: the same bytes as :func:`_write_workbook` here.
     ``finish`` waits for it and raises the OSError it met (disk full…); should it die for
     another reason, the workbook is written here instead. ``stop`` ends it if it is still
     running (this process failed or was interrupted: the temporary file it leaves is
     removed with the others a batch leaves).
     """
 
-    def __init__(self, ruleset: Ruleset, out: Path):
+    def __init__(self, ruleset: Ruleset, out: Path, reasons_read: bool = False):
+        """``reasons_read``: the rows it is given have their not-whole reasons (``batch_view`` with ``out_dir``)."""
         ctx = mp_context()
         self._out = out
         self._chunk: list[SummaryRow] = []
         self._conn, child_conn = ctx.Pipe()
-        self._process = ctx.Process(target=_workbook_main, args=(child_conn, ruleset, str(out), os.getpid()),
+        self._process = ctx.Process(target=_workbook_main, args=(child_conn, ruleset, str(out), os.getpid(), reasons_read),
                                     name="fazhi-workbook", daemon=True)
         self._process.start()
         child_conn.close()
@@ -312,7 +337,7 @@ class _WorkbookProcess:
         atomic.remove_temp_files(self._out, BATCH_FILES["xlsx"].__eq__)
 
 
-def _workbook_main(conn, ruleset: Ruleset, out: str, parent_pid: int) -> None:
+def _workbook_main(conn, ruleset: Ruleset, out: str, parent_pid: int, reasons_read: bool = False) -> None:
     """The workbook process: import the writer, take the rows until None, write summary.xlsx, say how it went."""
     as_child_of(parent_pid)
 
@@ -327,7 +352,8 @@ def _workbook_main(conn, ruleset: Ruleset, out: str, parent_pid: int) -> None:
 
         table = SummaryTable(received())
         try:
-            _write_workbook(with_not_whole(BatchView(table, ruleset, ()), out), Path(out))
+            view = BatchView(table, ruleset, ())
+            _write_workbook(view if reasons_read else with_not_whole(view, out), Path(out))
         finally:
             table.close()
         said = ("done", None)
@@ -417,15 +443,15 @@ def update_batch_outputs(outcomes: Iterable[Outcome], store: Store, ruleset: Rul
     if paths is not None:
         return paths
     # (started first: it gets ready, and takes each row, while the rows are read back)
-    workbook = _WorkbookProcess(ruleset, out) if jobs > 1 else None
+    workbook = _WorkbookProcess(ruleset, out, reasons_read=True) if jobs > 1 else None
     try:
-        view = batch_view(outcomes, store, ruleset, memo, copy_to=workbook)
+        view = batch_view(outcomes, store, ruleset, memo, copy_to=workbook, out_dir=out)
     except BaseException:
         if workbook is not None:
             workbook.stop()
         raise
     try:
-        paths = _write_outputs(view, out, workbook)
+        paths = _write_outputs(view, out, workbook, reasons_read=True)
     finally:
         close_view(view)
     files = {str(p.relative_to(out)): list(_stat(p) or ()) for p in paths.values()}

@@ -40,7 +40,8 @@ class Timeline:
         return tuple(r.year for r in self.reports if r.year is not None)
 
 
-def _changes(older: ReportRecord, newer: ReportRecord) -> list[Change]:
+def changes_between(older: ReportRecord, newer: ReportRecord) -> list[Change]:
+    """What changed from ``older`` to ``newer`` (the next year's report of the same issuer), in ruleset order."""
     before = {r.rule_id: r for r in older.results}
     out = []
     for r in newer.results:
@@ -69,6 +70,6 @@ def timelines(records: list[ReportRecord]) -> list[Timeline]:
     out = []
     for issuer in sorted(by_issuer):
         reports = tuple(by_issuer[issuer][y] for y in sorted(by_issuer[issuer]))
-        changes = tuple(c for a, b in zip(reports, reports[1:]) for c in _changes(a, b))
+        changes = tuple(c for a, b in zip(reports, reports[1:]) for c in changes_between(a, b))
         out.append(Timeline(issuer, reports, changes))
     return out

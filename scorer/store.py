@@ -334,7 +334,7 @@ class Store:
         "requested_edition, scored_at, not_whole, ocr"
     )
 
-    def _records(self, where: str, params: tuple) -> list[ReportRecord]:
+    def _records(self, where: str, params: tuple, with_results: bool = True) -> list[ReportRecord]:
         rows = self._db.execute(f"SELECT {self._COLUMNS} FROM reports WHERE {where}", params).fetchall()
         out = []
         for row in rows:
@@ -345,7 +345,7 @@ class Store:
                     "WHERE report_id = ? ORDER BY position",
                     (row[0],),
                 )
-            )
+            ) if with_results else ()
             out.append(
                 ReportRecord(
                     content_hash=row[1], ruleset_version=row[2], path=row[3], issuer=row[4], year=row[5],
@@ -389,18 +389,19 @@ class Store:
         ).fetchone()
         return row is not None
 
-    def history(self, issuer: str, *, contains: bool = True) -> list[ReportRecord]:
+    def history(self, issuer: str, *, contains: bool = True, with_results: bool = True) -> list[ReportRecord]:
         """An issuer's reports, by issuer, year and time scored.
 
         An exact match on the issuer; when there is none and ``contains`` is true, every
         issuer containing the text (several issuers may come back: group by ``issuer``).
+        ``with_results`` false: each record's ``results`` empty (not read).
         """
         order = " ORDER BY issuer, year, scored_at"
-        exact = self._records("issuer = ?" + order, (issuer,))
+        exact = self._records("issuer = ?" + order, (issuer,), with_results)
         if exact or not contains:
             return exact
         pattern = "%" + issuer.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        return self._records("issuer LIKE ? ESCAPE '\\'" + order, (pattern,))
+        return self._records("issuer LIKE ? ESCAPE '\\'" + order, (pattern,), with_results)
 
     def issuers(self) -> list[str]:
         return [r[0] for r in self._db.execute("SELECT DISTINCT issuer FROM reports WHERE issuer IS NOT NULL ORDER BY issuer")]
