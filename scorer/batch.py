@@ -331,14 +331,19 @@ class _Worker:
         self.started = time.monotonic()
         return self.tasks.popleft()
 
-    def poll(self) -> tuple[str, object]:
-        """("ready" | "done" | "broken", value) when the worker said something, ("died", None), or ("", None)."""
-        if self.conn.poll():
+    def poll(self, ready: list) -> tuple[str, object]:
+        """("ready" | "done" | "broken", value) when the worker said something, ("died", None), or ("", None).
+
+        ``ready``: what ``multiprocessing.connection.wait`` just returned: whether its pipe
+        has something or its process has ended, without asking the OS again for each."""
+        if self.conn in ready:
             try:
                 return self.conn.recv()
             except (EOFError, OSError):
                 return "died", None
-        return ("", None) if self.process.is_alive() else ("died", None)
+        if self.process.sentinel in ready and not self.process.is_alive():
+            return "died", None
+        return "", None
 
     def over(self, budget: float | None) -> bool:
         return bool(self.tasks and budget and time.monotonic() - self.started > budget)
@@ -376,9 +381,9 @@ def _in_workers(pending: _Pending, options: BatchOptions, out_dir: str) -> Itera
                     w.give(pending.popleft())
             deadlines = [w.started + budget for w in workers if w.task] if budget else []
             timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
-            multiprocessing.connection.wait([w.conn for w in workers] + [w.process.sentinel for w in workers], timeout)
+            ready = multiprocessing.connection.wait([w.conn for w in workers] + [w.process.sentinel for w in workers], timeout)
             for i, w in enumerate(workers):
-                kind, value = w.poll()
+                kind, value = w.poll(ready)
                 if kind == "ready":
                     w.ready = True
                 elif kind == "done":
