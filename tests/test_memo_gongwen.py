@@ -300,3 +300,53 @@ def test_every_seed_memo_renders_in_at_most_three_pages_in_libreoffice(seed_resu
     pages = {pdf.stem: len(PdfReader(pdf).pages) for pdf in tmp_path.glob("*.pdf")}
     assert sorted(pages) == sorted(seed.name[:3] for seed in SEEDS)
     assert all(n <= 3 for n in pages.values()), pages
+
+
+# -- the styled empty page, kept between runs (issue 14: a batch worker's first memo) ------------
+
+
+def test_twips_are_what_python_docx_computes():
+    from scorer.render.memo_docx import _mm_twips, _points_twips
+
+    for value in [x / 4 for x in range(0, 400)] + [16 * 2, 16 * 400 / 100, 10.5, 22]:
+        assert _points_twips(value) == Pt(value).twips, value
+    for value in [x / 10 for x in range(0, 2000)]:
+        assert _mm_twips(value) == docx.shared.Mm(value).twips, value
+
+
+def test_a_page_kept_from_an_earlier_run_makes_the_same_memo_without_python_docx(seed_results, tmp_path):
+    import hashlib
+    import json
+    import os
+    import sys
+
+    result = seed_results[SEEDS[0].name]
+    built = zipfile.ZipFile(io.BytesIO(memo.memo_docx(result)))
+    code = (
+        "import hashlib, io, json, sys, zipfile\n"
+        "from scorer.pipeline import score_file\n"
+        "from scorer.rules import load_rules\n"
+        "from scorer.render import memo\n"
+        f"data = memo.memo_docx(score_file({str(SEEDS[0])!r}, load_rules()))\n"
+        "z = zipfile.ZipFile(io.BytesIO(data))\n"
+        "print(json.dumps({'docx': 'docx' in sys.modules, 'lxml': 'lxml' in sys.modules,\n"
+        "                  'parts': [[i.filename, hashlib.sha256(z.read(i)).hexdigest()] for i in z.infolist()]}))\n"
+    )
+    env = {**os.environ, "FAZHI_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                                      env=env, check=True).stdout) for _ in range(2)]
+    assert runs[0]["docx"]  # the first run builds the page with python-docx and keeps it…
+    assert list((tmp_path / "cache").glob("memo-page-*"))
+    assert not runs[1]["docx"] and not runs[1]["lxml"]  # …the next one takes it from the cache
+    expected = [[i.filename, hashlib.sha256(built.read(i)).hexdigest()] for i in built.infolist()]
+    assert runs[0]["parts"] == runs[1]["parts"] == expected  # every part, in order, as built here
+
+
+def test_a_page_that_is_not_one_is_refused():
+    from scorer.render import memo_docx
+
+    kept = memo_docx.page()
+    for bad in (None, b"", (), kept[:4], (kept[0].decode("latin-1"), *kept[1:]), (*kept[:4], "ids")):
+        assert memo_docx.use_page(bad) is False
+    assert memo_docx.page() == kept
+    assert memo_docx.use_page(kept) is True and memo_docx.page() == kept

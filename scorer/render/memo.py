@@ -24,6 +24,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from scorer import atomic, citations
@@ -344,10 +345,35 @@ def memo_html(result: ReportResult) -> str:
     return render_template("memo.html.j2", m=build(result))
 
 
-def as_gongwen(m: Memo):
-    """The memo as the generic 公文 ``scorer.render.memo_docx`` lays out (loads python-docx)."""
-    from scorer.render import memo_docx as gongwen  # python-docx is only loaded when a .docx is asked for
+@lru_cache(maxsize=1)
+def _gongwen():
+    """``scorer.render.memo_docx``, loaded when a .docx is first asked for, with its styled
+    empty page kept in fazhi's cache (plain data) from one run to the next: building it
+    takes python-docx, ~0.1 s a process, most of it the import — in a batch, at every
+    worker's first report. The cache file is named after the code that builds the page
+    (memo_docx, python-docx, lxml and python-docx's templates), so another version of any
+    of them builds it again."""
+    from importlib.util import find_spec
 
+    from scorer import user_cache
+    from scorer.render import memo_docx as gongwen
+
+    builders = [gongwen.__file__]
+    for package in ("docx", "lxml"):  # their __init__.py say their versions
+        spec = find_spec(package)
+        if spec is not None and spec.origin:
+            builders.append(spec.origin)
+            if package == "docx":
+                builders += sorted(str(p) for p in (Path(spec.origin).parent / "templates").iterdir())
+    name = user_cache.named_after("memo-page", *builders)
+    if not gongwen.use_page(user_cache.load(name)):
+        user_cache.save(name, gongwen.page())
+    return gongwen
+
+
+def as_gongwen(m: Memo):
+    """The memo as the generic 公文 ``scorer.render.memo_docx`` lays out."""
+    gongwen = _gongwen()
     Block = gongwen.Block
     body = [Block("paragraph", m.opening), Block("heading", m.sections[0])]
     body += [Block("paragraph", p) for p in m.assessment]
@@ -374,9 +400,7 @@ def as_gongwen(m: Memo):
 
 
 def memo_docx(result: ReportResult) -> bytes:
-    from scorer.render.memo_docx import docx_bytes
-
-    return docx_bytes(as_gongwen(build(result)))
+    return _gongwen().docx_bytes(as_gongwen(build(result)))
 
 
 def write_memo(result: ReportResult, path: str | os.PathLike) -> Path:

@@ -26,7 +26,9 @@ Speed (a batch writes one memo per report): python-docx's per-element API is slo
 property set searches the element's children), and saving serialises and compresses every
 part again, styles.xml and stylesWithEffects.xml alone 800 KB. So python-docx builds the
 styled empty page once per process (``_package``: styles, font table, footers, page
-setup), whose fixed parts are compressed once into a zip; each memo's body is joined as
+setup), whose fixed parts are compressed once into a zip — or a caller gives it the page
+built by an earlier run (``page``, ``use_page``: plain data), and python-docx is not
+imported at all; each memo's body is joined as
 WordprocessingML text from the pieces python-docx would write for it, and added to a copy
 of that zip with its title. Every part is byte for byte what python-docx writes.
 """
@@ -41,15 +43,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from xml.sax.saxutils import escape as xml_escape
 
-from docx import Document
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.shared import Mm, Pt, RGBColor
-from docx.text.run import Run
-from lxml import etree
+# python-docx (and lxml) are imported by the functions that build the page with them, not
+# here: a page kept from an earlier run (``use_page``) spares a process their import.
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -129,6 +124,10 @@ def _safe(text: str) -> str:
 
 def _fonts(target, east_asian: str, size: float, bold: bool | None = None) -> None:
     """Latin and East Asian fonts on a style or run; theme fonts would override them, so drop those."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
     font = target.font
     font.name = LATIN_FONT
     font.size = Pt(size)
@@ -147,6 +146,9 @@ def _fonts(target, east_asian: str, size: float, bold: bool | None = None) -> No
 
 def _letter_spacing(style, twips: int) -> None:
     """Set (or replace) the style's character spacing, w:spacing in twentieths of a point."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     rpr = style.element.get_or_add_rPr()
     found = rpr.find(qn("w:spacing"))
     if found is not None:
@@ -158,6 +160,9 @@ def _letter_spacing(style, twips: int) -> None:
 
 def _grid_line(fmt, *, indent_chars: int = 0) -> None:
     """A paragraph format on the 28-point line: fixed spacing, nothing before or after, optional first-line indent."""
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Pt
+
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = Pt(LINE_PT)
     fmt.space_before = fmt.space_after = Pt(0)
@@ -167,6 +172,8 @@ def _grid_line(fmt, *, indent_chars: int = 0) -> None:
 
 def _indent_chars(ppr, **sides: int) -> None:
     """Indents in hundredths of a character (w:firstLineChars…), which Word measures on the character grid."""
+    from docx.oxml.ns import qn
+
     ind = ppr.get_or_add_ind()
     for side, hundredths in sides.items():
         ind.set(qn(f"w:{side}Chars"), str(hundredths))
@@ -174,6 +181,9 @@ def _indent_chars(ppr, **sides: int) -> None:
 
 def _off_grid(ppr) -> None:
     """Keep a paragraph off the document grid: a 22-point title or a 10.5-point table row would snap to 28-point lines."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     snap = OxmlElement("w:snapToGrid")
     snap.set(qn("w:val"), "0")
     ppr.insert_element_before(snap, *_AFTER_SNAP_TO_GRID)
@@ -181,6 +191,12 @@ def _off_grid(ppr) -> None:
 
 def _styles(doc) -> dict[str, str]:
     """The 公文 fonts and line grid on the template's styles; the style ids by name."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
     styles = doc.styles
     normal = styles["Normal"]
     _fonts(normal, BODY_FONT, BODY_PT)
@@ -223,6 +239,11 @@ def _styles(doc) -> dict[str, str]:
 
 def _font_table(doc) -> None:
     """Name each official font's fallback in word/fontTable.xml (w:altName), the list Word substitutes from."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from lxml import etree
+
     part = doc.part.part_related_by(RT.FONT_TABLE)
     fonts = parse_xml(part.blob)
     for name, fallback, panose in FONT_FALLBACKS:
@@ -235,6 +256,12 @@ def _font_table(doc) -> None:
 
 
 def _page(doc) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+    from docx.shared import Mm, Pt
+    from docx.text.run import Run
+
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
     section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
@@ -305,7 +332,17 @@ def _paragraph(text: str = "", *, style: str | None = None) -> str:
     return _p(f'<w:pStyle w:val="{style}"/>' if style else "", _run(_safe(text)) if text else "")
 
 
-_INDENT_TWO = f'<w:ind w:firstLine="{Pt(BODY_PT * 2).twips}" w:firstLineChars="200"/>'  # two characters, as Chinese prose is set
+def _points_twips(points: float) -> int:
+    """``docx.shared.Pt(points).twips``: a length in EMU (a whole number), then in twips, rounded."""
+    return int(round(int(points * 12700) / 635.0))
+
+
+def _mm_twips(mm: float) -> int:
+    """``docx.shared.Mm(mm).twips``."""
+    return int(round(int(mm * 36000) / 635.0))
+
+
+_INDENT_TWO = f'<w:ind w:firstLine="{_points_twips(BODY_PT * 2)}" w:firstLineChars="200"/>'  # two characters, as Chinese prose is set
 
 
 def _body_paragraph(block: Block) -> str:
@@ -315,7 +352,7 @@ def _body_paragraph(block: Block) -> str:
 
 def _right_paragraph(text: str, right_chars: int) -> str:
     """落款 and date: set right, ``right_chars`` hundredths of a character in from the edge."""
-    ind = f'<w:ind w:right="{Pt(BODY_PT * right_chars / 100).twips}" w:rightChars="{right_chars}"/>'
+    ind = f'<w:ind w:right="{_points_twips(BODY_PT * right_chars / 100)}" w:rightChars="{right_chars}"/>'
     return _p(ind + '<w:jc w:val="right"/>', _run(_safe(text)) if text else "")
 
 
@@ -324,7 +361,7 @@ def _table(style_ids: dict[str, str], annex: Annex) -> str:
 
     Word reads the cell widths, LibreOffice the table grid: both are set, and a fixed layout.
     """
-    widths = [Mm(w).twips for w in annex.widths_mm]
+    widths = [_mm_twips(w) for w in annex.widths_mm]
     text_style = f'<w:pStyle w:val="{style_ids[TABLE_STYLE]}"/>'
 
     def cell(width: int, text: str, centred: bool, rpr: str) -> str:
@@ -383,8 +420,36 @@ class _Package:
     style_ids: dict[str, str]
 
 
-@lru_cache(maxsize=1)
+_PAGE: list[_Package] = []  # the page this process uses, once built or given (``use_page``)
+
+
 def _package() -> _Package:
+    if not _PAGE:
+        _PAGE.append(_build_package())
+    return _PAGE[0]
+
+
+def page() -> tuple[bytes, str, str, str, dict[str, str]]:
+    """The styled empty page as plain data, for a caller to keep between runs (``use_page``)."""
+    p = _package()
+    return p.fixed_parts, p.document_head, p.document_tail, p.core, dict(p.style_ids)
+
+
+def use_page(data: object) -> bool:
+    """Use a page ``page`` gave in an earlier run instead of building it (python-docx is then
+    not imported); False, and nothing changed, when ``data`` is not such a page. Whoever
+    keeps it names it after this module and python-docx's files: another version of
+    either may build another page."""
+    if not (isinstance(data, tuple) and len(data) == 5 and isinstance(data[0], bytes)
+            and all(isinstance(x, str) for x in data[1:4]) and isinstance(data[4], dict)):
+        return False
+    _PAGE[:] = [_Package(*data)]
+    return True
+
+
+def _build_package() -> _Package:
+    from docx import Document
+
     doc = Document()
     style_ids = _styles(doc)
     _font_table(doc)
