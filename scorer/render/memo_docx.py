@@ -27,10 +27,10 @@ property set searches the element's children), and saving serialises and compres
 part again, styles.xml and stylesWithEffects.xml alone 800 KB. So python-docx builds the
 styled empty page once per process (``_package``: styles, font table, footers, page
 setup), whose fixed parts are compressed once into a zip — or a caller gives it the page
-built by an earlier run (``page``, ``use_page``: plain data), and python-docx is not
-imported at all; each memo's body is joined as
-WordprocessingML text from the pieces python-docx would write for it, and added to a copy
-of that zip with its title. Every part is byte for byte what python-docx writes.
+an earlier run built (``page``, ``use_page``: plain data), and python-docx is not imported
+at all; each memo's body is joined as WordprocessingML text from the pieces python-docx
+would write for it, and added to a copy of that zip with its title. Every part is byte
+for byte what python-docx writes.
 """
 
 from __future__ import annotations
