@@ -300,6 +300,11 @@ def test_quality_signals(ruleset):
         ("enforcement.supervision", "上半年，开展行政执法监督检查。", "asserted"),
         ("leadership.law_study", "2023年，局党组中心组开展专题学法。", "asserted"),
         ("enforcement.supervision", "首次开展行政执法监督检查。", "asserted"),
+        # a leader named by title and name before where they acted; not a meeting named after a title
+        ("leadership.first_responsible", "主要负责人带头落实推进法治建设第一责任人职责，市委书记王利波在全市法治建设会议上部署工作。", "substantiated"),
+        ("leadership.first_responsible", "主要负责人带头落实推进法治建设第一责任人职责，市委书记会议在全市召开。", "asserted"),
+        # a title conferred, named in quotes, is a named honour
+        ("disputes.petition_mediation", "镇人民调解委员会获评“全国模范人民调解委员会”，调解纠纷成效明显。", "substantiated"),
         # a year-long campaign named by its subject is a named campaign
         ("disputes.reconsideration_litigation", "开展行政复议质量提升年活动，规范案件办理。", "substantiated"),
         # one staff member counted is a count; one leader put in charge is a remit
