@@ -300,6 +300,13 @@ def test_quality_signals(ruleset):
         ("enforcement.supervision", "上半年，开展行政执法监督检查。", "asserted"),
         ("leadership.law_study", "2023年，局党组中心组开展专题学法。", "asserted"),
         ("enforcement.supervision", "首次开展行政执法监督检查。", "asserted"),
+        # a body named a national base, a prize of a named year won: named honours
+        ("education.popularization", "县红色教育基地被司法部命名为全国法治宣传教育基地。", "substantiated"),
+        ("disputes.petition_mediation", "“深化市场化解纷机制，推动涉企纠纷高效快处”获2023年度浙江省改革突破奖银奖。", "substantiated"),
+        # the report describing its own parts is not work reported
+        ("leadership.first_responsible", "全文包括2023年度法治政府建设主要工作、存在的主要问题、主要负责人履行推进法治政府建设第一责任人情况。", "absent"),
+        # an office's remit in a clause of its own is who is in charge, not work done
+        ("normative_docs.legality_review", "县政府办下设法律顾问室，主要承担县人民政府规范性文件合法性审查工作。", "absent"),
         # a leader named by title and name before where they acted; not a meeting named after a title
         ("leadership.first_responsible", "主要负责人带头落实推进法治建设第一责任人职责，市委书记王利波在全市法治建设会议上部署工作。", "substantiated"),
         ("leadership.first_responsible", "主要负责人带头落实推进法治建设第一责任人职责，市委书记会议在全市召开。", "asserted"),
