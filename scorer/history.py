@@ -4,8 +4,9 @@ Pure functions over :class:`scorer.store.ReportRecord`; `fazhi history` and the 
 both use them. When one issuer has several stored reports for the same year (a corrected
 re-publication, or the same report scored under an older ruleset) the most recently
 scored one stands for that year; of those scored in the same batch (one time for all),
-the one dated later, then the one whose path sorts last — never the workers' timing. A change is a requirement whose status earns more
-(improved) or less (regressed) credit than the year before, by the scoring policy.
+the one dated later, then the one whose path sorts last — never the workers' timing. A
+change is a requirement whose status earns more (improved) or less (regressed) credit
+than the year before, by the scoring policy.
 """
 
 from __future__ import annotations

@@ -77,7 +77,7 @@ NOT_A_BODY = regex_cache.compile(r"网站|门户|投注|博彩|官网|app|APP|[,
 # Short names that are never a body's official name, at the end of an issuer, and the full
 # name (市市场监管局 is 市市场监督管理局): one body must be one issuer in the history and the
 # dashboard, whether its report's title writes the full name one year and the short one the
-# next. Short names that are official names in many places (科技局, 司法局, 教体局?) stay.
+# next. Short names that are official names in many places (科技局, 教体局) stay.
 ISSUER_FULL_NAMES = {
     "市场监管局": "市场监督管理局", "市监局": "市场监督管理局",
     "人社局": "人力资源和社会保障局", "人力社保局": "人力资源和社会保障局",
