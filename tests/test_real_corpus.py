@@ -112,7 +112,8 @@ def test_settle_puts_the_third_readers_label_and_phrase_into_the_manifest(tmp_pa
 DOUBLE_SETS = (("test_first", "test_second", "test_settled"),  # the test fold of batches 1-5
                ("b6_first", "b6_second", "b6_settled"),  # all of batch 6, dev and test
                ("b7_first", "b7_second", "b7_settled"),  # all of batch 7, dev and test
-               ("b8_first", "b8_second", "b8_settled"))  # all of batch 8, dev and test
+               ("b8_first", "b8_second", "b8_settled"),  # all of batch 8, dev and test
+               ("b9_first", "b9_second", "b9_settled"))  # all of batch 9, dev and test
 
 
 @pytest.mark.parametrize("names", DOUBLE_SETS, ids=lambda n: n[0])
