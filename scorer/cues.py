@@ -54,6 +54,8 @@ STUDIED_OR_CITED = regex_cache.compile(r"(学习|学|宣传|宣讲|解读|根据
 # Applying a document: 落实《市科技局学法用法制度》 applies the department's own rules (detail),
 # 贯彻落实《湖南省法治政府建设实施方案》 cites a higher one (not detail).
 APPLIED = regex_cache.compile(r"(贯彻|落实|执行|遵守)[^,。;《]{0,4}$")
+# …but the spirit of it followed (贯彻落实《…第一责任人职责规定》的精神) is the basis cited
+SPIRIT_AFTER = regex_cache.compile(r"的?(精神|要求)")
 
 NEGATION = regex_cache.compile(
     r"尚未|尚不|尚无|未能|未按|未及时|未曾"

@@ -37,6 +37,7 @@ from scorer.cues import (
     PARTIAL_DATE,
     PLATFORM,
     REPORTING_PERIOD,
+    SPIRIT_AFTER,
     GENERIC_PLATFORM,
     BASIS_OPENER,
     REMIT_CLAUSE,
@@ -750,9 +751,11 @@ def _in_not_work(view: _SentenceView, span: tuple[int, int]) -> bool:
 
 
 def _applied(view: _SentenceView, title: int) -> bool:
-    """Is the title applied (落实/贯彻/执行/遵守《…》) rather than studied or cited?"""
-    start = view.titles[title][0]
-    return bool(APPLIED.search(view.sentence.norm[max(0, start - 8):start]))
+    """Is the title applied (落实/贯彻/执行/遵守《…》) rather than studied or cited? Not when
+    it is its spirit that is followed (贯彻落实《…规定》的精神): that is the basis cited."""
+    start, end = view.titles[title]
+    norm = view.sentence.norm
+    return bool(APPLIED.search(norm[max(0, start - 8):start])) and not SPIRIT_AFTER.match(norm, end)
 
 
 def _together(group: tuple[re.Pattern[str], ...], view: _SentenceView) -> tuple[list[tuple[int, int]], bool] | None:

@@ -303,6 +303,9 @@ def test_quality_signals(ruleset):
         # a body named a national base, a prize of a named year won: named honours
         ("education.popularization", "县红色教育基地被司法部命名为全国法治宣传教育基地。", "substantiated"),
         ("disputes.petition_mediation", "“深化市场化解纷机制，推动涉企纠纷高效快处”获2023年度浙江省改革突破奖银奖。", "substantiated"),
+        # the duty's regulation applied is a mention of it; its spirit followed is the basis cited
+        ("leadership.first_responsible", "严格落实《党政主要负责人履行推进法治建设第一责任人职责规定》。", "asserted"),
+        ("leadership.first_responsible", "贯彻落实《党政主要负责人履行推进法治建设第一责任人职责规定》的精神，增强推进法治政府建设的使命感。", "absent"),
         # the report describing its own parts is not work reported
         ("leadership.first_responsible", "全文包括2023年度法治政府建设主要工作、存在的主要问题、主要负责人履行推进法治政府建设第一责任人情况。", "absent"),
         # an office's remit in a clause of its own is who is in charge, not work done
