@@ -117,6 +117,8 @@ class CompiledRule:
     # The top-level branches of the exclude patterns, which the prefilter finds as it finds
     # scans (None: exclude is searched whole, in every candidate sentence).
     excludes: tuple[str, ...] | None = None
+    # Rule.detail_from compiled: (the other rules, the clause pattern or None)
+    detail_from: tuple[tuple[frozenset[str], re.Pattern[str] | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,9 @@ def _compile(rule: Rule, plan: Plan | None = None) -> CompiledRule:
     return CompiledRule(rule, compile_(any_of) if any_of is not None else None,
                         tuple(tuple(compile_(p) for p in group) for group in together),
                         compile_(exclude) if exclude is not None else None, literals, scans, groups,
-                        None if alternatives is None else tuple(_Alternative(*a) for a in alternatives), excludes)
+                        None if alternatives is None else tuple(_Alternative(*a) for a in alternatives), excludes,
+                        tuple((frozenset(others), compile_(normalize_pattern(when)) if when else None)
+                              for others, when in rule.detail_from))
 
 
 # What _compile works out from a rule's terms and patterns before compiling anything, as
@@ -252,7 +256,8 @@ def pattern_problem(rule: Rule) -> tuple[str, str | None, str] | None:
 
     compile_ = linear if isinstance(rule, UserRule) else regex_cache.compile
     keyed = ([("patterns", None, p) for p in rule.patterns] + [("exclude", None, p) for p in rule.exclude]
-             + [("together", g, p) for g, group in enumerate(rule.together) for p in group])
+             + [("together", g, p) for g, group in enumerate(rule.together) for p in group]
+             + [("detail_from", None, w) for _, w in rule.detail_from if w is not None])
     for key, _, pattern in keyed:
         try:
             compile_(normalize_pattern(pattern))
@@ -959,7 +964,23 @@ def clause_claims(found_by_rule: dict[str, Found], body: _Body) -> dict[int, dic
     return claims
 
 
-def judge_element(rule_id: str, found: Found, claims: dict[int, dict[int, set[str]]], body: _Body,
+def _claimed_by_others(compiled: CompiledRule, view: _SentenceView, claims: dict[int, set[str]]) -> set[int]:
+    """The sentence's clauses whose detail is another requirement's: claimed by another
+    rule, unless all the others are rules this one shares detail with (Rule.detail_from)
+    and the clause reads as that sharing says."""
+    others = set()
+    for clause, rules in claims.items():
+        rest = rules - {compiled.rule.id}
+        if not rest:
+            continue
+        start, end = view.clauses[clause]
+        if not any(rest <= shared and (when is None or when.search(view.sentence.norm[start:end]))
+                   for shared, when in compiled.detail_from):
+            others.add(clause)
+    return others
+
+
+def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[int, set[str]]], body: _Body,
                   year: int | None, options: MatchOptions,
                   similar: dict[int, tuple[float, str]] | None = None) -> tuple[Evidence, ...]:
     """Evidence for one element rule, each sentence judged with the detail of its own clauses.
@@ -984,9 +1005,7 @@ def judge_element(rule_id: str, found: Found, claims: dict[int, dict[int, set[st
         spans, in_title_only = found[i]
         scope = None
         if options.scoped_detail:
-            # (the clauses another rule also matches in)
-            others = {c for c, rules in claims.get(i, {}).items() if len(rules) > 1 or rule_id not in rules}
-            scope = _scope(view, spans, others)
+            scope = _scope(view, spans, _claimed_by_others(compiled, view, claims.get(i, {})))
         status, reason = _judge(view, spans, in_title_only, year, options, scope)
         evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, tuple(spans)))
     return tuple(evidence)
@@ -1093,7 +1112,7 @@ def judge_text(rule: Rule, text: str, role: str = "achievements", year: int | No
     if not found_by_rule[rule.id]:
         return "absent"
     claims = clause_claims(found_by_rule, body)
-    return judge_element(rule.id, found_by_rule[rule.id], claims, body, year, options)[0].status
+    return judge_element(compiled[rule.id], found_by_rule[rule.id], claims, body, year, options)[0].status
 
 
 def _strongest(evidence: tuple[Evidence, ...]) -> Evidence | None:
@@ -1181,7 +1200,7 @@ def match_report(seg: Segmented, ruleset: Ruleset, options: MatchOptions = Match
     claims = clause_claims(found_by_rule, body)
     for rule in ruleset.rules:
         if rule.kind == "element":
-            evidence = judge_element(rule.id, found_by_rule[rule.id], claims, body, seg.year, options,
+            evidence = judge_element(compiled[rule.id], found_by_rule[rule.id], claims, body, seg.year, options,
                                      similar.get(rule.id))
             if probabilities is not None and rule.id in sentence_model.rules:
                 weights = sentence_model.rules[rule.id]

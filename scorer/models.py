@@ -121,6 +121,11 @@ class Rule:
     patterns: tuple[str, ...] = ()
     together: tuple[tuple[str, ...], ...] = ()
     exclude: tuple[str, ...] = ()
+    # (other rules, clause pattern or None): a clause one of those rules claims still gives
+    # this rule its detail where the clause matches the pattern (None: always). The
+    # catalogue's "whose requirement": the principal leader who 主持召开 a meeting 14 times
+    # acts in person (first_responsible) as well as deploying (party_deployment).
+    detail_from: tuple[tuple[tuple[str, ...], str | None], ...] = ()
     positive: tuple[tuple[str, str], ...] = ()  # (sentence, expected status)
     negative: tuple[str, ...] = ()
     metadata: dict = field(default_factory=dict, hash=False, compare=False)  # free text for readers

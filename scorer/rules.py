@@ -77,6 +77,15 @@ RULE_SCHEMA = {
                 "patterns": _string_list,
                 "together": {"type": "array", "items": {**_string_list, "minItems": 2}},
                 "exclude": _string_list,
+                "detail_from": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["rules"],
+                        "properties": {"rules": _string_list, "when": {"type": "string", "minLength": 1}},
+                    },
+                },
             },
         },
         "examples": {
@@ -223,6 +232,8 @@ def _check_patterns(path: Path, text: str, node: yaml.Node | None, i: int, rule:
     where = ["rules", i, "match", key]
     if pattern is not None and key in ("patterns", "exclude"):
         where.append(getattr(rule, key).index(pattern))
+    elif pattern is not None and key == "detail_from":
+        where += [[w for _, w in rule.detail_from].index(pattern), "when"]
     elif pattern is not None:
         where += next([g, group.index(pattern)] for g, group in enumerate(rule.together) if pattern in group)
     shown = f"{short_repr(pattern, 120)} " if pattern is not None else ""
@@ -253,6 +264,7 @@ def _to_rule(raw: dict, file: str, trusted: bool) -> Rule:
         patterns=tuple(match.get("patterns", ())),
         together=tuple(tuple(g) for g in match.get("together", ())),
         exclude=tuple(match.get("exclude", ())),
+        detail_from=tuple((tuple(d["rules"]), d.get("when")) for d in match.get("detail_from", ())),
         positive=tuple((e["text"], e["status"]) for e in examples.get("positive", ())),
         negative=tuple(examples.get("negative", ())),
         metadata=dict(raw.get("metadata", {})),
@@ -288,6 +300,12 @@ def load_rules(extra_dirs: list[str | Path] | tuple = (), *, base: Path | None =
         for _, rule in kept:
             by_id[rule.id] = rule
     rules = tuple(by_id.values())  # file order, then order in the file: the catalogue's order
+    for rule in rules:
+        for others, _ in rule.detail_from:
+            unknown = next((o for o in others if o not in by_id or o == rule.id), None)
+            if unknown is not None:
+                raise RuleError(rule.file, f"invalid rule: rule {short_repr(rule.id)}: detail_from names "
+                                           f"{short_repr(unknown)}, which is not another rule of this ruleset")
     return Ruleset(rules=rules, version=digest.hexdigest()[:12], sources=tuple(str(d) for d in dirs))
 
 

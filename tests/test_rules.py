@@ -111,6 +111,12 @@ def test_extra_rules_dir_adds_and_overrides(tmp_path):
         (("id: local.extra", "id: Local"), "must look like area.name"),
         (("    suggestion: 写明本地要求。\n", ""), "'suggestion' is required"),
         (("editions: [2021]", "editions: [2030]"), "2030 is not allowed"),
+        (("terms: [本地要求]", "terms: [本地要求]\n      detail_from: [{rules: [nosuch.rule]}]"),
+         "detail_from names 'nosuch.rule', which is not another rule"),
+        (("terms: [本地要求]", "terms: [本地要求]\n      detail_from: [{rules: [local.extra]}]"),
+         "detail_from names 'local.extra', which is not another rule"),
+        (("terms: [本地要求]", "terms: [本地要求]\n      detail_from: [{rules: [legal_adviser.use], when: '(主持'}]"),
+         "bad regular expression in 'detail_from'"),
     ],
 )
 def test_bad_rules_are_errors_naming_file_rule_and_key(tmp_path, mutation, message):
@@ -128,3 +134,19 @@ def test_bad_yaml_names_the_line(tmp_path):
     d = _write(tmp_path, "rules:\n  - id: a.b\n    title: [unclosed\n")
     with pytest.raises(RuleError, match=r"x\.yaml:\d+: invalid YAML"):
         load_rules([d])
+
+
+def test_detail_from_lets_a_rule_take_detail_from_a_clause_another_claims(tmp_path):
+    # local.extra's 3次 stands in a clause 法律顾问 (legal_adviser.use) claims: not its detail,
+    # until detail_from shares that rule's clauses where the clause reads 主持.
+    rule = GOOD.replace("positive: [{text: 全年落实本地要求3次。, status: substantiated}]",
+                        "positive: [{text: 落实本地要求，主持听取法律顾问意见3次。, status: substantiated}]")
+    sentence = "落实本地要求，主持听取法律顾问意见3次。"
+    alone = load_rules([_write(tmp_path, rule)])
+    assert judge_text(alone.get("local.extra"), sentence, ruleset=alone) == "asserted"
+    shared = rule.replace("terms: [本地要求]", "terms: [本地要求]\n      detail_from: [{rules: [legal_adviser.use], when: 主持}]")
+    rs = load_rules([_write(tmp_path, shared)])
+    assert judge_text(rs.get("local.extra"), sentence, ruleset=rs) == "substantiated"
+    not_when = shared.replace("when: 主持", "when: 批示")
+    rs = load_rules([_write(tmp_path, not_when)])
+    assert judge_text(rs.get("local.extra"), sentence, ruleset=rs) == "asserted"
