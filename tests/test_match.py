@@ -230,6 +230,8 @@ def test_quality_signals(ruleset):
         ("education.popularization", "区司法局被评为全国“八五”普法中期表现突出单位。", "substantiated"),
         ("education.popularization", "积极争创全国普法工作先进单位，深入开展普法宣传。", "asserted"),
         ("functions.power_list", "推进政务服务标准化，获得群众广泛好评。", "asserted"),
+        # a grade in the year's assessment names no title, body or event: not detail
+        ("leadership.accountability", "将法治建设纳入年度绩效考核，法治建设考核获得优秀等次。", "asserted"),
         # a campaign named by its subject is a named event; a campaign without one is not
         ("enforcement.supervision", "开展城市管理执法领域突出问题专项整治，加强行政执法监督。", "substantiated"),
         ("enforcement.supervision", "深入开展各类执法专项整治，加强行政执法监督。", "asserted"),
