@@ -182,13 +182,15 @@ _NOT_A_NAME = (
 )
 NAMED_PERSON = regex_cache.compile(
     rf"(?:{_TITLES}|负责人)(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}同志"
-    rf"|(?:{_TITLES})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|高度|始终|切实|作为|率先|多次|坚持|带队|为组长|任组长|担任组长|为副组长"
+    rf"|(?:{_TITLES})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|及时|高度|始终|切实|作为|率先|多次|坚持|带队|为组长|任组长|担任组长|为副组长"
     # an invited speaker named by title and name (…研究中心主任唐明良作专题讲座)
     r"|作(专题|主题)?(讲座|报告|辅导|授课|宣讲)|在(?!内|下|上|前|中|任))"
     rf"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=主持|带头|亲自|率队|出席|参加|召开|讲授|作)"
     # the leading group's head named (以黄忠武书记为组长): a person, not the generic 以局长为组长
     rf"|(?<=以|由)(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=为组长|任组长|担任组长)"
     r"|[\u4e00-\u9fff]{2,3}(教授|研究员)(?=[,，、为来到作])"
+    # a lawyer engaged by name (外聘王丹波律师为法律顾问), not a kind of lawyer (聘请专业律师为…)
+    r"|(?:(?<=聘请)|(?<=外聘)|(?<=特聘)|(?<=续聘)|(?<=由))(?!专业|执业|公职|知名|资深|优秀|常年|驻村|村居|法律|社会|值班|专职|兼职|青年|骨干|多名|一名|两名|[\d一二三四五六七八九十])[\u4e00-\u9fff]{2,3}律师(?=为|担任|任)"
     r"|(?:^|(?<=[,，、。;；:：]))(?!全体|广大|各位|有关|相关|领导|负责|主要|分管|其他|机关|党员|青年|班子)[\u4e00-\u9fff]{2,3}同志"
 )
 # A quoted slogan or mechanism name (“1委1办4组”机制, “四个百分百”): its numbers are a name, not a count.

@@ -236,6 +236,11 @@ def test_quality_signals(ruleset):
         ("enforcement.supervision", "开展城市管理执法领域突出问题专项整治，加强行政执法监督。", "substantiated"),
         ("enforcement.supervision", "深入开展各类执法专项整治，加强行政执法监督。", "asserted"),
         ("functions.credit", "开展信用交通宣传月活动，推进社会信用体系建设。", "substantiated"),
+        # a leader named before 及时 and a lawyer engaged by name are named persons; a kind of
+        # lawyer is not
+        ("leadership.party_deployment", "区委书记王明及时主持召开区委全面依法治区委员会会议。", "substantiated"),
+        ("legal_adviser.use", "外聘李华律师为常年法律顾问。", "substantiated"),
+        ("legal_adviser.use", "外聘专业律师为常年法律顾问。", "asserted"),
         # a person named with 同志 and no title is still a named person
         ("leadership.first_responsible", "去年以来，王建华同志认真履行法治建设第一责任人职责。", "substantiated"),
         # a quoted account name before its kind is a named platform
