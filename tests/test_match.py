@@ -210,6 +210,8 @@ def test_quality_signals(ruleset):
         # no document issued this year is a fact about the year, not a gap; not filing them is one
         ("normative_docs.cleanup", "我委今年以来未制定规范性文件，对现行有效的2件规范性文件开展清理，废止1件。", "substantiated"),
         ("normative_docs.filing", "个别规范性文件未按时报送备案。", "deficient"),
+        # a plan's tasks counted are tasks named, not done
+        ("emergency.response", "印发《县法治政府建设行动方案》，明确强化突发事件依法处置等35项主要任务。", "absent"),
         # a list of the year's areas is not work; an act after the list still is
         ("education.popularization", "在法治学习、普法宣传、基层治理、纠纷化解等方面综合发力，取得积极成效。", "absent"),
         ("enforcement.publicity", "在行政许可、行政处罚、行政检查等方面公示执法信息1200条。", "substantiated"),
