@@ -127,6 +127,9 @@ def test_rules_list_show_validate():
     res = run("rules", "show", "legal_adviser.use")
     assert res.exit_code == 0
     assert "法律顾问意见" in res.output and "+ [substantiated]" in res.output and "≠" not in res.output
+    # examples judged as in a whole report (a detail another rule's clause shares: 先后8次主持召开…)
+    res = run("rules", "show", "leadership.first_responsible")
+    assert res.exit_code == 0 and "detail from: leadership.party_deployment" in res.output and "≠" not in res.output
     res = run("rules", "show", "no.such")
     assert res.exit_code == 2 and "no such rule" in res.output
     res = run("rules", "validate")

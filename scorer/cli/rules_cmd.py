@@ -48,8 +48,10 @@ def show_rule(
     lines += [f"  pattern: {p}" for p in r.patterns]
     lines += [f"  together: {' + '.join(g)}" for g in r.together]
     lines += [f"  exclude: {p}" for p in r.exclude]
+    lines += [f"  detail from: {'、'.join(others)}" + (f" where {when}" if when else "") for others, when in r.detail_from]
     for text, status in r.positive:
-        got = judge_text(r, text) if r.kind == "element" else status
+        # judged as the test suite judges it: the other rules' matches claim their clauses' detail
+        got = judge_text(r, text, ruleset=ruleset) if r.kind == "element" else status
         lines.append(f"  + [{status}{'' if got == status else ' ≠ ' + got}] {text}")
     for text in r.negative:
         lines.append(f"  - {text}")
