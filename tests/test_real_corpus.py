@@ -115,7 +115,8 @@ DOUBLE_SETS = (("test_first", "test_second", "test_settled"),  # the test fold o
                ("b8_first", "b8_second", "b8_settled"),  # all of batch 8, dev and test
                ("b9_first", "b9_second", "b9_settled"),  # all of batch 9, dev and test
                ("b10_first", "b10_second", "b10_settled"),  # all of batch 10, dev and test
-               ("b11_first", "b11_second", "b11_settled"))  # all of batch 11, dev and test
+               ("b11_first", "b11_second", "b11_settled"),  # all of batch 11, dev and test
+               ("dev_first", "dev_second", "dev_settled"))  # the dev fold of batches 1-5 not labelled twice before
 
 
 @pytest.mark.parametrize("names", DOUBLE_SETS, ids=lambda n: n[0])
