@@ -303,7 +303,7 @@ class Store:
                     record.content_hash, record.ruleset_version, record.requested_edition, record.path,
                     record.issuer, record.year, record.edition, record.date, record.score, record.grade,
                     record.core_score, scored_at or now(), json.dumps(list(record.not_whole), ensure_ascii=False),
-                    sum(1 for r in record.results if r.applies and r.status not in _MET),
+                    sum(1 for r in record.results if is_gap(r.status, r.applies)),
                     int(record.ocr),
                 ),
             ).fetchone()

@@ -36,7 +36,7 @@ from typing import Callable, Iterable, Iterator
 
 from markupsafe import Markup, escape
 
-from scorer.models import MET_STATUSES
+from scorer.models import is_gap
 from scorer.render import charts, grouping
 from scorer.render.batch_view import STATUS_COLORS, BatchView, Reiterable, SummaryRow
 from scorer.render.jinja import environment, shown
@@ -82,7 +82,7 @@ def _applicable(row: SummaryRow) -> Iterator[str]:
 
 
 def _gaps(row: SummaryRow) -> int:
-    return sum(1 for s in _applicable(row) if s not in MET_STATUSES and s != "met")
+    return sum(1 for s in _applicable(row) if is_gap(s, True))
 
 
 def filter_values(row: SummaryRow) -> dict[str, str]:
