@@ -277,7 +277,7 @@ MEETING_HELD = regex_cache.compile(r"主持召开|组织召开|主持|召开")
 # act after it (在许可、处罚、检查等方面公示执法信息1200条) still is.
 _ITEM = r"[^,，、。;；:：]{2,18}"
 ENUMERATION = regex_cache.compile(
-    rf"(?:{_ITEM}、){{3,}}{_ITEM}?等(方面|领域|重点工作|环节)"
+    rf"(?:{_ITEM}、){{3,}}{_ITEM}?等(多个?|各个?|诸多?|几个)?(方面|领域|重点工作|环节)"
     rf"|(围绕|聚焦|紧扣)(?:{_ITEM}、){{3,}}{_ITEM}"
 )
 # The opening's summary of the year's fields, five or more short aims in a row (力推法治防疫、优化
@@ -312,6 +312,14 @@ AGENDA_CLAUSE = regex_cache.compile(
     r"|(摆在|放在|摆上)[^,]{0,8}(重要|突出|首要|更加突出)(位置|议事日程)"
 )
 
+# The object of an inspection (对…行政执法三项制度落实等情况进行督导, 对各单位规范性文件备案
+# 工作开展专项检查): what is inspected is named, not reported done by the one inspecting —
+# the inspection itself is its own evidence (督导, 检查), outside the object.
+INSPECTED_OBJECT = regex_cache.compile(
+    r"对([^,]{2,60}?)(等)?(工作)?(落实|执行|推进|开展|运行|建设|实施)?(等)?(工作)?情况(进行|开展)(了)?(专项|集中|全面|实地)?"
+    r"(督导|督查|督察|检查|抽查|巡查|评估|评查)"
+)
+
 
 # What a sentence holds of these, found once: the matcher (titles of every sentence, the
 # quantities of those it judges done) and the quality signals (both, for every sentence)
@@ -338,13 +346,14 @@ def _one_of(*words: str):
 
 
 GUARDS = {
-    "ENUMERATION": _one_of("等方面", "等领域", "等重点工作", "等环节", "围绕", "聚焦", "紧扣"),
+    "ENUMERATION": _one_of("方面", "领域", "重点工作", "环节", "围绕", "聚焦", "紧扣"),
     "REMIT_CLAUSE": _one_of("科负责", "股负责", "处负责", "室负责", "心负责", "队负责", "具体负责", "专门负责",
                             "主要负责", "主要承担", "具体承担", "专门承担",
                             "牵头", "主责", "责任单位", "责任部门", "责任科室", "责任处室", "责任股室"),
     "AGENDA_CLAUSE": _one_of("部署", "议事日程", "实施方案", "工作要点", "工作计划", "年度计划", "重点工作", "重点任务",
                              "重点问题", "工作任务", "具体任务", "年度任务", "任务分工", "任务清单", "责任清单", "项主要任务", "等议题",
                              "等问题", "等事项", "等困难", "个方面", "重要位置", "突出位置", "首要位置"),
+    "INSPECTED_OBJECT": _one_of("情况进行", "情况开展"),
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",
                           "人民检察院", "组织部", "宣传部", "党校", "政法委", "依法治", "委员会", "人大", "政协",
                           "服务站", "工作站", "工作室", "调解室", "服务中心", "反馈", "整改"),
@@ -353,6 +362,7 @@ ENUMERATION_GUARD = GUARDS["ENUMERATION"]
 REMIT_GUARD = GUARDS["REMIT_CLAUSE"]
 AGENDA_GUARD = GUARDS["AGENDA_CLAUSE"]
 NAMED_BODY_GUARD = GUARDS["NAMED_BODY"]
+INSPECTED_GUARD = GUARDS["INSPECTED_OBJECT"]
 
 # The costly top-level branches of three detail cues (numbered from 0 in the pattern), and
 # for each the words a text must hold for it to match: one word of every tuple. match.py

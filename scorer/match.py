@@ -63,6 +63,8 @@ from scorer.cues import (
     ENUMERATION_GUARD,
     REMIT_GUARD,
     AGENDA_GUARD,
+    INSPECTED_GUARD,
+    INSPECTED_OBJECT,
     NAMED_BODY_GUARD,
     BRANCH_WORDS,
     title_spans,
@@ -501,6 +503,7 @@ class _SentenceView:
         enumeration = ENUMERATION_GUARD.search(norm) is not None
         remit = REMIT_GUARD.search(norm) is not None
         agenda = AGENDA_GUARD.search(norm) is not None
+        inspected = INSPECTED_GUARD.search(norm) is not None
         out = []
         for cs, ce in self.clauses:
             clause = norm[cs:ce]
@@ -513,6 +516,9 @@ class _SentenceView:
             if self.role == "preamble":  # the opening's summary of the year's fields of work
                 for m in SUMMARY_LIST.finditer(clause):
                     out.append((cs + m.start(), cs + m.end(), None))
+            if inspected:
+                for m in INSPECTED_OBJECT.finditer(clause):
+                    out.append((cs + m.start(1), cs + m.end(1), None))
             if remit and REMIT_CLAUSE.search(clause):
                 out.append((cs, ce, None))
             m = AGENDA_CLAUSE.search(clause) if agenda else None

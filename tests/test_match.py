@@ -212,8 +212,13 @@ def test_quality_signals(ruleset):
         ("normative_docs.filing", "个别规范性文件未按时报送备案。", "deficient"),
         # a plan's tasks counted are tasks named, not done
         ("emergency.response", "印发《县法治政府建设行动方案》，明确强化突发事件依法处置等35项主要任务。", "absent"),
+        # what an inspection looks at is named, not done by the inspector; the inspection is
+        ("enforcement.legal_review", "开展2次行政执法监督检查，对各镇街重大执法决定法制审核制度落实情况进行检查。", "absent"),
+        ("enforcement.supervision", "开展2次行政执法监督检查，对各镇街重大执法决定法制审核制度落实情况进行检查。", "substantiated"),
+        ("enforcement.legal_review", "落实重大执法决定法制审核制度，全年审核重大执法决定26件。", "substantiated"),
         # a list of the year's areas is not work; an act after the list still is
         ("education.popularization", "在法治学习、普法宣传、基层治理、纠纷化解等方面综合发力，取得积极成效。", "absent"),
+        ("disputes.petition_mediation", "持续在制度建设、行政决策、行政执法、矛盾化解等多方面用力，法治政府建设取得成效。", "absent"),
         ("enforcement.publicity", "在行政许可、行政处罚、行政检查等方面公示执法信息1200条。", "substantiated"),
         # a set frequency is a count; a quoted column is a named platform; the leader who
         # chairs the deploying meeting acts in person
