@@ -80,11 +80,12 @@ UNITS = (
 # (三项制度, 两个维护, 五个法定程序): 两次, 十二件, 三场, 四名工作人员. 一 is left out: 一次性,
 # 最多跑一次, and 一名 is mostly a remit (明确一名党组成员具体负责) or 每一名党员.
 CN_QUANTITY = (
-    # (not 八届六次全会: a session's number, not a count)
+    # (not 八届六次全会: a session's number, not a count — nor the sessions listed after it,
+    # 六届二次、三次、四次全会)
     # (一 and 零 inside a number count too: 三十一件, 一百零五件; 宗, 本, 台, 册 and 批次 are
     # units too: 九宗, 一百二十本, 十二批次 — but not 四台账, nor the set phrase 千家万户;
     # 户 is left to Arabic figures for that phrase's sake)
-    r"(?<![第一届“\"两二三四五六七八九十百千])(一(?=[十百千万]))?[两二三四五六七八九十百千万][一两二三四五六七八九十百千万零〇]*"
+    r"(?<![第一届“\"两二三四五六七八九十百千])(?<!次、)(一(?=[十百千万]))?[两二三四五六七八九十百千万][一两二三四五六七八九十百千万零〇]*"
     r"(余|多)?(次|件|场|名|人|期|批次|批|份|卷|家|篇|轮|起|条|场次|人次|项|宗|本|台|册)(?!性|账|万户|制度|执法制度|清单|机制|原则|标准|行动|工作(?!人员)|改革|要求|承诺|服务|全会|全体会议|党代会)"
     # 五个专项小组, 三个工作组 — but not the slogans 两个维护, 四个意识, 三个务必
     r"|(?<![第一“\"])[两二三四五六七八九十]+个(?!维护|意识|自信|确立|务必|代表|全面|必须|坚持|一以贯之|善于|表率|着力|亲自|到位|优先|统筹|结合|坚决|严禁|不准|一律|始终|同步)"
@@ -305,7 +306,6 @@ AGENDA_CLAUSE = regex_cache.compile(
     r"|(等|作为)[^,]{0,12}重点(工作|任务|问题)"
     # …and a plan's tasks counted: 明确强化突发事件依法处置等35项主要任务
     r"|等[\d一二三四五六七八九十]+项主要任务"
-    r"|(研究|审议|讨论)[^,]{0,40}等(议题|事项|困难和问题|问题|困难)"
     # the areas of the year's work, counted: 围绕…规范行政决策行为…等9个方面
     r"|等[\d一二三四五六七八九十]+个方面"
     # a priority stated, not work reported: 把法治宣传教育摆在重要位置
@@ -318,6 +318,13 @@ AGENDA_CLAUSE = regex_cache.compile(
 INSPECTED_OBJECT = regex_cache.compile(
     r"对([^,]{2,60}?)(等)?(工作)?(落实|执行|推进|开展|运行|建设|实施)?(等)?(工作)?情况(进行|开展)(了)?(专项|集中|全面|实地)?"
     r"(督导|督查|督察|检查|抽查|巡查|评估|评查)"
+)
+
+# The items a meeting heard or reviewed (听取法治政府建设、法律顾问选聘…等工作汇报; 审议…、规范性
+# 文件清理等重要议题; 专题研究…等10余项重要涉法事项; 重点研究…人员不足等困难和问题): named on
+# its agenda, not reported done. Only the verb is the meeting's own act (group 1).
+AGENDA_ITEMS = regex_cache.compile(
+    r"(听取|审议|审定|研究|讨论)[^,]{0,60}等[^,]{0,8}(议题|事项|工作汇报|情况汇报|汇报|困难和问题|问题|困难)"
 )
 
 
@@ -351,9 +358,10 @@ GUARDS = {
                             "主要负责", "主要承担", "具体承担", "专门承担",
                             "牵头", "主责", "责任单位", "责任部门", "责任科室", "责任处室", "责任股室"),
     "AGENDA_CLAUSE": _one_of("部署", "议事日程", "实施方案", "工作要点", "工作计划", "年度计划", "重点工作", "重点任务",
-                             "重点问题", "工作任务", "具体任务", "年度任务", "任务分工", "任务清单", "责任清单", "项主要任务", "等议题",
-                             "等问题", "等事项", "等困难", "个方面", "重要位置", "突出位置", "首要位置"),
+                             "重点问题", "工作任务", "具体任务", "年度任务", "任务分工", "任务清单", "责任清单", "项主要任务",
+                             "个方面", "重要位置", "突出位置", "首要位置"),
     "INSPECTED_OBJECT": _one_of("情况进行", "情况开展"),
+    "AGENDA_ITEMS": _one_of("议题", "事项", "汇报", "问题", "困难"),
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",
                           "人民检察院", "组织部", "宣传部", "党校", "政法委", "依法治", "委员会", "人大", "政协",
                           "服务站", "工作站", "工作室", "调解室", "服务中心", "反馈", "整改"),
@@ -363,6 +371,7 @@ REMIT_GUARD = GUARDS["REMIT_CLAUSE"]
 AGENDA_GUARD = GUARDS["AGENDA_CLAUSE"]
 NAMED_BODY_GUARD = GUARDS["NAMED_BODY"]
 INSPECTED_GUARD = GUARDS["INSPECTED_OBJECT"]
+AGENDA_ITEMS_GUARD = GUARDS["AGENDA_ITEMS"]
 
 # The costly top-level branches of three detail cues (numbered from 0 in the pattern), and
 # for each the words a text must hold for it to match: one word of every tuple. match.py

@@ -64,6 +64,8 @@ from scorer.cues import (
     REMIT_GUARD,
     AGENDA_GUARD,
     INSPECTED_GUARD,
+    AGENDA_ITEMS,
+    AGENDA_ITEMS_GUARD,
     INSPECTED_OBJECT,
     NAMED_BODY_GUARD,
     BRANCH_WORDS,
@@ -504,6 +506,7 @@ class _SentenceView:
         remit = REMIT_GUARD.search(norm) is not None
         agenda = AGENDA_GUARD.search(norm) is not None
         inspected = INSPECTED_GUARD.search(norm) is not None
+        items = AGENDA_ITEMS_GUARD.search(norm) is not None
         out = []
         for cs, ce in self.clauses:
             clause = norm[cs:ce]
@@ -521,6 +524,9 @@ class _SentenceView:
                     out.append((cs + m.start(1), cs + m.end(1), None))
             if remit and REMIT_CLAUSE.search(clause):
                 out.append((cs, ce, None))
+            m = AGENDA_ITEMS.search(clause) if items else None
+            if m:
+                out.append((cs, ce, (cs + m.start(1), cs + m.end(1))))
             m = AGENDA_CLAUSE.search(clause) if agenda else None
             if m:
                 # the meeting that deploys is the deployment too (主持召开党委会议研究部署…6次:
@@ -674,6 +680,12 @@ _HONOUR_HINTS = _one_of_words("获", "评为", "入选", "确定为", "命名", 
 _PERSON_HINTS = _one_of_words("长", "书记", "主任", "教授", "研究员", "同志", "律师")
 
 
+# What turns a match into the name of a law written without 《》 (学习行政复议法、行政诉讼法):
+# 法 that does not begin another word (法律, 法治, 法定…). Not 条例: a local regulation may be
+# the government's own drafting (提请审议…社会信用条例等16部法规), which is work on it.
+_LAW_NAME_AFTER = regex_cache.compile(r"法(?![律治规制定院官人务庭学援典])")
+
+
 def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     if not spans:
         return text
@@ -724,6 +736,8 @@ def _find(compiled: CompiledRule, view: _SentenceView, alternatives: list[re.Pat
                     applied.append((start, end))
                     in_title_only = False
                 continue
+            if t is None and _LAW_NAME_AFTER.match(norm, end):
+                continue  # 行政复议法, 信访工作条例 unquoted: the law's name, not the work
             spans.append((start, end))
             in_title_only &= t is not None
     for group in compiled.together:

@@ -195,6 +195,7 @@ def test_quality_signals(ruleset):
         # studied in a list are all studied; a role that 负总责 is no name; a sector is no system
         ("leadership.law_study", "局党组中心组专题学法，学习习近平总书记在中央深改委第二十五次会议上的重要讲话。", "asserted"),
         ("leadership.accountability", "法治政府建设考评列全省第2名，压实领导干部法治建设责任。", "asserted"),
+        ("leadership.law_study", "认真学习贯彻市委六届二次、三次、四次全会精神，局党组中心组专题学法。", "asserted"),
         ("leadership.party_deployment", "健全依法治市“1委1办4组”制度机制，研究部署法治政府建设。", "asserted"),
         ("leadership.law_study", "局党组中心组集中学法，学习《习近平谈治国理政》《中国共产党章程》。", "asserted"),
         ("leadership.law_study", "局党组中心组集中学法，学习《宪法》和《市科技局学法用法手册》。", "asserted"),
@@ -207,6 +208,14 @@ def test_quality_signals(ruleset):
         ("leadership.party_deployment", "召开局党组会议、专题会议等6次，集中听取依法治区、法治政府建设、普法等工作汇报，"
          "重点研究推行法律顾问制度、规范性文件清理、行政复议应诉、执法监督平台建设、基层执法人员力量不足等困难和问题。", "substantiated"),
         ("disputes.reconsideration_litigation", "办理行政复议案件，工作人员不足。", "deficient"),
+        # a law named without 《》 is the law, not the work (行政复议法定职责 is the work)
+        ("disputes.reconsideration_litigation", "组织执法人员参加培训7期，内容涵盖行政处罚法、行政复议法、行政诉讼法等。", "absent"),
+        ("disputes.reconsideration_litigation", "办理行政复议案件12件，依法履行行政复议法定职责。", "substantiated"),
+        # the items a meeting heard or reviewed are its agenda, not work reported done
+        ("normative_docs.cleanup", "召开区政府常务会议12次，审议年度立法计划、规范性文件清理等重要议题。", "absent"),
+        ("legal_adviser.use", "区委常委会听取法治政府建设、法律顾问选聘等工作汇报，研究部署年度任务。", "absent"),
+        ("leadership.party_deployment", "区委常委会听取法治政府建设、法律顾问选聘等工作汇报，研究部署年度任务。", "asserted"),
+        ("normative_docs.cleanup", "召开区政府常务会议审议规范性文件清理结果，废止规范性文件5件。", "substantiated"),
         # no document issued this year is a fact about the year, not a gap; not filing them is one
         ("normative_docs.cleanup", "我委今年以来未制定规范性文件，对现行有效的2件规范性文件开展清理，废止1件。", "substantiated"),
         ("normative_docs.filing", "个别规范性文件未按时报送备案。", "deficient"),
