@@ -63,9 +63,9 @@ from scorer.cues import (
     ENUMERATION_GUARD,
     REMIT_GUARD,
     AGENDA_GUARD,
-    INSPECTED_GUARD,
     AGENDA_ITEMS,
     AGENDA_ITEMS_GUARD,
+    INSPECTED_GUARD,
     INSPECTED_OBJECT,
     NAMED_BODY_GUARD,
     BRANCH_WORDS,
@@ -737,7 +737,7 @@ def _find(compiled: CompiledRule, view: _SentenceView, alternatives: list[re.Pat
                     in_title_only = False
                 continue
             if t is None and _LAW_NAME_AFTER.match(norm, end):
-                continue  # 行政复议法, 信访工作条例 unquoted: the law's name, not the work
+                continue  # 行政复议法, 行政诉讼法 unquoted: the law's name, not the work
             spans.append((start, end))
             in_title_only &= t is not None
     for group in compiled.together:
