@@ -180,10 +180,10 @@ _WHOLE = b'"not_whole": [],'
 
 
 def with_not_whole(view: BatchView, out_dir: str | os.PathLike) -> BatchView:
-    """``view`` with each scored row's ``not_whole`` read from its JSON in ``out_dir``.
-
-    A stopgap until the history database stores the reasons (then ``summary_rows``
-    takes them from the record, like the score).
+    """``view`` with each scored row's ``not_whole`` read from its JSON in ``out_dir``, where
+    the row says none: for a view built without ``out_dir`` (``write_batch_outputs`` given
+    rows made elsewhere), whose records may predate the history's stored reasons.
+    ``update_batch_outputs`` reads them as the rows are made instead (``summary_rows``).
     """
     out = Path(out_dir)
 
