@@ -26,6 +26,7 @@ VARIANTS: tuple[tuple[str, MatchOptions], ...] = (
     ("− negation/plan cues", MatchOptions(cues=False)),
     ("− 《title》 handling", MatchOptions(titles=False)),
     ("− detail scoping", MatchOptions(scoped_detail=False)),
+    ("− heading scope", MatchOptions(heading_scope=False)),
     ("+ similarity", MatchOptions(similarity=True)),  # needs the learn extra; left out without it
 )
 

@@ -96,6 +96,7 @@ class MatchOptions:
     similarity: bool = False  # TF-IDF similarity to the rules' example sentences
     model: bool = False  # the learned sentence model's second opinion (scorer/learn): off, it did not earn its place
     scoped_detail: bool = True  # detail counts only in the requirement's own clauses
+    heading_scope: bool = True  # a heading's requirement takes the detail of the body under it
 
 
 @dataclass(frozen=True)
@@ -1028,7 +1029,40 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
             scope = _scope(view, spans, _claimed_by_others(compiled, view, claims.get(i, {})))
         status, reason = _judge(view, spans, in_title_only, year, options, scope)
         evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, tuple(spans)))
+    if options.heading_scope and compiled.rule.heading_scope:
+        evidence += _under_heading(found, claims, body, year, options)
     return tuple(evidence)
+
+
+def _under_heading(found: Found, claims: dict[int, dict[int, set[str]]], body: _Body, year: int | None,
+                   options: MatchOptions) -> list[Evidence]:
+    """The body under a heading that names this requirement, as its evidence where it has detail.
+
+    Real writers name the task in the heading and give the figures below it without naming
+    it again ((三)加强法治宣传教育 / 结合“3·15”消费者权益保护日、“6·26”国际禁毒日…), and the
+    readers count them for the heading's requirement. Only the sentences up to the next
+    heading, only those no requirement matches itself (a sentence that names another task is
+    that task's), and only where they have checkable detail: under a heading, a general
+    sentence adds nothing to the heading's own assertion, and one that is planned or admitted
+    missing is left to the requirements it names.
+    """
+    views = body.views
+    out = []
+    for h in sorted(found):
+        if not views[h].sentence.is_heading:
+            continue
+        heading = views[h].sentence.text.strip()
+        i = h + 1
+        while i < len(views) and not views[i].sentence.is_heading:
+            view = views[i]
+            if i not in found and i not in claims:
+                status, reason = _judge(view, [], False, year, options)
+                if status == "substantiated":
+                    s = view.sentence
+                    out.append(Evidence(s.index, s.text, s.start, s.end, view.role, status,
+                                        f"位于标题“{heading[:30]}”之下；{reason}", (), "heading"))
+            i += 1
+    return out
 
 
 def first_sentences(seg: Segmented) -> dict[int, Sentence]:

@@ -126,6 +126,11 @@ class Rule:
     # catalogue's "whose requirement": the principal leader who 主持召开 a meeting 14 times
     # acts in person (first_responsible) as well as deploying (party_deployment).
     detail_from: tuple[tuple[tuple[str, ...], str | None], ...] = ()
+    # Whether the body under a heading that names this requirement is its evidence where it
+    # has detail (MatchOptions.heading_scope). Off for a duty that only a named actor's own
+    # acts substantiate: under 履行第一责任人职责, a figure that does not name the leader
+    # shows nothing of the leader.
+    heading_scope: bool = True
     positive: tuple[tuple[str, str], ...] = ()  # (sentence, expected status)
     negative: tuple[str, ...] = ()
     metadata: dict = field(default_factory=dict, hash=False, compare=False)  # free text for readers
@@ -154,7 +159,7 @@ class Evidence:
     status: str  # what this one sentence shows: one of STATUSES (or met for parts)
     reason: str  # why, in a few words (Chinese, for the supervisor)
     matched: tuple[tuple[int, int], ...] = ()  # offsets of the matched terms inside `text`
-    signal: str = "pattern"  # pattern | similarity | model
+    signal: str = "pattern"  # pattern | heading | similarity | model
     # The sentence overlaps text OCR read with low confidence (Document.low_confidence):
     # check it against the scan. Never set for a text-layer document.
     low_confidence: bool = False

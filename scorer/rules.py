@@ -86,6 +86,7 @@ RULE_SCHEMA = {
                         "properties": {"rules": _string_list, "when": {"type": "string", "minLength": 1}},
                     },
                 },
+                "heading_scope": {"type": "boolean"},
             },
         },
         "examples": {
@@ -265,6 +266,7 @@ def _to_rule(raw: dict, file: str, trusted: bool) -> Rule:
         together=tuple(tuple(g) for g in match.get("together", ())),
         exclude=tuple(match.get("exclude", ())),
         detail_from=tuple((tuple(d["rules"]), d.get("when")) for d in match.get("detail_from", ())),
+        heading_scope=match.get("heading_scope", True),
         positive=tuple((e["text"], e["status"]) for e in examples.get("positive", ())),
         negative=tuple(examples.get("negative", ())),
         metadata=dict(raw.get("metadata", {})),

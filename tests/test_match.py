@@ -388,6 +388,50 @@ def test_combined_heading_and_solved_problems_are_achievements(ruleset):
     assert {e.part_role for e in result.result("legal_adviser.use").evidence} == {"achievements"}
 
 
+_UNDER_HEADING = (
+    "某县科技局2023年法治政府建设情况报告\n一、主要举措和成效\n"
+    "（一）加强法治宣传教育\n"
+    "走进社区、学校、企业开展主题活动12场，发放资料3000余份。\n"
+    "办理行政复议案件3件，全部依法审结。\n"
+    "（二）{second}\n"
+    "全年组织干部职工集中学习8次。\n"
+)
+
+
+def test_the_body_under_a_heading_substantiates_the_headings_requirement(ruleset):
+    result = _score(ruleset, _UNDER_HEADING.format(second="完善工作机制"))
+    popularization = result.result("education.popularization")
+    assert popularization.status == "substantiated"
+    by_heading = [e for e in popularization.evidence if e.signal == "heading"]
+    # the activities counted under the heading, said to be credited by their heading
+    assert [e.text for e in by_heading] == ["走进社区、学校、企业开展主题活动12场，发放资料3000余份。"]
+    assert "（一）加强法治宣传教育" in by_heading[0].reason
+    # not a sentence that names a task of its own (复议 is its own requirement's), nor the
+    # body of the next heading
+    texts = {e.text for e in popularization.evidence}
+    assert "办理行政复议案件3件，全部依法审结。" not in texts
+    assert "全年组织干部职工集中学习8次。" not in texts
+
+
+def test_a_heading_takes_no_detail_from_a_general_body_or_a_plan(ruleset):
+    general = _UNDER_HEADING.replace("开展主题活动12场，发放资料3000余份", "广泛开展主题活动").format(second="完善工作机制")
+    assert _score(ruleset, general).result("education.popularization").status == "asserted"
+    # the same heading and figures under next year's plans are a plan
+    plan = ("某县科技局2023年法治政府建设情况报告\n一、2024年工作打算\n（一）加强法治宣传教育\n"
+            "走进社区、学校、企业开展主题活动12场。\n")
+    assert _score(ruleset, plan).result("education.popularization").status == "planned"
+    # the first-responsible duty is substantiated by the leader's own acts only: a count
+    # under its heading that names no leader leaves it asserted
+    duty = _score(ruleset, _UNDER_HEADING.format(second="切实履行推进法治建设第一责任人职责"))
+    assert duty.result("leadership.first_responsible").status == "asserted"
+    assert not [e for e in duty.result("leadership.first_responsible").evidence if e.signal == "heading"]
+    # switched off, the heading is the requirement's only evidence
+    from scorer.match import MatchOptions
+
+    off = _score(ruleset, _UNDER_HEADING.format(second="完善工作机制"), options=MatchOptions(heading_scope=False))
+    assert off.result("education.popularization").status == "asserted"
+
+
 def test_the_candidate_scan_is_a_superset_of_every_pattern():
     # Patterns are scanned split at their top-level alternatives and loosened of their
     # lookarounds and optional starts; each loosened scan must match wherever its pattern does.
