@@ -347,6 +347,11 @@ def test_quality_signals(ruleset):
         ("disputes.petition_mediation", "今年以来（2023年1月1日至2023年12月31日），共调解矛盾纠纷。", "asserted"),
         # a report reposted in traditional characters reads the same
         ("enforcement.publicity", "全面推行行政執法公示制度，在省平台公示處罰決定12件。", "substantiated"),
+        # the Outline named with its bracket left open is still the Outline, not the unit's document
+        ("leadership.first_responsible", "主要负责人认真履行推进法治建设第一责任人职责，对标《法治政府建设实施纲要(2015-2020年》推进各项工作。",
+         "asserted"),
+        # 中央八项规定 is a name, not eight of anything
+        ("oversight.external", "主动接受纪检监察监督，严格执行中央八项规定精神。", "asserted"),
     ],
 )
 def test_what_is_evidence_of_what(ruleset, rule_id, sentence, expected):
