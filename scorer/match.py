@@ -1039,8 +1039,8 @@ def _under_heading(found: Found, claims: dict[int, dict[int, set[str]]], body: _
     """The body under a heading that names this requirement, as its evidence where it has detail.
 
     Real writers name the task in the heading and give the figures below it without naming
-    it again ((三)加强法治宣传教育 / 结合“3·15”消费者权益保护日、“6·26”国际禁毒日…), and the
-    readers count them for the heading's requirement. Only the sentences up to the next
+    it again ((三)加强法治宣传教育 / 走进社区、学校开展主题活动12场), and the readers count
+    them for the heading's requirement. Only the sentences up to the next
     heading, only those no requirement matches itself (a sentence that names another task is
     that task's), and only where they have checkable detail: under a heading, a general
     sentence adds nothing to the heading's own assertion, and one that is planned or admitted
