@@ -25,7 +25,10 @@ TITLE_LIST_MIN = 3
 # the work (detail). A 《…制度》 in a list of rules stays a rule named, with or without its
 # issuer (the catalogue: 《法律顾问制度》 among documents only is asserted).
 NAMED_DOCUMENT = regex_cache.compile(
-    r"^(?![^》]*制度》)(《[^》]*20\d\d|《[\u4e00-\u9fff]{1,10}?(省|市|县|区|旗|州|盟|镇|乡|街道|局|厅)(?!场|长))"
+    r"^(?![^》]*制度》)(《[^》]*20\d\d|《[\u4e00-\u9fff]{1,10}?(省|市|县|区|旗|州|盟|镇|乡|街道|局|厅)(?!场|长)"
+    # a notice or opinion on a subject (《关于进一步加强规范性文件合法性审查工作的通知》): one
+    # document, issued once, not the name of a standing system
+    r"|《关于[^》]{4,}(通知|意见|办法|规定|方案|决定|细则|措施)》)"
 )
 # Verbs before a title that make it the department's own document (detail of its work),
 # whatever its name ends in: 印发《XX局关于…的实施意见》.

@@ -766,6 +766,18 @@ def _names_a_document(view: _SentenceView, spans: list[tuple[int, int]]) -> bool
     return False
 
 
+def _matched_title(view: _SentenceView, spans: list[tuple[int, int]]) -> str | None:
+    """The department's own document whose title holds the match: the detail about this
+    requirement, rather than whichever title the sentence lists first (制定了《…重大行政决策
+    暂行规定》《关于进一步加强规范性文件合法性审查工作的通知》: the second is the review's)."""
+    for start, end in spans:
+        t = _title_index(view, start, end)
+        if t is not None and t in view.own_titles:
+            s, e = view.titles[t]
+            return view.sentence.norm[s:e]
+    return None
+
+
 def _in_not_work(view: _SentenceView, span: tuple[int, int]) -> bool:
     """The span stands where work is named without being reported done."""
     for start, end, cue in view.not_work:
@@ -864,7 +876,8 @@ def _judge(view: _SentenceView, spans: list[tuple[int, int]], in_title_only: boo
         return "planned", f"表述为今后打算（“{plan}”）"
     if in_title_only and len(view.titles) >= TITLE_LIST_MIN and not _names_a_document(view, spans):
         return "asserted", f"仅在所列{len(view.titles)}份文件名中提及，未说明如何落实"
-    detail = next((text for clause, text in view.details if scope is None or clause in scope), None)
+    detail = _matched_title(view, spans) if in_title_only else None
+    detail = detail or next((text for clause, text in view.details if scope is None or clause in scope), None)
     if detail:
         return "substantiated", f"有可核查细节：{detail}"
     if view.details and scope is not None:

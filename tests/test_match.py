@@ -266,6 +266,10 @@ def test_quality_signals(ruleset):
         ("education.popularization", "印发《市水利局2024年普法责任清单》《市水利局学法计划》《市水利局执法手册》等文件。", "substantiated"),
         ("legal_adviser.use", "制定完善了《信访工作制度》《法律顾问制度》《财务管理制度》等制度。", "asserted"),
         ("legal_adviser.use", "修订《桐溪区政府工作规则》《桐溪区公文处理办法》《桐溪区法律顾问工作制度》等制度。", "asserted"),
+        # …and a notice on a subject (《关于…的通知》) is one document, issued once, not a rule's name
+        ("normative_docs.legality_review",
+         "制定了《局重大行政决策暂行规定》《关于进一步加强规范性文件合法性审查工作的通知》《局普法责任清单》等文件。",
+         "substantiated"),
         # drafting the plan makes it the department's own document
         ("leadership.party_deployment", "牵头拟定《桐溪区2024年法治政府建设工作要点》，部署年度法治工作任务。", "substantiated"),
         # a meeting held under a name of its own is a named event; the unit's generic or
@@ -356,6 +360,16 @@ def test_quality_signals(ruleset):
 )
 def test_what_is_evidence_of_what(ruleset, rule_id, sentence, expected):
     assert judge_text(ruleset.get(rule_id), sentence, ruleset=ruleset) == expected
+
+
+def test_the_detail_named_is_the_title_that_holds_the_match(ruleset):
+    # The catalogue's detail is about the requirement: of the listed documents, the one
+    # whose title names the review, not the decision rules listed first.
+    result = _score(ruleset, "一、主要举措和成效\n制定了《局重大行政决策暂行规定》"
+                    "《关于进一步加强规范性文件合法性审查工作的通知》《局普法责任清单》等文件。\n"
+                    ).result("normative_docs.legality_review")
+    assert result.status == "substantiated"
+    assert result.evidence[0].reason == "有可核查细节：《关于进一步加强规范性文件合法性审查工作的通知》"
 
 
 def test_the_openings_summary_of_fields_is_not_work_reported(ruleset):
