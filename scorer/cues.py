@@ -189,7 +189,7 @@ NAMED_PERSON = regex_cache.compile(
     rf"(?:{_TITLES}|负责人)(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}同志"
     rf"|(?:{_TITLES})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|及时|高度|始终|切实|作为|率先|多次|坚持|带队|为组长|任组长|担任组长|为副组长"
     # an invited speaker named by title and name (…研究中心主任唐明良作专题讲座)
-    r"|作(专题|主题)?(讲座|报告|辅导|授课|宣讲)|在(?!内|下|上|前|中|任))"
+    r"|作(专题|主题)?(讲座|报告|辅导|授课|宣讲)|作题为|在(?!内|下|上|前|中|任))"
     rf"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=主持|带头|亲自|率队|出席|参加|召开|讲授|作)"
     # the leading group's head named (以黄忠武书记为组长): a person, not the generic 以局长为组长
     rf"|(?<=以|由)(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=为组长|任组长|担任组长)"
@@ -209,7 +209,7 @@ NAMED_EVENT = regex_cache.compile(
     # a numbered session is one meeting that can be checked: …委员会第三次会议, 十五届三次全会
     r"|第[一二三四五六七八九十\d]+次[(（]?(全体|扩大)?[)）]?(会议|全会)"
     # a named campaign or contest: “美好生活·民法典相伴”主题宣传活动, 法治微视频大赛
-    r"|“[^”]{2,30}”[\u4e00-\u9fff]{0,8}(活动|大赛|竞赛|比赛|宣传周|宣传月|巡讲|晚会|展览|讲堂|大讲堂|论坛|培训班|研讨班|会战|汇演|竞答)"
+    r"|“[^”]{2,30}”[\u4e00-\u9fff]{0,8}(活动|大赛|竞赛|比赛|宣传周|宣传月|巡讲|晚会|展览|讲堂|大讲堂|论坛|培训班|培训|轮训|讲座|宣讲|研讨班|会战|汇演|竞答)"
     # an event named by its year and subject: 2022年习近平法治思想专题培训班
     r"|20\d\d年度?[\u4e00-\u9fff]{2,24}(培训班|研讨班|轮训班|讲座|论坛|大赛|知识竞赛|宣传月|宣传周|活动月)"
     r"|[\u4e00-\u9fff]{2,12}(大赛|知识竞赛|演讲比赛|辩论赛)"

@@ -354,6 +354,11 @@ def test_quality_signals(ruleset):
         # the Outline named with its bracket left open is still the Outline, not the unit's document
         ("leadership.first_responsible", "主要负责人认真履行推进法治建设第一责任人职责，对标《法治政府建设实施纲要(2015-2020年》推进各项工作。",
          "asserted"),
+        # a training or lecture under a name of its own is a named event; an invited speaker
+        # named before 作题为 is a named person
+        ("leadership.law_study", "组织各科室按时参加“法治讲堂·逢九必讲”法治培训。", "substantiated"),
+        ("leadership.law_study", "组织各科室按时参加法治培训。", "asserted"),
+        ("leadership.law_study", "邀请省司法厅原副厅长周文斌作题为《习近平法治思想的核心要义》的法治专题讲座。", "substantiated"),
         # 中央八项规定 is a name, not eight of anything
         ("oversight.external", "主动接受纪检监察监督，严格执行中央八项规定精神。", "asserted"),
     ],
