@@ -359,6 +359,8 @@ def test_quality_signals(ruleset):
         ("leadership.law_study", "组织各科室按时参加“法治讲堂·逢九必讲”法治培训。", "substantiated"),
         ("leadership.law_study", "组织各科室按时参加法治培训。", "asserted"),
         ("leadership.law_study", "邀请省司法厅原副厅长周文斌作题为《习近平法治思想的核心要义》的法治专题讲座。", "substantiated"),
+        # 对标对表 a plan is following it, not making it
+        ("leadership.law_study", "局党组专题学习习近平法治思想，对标对表《桐溪区法治政府建设实施方案》。", "asserted"),
         # 中央八项规定 is a name, not eight of anything
         ("oversight.external", "主动接受纪检监察监督，严格执行中央八项规定精神。", "asserted"),
     ],
