@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from scorer.cues import (
     LAW_TITLE,
@@ -754,28 +754,25 @@ def _find(compiled: CompiledRule, view: _SentenceView, alternatives: list[re.Pat
     return sorted(set(spans)), in_title_only
 
 
-def _names_a_document(view: _SentenceView, spans: list[tuple[int, int]]) -> bool:
-    """Does a title holding one of the matches name a particular own document (cues.NAMED_DOCUMENT)?"""
-    norm = view.sentence.norm
+def _own_titles_matched(view: _SentenceView, spans: list[tuple[int, int]]) -> Iterator[str]:
+    """The department's own documents whose titles hold one of the matches, in match order."""
     for start, end in spans:
         t = _title_index(view, start, end)
         if t is not None and t in view.own_titles:
             s, e = view.titles[t]
-            if NAMED_DOCUMENT.search(norm[s:e]):
-                return True
-    return False
+            yield view.sentence.norm[s:e]
+
+
+def _names_a_document(view: _SentenceView, spans: list[tuple[int, int]]) -> bool:
+    """Does a title holding one of the matches name a particular own document (cues.NAMED_DOCUMENT)?"""
+    return any(NAMED_DOCUMENT.search(title) for title in _own_titles_matched(view, spans))
 
 
 def _matched_title(view: _SentenceView, spans: list[tuple[int, int]]) -> str | None:
     """The department's own document whose title holds the match: the detail about this
     requirement, rather than whichever title the sentence lists first (制定了《…重大行政决策
     暂行规定》《关于进一步加强规范性文件合法性审查工作的通知》: the second is the review's)."""
-    for start, end in spans:
-        t = _title_index(view, start, end)
-        if t is not None and t in view.own_titles:
-            s, e = view.titles[t]
-            return view.sentence.norm[s:e]
-    return None
+    return next(_own_titles_matched(view, spans), None)
 
 
 def _in_not_work(view: _SentenceView, span: tuple[int, int]) -> bool:
