@@ -38,7 +38,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEEDS
-from scorer.render import dashboard, grouping, html_report, summary, text
+from scorer.render import dashboard, grouping, html_report, review, summary, text
 from scorer.render.batch_view import BatchView, SummaryRow
 from scorer.vocabulary import STATUS_ZH
 
@@ -365,6 +365,42 @@ def test_terminal_shows_ids_last_and_only_when_wide(seed_results):
         assert cells[0] == r.rule.title and cells[-1] == r.rule.id
         assert leaks(" ".join(cells[:-1])) == []
     assert "规则编号" in shown
+
+
+@pytest.mark.parametrize("width", [80, text.WIDE_ENOUGH_FOR_IDS])
+def test_plain_table_for_a_pipe_says_what_the_terminal_table_says(seed_results, width):
+    result = seed_results[WHOLE_2024.name]
+    plain = text.render(result, width=width, plain=True)
+    boxed = text.render(result, width=width)
+    assert not set("┏┃┡│└") & set(plain)
+    lines = plain.splitlines()
+    header = lines.index(next(line for line in lines if line.startswith("要求")))
+    rows = lines[header + 2:header + 2 + len(result.results)]  # the header, its rule, one line each
+    starts = [i for i, c in enumerate(lines[header + 1]) if c == "-" and (i == 0 or lines[header + 1][i - 1] == " ")]
+    for line, r in zip(rows, result.results):
+        assert line.startswith(r.rule.title)
+        # every cell starts where its column does, counted in display columns (CJK = 2)
+        cells = re.split(r" {2,}", line.strip())
+        assert cells[2] == review.status_zh(r) and (cells[-1] == r.rule.id) == (width >= text.WIDE_ENOUGH_FOR_IDS)
+        shown, at = [], 0
+        for cell in cells:
+            at = line.index(cell, at)
+            shown.append(text.display_width(line[:at]))
+            at += len(cell)
+        assert shown == starts
+    # the same lines around the table as the terminal shows
+    for kept in (f"得分 {result.score:.1f} / 100", f"缺口 {len(result.gaps)} 项：", "发文单位 "):
+        assert kept in plain and kept in boxed
+
+
+def test_plain_table_escapes_what_a_rule_file_or_a_report_brings(seed_results):
+    result = seed_results[WHOLE_2024.name]
+    hostile = dataclasses.replace(result.results[0].rule, title="成效\x1b[31m\n伪造行")
+    result = dataclasses.replace(result, path="a\x1b]0;x\x07.txt",
+                                 results=(dataclasses.replace(result.results[0], rule=hostile), *result.results[1:]))
+    plain = text.render(result, width=80, plain=True)
+    assert "\x1b" not in plain and "\x07" not in plain
+    assert "成效\\x1b[31m\\n伪造行" in plain and not any(line.startswith("伪造行") for line in plain.splitlines())
 
 
 def test_terminal_warns_first_when_not_whole(seed_results):

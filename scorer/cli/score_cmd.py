@@ -48,8 +48,11 @@ def score(
             outputs.append(json_report.to_dict(result))
         else:
             color = text.use_color(sys.stdout)
+            # A pipe or a file gets plain columns; a terminal (or FORCE_COLOR) the rich table.
+            plain = not color and not sys.stdout.isatty()
             # (click strips colour codes from output that is not a terminal unless told)
-            typer.echo(text.render(result, color=color, width=text.terminal_width(sys.stdout)), color=color)
+            typer.echo(text.render(result, color=color, width=text.terminal_width(sys.stdout), plain=plain),
+                       color=color)
     if format is TextOrJson.json and outputs:
         import json
 
