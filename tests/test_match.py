@@ -237,6 +237,12 @@ def test_quality_signals(ruleset):
         # a basis verb does not swallow the plan the department makes after it
         ("leadership.party_deployment", "对标对表制定2023年法治政府建设工作要点。", "asserted"),
         ("leadership.party_deployment", "对照《法治政府建设实施纲要》要求，扎实推进法治政府建设。", "absent"),
+        # a higher body's meetings whose deployment is carried out are the basis, not meetings
+        # the department held; a principle the year followed is the aim, not the work
+        ("leadership.party_deployment", "认真落实省委十二届五次全会、省委全面依法治省委员会第三次会议部署，推进依法行政。", "absent"),
+        ("leadership.party_deployment", "落实市委全面依法治市委员会会议、全市法治政府建设推进会部署要求，提升依法行政水平。", "absent"),
+        ("leadership.party_deployment", "召开局党组会议部署法治政府建设工作。", "asserted"),
+        ("education.popularization", "坚持以法治宣传教育为先导，以制度建设为保障，推进依法治校。", "absent"),
         # …and a year alone, a generic firm or a slogan's number is not
         ("legal_adviser.use", "聘请律师事务所律师担任常年法律顾问。", "asserted"),
         ("enforcement.supervision", "实现“四个零发生”，加强行政执法监督。", "asserted"),
