@@ -242,6 +242,7 @@ def test_quality_signals(ruleset):
         ("leadership.party_deployment", "认真落实省委十二届五次全会、省委全面依法治省委员会第三次会议部署，推进依法行政。", "absent"),
         ("leadership.party_deployment", "落实市委全面依法治市委员会会议、全市法治政府建设推进会部署要求，提升依法行政水平。", "absent"),
         ("leadership.party_deployment", "召开局党组会议部署法治政府建设工作。", "asserted"),
+        ("leadership.party_deployment", "深入贯彻党中央关于全面依法治国、法治政府建设的专门部署，依法履职。", "absent"),
         ("education.popularization", "坚持以法治宣传教育为先导，以制度建设为保障，推进依法治校。", "absent"),
         # …and a year alone, a generic firm or a slogan's number is not
         ("legal_adviser.use", "聘请律师事务所律师担任常年法律顾问。", "asserted"),
