@@ -36,6 +36,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from conftest import ROOT, SEEDS
 from scorer.render import dashboard, grouping, html_report, review, summary, text
@@ -385,7 +386,7 @@ def test_plain_table_for_a_pipe_says_what_the_terminal_table_says(seed_results, 
         shown, at = [], 0
         for cell in cells:
             at = line.index(cell, at)
-            shown.append(text.display_width(line[:at]))
+            shown.append(cell_len(line[:at]))
             at += len(cell)
         assert shown == starts
     # the same lines around the table as the terminal shows
