@@ -375,6 +375,37 @@ def test_a_batch_keeps_its_outcomes_on_disk_in_file_order(ruleset, tmp_path):
                 assert store.has(o.content_hash, ruleset.version, None)
 
 
+def test_a_worker_is_retired_after_its_share_and_a_fresh_one_scores_the_rest(ruleset, tmp_path, monkeypatch):
+    """Bounded memory in a batch of any size: a worker that has scored WORKER_REPORTS is
+    replaced; every report is still scored once, with the same record as in one process."""
+    import scorer.batch as batch
+
+    started = []
+    original = batch._Worker.__init__
+
+    def counted(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        started.append(self.process.pid)
+
+    monkeypatch.setattr(batch, "WORKER_REPORTS", 2)
+    monkeypatch.setattr(batch._Worker, "__init__", counted)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for i in range(7):  # seven different contents: none is a copy the history would skip
+        (corpus / f"r{i}.txt").write_text(SEEDS[i % len(SEEDS)].read_text(encoding="utf-8") + f"\n附：第{i}号", encoding="utf-8")
+    records = {}
+    for jobs, out in ((2, tmp_path / "pool"), (1, tmp_path / "alone")):
+        items = discover([str(corpus)], out)
+        with Store(out.parent / f"{out.name}.sqlite") as store:
+            with run_batch(items, out, store, ruleset, BatchOptions(memo="never", jobs=jobs, file_timeout=120.0 if jobs > 1 else None)) as outcomes:
+                assert [o.state for o in outcomes] == ["scored"] * 7
+                records[jobs] = [(r.score, r.results) for r in (store.get(o.content_hash, ruleset.version) for o in outcomes)]
+    assert records[2] == records[1]
+    # 7 reports, 2 a worker: two workers, each retired after 2 and replaced (3 left), then one
+    # of the fresh ones retired with nothing left to do: four processes in all, none reused
+    assert len(started) == 4 and len(set(started)) == 4
+
+
 def test_outcomes_come_back_in_file_order_with_names_as_they_were():
     odd = BatchItem(path="in/bad\udcff.txt", rel="bad\udcff.txt", name="bad_.txt~0123abcd")  # not UTF-8: a surrogate
     fine = BatchItem(path="in/a.txt", rel="a.txt", name="a.txt")
