@@ -172,6 +172,22 @@ FURNITURE = [
     "您当前的位置 : 河北省司法厅网 >> 法治工作 >> 法治调研",
     "河北省司法厅网 >> 法治工作 >> 法治调研",
     "苏州市皇冠体育投注-在线app官网【中国科学院】@政务服务中心",
+    # other sites' catalogue rows, info lines, links and buttons
+    "法定主动公开分类:其他 公开方式:主动公开",
+    "生效日期:     废止日期:",
+    "签发人:王晓东",
+    "信息索引号: 011220033/2023-00451",
+    "责任部门: 某市市场监督管理局",
+    "效用状态:有效",
+    "发 文 号:某交发〔2023〕7号",
+    "发表日期:2023-03-20    文章来源:某某街道",
+    "阅读:126次",
+    "原文链接:点击查看源文件",
+    "文件下载:",
+    "保护视力色:",
+    "您当前所在的位置:首页 > 政务公开 > 法治政府建设",
+    "您现在所处的位置: 首页",
+    "中文域名:某某县人民政府.政务",
 ]
 
 BODY = [
@@ -193,6 +209,10 @@ BODY = [
     "市体育局",
     "(三)建设智慧体育平台",
     "(二)政务公开",
+    # prose beginning with words that are labels elsewhere
+    "责任部门要按照“谁执法谁公示”的原则，在执法决定作出之日起7个工作日内公示。",
+    "阅读量方面，本局微信公众号全年推送普法文章120篇，总阅读量达到3.5万次，较上年增长20%。",
+    "签发人制度得到严格执行,全年规范性文件均经主要负责人签发,未发生越权发文情况。",
     "中",  # a one-character line is rare, but "大 中 小" alone is a button row, so this documents the choice
 ]
 
@@ -229,6 +249,11 @@ def test_a_bulleted_catalogue_label_takes_its_value_along():
 def test_a_catalogue_table_in_bars_gives_its_issuer():
     dropped, meta = find_furniture(["| 发文机关:黎侯镇人民政府 | 主题词: |", "| 发文时间:2025-12-22 |", "2025年，黎侯镇坚持依法行政。"])
     assert dropped == {0, 1} and meta == {"issuer": "黎侯镇人民政府", "published": "2025-12-22"}
+
+
+def test_an_info_line_dated_as_published_gives_the_date():
+    dropped, meta = find_furniture(["发表时间:2021-03-05   来源:某省司法厅", "2020年,某省司法厅坚持依法行政。"])
+    assert dropped == {0} and meta == {"published": "2021-03-05", "issuer": "某省司法厅"}
 
 
 def test_label_line_leaves_a_body_line_alone():
