@@ -93,6 +93,54 @@ class EvalReport:
     overall: Counts = field(default_factory=Counts)
     per_rule: dict[str, Counts] = field(default_factory=dict)
     mistakes: list[tuple[str, str, str, str]] = field(default_factory=list)  # file, rule, gold, predicted
+    per_report: list[Counts] = field(default_factory=list)  # one per labelled report, in gold order: for intervals
+
+
+# How many resamples an interval takes, and their seed: the same labels give the same interval.
+BOOTSTRAP_DRAWS = 1000
+BOOTSTRAP_SEED = 20261130
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A 95 % interval of F1 and in-play accuracy, by resampling whole reports."""
+
+    f1: tuple[float, float]
+    in_play: tuple[float, float]
+    draws: int
+
+
+def bootstrap(report: EvalReport, draws: int = BOOTSTRAP_DRAWS, seed: int = BOOTSTRAP_SEED) -> Interval:
+    """How far the figures could move on another sample of reports like these.
+
+    Reports are drawn with replacement (a report's labels go together: its requirements
+    are read from the same text, so they are not independent), the counts summed, and the
+    2.5th and 97.5th percentiles of each figure taken. A corpus of ~400 reports gives an
+    interval about ±0.01 wide on F1: a goal missed by less than that is not a clear miss,
+    nor one met by less a clear pass.
+    """
+    import random
+
+    reports = report.per_report
+    rng = random.Random(seed)
+    f1s, in_plays = [], []
+    for _ in range(draws):
+        total = Counts()
+        for c in rng.choices(reports, k=len(reports)) if reports else ():
+            total.tp += c.tp
+            total.fp += c.fp
+            total.fn += c.fn
+            total.in_play += c.in_play
+            total.in_play_exact += c.in_play_exact
+        f1s.append(total.f1)
+        in_plays.append(total.in_play_accuracy)
+    return Interval(_percentiles(f1s), _percentiles(in_plays), draws)
+
+
+def _percentiles(values: list[float]) -> tuple[float, float]:
+    values = sorted(values)
+    last = len(values) - 1
+    return values[round(0.025 * last)], values[round(0.975 * last)]
 
 
 def _met(status: str) -> bool:
@@ -172,9 +220,12 @@ def tally(name: str, gold: list[dict], predicted: dict[str, dict[str, str]]) -> 
     report = EvalReport(name)
     for entry in gold:
         statuses = predicted[entry["file"]]
+        this_report = Counts()
+        report.per_report.append(this_report)
         for rule_id, gold_status in entry["labels"].items():
             got = statuses.get(rule_id, "absent")
             report.overall.add(gold_status, got)
+            this_report.add(gold_status, got)
             report.per_rule.setdefault(rule_id, Counts()).add(gold_status, got)
             if not _same(gold_status, got):
                 report.mistakes.append((entry["file"], rule_id, gold_status, got))

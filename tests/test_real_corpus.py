@@ -15,7 +15,7 @@ import yaml
 from typer.testing import CliRunner
 
 from scorer.cli import app
-from scorer.evaluate import Counts, agreement
+from scorer.evaluate import Counts, EvalReport, agreement, bootstrap, tally
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 spec = importlib.util.spec_from_file_location("corpus", REAL / "corpus.py")
@@ -63,6 +63,30 @@ def test_in_play_accuracy_ignores_labels_both_call_absent():
     assert c.accuracy == 0.9 and c.in_play == 2 and c.in_play_accuracy == 0.5
 
 
+def _report_of(outcomes: list[list[tuple[str, str]]]) -> EvalReport:
+    """An EvalReport of reports whose labels are (gold, predicted) pairs for rules r0, r1…"""
+    gold = [{"file": f"f{i}", "labels": {f"r{j}": g for j, (g, _) in enumerate(labels)}} for i, labels in enumerate(outcomes)]
+    predicted = {f"f{i}": {f"r{j}": p for j, (_, p) in enumerate(labels)} for i, labels in enumerate(outcomes)}
+    return tally("fazhi", gold, predicted)
+
+
+def test_the_interval_resamples_whole_reports_and_narrows_with_more_of_them():
+    right = [("substantiated", "substantiated"), ("asserted", "asserted"), ("absent", "absent")]
+    wrong = [("substantiated", "asserted"), ("asserted", "absent"), ("absent", "asserted")]
+    same = _report_of([right] * 30)
+    assert bootstrap(same).f1 == (1.0, 1.0) and bootstrap(same).in_play == (1.0, 1.0)  # nothing varies
+    small = _report_of([right, wrong] * 10)
+    large = _report_of([right, wrong] * 200)
+    assert len(small.per_report) == 20 and sum(c.total for c in small.per_report) == small.overall.total == 60
+    for report in (small, large):
+        ci = bootstrap(report)
+        assert ci.in_play[0] < report.overall.in_play_accuracy < ci.in_play[1]
+        assert ci.f1[0] < report.overall.f1 < ci.f1[1]
+        assert bootstrap(report) == ci  # seeded: the same labels give the same interval
+    width = lambda ci: ci.in_play[1] - ci.in_play[0]  # noqa: E731
+    assert width(bootstrap(large)) < width(bootstrap(small)) / 3  # √20 ≈ 4.5 times narrower
+
+
 def test_eval_by_fold_with_the_human_ceiling(tmp_path):
     texts = tmp_path / "texts"
     texts.mkdir()
@@ -82,6 +106,9 @@ def test_eval_by_fold_with_the_human_ceiling(tmp_path):
     row = next(line for line in dev.output.splitlines() if line.startswith("fazhi "))
     assert row.split()[3:6] == ["1.000", "1.000", "1.000"] and "1 (1 in play)" in row
     assert "human: human" in dev.output and "agree on 1/1 labels" in dev.output
+    assert "95 % interval" not in dev.output  # one report: nothing to resample
+    both = runner.invoke(app, ["eval", str(gold), "--texts", str(texts), "--no-per-rule"])
+    assert "fazhi, 95 % interval over the reports (2 resampled 1000 times): F1 0.000–1.000" in both.output
     test = runner.invoke(app, ["eval", str(gold), "--texts", str(texts), "--fold", "test", "--no-per-rule"])
     row = next(line for line in test.output.splitlines() if line.startswith("fazhi "))
     assert row.split()[3] == "0.000"  # the test fold's one label is missed

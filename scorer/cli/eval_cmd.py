@@ -41,7 +41,7 @@ def eval_command(
     In-play accuracy counts only labels where the gold or fazhi is not absent: plain
     accuracy is flattered by the many requirements both call absent.
     """
-    from scorer.evaluate import agreement, labeller_report, load_gold, select_fold
+    from scorer.evaluate import agreement, bootstrap, labeller_report, load_gold, select_fold
 
     if reviews is not None:
         if gold is not None or texts is not None:
@@ -67,6 +67,10 @@ def eval_command(
     typer.echo(HEADER)
     for rep in reports:
         typer.echo(_row(rep.name, rep.overall))
+    if len(fazhi.per_report) > 1:
+        ci = bootstrap(fazhi)
+        typer.echo(f"fazhi, 95 % interval over the reports ({len(fazhi.per_report)} resampled {ci.draws} times): "
+                   f"F1 {ci.f1[0]:.3f}–{ci.f1[1]:.3f}, in-play acc {ci.in_play[0]:.3f}–{ci.in_play[1]:.3f}")
     if labellings:
         settled = select_fold(load_gold(gold), None if fold == "all" else fold)
         typer.echo("")
