@@ -299,8 +299,11 @@ WORKER_QUEUE = 2
 # caches are bounded, but what they and each report free leaves the allocator's memory
 # fragmented: a worker grew ~0.8 MB per thousand reports after its caches were full, for
 # ever. Retiring it bounds a worker's memory whatever the batch's size, for the price of
-# a fork and cold caches once per this many reports (~0.1 % of its time).
+# a fork and cold caches once per this many reports (~0.1 % of its time). Where workers
+# are spawned (Windows, macOS), a fresh one imports everything again (~0.5 s): it lives
+# SPAWNED_LIFE times longer.
 WORKER_REPORTS = 500
+SPAWNED_LIFE = 4
 
 
 class _Worker:
@@ -317,17 +320,18 @@ class _Worker:
         self.ready = False
         self.tasks: deque[Task] = deque()
         self.started = 0.0  # when it began the first of ``tasks``
-        self.given = 0  # reports given to it in its life: at WORKER_REPORTS it gets no more
+        self.given = 0  # reports given to it in its life: at ``life`` it gets no more
+        self.life = WORKER_REPORTS * (1 if ctx.get_start_method() == "fork" else SPAWNED_LIFE)
 
     @property
     def takes(self) -> bool:
         """Whether it may be given another report now."""
-        return self.ready and len(self.tasks) < WORKER_QUEUE and self.given < WORKER_REPORTS
+        return self.ready and len(self.tasks) < WORKER_QUEUE and self.given < self.life
 
     @property
     def spent(self) -> bool:
         """It has scored every report it will ever be given: time to retire it."""
-        return self.given >= WORKER_REPORTS and not self.tasks
+        return self.given >= self.life and not self.tasks
 
     @property
     def task(self) -> Task | None:

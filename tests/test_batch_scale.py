@@ -375,10 +375,16 @@ def test_a_batch_keeps_its_outcomes_on_disk_in_file_order(ruleset, tmp_path):
                 assert store.has(o.content_hash, ruleset.version, None)
 
 
-def test_a_worker_is_retired_after_its_share_and_a_fresh_one_scores_the_rest(ruleset, tmp_path, monkeypatch):
+@pytest.mark.parametrize("start, workers", [("fork", 4), ("spawn", 2)])
+def test_a_worker_is_retired_after_its_share_and_a_fresh_one_scores_the_rest(start, workers, ruleset, tmp_path, monkeypatch):
     """Bounded memory in a batch of any size: a worker that has scored WORKER_REPORTS is
-    replaced; every report is still scored once, with the same record as in one process."""
+    replaced; every report is still scored once, with the same record as in one process.
+    A spawned worker, slow to start, lives SPAWNED_LIFE times longer."""
+    import multiprocessing
+
     import scorer.batch as batch
+
+    monkeypatch.setattr(batch, "mp_context", lambda: multiprocessing.get_context(start))
 
     started = []
     original = batch._Worker.__init__
@@ -401,9 +407,10 @@ def test_a_worker_is_retired_after_its_share_and_a_fresh_one_scores_the_rest(rul
                 assert [o.state for o in outcomes] == ["scored"] * 7
                 records[jobs] = [(r.score, r.results) for r in (store.get(o.content_hash, ruleset.version) for o in outcomes)]
     assert records[2] == records[1]
-    # 7 reports, 2 a worker: two workers, each retired after 2 and replaced (3 left), then one
-    # of the fresh ones retired with nothing left to do: four processes in all, none reused
-    assert len(started) == 4 and len(set(started)) == 4
+    # forked, 7 reports, 2 a worker: two workers, each retired after 2 and replaced (3 left),
+    # then one of the fresh ones retired with nothing left to do: four processes, none reused.
+    # Spawned, 8 a worker: the first two score all 7.
+    assert len(started) == workers and len(set(started)) == workers
 
 
 def test_outcomes_come_back_in_file_order_with_names_as_they_were():
