@@ -399,10 +399,11 @@ def _in_workers(pending: _Pending, options: BatchOptions, out_dir: str) -> Itera
     them; yield each one's (position, Outcome) as it comes.
 
     A worker over ``options.file_timeout`` on one report, or one that dies, is replaced,
-    and that report fails with the reason. One that has scored WORKER_REPORTS is retired
-    and replaced, which keeps a worker's memory the same in a batch of any size. On any exception (Ctrl-C, an unwritable
-    output, the caller closing this generator) the running reports get STOP_GRACE_S to
-    finish, then every worker is stopped.
+    and that report fails with the reason. One that has scored its life's reports
+    (WORKER_REPORTS) is retired and replaced, which keeps a worker's memory the same in a
+    batch of any size. On any exception (Ctrl-C, an unwritable output, the caller closing
+    this generator) the running reports get STOP_GRACE_S to finish, then every worker is
+    stopped.
     """
     ctx = mp_context()
     budget = options.file_timeout
