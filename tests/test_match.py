@@ -169,6 +169,10 @@ def test_quality_signals(ruleset):
         ("leadership.law_study", "认真落实《市科技局领导干部学法用法制度》。", "substantiated"),
         # named events, named persons, counts in Chinese numerals
         ("education.popularization", "在“12·4”国家宪法日组织普法宣传进社区活动。", "substantiated"),
+        # …a day, not a word beginning with 日 (法治日常工作, 法治日报)
+        ("leadership.party_deployment", "成立法治政府建设领导小组，明确专人负责法治日常工作。", "asserted"),
+        ("education.popularization", "在法治日报刊发普法宣传稿件，以案释法。", "asserted"),
+        ("education.popularization", "围绕安全生产宣传日开展法治宣传进企业活动。", "substantiated"),
         ("leadership.first_responsible", "局长王宇同志亲自部署法治政府建设重点工作。", "substantiated"),
         ("enforcement.supervision", "抽调骨干组成五个专项小组开展行政执法监督检查。", "substantiated"),
         ("enforcement.supervision", "坚持“两个维护”，加强行政执法监督。", "asserted"),
