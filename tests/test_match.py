@@ -169,6 +169,10 @@ def test_quality_signals(ruleset):
         ("leadership.law_study", "认真落实《市科技局领导干部学法用法制度》。", "substantiated"),
         # named events, named persons, counts in Chinese numerals
         ("education.popularization", "在“12·4”国家宪法日组织普法宣传进社区活动。", "substantiated"),
+        # a named platform, not a sector and its people (市直水利系统执法人员) nor a grid (网格员)
+        ("enforcement.credentials", "组织市直水利系统执法人员系统学习行政处罚法，取得执法证。", "asserted"),
+        ("education.popularization", "依托滨海新区综合网格员队伍开展普法宣传进社区活动。", "asserted"),
+        ("enforcement.credentials", "组织执法人员登录宁夏行政执法监督系统开展执法资格考试。", "substantiated"),
         # …a day, not a word beginning with 日 (法治日常工作, 法治日报)
         ("leadership.party_deployment", "成立法治政府建设领导小组，明确专人负责法治日常工作。", "asserted"),
         ("education.popularization", "在法治日报刊发普法宣传稿件，以案释法。", "asserted"),
