@@ -173,6 +173,9 @@ def test_quality_signals(ruleset):
         ("enforcement.credentials", "组织市直水利系统执法人员系统学习行政处罚法，取得执法证。", "asserted"),
         ("education.popularization", "依托滨海新区综合网格员队伍开展普法宣传进社区活动。", "asserted"),
         ("enforcement.credentials", "组织执法人员登录宁夏行政执法监督系统开展执法资格考试。", "substantiated"),
+        ("education.popularization", "组织州直政法系统开展法治宣传进社区活动。", "asserted"),
+        ("leadership.law_study", "局党组中心组集中学法，采用“自学、集中学、专题学”的方式开展系统学习。", "asserted"),
+        ("leadership.law_study", "通过“学法用法网”等线上平台组织集中学法。", "substantiated"),
         # …a day, not a word beginning with 日 (法治日常工作, 法治日报)
         ("leadership.party_deployment", "成立法治政府建设领导小组，明确专人负责法治日常工作。", "asserted"),
         ("education.popularization", "在法治日报刊发普法宣传稿件，以案释法。", "asserted"),
