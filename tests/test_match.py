@@ -176,6 +176,8 @@ def test_quality_signals(ruleset):
         ("education.popularization", "组织州直政法系统开展法治宣传进社区活动。", "asserted"),
         ("leadership.law_study", "局党组中心组集中学法，采用“自学、集中学、专题学”的方式开展系统学习。", "asserted"),
         ("leadership.law_study", "通过“学法用法网”等线上平台组织集中学法。", "substantiated"),
+        ("functions.power_list", "推行宜春—长沙市全程网办，确定“跨省通办”事项清单。", "asserted"),
+        ("functions.power_list", "通过长沙市政务服务网办理营业执照业务。", "substantiated"),
         # …a day, not a word beginning with 日 (法治日常工作, 法治日报)
         ("leadership.party_deployment", "成立法治政府建设领导小组，明确专人负责法治日常工作。", "asserted"),
         ("education.popularization", "在法治日报刊发普法宣传稿件，以案释法。", "asserted"),
