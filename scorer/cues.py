@@ -119,10 +119,12 @@ PROVINCES = (
 # (门户网站、微信公众号, 政务服务大厅、便民服务中心, 12345热线、市长信箱).
 _MEDIA_KIND = (r"[^、等]{0,12}?(网站|公众号|微博|微信|抖音|快手|头条|视频号|新媒体|客户端|报|电视|广播|短信|屏|宣传栏|融媒体"
                r"|门户|网络|线上|线下|官网|各类|多种|平台|APP|App|大厅|中心|热线|窗口|信箱|站|栏|媒体|渠道|载体|阵地)")
+# 系统 or 网 that ends a platform's name, not a word that goes on (系统学习, 系统化; 网格, 网点,
+# 全程网办) nor a sector whose people or work follow (市直水利系统执法人员, 全省交通系统干部).
+_SYSTEM = "系统(?![学地性化内各]|干部|职工|执法|工作|党员|人员|单位|评价)"
+_NET = "网(?![格点]|办(?!理))"
 PLATFORM = regex_cache.compile(
-    # (系统 or 网 ending a word that goes on is no platform: 系统学习, 系统化; 网格, 网点; nor is
-    # a sector whose people or work follow: 市直水利系统执法人员, 全省交通系统干部)
-    rf"(({PROVINCES})[\u4e00-\u9fff]{{0,14}}(平台|系统(?![学地性化内各]|干部|职工|执法|工作|党员|人员|单位|评价)|网站|网(?![格点]|办(?!理))|APP|App|app|小程序))"
+    rf"(({PROVINCES})[\u4e00-\u9fff]{{0,14}}(平台|{_SYSTEM}|网站|{_NET}|APP|App|app|小程序))"
     # a local body's own platform (岚山县政务服务网, 宜宾市行政执法监督平台). A system named only
     # for what it does (执法监督平台, 行政执法信息公示平台) has no proper name: not detail.
     # (the place name starts a phrase: after punctuation or a verb of using, so that
@@ -133,9 +135,9 @@ PLATFORM = regex_cache.compile(
     # (nor a verb of gathering people: 组织州直政法系统开展… is the sector's people)
     r"|组织|开展|召开|举办|举行|要求|动员|带领|号召|联合|会同|邀请)"
     r"[\u4e00-\u9fff]{2,4}(市|县|区|州|盟|旗)(?!(人民)?政府(门户)?网站?|门户网站|官网|网站)"
-    r"[\u4e00-\u9fff]{2,14}(平台|系统(?![学地性化内各]|干部|职工|执法|工作|党员|人员|单位|评价)|网站|网(?![格点]|办(?!理))|APP|App|app|小程序)(?![建设]))"
+    rf"[\u4e00-\u9fff]{{2,14}}(平台|{_SYSTEM}|网站|{_NET}|APP|App|app|小程序)(?![建设]))"
     # (a quoted name, or several: “湾区人才港”“宝安第一课”等线上平台, “…”网络专栏)
-    r"|((“[^”]{2,16}”)+等?[\u4e00-\u9fff]{0,6}?(线上|网上|网络|新媒体|微信|政务)?(平台|系统(?![学地性化内各]|干部|职工|执法|工作|党员|人员|单位|评价)|网|APP|App|小程序|公众号|专栏|栏目|版块|板块|客户端|视频号))"
+    rf"|((“[^”]{{2,16}}”)+等?[\u4e00-\u9fff]{{0,6}}?(线上|网上|网络|新媒体|微信|政务)?(平台|{_SYSTEM}|网|APP|App|小程序|公众号|专栏|栏目|版块|板块|客户端|视频号))"
     r"|(“[^”]{1,14}(网|平台|系统|APP|App|小程序|公众号)”)"
     # apps named for what they do: “浙里办”, “随申办” (not “出生一件事”, nor the reforms every
     # government names the same way: “一网通办”, “跨省通办”, “马上办”, “掌上办”)
