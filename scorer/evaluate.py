@@ -126,7 +126,7 @@ def bootstrap(report: EvalReport, draws: int = BOOTSTRAP_DRAWS, seed: int = BOOT
     f1s, in_plays = [], []
     for _ in range(draws):
         total = Counts()
-        for c in rng.choices(reports, k=len(reports)) if reports else ():
+        for c in rng.choices(reports, k=len(reports)):  # (none drawn from no reports)
             total.tp += c.tp
             total.fp += c.fp
             total.fn += c.fn
