@@ -41,6 +41,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=GOLD)
     args = ap.parse_args(argv)
 
+    try:
+        return _measure(args)
+    finally:
+        external.empty_trash()
+
+
+def _measure(args: argparse.Namespace) -> int:
     started = time.time()
     fig = Figures(load_before=os.getloadavg())
     step = _Steps()

@@ -50,12 +50,23 @@ def build(out: Path) -> dict[str, Path]:
     folders = {"scale5000": big}
     for name in ("scale200", "scale1000"):
         folder = out / name
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
-        for p in files[: SIZES[name]]:
-            (folder / p.name).write_bytes(p.read_bytes())
+        wanted = files[: SIZES[name]]
+        # Rewritten only when it differs: deleting and re-creating 1,200 files just before the
+        # outputs run would slow that run's own file creation (see external.discard_later).
+        if not _copy_of(folder, wanted):
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            for p in wanted:
+                (folder / p.name).write_bytes(p.read_bytes())
         folders[name] = folder
     return folders
+
+
+def _copy_of(folder: Path, files: list[Path]) -> bool:
+    """Whether ``folder`` holds exactly ``files``, byte for byte."""
+    if not folder.is_dir() or sorted(p.name for p in folder.iterdir()) != [p.name for p in files]:
+        return False
+    return all((folder / p.name).read_bytes() == p.read_bytes() for p in files)
 
 
 def _batch(folder: Path, out: Path, *extra: str) -> external.Run:
@@ -149,12 +160,14 @@ def measure(corpus_dir: Path) -> dict:
         for name in ("scale200", "scale5000"):
             run = _batch(folders[name], work / name)
             figures["memory"][SIZES[name]] = {"peak_rss_mb": run.peak_rss_mb, "seconds": run.seconds}
-            shutil.rmtree(work / name, ignore_errors=True)
         figures["dashboard"] = dashboard_at(DASHBOARD_ROWS)
         return figures
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        external.discard_later(work)
 
 
 if __name__ == "__main__":
-    print(json.dumps(measure(Path(sys.argv[1]) if len(sys.argv) > 1 else corpus.DEFAULT_OUT), indent=1, ensure_ascii=False))
+    try:
+        print(json.dumps(measure(Path(sys.argv[1]) if len(sys.argv) > 1 else corpus.DEFAULT_OUT), indent=1, ensure_ascii=False))
+    finally:
+        external.empty_trash()
