@@ -79,6 +79,8 @@ YEAR_OPENER = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?[,，]?")
 UNITS = (
     "个工作日|工作日|学时|课时|批次|场次|人次|万元|亿元|万人|万份|万册|元|件|次|项|份|人|名|位|个|场|期|条|台|卷|家|本|户|批|篇|册|%|‰|"
     "小时|天|轮|所|处|部|套|张|起|宗|单|期|例|组|支|门|节|堂|页|类"
+    # a score is a count of points (述法测评得分93分, 考核得分98.5分); not 15分钟, a 分局 or 分类
+    "|分(?![钟局类管别解析之散工期批级区所队站会片支行院校中])"
 )
 # Chinese numerals count too, with the units that do not also build set phrases
 # (三项制度, 两个维护, 五个法定程序): 两次, 十二件, 三场, 四名工作人员. 一 is left out: 一次性,
