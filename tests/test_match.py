@@ -184,6 +184,7 @@ def test_quality_signals(ruleset):
         ("education.popularization", "围绕安全生产宣传日开展法治宣传进企业活动。", "substantiated"),
         ("leadership.first_responsible", "局长王宇同志亲自部署法治政府建设重点工作。", "substantiated"),
         ("enforcement.supervision", "抽调骨干组成五个专项小组开展行政执法监督检查。", "substantiated"),
+        ("enforcement.supervision", "坚持“两个维护”，加强行政执法监督。", "asserted"),
         # the leading group's head named as 组长…同志; a higher body's inspection named however
         # long the words between (配合中央依法治国办开展法治政府建设实地督察)
         ("leadership.first_responsible", "县长、县推进法治政府建设领导小组组长李明同志主持召开全县法治政府建设工作会。", "substantiated"),
@@ -193,7 +194,6 @@ def test_quality_signals(ruleset):
         ("leadership.accountability", "主要负责人年终述法测评得分95分。", "substantiated"),
         ("leadership.accountability", "法治政府建设年度考核得分98.5分。", "substantiated"),
         ("leadership.accountability", "组织开展年终述法，每人限时15分钟。", "asserted"),
-        ("enforcement.supervision", "坚持“两个维护”，加强行政执法监督。", "asserted"),
         # an event named by its year and subject, a numbered session, a named law firm,
         # a concrete act with a named party body, a quoted platform name
         ("leadership.law_study", "举办2023年度领导干部法治思维专题培训班，局党组成员全部参加。", "substantiated"),
