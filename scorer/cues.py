@@ -79,9 +79,10 @@ YEAR_OPENER = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?[,，]?")
 UNITS = (
     "个工作日|工作日|学时|课时|批次|场次|人次|万元|亿元|万人|万份|万册|元|件|次|项|份|人|名|位|个|场|期|条|台|卷|家|本|户|批|篇|册|%|‰|"
     "小时|天|轮|所|处|部|套|张|起|宗|单|期|例|组|支|门|节|堂|页|类"
-    # a score is a count of points (述法测评得分93分, 考核得分98.5分); not 15分钟, a 分局 or 分类
-    "|分(?![钟局类管别解析之散工期批级区所队站会片支行院校中])"
 )
+# A score attained is a measured result (述法测评得分93分, 考核得分98.5分); the points an item
+# weighs (分值占比5分) are not, nor 15分钟.
+SCORE = r"(得分|评分|测评|考评)[^\d。,;，；]{0,6}\d+(\.\d+)?\s*分(?![钟值])"
 # Chinese numerals count too, with the units that do not also build set phrases
 # (三项制度, 两个维护, 五个法定程序): 两次, 十二件, 三场, 四名工作人员. 一 is left out: 一次性,
 # 最多跑一次, and 一名 is mostly a remit (明确一名党组成员具体负责) or 每一名党员.
@@ -103,7 +104,7 @@ CN_QUANTITY = (
     r"|(?<![第一统唯同单另每])一(名|位)(专职|兼职)?(公职律师|法律顾问|律师|法制员|法制审核人员|审核人员|调解员)"
 )
 # (第2名, 第3次: a rank or an ordinal, not a count)
-QUANTITY = regex_cache.compile(rf"(?<![第\d.])\d+(\.\d+)?\s*(余|多)?\s*(万|亿)?\s*(余|多)?({UNITS})|{CN_QUANTITY}")
+QUANTITY = regex_cache.compile(rf"(?<![第\d.])\d+(\.\d+)?\s*(余|多)?\s*(万|亿)?\s*(余|多)?({UNITS})|{CN_QUANTITY}|{SCORE}")
 # (a date written in Chinese figures is as specific: 二〇二三年五月, 十一月份, 十二月初)
 PARTIAL_DATE = regex_cache.compile(r"\d{4}年\d{1,2}月|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
                                    r"|(?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,2}月(?=份|[,，初底末]|(上|中|下)旬)"

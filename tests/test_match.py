@@ -190,9 +190,10 @@ def test_quality_signals(ruleset):
         ("leadership.first_responsible", "县长、县推进法治政府建设领导小组组长李明同志主持召开全县法治政府建设工作会。", "substantiated"),
         ("leadership.first_responsible", "县长、县推进法治政府建设领导小组组长主持召开全县法治政府建设工作会。", "asserted"),
         ("oversight.external", "全力配合中央依法治国办开展法治政府建设实地督察“回头看”。", "substantiated"),
-        # a score is a count of points; 15分钟 is not
+        # a score attained is a measured result; the points an item weighs and 15分钟 are not
         ("leadership.accountability", "主要负责人年终述法测评得分95分。", "substantiated"),
         ("leadership.accountability", "法治政府建设年度考核得分98.5分。", "substantiated"),
+        ("leadership.accountability", "将法治建设纳入年度绩效考核，分值占比5分。", "asserted"),
         ("leadership.accountability", "组织开展年终述法，每人限时15分钟。", "asserted"),
         # an event named by its year and subject, a numbered session, a named law firm,
         # a concrete act with a named party body, a quoted platform name
