@@ -148,25 +148,26 @@ def measure(corpus_dir: Path) -> dict:
     work = Path(tempfile.mkdtemp(prefix="fazhi-bench-scale-"))
     try:
         figures: dict = {"memory": {}}
-        # The outputs run first: right after the 5,000-report run's ~15,000 files are
-        # deleted, ext4 spends seconds of kernel time in its inode allocator for every new
-        # file (perf, outputs3 helper), which times the file system's aftermath, not fazhi.
+        # The outputs run first, and nothing is deleted before the benchmark ends
+        # (external.discard_later): right after thousands of files are deleted, ext4 spends
+        # seconds of kernel time in its inode allocator for every new file (perf), which times
+        # the file system's aftermath, not fazhi.
         files = sorted(folders["scale1000"].iterdir())
         # The two sides taken in turn, OUTPUT_PAIRS times, each batch into a new folder; the
         # pair with the median ratio is reported (the machine is shared: one pair can
         # land on a busy moment).
-        pairs = []
-        for i in range(OUTPUT_PAIRS):
+        pairs, outs = [], [work / f"scale1000-{i}" for i in range(OUTPUT_PAIRS)]
+        for out in outs:
             _, pool_s = inprocess.pool_throughput(files, 2)
-            batch = _batch(folders["scale1000"], work / f"scale1000-{i}")
+            batch = _batch(folders["scale1000"], out)
             pairs.append((pool_s / batch.seconds, batch.seconds, pool_s))
-        ratio, batch_s, pool_s = sorted(pairs)[len(pairs) // 2]
+        _, batch_s, pool_s = sorted(pairs)[len(pairs) // 2]
         figures["outputs"] = {"reports": len(files), "batch_seconds": batch_s, "batch_per_s": len(files) / batch_s,
                               "pool_seconds": pool_s, "pool_per_s": len(files) / pool_s,
                               "ratios": [round(p[0], 3) for p in pairs]}
-        again = _batch(folders["scale1000"], work / f"scale1000-{OUTPUT_PAIRS - 1}")
+        again = _batch(folders["scale1000"], outs[-1])  # the last batch's folder, scored: nothing new
         figures["rerun"] = {"reports": len(files), "command_seconds": again.seconds, "command_cpu_seconds": again.cpu_seconds,
-                            "after_startup_seconds": _rerun_in_process(folders["scale1000"], work / f"scale1000-{OUTPUT_PAIRS - 1}")}
+                            "after_startup_seconds": _rerun_in_process(folders["scale1000"], outs[-1])}
         for name in ("scale200", "scale5000"):
             run = _batch(folders[name], work / name)
             figures["memory"][SIZES[name]] = {"peak_rss_mb": run.peak_rss_mb, "seconds": run.seconds}
