@@ -4,7 +4,9 @@ repository; these tests need only the manifest and small texts of our own."""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import json
 import random
 import re
 from collections import Counter
@@ -133,6 +135,51 @@ def test_settle_puts_the_third_readers_label_and_phrase_into_the_manifest(tmp_pa
     settled.write_text("- {file: c.txt, id: legal_adviser.use, label: absent, phrase: '', why: x}\n", encoding="utf-8")
     assert corpus.settle(settled) == 1
     assert corpus.load(manifest)[0]["labels"]["legal_adviser.use"] == "substantiated"  # nothing written
+
+
+def _tiny_manifest(tmp_path, monkeypatch, texts: dict[str, str]) -> None:
+    """A manifest of our own texts (file → text), test fold first in the file order given."""
+    labels = {i: "absent" for i in corpus.ELEMENT_IDS}
+    entries = [{"file": f, "query": f"q{n // 2}", "rank": n + 1, "url": f"http://x/{f}",
+                "sha256": hashlib.sha256(t.encode("utf-8")).hexdigest(), "fold": "dev" if n else "test",
+                "labels": labels, "evidence": {}} for n, (f, t) in enumerate(texts.items())]
+    manifest = tmp_path / "manifest.yaml"
+    corpus.write(entries, manifest)
+    monkeypatch.setattr(corpus, "MANIFEST", manifest)
+
+
+def test_restore_writes_each_excerpt_whose_digest_is_an_entrys(tmp_path, monkeypatch):
+    texts = {"a.txt": "本局2023年聘请法律顾问2名。", "b.txt": "全年办理行政复议案件12件。", "c.txt": "未找到。"}
+    _tiny_manifest(tmp_path, monkeypatch, texts)
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    # one URL missing, one answer repeating a URL with another opening, one excerpt changed by a character
+    (answers / "1.json").write_text(json.dumps({"results": [
+        {"rank": 1, "excerpt": texts["a.txt"]},
+        {"rank": 2, "url": "http://x/b.txt", "excerpt": "全年办理行政复议案件12件"},
+        {"rank": 3, "url": "http://x/b.txt", "excerpt": texts["b.txt"]},
+        {"rank": 4, "url": "http://x/c.txt", "excerpt": "未找到!"}]}, ensure_ascii=False), encoding="utf-8")
+    (answers / "2.json").write_text("not json", encoding="utf-8")
+    out = tmp_path / "texts"
+    assert corpus.restore(answers, out) == 1  # c.txt is still missing
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt", "b.txt"]
+    assert (out / "b.txt").read_text(encoding="utf-8") == texts["b.txt"]
+    assert corpus.verify(out, ["a.txt", "b.txt"]) == 0
+    assert corpus.verify(out, ["c.txt"]) == 1 and corpus.verify(out, ["a.txt", "z.txt"]) == 1
+    (out / "a.txt").write_text(texts["a.txt"] + "\n", encoding="utf-8")
+    assert corpus.verify(out, ["a.txt"]) == 1  # a changed text is not intact
+
+
+def test_worklist_groups_each_query_and_puts_the_test_fold_first(tmp_path, monkeypatch):
+    texts = {f"{n}.txt": f"报告{n}" for n in range(7)}  # queries q0 (test, 0 and 1), q1, q2, q3
+    _tiny_manifest(tmp_path, monkeypatch, texts)
+    assert corpus.worklist(tmp_path / "work", size=3) == 0
+    chunks = [p.read_text(encoding="utf-8").splitlines() for p in sorted((tmp_path / "work").glob("*.tsv"))]
+    rows = [line.split("\t") for chunk in chunks for line in chunk]
+    assert [r[3] for r in rows] == [f"{n}.txt" for n in range(7)]
+    assert rows[0] == ["q0", "1", "http://x/0.txt", "0.txt"]
+    # no query is split between chunks, and a chunk closes once it holds `size` texts
+    assert [[r.split("\t")[0] for r in chunk] for chunk in chunks] == [["q0", "q0", "q1", "q1"], ["q2", "q2", "q3"]]
 
 
 # Each doubly labelled set: the first labels, the second (blind) labelling, the settled disagreements.

@@ -6,15 +6,19 @@ query, rank, URL, the sha256 of its text, issuer, reporting year, fold and label
 The texts live in a local folder (default ``~/.cache/fazhi/real-corpus/texts``,
 or ``$FAZHI_REAL_TEXTS``).
 
-    python tests/data/real/corpus.py verify            # which texts are present and intact
+    python tests/data/real/corpus.py verify [FILE…]    # which texts are present and intact
+    python tests/data/real/corpus.py worklist OUT/     # what to look up to re-create them, in chunks
     python tests/data/real/corpus.py restore ANSWERS/  # re-create texts from saved search answers
     python tests/data/real/corpus.py build RAW/        # (once) manifest from the labellers' files
     python tests/data/real/corpus.py settle SETTLED    # a third reader's settled labels into the manifest
 
 To re-create the folder: for each manifest entry, run the search tool with its `query`
 on the `pages` corpus, save each answer (the tool's JSON, as printed) as a file in
-ANSWERS/, and run `restore`: it writes every excerpt whose URL and sha256 match an
-entry, and `verify` then lists what is still missing. Then
+ANSWERS/, and run `restore`: it writes every excerpt whose sha256 is an entry's, and
+`verify` then lists what is still missing. Where the answers cannot be saved as they are
+(the search tool answers an agent, not a shell), `worklist` splits the manifest into
+chunks of about 44 texts grouped by query, the test fold's first: whoever looks a chunk
+up writes each entry's excerpt into its file and checks it with `verify FILE…`. Then
 
     fazhi eval tests/data/real/manifest.yaml --texts ~/.cache/fazhi/real-corpus/texts --fold test
 """
@@ -63,8 +67,8 @@ def sha256_text(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def load(path: Path = MANIFEST) -> list[dict]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["reports"]
+def load(path: Path | None = None) -> list[dict]:
+    return yaml.safe_load((path or MANIFEST).read_text(encoding="utf-8"))["reports"]
 
 
 def check_labels(entry: dict) -> list[str]:
@@ -136,9 +140,19 @@ def write(entries: list[dict], path: Path = MANIFEST) -> None:
     path.write_text(HEADER.format(seed=FOLD_SEED, share=TEST_SHARE) + body, encoding="utf-8")
 
 
-def verify(texts: Path) -> int:
+def verify(texts: Path, only: list[str] | None = None) -> int:
+    """Is every text (or each of ``only``, file names) present, with the manifest's sha256?"""
+    entries = load()
+    if only:
+        wanted = {Path(name).name for name in only}
+        unknown = wanted - {e["file"] for e in entries}
+        for name in sorted(unknown):
+            print(f"unknown  {name}: not a manifest entry")
+        entries = [e for e in entries if e["file"] in wanted]
+    else:
+        unknown = set()
     missing = changed = 0
-    for entry in load():
+    for entry in entries:
         path = texts / entry["file"]
         if not path.is_file():
             missing += 1
@@ -146,14 +160,42 @@ def verify(texts: Path) -> int:
         elif sha256_text(path) != entry["sha256"]:
             changed += 1
             print(f"changed  {entry['file']}: sha256 differs from the manifest")
-    total = len(load())
+    total = len(entries)
     print(f"{total - missing - changed}/{total} texts present and intact in {texts}")
-    return 1 if missing or changed else 0
+    return 1 if missing or changed or unknown else 0
+
+
+def worklist(out: Path, size: int = 44) -> int:
+    """The manifest as chunks to look up (``query<TAB>rank<TAB>url<TAB>file`` lines, one
+    file per chunk): an entry's query once per chunk, the test fold's queries first, so
+    that a restore cut short still measures the fold that counts."""
+    entries = load()
+    by_query: dict[str, list[dict]] = {}
+    for fold in ("test", "dev"):
+        for e in entries:
+            if e["fold"] == fold:
+                by_query.setdefault(e["query"], [])
+    for e in entries:
+        by_query[e["query"]].append(e)
+    chunks: list[list[dict]] = [[]]
+    for group in by_query.values():
+        if len(chunks[-1]) >= size:
+            chunks.append([])
+        chunks[-1] += group
+    out.mkdir(parents=True, exist_ok=True)
+    for n, chunk in enumerate(chunks):
+        lines = "".join(f"{e['query']}\t{e['rank']}\t{e['url']}\t{e['file']}\n" for e in chunk)
+        (out / f"{n:02d}.tsv").write_text(lines, encoding="utf-8")
+    print(f"{len(entries)} texts in {len(chunks)} chunks, {len(by_query)} queries -> {out}")
+    return 0
 
 
 def restore(answers: Path, texts: Path) -> int:
-    """Write the excerpts of saved search answers that match a manifest entry's URL and sha256."""
-    wanted = {e["url"]: e for e in load()}
+    """Write the excerpts of saved search answers whose sha256 is a manifest entry's.
+
+    The digest alone identifies the excerpt: a stored page's URL may be missing from an
+    answer, or one URL may come back twice with two different openings."""
+    wanted = {e["sha256"]: e for e in load()}
     texts.mkdir(parents=True, exist_ok=True)
     written = 0
     for answer in sorted(answers.glob("*")):
@@ -163,9 +205,9 @@ def restore(answers: Path, texts: Path) -> int:
             print(f"{answer}: not a saved search answer", file=sys.stderr)
             continue
         for result in results:
-            entry = wanted.get(result.get("url"))
             data = str(result.get("excerpt", "")).encode("utf-8")
-            if entry and hashlib.sha256(data).hexdigest() == entry["sha256"]:
+            entry = wanted.get(hashlib.sha256(data).hexdigest())
+            if entry:
                 (texts / entry["file"]).write_bytes(data)
                 written += 1
     print(f"{written} texts written to {texts}")
@@ -199,7 +241,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS, help=f"texts folder (default {DEFAULT_TEXTS})")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("verify", help="check that every text is present with its sha256")
+    p = sub.add_parser("verify", help="check that every text (or each FILE) is present with its sha256")
+    p.add_argument("files", nargs="*", metavar="FILE")
+    p = sub.add_parser("worklist", help="the manifest as chunks of look-ups, the test fold first")
+    p.add_argument("out", type=Path)
+    p.add_argument("--size", type=int, default=44, help="texts per chunk (default 44)")
     p = sub.add_parser("restore", help="re-create texts from saved search answers")
     p.add_argument("answers", type=Path)
     p = sub.add_parser("build", help="merge the labellers' files into the manifest")
@@ -208,7 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("settled", type=Path)
     args = parser.parse_args(argv)
     if args.command == "verify":
-        return verify(args.texts)
+        return verify(args.texts, args.files)
+    if args.command == "worklist":
+        return worklist(args.out, args.size)
     if args.command == "restore":
         return restore(args.answers, args.texts)
     if args.command == "settle":
