@@ -72,7 +72,7 @@ from scorer.cues import (
     title_spans,
     quantities,
 )
-from scorer.models import MET_STATUSES, Evidence, Rule, RuleMatch, Ruleset, Segmented, Sentence
+from scorer.models import MET_STATUSES, Evidence, Rule, RuleMatch, Ruleset, Segmented, Sentence, UserRule
 from scorer import regex_cache, user_cache
 from scorer.linear_regex import LinearSource, PatternError, _LinearPattern, linear
 from scorer.prefilter import Candidates, build_prefilter, sentences
@@ -133,18 +133,6 @@ class _Alternative:
     source: str
     term: str | None  # a term: it matches where the automaton found it
     scans: tuple[str, ...]  # a pattern: it can match only where one of its branches does
-
-
-class UserRule(Rule):
-    """A rule from a rules directory the user gave (`--rules`, the config's `rules:`), not
-    one shipped with fazhi (scorer/rules.py decides which). Its patterns are untrusted, so
-    they run on RE2, whose matching time is linear in the text whatever the pattern:
-    `(a+)+$` against a 50 KB line returns at once instead of never. The shipped rules stay
-    on `re`, for their lookarounds.
-
-    (Not decorated with @dataclass: it adds no field, and the methods generated for Rule
-    serve it as they are: its own class in repr, equal only to a UserRule. Generating
-    them again for 21 fields was ~1 ms of every start.)"""
 
 
 def _compile(rule: Rule, plan: Plan | None = None) -> CompiledRule:

@@ -136,6 +136,20 @@ class Rule:
     metadata: dict = field(default_factory=dict, hash=False, compare=False)  # free text for readers
 
 
+class UserRule(Rule):
+    """A rule from a rules directory the user gave (`--rules`, the config's `rules:`), not
+    one shipped with fazhi (scorer/rules.py decides which). Its patterns are untrusted, so
+    they run on RE2, whose matching time is linear in the text whatever the pattern:
+    `(a+)+$` against a 50 KB line returns at once instead of never. The shipped rules stay
+    on `re`, for their lookarounds.
+
+    (Not decorated with @dataclass: it adds no field, and the methods generated for Rule
+    serve it as they are: its own class in repr, equal only to a UserRule. Generating
+    them again for 21 fields was ~1 ms of every start. Here, not in scorer.match, so that
+    loading rules does not import the matcher: a process that only reads the history — a
+    rerun's parent — never needs it.)"""
+
+
 @dataclass(frozen=True)
 class Ruleset:
     rules: tuple[Rule, ...]

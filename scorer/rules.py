@@ -27,8 +27,7 @@ from pathlib import Path
 
 from scorer import __version__, citations, models, safe_yaml, user_cache
 from scorer.errors import RuleError
-from scorer.match import UserRule, pattern_problem
-from scorer.models import ROLES, STATUSES, Rule, Ruleset
+from scorer.models import ROLES, STATUSES, Rule, Ruleset, UserRule
 from scorer.safe_yaml import short_repr
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
@@ -226,6 +225,8 @@ RE2_HINT = ("rules outside fazhi's own run on RE2, which matches in linear time:
 
 def _check_patterns(path: Path, text: str, node: yaml.Node | None, i: int, rule: Rule) -> None:
     """Compile the rule's patterns exactly as scoring will; a RuleError naming file, rule, key and pattern if one fails."""
+    from scorer.match import pattern_problem  # the matcher only when rules are validated, not read from the cache
+
     found = pattern_problem(rule)
     if found is None:
         return

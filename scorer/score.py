@@ -12,7 +12,6 @@ import hashlib
 import json
 from dataclasses import replace
 
-from scorer.cues import PARTIAL_DATE, QUANTITY, quantities, title_spans
 from scorer.models import Evidence, Quality, ReportResult, RuleMatch, RuleResult, Ruleset, Segmented
 from scorer import wholeness
 from scorer import regex_cache
@@ -140,6 +139,9 @@ TARGET_WORDS = regex_cache.compile(r"年底前|月底前|季度|之前完成|完
 
 
 def quality_signals(seg: Segmented, results: list[RuleResult]) -> Quality:
+    # (imported here: the scoring policy, which a batch's parent needs, does not need the cues)
+    from scorer.cues import PARTIAL_DATE, QUANTITY, quantities, title_spans
+
     roles = {p.index: p.role for p in seg.parts}
     by_role: dict[str, list[str]] = {}
     for s in seg.sentences:

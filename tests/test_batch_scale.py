@@ -272,12 +272,14 @@ def test_workbook_links_are_spooled_to_disk_not_held_by_the_writer(ruleset, tmp_
 
 def test_a_rerun_with_nothing_new_imports_no_renderer_nor_tokenizer(tmp_path):
     """What keeps the no-op rerun of a large folder in a blink: the workbook, templates, memo,
-    progress bar and tokenizer libraries are imported only when something is to be written."""
+    progress bar and tokenizer libraries are imported only when something is to be written,
+    and the matcher (its cues, its automaton) only where a report is scored."""
     out = tmp_path / "out"
     args = ["batch", str(SEEDS[0]), "-o", str(out), "-q", "--jobs", "1"]
     first = subprocess.run([FAZHI, *args], capture_output=True, text=True, timeout=120)
     assert first.returncode == 0, first.stderr
-    heavy = ("openpyxl", "xlsxwriter", "jinja2", "docx", "rich", "jieba", "lxml")
+    heavy = ("openpyxl", "xlsxwriter", "jinja2", "docx", "rich", "jieba", "lxml",
+             "scorer.match", "scorer.cues", "ahocorasick_rs")
     code = ("import sys\nfrom scorer.cli.app import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
             f"print(sorted(m for m in {heavy!r} if m in sys.modules))")
     again = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120)

@@ -135,9 +135,9 @@ def build(raw: Path, texts: Path) -> int:
     return 0
 
 
-def write(entries: list[dict], path: Path = MANIFEST) -> None:
+def write(entries: list[dict], path: Path | None = None) -> None:
     body = yaml.safe_dump({"reports": entries}, allow_unicode=True, sort_keys=False, width=200)
-    path.write_text(HEADER.format(seed=FOLD_SEED, share=TEST_SHARE) + body, encoding="utf-8")
+    (path or MANIFEST).write_text(HEADER.format(seed=FOLD_SEED, share=TEST_SHARE) + body, encoding="utf-8")
 
 
 def verify(texts: Path, only: list[str] | None = None) -> int:
@@ -167,8 +167,9 @@ def verify(texts: Path, only: list[str] | None = None) -> int:
 
 def worklist(out: Path, size: int = 44) -> int:
     """The manifest as chunks to look up (``query<TAB>rank<TAB>url<TAB>file`` lines, one
-    file per chunk): an entry's query once per chunk, the test fold's queries first, so
-    that a restore cut short still measures the fold that counts."""
+    file per chunk): all the entries of a query in one chunk, so that it is looked up once,
+    and the test fold's queries first, so that a restore cut short still measures the fold
+    that counts."""
     entries = load()
     by_query: dict[str, list[dict]] = {}
     for fold in ("test", "dev"):
