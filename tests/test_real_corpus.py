@@ -137,11 +137,12 @@ def test_settle_puts_the_third_readers_label_and_phrase_into_the_manifest(tmp_pa
     assert corpus.load(manifest)[0]["labels"]["legal_adviser.use"] == "substantiated"  # nothing written
 
 
-def _tiny_manifest(tmp_path, monkeypatch, texts: dict[str, str]) -> None:
-    """A manifest of our own texts (file → text), test fold first in the file order given."""
+def _tiny_manifest(tmp_path, monkeypatch, texts: dict[str, str], test: tuple[str, ...] = ()) -> None:
+    """A manifest of our own texts (file → text; two a query, in order), the files ``test``
+    in the test fold."""
     labels = {i: "absent" for i in corpus.ELEMENT_IDS}
     entries = [{"file": f, "query": f"q{n // 2}", "rank": n + 1, "url": f"http://x/{f}",
-                "sha256": hashlib.sha256(t.encode("utf-8")).hexdigest(), "fold": "dev" if n else "test",
+                "sha256": hashlib.sha256(t.encode("utf-8")).hexdigest(), "fold": "test" if f in test else "dev",
                 "labels": labels, "evidence": {}} for n, (f, t) in enumerate(texts.items())]
     manifest = tmp_path / "manifest.yaml"
     corpus.write(entries, manifest)
@@ -171,15 +172,15 @@ def test_restore_writes_each_excerpt_whose_digest_is_an_entrys(tmp_path, monkeyp
 
 
 def test_worklist_groups_each_query_and_puts_the_test_fold_first(tmp_path, monkeypatch):
-    texts = {f"{n}.txt": f"报告{n}" for n in range(7)}  # queries q0 (test, 0 and 1), q1, q2, q3
-    _tiny_manifest(tmp_path, monkeypatch, texts)
+    texts = {f"{n}.txt": f"报告{n}" for n in range(7)}  # queries q0 (0, 1), q1, q2 and q3 (6, the test fold)
+    _tiny_manifest(tmp_path, monkeypatch, texts, test=("6.txt",))
     assert corpus.worklist(tmp_path / "work", size=3) == 0
     chunks = [p.read_text(encoding="utf-8").splitlines() for p in sorted((tmp_path / "work").glob("*.tsv"))]
     rows = [line.split("\t") for chunk in chunks for line in chunk]
-    assert [r[3] for r in rows] == [f"{n}.txt" for n in range(7)]
-    assert rows[0] == ["q0", "1", "http://x/0.txt", "0.txt"]
+    assert [r[3] for r in rows] == ["6.txt"] + [f"{n}.txt" for n in range(6)]
+    assert rows[0] == ["q3", "7", "http://x/6.txt", "6.txt"]
     # no query is split between chunks, and a chunk closes once it holds `size` texts
-    assert [[r.split("\t")[0] for r in chunk] for chunk in chunks] == [["q0", "q0", "q1", "q1"], ["q2", "q2", "q3"]]
+    assert [[line.split("\t")[0] for line in chunk] for chunk in chunks] == [["q3", "q0", "q0"], ["q1", "q1", "q2", "q2"]]
 
 
 # Each doubly labelled set: the first labels, the second (blind) labelling, the settled disagreements.
