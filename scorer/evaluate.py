@@ -8,6 +8,7 @@ or patterns occurs anywhere in the body, whatever part it stands in and however 
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -260,11 +261,15 @@ def keyword_statuses(result: ReportResult, ruleset: Ruleset) -> dict[str, str]:
 
 def evaluate(gold_path: str | Path, texts_dir: str | Path, ruleset: Ruleset,
              variants: tuple[tuple[str, MatchOptions], ...] | None = None,
-             unreadable: list[FazhiError] | None = None, fold: str | None = None) -> list[EvalReport]:
+             unreadable: list[FazhiError] | None = None, fold: str | None = None,
+             changed: list[Path] | None = None) -> list[EvalReport]:
     """fazhi (and each variant), then the keyword baseline, on every labelled report.
 
     A labelled report that cannot be read is appended to ``unreadable`` and all its labels
     count as predicted absent for every variant: the metrics stay over the whole gold set.
+    A gold entry may carry the ``sha256`` of the text its labels were made on (the real
+    corpus's manifest does): a text that is not that one is scored as it is and appended
+    to ``changed``, so that figures from re-created texts are not taken for the logged ones.
     """
     from scorer.ingest import read_document
     from scorer.pipeline import score_document
@@ -273,11 +278,15 @@ def evaluate(gold_path: str | Path, texts_dir: str | Path, ruleset: Ruleset,
     gold = select_fold(load_gold(gold_path), fold)
     docs = {}
     for entry in gold:
+        path = Path(texts_dir) / entry["file"]
         try:
-            docs[entry["file"]] = read_document(Path(texts_dir) / entry["file"])
+            docs[entry["file"]] = read_document(path)
         except FazhiError as err:
             if unreadable is not None:
                 unreadable.append(err)
+            continue
+        if changed is not None and entry.get("sha256") and hashlib.sha256(path.read_bytes()).hexdigest() != entry["sha256"]:
+            changed.append(path)
     reports = []
     baseline: dict[str, dict[str, str]] = {}
     for name, options in variants:

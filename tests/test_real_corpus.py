@@ -9,6 +9,8 @@ import importlib.util
 import json
 import random
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -135,6 +137,27 @@ def test_settle_puts_the_third_readers_label_and_phrase_into_the_manifest(tmp_pa
     settled.write_text("- {file: c.txt, id: legal_adviser.use, label: absent, phrase: '', why: x}\n", encoding="utf-8")
     assert corpus.settle(settled) == 1
     assert corpus.load(manifest)[0]["labels"]["legal_adviser.use"] == "substantiated"  # nothing written
+
+
+def test_eval_warns_of_a_text_that_is_not_the_one_labelled(tmp_path):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    labelled = "某局2023年法治政府建设情况报告\n全年聘请法律顾问2名。\n"
+    (texts / "a.txt").write_text(labelled, encoding="utf-8")
+    (texts / "b.txt").write_text(labelled.replace("2名", "两名"), encoding="utf-8")  # re-created with a character changed
+    digest = hashlib.sha256(labelled.encode("utf-8")).hexdigest()
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(
+        "reports:\n"
+        f"  - {{file: a.txt, sha256: {digest}, labels: {{legal_adviser.use: substantiated}}}}\n"
+        f"  - {{file: b.txt, sha256: {digest}, labels: {{legal_adviser.use: substantiated}}}}\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "scorer", "eval", str(gold), "--texts", str(texts), "--no-per-rule"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    warnings = [line for line in proc.stderr.splitlines() if "not the text that was labelled" in line]
+    assert len(warnings) == 1 and "b.txt" in warnings[0]
+    row = next(line for line in proc.stdout.splitlines() if line.startswith("fazhi "))
+    assert "2 (2 in play)" in row  # scored all the same
 
 
 def _tiny_manifest(tmp_path, monkeypatch, texts: dict[str, str], test: tuple[str, ...] = ()) -> None:

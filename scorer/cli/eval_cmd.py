@@ -54,15 +54,20 @@ def eval_command(
         fail(FazhiError("--fold", f"unknown fold {fold!r}; use dev, test or all"))
     ruleset = load_ruleset(rules)
     unreadable: list[FazhiError] = []
+    changed: list[Path] = []
     try:
         from scorer.evaluate import evaluate
 
-        reports = evaluate(gold, texts, ruleset, unreadable=unreadable, fold=None if fold == "all" else fold)
+        reports = evaluate(gold, texts, ruleset, unreadable=unreadable, fold=None if fold == "all" else fold,
+                           changed=changed)
         labellings = [(path, load_gold(path)) for path in human or ()]
     except FazhiError as err:
         fail(err)
     for err in unreadable:
         typer.echo(f"fazhi: warning: {err} (its labels count as predicted absent)", err=True)
+    for path in changed:
+        typer.echo(f"fazhi: warning: {path}: not the text that was labelled (its sha256 differs from the gold "
+                   f"file's); scored as it is", err=True)
     fazhi, baseline = reports[0], reports[-1]
     typer.echo(HEADER)
     for rep in reports:
