@@ -426,7 +426,7 @@ def _in_workers(pending: _Pending, options: BatchOptions, out_dir: str) -> Itera
                         w.give(pending.popleft())
                     elif w.spent:
                         w.retire()
-                        workers[i] = _Worker(ctx, options, out_dir) if pending else None
+                        workers[i] = _Worker(ctx, options, out_dir) if _unclaimed(pending, workers, w) else None
                     yield at, value
                 elif kind == "broken":
                     raise FazhiError("worker process", f"cannot load the rules: {value}")
@@ -456,6 +456,16 @@ def _in_workers(pending: _Pending, options: BatchOptions, out_dir: str) -> Itera
     for w in workers:
         w.process.join(timeout=STOP_GRACE_S)
         w.kill()
+
+
+def _unclaimed(pending: _Pending, workers: list[_Worker | None], retiring: _Worker) -> bool:
+    """Whether reports are left that the workers still starting will not take: only then is
+    a retired worker replaced. (Two retiring at once while one report was left, each forked
+    a replacement, and one of them started only to be stopped: on a slow machine a batch
+    made more processes than its reports needed.)"""
+    room = sum(min(WORKER_QUEUE, w.life - w.given) for w in workers
+               if w is not None and w is not retiring and not w.ready)
+    return pending.ahead(room + 1) > room
 
 
 def _stop_workers(workers: list[_Worker | None]) -> None:

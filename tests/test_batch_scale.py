@@ -410,7 +410,8 @@ def test_a_worker_is_retired_after_its_share_and_a_fresh_one_scores_the_rest(sta
                 records[jobs] = [(r.score, r.results) for r in (store.get(o.content_hash, ruleset.version) for o in outcomes)]
     assert records[2] == records[1]
     # forked, 7 reports, 2 a worker: two workers, each retired after 2 and replaced (3 left),
-    # then one of the fresh ones retired with nothing left to do: four processes, none reused.
+    # then one of the fresh ones retired with nothing left to do: four processes, none reused,
+    # however the machine times them (a replacement only for reports no starting worker takes).
     # Spawned, 8 a worker: the first two score all 7.
     assert len(started) == workers and len(set(started)) == workers
 
