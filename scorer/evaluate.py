@@ -8,7 +8,6 @@ or patterns occurs anywhere in the body, whatever part it stands in and however 
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -271,6 +270,7 @@ def evaluate(gold_path: str | Path, texts_dir: str | Path, ruleset: Ruleset,
     corpus's manifest does): a text that is not that one is scored as it is and appended
     to ``changed``, so that figures from re-created texts are not taken for the logged ones.
     """
+    from scorer.discover import content_hash
     from scorer.ingest import read_document
     from scorer.pipeline import score_document
 
@@ -285,7 +285,7 @@ def evaluate(gold_path: str | Path, texts_dir: str | Path, ruleset: Ruleset,
             if unreadable is not None:
                 unreadable.append(err)
             continue
-        if changed is not None and entry.get("sha256") and hashlib.sha256(path.read_bytes()).hexdigest() != entry["sha256"]:
+        if changed is not None and entry.get("sha256") and content_hash(path) != entry["sha256"]:
             changed.append(path)
     reports = []
     baseline: dict[str, dict[str, str]] = {}
