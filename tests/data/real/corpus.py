@@ -142,15 +142,13 @@ def write(entries: list[dict], path: Path | None = None) -> None:
 
 def verify(texts: Path, only: list[str] | None = None) -> int:
     """Is every text (or each of ``only``, file names) present, with the manifest's sha256?"""
-    entries = load()
+    entries, unknown = load(), set()
     if only:
         wanted = {Path(name).name for name in only}
         unknown = wanted - {e["file"] for e in entries}
         for name in sorted(unknown):
             print(f"unknown  {name}: not a manifest entry")
         entries = [e for e in entries if e["file"] in wanted]
-    else:
-        unknown = set()
     missing = changed = 0
     for entry in entries:
         path = texts / entry["file"]
