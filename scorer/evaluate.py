@@ -27,6 +27,7 @@ VARIANTS: tuple[tuple[str, MatchOptions], ...] = (
     ("− 《title》 handling", MatchOptions(titles=False)),
     ("− detail scoping", MatchOptions(scoped_detail=False)),
     ("− heading scope", MatchOptions(heading_scope=False)),
+    ("− paragraph continuation", MatchOptions(continuation=False)),
     ("+ similarity", MatchOptions(similarity=True)),  # needs the learn extra; left out without it
 )
 

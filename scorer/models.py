@@ -131,6 +131,12 @@ class Rule:
     # acts substantiate: under 履行第一责任人职责, a figure that does not name the leader
     # shows nothing of the leader.
     heading_scope: bool = True
+    # A pattern naming this requirement's own act (学习|研讨|讲座…), for the sentences that
+    # carry on a match in the same paragraph without naming the requirement again
+    # (组织中心组专题学习习近平法治思想。全年共集中学习12次。): such a sentence, matched by no
+    # rule and with detail, is this requirement's evidence (MatchOptions.continuation).
+    # None: a following sentence is never read for it.
+    continued_by: str | None = None
     positive: tuple[tuple[str, str], ...] = ()  # (sentence, expected status)
     negative: tuple[str, ...] = ()
     metadata: dict = field(default_factory=dict, hash=False, compare=False)  # free text for readers
@@ -173,7 +179,7 @@ class Evidence:
     status: str  # what this one sentence shows: one of STATUSES (or met for parts)
     reason: str  # why, in a few words (Chinese, for the supervisor)
     matched: tuple[tuple[int, int], ...] = ()  # offsets of the matched terms inside `text`
-    signal: str = "pattern"  # pattern | heading | similarity | model
+    signal: str = "pattern"  # pattern | heading | paragraph | similarity | model
     # The sentence overlaps text OCR read with low confidence (Document.low_confidence):
     # check it against the scan. Never set for a text-layer document.
     low_confidence: bool = False

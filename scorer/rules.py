@@ -86,6 +86,7 @@ RULE_SCHEMA = {
                     },
                 },
                 "heading_scope": {"type": "boolean"},
+                "continued_by": {"type": "string", "minLength": 1},
             },
         },
         "examples": {
@@ -236,7 +237,7 @@ def _check_patterns(path: Path, text: str, node: yaml.Node | None, i: int, rule:
         where.append(getattr(rule, key).index(pattern))
     elif pattern is not None and key == "detail_from":
         where += [[w for _, w in rule.detail_from].index(pattern), "when"]
-    elif pattern is not None:
+    elif pattern is not None and key == "together":
         where += next([g, group.index(pattern)] for g, group in enumerate(rule.together) if pattern in group)
     shown = f"{short_repr(pattern, 120)} " if pattern is not None else ""
     hint = f"; {RE2_HINT}" if isinstance(rule, UserRule) else ""
@@ -268,6 +269,7 @@ def _to_rule(raw: dict, file: str, trusted: bool) -> Rule:
         exclude=tuple(match.get("exclude", ())),
         detail_from=tuple((tuple(d["rules"]), d.get("when")) for d in match.get("detail_from", ())),
         heading_scope=match.get("heading_scope", True),
+        continued_by=match.get("continued_by"),
         positive=tuple((e["text"], e["status"]) for e in examples.get("positive", ())),
         negative=tuple(examples.get("negative", ())),
         metadata=dict(raw.get("metadata", {})),

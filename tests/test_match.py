@@ -488,6 +488,47 @@ def test_a_heading_takes_no_detail_from_a_general_body_or_a_plan(ruleset):
     assert off.result("education.popularization").status == "asserted"
 
 
+_PARAGRAPH = "某县水利局2023年法治政府建设情况报告\n一、主要举措和成效\n（一）加强学习\n{body}\n"
+_STUDY = "将习近平法治思想纳入局党组理论学习中心组学习重点内容。"
+
+
+def test_a_sentence_carrying_on_a_study_match_in_its_paragraph_is_its_evidence(ruleset):
+    result = _score(ruleset, _PARAGRAPH.format(body=_STUDY + "全年共组织集中学习12次，专题研讨4次。"))
+    study = result.result("leadership.law_study")
+    assert study.status == "substantiated"
+    carried = [e for e in study.evidence if e.signal == "paragraph"]
+    assert [e.text for e in carried] == ["全年共组织集中学习12次，专题研讨4次。"]
+    assert "承接同段上文" in carried[0].reason and "12次" in carried[0].reason
+    # publicity counted the same way (the count's sentence does not name law)
+    talks = _score(ruleset, _PARAGRAPH.format(body="在社区开展民法典宣传活动。全年发放资料3000余份，开展宣讲20场。"))
+    assert talks.result("education.popularization").status == "substantiated"
+
+
+@pytest.mark.parametrize("body", [
+    _STUDY + "全年召开党组会议26次。",  # a meeting's count, not study's (deployment's)
+    _STUDY + "结合党史学习教育开展主题党日活动6次。",  # a campaign whose name holds 学习
+    _STUDY + "\n全年共组织集中学习12次。",  # another paragraph
+    _STUDY + "办理行政复议案件3件。全年共组织集中学习12次。",  # after a sentence that opens another task
+    _STUDY + "为辖区学生开展讲座5场。",  # the rule's own exclude: lectures for pupils are publicity
+    _STUDY + "坚持常态化学习。",  # carries on, but with no detail
+], ids=["a-meeting", "a-campaign", "another-paragraph", "after-another-task", "the-rules-exclude", "no-detail"])
+def test_a_following_sentence_is_not_carried_when_it_is_not_the_same_act(ruleset, body):
+    study = _score(ruleset, _PARAGRAPH.format(body=body)).result("leadership.law_study")
+    assert study.status == "asserted", [(e.text, e.reason) for e in study.evidence]
+    assert not [e for e in study.evidence if e.signal == "paragraph"]
+
+
+def test_the_paragraph_continuation_can_be_switched_off(ruleset):
+    from scorer.match import MatchOptions
+
+    text = _PARAGRAPH.format(body=_STUDY + "全年共组织集中学习12次。")
+    assert _score(ruleset, text, options=MatchOptions(continuation=False)).result("leadership.law_study").status == "asserted"
+    # a rule that names no act of its own is never continued: deployment's meeting stays general
+    meeting = _PARAGRAPH.format(body="局党组专题研究部署法治政府建设工作。全年共召开会议12次。")
+    deployment = _score(ruleset, meeting).result("leadership.party_deployment")
+    assert not [e for e in deployment.evidence if e.signal == "paragraph"]
+
+
 def test_the_candidate_scan_is_a_superset_of_every_pattern():
     # Patterns are scanned split at their top-level alternatives and loosened of their
     # lookarounds and optional starts; each loosened scan must match wherever its pattern does.

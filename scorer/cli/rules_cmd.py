@@ -51,6 +51,8 @@ def show_rule(
     lines += [f"  detail from: {'、'.join(others)}" + (f" where {when}" if when else "") for others, when in r.detail_from]
     if r.kind == "element" and not r.heading_scope:
         lines.append("  heading scope: off (the body under its heading is not its evidence)")
+    if r.continued_by:
+        lines.append(f"  continued by: {r.continued_by} (a later sentence of a matched paragraph naming this act)")
     for text, status in r.positive:
         # judged as the test suite judges it: the other rules' matches claim their clauses' detail
         got = judge_text(r, text, ruleset=ruleset) if r.kind == "element" else status

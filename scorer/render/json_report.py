@@ -26,7 +26,7 @@ _evidence = {
         "status": {"type": "string"},
         "reason": {"type": "string"},
         "matched": {"type": "array", "items": {"type": "array", "items": {"type": "integer"}}},
-        "signal": {"enum": ["pattern", "heading", "similarity", "model"]},
+        "signal": {"enum": ["pattern", "heading", "paragraph", "similarity", "model"]},
         "low_confidence": {
             "const": True,
             "description": "present only when OCR read the sentence with low confidence: check it against the scan",
