@@ -1078,12 +1078,13 @@ def _carrying_on(compiled: CompiledRule, found: Found, claims: dict[int, dict[in
 
     Writers name a study or publicity task once and count it in the next sentence
     (组织党组理论学习中心组专题学习习近平法治思想。全年共集中学习12次。), and the readers count
-    that figure for it. Only for a rule that names its own act (``act``: 学习, 讲座…, so that
-    全年召开会议26次 after a study sentence is not study's), only up to the first sentence
-    that a requirement matches itself (it opens another task), never one the rule's own
-    exclude matches, and only where the sentence has checkable detail, as under a heading. Tried for every rule on the real dev fold, it
-    helped only the tasks counted in sessions (law study, publicity); for deployment and
-    accountability it credited a meeting's or an assessment's figure the readers did not.
+    that figure for it. Only for a rule that names its own act (Rule.continued_by: 学习,
+    讲座…, so that 全年召开会议26次 after a study sentence is not study's), only up to the
+    first sentence that a requirement matches itself (it opens another task), never one the
+    rule's own exclude matches, and only where the sentence has checkable detail, as under a
+    heading. Tried for twelve rules on the real dev fold, it helped only the tasks counted
+    in sessions (law study, publicity); for deployment and accountability it credited a
+    meeting's or an assessment's figure the readers did not.
     """
     act, exclude = compiled.continued_by, compiled.exclude
     views = body.views
