@@ -219,6 +219,7 @@ DOUBLE_SETS = (("test_first", "test_second", "test_settled"),  # the test fold o
                ("b14_first", "b14_second", "b14_settled"),  # all of batch 14, dev and test
                ("b15_first", "b15_second", "b15_settled"),  # all of batch 15, dev and test
                ("b16_first", "b16_second", "b16_settled"),  # all of batch 16, dev and test
+               ("b17_first", "b17_second", "b17_settled"),  # all of batch 17, dev and test
                ("dev_first", "dev_second", "dev_settled"))  # the dev fold of batches 1-5 not labelled twice before
 
 
