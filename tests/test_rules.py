@@ -139,6 +139,22 @@ def test_bad_yaml_names_the_line(tmp_path):
         load_rules([d])
 
 
+def test_a_users_rule_can_name_the_act_a_following_sentence_carries_on(tmp_path):
+    # continued_by on a user's rule runs on RE2 like its other patterns, and works as the
+    # built-in rules' does: the paragraph's next sentence naming the act gives its count.
+    from scorer.models import Document
+    from scorer.pipeline import score_document
+
+    text = "某县2023年法治政府建设情况报告\n一、主要举措和成效\n落实本地要求。全年开展巡查12次。\n"
+    doc = Document(path="t.txt", text=text, keep=((0, len(text)),), source_format="txt")
+    alone = load_rules([_write(tmp_path, GOOD)])
+    assert score_document(doc, alone).result("local.extra").status == "asserted"
+    carried = load_rules([_write(tmp_path, GOOD.replace("terms: [本地要求]", "terms: [本地要求]\n      continued_by: 巡查|走访"))])
+    result = score_document(doc, carried).result("local.extra")
+    assert result.status == "substantiated"
+    assert [e.text for e in result.evidence if e.signal == "paragraph"] == ["全年开展巡查12次。"]
+
+
 def test_detail_from_lets_a_rule_take_detail_from_a_clause_another_claims(tmp_path):
     # local.extra's 3次 stands in a clause 法律顾问 (legal_adviser.use) claims: not its detail,
     # until detail_from shares that rule's clauses where the clause reads 主持.
