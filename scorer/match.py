@@ -1060,15 +1060,22 @@ def _under_heading(found: Found, claims: dict[int, dict[int, set[str]]], body: _
         heading = views[h].sentence.text.strip()
         i = h + 1
         while i < len(views) and not views[i].sentence.is_heading:
-            view = views[i]
             if i not in found and i not in claims:
-                status, reason = _judge(view, [], False, year, options)
-                if status == "substantiated":
-                    s = view.sentence
-                    out.append(Evidence(s.index, s.text, s.start, s.end, view.role, status,
-                                        f"位于标题“{heading[:30]}”之下；{reason}", (), "heading"))
+                out += _with_detail(views[i], year, options, f"位于标题“{heading[:30]}”之下", "heading")
             i += 1
     return out
+
+
+def _with_detail(view: _SentenceView, year: int | None, options: MatchOptions, why: str,
+                 signal: str) -> list[Evidence]:
+    """A sentence no rule matches, credited to a requirement by its place (``why``): its
+    evidence when it has checkable detail, else nothing (a general sentence there adds nothing
+    to what the heading or the matched sentence already says)."""
+    status, reason = _judge(view, [], False, year, options)
+    if status != "substantiated":
+        return []
+    s = view.sentence
+    return [Evidence(s.index, s.text, s.start, s.end, view.role, status, f"{why}；{reason}", (), signal)]
 
 
 def _carrying_on(compiled: CompiledRule, found: Found, claims: dict[int, dict[int, set[str]]], body: _Body,
@@ -1096,14 +1103,10 @@ def _carrying_on(compiled: CompiledRule, found: Found, claims: dict[int, dict[in
         i = m + 1
         while (i < len(views) and i not in found and i not in claims and not views[i].sentence.is_heading
                and views[i].sentence.paragraph == paragraph):
-            view = views[i]
-            norm = view.sentence.norm
+            norm = views[i].sentence.norm
             if act.search(norm) and not (exclude is not None and exclude.search(norm)):
-                status, reason = _judge(view, [], False, year, options)
-                if status == "substantiated":
-                    s = view.sentence
-                    out.append(Evidence(s.index, s.text, s.start, s.end, view.role, status,
-                                        f"承接同段上文“{views[m].sentence.text.strip()[:24]}”；{reason}", (), "paragraph"))
+                out += _with_detail(views[i], year, options, f"承接同段上文“{views[m].sentence.text.strip()[:24]}”",
+                                    "paragraph")
             i += 1
     return out
 
