@@ -254,7 +254,7 @@ def pattern_problem(rule: Rule) -> tuple[str, str | None, str] | None:
     keyed = ([("patterns", None, p) for p in rule.patterns] + [("exclude", None, p) for p in rule.exclude]
              + [("together", g, p) for g, group in enumerate(rule.together) for p in group]
              + [("detail_from", None, w) for _, w in rule.detail_from if w is not None]
-             + [("continued_by", None, rule.continued_by)] * (rule.continued_by is not None))
+             + ([("continued_by", None, rule.continued_by)] if rule.continued_by is not None else []))
     for key, _, pattern in keyed:
         try:
             compile_(normalize_pattern(pattern))
