@@ -303,6 +303,13 @@ ENUMERATION = regex_cache.compile(
 # (the catalogue's opening list of key tasks; applied to the opening only).
 _AIM = r"(推进|加强|强化|规范|优化|深化|完善|力推|助推|健全|落实|提升|推动|严格|创新|夯实|筑牢|狠抓|抓好|做好|坚持)[^,，、。;；:：]{2,8}"
 SUMMARY_LIST = regex_cache.compile(rf"(?:{_AIM}、){{4,}}{_AIM}")
+# The opening's framing of the year's work (以转变政府职能、规范执法为重心, 以深化行政审批制度
+# 改革为抓手, 以政府职能转变为核心): the task named (group 1) is the year's aim or means, not work
+# reported (the catalogue: an opening list of key tasks, the aim of the year's work). Applied to
+# the opening only: in the body 以…为抓手 usually stands beside the act it frames.
+FRAMED_AIM = regex_cache.compile(
+    r"以([^,，。;；:：]{2,40}?)为(重点|抓手|引领|主线|重心|突破口|切入点|着力点|目标|核心|主攻方向|牵引|统领|载体)"
+)
 
 # A remit or designation: who is in charge, not what was done.
 REMIT_CLAUSE = regex_cache.compile(

@@ -30,6 +30,7 @@ from scorer.cues import (
     NAMED_DOCUMENT,
     NEGATION,
     SUMMARY_LIST,
+    FRAMED_AIM,
     TACKLED,
     PLAN_OPENER,
     PLAN_SUBJECT,
@@ -509,9 +510,11 @@ class _SentenceView:
             if enumeration:
                 for m in ENUMERATION.finditer(clause):
                     out.append((cs + m.start(), cs + m.end(), None))
-            if self.role == "preamble":  # the opening's summary of the year's fields of work
+            if self.role == "preamble":  # the opening's summary of the year's fields of work, its framing
                 for m in SUMMARY_LIST.finditer(clause):
                     out.append((cs + m.start(), cs + m.end(), None))
+                for m in FRAMED_AIM.finditer(clause):
+                    out.append((cs + m.start(1), cs + m.end(1), None))
             if inspected:
                 for m in INSPECTED_OBJECT.finditer(clause):
                     out.append((cs + m.start(1), cs + m.end(1), None))

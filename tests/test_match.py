@@ -420,6 +420,19 @@ def test_the_openings_summary_of_fields_is_not_work_reported(ruleset):
                       role="preamble", ruleset=ruleset) == "substantiated"
 
 
+def test_the_openings_framing_of_the_year_is_not_work_reported(ruleset):
+    # 以…为重心/抓手/核心 in the opening names the year's aim or means (the catalogue: an opening
+    # list of key tasks, the aim of the year's work), not work done.
+    framing = "2022年，我镇以依法行政为目标，以转变政府职能、规范执法为重心，深入推进法治政府建设。"
+    assert judge_text(ruleset.get("functions.power_list"), framing, role="preamble", ruleset=ruleset) == "absent"
+    means = "2023年，我局以深化“放管服”改革为抓手，扎实推进法治政府建设各项工作。"
+    assert judge_text(ruleset.get("functions.power_list"), means, role="preamble", ruleset=ruleset) == "absent"
+    # the same words in the body, or the task reported done in the opening, still count
+    assert judge_text(ruleset.get("functions.power_list"), means, role="achievements", ruleset=ruleset) == "asserted"
+    done = "2023年，我局深化“放管服”改革，以政务服务标准化为抓手，精简审批事项12项。"
+    assert judge_text(ruleset.get("functions.power_list"), done, role="preamble", ruleset=ruleset) == "substantiated"
+
+
 def test_menus_and_column_names_are_not_evidence(ruleset, tmp_path):
     from scorer.pipeline import score_file
 
