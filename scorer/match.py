@@ -538,6 +538,11 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
     if not titles:  # most sentences: nothing below to work out
         return _SentenceView(sentence, role, (), _NONE, _NONE, _NONE)
     law_like = [bool(LAW_TITLE.search(norm[s:e]) or BOOK_TITLE.search(norm[s:e])) for s, e in titles]
+    # A title the text ends inside may have been a law's or a higher body's: it is taken for the
+    # department's own only where the sentence says the department made it (印发《关于进一步规范).
+    for i, (s, e) in enumerate(titles):
+        if not norm.startswith("》", e - 1) and not OWN_DOCUMENT_VERB.search(norm[max(0, s - 8):s]):
+            law_like[i] = True
     # (a local 《…条例》 or 《…法》 is legislation — 《天津市优化营商环境条例》 — not a
     # department's own document)
     local = [bool(LOCAL_TITLE.match(norm[s:e])) and not LEGISLATION_TITLE.search(norm[s:e]) for s, e in titles]

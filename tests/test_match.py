@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from scorer.cues import title_spans
 from scorer.match import judge_text
 from scorer.models import Document
 from scorer.pipeline import score_document
@@ -407,6 +408,24 @@ def test_the_detail_named_is_the_title_that_holds_the_match(ruleset):
                     ).result("normative_docs.legality_review")
     assert result.status == "substantiated"
     assert result.evidence[0].reason == "有可核查细节：《关于进一步加强规范性文件合法性审查工作的通知》"
+
+
+def test_a_title_the_text_ends_inside_is_still_a_title(ruleset):
+    # A page copied up to a length stops mid-name. The department's own document, cut, is
+    # still its named document (detail); a cut title it only applies or studies may have
+    # been a law's: no detail, as the whole title would give none.
+    made = "一、主要举措和成效\n制定规范性文件合法性审核工作制度，印发《关于进一步加强规范性文件合法性审核"
+    assert _score(ruleset, made).result("normative_docs.legality_review").status == "substantiated"
+    applied = "一、主要举措和成效\n严格落实《党政主要负责人履行推进法治建设第一责任人"
+    assert _score(ruleset, applied).result("leadership.first_responsible").status == "asserted"
+    assert _score(ruleset, applied + "职责规定》。").result("leadership.first_responsible").status == "asserted"
+    local = "一、主要举措和成效\n严格落实《桐溪区行政执法公示"
+    assert _score(ruleset, local).result("enforcement.publicity").status != "substantiated"
+    studied = "一、主要举措和成效\n组织全体干部学习《公务员法》《行政诉讼法"
+    assert _score(ruleset, studied).result("disputes.reconsideration_litigation").status == "absent"
+    # mid-text, an unclosed bracket followed by a stop is no title
+    assert title_spans("印发《关于进一步规范。") == ()
+    assert title_spans("印发《关于进一步规范") == ((2, 10),)
 
 
 def test_the_openings_summary_of_fields_is_not_work_reported(ruleset):
