@@ -580,3 +580,13 @@ def test_the_candidate_scan_is_a_superset_of_every_pattern():
             assert re.search(pattern, text), (pattern, text)
             assert any(s.search(text) for s in scans), (pattern, text)
     assert [_loosened(b) for b in _branches("(重大)?行政决策")] == ["行政决策"]
+
+
+def test_the_items_a_meeting_studied_as_important_work_are_its_agenda(ruleset):
+    # 研究…等重要(法治)工作: the tasks a meeting took up (leadership.party_deployment), not each
+    # task reported as done; a task reported on its own stays evidence
+    agenda = "一、主要举措和成效\n县委依法治县委员会召开会议，研究推进行政复议体制改革、重大行政决策程序落实等重要法治工作。"
+    assert _score(ruleset, agenda).result("disputes.reconsideration_litigation").status == "absent"
+    assert _score(ruleset, agenda).result("decisions.statutory_procedure").status == "absent"
+    done = "一、主要举措和成效\n深化行政复议体制改革，全年办理行政复议案件36件。"
+    assert _score(ruleset, done).result("disputes.reconsideration_litigation").status == "substantiated"
