@@ -341,6 +341,11 @@ def test_quality_signals(ruleset):
         ("leadership.law_study", "特邀县委党校专家开展专题辅导与解读，提升领导干部法治思维。", "substantiated"),
         ("oversight.external", "积极贯彻落实市委依法治市办2025年法治建设督察反馈意见整改。", "substantiated"),
         ("education.popularization", "联合市人大常委会召开条例公布施行新闻发布会，开展普法宣传。", "substantiated"),
+        # …the inspection of a named local party committee accepted, a named congress's review
+        # opinions acted upon (the congress named alone is the requirement's own words)
+        ("oversight.external", "主动接受县委巡察组对法治建设情况的专项检查。", "substantiated"),
+        ("oversight.external", "认真落实区人大常委会审议意见，推动问题逐项整改。", "substantiated"),
+        ("oversight.external", "主动接受区人大常委会的监督。", "asserted"),
         ("leadership.first_responsible", "局党政主要负责人马炜同志严格落实第一责任人职责。", "substantiated"),
         ("functions.power_list", "先后在全省行政执法工作推进会上介绍“放管服”改革经验。", "substantiated"),
         ("leadership.accountability", "开展主要负责人述法工作获中央依法治国办充分肯定。", "substantiated"),
