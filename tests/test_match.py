@@ -536,6 +536,10 @@ def test_a_sentence_carrying_on_a_study_match_in_its_paragraph_is_its_evidence(r
     carried = [e for e in study.evidence if e.signal == "paragraph"]
     assert [e.text for e in carried] == ["全年共组织集中学习12次，专题研讨4次。"]
     assert "承接同段上文" in carried[0].reason and "12次" in carried[0].reason
+    # another subject beside law still carries it: the law is named
+    both = _score(ruleset, _PARAGRAPH.format(body=_STUDY + "结合党的二十大精神学习，开展法律法规学习10次。"))
+    assert [e.text for e in both.result("leadership.law_study").evidence if e.signal == "paragraph"] == [
+        "结合党的二十大精神学习，开展法律法规学习10次。"]
     # publicity counted the same way (the count's sentence does not name law)
     talks = _score(ruleset, _PARAGRAPH.format(body="在社区开展民法典宣传活动。全年发放资料3000余份，开展宣讲20场。"))
     assert talks.result("education.popularization").status == "substantiated"
@@ -548,7 +552,11 @@ def test_a_sentence_carrying_on_a_study_match_in_its_paragraph_is_its_evidence(r
     _STUDY + "办理行政复议案件3件。全年共组织集中学习12次。",  # after a sentence that opens another task
     _STUDY + "为辖区学生开展讲座5场。",  # the rule's own exclude: lectures for pupils are publicity
     _STUDY + "坚持常态化学习。",  # carries on, but with no detail
-], ids=["a-meeting", "a-campaign", "another-paragraph", "after-another-task", "the-rules-exclude", "no-detail"])
+    # study of another subject, no law named: the leaders' study of law is the requirement
+    _STUDY + "围绕党的二十届三中全会精神开展中心组专题学习6次。",
+    _STUDY + "深入开展主题教育，组织读书班学习交流8次。",
+], ids=["a-meeting", "a-campaign", "another-paragraph", "after-another-task", "the-rules-exclude", "no-detail",
+        "another-subject", "a-campaigns-study"])
 def test_a_following_sentence_is_not_carried_when_it_is_not_the_same_act(ruleset, body):
     study = _score(ruleset, _PARAGRAPH.format(body=body)).result("leadership.law_study")
     assert study.status == "asserted", [(e.text, e.reason) for e in study.evidence]
