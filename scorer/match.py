@@ -127,6 +127,7 @@ class CompiledRule:
     # Rule.detail_from compiled: (the other rules, the clause pattern or None)
     detail_from: tuple[tuple[frozenset[str], re.Pattern[str] | None], ...] = ()
     continued_by: re.Pattern[str] | None = None  # Rule.continued_by compiled
+    heading_acts: re.Pattern[str] | None = None  # Rule.heading_acts compiled
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,8 @@ def _compile(rule: Rule, plan: Plan | None = None) -> CompiledRule:
                         None if alternatives is None else tuple(_Alternative(*a) for a in alternatives), excludes,
                         tuple((frozenset(others), compile_(normalize_pattern(when)) if when else None)
                               for others, when in rule.detail_from),
-                        compile_(normalize_pattern(rule.continued_by)) if rule.continued_by else None)
+                        compile_(normalize_pattern(rule.continued_by)) if rule.continued_by else None,
+                        compile_(normalize_pattern(rule.heading_acts)) if rule.heading_acts else None)
 
 
 # What _compile works out from a rule's terms and patterns before compiling anything, as
@@ -255,7 +257,8 @@ def pattern_problem(rule: Rule) -> tuple[str, str | None, str] | None:
     keyed = ([("patterns", None, p) for p in rule.patterns] + [("exclude", None, p) for p in rule.exclude]
              + [("together", g, p) for g, group in enumerate(rule.together) for p in group]
              + [("detail_from", None, w) for _, w in rule.detail_from if w is not None]
-             + ([("continued_by", None, rule.continued_by)] if rule.continued_by is not None else []))
+             + ([("continued_by", None, rule.continued_by)] if rule.continued_by is not None else [])
+             + ([("heading_acts", None, rule.heading_acts)] if rule.heading_acts is not None else []))
     for key, _, pattern in keyed:
         try:
             compile_(normalize_pattern(pattern))
@@ -1041,6 +1044,9 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
         evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, tuple(spans)))
     if options.heading_scope and compiled.rule.heading_scope:
         evidence += _under_heading(found, claims, body, year, options)
+    if options.heading_scope and compiled.heading_acts is not None:
+        seen = {e.sentence for e in evidence}
+        evidence += [e for e in _acts_under_heading(compiled, found, body, year, options) if e.sentence not in seen]
     if options.continuation and compiled.continued_by is not None:
         seen = {e.sentence for e in evidence}
         evidence += [e for e in _carrying_on(compiled, found, claims, body, year, options)
@@ -1070,6 +1076,39 @@ def _under_heading(found: Found, claims: dict[int, dict[int, set[str]]], body: _
         while i < len(views) and not views[i].sentence.is_heading:
             if i not in found and i not in claims:
                 out += _with_detail(views[i], year, options, f"位于标题“{heading[:30]}”之下", "heading")
+            i += 1
+    return out
+
+
+# An enumerated lead (一是落实主体责任。) stands as a heading but opens a point inside its
+# section: the section's body goes on past it.
+_ENUMERATED_LEAD = regex_cache.compile(r"^\s*[一二三四五六七八九十]+是")
+
+
+def _acts_under_heading(compiled: CompiledRule, found: Found, body: _Body, year: int | None,
+                        options: MatchOptions) -> list[Evidence]:
+    """The sentences under a heading this rule matches that leave out their subject and open
+    with the heading's actor's act (Rule.heading_acts), as its evidence where they have detail.
+
+    Under 一、区政府主要负责同志履行推进法治建设第一责任人职责情况, "一是主持召开区政府常务会议审议
+    《2019年度法治政府建设工作报告》" is the leader's act though the sentence does not name the
+    leader, and though the meeting is deployment's too. Only up to the next heading (an
+    enumerated lead, 一是…, does not end the section), never one the rule's own exclude matches,
+    and only with checkable detail, as under heading_scope."""
+    acts = compiled.heading_acts
+    views = body.views
+    out = []
+    for h in sorted(found):
+        if not views[h].sentence.is_heading:
+            continue
+        heading = views[h].sentence.text.strip()
+        i = h + 1
+        while i < len(views) and not (views[i].sentence.is_heading
+                                      and not _ENUMERATED_LEAD.match(views[i].sentence.norm)):
+            norm = views[i].sentence.norm
+            if i not in found and acts.search(norm) and not (compiled.exclude is not None
+                                                               and compiled.exclude.search(norm)):
+                out += _with_detail(views[i], year, options, f"位于标题“{heading[:30]}”之下，其主体即标题所指", "heading")
             i += 1
     return out
 

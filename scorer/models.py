@@ -137,6 +137,13 @@ class Rule:
     # rule and with detail, is this requirement's evidence (MatchOptions.continuation).
     # None: a following sentence is never read for it.
     continued_by: str | None = None
+    # A pattern for the sentences under this requirement's own heading that leave out their
+    # subject and open with the heading's actor's own act (under 主要负责人履行第一责任人职责:
+    # 一是主持召开区政府常务会议审议《…报告》; 带头讲法治课，全年组织召开党委会20余次): the
+    # actor is the heading's, so such a sentence, where it has detail, is this requirement's
+    # evidence even where another requirement matches it too (the meeting is also deployment).
+    # None: only heading_scope reads the body under a heading.
+    heading_acts: str | None = None
     positive: tuple[tuple[str, str], ...] = ()  # (sentence, expected status)
     negative: tuple[str, ...] = ()
     metadata: dict = field(default_factory=dict, hash=False, compare=False)  # free text for readers

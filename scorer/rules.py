@@ -87,6 +87,7 @@ RULE_SCHEMA = {
                 },
                 "heading_scope": {"type": "boolean"},
                 "continued_by": {"type": "string", "minLength": 1},
+                "heading_acts": {"type": "string", "minLength": 1},
             },
         },
         "examples": {
@@ -270,6 +271,7 @@ def _to_rule(raw: dict, file: str, trusted: bool) -> Rule:
         detail_from=tuple((tuple(d["rules"]), d.get("when")) for d in match.get("detail_from", ())),
         heading_scope=match.get("heading_scope", True),
         continued_by=match.get("continued_by"),
+        heading_acts=match.get("heading_acts"),
         positive=tuple((e["text"], e["status"]) for e in examples.get("positive", ())),
         negative=tuple(examples.get("negative", ())),
         metadata=dict(raw.get("metadata", {})),

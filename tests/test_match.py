@@ -525,6 +525,34 @@ def test_a_heading_takes_no_detail_from_a_general_body_or_a_plan(ruleset):
     assert off.result("education.popularization").status == "asserted"
 
 
+_DUTY = (
+    "某区文旅局2023年法治政府建设情况报告\n一、主要举措和成效\n"
+    "（一）局主要负责同志履行推进法治建设第一责任人职责情况\n"
+    "局主要负责同志认真履行推进法治建设第一责任人职责。\n"
+    "一是落实主体责任。\n"
+    "{act}\n"
+    "（二）深化法治宣传\n"
+    "主持召开普法工作推进会2次。\n"
+)
+
+
+def test_an_act_without_its_subject_under_the_duty_heading_is_the_leaders(ruleset):
+    # under the duty's heading, the leader's act with its subject left out is the leader's,
+    # though the meeting is deployment's too; an enumerated lead (一是…) does not end the
+    # section, and the next heading's body is not the duty's
+    act = "主持召开局党组会议3次，研究部署法治政府建设重点任务。"
+    duty = _score(ruleset, _DUTY.format(act=act)).result("leadership.first_responsible")
+    assert duty.status == "substantiated"
+    by_heading = [e for e in duty.evidence if e.signal == "heading"]
+    assert [e.text for e in by_heading] == [act]
+    # a sentence that does not open with the leader's act shows nothing of the leader
+    other = _score(ruleset, _DUTY.format(act="召开局党组会议3次，研究部署法治政府建设重点任务。"))
+    assert other.result("leadership.first_responsible").status == "asserted"
+    # …nor one whose first clause names someone else
+    deputy = _score(ruleset, _DUTY.format(act="分管副局长牵头，主持召开执法案卷评查会3次。"))
+    assert deputy.result("leadership.first_responsible").status == "asserted"
+
+
 _PARAGRAPH = "某县水利局2023年法治政府建设情况报告\n一、主要举措和成效\n（一）加强学习\n{body}\n"
 _STUDY = "将习近平法治思想纳入局党组理论学习中心组学习重点内容。"
 
