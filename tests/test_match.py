@@ -163,6 +163,12 @@ def test_quality_signals(ruleset):
         ("oversight.external", "在市人大常委会的监督指导下，全面完成年度目标任务。", "absent"),
         # tasks named in an agenda are the deployment, not the tasks done
         ("disputes.reconsideration_litigation", "印发《2023年法治政府建设工作要点》，对行政复议、行政应诉等工作作出安排部署。", "absent"),
+        # …and so are tasks put into the year's plan or its assessment indicators; the work
+        # reported in the next clause still counts, and the assessment is accountability's
+        ("enforcement.full_recording", "将推行执法全过程记录、综合执法改革等工作纳入年度工作安排。", "absent"),
+        ("enforcement.supervision", "把健全行政执法监督机制等工作纳入全县重点考核指标。", "absent"),
+        ("enforcement.supervision", "把案卷评查纳入年度工作安排，全年评查执法案卷48卷。", "substantiated"),
+        ("leadership.accountability", "将法治建设纳入全县重点考核指标。", "asserted"),
         # a remit says who is in charge, not what was done
         ("normative_docs.legality_review", "由法规科负责规范性文件合法性审核工作。", "absent"),
         # a law studied is not detail; the department's own document is, even after 落实
