@@ -130,6 +130,8 @@ def test_rules_list_show_validate():
     # examples judged as in a whole report (a detail another rule's clause shares: 先后8次主持召开…)
     res = run("rules", "show", "leadership.first_responsible")
     assert res.exit_code == 0 and "detail from: leadership.party_deployment" in res.output and "≠" not in res.output
+    assert "heading acts: ^" in res.output  # each rule key it uses is shown
+    assert "continued by:" in run("rules", "show", "leadership.law_study").output
     res = run("rules", "show", "no.such")
     assert res.exit_code == 2 and "no such rule" in res.output
     res = run("rules", "validate")
