@@ -1068,21 +1068,30 @@ def _under_heading(found: Found, claims: dict[int, dict[int, set[str]]], body: _
     """
     views = body.views
     out = []
-    for h in sorted(found):
-        if not views[h].sentence.is_heading:
-            continue
-        heading = views[h].sentence.text.strip()
-        i = h + 1
-        while i < len(views) and not views[i].sentence.is_heading:
-            if i not in found and i not in claims:
-                out += _with_detail(views[i], year, options, f"位于标题“{heading[:30]}”之下", "heading")
-            i += 1
+    for heading, i in _under_matched_headings(found, views):
+        if i not in found and i not in claims:
+            out += _with_detail(views[i], year, options, f"位于标题“{heading[:30]}”之下", "heading")
     return out
 
 
 # An enumerated lead (一是落实主体责任。) stands as a heading but opens a point inside its
 # section: the section's body goes on past it.
 _ENUMERATED_LEAD = regex_cache.compile(r"^\s*[一二三四五六七八九十]+是")
+
+
+def _under_matched_headings(found: Found, views: list[_SentenceView],
+                            leads_continue: bool = False) -> Iterator[tuple[str, int]]:
+    """(heading text, body position) of each sentence under a heading the rule matches, up to
+    the next heading; with ``leads_continue`` an enumerated lead (一是…) does not end it."""
+    for h in sorted(found):
+        if not views[h].sentence.is_heading:
+            continue
+        heading = views[h].sentence.text.strip()
+        i = h + 1
+        while i < len(views) and not (views[i].sentence.is_heading
+                                      and not (leads_continue and _ENUMERATED_LEAD.match(views[i].sentence.norm))):
+            yield heading, i
+            i += 1
 
 
 def _acts_under_heading(compiled: CompiledRule, found: Found, body: _Body, year: int | None,
@@ -1098,18 +1107,10 @@ def _acts_under_heading(compiled: CompiledRule, found: Found, body: _Body, year:
     acts = compiled.heading_acts
     views = body.views
     out = []
-    for h in sorted(found):
-        if not views[h].sentence.is_heading:
-            continue
-        heading = views[h].sentence.text.strip()
-        i = h + 1
-        while i < len(views) and not (views[i].sentence.is_heading
-                                      and not _ENUMERATED_LEAD.match(views[i].sentence.norm)):
-            norm = views[i].sentence.norm
-            if i not in found and acts.search(norm) and not (compiled.exclude is not None
-                                                               and compiled.exclude.search(norm)):
-                out += _with_detail(views[i], year, options, f"位于标题“{heading[:30]}”之下，其主体即标题所指", "heading")
-            i += 1
+    for heading, i in _under_matched_headings(found, views, leads_continue=True):
+        norm = views[i].sentence.norm
+        if i not in found and acts.search(norm) and not (compiled.exclude is not None and compiled.exclude.search(norm)):
+            out += _with_detail(views[i], year, options, f"位于标题“{heading[:30]}”之下，其主体即标题所指", "heading")
     return out
 
 
