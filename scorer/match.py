@@ -1082,14 +1082,18 @@ _ENUMERATED_LEAD = regex_cache.compile(r"^\s*[一二三四五六七八九十]+�
 def _under_matched_headings(found: Found, views: list[_SentenceView],
                             leads_continue: bool = False) -> Iterator[tuple[str, int]]:
     """(heading text, body position) of each sentence under a heading the rule matches, up to
-    the next heading; with ``leads_continue`` an enumerated lead (一是…) does not end it."""
+    the next heading; with ``leads_continue`` an enumerated lead (一是…) does not end it, and a
+    matched lead inside a matched section adds no section of its own (each sentence once, under
+    the outer heading)."""
+    walked: set[int] = set()
     for h in sorted(found):
-        if not views[h].sentence.is_heading:
+        if not views[h].sentence.is_heading or h in walked:
             continue
         heading = views[h].sentence.text.strip()
         i = h + 1
         while i < len(views) and not (views[i].sentence.is_heading
                                       and not (leads_continue and _ENUMERATED_LEAD.match(views[i].sentence.norm))):
+            walked.add(i)
             yield heading, i
             i += 1
 

@@ -557,6 +557,12 @@ def test_an_act_without_its_subject_under_the_duty_heading_is_the_leaders(rulese
     # …nor one whose first clause names someone else
     deputy = _score(ruleset, _DUTY.format(act="分管副局长牵头，主持召开执法案卷评查会3次。"))
     assert deputy.result("leadership.first_responsible").status == "asserted"
+    # a lead inside the section that names the duty again opens no second section: the act
+    # under both is the duty's evidence once
+    text = ("某局2023年法治政府建设情况报告\n一、主要负责人履行推进法治建设第一责任人职责情况\n"
+            "一是严格履行第一责任人职责。\n" + act + "\n")
+    twice = [e for e in _score(ruleset, text).result("leadership.first_responsible").evidence if e.signal == "heading"]
+    assert [e.text for e in twice] == [act] and "一、主要负责人" in twice[0].reason
 
 
 _PARAGRAPH = "某县水利局2023年法治政府建设情况报告\n一、主要举措和成效\n（一）加强学习\n{body}\n"
