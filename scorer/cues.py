@@ -15,10 +15,10 @@ from scorer import regex_cache
 TITLE_SPAN = regex_cache.compile(r"《[^《》]{1,80}》|《[^《》。；;！？!?]{2,80}$")
 # Titles of laws and of higher authorities' documents: citing or studying them is not doing the work.
 # (a bracket left open is a typo that still names the law: 《法治政府建设实施纲要(2015-2020年》)
-LAW_TITLE = regex_cache.compile(r"(法|法典|条例|规定|纲要|意见|决定|规划|规章)(\([^)]*\)?)?(\(试行\)|\(草案\)|修正案)?(》|$)")
+LAW_TITLE = regex_cache.compile(r"(法|法典|条例|规定|纲要|意见|决定|规划|规章)(\([^)]*\)?)?(\(试行\)|\(草案\)|修正案)?》$")
 # A book, a speech or the Party's constitution is studied, never the department's own document
 # unless it says it wrote it (学习《习近平谈治国理政》《中国共产党章程》).
-BOOK_TITLE = regex_cache.compile(r"^《(习近平|论|毛泽东|邓小平|中国共产党章程|党章)|(选读|选编|读本|概论|问答|讲话|文选|著作|公开课|学习纲要)(》|$)")
+BOOK_TITLE = regex_cache.compile(r"^《(习近平|论|毛泽东|邓小平|中国共产党章程|党章)|(选读|选编|读本|概论|问答|讲话|文选|著作|公开课|学习纲要)》$")
 # A title preceded by these is cited as the basis of something, not produced or studied.
 CITED_AS_BASIS = regex_cache.compile(r"(根据|按照|依据|依照|遵照|对照|贯彻|落实|贯彻落实|执行)[^,。;]{0,2}$")
 TITLE_LIST_MIN = 3
