@@ -124,8 +124,9 @@ class CompiledRule:
     # The top-level branches of the exclude patterns, which the prefilter finds as it finds
     # scans (None: exclude is searched whole, in every candidate sentence).
     excludes: tuple[str, ...] | None = None
-    # Rule.detail_from compiled: (the other rules, the clause pattern or None)
-    detail_from: tuple[tuple[frozenset[str], re.Pattern[str] | None], ...] = ()
+    # Rule.detail_from compiled: (the other rules, the clause pattern or None, the subject
+    # pattern anchored at the clause's start, or None)
+    detail_from: tuple[tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None], ...] = ()
     continued_by: re.Pattern[str] | None = None  # Rule.continued_by compiled
     heading_acts: re.Pattern[str] | None = None  # Rule.heading_acts compiled
 
@@ -148,8 +149,9 @@ def _compile(rule: Rule, plan: Plan | None = None) -> CompiledRule:
                         tuple(tuple(compile_(p) for p in group) for group in together),
                         compile_(exclude) if exclude is not None else None, literals, scans, groups,
                         None if alternatives is None else tuple(_Alternative(*a) for a in alternatives), excludes,
-                        tuple((frozenset(others), compile_(normalize_pattern(when)) if when else None)
-                              for others, when in rule.detail_from),
+                        tuple((frozenset(others), compile_(normalize_pattern(when)) if when else None,
+                               compile_(normalize_pattern(f"^(?:{subject})")) if subject else None)
+                              for others, when, subject in rule.detail_from),
                         compile_(normalize_pattern(rule.continued_by)) if rule.continued_by else None,
                         compile_(normalize_pattern(rule.heading_acts)) if rule.heading_acts else None)
 
@@ -256,7 +258,7 @@ def pattern_problem(rule: Rule) -> tuple[str, str | None, str] | None:
     compile_ = linear if isinstance(rule, UserRule) else regex_cache.compile
     keyed = ([("patterns", None, p) for p in rule.patterns] + [("exclude", None, p) for p in rule.exclude]
              + [("together", g, p) for g, group in enumerate(rule.together) for p in group]
-             + [("detail_from", None, w) for _, w in rule.detail_from if w is not None]
+             + [("detail_from", None, w) for _, *ws in rule.detail_from for w in ws if w is not None]
              + ([("continued_by", None, rule.continued_by)] if rule.continued_by is not None else [])
              + ([("heading_acts", None, rule.heading_acts)] if rule.heading_acts is not None else []))
     for key, _, pattern in keyed:
@@ -1001,15 +1003,18 @@ def clause_claims(found_by_rule: dict[str, Found], body: _Body) -> dict[int, dic
 def _claimed_by_others(compiled: CompiledRule, view: _SentenceView, claims: dict[int, set[str]]) -> set[int]:
     """The sentence's clauses whose detail is another requirement's: claimed by another
     rule, unless all the others are rules this one shares detail with (Rule.detail_from)
-    and the clause reads as that sharing says."""
+    and the clause reads as that sharing says: it matches `when`, and a clause up to it opens
+    with `subject` (the actor whose acts the clause goes on with)."""
+    norm = view.sentence.norm
     others = set()
     for clause, rules in claims.items():
         rest = rules - {compiled.rule.id}
         if not rest:
             continue
         start, end = view.clauses[clause]
-        if not any(rest <= shared and (when is None or when.search(view.sentence.norm[start:end]))
-                   for shared, when in compiled.detail_from):
+        if not any(rest <= shared and (when is None or when.search(norm[start:end]))
+                   and (subject is None or any(subject.search(norm[s:e]) for s, e in view.clauses[:clause + 1]))
+                   for shared, when, subject in compiled.detail_from):
             others.add(clause)
     return others
 

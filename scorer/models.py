@@ -125,7 +125,10 @@ class Rule:
     # this rule its detail where the clause matches the pattern (None: always). The
     # catalogue's "whose requirement": the principal leader who 主持召开 a meeting 14 times
     # acts in person (first_responsible) as well as deploying (party_deployment).
-    detail_from: tuple[tuple[tuple[str, ...], str | None], ...] = ()
+    # A third item, a subject pattern or None: the clause is shared only where one of the
+    # sentence's clauses up to it opens with that subject (局主要负责人听取…，印发《…》: the
+    # leader who opens the sentence issues the plan too).
+    detail_from: tuple[tuple[tuple[str, ...], str | None, str | None], ...] = ()
     # Whether the body under a heading that names this requirement is its evidence where it
     # has detail (MatchOptions.heading_scope). Off for a duty that only a named actor's own
     # acts substantiate: under 履行第一责任人职责, a figure that does not name the leader

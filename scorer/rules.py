@@ -82,7 +82,8 @@ RULE_SCHEMA = {
                         "type": "object",
                         "additionalProperties": False,
                         "required": ["rules"],
-                        "properties": {"rules": _string_list, "when": {"type": "string", "minLength": 1}},
+                        "properties": {"rules": _string_list, "when": {"type": "string", "minLength": 1},
+                                       "subject": {"type": "string", "minLength": 1}},
                     },
                 },
                 "heading_scope": {"type": "boolean"},
@@ -237,7 +238,8 @@ def _check_patterns(path: Path, text: str, node: yaml.Node | None, i: int, rule:
     if pattern is not None and key in ("patterns", "exclude"):
         where.append(getattr(rule, key).index(pattern))
     elif pattern is not None and key == "detail_from":
-        where += [[w for _, w in rule.detail_from].index(pattern), "when"]
+        where += next([n, k] for n, entry in enumerate(rule.detail_from)
+                      for k, p in (("when", entry[1]), ("subject", entry[2])) if p == pattern)
     elif pattern is not None and key == "together":
         where += next([g, group.index(pattern)] for g, group in enumerate(rule.together) if pattern in group)
     shown = f"{short_repr(pattern, 120)} " if pattern is not None else ""
@@ -268,7 +270,8 @@ def _to_rule(raw: dict, file: str, trusted: bool) -> Rule:
         patterns=tuple(match.get("patterns", ())),
         together=tuple(tuple(g) for g in match.get("together", ())),
         exclude=tuple(match.get("exclude", ())),
-        detail_from=tuple((tuple(d["rules"]), d.get("when")) for d in match.get("detail_from", ())),
+        detail_from=tuple((tuple(d["rules"]), d.get("when"), d.get("subject"))
+                          for d in match.get("detail_from", ())),
         heading_scope=match.get("heading_scope", True),
         continued_by=match.get("continued_by"),
         heading_acts=match.get("heading_acts"),
@@ -308,7 +311,7 @@ def load_rules(extra_dirs: list[str | Path] | tuple = (), *, base: Path | None =
             by_id[rule.id] = rule
     rules = tuple(by_id.values())  # file order, then order in the file: the catalogue's order
     for rule in rules:
-        for others, _ in rule.detail_from:
+        for others, *_ in rule.detail_from:
             unknown = next((o for o in others if o not in by_id or o == rule.id), None)
             if unknown is not None:
                 raise RuleError(rule.file, f"invalid rule: rule {short_repr(rule.id)}: detail_from names "

@@ -117,6 +117,8 @@ def test_extra_rules_dir_adds_and_overrides(tmp_path):
          "detail_from names 'local.extra', which is not another rule"),
         (("terms: [本地要求]", "terms: [本地要求]\n      detail_from: [{rules: [legal_adviser.use], when: '(主持'}]"),
          "bad regular expression in 'detail_from'"),
+        (("terms: [本地要求]", "terms: [本地要求]\n      detail_from: [{rules: [legal_adviser.use], subject: '(局长'}]"),
+         "bad regular expression in 'detail_from'"),
         (("terms: [本地要求]", "terms: [本地要求]\n      continued_by: '(学习'"), "bad regular expression in 'continued_by'"),
         # a user's patterns run on RE2, which has no lookbehind
         (("terms: [本地要求]", "terms: [本地要求]\n      continued_by: '(?<!党史)学习'"), "bad regular expression in 'continued_by'"),
@@ -170,3 +172,15 @@ def test_detail_from_lets_a_rule_take_detail_from_a_clause_another_claims(tmp_pa
     not_when = shared.replace("when: 主持", "when: 批示")
     rs = load_rules([_write(tmp_path, not_when)])
     assert judge_text(rs.get("local.extra"), sentence, ruleset=rs) == "asserted"
+
+
+def test_detail_from_subject_shares_a_clause_only_after_a_clause_opened_by_the_subject(tmp_path):
+    # 3次 stands in a clause 法律顾问 (legal_adviser.use) claims; with `subject` it is shared
+    # only where a clause up to it opens with the actor (本股…), not where the actor comes later
+    # or is missing.
+    rule = GOOD.replace("terms: [本地要求]", "terms: [本地要求]\n      detail_from: [{rules: [legal_adviser.use], subject: 本股}]")
+    rs = load_rules([_write(tmp_path, rule)])
+    extra = rs.get("local.extra")
+    assert judge_text(extra, "本股落实本地要求，听取法律顾问意见3次。", ruleset=rs) == "substantiated"
+    assert judge_text(extra, "落实本地要求，听取法律顾问意见3次。", ruleset=rs) == "asserted"
+    assert judge_text(extra, "落实本地要求，听取法律顾问意见3次，本股审定。", ruleset=rs) == "asserted"

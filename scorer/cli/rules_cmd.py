@@ -48,7 +48,8 @@ def show_rule(
     lines += [f"  pattern: {p}" for p in r.patterns]
     lines += [f"  together: {' + '.join(g)}" for g in r.together]
     lines += [f"  exclude: {p}" for p in r.exclude]
-    lines += [f"  detail from: {'、'.join(others)}" + (f" where {when}" if when else "") for others, when in r.detail_from]
+    lines += [f"  detail from: {'、'.join(others)}" + (f" where {when}" if when else "")
+              + (f" after a clause opening {subject}" if subject else "") for others, when, subject in r.detail_from]
     if r.kind == "element" and not r.heading_scope:
         lines.append("  heading scope: off (the body under its heading is not its evidence)")
     if r.continued_by:
