@@ -315,6 +315,12 @@ def test_quality_signals(ruleset):
         ("leadership.party_deployment", "召开桐溪区法治政府建设工作会议，研究部署法治政府建设。", "substantiated"),
         ("leadership.accountability", "组织召开全县专题述法会议，推动领导干部述法。", "asserted"),
         ("leadership.party_deployment", "召开局党组会议，研究部署法治政府建设工作。", "asserted"),
+        # a place is named by its proper name before the level (宁川县), not by the level word
+        # alone: the party committee's or the standing committee's work meeting and a meeting
+        # opened by its level are standing kinds of meeting
+        ("leadership.party_deployment", "召开县委法治建设委员会工作会议，研究部署年度法治工作。", "asserted"),
+        ("leadership.party_deployment", "组织召开全面依法治县工作会议，部署法治政府建设重点任务。", "asserted"),
+        ("leadership.party_deployment", "召开宁川县法治政府建设推进会，部署年度法治工作。", "substantiated"),
         # the leader reporting in person to a named rule-of-law office is a concrete act with
         # a named body; sending it the year's report is what the annual report rule names
         ("leadership.accountability", "局长向县委依法治县办专题述法，接受现场点评。", "substantiated"),
