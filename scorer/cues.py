@@ -28,9 +28,15 @@ TITLE_LIST_MIN = 3
 # issuer (the catalogue: 《法律顾问制度》 among documents only is asserted).
 NAMED_DOCUMENT = regex_cache.compile(
     r"^(?![^》]*制度》)(《[^》]*20\d\d|《[\u4e00-\u9fff]{1,10}?(省|市|县|区|旗|州|盟|镇|乡|街道|局|厅)(?!场|长)"
+    # (…or opens with its issuing government itself: 《州人民政府重大事项合法性审核流程》)
+    r"|《(省|市|县|区|旗|州|盟)?人民政府"
     # a notice or opinion on a subject (《关于进一步加强规范性文件合法性审查工作的通知》): one
     # document, issued once, not the name of a standing system
     r"|《关于[^》]{4,}(通知|意见|办法|规定|方案|决定|细则|措施)》)"
+    # A title that opens with the act it puts in place (《全面推行行政执法公示制度执法全过程记录
+    # 制度重大执法决定法制审核制度》) is the document doing it, even if it ends in 制度: not the
+    # bare name of a standing rule (《法律顾问制度》)
+    r"|^《(全面推行|推行|全面实施|实施|进一步|加强|规范)[^》]{4,}》"
 )
 # Verbs before a title that make it the department's own document (detail of its work),
 # whatever its name ends in: 印发《XX局关于…的实施意见》.
