@@ -28,9 +28,15 @@ TITLE_LIST_MIN = 3
 # issuer (the catalogue: 《法律顾问制度》 among documents only is asserted).
 NAMED_DOCUMENT = regex_cache.compile(
     r"^(?![^》]*制度》)(《[^》]*20\d\d|《[\u4e00-\u9fff]{1,10}?(省|市|县|区|旗|州|盟|镇|乡|街道|局|厅)(?!场|长)"
+    # (…or opens with its issuing government itself: 《州人民政府重大事项合法性审核流程》)
+    r"|《(省|市|县|区|旗|州|盟)?人民政府"
     # a notice or opinion on a subject (《关于进一步加强规范性文件合法性审查工作的通知》): one
     # document, issued once, not the name of a standing system
     r"|《关于[^》]{4,}(通知|意见|办法|规定|方案|决定|细则|措施)》)"
+    # A title that opens with the act it puts in place (《全面推行行政执法公示制度执法全过程记录
+    # 制度重大执法决定法制审核制度》) is the document doing it, even if it ends in 制度: not the
+    # bare name of a standing rule (《法律顾问制度》)
+    r"|^《(全面推行|推行|全面实施|实施|进一步|加强|规范)[^》]{4,}》"
 )
 # Verbs before a title that make it the department's own document (detail of its work),
 # whatever its name ends in: 印发《XX局关于…的实施意见》.
@@ -232,8 +238,11 @@ NAMED_EVENT = regex_cache.compile(
     r"|[\u4e00-\u9fff]{2,8}(宣传周|宣传月)"
     # a meeting held under a name of its own — a place or level, a year, a first or joint
     # session (召开四川省法治政府建设工作会议, 全国交通运输法治政府部门建设电视电话会议, 首次府检联席会议);
-    # a standing body's meeting (党组会议, 常务会议) is not one, nor the unit's own 全县专题述法会议
-    r"|(?<=召开|举办|举行|出席|参加)(?=[^,，。;；]{0,16}?(全国|全省|(?<!全)(省|市|县|区|州|镇|乡|街道)|20\d\d年|首次|暨))"
+    # a standing body's meeting (党组会议, 常务会议) is not one, nor the unit's own 全县专题述法会议;
+    # a place is a proper name before its level (临沂市, 荣昌区), not the level word alone: the
+    # party committee's or the standing committee's meeting (市委…工作会议, 全面依法治市工作会议)
+    # and a meeting opened by its level (县法治政府创建工作部署会) are standing kinds of meeting
+    r"|(?<=召开|举办|举行|出席|参加)(?=[^,，。;；]{0,16}?(全国|全省|(?<=[\u4e00-\u9fff])(?<![全治开办行加席])(省|市|县|区|州|镇|乡|街道)(?!委)|20\d\d年|首次|暨))"
     r"[\u4e00-\u9fff()“”·\d]{4,40}?(工作会议|推进会议?|座谈会|电视电话会议?|现场会|部署会|联席会议|述法会议|交流会|观摩会|动员会)"
     # an operation named in a short quote (“铁拳”行动, “扫雷”专项行动); a quoted list of slogans
     # (“深学争优、敢为争先、实干争效”行动) is a motto, not one operation. (Kept last: the

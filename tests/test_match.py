@@ -303,6 +303,13 @@ def test_quality_signals(ruleset):
         ("education.popularization", "印发《市水利局2024年普法责任清单》《市水利局学法计划》《市水利局执法手册》等文件。", "substantiated"),
         ("legal_adviser.use", "制定完善了《信访工作制度》《法律顾问制度》《财务管理制度》等制度。", "asserted"),
         ("legal_adviser.use", "修订《桐溪区政府工作规则》《桐溪区公文处理办法》《桐溪区法律顾问工作制度》等制度。", "asserted"),
+        # …but a listed title that opens with the act it puts in place, or with its issuing
+        # government, is one document of the work
+        ("enforcement.full_recording",
+         "印发《全面推行行政执法全过程记录制度实施细则》《机关考勤制度》《公文处理制度》等文件。", "substantiated"),
+        ("decisions.statutory_procedure",
+         "修订《县人民政府重大行政决策程序规则》《县政府工作规则》《县政府公文处理办法》。", "substantiated"),
+        ("enforcement.full_recording", "建立了《考勤制度》《执法全过程记录制度》《财务制度》等制度。", "asserted"),
         # …and a notice on a subject (《关于…的通知》) is one document, issued once, not a rule's name
         ("normative_docs.legality_review",
          "制定了《局重大行政决策暂行规定》《关于进一步加强规范性文件合法性审查工作的通知》《局普法责任清单》等文件。",
@@ -315,6 +322,12 @@ def test_quality_signals(ruleset):
         ("leadership.party_deployment", "召开桐溪区法治政府建设工作会议，研究部署法治政府建设。", "substantiated"),
         ("leadership.accountability", "组织召开全县专题述法会议，推动领导干部述法。", "asserted"),
         ("leadership.party_deployment", "召开局党组会议，研究部署法治政府建设工作。", "asserted"),
+        # a place is named by its proper name before the level (宁川县), not by the level word
+        # alone: the party committee's or the standing committee's work meeting and a meeting
+        # opened by its level are standing kinds of meeting
+        ("leadership.party_deployment", "召开县委法治建设委员会工作会议，研究部署年度法治工作。", "asserted"),
+        ("leadership.party_deployment", "组织召开全面依法治县工作会议，部署法治政府建设重点任务。", "asserted"),
+        ("leadership.party_deployment", "召开宁川县法治政府建设推进会，部署年度法治工作。", "substantiated"),
         # the leader reporting in person to a named rule-of-law office is a concrete act with
         # a named body; sending it the year's report is what the annual report rule names
         ("leadership.accountability", "局长向县委依法治县办专题述法，接受现场点评。", "substantiated"),
