@@ -192,6 +192,9 @@ def test_quality_signals(ruleset):
         ("leadership.first_responsible", "局长王宇同志亲自部署法治政府建设重点工作。", "substantiated"),
         ("enforcement.supervision", "抽调骨干组成五个专项小组开展行政执法监督检查。", "substantiated"),
         ("enforcement.supervision", "坚持“两个维护”，加强行政执法监督。", "asserted"),
+        # a Chinese numeral with 一 inside it is a number too (十一, 二十一)
+        ("enforcement.supervision", "抽调骨干组成十一个专项小组开展行政执法监督检查。", "substantiated"),
+        ("education.popularization", "连续十一年组织开展普法宣传进社区活动。", "substantiated"),
         # the leading group's head named as 组长…同志; a higher body's inspection named however
         # long the words between (配合中央依法治国办开展法治政府建设实地督察)
         ("leadership.first_responsible", "县长、县推进法治政府建设领导小组组长李明同志主持召开全县法治政府建设工作会。", "substantiated"),
