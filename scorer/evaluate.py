@@ -8,6 +8,7 @@ or patterns occurs anywhere in the body, whatever part it stands in and however 
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -168,10 +169,26 @@ def load_gold(path: str | Path) -> list[dict]:
     return reports
 
 
+FOLDS = ("all", "dev", "test", "dev-a", "dev-b")
+# The dev fold's two halves, drawn by a fixed hash of the file name before anyone read them
+# (the nineteenth session; tests/data/real/README.md). Rules are read off half A; half B is
+# only counted, to see whether what was read off A holds on reports nobody read — a round
+# that won +25 labels on A won +1 net on B, and B foretold the test fold.
+_DEV_HALF_SALT = "s19:"
+
+
+def dev_half(file: str) -> str:
+    """``a`` or ``b``: the half of the dev fold a labelled file falls in."""
+    return "b" if hashlib.sha256((_DEV_HALF_SALT + file).encode()).digest()[0] % 2 else "a"
+
+
 def select_fold(gold: list[dict], fold: str | None) -> list[dict]:
-    """The labelled reports of one fold (``dev`` or ``test``); all of them for None or ``all``."""
+    """The labelled reports of one fold (``dev``, ``test``, or a half of dev: ``dev-a``,
+    ``dev-b``); all of them for None or ``all``."""
     if fold in (None, "all"):
         return gold
+    if fold in ("dev-a", "dev-b"):
+        return [e for e in gold if e.get("fold") == "dev" and dev_half(str(e["file"])) == fold[-1]]
     return [entry for entry in gold if entry.get("fold") == fold]
 
 
@@ -277,6 +294,9 @@ def evaluate(gold_path: str | Path, texts_dir: str | Path, ruleset: Ruleset,
 
     variants = variants or variants_available()
     gold = select_fold(load_gold(gold_path), fold)
+    if not gold and fold not in (None, "all"):
+        # figures over no labels would print as a perfect 1.000
+        raise FazhiError(str(gold_path), f"no labelled report in fold {fold!r}")
     docs = {}
     for entry in gold:
         path = Path(texts_dir) / entry["file"]

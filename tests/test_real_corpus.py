@@ -19,7 +19,7 @@ import yaml
 from typer.testing import CliRunner
 
 from scorer.cli import app
-from scorer.evaluate import Counts, EvalReport, agreement, bootstrap, tally
+from scorer.evaluate import Counts, EvalReport, agreement, bootstrap, dev_half, select_fold, tally
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 spec = importlib.util.spec_from_file_location("corpus", REAL / "corpus.py")
@@ -117,7 +117,29 @@ def test_eval_by_fold_with_the_human_ceiling(tmp_path):
     row = next(line for line in test.output.splitlines() if line.startswith("fazhi "))
     assert row.split()[3] == "0.000"  # the test fold's one label is missed
     bad = runner.invoke(app, ["eval", str(gold), "--texts", str(texts), "--fold", "train"])
-    assert bad.exit_code == 2 and "unknown fold" in bad.output
+    assert bad.exit_code == 2 and "unknown fold" in bad.output and "dev-b" in bad.output
+    # a half of the dev fold: a.txt is the only dev report, in the half its name hashes to
+    half = "dev-" + dev_half("a.txt")
+    other = "dev-b" if half == "dev-a" else "dev-a"
+    row = next(line for line in runner.invoke(app, ["eval", str(gold), "--texts", str(texts), "--fold", half,
+                                                    "--no-per-rule"]).output.splitlines() if line.startswith("fazhi "))
+    assert "1 (1 in play)" in row
+    # the other half holds no report: a clear error, not figures over no labels (1.000 everywhere)
+    empty = runner.invoke(app, ["eval", str(gold), "--texts", str(texts), "--fold", other, "--no-per-rule"])
+    assert empty.exit_code == 2 and f"no labelled report in fold '{other}'" in empty.output
+
+
+def test_the_dev_fold_halves_are_fixed_and_split_only_the_dev_fold():
+    # Half A is read when rules are tuned, half B only counted (README: the nineteenth
+    # session's round); the halves must stay the reports they were, or B's figures mean nothing.
+    entries = corpus.load()
+    a, b = select_fold(entries, "dev-a"), select_fold(entries, "dev-b")
+    dev = select_fold(entries, "dev")
+    assert (len(a), len(b)) == (525, 464)
+    assert {e["file"] for e in a} | {e["file"] for e in b} == {e["file"] for e in dev}
+    assert not {e["file"] for e in a} & {e["file"] for e in b}
+    assert all(e["fold"] == "dev" for e in a + b)  # no test report in either half
+    assert dev_half("a001.txt") == ("b" if hashlib.sha256(b"s19:a001.txt").digest()[0] % 2 else "a")
 
 
 def test_settle_puts_the_third_readers_label_and_phrase_into_the_manifest(tmp_path, monkeypatch):

@@ -29,7 +29,8 @@ def eval_command(
         None, "--reviews", help="instead of gold labels: the history database of `fazhi serve`; the machine's "
         "statuses against the reviewers' (the same figures, per requirement)"),
     rules: Optional[list[Path]] = typer.Option(None, "--rules", help="extra rules directory"),
-    fold: str = typer.Option("all", "--fold", help="only the reports of this fold: dev, test or all"),
+    fold: str = typer.Option("all", "--fold", help="only the reports of this fold: dev, test or all; or a half "
+                             "of dev, dev-a (read when tuning) or dev-b (only counted)"),
     human: Optional[list[Path]] = typer.Option(
         None, "--human", help="a labeller's own labels of some of the reports (repeatable): scored against the "
         "gold as the human ceiling; with two, their agreement and Cohen's kappa"),
@@ -41,7 +42,7 @@ def eval_command(
     In-play accuracy counts only labels where the gold or fazhi is not absent: plain
     accuracy is flattered by the many requirements both call absent.
     """
-    from scorer.evaluate import agreement, bootstrap, labeller_report, load_gold, select_fold
+    from scorer.evaluate import FOLDS, agreement, bootstrap, labeller_report, load_gold, select_fold
 
     if reviews is not None:
         if gold is not None or texts is not None:
@@ -50,8 +51,8 @@ def eval_command(
         return
     if gold is None or texts is None:
         fail(FazhiError("fazhi eval", "needs GOLD.yaml and --texts DIR (or --reviews DB)"))
-    if fold not in ("all", "dev", "test"):
-        fail(FazhiError("--fold", f"unknown fold {fold!r}; use dev, test or all"))
+    if fold not in FOLDS:
+        fail(FazhiError("--fold", f"unknown fold {fold!r}; use {', '.join(FOLDS)}"))
     ruleset = load_ruleset(rules)
     unreadable: list[FazhiError] = []
     changed: list[Path] = []
