@@ -135,7 +135,9 @@ def test_the_dev_fold_halves_are_fixed_and_split_only_the_dev_fold():
     entries = corpus.load()
     a, b = select_fold(entries, "dev-a"), select_fold(entries, "dev-b")
     dev = select_fold(entries, "dev")
-    assert (len(a), len(b)) == (525, 464)
+    # the reports of the first seventeen batches, as the nineteenth session drew them;
+    # a later batch's dev reports join a half by the same hash
+    assert (sum(e["batch"] <= 17 for e in a), sum(e["batch"] <= 17 for e in b)) == (525, 464)
     assert {e["file"] for e in a} | {e["file"] for e in b} == {e["file"] for e in dev}
     assert not {e["file"] for e in a} & {e["file"] for e in b}
     assert all(e["fold"] == "dev" for e in a + b)  # no test report in either half
