@@ -81,7 +81,15 @@ NEGATION = regex_cache.compile(
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
 TACKLED = regex_cache.compile(r"针对(?!性)|解决|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足")
 PLAN_OPENER = regex_cache.compile(r"^\s*(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段)")
-PLAN_SUBJECT = regex_cache.compile(r"(我局|我们|我委|我办|本局|本单位|本部门|我厅|我单位)(将|要|计划|拟|准备|打算)")
+# 将 is also the disposal marker (把): 我局将法治建设纳入年度考核 reports what was done. It is a
+# plan only when the clause does not go on to put its object somewhere (纳入/列入/列为/作为…),
+# or when 将 is followed by a word of the future (我局将继续把…纳入…).
+PLAN_SUBJECT = regex_cache.compile(
+    r"(我局|我们|我委|我办|本局|本单位|本部门|我厅|我单位)"
+    r"(将(?!(?!继续|进一步|持续|不断|全面|深入|着力|重点|大力|切实|认真|积极|坚持|加强|加快|推进|做好|努力|力争)"
+    r"[^,，。;；:：]{1,30}?(纳入|列入|列为|作为|融入|贯穿|摆在|放在|写入))"
+    r"|要|计划|拟|准备|打算)"
+)
 YEAR_OPENER = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?[,，]?")
 
 UNITS = (
@@ -336,6 +344,9 @@ REMIT_CLAUSE = regex_cache.compile(
 AGENDA_CLAUSE = regex_cache.compile(
     r"(作出|进行|抓好|做出)(了)?(安排部署|部署安排|具体部署|全面部署|工作部署|专门部署)"
     r"|(研究|统筹|专题)部署"
+    # a meeting that studies a field of work (常务会议5次专题研究信访工作): the meeting is the
+    # deployment; the field is its topic, not work reported as done
+    r"|专题研究(?!制定|出台|起草|修订)"
     r"|(列入|纳入)[^,]{0,16}(议事日程|工作要点|工作计划|年度计划|重点任务|任务清单|工作安排|考核指标)"
     r"|(工作要点|工作计划|实施方案|任务清单|责任清单|任务分工)[^,]{0,8}(明确|涵盖|包括|涉及|提出)"
     r"|明确[^,]{0,12}(重点任务|工作任务|年度任务|任务分工|具体任务)"
@@ -399,7 +410,7 @@ GUARDS = {
                             "牵头", "主责", "责任单位", "责任部门", "责任科室", "责任处室", "责任股室"),
     "AGENDA_CLAUSE": _one_of("部署", "议事日程", "工作安排", "考核指标", "实施方案", "工作要点", "工作计划", "年度计划", "重点工作", "重点任务",
                              "重点问题", "工作任务", "具体任务", "年度任务", "任务分工", "任务清单", "责任清单", "项主要任务",
-                             "个方面", "重要位置", "突出位置", "首要位置"),
+                             "个方面", "重要位置", "突出位置", "首要位置", "专题研究"),
     "INSPECTED_OBJECT": _one_of("情况进行", "情况开展"),
     "AGENDA_ITEMS": _one_of("议题", "事项", "汇报", "问题", "困难", "重要"),
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",

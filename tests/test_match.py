@@ -33,6 +33,16 @@ def _score(ruleset, text: str, **kw):
         ("enforcement.supervision", "针对执法案卷不规范的问题，开展案卷评查2次。", "substantiated"),
         # a plan
         ("enforcement.legal_review", "今后将全面推行重大执法决定法制审核制度。", "planned"),
+        ("enforcement.legal_review", "我局将全面推行重大执法决定法制审核制度。", "planned"),
+        ("leadership.accountability", "我局将继续把法治建设纳入年度目标考核。", "planned"),
+        # a meeting that studies a field is the deployment, not the field's work (catalogue)
+        ("disputes.petition_mediation", "召开局务会议3次专题研究信访工作。", "absent"),
+        ("disputes.reconsideration_litigation", "召开党组会议专题研究行政复议工作。", "absent"),
+        ("leadership.party_deployment", "召开党组会议3次专题研究法治政府建设工作。", "substantiated"),
+        ("disputes.reconsideration_litigation", "办理行政复议案件12件，专题研究疑难案件3件。", "substantiated"),
+        # 将 as the disposal marker (把): the work was done
+        ("leadership.accountability", "我局将法治建设工作纳入年度目标责任制考核。", "asserted"),
+        ("normative_docs.legality_review", "2024年，我局将行政规范性文件纳入合法性审查事项。", "asserted"),
         # a law's name is not the work; studying it is not handling cases
         ("disputes.reconsideration_litigation", "组织干部学习《中华人民共和国行政复议法》。", "absent"),
         # the three systems named as a whole count for each of them
