@@ -43,6 +43,10 @@ def _score(ruleset, text: str, **kw):
         # 将 as the disposal marker (把): the work was done
         ("leadership.accountability", "我局将法治建设工作纳入年度目标责任制考核。", "asserted"),
         ("normative_docs.legality_review", "2024年，我局将行政规范性文件纳入合法性审查事项。", "asserted"),
+        # nor is 我局要求 (a requirement made) or 拟就 (drafted)
+        ("legal_adviser.use", "我局要求法律顾问列席局务会议。", "asserted"),
+        ("leadership.party_deployment", "我局拟就并印发《2024年法治政府建设工作要点》。", "substantiated"),
+        ("legal_adviser.use", "我局拟聘请法律顾问。", "planned"),
         # a law's name is not the work; studying it is not handling cases
         ("disputes.reconsideration_litigation", "组织干部学习《中华人民共和国行政复议法》。", "absent"),
         # the three systems named as a whole count for each of them
