@@ -35,6 +35,11 @@ def _score(ruleset, text: str, **kw):
         ("enforcement.legal_review", "今后将全面推行重大执法决定法制审核制度。", "planned"),
         ("enforcement.legal_review", "我局将全面推行重大执法决定法制审核制度。", "planned"),
         ("leadership.accountability", "我局将继续把法治建设纳入年度目标考核。", "planned"),
+        # a remit or designation shows who is in charge, not that the work was done (catalogue)
+        ("normative_docs.legality_review", "明确法制科为行政规范性文件合法性审核机构。", "absent"),
+        ("normative_docs.filing", "区司法局作为全区规范性文件备案审查机关，负责各街道规范性文件的备案审查工作。", "absent"),
+        ("legal_adviser.use", "确定办公室为法律顾问工作的归口管理科室，负责与法律顾问的日常联络。", "absent"),
+        ("normative_docs.filing", "区司法局作为备案审查机关，全年备案审查规范性文件26件。", "substantiated"),
         # a meeting that studies a field is the deployment, not the field's work (catalogue)
         ("disputes.petition_mediation", "召开局务会议3次专题研究信访工作。", "absent"),
         ("disputes.reconsideration_litigation", "召开党组会议专题研究行政复议工作。", "absent"),
