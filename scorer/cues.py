@@ -351,7 +351,7 @@ REMIT_CLAUSE = regex_cache.compile(
 )
 # An agenda: tasks named inside a plan or a meeting's deployment (…等工作作出安排部署).
 AGENDA_CLAUSE = regex_cache.compile(
-    r"(作出|进行|抓好|做出)(了)?(安排部署|部署安排|具体部署|全面部署|工作部署|专门部署)"
+    r"(作出|进行|抓好|做出)(了)?(安排部署|部署安排|具体部署|全面部署|工作部署|专门部署|部署|安排)"
     r"|(研究|统筹|专题)部署"
     # a meeting that studies a field of work (常务会议5次专题研究信访工作): the meeting is the
     # deployment; the field is its topic, not work reported as done
@@ -418,7 +418,7 @@ GUARDS = {
                             "主要负责", "主要承担", "具体承担", "专门承担",
                             "牵头", "主责", "责任单位", "责任部门", "责任科室", "责任处室", "责任股室",
                             "机构", "机关", "科室", "处室", "股室", "负责", "确定", "明确", "指定", "作为"),
-    "AGENDA_CLAUSE": _one_of("部署", "议事日程", "工作安排", "考核指标", "实施方案", "工作要点", "工作计划", "年度计划", "重点工作", "重点任务",
+    "AGENDA_CLAUSE": _one_of("部署", "议事日程", "安排", "考核指标", "实施方案", "工作要点", "工作计划", "年度计划", "重点工作", "重点任务",
                              "重点问题", "工作任务", "具体任务", "年度任务", "任务分工", "任务清单", "责任清单", "项主要任务",
                              "个方面", "重要位置", "突出位置", "首要位置", "专题研究"),
     "INSPECTED_OBJECT": _one_of("情况进行", "情况开展"),

@@ -35,6 +35,9 @@ def _score(ruleset, text: str, **kw):
         ("enforcement.legal_review", "今后将全面推行重大执法决定法制审核制度。", "planned"),
         ("enforcement.legal_review", "我局将全面推行重大执法决定法制审核制度。", "planned"),
         ("leadership.accountability", "我局将继续把法治建设纳入年度目标考核。", "planned"),
+        # tasks named in a plan or a meeting's agenda (…等工作作出安排/进行部署) are not work done
+        ("enforcement.supervision", "召开全县法治政府建设推进会，对执法监督、复议应诉等工作进行部署。", "absent"),
+        ("functions.power_list", "印发年度工作要点，对权责清单调整、证明事项清理等工作作出安排。", "absent"),
         # a remit or designation shows who is in charge, not that the work was done (catalogue)
         ("normative_docs.legality_review", "明确法制科为行政规范性文件合法性审核机构。", "absent"),
         ("normative_docs.filing", "区司法局作为全区规范性文件备案审查机关，负责各街道规范性文件的备案审查工作。", "absent"),
