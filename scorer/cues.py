@@ -79,6 +79,8 @@ NEGATION = regex_cache.compile(
     r"|没有(?!发现|发生|出现|收到)|不到位|不够|有待|不高|不强|不足|薄弱|欠缺|缺乏|滞后|不完善|不健全|不规范|不充分|不平衡|不深入|不及时|较少|偏少|较弱"
 )
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
+# (…but a problem said to be still unsolved is no problem tackled: 尚未得到根本解决, 难以纠正)
+UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；]{0,6}(解决|纠正|整改|克服|弥补|扭转|改变)")
 TACKLED = regex_cache.compile(r"针对(?!性)|解决|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足")
 PLAN_OPENER = regex_cache.compile(r"^\s*(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段)")
 # 将 is also the disposal marker (把): 我局将法治建设纳入年度考核 reports what was done. It is a

@@ -32,6 +32,7 @@ from scorer.cues import (
     SUMMARY_LIST,
     FRAMED_AIM,
     TACKLED,
+    UNTACKLED,
     PLAN_OPENER,
     PLAN_SUBJECT,
     YEAR_OPENER,
@@ -468,7 +469,8 @@ class _SentenceView:
             cs, ce = clauses[i]
             window = norm[cs:clauses[i + 1][1]] if i + 1 < len(clauses) else norm[cs:ce]
             m = NEGATION.search(window)
-            self._negations[i] = m.group(0) if m and not TACKLED.search(window) else None
+            tackled = TACKLED.search(window) is not None and UNTACKLED.search(window) is None
+            self._negations[i] = m.group(0) if m and not tackled else None
         return self._negations[i]
 
     @_once

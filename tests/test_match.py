@@ -31,6 +31,8 @@ def _score(ruleset, text: str, **kw):
         ("legal_adviser.use", "尚未聘请法律顾问。", "deficient"),
         # tackled problems are work done, not a shortcoming
         ("enforcement.supervision", "针对执法案卷不规范的问题，开展案卷评查2次。", "substantiated"),
+        # …but a problem still unsolved is a gap, whatever verb of solving it names
+        ("disputes.petition_mediation", "部分信访积案尚未得到根本解决。", "deficient"),
         # a plan
         ("enforcement.legal_review", "今后将全面推行重大执法决定法制审核制度。", "planned"),
         ("enforcement.legal_review", "我局将全面推行重大执法决定法制审核制度。", "planned"),
