@@ -379,6 +379,15 @@ INSPECTED_OBJECT = regex_cache.compile(
     r"(督导|督查|督察|检查|抽查|巡查|评估|评查)"
 )
 
+# The year's enforcement caseload reported in a clause of its own (全年办理行政处罚案件36件,
+# 罚没款12.6万元): a figure about the department's enforcement volume, not about the
+# requirement named before it in the sentence (全面落实行政执法三项制度，全年办理行政处罚案件36件).
+CASELOAD = regex_cache.compile(
+    r"(办理|查处|立案|作出|做出|办结|查办|实施)[^,]{0,8}(行政处罚|处罚|违法|违规|行政强制)[^,]{0,4}(案件|案|决定书?)"
+    r"[^,]{0,6}(\d|[一二三四五六七八九十两百千]+(件|起|宗|份|个))"
+    r"|罚没(款|金额)?[^,]{0,4}\d|罚款[^,]{0,6}\d"
+)
+
 # The items a meeting heard or reviewed (听取法治政府建设、法律顾问选聘…等工作汇报; 审议…、规范性
 # 文件清理等重要议题; 专题研究…等10余项重要涉法事项; 重点研究…人员不足等困难和问题): named on
 # its agenda, not reported done. Only the verb is the meeting's own act (group 1).
@@ -424,6 +433,7 @@ GUARDS = {
                              "重点问题", "工作任务", "具体任务", "年度任务", "任务分工", "任务清单", "责任清单", "项主要任务",
                              "个方面", "重要位置", "突出位置", "首要位置", "专题研究"),
     "INSPECTED_OBJECT": _one_of("情况进行", "情况开展"),
+    "CASELOAD": _one_of("处罚", "违法", "违规", "行政强制", "罚没", "罚款"),
     "AGENDA_ITEMS": _one_of("议题", "事项", "汇报", "问题", "困难", "重要"),
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",
                           "人民检察院", "组织部", "宣传部", "党校", "政法委", "依法治", "委员会", "人大", "政协",
@@ -435,6 +445,7 @@ AGENDA_GUARD = GUARDS["AGENDA_CLAUSE"]
 NAMED_BODY_GUARD = GUARDS["NAMED_BODY"]
 INSPECTED_GUARD = GUARDS["INSPECTED_OBJECT"]
 AGENDA_ITEMS_GUARD = GUARDS["AGENDA_ITEMS"]
+CASELOAD_GUARD = GUARDS["CASELOAD"]
 
 # The costly top-level branches of three detail cues (numbered from 0 in the pattern), and
 # for each the words a text must hold for it to match: one word of every tuple. match.py

@@ -33,6 +33,8 @@ from scorer.cues import (
     FRAMED_AIM,
     TACKLED,
     UNTACKLED,
+    CASELOAD,
+    CASELOAD_GUARD,
     PLAN_OPENER,
     PLAN_SUBJECT,
     YEAR_OPENER,
@@ -478,6 +480,14 @@ class _SentenceView:
         return {}
 
     @_once
+    def caseload(self) -> frozenset[int]:
+        """The clauses that report the year's enforcement caseload (cues.CASELOAD)."""
+        norm = self.sentence.norm
+        if CASELOAD_GUARD.search(norm) is None:
+            return frozenset()
+        return frozenset(i for i, (cs, ce) in enumerate(self.clauses) if CASELOAD.search(norm, cs, ce))
+
+    @_once
     def outside(self) -> str:
         """The sentence with its 《titles》 blanked out."""
         return _blank(self.sentence.norm, self.titles)
@@ -900,10 +910,16 @@ def _scope(view: _SentenceView, spans: list[tuple[int, int]], others: set[int]) 
     the real dev fold and the seeds when it was tried (in-play 0.629 → 0.623 and 0.899 → 0.826)."""
     own = {view.clause_of(s) for s, _ in spans}
     scope = set(own)
+    # (walking forward, a clause of the year's enforcement caseload ends it: 全面落实三项制度，
+    # 全年办理行政处罚案件36件 — the catalogue's own example of a figure that is another
+    # matter's. Walking back it may be the setting the requirement is applied to: 全年查处案件
+    # 1,286件，办案全程落实执法全过程记录制度.)
+    forward_stop = others | view.caseload
     for c in own:
         for step in (1, -1):
+            stop = forward_stop if step == 1 else others
             i = c + step
-            while 0 <= i < len(view.clauses) and i not in others and i not in own:
+            while 0 <= i < len(view.clauses) and i not in stop and i not in own:
                 scope.add(i)
                 i += step
     return frozenset(scope)

@@ -37,6 +37,14 @@ def _score(ruleset, text: str, **kw):
         ("enforcement.legal_review", "今后将全面推行重大执法决定法制审核制度。", "planned"),
         ("enforcement.legal_review", "我局将全面推行重大执法决定法制审核制度。", "planned"),
         ("leadership.accountability", "我局将继续把法治建设纳入年度目标考核。", "planned"),
+        # the year's enforcement caseload after a requirement is not its detail (catalogue:
+        # 办理行政许可36件 beside 全面推行三项制度)…
+        ("enforcement.publicity", "全面推行行政执法公示制度，全年查处违法案件52起，罚没款8.6万元。", "asserted"),
+        ("education.popularization", "落实谁执法谁普法责任制，全年办理行政处罚案件40件。", "asserted"),
+        # …but the cases it applies to, named before it, may be (办案全程…记录), and a figure
+        # of the requirement's own clause stays its detail
+        ("enforcement.full_recording", "全年查处违法案件52起，办案全程落实执法全过程记录制度。", "substantiated"),
+        ("enforcement.legal_review", "对40件重大行政处罚案件进行法制审核，全年罚没款8.6万元。", "substantiated"),
         # tasks named in a plan or a meeting's agenda (…等工作作出安排/进行部署) are not work done
         ("enforcement.supervision", "召开全县法治政府建设推进会，对执法监督、复议应诉等工作进行部署。", "absent"),
         ("functions.power_list", "印发年度工作要点，对权责清单调整、证明事项清理等工作作出安排。", "absent"),
