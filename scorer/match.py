@@ -471,7 +471,8 @@ class _SentenceView:
             cs, ce = clauses[i]
             window = norm[cs:clauses[i + 1][1]] if i + 1 < len(clauses) else norm[cs:ce]
             m = NEGATION.search(window)
-            tackled = TACKLED.search(window) is not None and UNTACKLED.search(window) is None
+            # (tackled is asked only of a clause with a negation: most clauses have none)
+            tackled = m is not None and TACKLED.search(window) is not None and UNTACKLED.search(window) is None
             self._negations[i] = m.group(0) if m and not tackled else None
         return self._negations[i]
 
