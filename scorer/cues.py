@@ -62,12 +62,17 @@ ISSUER_BELOW_GOVERNMENT = regex_cache.compile(r"局|委员会|厅|办公室|中�
 LEGISLATION_TITLE = regex_cache.compile(r"(条例|(?<!办)法)(\([^)]*\))?》$")
 # …and before which a title is a law or a higher document studied, publicised or cited
 # as the basis — never detail of the work.
-STUDIED_OR_CITED = regex_cache.compile(r"(学习|学|宣传|宣讲|解读|根据|按照|依据|依照|遵照|对照|对标|对表|围绕|聚焦|结合|培训|研讨)[^,。;《]{0,4}$")
+STUDIED_OR_CITED = regex_cache.compile(r"(学习|学|宣传|宣讲|讲授|讲解|授课|解读|根据|按照|依据|依照|遵照|对照|对标|对表|围绕|聚焦|结合|培训|研讨)[^,。;《]{0,4}$")
+# …of which a lecture's or a lesson's titles are what was taught (专家讲授《…》《…》等内容)
+LECTURED = regex_cache.compile(r"(讲授|讲解|授课|讲座|主讲|作了?)[^,。;《]{0,4}$")
 # Applying a document: 落实《市科技局学法用法制度》 applies the department's own rules (detail),
 # 贯彻落实《湖南省法治政府建设实施方案》 cites a higher one (not detail).
 APPLIED = regex_cache.compile(r"(贯彻|落实|执行|遵守)[^,。;《]{0,4}$")
 # …but the spirit of it followed (贯彻落实《…第一责任人职责规定》的精神) is the basis cited
 SPIRIT_AFTER = regex_cache.compile(r"的?(精神|要求)")
+# …and a list of titles whose spirit is carried out (《A》、《B》等文件精神, 《…方案》的精神):
+# documents cited as the basis, even without a verb right before them.
+SPIRIT_OF_LIST = regex_cache.compile(r"(等(一系列|系列)?(文件|规定|会议|讲话|政策)?)?的?精神")
 
 NEGATION = regex_cache.compile(
     r"尚未|尚不|尚无|未能|未按|未及时|未曾"
@@ -146,7 +151,8 @@ _MEDIA_KIND = (r"[^、等]{0,12}?(网站|公众号|微博|微信|抖音|快手|�
 _SYSTEM = "系统(?![学地性化内各]|干部|职工|执法|工作|党员|人员|单位|评价)"
 _NET = "网(?![格点]|办(?!理))"
 PLATFORM = regex_cache.compile(
-    rf"(({PROVINCES})[\u4e00-\u9fff]{{0,14}}(平台|{_SYSTEM}|网站|{_NET}|APP|App|app|小程序))"
+    # (a province's online school for cadres is one too: 湖北省干部在线学习中心)
+    rf"(({PROVINCES})[\u4e00-\u9fff]{{0,14}}(平台|{_SYSTEM}|网站|{_NET}|APP|App|app|小程序|在线学习中心))"
     # a local body's own platform (岚山县政务服务网, 宜宾市行政执法监督平台). A system named only
     # for what it does (执法监督平台, 行政执法信息公示平台) has no proper name: not detail.
     # (the place name starts a phrase: after punctuation or a verb of using, so that
@@ -156,7 +162,7 @@ PLATFORM = regex_cache.compile(
     r"(?!依托|通过|利用|运用|使用|登录|接入|上线|运行|建成|建设|开通|录入|推送|纳入|启用|应用|完善|搭建|开发|升级|优化|推广|推进|加强|强化|依法|全面|全|本|各|我|在|经|至|加快|持续|深入|积极|大力|带动|引导|指导|督促|推动"
     # (nor a verb of gathering people: 组织州直政法系统开展… is the sector's people)
     r"|组织|开展|召开|举办|举行|要求|动员|带领|号召|联合|会同|邀请)"
-    r"[\u4e00-\u9fff]{2,4}(市|县|区|州|盟|旗)(?!(人民)?政府(门户)?网站?|门户网站|官网|网站)"
+    r"[\u4e00-\u9fff]{2,4}(市|县|区|州|盟|旗)(?!(人民)?政府(门户)?网站?|门户网站?|官网|网站)"
     rf"[\u4e00-\u9fff]{{2,14}}(平台|{_SYSTEM}|网站|{_NET}|APP|App|app|小程序)(?![建设]))"
     # (a quoted name, or several: “湾区人才港”“宝安第一课”等线上平台, “…”网络专栏)
     rf"|((“[^”]{{2,16}}”)+等?[\u4e00-\u9fff]{{0,6}}?(线上|网上|网络|新媒体|微信|政务)?(平台|{_SYSTEM}|网|APP|App|小程序|公众号|专栏|栏目|版块|板块|客户端|视频号))"
@@ -232,7 +238,8 @@ NAMED_PERSON = regex_cache.compile(
 QUOTED_NAME = regex_cache.compile(r"“[^”]{1,16}”(?=[\u4e00-\u9fff]{0,4}(机制|制度|模式|体系|格局|工作法|品牌|理念|要求|目标))")
 # Named events and campaigns (宪法宣传周, “12·4”国家宪法日, 民法典宣传月, 法治宣传月): checkable.
 NAMED_EVENT = regex_cache.compile(
-    r"[“\"]?\d{1,2}[·.]\d{1,2}[”\"]?[\u4e00-\u9fff]{0,8}(日|周|活动)"
+    # (a day named by its date, “3·15”, “12·4”, written with any of the dots real pages use)
+    r"[“\"]?\d{1,2}[·.•・．]\d{1,2}[”\"]?[\u4e00-\u9fff]{0,8}(日|周|活动)"
     # (a day, not a word that begins with 日: 法治日常工作, 法治日报, 法治意识日益增强)
     r"|(宪法|民法典|法治|普法|安全生产|禁毒|消费者权益|国家安全|知识产权)[\u4e00-\u9fff]{0,4}(宣传周|宣传月|宣传日|活动周|活动月|日(?![常报益趋臻渐前后期]))"
     # (宪法宣誓 held is an event; 落实宪法宣誓和年度报告制度 names a standing rule)
@@ -265,6 +272,8 @@ NAMED_EVENT = regex_cache.compile(
     r"|第[一二三四五六七八九十\d]+次(、第[一二三四五六七八九十\d]+次)*(集中|专题)?(学习会|学法会|常务会|党组会|党委会)"
     # a year-long campaign named by its subject (开展行政复议质量提升年活动, 执法规范化建设年活动)
     r"|(?<=开展|实施|组织|启动|深化)[\u4e00-\u9fff]{4,14}(提升|建设|攻坚|规范|落实|创新|巩固|深化|突破)年活动"
+    # a day named by its date in quotes, wherever it stands (“3•15”普法, “6·26”禁毒宣传)
+    r"|“\d{1,2}[·.•・．]\d{1,2}”"
 )
 
 # An honour conferred on the work (荣获全国优质政务服务示范区, 获评全省人民调解工作先进集体,
@@ -312,6 +321,8 @@ STUDIED_MEETING_AFTER = regex_cache.compile(r"^[^,;:]{0,16}?(精神|重要讲话
 
 # Holding the meeting that an agenda clause belongs to.
 MEETING_HELD = regex_cache.compile(r"主持召开|组织召开|主持|召开")
+# The leader acting in person (亲自部署, 亲自研究, 亲自督办): the act is the leader's own.
+OWN_ACT = regex_cache.compile(r"亲自[^,，、]{0,2}?(部署|研究|谋划|推动|安排|抓|督办|过问|协调)")
 
 # An enumeration of areas (在法治学习、普法宣传、纠纷化解、依法决策等方面综合发力; 紧紧围绕依法
 #全面履行政府职能、完善依法行政制度体系、推进政务公开、化解矛盾纠纷…): the year's fields
@@ -321,6 +332,12 @@ _ITEM = r"[^,，、。;；:：]{2,18}"
 ENUMERATION = regex_cache.compile(
     rf"(?:{_ITEM}、){{3,}}{_ITEM}?等(多个?|各个?|诸多?|几个)?(方面|领域|重点工作|环节)"
     rf"|(围绕|聚焦|紧扣)(?:{_ITEM}、){{3,}}{_ITEM}"
+)
+# The topics of a training or of building up staff (法制审核、行政复议应诉、行政调解等法治专业人才
+# 培养; 行政许可、行政处罚等业务培训): the fields the staff were trained in (group 1), not work
+# done in them. A match reaching the training itself (group 2) is about the training.
+TRAINING_TOPICS = regex_cache.compile(
+    rf"((?:{_ITEM}、)+{_ITEM}?)等[\u4e00-\u9fff]{{0,8}}?(人才培养|人才队伍|队伍建设|业务培训|专题培训|专业培训|培训班|培训|讲座|课程)"
 )
 # The opening's summary of the year's fields, five or more short aims in a row (力推法治防疫、优化
 # 营商环境、助推立法立规、规范执法行为、强化执法监督…): what the year was about, not work reported
@@ -362,7 +379,7 @@ AGENDA_CLAUSE = regex_cache.compile(
     r"|(工作要点|工作计划|实施方案|任务清单|责任清单|任务分工)[^,]{0,8}(明确|涵盖|包括|涉及|提出)"
     r"|明确[^,]{0,12}(重点任务|工作任务|年度任务|任务分工|具体任务)"
     # an opening list of the year's key tasks: …深化普法宣传、高效化解矛盾等重点工作
-    r"|(等|作为)[^,]{0,12}重点(工作|任务|问题)"
+    r"|(等|作为)[^,]{0,12}重(难)?点(工作|任务|问题)"
     # …and a plan's tasks counted: 明确强化突发事件依法处置等35项主要任务
     r"|等[\d一二三四五六七八九十]+项主要任务"
     # the areas of the year's work, counted: 围绕…规范行政决策行为…等9个方面
@@ -430,9 +447,10 @@ GUARDS = {
                             "牵头", "主责", "责任单位", "责任部门", "责任科室", "责任处室", "责任股室",
                             "机构", "机关", "科室", "处室", "股室", "负责", "确定", "明确", "指定", "作为"),
     "AGENDA_CLAUSE": _one_of("部署", "议事日程", "安排", "考核指标", "实施方案", "工作要点", "工作计划", "年度计划", "重点工作", "重点任务",
-                             "重点问题", "工作任务", "具体任务", "年度任务", "任务分工", "任务清单", "责任清单", "项主要任务",
+                             "重点问题", "重难点", "工作任务", "具体任务", "年度任务", "任务分工", "任务清单", "责任清单", "项主要任务",
                              "个方面", "重要位置", "突出位置", "首要位置", "专题研究"),
     "INSPECTED_OBJECT": _one_of("情况进行", "情况开展"),
+    "TRAINING_TOPICS": _one_of("培训", "培养", "队伍", "讲座", "课程"),
     "CASELOAD": _one_of("处罚", "违法", "违规", "行政强制", "罚没", "罚款"),
     "AGENDA_ITEMS": _one_of("议题", "事项", "汇报", "问题", "困难", "重要"),
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",
@@ -442,6 +460,7 @@ GUARDS = {
 ENUMERATION_GUARD = GUARDS["ENUMERATION"]
 REMIT_GUARD = GUARDS["REMIT_CLAUSE"]
 AGENDA_GUARD = GUARDS["AGENDA_CLAUSE"]
+TRAINING_GUARD = GUARDS["TRAINING_TOPICS"]
 NAMED_BODY_GUARD = GUARDS["NAMED_BODY"]
 INSPECTED_GUARD = GUARDS["INSPECTED_OBJECT"]
 AGENDA_ITEMS_GUARD = GUARDS["AGENDA_ITEMS"]
@@ -455,6 +474,6 @@ CASELOAD_GUARD = GUARDS["CASELOAD"]
 BRANCH_WORDS = {
     "PLATFORM": {1: (("市", "县", "区", "州", "盟", "旗"), ("平台", "系统", "网", "APP", "App", "app", "小程序")),
                  6: (("、",), ("等",), ("平台", "公众号"))},
-    "NAMED_EVENT": {0: (("·", "."),), 7: (("大赛", "竞赛", "比赛", "辩论赛"),), 9: (("宣传周", "宣传月"),)},
+    "NAMED_EVENT": {0: (("·", ".", "•", "・", "．"),), 7: (("大赛", "竞赛", "比赛", "辩论赛"),), 9: (("宣传周", "宣传月"),)},
     "NAMED_BODY": {5: (("律师事务所",),)},
 }

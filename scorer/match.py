@@ -42,11 +42,16 @@ from scorer.cues import (
     PLATFORM,
     REPORTING_PERIOD,
     SPIRIT_AFTER,
+    SPIRIT_OF_LIST,
     GENERIC_PLATFORM,
     BASIS_OPENER,
     REMIT_CLAUSE,
     ENUMERATION,
     MEETING_HELD,
+    OWN_ACT,
+    LECTURED,
+    TRAINING_GUARD,
+    TRAINING_TOPICS,
     GOVERNMENT_TITLE,
     ISSUER_BELOW_GOVERNMENT,
     AGENDA_CLAUSE,
@@ -504,8 +509,8 @@ class _SentenceView:
                      for pos, text in _details(self.sentence.norm, self.titles, self.own_titles, self.outside))
 
     @_once
-    def not_work(self) -> tuple[tuple[int, int, tuple[int, int] | None], ...]:
-        """Stretches that never show work done: (start, end, the agenda cue's span or None).
+    def not_work(self) -> tuple[tuple[int, int, tuple[tuple[int, int], ...] | None], ...]:
+        """Stretches that never show work done: (start, end, the agenda cue's spans or None).
 
         A basis, aim or stock opener (根据…要求, 为进一步规范…, 在…的正确领导下), a remit
         (法规科负责…) and an agenda clause (…等工作作出安排部署): what they name is not reported
@@ -519,6 +524,7 @@ class _SentenceView:
         agenda = AGENDA_GUARD.search(norm) is not None
         inspected = INSPECTED_GUARD.search(norm) is not None
         items = AGENDA_ITEMS_GUARD.search(norm) is not None
+        training = TRAINING_GUARD.search(norm) is not None
         out = []
         for cs, ce in self.clauses:
             clause = norm[cs:ce]
@@ -536,17 +542,26 @@ class _SentenceView:
             if inspected:
                 for m in INSPECTED_OBJECT.finditer(clause):
                     out.append((cs + m.start(1), cs + m.end(1), None))
+            if training:
+                for m in TRAINING_TOPICS.finditer(clause):
+                    out.append((cs + m.start(1), cs + m.end(1), ((cs + m.start(2), cs + m.end(2)),)))
             if remit and REMIT_CLAUSE.search(clause):
                 out.append((cs, ce, None))
             m = AGENDA_ITEMS.search(clause) if items else None
             if m:
-                out.append((cs, ce, (cs + m.start(1), cs + m.end(1))))
+                out.append((cs, ce, ((cs + m.start(1), cs + m.end(1)),)))
             m = AGENDA_CLAUSE.search(clause) if agenda else None
             if m:
                 # the meeting that deploys is the deployment too (主持召开党委会议研究部署…6次:
                 # the leader chairing it is the leader's own act)
                 held = [h.start() for h in MEETING_HELD.finditer(clause, 0, m.start())]
-                out.append((cs, ce, (cs + (held[-1] if held else m.start()), cs + m.end())))
+                cues = [(cs + (held[-1] if held else m.start()), cs + m.end())]
+                # …and so is the leader deploying in person (主要领导亲自部署推进示范创建、法治督察等
+                # 重点工作): the 亲自 act is the leader's own, the tasks after it stay on the agenda
+                act = None if held else OWN_ACT.search(clause, 0, m.start())
+                if act:
+                    cues.append((cs + act.start(), cs + act.end()))
+                out.append((cs, ce, tuple(cues)))
         return tuple(out)
 
 
@@ -571,12 +586,27 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
     for i in range(1, len(titles)):
         if _LISTED_AFTER.match(norm[titles[i - 1][1]:titles[i][0]]):
             before[i] = before[i - 1]
+    # (a title lectured on or studied is what was taught — 讲授《…执法系统》等内容 —, so the terms
+    # inside it name the lesson, not the work)
     law = frozenset(i for i in range(len(titles))
-                    if law_like[i] and not local[i] and not OWN_DOCUMENT_VERB.search(before[i]))
+                    if (law_like[i] and not local[i] or LECTURED.search(before[i]))
+                    and not OWN_DOCUMENT_VERB.search(before[i]))
     cited = frozenset(i for i in law if CITED_AS_BASIS.search(before[i]))
     own = frozenset(i for i in range(len(titles)) if _own_document(before[i], law_like[i], local[i])
-                    and (OWN_DOCUMENT_VERB.search(before[i]) or not _another_governments(norm[titles[i][0]:titles[i][1]], issuer)))
+                    and (OWN_DOCUMENT_VERB.search(before[i]) or not _another_governments(norm[titles[i][0]:titles[i][1]], issuer))
+                    and not _spirit_followed(norm, titles, i))
     return _SentenceView(sentence, role, titles, law, cited, own)
+
+
+def _spirit_followed(norm: str, titles: tuple[tuple[int, int], ...], i: int) -> bool:
+    """Is title ``i``, or the list it stands in, followed as a spirit (…精神和《A》、《B》等文件精神)?
+
+    Documents whose spirit is carried out are the basis of the work, whatever verb stands
+    before the list (the catalogue: a citation of a document as the basis is not detail)."""
+    j = i
+    while j + 1 < len(titles) and _LISTED_AFTER.match(norm[titles[j][1]:titles[j + 1][0]]):
+        j += 1
+    return SPIRIT_OF_LIST.match(norm, titles[j][1]) is not None
 
 
 _NONE: frozenset[int] = frozenset()
@@ -691,7 +721,7 @@ def _one_of_words(*words: str) -> re.Pattern[str]:
 
 
 # Words without which PLATFORM, NAMED_EVENT, NAMED_BODY and NAMED_PERSON cannot match.
-_PLATFORM_HINTS = _one_of_words("平台", "系统", "网", "APP", "App", "app", "小程序", "公众号", "“")
+_PLATFORM_HINTS = _one_of_words("平台", "系统", "网", "APP", "App", "app", "小程序", "公众号", "“", "在线学习中心")
 _EVENT_HINTS = _one_of_words("日", "周", "月", "宣誓", "赛", "活动", "专项", "“", "\"", "班", "讲座", "论坛", "会议", "全会", "会")
 _BODY_HINTS = _one_of_words("人大", "政协", "纪检监察组", "代表", "委员", "法院", "检察院", "“", "配合", "接受", "迎接", "协助",
                              "联合", "会同", "邀请", "特邀", "中央", "国务院", "省委", "省政府", "律师事务所", "依法治")
@@ -795,10 +825,10 @@ def _matched_title(view: _SentenceView, spans: list[tuple[int, int]]) -> str | N
 
 def _in_not_work(view: _SentenceView, span: tuple[int, int]) -> bool:
     """The span stands where work is named without being reported done."""
-    for start, end, cue in view.not_work:
+    for start, end, cues in view.not_work:
         if start <= span[0] < end:
             # the agenda's own cue inside the match: the match is the deployment itself
-            if cue is None or not (span[0] < cue[1] and cue[0] < span[1]):
+            if cues is None or not any(span[0] < cue_end and cue_start < span[1] for cue_start, cue_end in cues):
                 return True
     return False
 

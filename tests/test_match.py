@@ -691,3 +691,47 @@ def test_the_items_a_meeting_studied_as_important_work_are_its_agenda(ruleset):
     assert _score(ruleset, agenda).result("decisions.statutory_procedure").status == "absent"
     done = "一、主要举措和成效\n深化行政复议体制改革，全年办理行政复议案件36件。"
     assert _score(ruleset, done).result("disputes.reconsideration_litigation").status == "substantiated"
+
+
+def test_the_topics_of_a_training_are_not_work_done_in_them(ruleset):
+    # 法制审核、行政复议应诉、行政调解等法治专业人才培养: the fields the staff are trained in, not
+    # work reported in each (the catalogue: detail must be about the requirement it substantiates)
+    trained = ("一、主要举措和成效\n加强法制审核、行政复议应诉、行政调解等法治专业人才培养和队伍建设，"
+               "邀请市委党校李强教授专题授课。")
+    for rule_id in ("enforcement.legal_review", "disputes.reconsideration_litigation", "disputes.petition_mediation"):
+        assert _score(ruleset, trained).result(rule_id).status == "absent", rule_id
+    # the work itself reported stays evidence
+    done = "一、主要举措和成效\n全年办理行政复议案件12件，开展行政调解38件。"
+    assert _score(ruleset, done).result("disputes.reconsideration_litigation").status == "substantiated"
+
+
+def test_documents_whose_spirit_is_carried_out_are_the_basis_not_detail(ruleset):
+    # 贯彻落实…精神和《A》、《B》等文件精神: the documents are cited as the basis, whatever verb
+    # stands before the list, so they substantiate nothing
+    basis = ("一、主要举措和成效\n我局全面贯彻落实党的二十大精神和《浙江省法治政府建设实施纲要(2021-2025年)》、"
+             "《法治上城建设六大专项工作方案》等文件精神，认真开展普法宣传。")
+    assert _score(ruleset, basis).result("education.popularization").status == "asserted"
+    own = "一、主要举措和成效\n我局全面落实《桐溪区应急管理局2023年普法责任清单》等文件，认真开展普法宣传。"
+    assert _score(ruleset, own).result("education.popularization").status == "substantiated"
+
+
+def test_a_leader_deploying_in_person_acts_even_where_the_tasks_are_an_agenda(ruleset):
+    # 主要领导亲自部署推进示范创建、法治督察等重点工作: the tasks stay on the agenda, but the 亲自
+    # act is the leader's own, and the leader's next clause (带头参加…学法5次) is its detail
+    text = ("一、主要举措和成效\n厅主要领导亲自部署推进示范创建、法治督察等重点工作，带头参加厅党委中心组学法5次，"
+            "并明确要求将法治建设纳入综合考核内容，主动履行推进法治建设第一责任人职责。")
+    assert _score(ruleset, text).result("leadership.first_responsible").status == "substantiated"
+    # 等重难点问题 closes an agenda as 等重点问题 does: the fields named are the meeting's topics
+    agenda = ("一、主要举措和成效\n全年召开法治建设专题会议4次，专题研究部署重点工作，"
+              "精准破解执法规范、纠纷调处、普法宣传等重难点问题。")
+    assert _score(ruleset, agenda).result("disputes.petition_mediation").status == "absent"
+    assert _score(ruleset, agenda).result("education.popularization").status == "absent"
+
+
+def test_a_districts_portal_is_a_generic_website_and_a_lectures_title_is_its_topic(ruleset):
+    # 上城区门户网 is the district's portal — a generic 门户网站, not a named platform
+    portal = "一、主要举措和成效\n在上城区门户网上及时发布应该发布的信息，实行阳光政务。"
+    assert _score(ruleset, portal).result("oversight.openness").status == "asserted"
+    # a lecture's title is what was taught: the system it names was not built or used
+    lecture = "一、主要举措和成效\n邀请专家讲授《行政执法监管平台掌上执法系统》等内容。"
+    assert _score(ruleset, lecture).result("digital.platform").status != "substantiated"

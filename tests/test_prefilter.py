@@ -166,7 +166,8 @@ def test_a_cues_guard_words_are_in_every_match(name, body):
     texts = [v.sentence.norm for v in body.views] + [
         "召开党组会议对法治政府建设等重点工作作出安排部署", "法规科负责全局行政执法监督工作",
         "在法治学习、普法宣传、纠纷化解、依法决策等方面综合发力", "配合市人大常委会开展执法检查",
-        "对各单位行政执法公示制度落实情况进行专项检查", "审议年度立法计划、规范性文件清理等重要议题"]
+        "对各单位行政执法公示制度落实情况进行专项检查", "审议年度立法计划、规范性文件清理等重要议题",
+        "组织行政许可、行政处罚等业务培训"]
     hits = 0
     for t in texts:
         if getattr(cues, name).search(t):
