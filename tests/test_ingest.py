@@ -191,6 +191,10 @@ FURNITURE = [
     # two crumbs only
     "政府信息公开 > 法治政府建设",
     "政务公开 » 法治政府建设年度报告",
+    # the channel in the site's tab bar, and the issuer's disclosure section named above the article
+    "政府信息公开 规章库",
+    "阳江市政务服务和数据管理局政府信息公开",
+    "湛江市廉江市良垌镇人民政府信息公开",
 ]
 
 BODY = [
@@ -212,6 +216,9 @@ BODY = [
     "市体育局",
     "(三)建设智慧体育平台",
     "(二)政务公开",
+    # a heading of the work on disclosure, with a place in it, is body text
+    "三是推进县政府信息公开",
+    "推进政府信息公开",
     # prose beginning with words that are labels elsewhere
     "责任部门要按照“谁执法谁公示”的原则，在执法决定作出之日起7个工作日内公示。",
     "阅读量方面，本局微信公众号全年推送普法文章120篇，总阅读量达到3.5万次，较上年增长20%。",

@@ -116,8 +116,16 @@ PATTERNS: tuple[Pattern, ...] = (
        "an injected gambling site's name: not the report's"),
     _p("welcome", r"^(欢迎(您)?(访问|光临|来到))", 40, "the site's welcome banner"),
     _p("channel", r"^(政府信息公开|信息公开|政务公开|基层政务公开|通知公告|工作动态|政务动态|政策文件|法规文件|部门文件|"
-       r"规划计划|其他文件|工作报告|年度报告|法治政府建设(专栏|专题)?)$", 10,
+       r"规划计划|其他文件|工作报告|年度报告|法治政府建设(专栏|专题)?)$"
+       # (…or that channel beside its neighbours in the site's tab bar: 政府信息公开 规章库)
+       r"|^(政府信息公开|信息公开|政务公开)(\s+[\u4e00-\u9fff]{2,4}){1,3}$", 30,
        "the site's channel the article sits in, printed alone above it: names the page, not work done"),
+    # The disclosure section of a body's site, named by the body (阳江市政务服务和数据管理局政府信息
+    # 公开, 湛江市廉江市良垌镇人民政府信息公开) — a place first, no verb: not a heading of work
+    # (推进政府信息公开 stays body text).
+    _p("section", r"^(?!.*(推进|加强|深化|做好|强化|规范|完善|全面|扎实|持续|抓好|落实|坚持|提升|优化|创新|主动|依法|一是|二是|三是|四是|五是))"
+       r"[\u4e00-\u9fff]{1,12}(省|市|县|区|州|旗|盟|镇|乡|街道)[\u4e00-\u9fff]{0,24}信息公开(专栏|平台|网)?$", 40,
+       "the disclosure section of the issuer's site, printed above the article: names the page, not work done"),
 )
 
 _LONGEST = max(p.max_len for p in PATTERNS)
