@@ -337,7 +337,9 @@ ENUMERATION = regex_cache.compile(
 # 培养; 行政许可、行政处罚等业务培训): the fields the staff were trained in (group 1), not work
 # done in them. A match reaching the training itself (group 2) is about the training.
 TRAINING_TOPICS = regex_cache.compile(
-    rf"((?:{_ITEM}、)+{_ITEM}?)等[\u4e00-\u9fff]{{0,8}}?(人才培养|人才队伍|队伍建设|业务培训|专题培训|专业培训|培训班|培训|讲座|课程)"
+    # (not classes listed as the venues of new courses: 利用党校主体班、行政执法培训班等开设专题课程)
+    # (but the ways a training was given are its topics' kin: 以专家讲座、旁听庭审、以案释法等方式开展专题培训)
+    rf"((?:{_ITEM}、)+{_ITEM}?)等(?:(?:方式|形式)[\u4e00-\u9fff]{{0,6}}?|(?:(?!开设|开展|举办|组织|设置|增设)[\u4e00-\u9fff]){{0,8}}?)(人才培养|人才队伍|队伍建设|业务培训|专题培训|专业培训|培训班|培训|讲座|课程)"
 )
 # The opening's summary of the year's fields, five or more short aims in a row (力推法治防疫、优化
 # 营商环境、助推立法立规、规范执法行为、强化执法监督…): what the year was about, not work reported

@@ -703,6 +703,9 @@ def test_the_topics_of_a_training_are_not_work_done_in_them(ruleset):
     # the work itself reported stays evidence
     done = "一、主要举措和成效\n全年办理行政复议案件12件，开展行政调解38件。"
     assert _score(ruleset, done).result("disputes.reconsideration_litigation").status == "substantiated"
+    # classes listed as the venues of new courses are not topics: the enforcement class is training
+    venues = "一、主要举措和成效\n利用党校主体班、行政执法培训班等开设专题课程。"
+    assert _score(ruleset, venues).result("enforcement.credentials").status == "asserted"
 
 
 def test_documents_whose_spirit_is_carried_out_are_the_basis_not_detail(ruleset):
