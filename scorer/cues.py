@@ -247,7 +247,8 @@ NAMED_EVENT = regex_cache.compile(
     # a numbered session is one meeting that can be checked: …委员会第三次会议, 十五届三次全会
     r"|第[一二三四五六七八九十\d]+次[(（]?(全体|扩大)?[)）]?(会议|全会)"
     # a named campaign or contest: “美好生活·民法典相伴”主题宣传活动, 法治微视频大赛
-    r"|“[^”]{2,30}”[\u4e00-\u9fff]{0,8}(活动|大赛|竞赛|比赛|宣传周|宣传月|巡讲|晚会|展览|讲堂|大讲堂|论坛|培训班|培训|轮训|讲座|宣讲|研讨班|会战|汇演|竞答)"
+    # (not a numbered slogan: “八进”活动, “三个年”活动 — a motto, like “1211”机制)
+    r"|“(?![一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”)[^”]{2,30}”[\u4e00-\u9fff]{0,8}(活动|大赛|竞赛|比赛|宣传周|宣传月|巡讲|晚会|展览|讲堂|大讲堂|论坛|培训班|培训|轮训|讲座|宣讲|研讨班|会战|汇演|竞答)"
     # an event named by its year and subject: 2022年习近平法治思想专题培训班
     r"|20\d\d年度?[\u4e00-\u9fff]{2,24}(培训班|研讨班|轮训班|讲座|论坛|大赛|知识竞赛|宣传月|宣传周|活动月)"
     r"|[\u4e00-\u9fff]{2,12}(大赛|知识竞赛|演讲比赛|辩论赛)"
@@ -265,7 +266,7 @@ NAMED_EVENT = regex_cache.compile(
     # an operation named in a short quote (“铁拳”行动, “扫雷”专项行动); a quoted list of slogans
     # (“深学争优、敢为争先、实干争效”行动) is a motto, not one operation. (Kept last: the
     # numbers of BRANCH_WORDS["NAMED_EVENT"] are the branches' places.)
-    r"|“[^”、,，]{2,8}”(专项)?(行动|整治)"
+    r"|“(?![一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”)[^”、,，]{2,8}”(专项)?(行动|整治)"
     # speaking at a named meeting: 在全省行政执法工作推进会上介绍经验
     r"|(?<=在)(全国|全省|全市|国家|省|市)[^,，。;；]{2,30}?(工作会议?|推进会议?|座谈会|现场会|电视电话会议?|交流会)上(作|介绍|交流|发言)"
     # numbered study sessions (于2020年第2次、第7次、第8次学习会集中学习了宪法)
