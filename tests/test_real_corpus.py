@@ -247,6 +247,7 @@ DOUBLE_SETS = (("test_first", "test_second", "test_settled"),  # the test fold o
                ("b18_first", "b18_second", "b18_settled"),  # all of batch 18, dev and test
                ("b19_first", "b19_second", "b19_settled"),  # all of batch 19, dev and test
                ("b20_first", "b20_second", "b20_settled"),  # all of batch 20, dev and test
+               ("b21_first", "b21_second", "b21_settled"),  # all of batch 21, dev and test
                ("dev_first", "dev_second", "dev_settled"))  # the dev fold of batches 1-5 not labelled twice before
 
 
