@@ -64,7 +64,7 @@ LEGISLATION_TITLE = regex_cache.compile(r"(条例|(?<!办)法)(\([^)]*\))?》$")
 # as the basis — never detail of the work.
 STUDIED_OR_CITED = regex_cache.compile(r"(学习|学|宣传|宣讲|讲授|讲解|授课|解读|根据|按照|依据|依照|遵照|对照|对标|对表|围绕|聚焦|结合|培训|研讨)[^,。;《]{0,4}$")
 # …of which a lecture's or a lesson's titles are what was taught (专家讲授《…》《…》等内容)
-LECTURED = regex_cache.compile(r"(讲授|讲解|授课|讲座|主讲|作了?)[^,。;《]{0,4}$")
+LECTURED = regex_cache.compile(r"(讲授|讲解|授课|讲座|主讲)[^,。;《]{0,4}$")
 # Applying a document: 落实《市科技局学法用法制度》 applies the department's own rules (detail),
 # 贯彻落实《湖南省法治政府建设实施方案》 cites a higher one (not detail).
 APPLIED = regex_cache.compile(r"(贯彻|落实|执行|遵守)[^,。;《]{0,4}$")
