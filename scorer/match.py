@@ -1144,9 +1144,13 @@ def _under_matched_headings(found: Found, views: list[_SentenceView],
         if not views[h].sentence.is_heading or h in walked:
             continue
         heading = views[h].sentence.text.strip()
+        # A lead's point ends where the next lead opens, though that one runs on in the same
+        # line and so is no heading (一是建立学习宣传阵地。阵地设置了…。二是组织开展书记项目。…).
+        lead = _ENUMERATED_LEAD.match(views[h].sentence.norm) is not None
         i = h + 1
         while i < len(views) and not (views[i].sentence.is_heading
-                                      and not (leads_continue and _ENUMERATED_LEAD.match(views[i].sentence.norm))):
+                                      and not (leads_continue and _ENUMERATED_LEAD.match(views[i].sentence.norm))) \
+                and not (lead and _ENUMERATED_LEAD.match(views[i].sentence.norm)):
             walked.add(i)
             yield heading, i
             i += 1

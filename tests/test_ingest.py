@@ -191,6 +191,8 @@ FURNITURE = [
     # two crumbs only
     "政府信息公开 > 法治政府建设",
     "政务公开 » 法治政府建设年度报告",
+    # a trail with the page's date and tools run on after its last crumb
+    "政府信息公开 > 法定主动公开内容 > 其他主动公开内容 > 法治政府建设年度报告日期:2025-02-28 14:30 字体:[ 大 中 小 ] 关闭窗口",
     # the channel in the site's tab bar, and the issuer's disclosure section named above the article
     "政府信息公开 规章库",
     "阳江市政务服务和数据管理局政府信息公开",

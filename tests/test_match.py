@@ -331,6 +331,12 @@ def test_quality_signals(ruleset):
         ("legal_adviser.use", "外聘专业律师为常年法律顾问。", "asserted"),
         # a person named with 同志 and no title is still a named person
         ("leadership.first_responsible", "去年以来，王建华同志认真履行法治建设第一责任人职责。", "substantiated"),
+        # …and one named between the title and 严格履行 (as in traditional characters on a
+        # big5 copy); a title with its verb (局长严格履行) or 主任委员 names no one
+        ("leadership.first_responsible", "党组书记、局长冯正霖严格履行推进法治建设第一责任人职责。", "substantiated"),
+        ("leadership.first_responsible", "黨組書記、局長馮正霖嚴格履行推進法治建設第一責任人職責。", "substantiated"),
+        ("leadership.first_responsible", "局长严格履行推进法治建设第一责任人职责。", "asserted"),
+        ("leadership.first_responsible", "主任委员严格履行推进法治建设第一责任人职责。", "asserted"),
         # a quoted account name before its kind is a named platform
         ("leadership.law_study", "依托“法治南湖”微信公众号组织领导干部集中学法。", "substantiated"),
         # a document listed among others is detail when it names its issuer or year; a bare
@@ -577,6 +583,20 @@ def test_a_heading_takes_no_detail_from_a_general_body_or_a_plan(ruleset):
 
     off = _score(ruleset, _UNDER_HEADING.format(second="完善工作机制"), options=MatchOptions(heading_scope=False))
     assert off.result("education.popularization").status == "asserted"
+
+
+def test_an_enumerated_lead_as_heading_ends_at_the_next_lead(ruleset):
+    # 一是… stands as a heading at the start of its line; its point ends where 二是 opens,
+    # though 二是 runs on in the same line: the 二是 point's figures are not the 一是 point's
+    text = ("某县司法局2024年法治政府建设年度报告\n一、主要举措和成效\n"
+            "一是建立全县首个法治宣传教育阵地。阵地设置专题展板，推动法治宣传走入群众。"
+            "二是组织开展法治建设书记项目。召开工作协调会、推进会3次，推动行政合规建设出成效。\n")
+    popularization = _score(ruleset, text).result("education.popularization")
+    assert popularization.status == "asserted"
+    assert not [e for e in popularization.evidence if "3次" in e.text]
+    # the same figure inside the 一是 point is the heading's detail
+    inside = text.replace("推动法治宣传走入群众。", "推动法治宣传走入群众。全年接待参观群众1200人次。")
+    assert _score(ruleset, inside).result("education.popularization").status == "substantiated"
 
 
 _DUTY = (

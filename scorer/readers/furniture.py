@@ -79,7 +79,10 @@ PATTERNS: tuple[Pattern, ...] = (
        r"您当前所在的位置|您的当前位置|您现在所处的位置|您现在位置|您所在的位置|您所在位置)\s*([:：>＞»›/|]|$)"
        # Crumbs are short names: no sentence punctuation, no "<" (a line of prose that
        # quotes HTML tags, e.g. a hostile report, must stay body text).
-       r"|^([^>＞»›<。，,；;]{1,20}\s*[>＞»›]{1,2}\s*){2,}[^>＞»›<。，,；;]{0,30}$"
+       r"|^([^>＞»›<。，,；;]{1,20}\s*[>＞»›]{1,2}\s*){2,}[^>＞»›<。，,；;]{0,30}"
+       # (…with the page's date and tools run on after the last crumb: …> 法治政府建设年度报告日期:
+       # 2025-02-28 14:30 字体:[ 大 中 小 ] 关闭窗口)
+       rf"(({_INFO})\s*{_COLON}[^>＞»›<。，,；;]{{0,60}})?$"
        # two crumbs are a trail too (the catalogue's own 政府信息公开 > 法治政府建设); with no
        # figure on either side, so that a comparison (满意度 > 95%) stays body text
        r"|^[^>＞»›<。，,；;:：\d%]{2,20}\s*[>＞»›]{1,2}\s*[^>＞»›<。，,；;:：\d%]{2,30}$", 120,
