@@ -27,7 +27,7 @@ TITLE_LIST_MIN = 3
 # the work (detail). A 《…制度》 in a list of rules stays a rule named, with or without its
 # issuer (the catalogue: 《法律顾问制度》 among documents only is asserted).
 NAMED_DOCUMENT = regex_cache.compile(
-    r"^(?![^》]*制度》)(《[^》]*20\d\d|《[\u4e00-\u9fff]{1,10}?(省|市|县|区|旗|州|盟|镇|乡|街道|局|厅)(?!场|长)"
+    r"^(?![^》]*制度》)(《[^》]*20\d\d|《[\u4e00-\u9fff]{1,10}?(省|市|县|区|旗|州|盟|镇|乡|街道|街(?![头巷面区])|局|厅)(?!场|长)"
     # (…or opens with its issuing government itself: 《州人民政府重大事项合法性审核流程》)
     r"|《(省|市|县|区|旗|州|盟)?人民政府"
     # a notice or opinion on a subject (《关于进一步加强规范性文件合法性审查工作的通知》): one
@@ -46,7 +46,7 @@ OWN_DOCUMENT_VERB = regex_cache.compile(r"(?<!新)(制定|拟定|草拟|编发|�
 # unless it is a national or provincial one.
 LOCAL_TITLE = regex_cache.compile(
     r"^《(20\d\d年度?)?(?!中华人民共和国|中共中央|国务院|全国|中央|国家|最高|[\u4e00-\u9fff]{1,3}省|[\u4e00-\u9fff]{1,6}自治区|省)"
-    r"[\u4e00-\u9fff]{0,10}(市|县|区|旗|州|盟|镇|乡|街道|局|委|办|厅|中心|管委会)"
+    r"[\u4e00-\u9fff]{0,10}(市|县|区|旗|州|盟|镇|乡|街道|街(?![头巷面区])|局|委|办|厅|中心|管委会)"
 )
 # A title that names a government or a Party committee, not a department: 《渠县人民政府…》,
 # 《中山市2020年依法行政工作要点》, 《罗平县委…》 — the places, then the government or the year.
@@ -414,6 +414,11 @@ CASELOAD = regex_cache.compile(
 AGENDA_ITEMS = regex_cache.compile(
     r"(听取|审议|审定|研究|讨论)[^,]{0,60}等[^,]{0,8}(议题|事项|工作汇报|情况汇报|汇报|困难和问题|问题|困难|重要(法治)?工作)"
 )
+# A clause that opens with the meeting's study of a list of fields (…召开省政府常务会议，研究行政
+# 立法、行政执法、法律顾问选聘等工作): the meeting's topics, not work reported as done. Matched at
+# a clause's start only: such a clause goes on from the meeting named before it. (Not 审议 or
+# 讨论: a meeting reviewing 规范性文件送审稿 or deciding on them does that work itself.)
+AGENDA_TOPICS = regex_cache.compile(r"(?:专题)?(研究)(?!审议|讨论|审定|决定)(?:[^,]{0,60}、[^,]{0,60})等[^,]{0,4}工作[。;]?$")
 
 
 # What a sentence holds of these, found once: the matcher (titles of every sentence, the

@@ -73,6 +73,7 @@ from scorer.cues import (
     REMIT_GUARD,
     AGENDA_GUARD,
     AGENDA_ITEMS,
+    AGENDA_TOPICS,
     AGENDA_ITEMS_GUARD,
     INSPECTED_GUARD,
     INSPECTED_OBJECT,
@@ -548,6 +549,7 @@ class _SentenceView:
             if remit and REMIT_CLAUSE.search(clause):
                 out.append((cs, ce, None))
             m = AGENDA_ITEMS.search(clause) if items else None
+            m = m or (AGENDA_TOPICS.match(clause) if "等" in clause else None)
             if m:
                 out.append((cs, ce, ((cs + m.start(1), cs + m.end(1)),)))
             m = AGENDA_CLAUSE.search(clause) if agenda else None

@@ -337,6 +337,11 @@ def test_quality_signals(ruleset):
         ("leadership.first_responsible", "黨組書記、局長馮正霖嚴格履行推進法治建設第一責任人職責。", "substantiated"),
         ("leadership.first_responsible", "局长严格履行推进法治建设第一责任人职责。", "asserted"),
         ("leadership.first_responsible", "主任委员严格履行推进法治建设第一责任人职责。", "asserted"),
+        # a street's own rules named with its place (Guangzhou's streets are …街, not …街道)
+        ("leadership.first_responsible", "不断完善《洛浦街党政主要负责人履行推进法治建设第一责任人职责规定》《洛浦街党政主要负责人履行推进法治建设第一责任人职责实施细则》和《广东省实施方案》。", "substantiated"),
+        # a meeting's study of a list of fields is its topics; a meeting reviewing drafts does that work
+        ("legal_adviser.use", "召开区政府常务会议，研究重大项目、法律顾问选聘等工作。", "absent"),
+        ("normative_docs.legality_review", "召开局务会议，研究审议普法工作要点、规范性文件送审稿等工作。", "asserted"),
         # a quoted account name before its kind is a named platform
         ("leadership.law_study", "依托“法治南湖”微信公众号组织领导干部集中学法。", "substantiated"),
         # a document listed among others is detail when it names its issuer or year; a bare
