@@ -73,6 +73,7 @@ ISSUER_CUT = regex_cache.compile(r"\s|\||关于|[(（]")
 TITLE_TOPIC = regex_cache.compile(r"法治政府|法治建设|依法行政|20\d\d\s*年")
 PARTY_COMMITTEE_ALONE = regex_cache.compile(r"[省市县区州旗盟]委")  # (市委 alone names no report's issuer)
 TITLE_TAG = regex_cache.compile(r"^\s*(\[[^\]]{1,10}\]|【[^】]{1,10}】)\s*")
+CITED_BEFORE = regex_cache.compile(r"(根据|按照|依据|依照|遵照|对照|贯彻|落实)[^《]{0,6}《")
 NOT_A_BODY = regex_cache.compile(r"网站|门户|投注|博彩|官网|app|APP|[,，。;；、:：]")
 # Short names that are never a body's official name, at the end of an issuer, and the full
 # name (市市场监管局 is 市市场监督管理局): one body must be one issuer in the history and the
@@ -271,6 +272,12 @@ def _clean_issuer(name: str) -> str | None:
     it there (a page's tag [权威发布], 关于, a table's bars, a label after a space); None when
     what is left names no body (关于2023年…, a site's 门户网站, spam)."""
     name = ISSUER_CUT.split(TITLE_TAG.sub("", normalize(name)).strip(" |"), maxsplit=1)[0]
+    # A cited notice is a higher body's (根据《上海市人民政府办公厅关于报送…的通知》要求，现将…); a
+    # report's own title quoted after a file number or a verb (宁政发〔2019〕35号《南京市人民政府…,
+    # 报送《浦东新区司法局…) names its issuer inside the quotes.
+    if CITED_BEFORE.match(name):
+        return None
+    name = name.rpartition("《")[2]
     name = name.removeprefix("关于").strip(" |:：,，")
     if len(name) < 2 or NOT_A_BODY.search(name) or PARTY_COMMITTEE_ALONE.fullmatch(name):
         return None

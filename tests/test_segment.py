@@ -144,6 +144,11 @@ def test_the_report_year_is_the_year_of_its_work(text, year):
     ("为深入贯彻习近平法治思想，桃源县民政局在县委、县政府的正确领导下，推进依法行政。", "桃源县民政局"),
     ("根据《督察工作规定》要求，现将池州市生态环境局2025年度法治政府建设工作报告如下。", "池州市生态环境局"),
     ("2022年，全市坚持依法行政。", None),
+    # a first line that cites a higher body's notice names that body, not the issuer; the
+    # report's own title quoted after a file number names its issuer inside the quotes
+    ("根据《上海市人民政府办公厅关于报送2018年度法治政府建设情况报告的通知》要求，现将我局法治政府建设情况报告如下：\n"
+     "一、主要工作情况\n市体育局全面贯彻党的十九大精神，深入推进依法治体。", "市体育局"),
+    ("宁政发〔2019〕35号《南京市人民政府关于2018年度法治政府建设情况的报告》\n2018年，全市坚持依法行政。", "南京市人民政府"),
     # a title in traditional characters is read as its document is: folded to simplified
     ("洛陽市人民政府關於2016年度依法行政工作情況的報告\n2016年，全市堅持依法行政，推進法治政府建設。", "洛阳市人民政府"),
     # the body's name alone on the first line
