@@ -66,13 +66,16 @@ OPENING_SUBJECT = regex_cache.compile(
 )
 # …or the body named where the opening hands over to the report: 现将池州市生态环境局2025年度
 # 法治政府建设工作报告如下, 现将省政府2024年度法治政府建设情况报告如下.
-HANDOVER_SUBJECT = regex_cache.compile(r"现将(?P<body>(?![我本全有今上去])[\u4e00-\u9fff]{2,20}?)(20\d\d\s*年度?|年度|法治)")
+# (Not a time and the writer's own word: 现将一年来我区落实法治政府建设工作情况报告如下.)
+HANDOVER_SUBJECT = regex_cache.compile(r"现将(?P<body>(?![我本全有今上去]|一年|近年|过去)(?:(?!我)[\u4e00-\u9fff]){2,20}?)(20\d\d\s*年度?|年度|法治)")
 # What follows an issuer's name in a title or a page label and is not part of it (in a title,
 # its topic too: TITLE_TOPIC).
 ISSUER_CUT = regex_cache.compile(r"\s|\||关于|[(（]")
 TITLE_TOPIC = regex_cache.compile(r"法治政府|法治建设|依法行政|20\d\d\s*年")
 PARTY_COMMITTEE_ALONE = regex_cache.compile(r"[省市县区州旗盟]委")  # (市委 alone names no report's issuer)
 TITLE_TAG = regex_cache.compile(r"^\s*(\[[^\]]{1,10}\]|【[^】]{1,10}】)\s*")
+# A document number before a title (长政发〔2021〕1号长海县…, [天政发〔2026〕7号]天水市人民政府…).
+FILE_NUMBER = regex_cache.compile(r"^\s*[\[【]?[\u4e00-\u9fff]{1,8}[〔\[(（]\d{4}[〕\])）]\d+号[\]】]?\s*")
 CITED_BEFORE = regex_cache.compile(r"(根据|按照|依据|依照|遵照|对照|贯彻|落实)[^《]{0,6}《")
 NOT_A_BODY = regex_cache.compile(r"网站|门户|投注|博彩|官网|app|APP|[,，。;；、:：]")
 # Short names that are never a body's official name, at the end of an issuer, and the full
@@ -98,7 +101,10 @@ ISSUER_SHORT_NAME = regex_cache.compile("(" + "|".join(sorted(ISSUER_FULL_NAMES,
 # a place's government without 人民 (上海市政府, 渝中区政府, 南昌县政府): its name is X人民政府
 GOVERNMENT_SHORT = regex_cache.compile(r"(?<=[省市县区州旗盟镇乡])政府$")
 ISSUER_LINE = regex_cache.compile(
-    r"^[\u4e00-\u9fff()（）]{2,40}(局|委|办|厅|部|院|政府|委员会|中心|室|所|站|队|处|会|公司|管委会|办公室|法院|检察院)$"
+    # (a body's name never opens with a verb: a text cut off after 充分发挥市委全面依法治市委员会
+    # ends in a body's name without being signed by it)
+    r"^(?!充分|发挥|坚持|深入|认真|全面|切实|进一步|持续|不断|积极|严格|强化|加强|推进|推动|围绕|落实|贯彻|健全|完善|建立|开展|组织|召开|做好|抓好|提升|优化|规范|深化|着力|扎实)"
+    r"[\u4e00-\u9fff()（）]{2,40}(局|委|办|厅|部|院|政府|委员会|中心|室|所|站|队|处|会|公司|管委会|办公室|法院|检察院)$"
 )
 YEAR_MENTION = regex_cache.compile(r"(20\d\d)\s*年")
 # The opening's year of work (2023年度法治政府建设, 2024年度我旗法治政府建设); see _detect_year.
@@ -271,7 +277,7 @@ def _clean_issuer(name: str) -> str | None:
     """The issuing body's name as a title or a page's label gives it, without what sticks to
     it there (a page's tag [权威发布], 关于, a table's bars, a label after a space); None when
     what is left names no body (关于2023年…, a site's 门户网站, spam)."""
-    name = ISSUER_CUT.split(TITLE_TAG.sub("", normalize(name)).strip(" |"), maxsplit=1)[0]
+    name = ISSUER_CUT.split(FILE_NUMBER.sub("", TITLE_TAG.sub("", normalize(name))).strip(" |"), maxsplit=1)[0]
     # A cited notice is a higher body's (根据《上海市人民政府办公厅关于报送…的通知》要求，现将…); a
     # report's own title quoted after a file number or a verb (宁政发〔2019〕35号《南京市人民政府…,
     # 报送《浦东新区司法局…) names its issuer inside the quotes.

@@ -149,6 +149,12 @@ def test_the_report_year_is_the_year_of_its_work(text, year):
     ("根据《上海市人民政府办公厅关于报送2018年度法治政府建设情况报告的通知》要求，现将我局法治政府建设情况报告如下：\n"
      "一、主要工作情况\n市体育局全面贯彻党的十九大精神，深入推进依法治体。", "市体育局"),
     ("宁政发〔2019〕35号《南京市人民政府关于2018年度法治政府建设情况的报告》\n2018年，全市坚持依法行政。", "南京市人民政府"),
+    ("[天政发〔2026〕7号]天水市人民政府关于2025年度法治政府建设情况的报告\n2025年，全市坚持依法行政。", "天水市人民政府"),
+    # the hand-over that names a time and the writer's own place names no body
+    ("2022年，全区坚持依法行政。现将一年来我区落实法治政府建设工作情况报告如下：\n一、主要举措和成效\n全区推进依法行政。", None),
+    # a text cut off after a body's name is not signed by that body
+    ("上海市司法局2023年法治政府建设情况报告\n2023年，上海市司法局坚持依法行政。\n(二)持续统筹推进法治建设各项工作\n充分发挥市委全面依法治市委员会",
+     "上海市司法局"),
     # a title in traditional characters is read as its document is: folded to simplified
     ("洛陽市人民政府關於2016年度依法行政工作情況的報告\n2016年，全市堅持依法行政，推進法治政府建設。", "洛阳市人民政府"),
     # the body's name alone on the first line
