@@ -66,6 +66,14 @@ def _build(folder: Path) -> None:
     bomb = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
     bomb += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
     (folder / "alias.yaml").write_text("\n".join(bomb) + "\nrequire: *a9\n", encoding="utf-8")
+    # Lines that made shipped patterns backtrack over every repeat of a word (each was quadratic
+    # until the twenty-second session: 40,000 characters of the first took 14 s): a meeting
+    # hearing a reconsideration report, then 办理 half a million times with no figure after it;
+    # a study of a law whose title never closes.
+    (folder / "heard.txt").write_text("2023年法治政府建设情况报告\n听取行政复议工作报告" + "办理" * 500_000 + "\n",
+                                      encoding="utf-8")
+    (folder / "unclosed.txt").write_text("2023年法治政府建设情况报告\n" + "组织干部学习《民法" * 100_000 + "\n",
+                                         encoding="utf-8")
     # a user rule with catastrophic backtracking, and a long line for it to chew on
     rules = folder / "rules"
     rules.mkdir()
@@ -85,6 +93,8 @@ def _cases() -> list[Case]:
         Case(".docx zip bomb (2 GB inflated)", ["score", "{dir}/bomb.docx"]),
         Case("YAML alias bomb in --config", ["check", "--config", "{dir}/alias.yaml", str(SEED)]),
         Case("ReDoS rule `(a+)+$` on a 50 KB line", ["score", "--rules", "{dir}/rules", "{dir}/aaa.txt"]),
+        Case("1 MB line: a report heard, then 办理 × 500,000 and no figure", ["score", "{dir}/heard.txt"]),
+        Case("900 KB line: 组织干部学习《民法 × 100,000, the title never closed", ["score", "{dir}/unclosed.txt"]),
     ]
 
 
