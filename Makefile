@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install sysdeps bench bench-hostile bench-ocr clean
+.PHONY: run test install sysdeps bench bench-hostile bench-patterns bench-ocr clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -37,6 +37,10 @@ bench: $(VENV)/.bench-installed
 # time and peak memory of each, into the same results.md.
 bench-hostile: $(STAMP)
 	$(BIN)/python benchmarks/adversarial.py
+
+# Every compiled pattern on long lines of its own words: any whose time grows faster than the line.
+bench-patterns: $(STAMP)
+	$(BIN)/python benchmarks/pattern_growth.py
 
 # OCR of the five seeds rendered as scans (one sealed, one turned 1.5°): character accuracy,
 # statuses as for the .txt, seconds per page, into the same results.md (~50 pages of OCR).

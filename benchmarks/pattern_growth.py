@@ -1,0 +1,80 @@
+"""Every regular expression fazhi compiles, on long lines of its own words: which grow faster than the line.
+
+    .venv/bin/python benchmarks/pattern_growth.py          (or: make bench-patterns)
+
+Python's `re` backtracks. A pattern such as ``^(?![^。]*(办理|受理)[^。]*\\d)…`` tries every
+办理 of a sentence before it gives up, and a hostile line that repeats the word a hundred
+thousand times keeps the scorer busy for hours. The shipped rules are written with Python's
+engine (they need lookarounds), so nothing but their writing keeps them linear; this script
+is how a rule writer checks it.
+
+Each pattern fazhi compiles through `scorer.regex_cache` (the rules, the cues, the segmenter,
+the readers: all are compiled by scoring one seed first) is searched in lines built from its
+own Chinese words: all of them run together, then each word after an opening 《 or before
+one, with the sentence's and a title's ends (。》”) left out, so that a pattern that scans to
+one of them scans to the end. A pattern is reported when a line 8 times longer takes more
+than 20 times as long (linear work takes about 8 times; backtracking over every repeat, 64).
+Exit 1 when any is reported. Not part of `make bench`: a few minutes on two cores.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scorer import regex_cache  # noqa: E402
+from scorer.ingest import read_document  # noqa: E402
+from scorer.pipeline import score_document  # noqa: E402
+from scorer.rules import builtin_rules  # noqa: E402
+
+WORDS = re.compile(r"[\u4e00-\u9fff《》“”、]+")
+ENDS = str.maketrans("", "", "。》”")
+SHORT, LONG = 8_000, 64_000
+GROWTH_LIMIT = 20  # a line 8 times longer may take this many times as long
+
+
+def _lines(source: str) -> list[str]:
+    """Units to repeat into a long line: the pattern's words run together, then each alone."""
+    runs = WORDS.findall(source)
+    words = [w for run in runs for w in re.split(r"[、》”]", run) if w]
+    together = "".join(runs) or "法治"
+    units = [together, together.translate(ENDS), "《" + "".join(words).translate(ENDS)]
+    units += ["《" + w.translate(ENDS) for w in words[:12]] + [w.translate(ENDS) + "《" for w in words[:12]]
+    return [u for u in dict.fromkeys(units) if u]
+
+
+def _seconds(pattern: re.Pattern[str], unit: str, size: int) -> float:
+    line = (unit * (size // len(unit) + 1))[:size]
+    start = time.perf_counter()
+    pattern.search(line)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    score_document(read_document(ROOT / "seeds" / "002_270951ed5cca0aaf.txt"), builtin_rules())
+    patterns = list(regex_cache._patterns.items())
+    slow = []
+    for (source, _), pattern in patterns:
+        for unit in _lines(source):
+            # a line 4 times longer first; only a pattern that grows there is timed at 8 times
+            short = _seconds(pattern, unit, SHORT)
+            if _seconds(pattern, unit, SHORT * 4) < max(0.01, 8 * short):
+                continue
+            long = _seconds(pattern, unit, LONG)
+            if long / max(short, 1e-6) > GROWTH_LIMIT:
+                slow.append((long, long / short, source, unit))
+                break
+    print(f"{len(patterns)} patterns searched in lines of {SHORT:,} and {LONG:,} characters of their own words")
+    for long, growth, source, unit in sorted(slow, reverse=True):
+        print(f"  {long * 1000:8.0f} ms at {LONG:,} ({growth:.0f}× the time at {SHORT:,}): {source[:160]}  — line of {unit[:20]}…")
+    print(f"{len(slow)} grow faster than the line" if slow else "none grows faster than the line")
+    return 1 if slow else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
