@@ -95,6 +95,21 @@ def test_memo_modes_write_link_and_skip_alike(mode, ruleset, tmp_path, monkeypat
             assert len(list((out / "reports").glob("*.docx"))) == len(items)
 
 
+def test_a_rerun_scores_again_exactly_the_reports_whose_outputs_are_gone(ruleset, tmp_path):
+    # A rerun lists OUT/reports once instead of asking for each output: a report whose gap
+    # report or JSON was deleted is scored again; the others are skipped.
+    out = tmp_path / "out"
+    items = discover([str(p) for p in SEEDS[:3]], out)
+    options = BatchOptions(memo="never", jobs=1)
+    with Store(tmp_path / "h.sqlite") as store:
+        assert {o.state for o in run_batch(items, out, store, ruleset, options)} == {"scored"}
+        (out / "reports" / f"{items[0].name}.html").unlink()
+        (out / "reports" / f"{items[1].name}.json").unlink()
+        again = run_batch(items, out, store, ruleset, options)
+        assert {o.item.name: o.state for o in again} == {
+            items[0].name: "scored", items[1].name: "scored", items[2].name: "skipped"}
+
+
 def test_no_memo_is_memo_never(tmp_path):
     out = tmp_path / "out"
     run = subprocess.run([FAZHI, "batch", str(SEEDS[1]), "-o", str(out), "--no-memo", "-q", "--jobs", "1"],
