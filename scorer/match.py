@@ -138,6 +138,7 @@ class CompiledRule:
     detail_from: tuple[tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None], ...] = ()
     continued_by: re.Pattern[str] | None = None  # Rule.continued_by compiled
     heading_acts: re.Pattern[str] | None = None  # Rule.heading_acts compiled
+    bundle: re.Pattern[str] | None = None  # Rule.bundle compiled
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,8 @@ def _compile(rule: Rule, plan: Plan | None = None) -> CompiledRule:
                                compile_(normalize_pattern(f"^(?:{subject})")) if subject else None)
                               for others, when, subject in rule.detail_from),
                         compile_(normalize_pattern(rule.continued_by)) if rule.continued_by else None,
-                        compile_(normalize_pattern(rule.heading_acts)) if rule.heading_acts else None)
+                        compile_(normalize_pattern(rule.heading_acts)) if rule.heading_acts else None,
+                        compile_(normalize_pattern(rule.bundle)) if rule.bundle else None)
 
 
 # What _compile works out from a rule's terms and patterns before compiling anything, as
@@ -269,7 +271,8 @@ def pattern_problem(rule: Rule) -> tuple[str, str | None, str] | None:
              + [("together", g, p) for g, group in enumerate(rule.together) for p in group]
              + [("detail_from", None, w) for _, *ws in rule.detail_from for w in ws if w is not None]
              + ([("continued_by", None, rule.continued_by)] if rule.continued_by is not None else [])
-             + ([("heading_acts", None, rule.heading_acts)] if rule.heading_acts is not None else []))
+             + ([("heading_acts", None, rule.heading_acts)] if rule.heading_acts is not None else [])
+             + ([("bundle", None, rule.bundle)] if rule.bundle is not None else []))
     for key, _, pattern in keyed:
         try:
             compile_(normalize_pattern(pattern))
@@ -1094,7 +1097,10 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
             continue
         spans, in_title_only = found[i]
         scope = None
-        if options.scoped_detail:
+        if options.scoped_detail and compiled.bundle is not None and all(
+                compiled.bundle.search(s.norm, start, end) for start, end in spans):
+            scope = frozenset(view.clause_of(start) for start, _ in spans)  # a bundle's own clause only
+        elif options.scoped_detail:
             scope = _scope(view, spans, _claimed_by_others(compiled, view, claims.get(i, {})))
         status, reason = _judge(view, spans, in_title_only, year, options, scope)
         evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, tuple(spans)))

@@ -147,6 +147,13 @@ class Rule:
     # evidence even where another requirement matches it too (the meeting is also deployment).
     # None: only heading_scope reads the body under a heading.
     heading_acts: str | None = None
+    # A pattern for a name that stands for several requirements at once (三项制度 is the
+    # enforcement systems' publicity, recording and legal review): a match of it takes its
+    # detail from its own clause only. The clauses around it report one of those systems or
+    # another matter (全面落实三项制度，推行“综合查一次”，全年开展联合执法10次; 严格落实三项制度，
+    # 共审核3起): their figure is not about each of the three (catalogue: detail must be about
+    # the requirement it substantiates). None: the neighbouring clauses are read as for any match.
+    bundle: str | None = None
     positive: tuple[tuple[str, str], ...] = ()  # (sentence, expected status)
     negative: tuple[str, ...] = ()
     metadata: dict = field(default_factory=dict, hash=False, compare=False)  # free text for readers

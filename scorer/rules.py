@@ -89,6 +89,7 @@ RULE_SCHEMA = {
                 "heading_scope": {"type": "boolean"},
                 "continued_by": {"type": "string", "minLength": 1},
                 "heading_acts": {"type": "string", "minLength": 1},
+                "bundle": {"type": "string", "minLength": 1},
             },
         },
         "examples": {
@@ -275,6 +276,7 @@ def _to_rule(raw: dict, file: str, trusted: bool) -> Rule:
         heading_scope=match.get("heading_scope", True),
         continued_by=match.get("continued_by"),
         heading_acts=match.get("heading_acts"),
+        bundle=match.get("bundle"),
         positive=tuple((e["text"], e["status"]) for e in examples.get("positive", ())),
         negative=tuple(examples.get("negative", ())),
         metadata=dict(raw.get("metadata", {})),

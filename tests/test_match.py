@@ -70,6 +70,12 @@ def _score(ruleset, text: str, **kw):
         # the three systems named as a whole count for each of them
         ("enforcement.legal_review", "全面落实行政执法“三项制度”。", "asserted"),
         ("enforcement.full_recording", "全面落实行政执法“三项制度”。", "asserted"),
+        # …but only its own clause's figure is theirs (Rule.bundle): the clauses around it
+        # report another matter, or one of the three, which names itself there
+        ("enforcement.publicity", "全面落实行政执法“三项制度”，推行“综合查一次”模式，全年开展联合执法10次。", "asserted"),
+        ("enforcement.full_recording", "严格落实行政执法“三项制度”，共审核3起。", "asserted"),
+        ("enforcement.full_recording", "全面落实行政执法“三项制度”12项配套制度。", "substantiated"),
+        ("enforcement.publicity", "全面落实行政执法“三项制度”，公示行政处罚信息120条。", "substantiated"),
         # a rule listed among several documents shows only that the rule exists
         ("legal_adviser.use", "修订了《财务制度》《考勤制度》《法律顾问制度》。", "asserted"),
         # a citation of the Outline as the basis is not checkable detail
