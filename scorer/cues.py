@@ -420,6 +420,15 @@ AGENDA_ITEMS = regex_cache.compile(
 # 讨论: a meeting reviewing 规范性文件送审稿 or deciding on them does that work itself.)
 AGENDA_TOPICS = regex_cache.compile(r"(?:专题)?(研究)(?!审议|讨论|审定|决定)(?:[^,]{0,60}、[^,]{0,60})等[^,]{0,4}工作[。;]?$")
 
+# A meeting about a field of work (召开全市行政复议工作推进会, 召开政务公开工作专题会议): the
+# field is the meeting's topic, and the catalogue reads "a meeting about a task is
+# leadership.party_deployment, not the task". Group "topic" is the field. Not where the meeting
+# is the work itself: a hearing, an experts' review, a joint conference on disputes, a
+# 述法 session, a press conference.
+MEETING_TOPIC = regex_cache.compile(
+    r"召开(了)?(?P<topic>(?:(?!述法|听证|论证|座谈|评审|联席|新闻|发布|会)[^。,;，；、]){2,24}?)"
+    r"(工作)?(推进会议?|部署会议?|调度会议?|动员会议?|动员大会|工作会议|工作会|专题会议?|工作大会)"
+)
 
 # What a sentence holds of these, found once: the matcher (titles of every sentence, the
 # quantities of those it judges done) and the quality signals (both, for every sentence)

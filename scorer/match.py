@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from scorer.cues import (
+    MEETING_TOPIC,
     LAW_TITLE,
     CITED_AS_BASIS,
     TITLE_LIST_MIN,
@@ -517,8 +518,8 @@ class _SentenceView:
         """Stretches that never show work done: (start, end, the agenda cue's spans or None).
 
         A basis, aim or stock opener (根据…要求, 为进一步规范…, 在…的正确领导下), a remit
-        (法规科负责…) and an agenda clause (…等工作作出安排部署): what they name is not reported
-        as done. A match that is itself the agenda's cue (研究部署…法治) is the deployment,
+        (法规科负责…), an agenda clause (…等工作作出安排部署) and a meeting's topic (召开行政复议
+        工作推进会): what they name is not reported as done. A match that is itself the agenda's cue (研究部署…法治) is the deployment,
         and stays.
         """
         norm = self.sentence.norm
@@ -529,6 +530,7 @@ class _SentenceView:
         inspected = INSPECTED_GUARD.search(norm) is not None
         items = AGENDA_ITEMS_GUARD.search(norm) is not None
         training = TRAINING_GUARD.search(norm) is not None
+        meeting = "召开" in norm
         out = []
         for cs, ce in self.clauses:
             clause = norm[cs:ce]
@@ -549,6 +551,10 @@ class _SentenceView:
             if training:
                 for m in TRAINING_TOPICS.finditer(clause):
                     out.append((cs + m.start(1), cs + m.end(1), ((cs + m.start(2), cs + m.end(2)),)))
+            if meeting:  # the meeting's topic is not work; the meeting itself (召开…推进会) stays deployment
+                for m in MEETING_TOPIC.finditer(clause):
+                    out.append((cs + m.start("topic"), cs + m.end("topic"),
+                                ((cs + m.start(), cs + m.start("topic")), (cs + m.end("topic"), cs + m.end()))))
             if remit and REMIT_CLAUSE.search(clause):
                 out.append((cs, ce, None))
             m = AGENDA_ITEMS.search(clause) if items else None

@@ -348,6 +348,15 @@ def test_quality_signals(ruleset):
         # a meeting's study of a list of fields is its topics; a meeting reviewing drafts does that work
         ("legal_adviser.use", "召开区政府常务会议，研究重大项目、法律顾问选聘等工作。", "absent"),
         ("normative_docs.legality_review", "召开局务会议，研究审议普法工作要点、规范性文件送审稿等工作。", "asserted"),
+        # a meeting about a field of work names its topic, not the work (catalogue: "a meeting
+        # about a task is leadership.party_deployment, not the task"); a hearing or a 述法
+        # session is the work itself, and a law-based meeting stays deployment
+        ("disputes.reconsideration_litigation", "3月12日，召开全市行政复议工作推进会议。", "absent"),
+        ("enforcement.supervision", "全年召开行政执法监督工作专题会2次。", "absent"),
+        ("functions.credit", "召开全市法治政府建设暨诚信建设工程推进会，对年度任务进行全面部署。", "absent"),
+        ("leadership.party_deployment", "召开全市法治政府建设暨诚信建设工程推进会，对年度任务进行全面部署。", "substantiated"),
+        ("enforcement.supervision", "召开行政执法监督工作会议后，评查执法案卷120卷。", "substantiated"),
+        ("leadership.accountability", "召开全县党政主要负责人述法工作推进会。", "asserted"),
         # a quoted account name before its kind is a named platform
         ("leadership.law_study", "依托“法治南湖”微信公众号组织领导干部集中学法。", "substantiated"),
         # a document listed among others is detail when it names its issuer or year; a bare
