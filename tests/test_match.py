@@ -343,6 +343,10 @@ def test_quality_signals(ruleset):
         ("leadership.first_responsible", "黨組書記、局長馮正霖嚴格履行推進法治建設第一責任人職責。", "substantiated"),
         ("leadership.first_responsible", "局长严格履行推进法治建设第一责任人职责。", "asserted"),
         ("leadership.first_responsible", "主任委员严格履行推进法治建设第一责任人职责。", "asserted"),
+        # …nor an adverb after the title (局长扎实履行 names no one)
+        ("leadership.first_responsible", "“一把手”局长扎实履行推进法治建设第一责任人职责，带头研究、系统部署。", "asserted"),
+        # a training named by the words everyone quotes (“一把手”, “关键少数”) is no named event
+        ("leadership.law_study", "将学习贯彻习近平法治思想纳入理论学习中心组重点内容及“一把手”党建培训第一课题。", "asserted"),
         # a street's own rules named with its place (Guangzhou's streets are …街, not …街道)
         ("leadership.first_responsible", "不断完善《洛浦街党政主要负责人履行推进法治建设第一责任人职责规定》《洛浦街党政主要负责人履行推进法治建设第一责任人职责实施细则》和《广东省实施方案》。", "substantiated"),
         # a meeting's study of a list of fields is its topics; a meeting reviewing drafts does that work
