@@ -986,11 +986,12 @@ class _Scanner:
                                     + tuple(((), c.excludes, ()) for c in rules if c.excludes))
         self.found = Candidates(prefilter, [v.sentence.norm for v in body.views], _regex)
 
-    def excluded(self, compiled: CompiledRule) -> int | None:
-        """The sentences (bit n: sentence n) where the rule's exclude matches; None: unknown."""
+    def excluded(self, compiled: CompiledRule, among: int | None = None) -> int | None:
+        """The sentences (bit n: sentence n) where the rule's exclude matches, of ``among``
+        only when given; None: unknown."""
         if compiled.excludes is None:
             return None
-        return self.found.matching(compiled.excludes)
+        return self.found.matching(compiled.excludes, among)
 
     def candidates(self, compiled: CompiledRule) -> list[int]:
         return self.found.of_rule(compiled.literals, compiled.scans, compiled.groups)
@@ -1039,8 +1040,11 @@ def find_element(compiled: CompiledRule, body: _Body, scanner: _Scanner | None =
     found: Found = {}
     scanner = scanner or _Scanner(body, [compiled])
     candidates = scanner.candidates(compiled)
+    if not candidates:
+        return found
     alternatives = scanner.alternatives(compiled)
-    excluded = scanner.excluded(compiled)
+    # (the exclude is looked for in the candidates only: elsewhere it changes nothing)
+    excluded = scanner.excluded(compiled, sum(1 << i for i in candidates))
     for i in candidates:
         hit = _find(compiled, body.views[i], None if alternatives is None else alternatives.get(i, []),
                     None if excluded is None else bool(excluded >> i & 1))

@@ -337,7 +337,8 @@ class Candidates:
         self.where = where
         triggers = prefilter.triggers
         self.live = prefilter.unfiltered.union(*(triggers[k] for k in where if k in triggers))
-        self.scans: dict[int, int] = {}
+        self.scans: dict[int, int] = {}  # scan → the sentences with a match
+        self.tried: dict[int, tuple[int, int]] = {}  # scan → (sentences tried, those with a match)
 
     def of_rule(self, terms: tuple[str, ...], scans: tuple[str, ...], groups: tuple[Group, ...] = ()) -> list[int]:
         """The sentences, in order, where the rule may match: holding one of its terms, a match
@@ -359,13 +360,15 @@ class Candidates:
         """The sentences holding this literal (one of the rules' terms)."""
         return self.where.get(self.prefilter.ids[literal], 0)
 
-    def matching(self, sources: Sequence[str]) -> int:
-        """The sentences with a match of one of these scans (each one of the rules' scans)."""
+    def matching(self, sources: Sequence[str], among: int | None = None) -> int:
+        """The sentences with a match of one of these scans (each one of the rules' scans);
+        with ``among``, only those of these sentences, the scans tried in no other (a rule's
+        exclude matters only in its own candidates, a few sentences of the report)."""
         index, live, found = self.prefilter.scan_index, self.live, 0
         for source in sources:
             i = index[source]
             if i in live:
-                found |= self._scan(i)
+                found |= self._scan(i) if among is None else self._scan_among(i, among & ~found)
         return found
 
     def _holding(self, keys: frozenset[int]) -> int:
@@ -382,6 +385,24 @@ class Candidates:
                 break
             among &= self._holding(keys)
         return among
+
+    def _scan_among(self, i: int, among: int) -> int:
+        """Those of ``among`` with a match of scan i. What is tried is kept (self.tried,
+        sentences tried → those that matched), so no sentence is searched twice."""
+        found = self.scans.get(i)
+        if found is not None:
+            return found & among
+        tried, hits = self.tried.get(i, (0, 0))
+        todo = among & ~tried
+        if todo:
+            scan = self.prefilter.scans[i]
+            new = self._holding_all(scan.needed, todo)  # (all of todo when nothing is needed)
+            if new and not scan.exact:
+                search, texts = self.search(scan.source).search, self.texts
+                new = sum(1 << n for n in sentences(new) if search(texts[n]))
+            tried, hits = tried | todo, hits | new
+            self.tried[i] = tried, hits
+        return hits & among
 
     def _scan(self, i: int) -> int:
         """The sentences with a match of scan i."""

@@ -226,3 +226,17 @@ def test_the_prefilter_finds_where_each_rules_exclude_matches(compiled, body, ru
             assert bool(found >> n & 1) == bool(c.exclude.search(t)), (c.rule.id, t)
             excluded += bool(found >> n & 1)
     assert excluded > 50
+
+
+def test_an_exclude_looked_for_among_some_sentences_is_found_as_in_all(compiled, body):
+    # find_element looks for a rule's exclude in its candidates only, a few sentences at a
+    # time (what is tried is kept): the answer must be the whole body's, restricted to them
+    n = len(body.views)
+    every = _Scanner(body, compiled)
+    some = _Scanner(body, compiled)
+    for c in compiled:
+        if c.excludes is None:
+            continue
+        whole = every.excluded(c)
+        for among in (0b1011 << 5, (1 << n) - 1 - 0b110, 1 << (n // 2), sum(1 << i for i in every.candidates(c))):
+            assert some.excluded(c, among) == whole & among, c.rule.id
