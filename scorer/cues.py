@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from scorer import regex_cache
+from scorer.start_chars import searched_at_starts
 
 # (…or a title the text ends inside: a page copied up to a length stops mid-name, 印发《关于进一步
 # 规范 — still the name of a document, cut; only at the sentence's very end, with no stop after it)
@@ -447,7 +448,13 @@ def title_spans(norm: str) -> tuple[tuple[int, int], ...]:
 @lru_cache(maxsize=2048)
 def quantities(text: str) -> tuple[tuple[int, str], ...]:
     """(start, text) of every count with its unit (35件, 三次)."""
-    return tuple((m.start(), m.group(0)) for m in QUANTITY.finditer(text))
+    return tuple((m.start(), m.group(0)) for m in _QUANTITY_AT_STARTS.finditer(text))
+
+
+# QUANTITY opens with lookbehinds, so `re` would try it at every position of every sentence:
+# tried only at a digit, a Chinese numeral or the first character of its other branches
+# (scorer.start_chars; the same matches, ~4× faster on report text).
+_QUANTITY_AT_STARTS = searched_at_starts(QUANTITY)
 
 
 # Words every match of a cue holds one of, searched for first: a sentence without any of

@@ -240,3 +240,48 @@ def test_an_exclude_looked_for_among_some_sentences_is_found_as_in_all(compiled,
         whole = every.excluded(c)
         for among in (0b1011 << 5, (1 << n) - 1 - 0b110, 1 << (n // 2), sum(1 << i for i in every.candidates(c))):
             assert some.excluded(c, among) == whole & among, c.rule.id
+
+
+@pytest.mark.parametrize("pattern,starts", [
+    (r"(?<![第\d.])\d+件", r"[\d]"),
+    (r"(?<!次、)(一(?=[十百]))?[两二三]次", "[一三两二]"),  # an optional piece lets the next one start
+    ("(审议|审定)报告|听取", "[听审]"),
+    ("(?<=开展)[\u4e00-\u9fff]{2}", None),  # too wide a class
+    ("a*b", "[ab]"),
+    ("a?", None),  # can match the empty string
+    ("(?=x)", None),
+    (r".a|b", None),  # any character
+    ("[^a]b", None),
+    (r"(a)\1", "[a]"),
+    (r"\1?(a)", None),  # a back reference first
+    ("(?i)abc", None),
+    (r"[\]-]x", r"[\-\]]"),
+])
+def test_the_first_characters_of_a_pattern(pattern, starts):
+    from scorer.start_chars import start_class
+
+    assert start_class(pattern) == starts
+
+
+def test_a_pattern_tried_at_its_start_characters_finds_what_finditer_finds(body, seed_sentences):
+    # every cue whose start characters are known, searched only there: the same matches
+    from scorer import cues
+    from scorer.start_chars import StartSearch, searched_at_starts
+
+    texts = [v.sentence.norm for v in body.views] + seed_sentences + [
+        "第3次会议，共2次，3.5次，٣次培训，三十一件，一百零五件，八届六次全会，五个专项小组，连续3年，每季度至少组织一次集体学法",
+        "考评得分98.5分，评分90分钟，我局有一名公职律师，唯一名额", "次、三次，“两个维护”，两次", "1", ""]
+    wrapped = 0
+    for name, cue in vars(cues).items():
+        if not isinstance(cue, re.Pattern):
+            continue
+        fast = searched_at_starts(cue)
+        if not isinstance(fast, StartSearch):
+            continue
+        wrapped += 1
+        for t in texts:
+            assert [m.span() for m in fast.finditer(t)] == [m.span() for m in cue.finditer(t)], (name, t)
+            for pos in (0, 3):
+                got, want = fast.search(t, pos), cue.search(t, pos)
+                assert (got and got.span()) == (want and want.span()), (name, t, pos)
+    assert wrapped > 10 and isinstance(cues._QUANTITY_AT_STARTS, StartSearch)
