@@ -763,12 +763,14 @@ def _title_index(view: _SentenceView, start: int, end: int) -> int | None:
 
 
 def _find(compiled: CompiledRule, view: _SentenceView, alternatives: list[re.Pattern[str]] | None = None,
-          excluded: bool | None = None) -> tuple[list[tuple[int, int]], bool] | None:
+          excluded: bool | None = None, together: int | None = None) -> tuple[list[tuple[int, int]], bool] | None:
     """Matched spans, and whether they all lie inside listed/own-document titles (→ capped).
 
     ``alternatives``: those of the rule's any_of that may match the sentence, when the
     prefilter knows (_Scanner.alternatives); None: any_of is searched whole. ``excluded``:
-    whether the rule's exclude matches the sentence, when the prefilter knows.
+    whether the rule's exclude matches the sentence, when the prefilter knows. ``together``:
+    bit k set when the rule's `together` group k may match the sentence's own text, when the
+    prefilter knows (_Scanner.together); a sentence without titles has no other text to look in.
     Returns None when the rule does not match this sentence.
     """
     norm = view.sentence.norm
@@ -800,7 +802,10 @@ def _find(compiled: CompiledRule, view: _SentenceView, alternatives: list[re.Pat
                 continue  # 行政复议法, 行政诉讼法 unquoted: the law's name, not the work
             spans.append((start, end))
             in_title_only &= t is not None
-    for group in compiled.together:
+    skip = 0 if together is None or view.titles else ~together  # (the groups that cannot match)
+    for k, group in enumerate(compiled.together):
+        if skip >> k & 1:
+            continue
         found = _together(group, view)
         if found:
             spans.extend(found[0])
@@ -996,6 +1001,13 @@ class _Scanner:
     def candidates(self, compiled: CompiledRule) -> list[int]:
         return self.found.of_rule(compiled.literals, compiled.scans, compiled.groups)
 
+    def together(self, compiled: CompiledRule) -> list[int]:
+        """Per `together` group of the rule, the sentences (bit n: sentence n) where it may
+        match the sentence's own text: elsewhere the group's first pattern has no match in
+        the sentence (the scans are looser than it), or another of its patterns lacks a
+        literal it needs."""
+        return self.found.of_groups(compiled.literals, compiled.scans, compiled.groups)
+
     def alternatives(self, compiled: CompiledRule) -> dict[int, list[re.Pattern[str]]] | None:
         """Candidate sentence → the alternatives of the rule's any_of that may match it, in
         order (a sentence none may match is left out); None: search it with any_of whole.
@@ -1045,9 +1057,11 @@ def find_element(compiled: CompiledRule, body: _Body, scanner: _Scanner | None =
     alternatives = scanner.alternatives(compiled)
     # (the exclude is looked for in the candidates only: elsewhere it changes nothing)
     excluded = scanner.excluded(compiled, sum(1 << i for i in candidates))
+    groups = scanner.together(compiled) if compiled.together else ()
     for i in candidates:
         hit = _find(compiled, body.views[i], None if alternatives is None else alternatives.get(i, []),
-                    None if excluded is None else bool(excluded >> i & 1))
+                    None if excluded is None else bool(excluded >> i & 1),
+                    sum(1 << k for k, hits in enumerate(groups) if hits >> i & 1))
         if hit is not None:
             found[i] = hit
     return found

@@ -347,14 +347,23 @@ class Candidates:
         found = self._holding(plan.terms)
         for i in plan.scans & self.live:
             found |= self._scan(i)
+        for hits in self.of_groups(terms, scans, groups):
+            found |= hits
+        return sentences(found)
+
+    def of_groups(self, terms: tuple[str, ...], scans: tuple[str, ...], groups: tuple[Group, ...]) -> list[int]:
+        """For each `together` group of the rule, the sentences with a match of one of its
+        first pattern's scans that hold the literals each other pattern needs."""
+        plan = self.prefilter.rules[terms, scans, groups]
+        out = []
         for firsts, others in plan.groups:
             hits = 0
             for i in firsts & self.live:
                 hits |= self._scan(i)
             for needed in others:
                 hits = self._holding_all(needed, hits)
-            found |= hits
-        return sentences(found)
+            out.append(hits)
+        return out
 
     def holding(self, literal: str) -> int:
         """The sentences holding this literal (one of the rules' terms)."""

@@ -285,3 +285,25 @@ def test_a_pattern_tried_at_its_start_characters_finds_what_finditer_finds(body,
                 got, want = fast.search(t, pos), cue.search(t, pos)
                 assert (got and got.span()) == (want and want.span()), (name, t, pos)
     assert wrapped > 10 and isinstance(cues._QUANTITY_AT_STARTS, StartSearch)
+
+
+def test_find_element_with_the_prefilters_answers_finds_what_find_alone_finds(compiled, body, ruleset):
+    # the candidates, the alternatives that may match, the excludes looked for in the
+    # candidates only and the together groups skipped in a sentence without titles where
+    # the prefilter says they cannot match: the same spans as _find searching everything
+    from pathlib import Path
+
+    from scorer.ingest import read_document
+    from scorer.match import find_element, sentence_views
+    from scorer.segment import segment
+
+    seeds = sorted(Path(__file__).resolve().parent.parent.joinpath("seeds").glob("*.txt"))
+    bodies = [body] + [_Body(sentence_views(segment(read_document(p)))) for p in seeds]
+    found = 0
+    for b in bodies:
+        scanner = _Scanner(b, compiled)
+        for c in compiled:
+            alone = {i: hit for i, v in enumerate(b.views) if (hit := _find(c, v)) is not None}
+            assert find_element(c, b, scanner) == alone, c.rule.id
+            found += len(alone)
+    assert found > 500
