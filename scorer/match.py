@@ -87,6 +87,7 @@ from scorer.models import MET_STATUSES, Evidence, Rule, RuleMatch, Ruleset, Segm
 from scorer import regex_cache, user_cache
 from scorer.linear_regex import LinearSource, PatternError, _LinearPattern, linear
 from scorer.prefilter import Candidates, build_prefilter, sentences
+from scorer.start_chars import searched_at_starts
 from scorer.textnorm import find_dates, normalize, normalize_pattern
 
 if TYPE_CHECKING:  # the learned model is off by default: its module is imported only when asked for
@@ -523,7 +524,9 @@ class _SentenceView:
         and stays.
         """
         norm = self.sentence.norm
-        # (a clause holds no cue whose words the whole sentence lacks)
+        # (a clause holds no cue whose words the whole sentence lacks, nor one whose words it
+        # lacks itself: a cue is searched only in the clauses holding its guard's words, the
+        # guard's plain words being found faster than the cue is tried at every position)
         enumeration = ENUMERATION_GUARD.search(norm) is not None
         remit = REMIT_GUARD.search(norm) is not None
         agenda = AGENDA_GUARD.search(norm) is not None
@@ -534,10 +537,10 @@ class _SentenceView:
         out = []
         for cs, ce in self.clauses:
             clause = norm[cs:ce]
-            m = BASIS_OPENER.match(clause)
+            m = _BASIS_OPENER_AT_STARTS.match(clause)
             if m:
                 out.append((cs, cs + m.end(), None))
-            if enumeration:
+            if enumeration and ENUMERATION_GUARD.search(norm, cs, ce):
                 for m in ENUMERATION.finditer(clause):
                     out.append((cs + m.start(), cs + m.end(), None))
             if self.role == "preamble":  # the opening's summary of the year's fields of work, its framing
@@ -545,23 +548,23 @@ class _SentenceView:
                     out.append((cs + m.start(), cs + m.end(), None))
                 for m in FRAMED_AIM.finditer(clause):
                     out.append((cs + m.start(1), cs + m.end(1), None))
-            if inspected:
+            if inspected and INSPECTED_GUARD.search(norm, cs, ce):
                 for m in INSPECTED_OBJECT.finditer(clause):
                     out.append((cs + m.start(1), cs + m.end(1), None))
-            if training:
+            if training and TRAINING_GUARD.search(norm, cs, ce):
                 for m in TRAINING_TOPICS.finditer(clause):
                     out.append((cs + m.start(1), cs + m.end(1), ((cs + m.start(2), cs + m.end(2)),)))
-            if meeting:  # the meeting's topic is not work; the meeting itself (召开…推进会) stays deployment
+            if meeting and "召开" in clause:  # the meeting's topic is not work; the meeting itself (召开…推进会) stays deployment
                 for m in MEETING_TOPIC.finditer(clause):
                     out.append((cs + m.start("topic"), cs + m.end("topic"),
                                 ((cs + m.start(), cs + m.start("topic")), (cs + m.end("topic"), cs + m.end()))))
-            if remit and REMIT_CLAUSE.search(clause):
+            if remit and REMIT_GUARD.search(norm, cs, ce) and REMIT_CLAUSE.search(clause):
                 out.append((cs, ce, None))
-            m = AGENDA_ITEMS.search(clause) if items else None
+            m = AGENDA_ITEMS.search(clause) if items and AGENDA_ITEMS_GUARD.search(norm, cs, ce) else None
             m = m or (AGENDA_TOPICS.match(clause) if "等" in clause else None)
             if m:
                 out.append((cs, ce, ((cs + m.start(1), cs + m.end(1)),)))
-            m = AGENDA_CLAUSE.search(clause) if agenda else None
+            m = AGENDA_CLAUSE.search(clause) if agenda and AGENDA_GUARD.search(norm, cs, ce) else None
             if m:
                 # the meeting that deploys is the deployment too (主持召开党委会议研究部署…6次:
                 # the leader chairing it is the leader's own act)
@@ -574,6 +577,11 @@ class _SentenceView:
                     cues.append((cs + act.start(), cs + act.end()))
                 out.append((cs, ce, tuple(cues)))
         return tuple(out)
+
+
+# (BASIS_OPENER is matched at the start of every clause of the sentences judged: most clauses
+# open with none of the characters its branches open with, which is told at a glance)
+_BASIS_OPENER_AT_STARTS = searched_at_starts(BASIS_OPENER)
 
 
 def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | None = None) -> _SentenceView:

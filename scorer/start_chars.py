@@ -25,7 +25,10 @@ from typing import Iterator
 # A start class of more characters than this is no help: most positions would be tried.
 MAX_CHARS = 40
 
-_DIGIT = (_c.CATEGORY_DIGIT, _c.CATEGORY_UNI_DIGIT)
+# The categories a start class may hold, as class text (\\d, \\s: in a str pattern without
+# the ASCII flag both are Unicode's, as in the pattern they come from).
+_CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_UNI_DIGIT: r"\d",
+               _c.CATEGORY_SPACE: r"\s", _c.CATEGORY_UNI_SPACE: r"\s"}
 
 
 class _Unknown(Exception):
@@ -39,62 +42,62 @@ def start_class(source: str) -> str | None:
         parsed = _sre.parse(source)
         if parsed.state.flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_VERBOSE | _c.SRE_FLAG_ASCII | _c.SRE_FLAG_LOCALE):
             return None
-        chars, digits, can_be_empty = _sequence(list(parsed))
+        chars, categories, can_be_empty = _sequence(list(parsed))
     except (_Unknown, re.error, RecursionError, TypeError, ValueError):
         return None
     if can_be_empty or len(chars) > MAX_CHARS:
         return None
-    return "[" + (r"\d" if digits else "") + "".join("\\" + ch if ch in "\\]^-[" else ch for ch in sorted(chars)) + "]"
+    return "[" + "".join(sorted(categories)) + "".join("\\" + ch if ch in "\\]^-[" else ch for ch in sorted(chars)) + "]"
 
 
-def _sequence(items: list) -> tuple[set[str], bool, bool]:
-    """(first characters, whether a digit can be first, whether it can match "") of pieces one
-    after the other: a piece that may match nothing lets the next one be first too."""
+def _sequence(items: list) -> tuple[set[str], set[str], bool]:
+    """(first characters, categories of first characters, whether it can match "") of pieces
+    one after the other: a piece that may match nothing lets the next one be first too."""
     chars: set[str] = set()
-    digits = False
+    categories: set[str] = set()
     for op, arg in items:
-        first, digit, empty = _piece(op, arg)
+        first, category, empty = _piece(op, arg)
         chars |= first
-        digits |= digit
+        categories |= category
         if not empty:
-            return chars, digits, False
-    return chars, digits, True
+            return chars, categories, False
+    return chars, categories, True
 
 
-def _piece(op, arg) -> tuple[set[str], bool, bool]:
+def _piece(op, arg) -> tuple[set[str], set[str], bool]:
     if op is _c.LITERAL:
-        return {chr(arg)}, False, False
+        return {chr(arg)}, set(), False
     if op is _c.IN:
-        chars, digits = set(), False
+        chars, categories = set(), set()
         for kind, value in arg:
             if kind is _c.LITERAL:
                 chars.add(chr(value))
             elif kind is _c.RANGE and value[1] - value[0] < MAX_CHARS:
                 chars.update(map(chr, range(value[0], value[1] + 1)))
-            elif kind is _c.CATEGORY and value in _DIGIT:
-                digits = True
+            elif kind is _c.CATEGORY and value in _CATEGORIES:
+                categories.add(_CATEGORIES[value])
             else:
                 raise _Unknown  # negated, a wide range, another category
-        return chars, digits, False
+        return chars, categories, False
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return set(), False, True  # zero-width: the next piece holds the first character
+        return set(), set(), True  # zero-width: the next piece holds the first character
     if op is _c.SUBPATTERN:
         _, add_flags, _, sub = arg
         if add_flags:
             raise _Unknown
         return _sequence(list(sub))
     if op is _c.BRANCH:
-        chars, digits, empty = set(), False, False
+        chars, categories, empty = set(), set(), False
         for alternative in arg[1]:
-            first, digit, can_be_empty = _sequence(list(alternative))
+            first, category, can_be_empty = _sequence(list(alternative))
             chars |= first
-            digits |= digit
+            categories |= category
             empty |= can_be_empty
-        return chars, digits, empty
+        return chars, categories, empty
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
         low, _, sub = arg
-        chars, digits, empty = _sequence(list(sub))
-        return chars, digits, empty or low == 0
+        chars, categories, empty = _sequence(list(sub))
+        return chars, categories, empty or low == 0
     raise _Unknown  # any character, a back reference, …
 
 
@@ -114,6 +117,10 @@ class StartSearch:
                 return found
             at = next_start(text, at.start() + 1)
         return None
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """As ``re.Pattern.match``: nothing to try unless the text starts with a start character."""
+        return self.pattern.match(text) if self._starts.match(text) is not None else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """As ``re.Pattern.finditer``: the leftmost match, then the next from its end (never

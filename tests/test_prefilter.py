@@ -256,6 +256,7 @@ def test_an_exclude_looked_for_among_some_sentences_is_found_as_in_all(compiled,
     (r"\1?(a)", None),  # a back reference first
     ("(?i)abc", None),
     (r"[\]-]x", r"[\-\]]"),
+    (r"^\s*(严格)?(根据|按照)", r"[\s严按根]"),
 ])
 def test_the_first_characters_of_a_pattern(pattern, starts):
     from scorer.start_chars import start_class
@@ -284,7 +285,13 @@ def test_a_pattern_tried_at_its_start_characters_finds_what_finditer_finds(body,
             for pos in (0, 3):
                 got, want = fast.search(t, pos), cue.search(t, pos)
                 assert (got and got.span()) == (want and want.span()), (name, t, pos)
+            for clause in re.split("[,:;]", t):  # (not_work matches BASIS_OPENER clause by clause)
+                got, want = fast.match(clause), cue.match(clause)
+                assert (got and got.span()) == (want and want.span()), (name, clause)
     assert wrapped > 10 and isinstance(cues._QUANTITY_AT_STARTS, StartSearch)
+    from scorer.match import _BASIS_OPENER_AT_STARTS
+
+    assert isinstance(_BASIS_OPENER_AT_STARTS, StartSearch)
 
 
 def test_find_element_with_the_prefilters_answers_finds_what_find_alone_finds(compiled, body, ruleset):
