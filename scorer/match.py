@@ -1009,12 +1009,12 @@ class _Scanner:
     def candidates(self, compiled: CompiledRule) -> list[int]:
         return self.found.of_rule(compiled.literals, compiled.scans, compiled.groups)
 
-    def together(self, compiled: CompiledRule) -> list[int]:
-        """Per `together` group of the rule, the sentences (bit n: sentence n) where it may
-        match the sentence's own text: elsewhere the group's first pattern has no match in
-        the sentence (the scans are looser than it), or another of its patterns lacks a
-        literal it needs."""
-        return self.found.of_groups(compiled.literals, compiled.scans, compiled.groups)
+    def candidates_and_groups(self, compiled: CompiledRule) -> tuple[int, list[int]]:
+        """The candidates (bit n: sentence n), and per `together` group of the rule the
+        sentences where it may match the sentence's own text: elsewhere the group's first
+        pattern has no match in the sentence (the scans are looser than it), or another of
+        its patterns lacks a literal it needs."""
+        return self.found.of_rule_and_groups(compiled.literals, compiled.scans, compiled.groups)
 
     def alternatives(self, compiled: CompiledRule) -> dict[int, list[re.Pattern[str]]] | None:
         """Candidate sentence → the alternatives of the rule's any_of that may match it, in
@@ -1059,14 +1059,13 @@ def find_element(compiled: CompiledRule, body: _Body, scanner: _Scanner | None =
     """Where one element rule matches: the sentences and the spans in each."""
     found: Found = {}
     scanner = scanner or _Scanner(body, [compiled])
-    candidates = scanner.candidates(compiled)
-    if not candidates:
+    among, groups = scanner.candidates_and_groups(compiled)
+    if not among:
         return found
     alternatives = scanner.alternatives(compiled)
     # (the exclude is looked for in the candidates only: elsewhere it changes nothing)
-    excluded = scanner.excluded(compiled, sum(1 << i for i in candidates))
-    groups = scanner.together(compiled) if compiled.together else ()
-    for i in candidates:
+    excluded = scanner.excluded(compiled, among)
+    for i in sentences(among):
         hit = _find(compiled, body.views[i], None if alternatives is None else alternatives.get(i, []),
                     None if excluded is None else bool(excluded >> i & 1),
                     sum(1 << k for k, hits in enumerate(groups) if hits >> i & 1))

@@ -343,27 +343,28 @@ class Candidates:
     def of_rule(self, terms: tuple[str, ...], scans: tuple[str, ...], groups: tuple[Group, ...] = ()) -> list[int]:
         """The sentences, in order, where the rule may match: holding one of its terms, a match
         of one of its scans, or a match of a group's first pattern and the others' literals."""
-        plan = self.prefilter.rules[terms, scans, groups]
-        found = self._holding(plan.terms)
-        for i in plan.scans & self.live:
-            found |= self._scan(i)
-        for hits in self.of_groups(terms, scans, groups):
-            found |= hits
-        return sentences(found)
+        return sentences(self.of_rule_and_groups(terms, scans, groups)[0])
 
-    def of_groups(self, terms: tuple[str, ...], scans: tuple[str, ...], groups: tuple[Group, ...]) -> list[int]:
-        """For each `together` group of the rule, the sentences with a match of one of its
-        first pattern's scans that hold the literals each other pattern needs."""
+    def of_rule_and_groups(self, terms: tuple[str, ...], scans: tuple[str, ...],
+                           groups: tuple[Group, ...] = ()) -> tuple[int, list[int]]:
+        """(the sentences of_rule lists; for each `together` group of the rule, the sentences
+        with a match of one of its first pattern's scans that hold the literals each other
+        pattern needs)."""
         plan = self.prefilter.rules[terms, scans, groups]
-        out = []
+        scan, live = self._scan, self.live
+        found = self._holding(plan.terms)
+        for i in plan.scans & live:
+            found |= scan(i)
+        per_group = []
         for firsts, others in plan.groups:
             hits = 0
-            for i in firsts & self.live:
-                hits |= self._scan(i)
+            for i in firsts & live:
+                hits |= scan(i)
             for needed in others:
                 hits = self._holding_all(needed, hits)
-            out.append(hits)
-        return out
+            per_group.append(hits)
+            found |= hits
+        return found, per_group
 
     def holding(self, literal: str) -> int:
         """The sentences holding this literal (one of the rules' terms)."""
@@ -418,13 +419,11 @@ class Candidates:
         found = self.scans.get(i)
         if found is None:
             scan = self.prefilter.scans[i]
-            search, texts = self.search(scan.source).search, self.texts
-            if not scan.needed:  # nothing known to look for first: every sentence is tried
-                found = sum(1 << n for n, text in enumerate(texts) if search(text))
-            else:
-                found = self._holding_all(scan.needed[1:], self._holding(scan.needed[0]))
-                if not scan.exact:
-                    found = sum(1 << n for n in sentences(found) if search(texts[n]))
+            # the sentences holding its literals (every sentence when none is known) …
+            found = self._holding_all(scan.needed, (1 << len(self.texts)) - 1)
+            if found and not scan.exact:  # … where the regex is tried
+                search, texts = self.search(scan.source).search, self.texts
+                found = sum(1 << n for n in sentences(found) if search(texts[n]))
             self.scans[i] = found
         return found
 
