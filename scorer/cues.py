@@ -448,13 +448,15 @@ def title_spans(norm: str) -> tuple[tuple[int, int], ...]:
 @lru_cache(maxsize=2048)
 def quantities(text: str) -> tuple[tuple[int, str], ...]:
     """(start, text) of every count with its unit (35件, 三次)."""
-    return tuple((m.start(), m.group(0)) for m in _QUANTITY_AT_STARTS.finditer(text))
+    return tuple((m.start(), m.group(0)) for m in QUANTITY_AT_STARTS.finditer(text))
 
 
-# QUANTITY opens with lookbehinds, so `re` would try it at every position of every sentence:
-# tried only at a digit, a Chinese numeral or the first character of its other branches
+# QUANTITY and PARTIAL_DATE open with lookbehinds, so `re` would try them at every position
+# of every sentence (and of a report's whole plans part, for the quality signals): tried
+# only at a digit, a Chinese numeral or the first character of their other branches
 # (scorer.start_chars; the same matches, ~4× faster on report text).
-_QUANTITY_AT_STARTS = searched_at_starts(QUANTITY)
+QUANTITY_AT_STARTS = searched_at_starts(QUANTITY)
+PARTIAL_DATE_AT_STARTS = searched_at_starts(PARTIAL_DATE)
 
 
 # Words every match of a cue holds one of, searched for first: a sentence without any of

@@ -39,7 +39,7 @@ from scorer.cues import (
     PLAN_OPENER,
     PLAN_SUBJECT,
     YEAR_OPENER,
-    PARTIAL_DATE,
+    PARTIAL_DATE_AT_STARTS,
     PLATFORM,
     REPORTING_PERIOD,
     SPIRIT_AFTER,
@@ -678,7 +678,7 @@ def _details(norm: str, titles: tuple[tuple[int, int], ...], own: frozenset[int]
     found = list(quantities(outside))
     found += [(s, outside[s:e]) for s, e, _ in find_dates(outside)]
     if "月" in outside:  # every PARTIAL_DATE names a month (tests/test_prefilter.py checks)
-        found += [(m.start(), m.group(0)) for m in PARTIAL_DATE.finditer(outside)]
+        found += [(m.start(), m.group(0)) for m in PARTIAL_DATE_AT_STARTS.finditer(outside)]
     # A title is detail when it names the department's own document, listed or not (a
     # requirement named only inside a list of 《…制度》 is capped at asserted elsewhere:
     # that shows a rule exists, not what was done with it).

@@ -140,7 +140,7 @@ TARGET_WORDS = regex_cache.compile(r"年底前|月底前|季度|之前完成|完
 
 def quality_signals(seg: Segmented, results: list[RuleResult]) -> Quality:
     # (imported here: the scoring policy, which a batch's parent needs, does not need the cues)
-    from scorer.cues import PARTIAL_DATE, QUANTITY, quantities, title_spans
+    from scorer.cues import PARTIAL_DATE_AT_STARTS, QUANTITY_AT_STARTS, quantities, title_spans
 
     roles = {p.index: p.role for p in seg.parts}
     by_role: dict[str, list[str]] = {}
@@ -161,7 +161,8 @@ def quality_signals(seg: Segmented, results: list[RuleResult]) -> Quality:
         named_documents=len(titles),
         substantiated_share=round(sum(r.status == "substantiated" for r in met) / len(met), 3) if met else 0.0,
         shortcomings_state_causes=bool(CAUSE_WORDS.search(shortcomings)) if shortcomings else None,
-        plans_have_targets=bool(QUANTITY.search(plans) or PARTIAL_DATE.search(plans) or TARGET_WORDS.search(plans))
+        plans_have_targets=bool(QUANTITY_AT_STARTS.search(plans) or PARTIAL_DATE_AT_STARTS.search(plans)
+                                or TARGET_WORDS.search(plans))
         if plans
         else None,
     )

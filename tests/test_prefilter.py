@@ -288,7 +288,7 @@ def test_a_pattern_tried_at_its_start_characters_finds_what_finditer_finds(body,
             for clause in re.split("[,:;]", t):  # (not_work matches BASIS_OPENER clause by clause)
                 got, want = fast.match(clause), cue.match(clause)
                 assert (got and got.span()) == (want and want.span()), (name, clause)
-    assert wrapped > 10 and isinstance(cues._QUANTITY_AT_STARTS, StartSearch)
+    assert wrapped > 10 and isinstance(cues.QUANTITY_AT_STARTS, StartSearch) and isinstance(cues.PARTIAL_DATE_AT_STARTS, StartSearch)
     from scorer.match import _BASIS_OPENER_AT_STARTS
 
     assert isinstance(_BASIS_OPENER_AT_STARTS, StartSearch)
