@@ -722,7 +722,7 @@ class _SplitCue:
                          for k, branch in enumerate(branches)]
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        live = [branch for branch, needs in self.branches if all(n.search(text) for n in needs)]
+        live = [branch for branch, needs in self.branches if not needs or all(n.search(text) for n in needs)]
         return _first_alternative_matches(live, text, self.whole) if live else []
 
 
