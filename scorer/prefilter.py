@@ -420,10 +420,20 @@ class Candidates:
         if found is None:
             scan = self.prefilter.scans[i]
             # the sentences holding its literals (every sentence when none is known) …
-            found = self._holding_all(scan.needed, (1 << len(self.texts)) - 1)
+            found, get = (1 << len(self.texts)) - 1, self.where.get
+            for keys in scan.needed:
+                held = 0
+                for k in keys:
+                    held |= get(k, 0)
+                found &= held
             if found and not scan.exact:  # … where the regex is tried
                 search, texts = self.search(scan.source).search, self.texts
-                found = sum(1 << n for n in sentences(found) if search(texts[n]))
+                untried, found = found, 0
+                while untried:
+                    low = untried & -untried  # the first sentence not tried yet
+                    if search(texts[low.bit_length() - 1]):
+                        found |= low
+                    untried ^= low
             self.scans[i] = found
         return found
 
