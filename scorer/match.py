@@ -778,7 +778,7 @@ def _find(compiled: CompiledRule, view: _SentenceView, alternatives: list[re.Pat
     prefilter knows (_Scanner.alternatives); None: any_of is searched whole. ``excluded``:
     whether the rule's exclude matches the sentence, when the prefilter knows. ``together``:
     bit k set when the rule's `together` group k may match the sentence's own text, when the
-    prefilter knows (_Scanner.together); a sentence without titles has no other text to look in.
+    prefilter knows (_Scanner.candidates_and_groups); a sentence without titles has no other text to look in.
     Returns None when the rule does not match this sentence.
     """
     norm = view.sentence.norm
