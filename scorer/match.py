@@ -520,8 +520,8 @@ class _SentenceView:
 
         A basis, aim or stock opener (根据…要求, 为进一步规范…, 在…的正确领导下), a remit
         (法规科负责…), an agenda clause (…等工作作出安排部署) and a meeting's topic (召开行政复议
-        工作推进会): what they name is not reported as done. A match that is itself the agenda's cue (研究部署…法治) is the deployment,
-        and stays.
+        工作推进会): what they name is not reported as done. A match that is itself the
+        agenda's cue (研究部署…法治) or the meeting (召开…推进会) is the deployment, and stays.
         """
         norm = self.sentence.norm
         # (a clause holds no cue whose words the whole sentence lacks, nor one whose words it
@@ -554,7 +554,7 @@ class _SentenceView:
             if training and TRAINING_GUARD.search(norm, cs, ce):
                 for m in TRAINING_TOPICS.finditer(clause):
                     out.append((cs + m.start(1), cs + m.end(1), ((cs + m.start(2), cs + m.end(2)),)))
-            if meeting and "召开" in clause:  # the meeting's topic is not work; the meeting itself (召开…推进会) stays deployment
+            if meeting and "召开" in clause:
                 for m in MEETING_TOPIC.finditer(clause):
                     out.append((cs + m.start("topic"), cs + m.end("topic"),
                                 ((cs + m.start(), cs + m.start("topic")), (cs + m.end("topic"), cs + m.end()))))
