@@ -405,11 +405,7 @@ class Candidates:
         tried, hits = self.tried.get(i, (0, 0))
         todo = among & ~tried
         if todo:
-            scan = self.prefilter.scans[i]
-            new = self._holding_all(scan.needed, todo)  # (all of todo when nothing is needed)
-            if new and not scan.exact:
-                search, texts = self.search(scan.source).search, self.texts
-                new = sum(1 << n for n in sentences(new) if search(texts[n]))
+            new = self._matching_among(self.prefilter.scans[i], todo)
             tried, hits = tried | todo, hits | new
             self.tried[i] = tried, hits
         return hits & among
@@ -418,23 +414,16 @@ class Candidates:
         """The sentences with a match of scan i."""
         found = self.scans.get(i)
         if found is None:
-            scan = self.prefilter.scans[i]
-            # the sentences holding its literals (every sentence when none is known) …
-            found, get = (1 << len(self.texts)) - 1, self.where.get
-            for keys in scan.needed:
-                held = 0
-                for k in keys:
-                    held |= get(k, 0)
-                found &= held
-            if found and not scan.exact:  # … where the regex is tried
-                search, texts = self.search(scan.source).search, self.texts
-                untried, found = found, 0
-                while untried:
-                    low = untried & -untried  # the first sentence not tried yet
-                    if search(texts[low.bit_length() - 1]):
-                        found |= low
-                    untried ^= low
-            self.scans[i] = found
+            found = self.scans[i] = self._matching_among(self.prefilter.scans[i], (1 << len(self.texts)) - 1)
+        return found
+
+    def _matching_among(self, scan: _Scan, among: int) -> int:
+        """Those of ``among`` holding the scan's literals (all of them when none is known) and,
+        unless holding them is enough, where its regex matches."""
+        found = self._holding_all(scan.needed, among)
+        if found and not scan.exact:
+            search, texts = self.search(scan.source).search, self.texts
+            found = sum(1 << n for n in sentences(found) if search(texts[n]))
         return found
 
 
