@@ -12,6 +12,7 @@ from scorer.learn.model import MODEL_FILE, from_dict, load_model
 from typer.testing import CliRunner
 
 from scorer.cli import app
+from scorer.evaluate import load_gold
 from scorer.learn.train import data_hash, fit, labelled_reports
 
 REPO = Path(__file__).resolve().parents[1]
@@ -105,7 +106,7 @@ def test_the_shipped_model_is_small_and_names_its_training_data():
     assert MODEL_FILE.stat().st_size <= 5 * 1024 * 1024
     load_model.cache_clear()
     model = load_model()
-    dev = [e for e in yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))["reports"] if e["fold"] == "dev"]
+    dev = [e for e in load_gold(MANIFEST) if e["fold"] == "dev"]
     # trained on exactly the committed dev fold's labels: `fazhi learn train` re-makes it
     assert model.info["trained_on"] == data_hash(dev)
     assert model.info["cross_validation"]["rules alone"]["f1"] > 0

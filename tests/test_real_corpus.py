@@ -4,6 +4,7 @@ repository; these tests need only the manifest and small texts of our own."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import json
@@ -27,8 +28,25 @@ corpus = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(corpus)
 
 
+@functools.cache
+def _committed_manifest() -> tuple[dict, ...]:
+    # Read once per run: the manifest is 3.4 MB and a dozen tests below only read it.
+    return tuple(corpus.load())
+
+
+def committed_manifest() -> list[dict]:
+    return list(_committed_manifest())
+
+
+@functools.cache
+def double(name: str) -> list[dict]:
+    """One labelling of a doubly labelled set (tests/data/real/double/NAME.yaml), read once."""
+    text = (REAL / "double" / f"{name}.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["reports"]
+
+
 def test_manifest_is_complete_and_unique():
-    entries = corpus.load()
+    entries = committed_manifest()
     assert len(entries) >= 200
     assert all(not corpus.check_labels(e) for e in entries)
     for key in ("file", "url", "sha256"):
@@ -40,7 +58,7 @@ def test_manifest_is_complete_and_unique():
 
 
 def test_each_batch_keeps_a_quarter_or_more_as_its_test_fold_drawn_by_seed():
-    entries = corpus.load()
+    entries = committed_manifest()
     for batch in {e["batch"] for e in entries}:
         members = sorted(e["file"] for e in entries if e["batch"] == batch)
         folds = Counter(e["fold"] for e in entries if e["batch"] == batch)
@@ -52,8 +70,8 @@ def test_each_batch_keeps_a_quarter_or_more_as_its_test_fold_drawn_by_seed():
 
 
 def test_double_labelling_covers_forty_reports_and_agrees_as_reported():
-    first = yaml.safe_load((REAL / "double" / "first.yaml").read_text(encoding="utf-8"))["reports"]
-    second = yaml.safe_load((REAL / "double" / "second.yaml").read_text(encoding="utf-8"))["reports"]
+    first = double("first")
+    second = double("second")
     assert len(first) == len(second) >= 40
     a = agreement(first, second)
     assert a.labels == 28 * len(first)
@@ -132,7 +150,7 @@ def test_eval_by_fold_with_the_human_ceiling(tmp_path):
 def test_the_dev_fold_halves_are_fixed_and_split_only_the_dev_fold():
     # Half A is read when rules are tuned, half B only counted (README: the nineteenth
     # session's round); the halves must stay the reports they were, or B's figures mean nothing.
-    entries = corpus.load()
+    entries = committed_manifest()
     a, b = select_fold(entries, "dev-a"), select_fold(entries, "dev-b")
     dev = select_fold(entries, "dev")
     # the reports of the first seventeen batches, as the nineteenth session drew them;
@@ -255,10 +273,10 @@ DOUBLE_SETS = (("test_first", "test_second", "test_settled"),  # the test fold o
 
 @pytest.mark.parametrize("names", DOUBLE_SETS, ids=lambda n: n[0])
 def test_a_doubly_labelled_set_has_its_disagreements_settled_in_the_manifest(names):
-    first, second, settled = (yaml.safe_load((REAL / "double" / f"{n}.yaml").read_text(encoding="utf-8"))
-                              for n in names)
-    first, second = first["reports"], second["reports"]
-    entries = {e["file"]: e for e in corpus.load()}
+    first, second = double(names[0]), double(names[1])
+    settled = yaml.load((REAL / "double" / f"{names[2]}.yaml").read_text(encoding="utf-8"),
+                        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    entries = {e["file"]: e for e in committed_manifest()}
     assert {r["file"] for r in first} == {r["file"] for r in second}
     a = agreement(first, second)
     assert a.labels == 28 * len(first) and 0.95 < a.share < 1 and 0.85 < a.kappa < 1
@@ -272,11 +290,11 @@ def test_a_doubly_labelled_set_has_its_disagreements_settled_in_the_manifest(nam
 
 
 def test_every_test_fold_report_is_labelled_twice():
-    sample = {r["file"] for r in yaml.safe_load((REAL / "double" / "first.yaml").read_text(encoding="utf-8"))["reports"]}
+    sample = {r["file"] for r in double("first")}
     twice = {r["file"] for names in DOUBLE_SETS
-             for r in yaml.safe_load((REAL / "double" / f"{names[0]}.yaml").read_text(encoding="utf-8"))["reports"]}
-    test = {e["file"] for e in corpus.load() if e["fold"] == "test"}
+             for r in double(names[0])}
+    test = {e["file"] for e in committed_manifest() if e["fold"] == "test"}
     assert test - sample <= twice
     # the test fold's own set holds test reports only (batch 6's holds its dev reports too)
-    first = yaml.safe_load((REAL / "double" / "test_first.yaml").read_text(encoding="utf-8"))["reports"]
+    first = double("test_first")
     assert {r["file"] for r in first} <= test
