@@ -1136,7 +1136,8 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
         status, reason = _judge(view, spans, in_title_only, year, options, scope)
         evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, tuple(spans)))
     if options.heading_scope and compiled.rule.heading_scope:
-        evidence += _under_heading(found, claims, body, year, options)
+        act = compiled.continued_by if compiled.rule.heading_scope == "act" else None
+        evidence += _under_heading(found, claims, body, year, options, act)
     if options.heading_scope and compiled.heading_acts is not None:
         seen = {e.sentence for e in evidence}
         evidence += [e for e in _acts_under_heading(compiled, found, body, year, options) if e.sentence not in seen]
@@ -1148,7 +1149,7 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
 
 
 def _under_heading(found: Found, claims: dict[int, dict[int, set[str]]], body: _Body, year: int | None,
-                   options: MatchOptions) -> list[Evidence]:
+                   options: MatchOptions, act: re.Pattern[str] | None = None) -> list[Evidence]:
     """The body under a heading that names this requirement, as its evidence where it has detail.
 
     Real writers name the task in the heading and give the figures below it without naming
@@ -1157,12 +1158,14 @@ def _under_heading(found: Found, claims: dict[int, dict[int, set[str]]], body: _
     heading, only those no requirement matches itself (a sentence that names another task is
     that task's), and only where they have checkable detail: under a heading, a general
     sentence adds nothing to the heading's own assertion, and one that is planned or admitted
-    missing is left to the requirements it names.
+    missing is left to the requirements it names. With ``act`` (Rule.heading_scope "act"), only
+    those that name the rule's own act (its continued_by): under （一）深入学习贯彻习近平法治思想
+    the study counted is the heading's, 开展专题调研50余次 is not.
     """
     views = body.views
     out = []
     for heading, i in _under_matched_headings(found, views):
-        if i not in found and i not in claims:
+        if i not in found and i not in claims and (act is None or act.search(views[i].sentence.norm)):
             out += _with_detail(views[i], year, options, f"位于标题“{heading[:30]}”之下", "heading")
     return out
 

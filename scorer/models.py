@@ -132,8 +132,10 @@ class Rule:
     # Whether the body under a heading that names this requirement is its evidence where it
     # has detail (MatchOptions.heading_scope). Off for a duty that only a named actor's own
     # acts substantiate: under 履行第一责任人职责, a figure that does not name the leader
-    # shows nothing of the leader.
-    heading_scope: bool = True
+    # shows nothing of the leader. "act": only the body's sentences that name the rule's own
+    # act (continued_by) — under a part headed by the study, its other work's figures are not
+    # the study's.
+    heading_scope: bool | str = True
     # A pattern naming this requirement's own act (学习|研讨|讲座…), for the sentences that
     # carry on a match in the same paragraph without naming the requirement again
     # (组织中心组专题学习习近平法治思想。全年共集中学习12次。): such a sentence, matched by no

@@ -86,7 +86,7 @@ RULE_SCHEMA = {
                                        "subject": {"type": "string", "minLength": 1}},
                     },
                 },
-                "heading_scope": {"type": "boolean"},
+                "heading_scope": {"enum": [True, False, "act"]},
                 "continued_by": {"type": "string", "minLength": 1},
                 "heading_acts": {"type": "string", "minLength": 1},
                 "bundle": {"type": "string", "minLength": 1},

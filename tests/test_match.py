@@ -609,6 +609,19 @@ def test_a_heading_takes_no_detail_from_a_general_body_or_a_plan(ruleset):
     assert off.result("education.popularization").status == "asserted"
 
 
+def test_under_its_heading_a_rule_that_names_its_act_takes_only_sentences_naming_it(ruleset):
+    # law study names its own act (continued_by: 学习, 讲座…): under its heading the figures of
+    # the study are its detail, the figures of other work under the same heading are not
+    text = ("某县科技局2023年法治政府建设情况报告\n一、主要举措和成效\n（一）加强领导干部学法\n"
+            "深入开展专题调研50余次，形成调研报告6篇。\n")
+    study = _score(ruleset, text).result("leadership.law_study")
+    assert study.status == "asserted"
+    assert not [e for e in study.evidence if e.signal == "heading"]
+    counted = _score(ruleset, text.replace("深入开展专题调研50余次，形成调研报告6篇。", "全年组织干部职工集中学习8次。"))
+    assert counted.result("leadership.law_study").status == "substantiated"
+    assert [e.signal for e in counted.result("leadership.law_study").evidence if e.signal == "heading"] == ["heading"]
+
+
 def test_an_enumerated_lead_as_heading_ends_at_the_next_lead(ruleset):
     # 一是… stands as a heading at the start of its line; its point ends where 二是 opens,
     # though 二是 runs on in the same line: the 二是 point's figures are not the 一是 point's
