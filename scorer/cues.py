@@ -212,6 +212,10 @@ NAMED_BODY = regex_cache.compile(
     r"|(联合|会同)[^,，。;；]{0,4}(省|市|县|区|州|自治区)(人大常委会|人大|政协)[^,，。;；]{0,6}(召开|举办|举行|开展|组织)"
     # the review opinions of a named congress acted upon (推动自治区人大常委会审议意见落实)
     r"|(省|市|县|区|州|自治区)人大常委会[^,，。;；]{0,6}审议意见"
+    # a named university or college the work is done with or at (在岭南师范学院打造…阵地, 联合广东
+    # 海洋大学建设…, 依托省政法管理干部学院设立…): not a party school, the staff's own classroom
+    # (not a kind of school: 全国法学院校, 有关高等学院)
+    r"|(在|依托|联合|与|会同)(?!党校|行政学院)(?:(?!有关|部门|全国|全省|全市|各|多所|高等|高校)[\u4e00-\u9fff]){2,12}(大学|学院)(?!校|[\u4e00-\u9fff]{0,2}(教授|专家|老师|学者))"
 )
 # A named person: 局长王宇同志, 马兴瑞省长主持… (a name is two or three characters that are
 # not themselves part of a title or a body's name).
@@ -482,7 +486,7 @@ GUARDS = {
     "AGENDA_ITEMS": _one_of("议题", "事项", "汇报", "问题", "困难", "重要"),
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",
                           "人民检察院", "组织部", "宣传部", "党校", "政法委", "依法治", "委员会", "人大", "政协",
-                          "服务站", "工作站", "工作室", "调解室", "服务中心", "反馈", "整改", "审议意见"),
+                          "服务站", "工作站", "工作室", "调解室", "服务中心", "反馈", "整改", "审议意见", "大学", "学院"),
 }
 ENUMERATION_GUARD = GUARDS["ENUMERATION"]
 REMIT_GUARD = GUARDS["REMIT_CLAUSE"]
