@@ -254,10 +254,11 @@ NAMED_EVENT = regex_cache.compile(
     r"|国家宪法日|宪法宣誓(?![\u4e00-\u9fff、]{0,24}制(度|$))"
     # a numbered session is one meeting that can be checked: …委员会第三次会议, 十五届三次全会
     r"|第[一二三四五六七八九十\d]+次[(（]?(全体|扩大)?[)）]?(会议|全会)"
-    # a named campaign or contest: “美好生活·民法典相伴”主题宣传活动, 法治微视频大赛
+    # a named campaign or contest: “美好生活·民法典相伴”主题宣传活动, 法治微视频大赛 (its kind
+    # may be said at more length: “…”等一系列法律知识学习活动 — up to 12 characters, was 8)
     # (not a numbered slogan: “八进”活动, “三个年”活动 — a motto, like “1211”机制; nor the
     # standing words everyone quotes: “一把手”党建培训, “关键少数”专题培训, “第一议题”学习)
-    r"|“(?![一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”|一把手”|关键少数”|第一议题”)[^”]{2,30}”[\u4e00-\u9fff]{0,8}(活动|大赛|竞赛|比赛|宣传周|宣传月|巡讲|晚会|展览|讲堂|大讲堂|论坛|培训班|培训|轮训|讲座|宣讲|研讨班|会战|汇演|竞答)"
+    r"|“(?![一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”|一把手”|关键少数”|第一议题”)[^”]{2,30}”[\u4e00-\u9fff]{0,12}(活动|大赛|竞赛|比赛|宣传周|宣传月|巡讲|晚会|展览|讲堂|大讲堂|论坛|培训班|培训|轮训|讲座|宣讲|研讨班|会战|汇演|竞答)"
     # an event named by its year and subject: 2022年习近平法治思想专题培训班
     r"|20\d\d年度?[\u4e00-\u9fff]{2,24}(培训班|研讨班|轮训班|讲座|论坛|大赛|知识竞赛|宣传月|宣传周|活动月)"
     r"|[\u4e00-\u9fff]{2,12}(大赛|知识竞赛|演讲比赛|辩论赛)"
