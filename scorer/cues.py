@@ -196,7 +196,9 @@ NAMED_BODY = regex_cache.compile(
     r"|(联合|会同|邀请|特邀|协同|配合)[^,]{0,4}(省|市|县|区|州|自治区)委(组织部|宣传部|党校|政法委|依法治[省市县区]办)"
     # acting on a named higher body's inspection (中央依法治国办…督察反馈问题整改)
     # (or a local one's: 市委依法治市办2025年法治建设督察反馈意见整改)
-    r"|(中央|国务院|全国人大|省委|省政府|市委|县委|区委|州委)[\u4e00-\u9fff]{0,8}(依法治国办|依法治省办|依法治市办|依法治县办|依法治区办|依法治州办|督察组|巡视组|巡察组|督察)[^,]{0,30}(反馈|整改)"
+    # (the inspection itself named too: 省委巡视反馈问题整改; and the problems a named office
+    # notified: 对中央依法治国办通报问题…整改)
+    r"|(中央|国务院|全国人大|省委|省政府|市委|县委|区委|州委)[\u4e00-\u9fff]{0,8}(依法治国办|依法治省办|依法治市办|依法治县办|依法治区办|依法治州办|督察组|巡视组|巡察组|督察|巡视|巡察)[^,]{0,50}(反馈|整改|通报的?问题)"
     # a named law firm (江苏承匠律师事务所)
     r"|(?<![聘请委托家所与和的])(?!聘请|委托|多家|两家|一家|本地|专业|第三方|常年|业界|知名|优秀|资深|行业)(?:(?!知名|优秀|资深|专业)[\u4e00-\u9fff]){2,10}(\([\u4e00-\u9fff]{2,6}\))?律师事务所"
     # working with a named court or procuratorate (会同省高级人民法院…建立…机制)
@@ -212,6 +214,10 @@ NAMED_BODY = regex_cache.compile(
     r"|(联合|会同)[^,，。;；]{0,4}(省|市|县|区|州|自治区)(人大常委会|人大|政协)[^,，。;；]{0,6}(召开|举办|举行|开展|组织)"
     # the review opinions of a named congress acted upon (推动自治区人大常委会审议意见落实)
     r"|(省|市|县|区|州|自治区)人大常委会[^,，。;；]{0,6}审议意见"
+    # a named university or college the work is done with or at (在岭南师范学院打造…阵地, 联合广东
+    # 海洋大学建设…, 依托省政法管理干部学院设立…): not a party school, the staff's own classroom
+    # (not a kind of school: 全国法学院校, 有关高等学院)
+    r"|(在|依托|联合|与|会同)(?!党校|行政学院)(?:(?!有关|部门|全国|全省|全市|各|多所|高等|高校)[\u4e00-\u9fff]){2,12}(大学|学院)(?!校|[\u4e00-\u9fff]{0,2}(教授|专家|老师|学者))"
 )
 # A named person: 局长王宇同志, 马兴瑞省长主持… (a name is two or three characters that are
 # not themselves part of a title or a body's name).
@@ -248,10 +254,11 @@ NAMED_EVENT = regex_cache.compile(
     r"|国家宪法日|宪法宣誓(?![\u4e00-\u9fff、]{0,24}制(度|$))"
     # a numbered session is one meeting that can be checked: …委员会第三次会议, 十五届三次全会
     r"|第[一二三四五六七八九十\d]+次[(（]?(全体|扩大)?[)）]?(会议|全会)"
-    # a named campaign or contest: “美好生活·民法典相伴”主题宣传活动, 法治微视频大赛
+    # a named campaign or contest: “美好生活·民法典相伴”主题宣传活动, 法治微视频大赛 (its kind
+    # may be said at more length: “…”等一系列法律知识学习活动 — up to 12 characters, was 8)
     # (not a numbered slogan: “八进”活动, “三个年”活动 — a motto, like “1211”机制; nor the
     # standing words everyone quotes: “一把手”党建培训, “关键少数”专题培训, “第一议题”学习)
-    r"|“(?![一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”|一把手”|关键少数”|第一议题”)[^”]{2,30}”[\u4e00-\u9fff]{0,8}(活动|大赛|竞赛|比赛|宣传周|宣传月|巡讲|晚会|展览|讲堂|大讲堂|论坛|培训班|培训|轮训|讲座|宣讲|研讨班|会战|汇演|竞答)"
+    r"|“(?![一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”|一把手”|关键少数”|第一议题”)[^”]{2,30}”[\u4e00-\u9fff]{0,12}(活动|大赛|竞赛|比赛|宣传周|宣传月|巡讲|晚会|展览|讲堂|大讲堂|论坛|培训班|培训|轮训|讲座|宣讲|研讨班|会战|汇演|竞答)"
     # an event named by its year and subject: 2022年习近平法治思想专题培训班
     r"|20\d\d年度?[\u4e00-\u9fff]{2,24}(培训班|研讨班|轮训班|讲座|论坛|大赛|知识竞赛|宣传月|宣传周|活动月)"
     r"|[\u4e00-\u9fff]{2,12}(大赛|知识竞赛|演讲比赛|辩论赛)"
@@ -482,7 +489,7 @@ GUARDS = {
     "AGENDA_ITEMS": _one_of("议题", "事项", "汇报", "问题", "困难", "重要"),
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",
                           "人民检察院", "组织部", "宣传部", "党校", "政法委", "依法治", "委员会", "人大", "政协",
-                          "服务站", "工作站", "工作室", "调解室", "服务中心", "反馈", "整改", "审议意见"),
+                          "服务站", "工作站", "工作室", "调解室", "服务中心", "反馈", "整改", "通报", "审议意见", "大学", "学院"),
 }
 ENUMERATION_GUARD = GUARDS["ENUMERATION"]
 REMIT_GUARD = GUARDS["REMIT_CLAUSE"]
