@@ -91,6 +91,10 @@ RULE_SCHEMA = {
                 "heading_acts": {"type": "string", "minLength": 1},
                 "bundle": {"type": "string", "minLength": 1},
             },
+            # heading_scope "act" keeps the body's sentences that name the rule's act: it needs
+            # continued_by to say what that act is (without it "act" would silently mean true)
+            "if": {"properties": {"heading_scope": {"const": "act"}}, "required": ["heading_scope"]},
+            "then": {"required": ["continued_by"]},
         },
         "examples": {
             "type": "object",
@@ -157,7 +161,8 @@ def _describe(error) -> str:  # a jsonschema.ValidationError
     if error.validator == "required":
         return safe_yaml.schema_message(error).replace("is a required property", "is required")
     if error.validator == "enum":
-        allowed = ", ".join(str(v) for v in error.validator_value)
+        # as the rule writer types them in YAML: true, not Python's True
+        allowed = ", ".join(str(v).lower() if isinstance(v, bool) else str(v) for v in error.validator_value)
         return f"key {key}: {short_repr(error.instance)} is not allowed (allowed: {allowed})"
     if error.validator == "pattern" and where == "id":
         return f"id {short_repr(error.instance)} must look like area.name (lowercase, one dot)"
