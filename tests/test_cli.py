@@ -132,7 +132,8 @@ def test_rules_list_show_validate():
     assert res.exit_code == 0 and "detail from: leadership.party_deployment" in res.output and "≠" not in res.output
     assert "heading acts: ^" in res.output  # each rule key it uses is shown
     assert "after a clause opening " in res.output  # …a detail_from subject included
-    assert "continued by:" in run("rules", "show", "leadership.law_study").output
+    law_study = run("rules", "show", "leadership.law_study").output
+    assert "continued by:" in law_study and "heading scope: act" in law_study
     res = run("rules", "show", "no.such")
     assert res.exit_code == 2 and "no such rule" in res.output
     res = run("rules", "validate")

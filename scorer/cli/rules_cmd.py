@@ -52,6 +52,8 @@ def show_rule(
               + (f" after a clause opening {subject}" if subject else "") for others, when, subject in r.detail_from]
     if r.kind == "element" and not r.heading_scope:
         lines.append("  heading scope: off (the body under its heading is not its evidence)")
+    elif r.kind == "element" and r.heading_scope == "act":
+        lines.append("  heading scope: act (under its heading, only body sentences naming its act, continued by)")
     if r.continued_by:
         lines.append(f"  continued by: {r.continued_by} (a later sentence of a matched paragraph naming this act)")
     if r.heading_acts:
