@@ -86,7 +86,7 @@ from scorer.cues import (
 from scorer.models import MET_STATUSES, Evidence, Rule, RuleMatch, Ruleset, Segmented, Sentence, UserRule
 from scorer import regex_cache, user_cache
 from scorer.linear_regex import LinearSource, PatternError, _LinearPattern, linear
-from scorer.prefilter import Candidates, build_prefilter, sentences
+from scorer.prefilter import Candidates, Prefilter, build_prefilter, sentences
 from scorer.start_chars import searched_at_starts
 from scorer.textnorm import find_dates, normalize, normalize_pattern
 
@@ -987,16 +987,27 @@ class _Body:
     views: list[_SentenceView]
 
 
+def _prefilter_of(rules: tuple[CompiledRule, ...]) -> Prefilter:
+    # each rule, then each rule's exclude branches as the scans of a rule of their own
+    return build_prefilter(tuple((c.literals, c.scans, c.groups) for c in rules)
+                           + tuple(((), c.excludes, ()) for c in rules if c.excludes))
+
+
+@lru_cache(maxsize=8)
+def _ruleset_prefilter(ruleset: Ruleset) -> Prefilter:
+    """The prefilter of the ruleset's element rules, kept by the ruleset: build_prefilter's
+    own cache is keyed by every rule's terms and scans, ~0.1 ms a report to hash."""
+    return _prefilter_of(compile_ruleset(ruleset))
+
+
 class _Scanner:
     """The candidate sentences of every element rule in one body, found in one pass of
     the rules' literal automaton (scorer.prefilter) and shared by every rule that uses
     a literal or a scan (三项制度 is a term of three rules)."""
 
-    def __init__(self, body: _Body, rules: Iterable[CompiledRule]):
-        rules = tuple(rules)
-        # each rule, then each rule's exclude branches as the scans of a rule of their own
-        prefilter = build_prefilter(tuple((c.literals, c.scans, c.groups) for c in rules)
-                                    + tuple(((), c.excludes, ()) for c in rules if c.excludes))
+    def __init__(self, body: _Body, rules: Iterable[CompiledRule], prefilter: Prefilter | None = None):
+        """``prefilter``: the rules' own (_prefilter_of), when the caller keeps it."""
+        prefilter = prefilter or _prefilter_of(tuple(rules))
         self.found = Candidates(prefilter, [v.sentence.norm for v in body.views], _regex)
 
     def excluded(self, compiled: CompiledRule, among: int | None = None) -> int | None:
@@ -1443,7 +1454,7 @@ def match_report(seg: Segmented, ruleset: Ruleset, options: MatchOptions = Match
     matches: list[RuleMatch] = []
     warnings: list[str] = []
     first_by_part = first_sentences(seg)  # shared by the part rules
-    scanner = _Scanner(body, compiled.values())
+    scanner = _Scanner(body, compiled.values(), _ruleset_prefilter(ruleset))
     found_by_rule = {rule.id: find_element(compiled[rule.id], body, scanner)
                      for rule in ruleset.rules if rule.kind == "element"}
     claims = clause_claims(found_by_rule, body)
