@@ -336,7 +336,9 @@ class Candidates:
                     where[k] = where.get(k, 0) | bit
         self.where = where
         triggers = prefilter.triggers
-        self.live = prefilter.unfiltered.union(*(triggers[k] for k in where if k in triggers))
+        # (the keys found that trigger scans, and their scans, gathered by set operations
+        # rather than a Python loop over the ~400 keys a report holds)
+        self.live = prefilter.unfiltered.union(*map(triggers.__getitem__, where.keys() & triggers.keys()))
         self.scans: dict[int, int] = {}  # scan → the sentences with a match
         self.tried: dict[int, tuple[int, int]] = {}  # scan → (sentences tried, those with a match)
 
