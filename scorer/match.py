@@ -1123,10 +1123,13 @@ def _claimed_by_others(compiled: CompiledRule, view: _SentenceView, claims: dict
     rule, unless all the others are rules this one shares detail with (Rule.detail_from)
     and the clause reads as that sharing says: it matches `when`, and a clause up to it opens
     with `subject` (the actor whose acts the clause goes on with)."""
+    rule_id = compiled.rule.id
+    if not compiled.detail_from:  # (most rules, for every sentence they match: no set built per clause)
+        return {clause for clause, rules in claims.items() if len(rules) > 1 or rule_id not in rules}
     norm = view.sentence.norm
     others = set()
     for clause, rules in claims.items():
-        rest = rules - {compiled.rule.id}
+        rest = rules - {rule_id}
         if not rest:
             continue
         start, end = view.clauses[clause]
