@@ -181,6 +181,13 @@ class Ruleset:
     version: str  # content hash of the rule files, so stored results say which rules made them
     sources: tuple[str, ...]  # rule directories, in load order
 
+    def __hash__(self) -> int:
+        # Scoring a report looks its compiled rules up by the ruleset (match.compile_ruleset's
+        # cache): the hash dataclass generates rehashed every field of every rule each time,
+        # ~0.25 ms a report. Equal rulesets have equal versions and rule ids, so this agrees
+        # with ==, which still compares everything on a hit that is not the same object.
+        return hash((self.version, tuple(rule.id for rule in self.rules)))
+
     def get(self, rule_id: str) -> Rule:
         for rule in self.rules:
             if rule.id == rule_id:

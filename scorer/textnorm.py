@@ -138,8 +138,9 @@ DATE_PATTERNS = (
 def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
     """Every calendar date written in ``text``: (start, end, date), in order."""
     found = []
-    # the first two need 年, the third one of - / . (most sentences hold no date at all)
-    patterns = DATE_PATTERNS if "年" in text else DATE_PATTERNS[2:]
+    # the first two need 年 and 日, the third one of - / . (most sentences hold no date at
+    # all; most of a report's sentences hold a 年, few a 日)
+    patterns = DATE_PATTERNS if "日" in text and "年" in text else DATE_PATTERNS[2:]
     if not ("-" in text or "/" in text or "." in text):
         patterns = patterns[:-1]
     for pattern in patterns:
