@@ -290,10 +290,12 @@ NAMED_EVENT = regex_cache.compile(
 # An honour conferred on the work (荣获全国优质政务服务示范区, 获评全省人民调解工作先进集体,
 # 入选全省十大行政复议精品案例, 被确定为…试点县): a named body's checkable decision about it.
 # (Not a grade in the year's assessment, 考核获得优秀等次: it names no title, body or event.)
+# 示范项目: the Outline's 法治政府建设示范项目, named for one piece of work (“多元调解服务中心”建设获评
+# 第二批全国法治政府建设示范项目); not 示范地区, a whole area's title. Dev +3 / −0 (s24).
 HONOUR = regex_cache.compile(
     r"(荣获|获评|获得|被评为|评为|入选|被确定为|确定为|被命名为|命名为|被列为|列为|获批|成功创建|创建成为)"
     r"[^,，。;；:：]{0,30}?"
-    r"(称号|奖(?!励|惩|补)|先进集体|先进单位|先进个人|示范区|示范市|示范县|示范单位|示范点|示范基地|试点县|试点市|试点单位|试点"
+    r"(称号|奖(?!励|惩|补)|先进集体|先进单位|先进个人|示范区|示范市|示范县|示范单位|示范点|示范基地|示范项目|试点县|试点市|试点单位|试点"
     r"|典型案例|典型单位|典型经验|精品案例|优秀案例|最佳实践案例|实践案例|突出单位|标兵|教育基地)"
     # a named prize won (“…”获2023年度浙江省改革突破奖银奖)
     r"|获20\d\d年度?[^,，。;；:：]{2,24}奖"
