@@ -461,6 +461,9 @@ class _SentenceView:
     law_titles: frozenset[int]  # indexes into titles
     cited_titles: frozenset[int]  # law titles cited as a basis
     own_titles: frozenset[int]  # the department's own documents: the only titles that are detail
+    # the issuer's own documents cited as the basis or applied (按照/执行《江汉区…述法工作的意见》):
+    # detail only for the requirement their title names
+    cited_own_titles: frozenset[int] = frozenset()
 
     @_once
     def clauses(self) -> list[tuple[int, int]]:
@@ -614,7 +617,10 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
     own = frozenset(i for i in range(len(titles)) if _own_document(before[i], law_like[i], local[i])
                     and (OWN_DOCUMENT_VERB.search(before[i]) or not _another_governments(norm[titles[i][0]:titles[i][1]], issuer))
                     and not _spirit_followed(norm, titles, i))
-    return _SentenceView(sentence, role, titles, law, cited, own)
+    cited_own = frozenset(i for i in range(len(titles)) if i not in own and not LECTURED.search(before[i])
+                          and (CITED_AS_BASIS.search(before[i]) or APPLIED.search(before[i]))
+                          and _issuers_own(norm[titles[i][0]:titles[i][1]], issuer) and not _spirit_followed(norm, titles, i))
+    return _SentenceView(sentence, role, titles, law, cited, own, cited_own)
 
 
 def _spirit_followed(norm: str, titles: tuple[tuple[int, int], ...], i: int) -> bool:
@@ -649,6 +655,28 @@ def _another_governments(title: str, issuer: str | None) -> bool:
 
 
 _LISTED_AFTER = regex_cache.compile(r"^[、，,和及与以及\s]*$")
+
+
+# The report's issuer as the opening of a title: its place with the government (江汉区人民政府 →
+# 江汉区), or the body below a place's level (内蒙古自治区生态环境厅 → 自治区生态环境厅).
+_GOVERNMENT_END = regex_cache.compile(r"(人民政府|政府)$")
+_ISSUER_BODY = regex_cache.compile(r"(?P<level>自治区|省|市|县|区|州|盟|旗|乡|镇|街道)(?P<body>[\u4e00-\u9fff]{2,12}(局|厅|委员会|委|办公室|中心))$")
+_TITLE_YEAR = regex_cache.compile(r"^《(20\d\d年度?)?")
+
+
+def _issuers_own(title: str, issuer: str | None) -> bool:
+    """Does this 《title》 open with the report's own issuer — its own government (《江汉区…》 in
+    江汉区人民政府's report) or its own body (《自治区生态环境厅…》 in 内蒙古自治区生态环境厅's)?"""
+    if not issuer:
+        return False
+    name = title[_TITLE_YEAR.match(title).end():]
+    base = _GOVERNMENT_END.sub("", issuer)
+    if len(base) >= 2 and name.startswith(base):
+        return True
+    m = _ISSUER_BODY.search(issuer)
+    if m is None:
+        return False
+    return any(name.startswith(prefix + m.group("body")) for prefix in (issuer[:m.start("body")], m.group("level"), "本"))
 
 
 def _own_document(before: str, law_like: bool, local: bool) -> bool:
@@ -927,11 +955,27 @@ def _planned(norm: str, year: int | None) -> str | None:
     return None
 
 
+def _cited_own_title(compiled: CompiledRule, view: _SentenceView) -> str | None:
+    """The issuer's own document, cited or applied in the sentence, whose title names this
+    requirement (按照《衢江区党政主要负责人履行推进法治建设第一责任人职责清单》要求 for the first
+    responsible person): the unit's own rules on it, detail for it (the catalogue: the
+    department's own named document; only a higher authority's cited as the basis is none)."""
+    if compiled.any_of is None:
+        return None
+    norm = view.sentence.norm
+    for t in sorted(view.cited_own_titles):
+        title = norm[view.titles[t][0]:view.titles[t][1]]
+        if compiled.any_of.search(title):
+            return title
+    return None
+
+
 def _judge(view: _SentenceView, spans: list[tuple[int, int]], in_title_only: bool, year: int | None,
-           options: MatchOptions, scope: frozenset[int] | None = None) -> tuple[str, str]:
+           options: MatchOptions, scope: frozenset[int] | None = None, named: str | None = None) -> tuple[str, str]:
     """(status, reason) for one evidence sentence.
 
     ``scope``: the clauses whose detail is about this requirement (None: the whole sentence).
+    ``named``: the issuer's own document cited in the sentence whose title names this requirement.
     """
     norm = view.sentence.norm
     if options.roles and view.role == "shortcomings":
@@ -946,7 +990,7 @@ def _judge(view: _SentenceView, spans: list[tuple[int, int]], in_title_only: boo
         return "planned", f"表述为今后打算（“{plan}”）"
     if in_title_only and len(view.titles) >= TITLE_LIST_MIN and not _names_a_document(view, spans):
         return "asserted", f"仅在所列{len(view.titles)}份文件名中提及，未说明如何落实"
-    detail = _matched_title(view, spans) if in_title_only else None
+    detail = (_matched_title(view, spans) if in_title_only else None) or named
     detail = detail or next((text for clause, text in view.details if scope is None or clause in scope), None)
     if detail:
         return "substantiated", f"有可核查细节：{detail}"
@@ -1134,7 +1178,8 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
             scope = frozenset(view.clause_of(start) for start, _ in spans)  # a bundle's own clause only
         elif options.scoped_detail:
             scope = _scope(view, spans, _claimed_by_others(compiled, view, claims.get(i, {})))
-        status, reason = _judge(view, spans, in_title_only, year, options, scope)
+        named = _cited_own_title(compiled, view) if view.cited_own_titles else None
+        status, reason = _judge(view, spans, in_title_only, year, options, scope, named)
         evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, tuple(spans)))
     if options.heading_scope and compiled.rule.heading_scope:
         act = compiled.continued_by if compiled.rule.heading_scope == "act" else None

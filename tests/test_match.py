@@ -118,6 +118,24 @@ def test_a_governments_document_is_only_its_own_work(ruleset, issuer, expected):
     assert _score(ruleset, text).result("enforcement.publicity").status == expected
 
 
+@pytest.mark.parametrize("issuer, sentence, rule_id, expected", [
+    # the issuer's own rules applied or cited as the basis are its own document on the
+    # requirement its title names (catalogue: the department's own named document is detail)
+    ("桐溪区人民政府", "严格按照《桐溪区党政主要负责人述法工作办法》要求，组织开展年度述法。",
+     "leadership.accountability", "substantiated"),
+    ("桐溪省水利厅", "认真执行《省水利厅领导干部学法用法制度》，坚持会前学法。", "leadership.law_study", "substantiated"),
+    # …a higher government's, cited by a department below it, is the basis, not detail
+    ("桐溪区水利局", "严格按照《桐溪区党政主要负责人述法工作办法》要求，组织开展年度述法。",
+     "leadership.accountability", "asserted"),
+    # …and the issuer's own document on another matter is not this one's detail
+    ("桐溪区人民政府", "按照《桐溪区合同合法性审查办法》要求，重大行政决策均经集体讨论决定。",
+     "decisions.statutory_procedure", "asserted"),
+])
+def test_the_issuers_own_document_cited_is_detail_of_its_subject(ruleset, issuer, sentence, rule_id, expected):
+    text = f"{issuer}2024年法治政府建设情况报告\n一、主要举措和成效\n{sentence}\n"
+    assert _score(ruleset, text).result(rule_id).status == expected
+
+
 def test_deadline_late_absent_and_late_signature_warning(ruleset):
     late = _score(ruleset, "某局2022年度法治政府建设情况报告\n一、主要举措\n开展培训2次。\n某局\n2023年4月15日")
     assert late.result("meta.deadline").status == "late"
