@@ -78,6 +78,8 @@ def _score(ruleset, text: str, **kw):
         ("enforcement.publicity", "全面落实行政执法“三项制度”，公示行政处罚信息120条。", "substantiated"),
         # a rule listed among several documents shows only that the rule exists
         ("legal_adviser.use", "修订了《财务制度》《考勤制度》《法律顾问制度》。", "asserted"),
+        # a document the unit made, at its own level, is its own: 制定出台街道层面《…办法(试行)》
+        ("enforcement.lenient", "在全县率先制定出台镇级层面《轻微违法行为不予处罚实施办法(试行)》。", "substantiated"),
         # a citation of the Outline as the basis is not checkable detail
         ("enforcement.publicity", "按照《法治政府建设实施纲要》要求，推行行政执法公示制度。", "asserted"),
     ],
@@ -134,6 +136,13 @@ def test_a_governments_document_is_only_its_own_work(ruleset, issuer, expected):
 def test_the_issuers_own_document_cited_is_detail_of_its_subject(ruleset, issuer, sentence, rule_id, expected):
     text = f"{issuer}2024年法治政府建设情况报告\n一、主要举措和成效\n{sentence}\n"
     assert _score(ruleset, text).result(rule_id).status == expected
+
+
+def test_a_governments_document_the_department_made_is_its_own(ruleset):
+    # 制定并全面实施《…》: the verb says the unit made it, though its title names the city
+    text = ("桐溪市司法局2024年法治政府建设情况报告\n一、主要举措和成效\n"
+            "研究制定并全面实施《桐溪市2024年法治政府建设十项重点任务》，逐项明确责任单位。\n")
+    assert _score(ruleset, text).result("leadership.party_deployment").status == "substantiated"
 
 
 def test_deadline_late_absent_and_late_signature_warning(ruleset):
