@@ -587,7 +587,8 @@ class _SentenceView:
 _BASIS_OPENER_AT_STARTS = searched_at_starts(BASIS_OPENER)
 
 
-def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | None = None) -> _SentenceView:
+def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | None = None,
+          named: str | None = None) -> _SentenceView:
     norm = sentence.norm
     titles = title_spans(norm) if options.titles else ()
     if not titles:  # most sentences: nothing below to work out
@@ -617,9 +618,25 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
     own = frozenset(i for i in range(len(titles)) if _own_document(before[i], law_like[i], local[i])
                     and (OWN_DOCUMENT_VERB.search(before[i]) or not _another_governments(norm[titles[i][0]:titles[i][1]], issuer))
                     and not _spirit_followed(norm, titles, i))
-    cited_own = frozenset(i for i in range(len(titles)) if i not in own and not LECTURED.search(before[i])
-                          and (CITED_AS_BASIS.search(before[i]) or APPLIED.search(before[i]))
-                          and _issuers_own(norm[titles[i][0]:titles[i][1]], issuer) and not _spirit_followed(norm, titles, i))
+    cited_own = set()
+    window = [norm[max(0, s - 14):s] for s, _ in titles]
+    for i in range(1, len(titles)):
+        if _LISTED_AFTER.match(norm[titles[i - 1][1]:titles[i][0]]):
+            window[i] = window[i - 1]
+    for i in range(len(titles)):
+        if i in own or LECTURED.search(before[i]) or _spirit_followed(norm, titles, i):
+            continue
+        # (the issuer itself named before the title: 严格执行本局《…》, 执行生态环境局《…》)
+        verb = _without_issuer(window[i], named or issuer)
+        if verb is not None:
+            verb_before = verb[-8:]
+        elif _issuers_own(norm[titles[i][0]:titles[i][1]], named or issuer):
+            verb_before = before[i]
+        else:
+            continue
+        if CITED_AS_BASIS.search(verb_before) or APPLIED.search(verb_before):
+            cited_own.add(i)
+    cited_own = frozenset(cited_own)
     return _SentenceView(sentence, role, titles, law, cited, own, cited_own)
 
 
@@ -677,6 +694,25 @@ def _issuers_own(title: str, issuer: str | None) -> bool:
     if m is None:
         return False
     return any(name.startswith(prefix + m.group("body")) for prefix in (issuer[:m.start("body")], m.group("level"), "本"))
+
+
+# (本局, 我委: the unit itself; not 本市, 本县 — in a department's report, its government)
+_SELF = regex_cache.compile(r"(本|我)(局|委|厅|办|单位|部门)$")
+
+
+def _without_issuer(before: str, issuer: str | None) -> str | None:
+    """The words before a title without the issuer's own name at their end (执行本局《…》,
+    执行生态环境局《…》 in 区生态环境局's report), or None when the issuer is not named there."""
+    m = _SELF.search(before)
+    if m:
+        return before[:m.start()]
+    if not issuer:
+        return None
+    body = _ISSUER_BODY.search(issuer)
+    name = body.group("body") if body else _GOVERNMENT_END.sub("", issuer)
+    if len(name) >= 3 and before.endswith(name):
+        return before[:-len(name)]
+    return None
 
 
 def _own_document(before: str, law_like: bool, local: bool) -> bool:
@@ -1386,9 +1422,29 @@ def _is_label(s: Sentence) -> bool:
 _SENTENCE_MARK = regex_cache.compile(r"[。，,；;！？!?:：\d]")
 
 
+# The subject the opening names itself by, when the page gives no issuer (2024年，在市委市政府
+#坚强领导下，房县坚持…): whose own documents its titles may be.
+_OPENING_SUBJECT = regex_cache.compile(
+    r"^\s*(20\d\d年(度|以来)?[,，]?)?(在[^,，。]{2,40}下[,，])?(?P<who>[\u4e00-\u9fff]{1,10}?(人民政府|政府|局|委员会|厅|镇|乡|街道|县|区|市|旗))"
+    r"(坚持|深入|认真|全面|紧紧|始终|以|高度|扎实|围绕|按照|立足|持续|严格|聚焦|积极|不断)")
+
+
+def _opening_subject(seg: Segmented, roles: dict[int, str]) -> str | None:
+    """The unit the report's first sentences name as their subject, for a page without an
+    issuer; used only to tell the unit's own documents (_issuers_own, _without_issuer)."""
+    for s in seg.sentences[:8]:
+        if roles[s.part] in SILENT_ROLES or s.is_heading:
+            continue
+        m = _OPENING_SUBJECT.match(s.norm)
+        if m:
+            return m.group("who")
+    return None
+
+
 def sentence_views(seg: Segmented, options: MatchOptions = MatchOptions()) -> list[_SentenceView]:
     roles = {p.index: p.role for p in seg.parts}
-    return [_view(s, roles[s.part], options, seg.issuer) for s in seg.sentences
+    named = seg.issuer or _opening_subject(seg, roles)
+    return [_view(s, roles[s.part], options, seg.issuer, named) for s in seg.sentences
             if roles[s.part] not in SILENT_ROLES and not _is_label(s)]
 
 

@@ -138,6 +138,24 @@ def test_the_issuers_own_document_cited_is_detail_of_its_subject(ruleset, issuer
     assert _score(ruleset, text).result(rule_id).status == expected
 
 
+@pytest.mark.parametrize("opening, sentence, expected", [
+    # no issuer on the page: the opening's subject names it (…，桐溪县坚持…)
+    ("桐溪县坚持以法治思维推进各项工作。", "认真执行《桐溪县重大行政决策程序规定》，重大行政决策均经集体讨论决定。",
+     "substantiated"),
+    ("桐溪县坚持以法治思维推进各项工作。", "认真执行《桐山市重大行政决策程序规定》，重大行政决策均经集体讨论决定。",
+     "asserted"),
+    # the issuer named before the title: its own rules
+    ("我局坚持以法治思维推进各项工作。", "严格执行本局《重大行政决策合法性审查工作规则》，重大行政决策均经集体讨论决定。",
+     "substantiated"),
+    ("区水利局坚持以法治思维推进各项工作。",
+     "严格执行水利局《行政规范性文件管理细则》、《重大行政决策合法性审查规则》，重大行政决策均经集体讨论决定。",
+     "substantiated"),
+])
+def test_the_unit_named_in_the_opening_owns_the_documents_it_cites(ruleset, opening, sentence, expected):
+    text = f"2024年，在市委市政府的坚强领导下，{opening}\n一、主要举措和成效\n{sentence}\n"
+    assert _score(ruleset, text).result("decisions.statutory_procedure").status == expected
+
+
 def test_a_governments_document_the_department_made_is_its_own(ruleset):
     # 制定并全面实施《…》: the verb says the unit made it, though its title names the city
     text = ("桐溪市司法局2024年法治政府建设情况报告\n一、主要举措和成效\n"
