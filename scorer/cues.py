@@ -43,7 +43,7 @@ NAMED_DOCUMENT = regex_cache.compile(
 # whatever its name ends in: 印发《XX局关于…的实施意见》. (…and the same verb with the
 # carrying-out after it, 制定并全面实施《…》, or with the level it was made at, 制定出台街道层面《…》:
 # still the unit making it)
-OWN_DOCUMENT_VERB = regex_cache.compile(r"(制定|出台|印发|编制)(并[^,。;《的]{0,4}(实施|执行|落实|施行)|[^,。;《的]{0,4}(层面|本级))$|(?<!新)(制定|拟定|草拟|编发|印制|印发|出台|修订|修改|起草|编制|编撰|编印|发布|下发|制发|出具|形成|建立|签订|审议通过|通过了?|起草了?|完善了?|公布|编写|汇编)(了|出)?[^,。;《的]{0,3}$")
+OWN_DOCUMENT_VERB = regex_cache.compile(r"(制定|出台|印发|编制)((并|和|及)[^,。;《的]{0,4}(实施|执行|落实|施行)|[^,。;《的]{0,4}(层面|本级))$|(?<!新)(制定|拟定|草拟|编发|印制|印发|出台|修订|修改|起草|编制|编撰|编印|发布|下发|制发|出具|形成|建立|签订|审议通过|通过了?|起草了?|完善了?|公布|编写|汇编)(了|出)?[^,。;《的]{0,3}$")
 # A title that opens with a local body's or place's name is a local document — the
 # department's own or its government's (《市科技局领导干部学法用法制度》, 《桐溪区…规划》) —
 # unless it is a national or provincial one.

@@ -618,7 +618,14 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
     own = frozenset(i for i in range(len(titles)) if _own_document(before[i], law_like[i], local[i])
                     and (OWN_DOCUMENT_VERB.search(before[i]) or not _another_governments(norm[titles[i][0]:titles[i][1]], issuer))
                     and not _spirit_followed(norm, titles, i))
-    cited_own = set()
+    # A local document carried out (贯彻执行《桐溪区法治政府建设实施方案》), not made, is the basis of
+    # the work like a cited one: detail only for the requirement its title names, as the
+    # issuer's own cited below (a higher body's cited is no detail; the unit's own rules on
+    # a requirement are). Dev +4 / −2 against counting it for every requirement of the sentence.
+    # (a title opened by the unit itself, 《局党组关于…的实施细则》, stays its own)
+    cited_own = {i for i in own if APPLIED.search(before[i]) and not OWN_DOCUMENT_VERB.search(before[i])
+                 and not _SELF_TITLE.match(norm, titles[i][0])}
+    own = own - cited_own
     window = [norm[max(0, s - 14):s] for s, _ in titles]
     for i in range(1, len(titles)):
         if _LISTED_AFTER.match(norm[titles[i - 1][1]:titles[i][0]]):
@@ -678,6 +685,7 @@ _LISTED_AFTER = regex_cache.compile(r"^[、，,和及与以及\s]*$")
 # 江汉区), or the body below a place's level (内蒙古自治区生态环境厅 → 自治区生态环境厅).
 _GOVERNMENT_END = regex_cache.compile(r"(人民政府|政府)$")
 _ISSUER_BODY = regex_cache.compile(r"(?P<level>自治区|省|市|县|区|州|盟|旗|乡|镇|街道)(?P<body>[\u4e00-\u9fff]{2,12}(局|厅|委员会|委|办公室|中心))$")
+_GOVERNMENT_LEVEL = regex_cache.compile(r"(省|市|县|区|州|盟|旗|乡|镇)(人民政府|政府)$")
 _TITLE_YEAR = regex_cache.compile(r"^《(20\d\d年度?)?")
 
 
@@ -690,12 +698,17 @@ def _issuers_own(title: str, issuer: str | None) -> bool:
     base = _GOVERNMENT_END.sub("", issuer)
     if len(base) >= 2 and name.startswith(base):
         return True
+    # (its government by its level alone: 《州人民政府…》 in 延边州人民政府's report)
+    level = _GOVERNMENT_LEVEL.search(issuer)
+    if level and name.startswith(level.group(1) + level.group(2)):
+        return True
     m = _ISSUER_BODY.search(issuer)
     if m is None:
         return False
     return any(name.startswith(prefix + m.group("body")) for prefix in (issuer[:m.start("body")], m.group("level"), "本"))
 
 
+_SELF_TITLE = regex_cache.compile(r"《(本|我)?(局|厅|委|办)(党组|党委|机关|关于)")
 # (本局, 我委: the unit itself; not 本市, 本县 — in a department's report, its government)
 _SELF = regex_cache.compile(r"(本|我)(局|委|厅|办|单位|部门)$")
 

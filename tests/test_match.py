@@ -80,6 +80,15 @@ def _score(ruleset, text: str, **kw):
         ("legal_adviser.use", "修订了《财务制度》《考勤制度》《法律顾问制度》。", "asserted"),
         # a document the unit made, at its own level, is its own: 制定出台街道层面《…办法(试行)》
         ("enforcement.lenient", "在全县率先制定出台镇级层面《轻微违法行为不予处罚实施办法(试行)》。", "substantiated"),
+        # a local plan carried out, not made, is detail only for what its title names…
+        ("leadership.party_deployment", "认真贯彻执行《桐溪区法治政府建设实施方案(2021—2025年)》，多次召开会议研究法治政府建设重点工作。",
+         "asserted"),
+        # …and one opened by the unit itself (《局党组关于…》) is its own rules, carried out
+        ("leadership.party_deployment", "严格落实《局党组关于法治建设工作责任分工的实施细则》，召开党组会议研究法治建设工作。",
+         "substantiated"),
+        # …but one the unit made and carries out (制定和贯彻落实《…》) is its own document
+        ("leadership.party_deployment", "制定和贯彻落实《桐溪区交通运输局行政执法公示办法(试行)》，召开党组会议研究部署法治建设工作。",
+         "substantiated"),
         # a citation of the Outline as the basis is not checkable detail
         ("enforcement.publicity", "按照《法治政府建设实施纲要》要求，推行行政执法公示制度。", "asserted"),
     ],
