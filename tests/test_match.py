@@ -380,6 +380,8 @@ def test_quality_signals(ruleset):
         ("functions.power_list", "推进政务服务标准化，获得群众广泛好评。", "asserted"),
         # a grade in the year's assessment names no title, body or event: not detail
         ("leadership.accountability", "将法治建设纳入年度绩效考核，法治建设考核获得优秀等次。", "asserted"),
+        # …but a named year's assessment and the rank it gave is a named event's result
+        ("leadership.accountability", "将法治建设纳入年度绩效考核，在2023年度法治桐溪建设考评中位列全市第一。", "substantiated"),
         # a campaign named by its subject is a named event; a campaign without one is not
         ("enforcement.supervision", "开展城市管理执法领域突出问题专项整治，加强行政执法监督。", "substantiated"),
         ("enforcement.supervision", "深入开展各类执法专项整治，加强行政执法监督。", "asserted"),
