@@ -40,8 +40,10 @@ NAMED_DOCUMENT = regex_cache.compile(
     r"|^《(全面推行|推行|全面实施|实施|进一步|加强|规范)[^》]{4,}》"
 )
 # Verbs before a title that make it the department's own document (detail of its work),
-# whatever its name ends in: 印发《XX局关于…的实施意见》.
-OWN_DOCUMENT_VERB = regex_cache.compile(r"(?<!新)(制定|拟定|草拟|编发|印制|印发|出台|修订|修改|起草|编制|编撰|编印|发布|下发|制发|出具|形成|建立|签订|审议通过|通过了?|起草了?|完善了?|公布|编写|汇编)(了|出)?[^,。;《的]{0,3}$")
+# whatever its name ends in: 印发《XX局关于…的实施意见》. (…and the same verb with the
+# carrying-out after it, 制定并全面实施《…》, or with the level it was made at, 制定出台街道层面《…》:
+# still the unit making it)
+OWN_DOCUMENT_VERB = regex_cache.compile(r"(制定|出台|印发|编制)((并|和|及)[^,。;《的]{0,4}(实施|执行|落实|施行)|[^,。;《的]{0,4}(层面|本级))$|(?<!新)(制定|拟定|草拟|编发|印制|印发|出台|修订|修改|起草|编制|编撰|编印|发布|下发|制发|出具|形成|建立|签订|审议通过|通过了?|起草了?|完善了?|公布|编写|汇编)(了|出)?[^,。;《的]{0,3}$")
 # A title that opens with a local body's or place's name is a local document — the
 # department's own or its government's (《市科技局领导干部学法用法制度》, 《桐溪区…规划》) —
 # unless it is a national or provincial one.
@@ -289,7 +291,8 @@ NAMED_EVENT = regex_cache.compile(
 
 # An honour conferred on the work (荣获全国优质政务服务示范区, 获评全省人民调解工作先进集体,
 # 入选全省十大行政复议精品案例, 被确定为…试点县): a named body's checkable decision about it.
-# (Not a grade in the year's assessment, 考核获得优秀等次: it names no title, body or event.)
+# (Not a grade in the year's assessment, 考核获得优秀等次: it names no title, body or event —
+# unless the assessment is named by its year or level with the rank it gave, below.)
 # 示范项目: the Outline's 法治政府建设示范项目, named for one piece of work (“多元调解服务中心”建设获评
 # 第二批全国法治政府建设示范项目); not 示范地区, a whole area's title. Dev +3 / −0 (s24).
 HONOUR = regex_cache.compile(
@@ -297,6 +300,10 @@ HONOUR = regex_cache.compile(
     r"[^,，。;；:：]{0,30}?"
     r"(称号|奖(?!励|惩|补)|先进集体|先进单位|先进个人|示范区|示范市|示范县|示范单位|示范点|示范基地|示范项目|试点县|试点市|试点单位|试点"
     r"|典型案例|典型单位|典型经验|精品案例|优秀案例|最佳实践案例|实践案例|突出单位|标兵|教育基地)"
+    # a named year's or level's assessment and the rank it gave (在2019年度法治广东建设考评中蝉联全省
+    # 第一, 2023年法治宁波建设年度考评排名列全市第一档): the named assessment is the event
+    # (catalogue: a named event). Dev +5 / −2 (f044: the same words the readers counted in ba011)
+    r"|(20\d\d年度?|全省|全市|全国|全区)[^,，。;；]{0,14}?(考评|考核)[^,，。;；]{0,4}?(被评为|评为|获得?|获评|列|位列|排名|蝉联|均获)[^,，。;；]{0,8}?(优秀|第一|第[一二三\d]名|第一档|A级|一等)"
     # a named prize won (“…”获2023年度浙江省改革突破奖银奖)
     r"|获20\d\d年度?[^,，。;；:：]{2,24}奖"
     r"|经验[^,，。;；]{0,12}在全(省|市|国)[^,，。;；]{0,6}推广"

@@ -463,6 +463,9 @@ class _SentenceView:
     law_titles: frozenset[int]  # indexes into titles
     cited_titles: frozenset[int]  # law titles cited as a basis
     own_titles: frozenset[int]  # the department's own documents: the only titles that are detail
+    # the issuer's own documents cited as the basis or applied (按照/执行《江汉区…述法工作的意见》):
+    # detail only for the requirement their title names
+    cited_own_titles: frozenset[int] = frozenset()
 
     @_once
     def clauses(self) -> list[tuple[int, int]]:
@@ -592,7 +595,8 @@ def _not_work(norm: str, cs: int, ce: int, role: str) -> list[tuple[int, int, tu
 _BASIS_OPENER_AT_STARTS = searched_at_starts(BASIS_OPENER)
 
 
-def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | None = None) -> _SentenceView:
+def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | None = None,
+          named: str | None = None) -> _SentenceView:
     norm = sentence.norm
     titles = title_spans(norm) if options.titles else ()
     if not titles:  # most sentences: nothing below to work out
@@ -622,7 +626,33 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
     own = frozenset(i for i in range(len(titles)) if _own_document(before[i], law_like[i], local[i])
                     and (OWN_DOCUMENT_VERB.search(before[i]) or not _another_governments(norm[titles[i][0]:titles[i][1]], issuer))
                     and not _spirit_followed(norm, titles, i))
-    return _SentenceView(sentence, role, titles, law, cited, own)
+    # A local document carried out (贯彻执行《桐溪区法治政府建设实施方案》), not made, is the basis of
+    # the work like a cited one: detail only for the requirement its title names, as the
+    # issuer's own cited below (a higher body's cited is no detail; the unit's own rules on
+    # a requirement are). Dev +4 / −2 against counting it for every requirement of the sentence.
+    # (a title opened by the unit itself, 《局党组关于…的实施细则》, stays its own)
+    cited_own = {i for i in own if APPLIED.search(before[i]) and not OWN_DOCUMENT_VERB.search(before[i])
+                 and not _SELF_TITLE.match(norm, titles[i][0])}
+    own = own - cited_own
+    window = [norm[max(0, s - 14):s] for s, _ in titles]
+    for i in range(1, len(titles)):
+        if _LISTED_AFTER.match(norm[titles[i - 1][1]:titles[i][0]]):
+            window[i] = window[i - 1]
+    for i in range(len(titles)):
+        if i in own or LECTURED.search(before[i]) or _spirit_followed(norm, titles, i):
+            continue
+        # (the issuer itself named before the title: 严格执行本局《…》, 执行生态环境局《…》)
+        verb = _without_issuer(window[i], named or issuer)
+        if verb is not None:
+            verb_before = verb[-8:]
+        elif _issuers_own(norm[titles[i][0]:titles[i][1]], named or issuer):
+            verb_before = before[i]
+        else:
+            continue
+        if CITED_AS_BASIS.search(verb_before) or APPLIED.search(verb_before):
+            cited_own.add(i)
+    cited_own = frozenset(cited_own)
+    return _SentenceView(sentence, role, titles, law, cited, own, cited_own)
 
 
 def _spirit_followed(norm: str, titles: tuple[tuple[int, int], ...], i: int) -> bool:
@@ -657,6 +687,53 @@ def _another_governments(title: str, issuer: str | None) -> bool:
 
 
 _LISTED_AFTER = regex_cache.compile(r"^[、，,和及与以及\s]*$")
+
+
+# The report's issuer as the opening of a title: its place with the government (江汉区人民政府 →
+# 江汉区), or the body below a place's level (内蒙古自治区生态环境厅 → 自治区生态环境厅).
+_GOVERNMENT_END = regex_cache.compile(r"(人民政府|政府)$")
+_ISSUER_BODY = regex_cache.compile(r"(?P<level>自治区|省|市|县|区|州|盟|旗|乡|镇|街道)(?P<body>[\u4e00-\u9fff]{2,12}(局|厅|委员会|委|办公室|中心))$")
+_GOVERNMENT_LEVEL = regex_cache.compile(r"(省|市|县|区|州|盟|旗|乡|镇)(人民政府|政府)$")
+_TITLE_YEAR = regex_cache.compile(r"^《(20\d\d年度?)?")
+
+
+def _issuers_own(title: str, issuer: str | None) -> bool:
+    """Does this 《title》 open with the report's own issuer — its own government (《江汉区…》 in
+    江汉区人民政府's report) or its own body (《自治区生态环境厅…》 in 内蒙古自治区生态环境厅's)?"""
+    if not issuer:
+        return False
+    name = title[_TITLE_YEAR.match(title).end():]
+    base = _GOVERNMENT_END.sub("", issuer)
+    if len(base) >= 2 and name.startswith(base):
+        return True
+    # (its government by its level alone: 《州人民政府…》 in 延边州人民政府's report)
+    level = _GOVERNMENT_LEVEL.search(issuer)
+    if level and name.startswith(level.group(1) + level.group(2)):
+        return True
+    m = _ISSUER_BODY.search(issuer)
+    if m is None:
+        return False
+    return any(name.startswith(prefix + m.group("body")) for prefix in (issuer[:m.start("body")], m.group("level"), "本"))
+
+
+_SELF_TITLE = regex_cache.compile(r"《(本|我)?(局|厅|委|办)(党组|党委|机关|关于)")
+# (本局, 我委: the unit itself; not 本市, 本县 — in a department's report, its government)
+_SELF = regex_cache.compile(r"(本|我)(局|委|厅|办|单位|部门)$")
+
+
+def _without_issuer(before: str, issuer: str | None) -> str | None:
+    """The words before a title without the issuer's own name at their end (执行本局《…》,
+    执行生态环境局《…》 in 区生态环境局's report), or None when the issuer is not named there."""
+    m = _SELF.search(before)
+    if m:
+        return before[:m.start()]
+    if not issuer:
+        return None
+    body = _ISSUER_BODY.search(issuer)
+    name = body.group("body") if body else _GOVERNMENT_END.sub("", issuer)
+    if len(name) >= 3 and before.endswith(name):
+        return before[:-len(name)]
+    return None
 
 
 def _own_document(before: str, law_like: bool, local: bool) -> bool:
@@ -767,7 +844,7 @@ _EVENT_HINTS = _one_of_words("日", "周", "月", "宣誓", "赛", "活动", "�
 _BODY_HINTS = _one_of_words("人大", "政协", "纪检监察组", "代表", "委员", "法院", "检察院", "“", "配合", "接受", "迎接", "协助",
                              "联合", "会同", "邀请", "特邀", "中央", "国务院", "省委", "省政府", "律师事务所", "依法治", "大学", "学院",
                              "市委", "县委", "区委", "州委")
-_HONOUR_HINTS = _one_of_words("获", "评为", "入选", "确定为", "命名", "列为", "创建", "推广", "肯定", "表扬")
+_HONOUR_HINTS = _one_of_words("获", "评为", "入选", "确定为", "命名", "列为", "创建", "推广", "肯定", "表扬", "考评", "考核")
 _PERSON_HINTS = _one_of_words("长", "书记", "主任", "教授", "研究员", "同志", "律师")
 
 
@@ -949,11 +1026,27 @@ def _planned(norm: str, year: int | None) -> str | None:
     return None
 
 
+def _cited_own_title(compiled: CompiledRule, view: _SentenceView) -> str | None:
+    """The issuer's own document, cited or applied in the sentence, whose title names this
+    requirement (按照《衢江区党政主要负责人履行推进法治建设第一责任人职责清单》要求 for the first
+    responsible person): the unit's own rules on it, detail for it (the catalogue: the
+    department's own named document; only a higher authority's cited as the basis is none)."""
+    if compiled.any_of is None:
+        return None
+    norm = view.sentence.norm
+    for t in sorted(view.cited_own_titles):
+        title = norm[view.titles[t][0]:view.titles[t][1]]
+        if compiled.any_of.search(title):
+            return title
+    return None
+
+
 def _judge(view: _SentenceView, spans: list[tuple[int, int]], in_title_only: bool, year: int | None,
-           options: MatchOptions, scope: frozenset[int] | None = None) -> tuple[str, str]:
+           options: MatchOptions, scope: frozenset[int] | None = None, named: str | None = None) -> tuple[str, str]:
     """(status, reason) for one evidence sentence.
 
     ``scope``: the clauses whose detail is about this requirement (None: the whole sentence).
+    ``named``: the issuer's own document cited in the sentence whose title names this requirement.
     """
     norm = view.sentence.norm
     if options.roles and view.role == "shortcomings":
@@ -968,7 +1061,7 @@ def _judge(view: _SentenceView, spans: list[tuple[int, int]], in_title_only: boo
         return "planned", f"表述为今后打算（“{plan}”）"
     if in_title_only and len(view.titles) >= TITLE_LIST_MIN and not _names_a_document(view, spans):
         return "asserted", f"仅在所列{len(view.titles)}份文件名中提及，未说明如何落实"
-    detail = _matched_title(view, spans) if in_title_only else None
+    detail = (_matched_title(view, spans) if in_title_only else None) or named
     detail = detail or next((text for clause, text in view.details if scope is None or clause in scope), None)
     if detail:
         return "substantiated", f"有可核查细节：{detail}"
@@ -1170,7 +1263,8 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
             scope = frozenset(view.clause_of(start) for start, _ in spans)  # a bundle's own clause only
         elif options.scoped_detail:
             scope = _scope(view, spans, _claimed_by_others(compiled, view, claims.get(i, {})))
-        status, reason = _judge(view, spans, in_title_only, year, options, scope)
+        named = _cited_own_title(compiled, view) if view.cited_own_titles else None
+        status, reason = _judge(view, spans, in_title_only, year, options, scope, named)
         evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, tuple(spans)))
     if options.heading_scope and compiled.rule.heading_scope:
         act = compiled.continued_by if compiled.rule.heading_scope == "act" else None
@@ -1377,9 +1471,29 @@ def _is_label(s: Sentence) -> bool:
 _SENTENCE_MARK = regex_cache.compile(r"[。，,；;！？!?:：\d]")
 
 
+# The subject the opening names itself by, when the page gives no issuer (2024年，在市委市政府
+#坚强领导下，房县坚持…): whose own documents its titles may be.
+_OPENING_SUBJECT = regex_cache.compile(
+    r"^\s*(20\d\d年(度|以来)?[,，]?)?(在[^,，。]{2,40}下[,，])?(?P<who>[\u4e00-\u9fff]{1,10}?(人民政府|政府|局|委员会|厅|镇|乡|街道|县|区|市|旗))"
+    r"(坚持|深入|认真|全面|紧紧|始终|以|高度|扎实|围绕|按照|立足|持续|严格|聚焦|积极|不断)")
+
+
+def _opening_subject(seg: Segmented, roles: dict[int, str]) -> str | None:
+    """The unit the report's first sentences name as their subject, for a page without an
+    issuer; used only to tell the unit's own documents (_issuers_own, _without_issuer)."""
+    for s in seg.sentences[:8]:
+        if roles[s.part] in SILENT_ROLES or s.is_heading:
+            continue
+        m = _OPENING_SUBJECT.match(s.norm)
+        if m:
+            return m.group("who")
+    return None
+
+
 def sentence_views(seg: Segmented, options: MatchOptions = MatchOptions()) -> list[_SentenceView]:
     roles = {p.index: p.role for p in seg.parts}
-    return [_view(s, roles[s.part], options, seg.issuer) for s in seg.sentences
+    named = seg.issuer or _opening_subject(seg, roles)
+    return [_view(s, roles[s.part], options, seg.issuer, named) for s in seg.sentences
             if roles[s.part] not in SILENT_ROLES and not _is_label(s)]
 
 

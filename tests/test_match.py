@@ -78,6 +78,17 @@ def _score(ruleset, text: str, **kw):
         ("enforcement.publicity", "全面落实行政执法“三项制度”，公示行政处罚信息120条。", "substantiated"),
         # a rule listed among several documents shows only that the rule exists
         ("legal_adviser.use", "修订了《财务制度》《考勤制度》《法律顾问制度》。", "asserted"),
+        # a document the unit made, at its own level, is its own: 制定出台街道层面《…办法(试行)》
+        ("enforcement.lenient", "在全县率先制定出台镇级层面《轻微违法行为不予处罚实施办法(试行)》。", "substantiated"),
+        # a local plan carried out, not made, is detail only for what its title names…
+        ("leadership.party_deployment", "认真贯彻执行《桐溪区法治政府建设实施方案(2021—2025年)》，多次召开会议研究法治政府建设重点工作。",
+         "asserted"),
+        # …and one opened by the unit itself (《局党组关于…》) is its own rules, carried out
+        ("leadership.party_deployment", "严格落实《局党组关于法治建设工作责任分工的实施细则》，召开党组会议研究法治建设工作。",
+         "substantiated"),
+        # …but one the unit made and carries out (制定和贯彻落实《…》) is its own document
+        ("leadership.party_deployment", "制定和贯彻落实《桐溪区交通运输局行政执法公示办法(试行)》，召开党组会议研究部署法治建设工作。",
+         "substantiated"),
         # a citation of the Outline as the basis is not checkable detail
         ("enforcement.publicity", "按照《法治政府建设实施纲要》要求，推行行政执法公示制度。", "asserted"),
     ],
@@ -116,6 +127,49 @@ def test_a_governments_document_is_only_its_own_work(ruleset, issuer, expected):
     text = (f"{issuer}2024年法治政府建设情况报告\n一、主要举措和成效\n"
             "认真落实《渠县人民政府行政执法公示工作制度》，全面推行行政执法公示制度。\n")
     assert _score(ruleset, text).result("enforcement.publicity").status == expected
+
+
+@pytest.mark.parametrize("issuer, sentence, rule_id, expected", [
+    # the issuer's own rules applied or cited as the basis are its own document on the
+    # requirement its title names (catalogue: the department's own named document is detail)
+    ("桐溪区人民政府", "严格按照《桐溪区党政主要负责人述法工作办法》要求，组织开展年度述法。",
+     "leadership.accountability", "substantiated"),
+    ("桐溪省水利厅", "认真执行《省水利厅领导干部学法用法制度》，坚持会前学法。", "leadership.law_study", "substantiated"),
+    # …a higher government's, cited by a department below it, is the basis, not detail
+    ("桐溪区水利局", "严格按照《桐溪区党政主要负责人述法工作办法》要求，组织开展年度述法。",
+     "leadership.accountability", "asserted"),
+    # …and the issuer's own document on another matter is not this one's detail
+    ("桐溪区人民政府", "按照《桐溪区合同合法性审查办法》要求，重大行政决策均经集体讨论决定。",
+     "decisions.statutory_procedure", "asserted"),
+])
+def test_the_issuers_own_document_cited_is_detail_of_its_subject(ruleset, issuer, sentence, rule_id, expected):
+    text = f"{issuer}2024年法治政府建设情况报告\n一、主要举措和成效\n{sentence}\n"
+    assert _score(ruleset, text).result(rule_id).status == expected
+
+
+@pytest.mark.parametrize("opening, sentence, expected", [
+    # no issuer on the page: the opening's subject names it (…，桐溪县坚持…)
+    ("桐溪县坚持以法治思维推进各项工作。", "认真执行《桐溪县重大行政决策程序规定》，重大行政决策均经集体讨论决定。",
+     "substantiated"),
+    ("桐溪县坚持以法治思维推进各项工作。", "认真执行《桐山市重大行政决策程序规定》，重大行政决策均经集体讨论决定。",
+     "asserted"),
+    # the issuer named before the title: its own rules
+    ("我局坚持以法治思维推进各项工作。", "严格执行本局《重大行政决策合法性审查工作规则》，重大行政决策均经集体讨论决定。",
+     "substantiated"),
+    ("区水利局坚持以法治思维推进各项工作。",
+     "严格执行水利局《行政规范性文件管理细则》、《重大行政决策合法性审查规则》，重大行政决策均经集体讨论决定。",
+     "substantiated"),
+])
+def test_the_unit_named_in_the_opening_owns_the_documents_it_cites(ruleset, opening, sentence, expected):
+    text = f"2024年，在市委市政府的坚强领导下，{opening}\n一、主要举措和成效\n{sentence}\n"
+    assert _score(ruleset, text).result("decisions.statutory_procedure").status == expected
+
+
+def test_a_governments_document_the_department_made_is_its_own(ruleset):
+    # 制定并全面实施《…》: the verb says the unit made it, though its title names the city
+    text = ("桐溪市司法局2024年法治政府建设情况报告\n一、主要举措和成效\n"
+            "研究制定并全面实施《桐溪市2024年法治政府建设十项重点任务》，逐项明确责任单位。\n")
+    assert _score(ruleset, text).result("leadership.party_deployment").status == "substantiated"
 
 
 def test_deadline_late_absent_and_late_signature_warning(ruleset):
@@ -326,6 +380,8 @@ def test_quality_signals(ruleset):
         ("functions.power_list", "推进政务服务标准化，获得群众广泛好评。", "asserted"),
         # a grade in the year's assessment names no title, body or event: not detail
         ("leadership.accountability", "将法治建设纳入年度绩效考核，法治建设考核获得优秀等次。", "asserted"),
+        # …but a named year's assessment and the rank it gave is a named event's result
+        ("leadership.accountability", "将法治建设纳入年度绩效考核，在2023年度法治桐溪建设考评中位列全市第一。", "substantiated"),
         # a campaign named by its subject is a named event; a campaign without one is not
         ("enforcement.supervision", "开展城市管理执法领域突出问题专项整治，加强行政执法监督。", "substantiated"),
         ("enforcement.supervision", "深入开展各类执法专项整治，加强行政执法监督。", "asserted"),
