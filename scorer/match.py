@@ -596,7 +596,9 @@ _BASIS_OPENER_AT_STARTS = searched_at_starts(BASIS_OPENER)
 
 
 def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | None = None,
-          named: str | None = None) -> _SentenceView:
+          unit: str | None = None) -> _SentenceView:
+    """``issuer``: the page's issuer (Segmented.issuer); ``unit``: the unit the report is of —
+    the issuer, or where the page gives none, the opening's subject (_opening_subject)."""
     norm = sentence.norm
     titles = title_spans(norm) if options.titles else ()
     if not titles:  # most sentences: nothing below to work out
@@ -642,10 +644,10 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
         if i in own or LECTURED.search(before[i]) or _spirit_followed(norm, titles, i):
             continue
         # (the issuer itself named before the title: 严格执行本局《…》, 执行生态环境局《…》)
-        verb = _without_issuer(window[i], named or issuer)
+        verb = _without_issuer(window[i], unit or issuer)
         if verb is not None:
             verb_before = verb[-8:]
-        elif _issuers_own(norm[titles[i][0]:titles[i][1]], named or issuer):
+        elif _issuers_own(norm[titles[i][0]:titles[i][1]], unit or issuer):
             verb_before = before[i]
         else:
             continue
@@ -1042,11 +1044,12 @@ def _cited_own_title(compiled: CompiledRule, view: _SentenceView) -> str | None:
 
 
 def _judge(view: _SentenceView, spans: list[tuple[int, int]], in_title_only: bool, year: int | None,
-           options: MatchOptions, scope: frozenset[int] | None = None, named: str | None = None) -> tuple[str, str]:
+           options: MatchOptions, scope: frozenset[int] | None = None,
+           own_cited: str | None = None) -> tuple[str, str]:
     """(status, reason) for one evidence sentence.
 
     ``scope``: the clauses whose detail is about this requirement (None: the whole sentence).
-    ``named``: the issuer's own document cited in the sentence whose title names this requirement.
+    ``own_cited``: the issuer's own document cited in the sentence whose title names this requirement.
     """
     norm = view.sentence.norm
     if options.roles and view.role == "shortcomings":
@@ -1061,7 +1064,7 @@ def _judge(view: _SentenceView, spans: list[tuple[int, int]], in_title_only: boo
         return "planned", f"表述为今后打算（“{plan}”）"
     if in_title_only and len(view.titles) >= TITLE_LIST_MIN and not _names_a_document(view, spans):
         return "asserted", f"仅在所列{len(view.titles)}份文件名中提及，未说明如何落实"
-    detail = (_matched_title(view, spans) if in_title_only else None) or named
+    detail = (_matched_title(view, spans) if in_title_only else None) or own_cited
     detail = detail or next((text for clause, text in view.details if scope is None or clause in scope), None)
     if detail:
         return "substantiated", f"有可核查细节：{detail}"
@@ -1263,8 +1266,8 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
             scope = frozenset(view.clause_of(start) for start, _ in spans)  # a bundle's own clause only
         elif options.scoped_detail:
             scope = _scope(view, spans, _claimed_by_others(compiled, view, claims.get(i, {})))
-        named = _cited_own_title(compiled, view) if view.cited_own_titles else None
-        status, reason = _judge(view, spans, in_title_only, year, options, scope, named)
+        own_cited = _cited_own_title(compiled, view) if view.cited_own_titles else None
+        status, reason = _judge(view, spans, in_title_only, year, options, scope, own_cited)
         evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, tuple(spans)))
     if options.heading_scope and compiled.rule.heading_scope:
         act = compiled.continued_by if compiled.rule.heading_scope == "act" else None
@@ -1472,7 +1475,7 @@ _SENTENCE_MARK = regex_cache.compile(r"[。，,；;！？!?:：\d]")
 
 
 # The subject the opening names itself by, when the page gives no issuer (2024年，在市委市政府
-#坚强领导下，房县坚持…): whose own documents its titles may be.
+# 坚强领导下，房县坚持…): whose own documents its titles may be.
 _OPENING_SUBJECT = regex_cache.compile(
     r"^\s*(20\d\d年(度|以来)?[,，]?)?(在[^,，。]{2,40}下[,，])?(?P<who>[\u4e00-\u9fff]{1,10}?(人民政府|政府|局|委员会|厅|镇|乡|街道|县|区|市|旗))"
     r"(坚持|深入|认真|全面|紧紧|始终|以|高度|扎实|围绕|按照|立足|持续|严格|聚焦|积极|不断)")
@@ -1492,8 +1495,8 @@ def _opening_subject(seg: Segmented, roles: dict[int, str]) -> str | None:
 
 def sentence_views(seg: Segmented, options: MatchOptions = MatchOptions()) -> list[_SentenceView]:
     roles = {p.index: p.role for p in seg.parts}
-    named = seg.issuer or _opening_subject(seg, roles)
-    return [_view(s, roles[s.part], options, seg.issuer, named) for s in seg.sentences
+    unit = seg.issuer or _opening_subject(seg, roles)
+    return [_view(s, roles[s.part], options, seg.issuer, unit) for s in seg.sentences
             if roles[s.part] not in SILENT_ROLES and not _is_label(s)]
 
 
