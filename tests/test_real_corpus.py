@@ -41,8 +41,7 @@ def committed_manifest() -> list[dict]:
 @functools.cache
 def double(name: str) -> list[dict]:
     """One labelling of a doubly labelled set (tests/data/real/double/NAME.yaml), read once."""
-    text = (REAL / "double" / f"{name}.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["reports"]
+    return corpus.read_yaml(REAL / "double" / f"{name}.yaml")["reports"]
 
 
 def test_manifest_is_complete_and_unique():
@@ -274,8 +273,7 @@ DOUBLE_SETS = (("test_first", "test_second", "test_settled"),  # the test fold o
 @pytest.mark.parametrize("names", DOUBLE_SETS, ids=lambda n: n[0])
 def test_a_doubly_labelled_set_has_its_disagreements_settled_in_the_manifest(names):
     first, second = double(names[0]), double(names[1])
-    settled = yaml.load((REAL / "double" / f"{names[2]}.yaml").read_text(encoding="utf-8"),
-                        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    settled = corpus.read_yaml(REAL / "double" / f"{names[2]}.yaml")
     entries = {e["file"]: e for e in committed_manifest()}
     assert {r["file"] for r in first} == {r["file"] for r in second}
     a = agreement(first, second)
