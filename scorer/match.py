@@ -614,11 +614,7 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
     local = [bool(LOCAL_TITLE.match(norm[s:e])) and not LEGISLATION_TITLE.search(norm[s:e]) for s, e in titles]
     # A law or a higher authority's rules: a term inside names the law, not the work. A local
     # body's own 《…办法》 is a document of the work, whatever its name ends in.
-    before = [norm[max(0, s - 8):s] for s, _ in titles]
-    # 学习《A》《B》《C》, 印发《A》和《B》: the items of a list share the words before its first item
-    for i in range(1, len(titles)):
-        if _LISTED_AFTER.match(norm[titles[i - 1][1]:titles[i][0]]):
-            before[i] = before[i - 1]
+    before = _words_before(norm, titles, 8)
     # (a title lectured on or studied is what was taught — 讲授《…执法系统》等内容 —, so the terms
     # inside it name the lesson, not the work)
     law = frozenset(i for i in range(len(titles))
@@ -636,10 +632,7 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
     cited_own = {i for i in own if APPLIED.search(before[i]) and not OWN_DOCUMENT_VERB.search(before[i])
                  and not _SELF_TITLE.match(norm, titles[i][0])}
     own = own - cited_own
-    window = [norm[max(0, s - 14):s] for s, _ in titles]
-    for i in range(1, len(titles)):
-        if _LISTED_AFTER.match(norm[titles[i - 1][1]:titles[i][0]]):
-            window[i] = window[i - 1]
+    window = _words_before(norm, titles, 14)
     for i in range(len(titles)):
         if i in own or LECTURED.search(before[i]) or _spirit_followed(norm, titles, i):
             continue
@@ -655,6 +648,16 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
             cited_own.add(i)
     cited_own = frozenset(cited_own)
     return _SentenceView(sentence, role, titles, law, cited, own, cited_own)
+
+
+def _words_before(norm: str, titles: tuple[tuple[int, int], ...], width: int) -> list[str]:
+    """The ``width`` characters before each title; the items of a list share the words before
+    its first item (学习《A》《B》《C》, 印发《A》和《B》)."""
+    before = [norm[max(0, s - width):s] for s, _ in titles]
+    for i in range(1, len(titles)):
+        if _LISTED_AFTER.match(norm[titles[i - 1][1]:titles[i][0]]):
+            before[i] = before[i - 1]
+    return before
 
 
 def _spirit_followed(norm: str, titles: tuple[tuple[int, int], ...], i: int) -> bool:
