@@ -7,6 +7,11 @@ unwritable cache only means doing the work again, so every read and write failur
 swallowed. The files hold plain data read with ``marshal`` (no code, unlike pickle).
 
 ``FAZHI_CACHE_DIR`` puts the cache elsewhere; set to an empty string it switches it off.
+
+A file's name ends with a digest of what it was made from, so every edit of a rule folder
+or upgrade of fazhi names a new file and the old one is never read again. To keep the folder
+from growing with each of them, writing a file deletes all but the ``KEEP_VERSIONS`` most
+recently used of its kind (the name before the digest); reading one marks it used.
 """
 
 from __future__ import annotations
@@ -16,10 +21,16 @@ import hashlib
 import marshal
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Callable
 
 ENV = "FAZHI_CACHE_DIR"
+# Versions of one kind of file kept (the shipped rules and a few rule folders in use at once);
+# a rule author who saves a folder 500 times left 500 files of ~200 KB each before this bound.
+KEEP_VERSIONS = 4
+# A file read is marked used (its time set to now) at most this often: not a write at every start.
+_MARK_USED_AFTER_S = 3600.0
 
 
 def cache_dir() -> Path | None:
@@ -43,10 +54,17 @@ def load(name: str) -> object | None:
     folder = cache_dir()
     if folder is None:
         return None
+    path = folder / name
     try:
-        return marshal.loads((folder / name).read_bytes())
+        data = marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return None
+    try:
+        if time.time() - path.stat().st_mtime > _MARK_USED_AFTER_S:
+            os.utime(path)  # used: the last of its kind that _prune deletes
+    except OSError:  # a read-only cache is still read
+        pass
+    return data
 
 
 def save(name: str, data: object) -> bool:
@@ -64,9 +82,28 @@ def save(name: str, data: object) -> bool:
         blob = marshal.dumps(data)
         folder.mkdir(parents=True, exist_ok=True)
         atomic.write_bytes(folder / name, blob)
-        return True
     except (OSError, ValueError):
         return False
+    _prune(folder, name)
+    return True
+
+
+def _kind(name: str) -> str:
+    """``rules-1a2b….marshal`` → ``rules``: the name without the digest that says what it was made from."""
+    return name.rsplit("-", 1)[0]
+
+
+def _prune(folder: Path, written: str) -> None:
+    """Delete the files of ``written``'s kind past the ``KEEP_VERSIONS`` most recently used."""
+    kind = _kind(written)
+    try:
+        with os.scandir(folder) as it:
+            same = [e for e in it if e.name.endswith(".marshal") and _kind(e.name) == kind and e.name != written]
+        by_use = sorted(same, key=lambda e: e.stat().st_mtime, reverse=True)
+        for old in by_use[KEEP_VERSIONS - 1:]:
+            os.unlink(old.path)
+    except OSError:  # another run pruned first, or a folder we may not change: it stays as it is
+        pass
 
 
 def named_after(kind: str, *sources: str) -> str:

@@ -228,3 +228,38 @@ def test_a_full_plans_cache_starts_again_from_the_plans_in_use(cache, monkeypatc
     assert len(kept) <= 40
     assert all((r.terms, r.patterns, r.together, r.exclude) in kept for r in elements)
     match.compile_ruleset.cache_clear()
+
+
+def test_a_rule_folder_saved_many_times_leaves_only_the_latest_versions(cache, own_rules_dir):
+    """Each edit of a rule folder names a new cache file; the old ones are deleted as new ones
+    are written, the most recently used kept, and files of another kind left alone."""
+    import os
+
+    rules.load_rules(base=own_rules_dir)
+    (shipped,) = [p for p in cache.iterdir() if p.name.startswith("rules-")]
+    os.utime(shipped, (1, 1))  # long unused: an old version
+    other_kind = cache / "regex-cpython-311-1-abc.marshal"
+    other_kind.write_bytes(b"\x00")
+    target = own_rules_dir / "02-leadership.yaml"
+    original = target.read_text(encoding="utf-8")
+    for n in range(user_cache.KEEP_VERSIONS + 3):  # a rule author saving the folder again and again
+        target.write_text(original + f"\n# edit {n}\n", encoding="utf-8")
+        rules.load_rules(base=own_rules_dir)
+    kept = sorted(p.name for p in cache.iterdir() if p.name.startswith("rules-"))
+    assert len(kept) == user_cache.KEEP_VERSIONS
+    assert shipped.name not in kept
+    assert other_kind.exists()
+
+
+def test_a_cache_file_read_is_kept_over_newer_unused_ones(cache):
+    import os
+
+    user_cache.save("plans-x-0000.marshal", [1])
+    os.utime(cache / "plans-x-0000.marshal", (1, 1))
+    assert user_cache.load("plans-x-0000.marshal") == [1]  # read now: marked used
+    for n in range(1, user_cache.KEEP_VERSIONS + 2):
+        user_cache.save(f"plans-x-{n:04d}.marshal", [n])
+        os.utime(cache / f"plans-x-{n:04d}.marshal", (1000 + n, 1000 + n))
+    names = sorted(p.name for p in cache.iterdir())
+    assert "plans-x-0000.marshal" in names
+    assert len(names) == user_cache.KEEP_VERSIONS
