@@ -32,9 +32,10 @@ from scorer import user_cache
 # One file per Python build and matcher version: a program is only valid for the `re` that made it.
 CACHE_FILE = (f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-"
               f"{hashlib.sha256(sys.version.encode()).hexdigest()[:12]}.marshal")
-# fazhi's own patterns are ~800 programs, ~1 MB; past this many (several versions' patterns,
+# fazhi's own patterns are ~900 programs, ~1.5 MB; past this many (several versions' patterns,
 # a test suite's rules), the file starts again from this run's, so a start never reads much.
-MAX_KEPT = 4_000
+# (At 4,000 a developer's file grew to 6.8 MB, 40 ms of every start's reading.)
+MAX_KEPT = 2_000
 
 Program = tuple  # (flags, code as bytes, groups, groupindex, indexgroup): what _sre.compile takes
 
