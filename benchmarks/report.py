@@ -112,6 +112,8 @@ def write_results(fig: Figures, path: Path) -> str:
       "which includes the benchmark's own work)"
       + (" — **the machine was busy** (other work was running), so wall-clock figures are pessimistic."
          if busy else ""))
+    w("- User cache (`FAZHI_CACHE_DIR`): a fresh folder for this run, filled by the cold start's untimed first "
+      "run, as a new install's is")
     w("")
     w("## Targets (issue 7)")
     w("")
