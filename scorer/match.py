@@ -143,6 +143,7 @@ class CompiledRule:
     continued_by: re.Pattern[str] | None = None  # Rule.continued_by compiled
     heading_acts: re.Pattern[str] | None = None  # Rule.heading_acts compiled
     bundle: re.Pattern[str] | None = None  # Rule.bundle compiled
+    not_detail: re.Pattern[str] | None = None  # Rule.not_detail compiled
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,8 @@ def _compile(rule: Rule, plan: Plan | None = None) -> CompiledRule:
                               for others, when, subject in rule.detail_from),
                         compile_(normalize_pattern(rule.continued_by)) if rule.continued_by else None,
                         compile_(normalize_pattern(rule.heading_acts)) if rule.heading_acts else None,
-                        compile_(normalize_pattern(rule.bundle)) if rule.bundle else None)
+                        compile_(normalize_pattern(rule.bundle)) if rule.bundle else None,
+                        compile_(normalize_pattern(rule.not_detail)) if rule.not_detail else None)
 
 
 # What _compile works out from a rule's terms and patterns before compiling anything, as
@@ -276,7 +278,8 @@ def pattern_problem(rule: Rule) -> tuple[str, str | None, str] | None:
              + [("detail_from", None, w) for _, *ws in rule.detail_from for w in ws if w is not None]
              + ([("continued_by", None, rule.continued_by)] if rule.continued_by is not None else [])
              + ([("heading_acts", None, rule.heading_acts)] if rule.heading_acts is not None else [])
-             + ([("bundle", None, rule.bundle)] if rule.bundle is not None else []))
+             + ([("bundle", None, rule.bundle)] if rule.bundle is not None else [])
+             + ([("not_detail", None, rule.not_detail)] if rule.not_detail is not None else []))
     for key, _, pattern in keyed:
         try:
             compile_(normalize_pattern(pattern))
@@ -1269,6 +1272,8 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
             scope = frozenset(view.clause_of(start) for start, _ in spans)  # a bundle's own clause only
         elif options.scoped_detail:
             scope = _scope(view, spans, _claimed_by_others(compiled, view, claims.get(i, {})))
+        if scope is not None and compiled.not_detail is not None:  # (Rule.not_detail: another's clause)
+            scope = frozenset(c for c in scope if not compiled.not_detail.search(s.norm[slice(*view.clauses[c])]))
         own_cited = _cited_own_title(compiled, view) if view.cited_own_titles else None
         status, reason = _judge(view, spans, in_title_only, year, options, scope, own_cited)
         evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, tuple(spans)))

@@ -156,6 +156,12 @@ class Rule:
     # 共审核3起): their figure is not about each of the three (catalogue: detail must be about
     # the requirement it substantiates). None: the neighbouring clauses are read as for any match.
     bundle: str | None = None
+    # A pattern for a clause whose detail is never this requirement's, though the rule may
+    # match it: other units' heads counted beside the principal leader's duty (组织27个乡镇主要
+    # 负责同志现场述法 is their 述法, leadership.accountability's — catalogue: 述法 by subordinate
+    # leaders counts for accountability only). Such a clause is left out of the clauses the
+    # detail is read from, as a clause another requirement claims is. None: no clause is.
+    not_detail: str | None = None
     positive: tuple[tuple[str, str], ...] = ()  # (sentence, expected status)
     negative: tuple[str, ...] = ()
     metadata: dict = field(default_factory=dict, hash=False, compare=False)  # free text for readers

@@ -90,6 +90,7 @@ RULE_SCHEMA = {
                 "continued_by": {"type": "string", "minLength": 1},
                 "heading_acts": {"type": "string", "minLength": 1},
                 "bundle": {"type": "string", "minLength": 1},
+                "not_detail": {"type": "string", "minLength": 1},
             },
             # heading_scope "act" keeps the body's sentences that name the rule's act: it needs
             # continued_by to say what that act is (without it "act" would silently mean true)
@@ -282,6 +283,7 @@ def _to_rule(raw: dict, file: str, trusted: bool) -> Rule:
         continued_by=match.get("continued_by"),
         heading_acts=match.get("heading_acts"),
         bundle=match.get("bundle"),
+        not_detail=match.get("not_detail"),
         positive=tuple((e["text"], e["status"]) for e in examples.get("positive", ())),
         negative=tuple(examples.get("negative", ())),
         metadata=dict(raw.get("metadata", {})),

@@ -123,6 +123,7 @@ def test_extra_rules_dir_adds_and_overrides(tmp_path):
         # a user's patterns run on RE2, which has no lookbehind
         (("terms: [本地要求]", "terms: [本地要求]\n      continued_by: '(?<!党史)学习'"), "bad regular expression in 'continued_by'"),
         (("terms: [本地要求]", "terms: [本地要求]\n      heading_acts: '^(主持'"), "bad regular expression in 'heading_acts'"),
+        (("terms: [本地要求]", "terms: [本地要求]\n      not_detail: '(述法'"), "bad regular expression in 'not_detail'"),
         (("terms: [本地要求]", "terms: [本地要求]\n      heading_scope: act"), "'continued_by' is required"),
         (("terms: [本地要求]", "terms: [本地要求]\n      heading_scope: always"), "'always' is not allowed (allowed: true, false, act)"),
     ],

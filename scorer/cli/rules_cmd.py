@@ -58,6 +58,8 @@ def show_rule(
         lines.append(f"  continued by: {r.continued_by} (a later sentence of a matched paragraph naming this act)")
     if r.heading_acts:
         lines.append(f"  heading acts: {r.heading_acts} (under its own heading, a sentence opening with the heading's actor's act)")
+    if r.not_detail:
+        lines.append(f"  not detail: {r.not_detail} (a clause whose detail is another matter's)")
     for text, status in r.positive:
         # judged as the test suite judges it: the other rules' matches claim their clauses' detail
         got = judge_text(r, text, ruleset=ruleset) if r.kind == "element" else status
