@@ -394,7 +394,10 @@ REMIT_CLAUSE = regex_cache.compile(
 # An agenda: tasks named inside a plan or a meeting's deployment (…等工作作出安排部署).
 AGENDA_CLAUSE = regex_cache.compile(
     r"(作出|进行|抓好|做出)(了)?(安排部署|部署安排|具体部署|全面部署|工作部署|专门部署|部署|安排)"
-    r"|(研究|统筹|专题)部署"
+    # (谋划部署, 安排部署 are the same verb as 研究部署: 重点谋划部署深化“放管服”改革…等重要事项
+    # names the meeting's tasks; s25: dev +5 / −1, the loss a leader's meeting count that
+    # 研究部署 in the same report gives the same way)
+    r"|(研究|统筹|专题|谋划|安排)部署"
     # a meeting that studies a field of work (常务会议5次专题研究信访工作): the meeting is the
     # deployment; the field is its topic, not work reported as done
     r"|专题研究(?!制定|出台|起草|修订)"
