@@ -68,6 +68,16 @@ LEGISLATION_TITLE = regex_cache.compile(r"(条例|(?<!办)法)(\([^)]*\))?》$")
 STUDIED_OR_CITED = regex_cache.compile(r"(学习|学|宣传|宣讲|讲授|讲解|授课|解读|根据|按照|依据|依照|遵照|对照|对标|对表|围绕|聚焦|结合|培训|研讨)[^,。;《]{0,4}$")
 # …of which a lecture's or a lesson's titles are what was taught (专家讲授《…》《…》等内容)
 LECTURED = regex_cache.compile(r"(讲授|讲解|授课|讲座|主讲)[^,。;《]{0,4}$")
+# …and the same acts said after the title or its list (加强《…条例》《…办法》等新规释法宣传, 《…学习
+# 纲要》等内容的学习宣传, 以《…》为主题): the title is still what was studied or publicised (the
+# catalogue: "the title of a law, book or speech that is studied or publicised" is not detail).
+# Not a leaflet of the department's own (发放《…解读》宣传手册), nor a named lecture series or
+# forum (《行政执法大讲堂》的培训学习), which is an event. (Matched at the end of the title list.)
+STUDIED_AFTER = regex_cache.compile(
+    r"(等(一系列|系列)?|及其)?(内容|新规|法律法规|法规|规章|文件|书籍|读本)?的?(集中|专题|深入|系统)?"
+    r"(学习|宣传|宣讲|解读|释法|普法)(?!手册|资料|材料|册|品|单|页|栏|片|海报|展板)"
+    r"|为(主题|内容|重点内容)")
+STUDIED_AFTER_EVENT = regex_cache.compile(r"(讲堂|课堂|论坛|大赛|竞赛|活动|专栏|节目)》$")
 # Applying a document: 落实《市科技局学法用法制度》 applies the department's own rules (detail),
 # 贯彻落实《湖南省法治政府建设实施方案》 cites a higher one (not detail).
 APPLIED = regex_cache.compile(r"(贯彻|落实|执行|遵守)[^,。;《]{0,4}$")

@@ -53,6 +53,8 @@ from scorer.cues import (
     MEETING_HELD,
     OWN_ACT,
     LECTURED,
+    STUDIED_AFTER,
+    STUDIED_AFTER_EVENT,
     TRAINING_GUARD,
     TRAINING_TOPICS,
     GOVERNMENT_TITLE,
@@ -617,13 +619,16 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
     before = _words_before(norm, titles, 8)
     # (a title lectured on or studied is what was taught — 讲授《…执法系统》等内容 —, so the terms
     # inside it name the lesson, not the work)
+    # (…and so is one whose study or publicity is said after it or its list: 加强《…办法》等新规
+    # 释法宣传, 以《…》为主题 — cues.STUDIED_AFTER)
+    studied = [_studied_after(norm, titles, i) and not OWN_DOCUMENT_VERB.search(before[i]) for i in range(len(titles))]
     law = frozenset(i for i in range(len(titles))
-                    if (law_like[i] and not local[i] or LECTURED.search(before[i]))
+                    if (law_like[i] and not local[i] or LECTURED.search(before[i]) or studied[i])
                     and not OWN_DOCUMENT_VERB.search(before[i]))
     cited = frozenset(i for i in law if CITED_AS_BASIS.search(before[i]))
     own = frozenset(i for i in range(len(titles)) if _own_document(before[i], law_like[i], local[i])
                     and (OWN_DOCUMENT_VERB.search(before[i]) or not _another_governments(norm[titles[i][0]:titles[i][1]], issuer))
-                    and not _spirit_followed(norm, titles, i))
+                    and not _spirit_followed(norm, titles, i) and not studied[i])
     # A local document carried out (贯彻执行《桐溪区法治政府建设实施方案》), not made, is the basis of
     # the work like a cited one: detail only for the requirement its title names, as the
     # issuer's own cited below (a higher body's cited is no detail; the unit's own rules on
@@ -634,7 +639,7 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
     own = own - cited_own
     window = _words_before(norm, titles, 14)
     for i in range(len(titles)):
-        if i in own or LECTURED.search(before[i]) or _spirit_followed(norm, titles, i):
+        if i in own or LECTURED.search(before[i]) or studied[i] or _spirit_followed(norm, titles, i):
             continue
         # (the issuer itself named before the title: 严格执行本局《…》, 执行生态环境局《…》)
         verb = _without_issuer(window[i], unit or issuer)
@@ -658,6 +663,16 @@ def _words_before(norm: str, titles: tuple[tuple[int, int], ...], width: int) ->
         if _LISTED_AFTER.match(norm[titles[i - 1][1]:titles[i][0]]):
             before[i] = before[i - 1]
     return before
+
+
+def _studied_after(norm: str, titles: tuple[tuple[int, int], ...], i: int) -> bool:
+    """Is title ``i``, or the list it stands in, followed by its study or publicity
+    (《A》《B》等内容的学习宣传, 《…》等新规释法宣传, 以《…》为主题: cues.STUDIED_AFTER)?"""
+    j = i
+    while j + 1 < len(titles) and _LISTED_AFTER.match(norm[titles[j][1]:titles[j + 1][0]]):
+        j += 1
+    s, e = titles[i]
+    return STUDIED_AFTER.match(norm, titles[j][1]) is not None and not STUDIED_AFTER_EVENT.search(norm, s, e)
 
 
 def _spirit_followed(norm: str, titles: tuple[tuple[int, int], ...], i: int) -> bool:

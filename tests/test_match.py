@@ -851,3 +851,19 @@ def test_a_districts_portal_is_a_generic_website_and_a_lectures_title_is_its_top
     # a lecture's title is what was taught: the system it names was not built or used
     lecture = "一、主要举措和成效\n邀请专家讲授《行政执法监管平台掌上执法系统》等内容。"
     assert _score(ruleset, lecture).result("digital.platform").status != "substantiated"
+
+
+def test_a_title_studied_or_publicised_after_it_is_no_detail(ruleset):
+    # The catalogue: "the title of a law, book or speech that is studied or publicised" is not
+    # detail — said after the title or its list as well as before it (dev +3 / −1, s25).
+    rule = ruleset.get("education.popularization")
+    publicised = "加强《江城市河道保护条例》《江城市生活垃圾分类管理办法》等新规释法宣传。"
+    assert judge_text(rule, publicised, ruleset=ruleset) == "asserted"
+    # …where the department made it, it is its own document still
+    assert judge_text(rule, "制定《江城市生活垃圾分类管理办法》，开展普法宣传。", ruleset=ruleset) == "substantiated"
+    study = ruleset.get("leadership.law_study")
+    topic = "邀请专家在局务会议上以《江城市优化营商环境办法》为主题进行专题学法。"
+    assert judge_text(study, topic, ruleset=ruleset) == "asserted"
+    # (a leaflet of the department's own handed out is no title studied)
+    leaflet = "开展普法宣传，发放《江城市垃圾分类知识》宣传手册。"
+    assert judge_text(rule, leaflet, ruleset=ruleset) == "substantiated"
