@@ -658,11 +658,21 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
 def _words_before(norm: str, titles: tuple[tuple[int, int], ...], width: int) -> list[str]:
     """The ``width`` characters before each title; the items of a list share the words before
     its first item (学习《A》《B》《C》, 印发《A》和《B》)."""
-    before = [norm[max(0, s - width):s] for s, _ in titles]
+    before = []
+    for s, _ in titles:
+        # (the issuing bodies named between the verb and the title are not the words before it:
+        # 认真落实中共中央、国务院《…》, 贯彻省委办公厅、省政府办公厅《…》)
+        m = _ISSUERS_BEFORE.search(norm, max(0, s - 24), s)
+        s = m.start() if m else s
+        before.append(norm[max(0, s - width):s])
     for i in range(1, len(titles)):
         if _LISTED_AFTER.match(norm[titles[i - 1][1]:titles[i][0]]):
             before[i] = before[i - 1]
     return before
+
+
+_ISSUERS_BEFORE = regex_cache.compile(
+    r"(?:(?:中共中央|党中央|国务院|中央|全国人大常委会|(?:省|市|区|县|州)(?:委|政府|人大常委会))(?:办公厅|办公室)?[、和及与]?){1,4}$")
 
 
 def _studied_after(norm: str, titles: tuple[tuple[int, int], ...], i: int) -> bool:
@@ -672,7 +682,7 @@ def _studied_after(norm: str, titles: tuple[tuple[int, int], ...], i: int) -> bo
     while j + 1 < len(titles) and _LISTED_AFTER.match(norm[titles[j][1]:titles[j + 1][0]]):
         j += 1
     s, e = titles[i]
-    return STUDIED_AFTER.match(norm, titles[j][1]) is not None and not STUDIED_AFTER_EVENT.search(norm, s, e)
+    return STUDIED_AFTER.match(norm, _past_number(norm, titles[j][1])) is not None and not STUDIED_AFTER_EVENT.search(norm, s, e)
 
 
 def _spirit_followed(norm: str, titles: tuple[tuple[int, int], ...], i: int) -> bool:
@@ -683,7 +693,7 @@ def _spirit_followed(norm: str, titles: tuple[tuple[int, int], ...], i: int) -> 
     j = i
     while j + 1 < len(titles) and _LISTED_AFTER.match(norm[titles[j][1]:titles[j + 1][0]]):
         j += 1
-    return SPIRIT_OF_LIST.match(norm, titles[j][1]) is not None
+    return SPIRIT_OF_LIST.match(norm, _past_number(norm, titles[j][1])) is not None
 
 
 _NONE: frozenset[int] = frozenset()
@@ -706,7 +716,15 @@ def _another_governments(title: str, issuer: str | None) -> bool:
     return not own_government
 
 
-_LISTED_AFTER = regex_cache.compile(r"^[、，,和及与以及\s]*$")
+# (a title's document number, 《…清单》(慈党办〔2021〕18号), belongs to it: the list goes on after it)
+_LISTED_AFTER = regex_cache.compile(r"^(\([^()]{0,30}号\))?[、，,和及与以及\s]*$")
+_DOCUMENT_NUMBER = regex_cache.compile(r"\([^()]{0,30}号\)")
+
+
+def _past_number(norm: str, end: int) -> int:
+    """The offset after a title ending at ``end`` and its document number, if one follows it."""
+    m = _DOCUMENT_NUMBER.match(norm, end)
+    return m.end() if m else end
 
 
 # The report's issuer as the opening of a title: its place with the government (江汉区人民政府 →

@@ -867,3 +867,17 @@ def test_a_title_studied_or_publicised_after_it_is_no_detail(ruleset):
     # (a leaflet of the department's own handed out is no title studied)
     leaflet = "开展普法宣传，发放《江城市垃圾分类知识》宣传手册。"
     assert judge_text(rule, leaflet, ruleset=ruleset) == "substantiated"
+
+
+def test_the_words_before_a_title_skip_its_issuers_and_a_list_goes_on_past_a_document_number(ruleset):
+    # A higher document cited as the basis is not detail (the catalogue): the verb that cites
+    # it may stand before the issuing bodies' names (认真落实中共中央、国务院《…》), and a list of
+    # documents whose spirit is followed goes on past a title's document number ((…〔2021〕18号)).
+    # Dev +3 / −1 (s25).
+    issuers = "认真落实市委、市政府《江城市法治政府建设规划(2021—2025年)》的各项工作，加快转变政府职能。"
+    assert judge_text(ruleset.get("functions.power_list"), issuers, ruleset=ruleset) == "asserted"
+    numbered = "紧扣《2021年法治江城建设重点工作清单》(江党办〔2021〕18号)等文件精神，有效化解矛盾纠纷。"
+    assert judge_text(ruleset.get("disputes.petition_mediation"), numbered, ruleset=ruleset) == "asserted"
+    # (the department's own document made stays detail: 制定《…》)
+    made = "制定《江城市行政许可事项清单(2023年版)》，加快转变政府职能。"
+    assert judge_text(ruleset.get("functions.power_list"), made, ruleset=ruleset) == "substantiated"
