@@ -881,3 +881,13 @@ def test_the_words_before_a_title_skip_its_issuers_and_a_list_goes_on_past_a_doc
     # (the department's own document made stays detail: 制定《…》)
     made = "制定《江城市行政许可事项清单(2023年版)》，加快转变政府职能。"
     assert judge_text(ruleset.get("functions.power_list"), made, ruleset=ruleset) == "substantiated"
+
+
+def test_a_project_named_best_practice_or_excellent_is_an_honour(ruleset):
+    # A higher body's title for a project of the work is a named body's checkable decision
+    # about it, as 示范项目 is (dev +3 / −0, s25); praise without a title stays general.
+    rule = ruleset.get("education.popularization")
+    for done in ("深化普法宣传，“枫林法治文化长廊”建设获全市法治政府建设“最佳实践”项目。",
+                 "落实“谁执法谁普法”普法责任制，打造“三进”执法普法品牌，获评全省优秀普法工作项目。"):
+        assert judge_text(rule, done, ruleset=ruleset) == "substantiated"
+    assert judge_text(rule, "深化普法宣传，获全市通报表扬。", ruleset=ruleset) == "asserted"
