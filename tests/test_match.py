@@ -891,3 +891,15 @@ def test_a_project_named_best_practice_or_excellent_is_an_honour(ruleset):
                  "落实“谁执法谁普法”普法责任制，打造“三进”执法普法品牌，获评全省优秀普法工作项目。"):
         assert judge_text(rule, done, ruleset=ruleset) == "substantiated"
     assert judge_text(rule, "深化普法宣传，获全市通报表扬。", ruleset=ruleset) == "asserted"
+
+
+def test_a_quoted_reform_slogan_is_no_apps_name(ruleset):
+    # “…办”/“…通” names an app (“渝快办”) but not a reform's slogan for services handled
+    # together (“湘赣通办”, “县乡联办”), nor a word that ends in 通 (“四个交通”): the catalogue's
+    # quoted slogan without a count is not detail (dev +2 / −0, s25).
+    services = ruleset.get("functions.power_list")
+    assert judge_text(services, "深化“放管服”改革，推进“湘赣通办”“县乡联办”，优化政务服务。", ruleset=ruleset) == "asserted"
+    assert judge_text(services, "深化“放管服”改革，上线“渝快办”，优化政务服务。", ruleset=ruleset) == "substantiated"
+    deployment = ruleset.get("leadership.party_deployment")
+    slogan = "把法治交通作为“四个交通”重点来抓，局党组统筹部署法治建设工作。"
+    assert judge_text(deployment, slogan, ruleset=ruleset) == "asserted"
