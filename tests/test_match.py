@@ -903,3 +903,13 @@ def test_a_quoted_reform_slogan_is_no_apps_name(ruleset):
     deployment = ruleset.get("leadership.party_deployment")
     slogan = "把法治交通作为“四个交通”重点来抓，局党组统筹部署法治建设工作。"
     assert judge_text(deployment, slogan, ruleset=ruleset) == "asserted"
+
+
+def test_a_standing_bodys_numbered_session_and_a_year_named_course_are_named_events(ruleset):
+    # One meeting that can be checked, as …委员会第三次会议 is (dev +2 / −0, s25): a standing
+    # body's numbered session, and a course named by its year; the body alone stays general.
+    study = ruleset.get("leadership.law_study")
+    assert judge_text(study, "第3次、第8次局长办公会专题学习习近平法治思想。", ruleset=ruleset) == "substantiated"
+    assert judge_text(study, "局长办公会专题学习习近平法治思想。", ruleset=ruleset) == "asserted"
+    course = "组织集中学习习近平法治思想，举办2024年江城市领导干部依法行政专题示范班。"
+    assert judge_text(study, course, ruleset=ruleset) == "substantiated"
