@@ -356,6 +356,12 @@ BASIS_OPENER = regex_cache.compile(
 STUDIED_MEETING_BEFORE = regex_cache.compile(r"(学习|贯彻|传达|落实|领会|宣讲|宣传)[^,;:]{0,40}$")
 STUDIED_MEETING_AFTER = regex_cache.compile(r"^[^,;:]{0,16}?(精神|重要讲话|讲话)")
 
+# A clause that states what the work served, not the work (…，助力我县成功创建“全省法治政府建设
+# 示范县”; …，推动法治政府建设任务完成75%; …，确保各项工作落地见效): its figures or honours
+# are the whole area's outcome, not detail of the requirement named before it. Walking
+# forward, a requirement's detail scope passes over it (dev +4 / −0, s25; 实现 is left out:
+# 实现100%“一次办” is the service's own figure, which the readers count).
+RESULT_CLAUSE = regex_cache.compile(r"\s*(助力|确保|使得?|促进|达到|从而|推动[^,，]{0,20}(完成|达|提升|提高))")
 # Holding the meeting that an agenda clause belongs to.
 MEETING_HELD = regex_cache.compile(r"主持召开|组织召开|主持|召开")
 # The leader acting in person (亲自部署, 亲自研究, 亲自督办): the act is the leader's own.

@@ -49,6 +49,7 @@ from scorer.cues import (
     GENERIC_PLATFORM,
     BASIS_OPENER,
     REMIT_CLAUSE,
+    RESULT_CLAUSE,
     ENUMERATION,
     MEETING_HELD,
     OWN_ACT,
@@ -1124,13 +1125,17 @@ def _scope(view: _SentenceView, spans: list[tuple[int, int]], others: set[int]) 
     # 全年办理行政处罚案件36件 — the catalogue's own example of a figure that is another
     # matter's. Walking back it may be the setting the requirement is applied to: 全年查处案件
     # 1,286件，办案全程落实执法全过程记录制度.)
+    # (…and walking forward, a clause stating what the work served — 助力我县成功创建…示范县,
+    # 推动…任务完成75% — is passed over: its figures are the area's outcome, cues.RESULT_CLAUSE)
     forward_stop = others | view.caseload
+    norm = view.sentence.norm
     for c in own:
         for step in (1, -1):
             stop = forward_stop if step == 1 else others
             i = c + step
             while 0 <= i < len(view.clauses) and i not in stop and i not in own:
-                scope.add(i)
+                if step == -1 or not RESULT_CLAUSE.match(norm, *view.clauses[i]):
+                    scope.add(i)
                 i += step
     return frozenset(scope)
 

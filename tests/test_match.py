@@ -913,3 +913,16 @@ def test_a_standing_bodys_numbered_session_and_a_year_named_course_are_named_eve
     assert judge_text(study, "局长办公会专题学习习近平法治思想。", ruleset=ruleset) == "asserted"
     course = "组织集中学习习近平法治思想，举办2024年江城市领导干部依法行政专题示范班。"
     assert judge_text(study, course, ruleset=ruleset) == "substantiated"
+
+
+def test_a_clause_stating_what_the_work_served_is_no_detail_of_it(ruleset):
+    # …，推动…任务完成80% / …，助力我区成功创建…: the area's outcome, not detail of the
+    # requirement named before it; the walk to the requirement's own figure passes over it
+    # (dev +4 / −0, s25).
+    accountability = ruleset.get("leadership.accountability")
+    outcome = "将法治建设成效纳入领导班子绩效考核，推动法治政府建设任务完成80%。"
+    assert judge_text(accountability, outcome, ruleset=ruleset) == "asserted"
+    own = "将法治建设成效纳入领导班子绩效考核，确保责任落到实处，全年考核部门12个。"
+    assert judge_text(accountability, own, ruleset=ruleset) == "substantiated"
+    honour = "督促落实法治政府建设年度报告制度，助力我区成功创建“全省法治政府建设示范区”。"
+    assert judge_text(ruleset.get("leadership.annual_report"), honour, ruleset=ruleset) == "asserted"
