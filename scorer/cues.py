@@ -68,6 +68,16 @@ LEGISLATION_TITLE = regex_cache.compile(r"(条例|(?<!办)法)(\([^)]*\))?》$")
 STUDIED_OR_CITED = regex_cache.compile(r"(学习|学|宣传|宣讲|讲授|讲解|授课|解读|根据|按照|依据|依照|遵照|对照|对标|对表|围绕|聚焦|结合|培训|研讨)[^,。;《]{0,4}$")
 # …of which a lecture's or a lesson's titles are what was taught (专家讲授《…》《…》等内容)
 LECTURED = regex_cache.compile(r"(讲授|讲解|授课|讲座|主讲)[^,。;《]{0,4}$")
+# …and the same acts said after the title or its list (加强《…条例》《…办法》等新规释法宣传, 《…学习
+# 纲要》等内容的学习宣传, 以《…》为主题): the title is still what was studied or publicised (the
+# catalogue: "the title of a law, book or speech that is studied or publicised" is not detail).
+# Not a leaflet of the department's own (发放《…解读》宣传手册), nor a named lecture series or
+# forum (《行政执法大讲堂》的培训学习), which is an event. (Matched at the end of the title list.)
+STUDIED_AFTER = regex_cache.compile(
+    r"(等(一系列|系列)?|及其)?(内容|新规|法律法规|法规|规章|文件|书籍|读本)?的?(集中|专题|深入|系统)?"
+    r"(学习|宣传|宣讲|解读|释法|普法)(?!手册|资料|材料|册|品|单|页|栏|片|海报|展板)"
+    r"|为(主题|内容|重点内容)")
+STUDIED_AFTER_EVENT = regex_cache.compile(r"(讲堂|课堂|论坛|大赛|竞赛|活动|专栏|节目)》$")
 # Applying a document: 落实《市科技局学法用法制度》 applies the department's own rules (detail),
 # 贯彻落实《湖南省法治政府建设实施方案》 cites a higher one (not detail).
 APPLIED = regex_cache.compile(r"(贯彻|落实|执行|遵守)[^,。;《]{0,4}$")
@@ -172,8 +182,9 @@ PLATFORM = regex_cache.compile(
     r"|(“[^”]{1,14}(网|平台|系统|APP|App|小程序|公众号)”)"
     # apps named for what they do: “浙里办”, “随申办” (not “出生一件事”, nor the reforms every
     # government names the same way: “一网通办”, “跨省通办”, “马上办”, “掌上办”, nor the ways
-    # of handling complaints: “接诉即办”, “未诉先办”)
-    r"|(“(?!一|跨|接诉|未诉|全程|马上|网上|掌上|指尖|就近|帮|代办|容缺|异地|即|秒|集成|不见面|全城|全域|全市|全省|全区|全县)[^”]{1,6}(办|通|码)”)"
+    # of handling complaints: “接诉即办”, “未诉先办”; nor a reform's slogan for services handled
+    # together, “湘赣通办”, “县乡联办”, “免证办”, nor a word that ends so, “四个交通”: dev +2 / −0, s25)
+    r"|(“(?!一|跨|接诉|未诉|全程|马上|网上|掌上|指尖|就近|帮|代办|容缺|异地|即|秒|集成|不见面|全城|全域|全市|全省|全区|全县)[^”]{1,6}(?<![通联即网综协合交畅沟贯互融流])(?<!自助)(?<!免证)(办|通|码)”)"
     # the kind of account before its quoted name: 微信公众号“平安桐溪”, 抖音号“桐溪普法”
     r"|((公众号|视频号|抖音号|快手号|微博|头条号|APP|App|客户端|小程序)“[^”]{2,16}”)"
     # several named without quotes, then their kind (在阳城人大、阳城普法等公众号, 在海南省干部在线
@@ -263,7 +274,7 @@ NAMED_EVENT = regex_cache.compile(
     # standing words everyone quotes: “一把手”党建培训, “关键少数”专题培训, “第一议题”学习)
     r"|“(?![一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”|一把手”|关键少数”|第一议题”)[^”]{2,30}”[\u4e00-\u9fff]{0,12}(活动|大赛|竞赛|比赛|宣传周|宣传月|巡讲|晚会|展览|讲堂|大讲堂|论坛|培训班|培训|轮训|讲座|宣讲|研讨班|会战|汇演|竞答)"
     # an event named by its year and subject: 2022年习近平法治思想专题培训班
-    r"|20\d\d年度?[\u4e00-\u9fff]{2,24}(培训班|研讨班|轮训班|讲座|论坛|大赛|知识竞赛|宣传月|宣传周|活动月)"
+    r"|20\d\d年度?[\u4e00-\u9fff]{2,24}(培训班|研讨班|轮训班|示范班|研修班|专题班|讲座|报告会|论坛|大赛|知识竞赛|宣传月|宣传周|活动月)"
     r"|[\u4e00-\u9fff]{2,12}(大赛|知识竞赛|演讲比赛|辩论赛)"
     # a campaign named by its subject (交通运输执法领域突出问题专项整治, 信用交通宣传月)
     r"|(?<=开展|部署|组织|启动)(?!全面|深入|各类|各项|多项|一系列|系列|相关|有关|常态化)[\u4e00-\u9fff]{6,20}(专项整治|专项行动|专项治理)"
@@ -282,8 +293,10 @@ NAMED_EVENT = regex_cache.compile(
     r"|“(?![一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”)[^”、,，]{2,8}”(专项)?(行动|整治)"
     # speaking at a named meeting: 在全省行政执法工作推进会上介绍经验
     r"|(?<=在)(全国|全省|全市|国家|省|市)[^,，。;；]{2,30}?(工作会议?|推进会议?|座谈会|现场会|电视电话会议?|交流会)上(作|介绍|交流|发言)"
-    # numbered study sessions (于2020年第2次、第7次、第8次学习会集中学习了宪法)
-    r"|第[一二三四五六七八九十\d]+次(、第[一二三四五六七八九十\d]+次)*(集中|专题)?(学习会|学法会|常务会|党组会|党委会)"
+    # numbered study sessions (于2020年第2次、第7次、第8次学习会集中学习了宪法), and a standing body's
+    # numbered session as well (第4次、第9次厅长办公会, 第3次局务会): one meeting that can be
+    # checked, like …委员会第三次会议 above (with 示范班/研修班/报告会 named by their year: dev +2 / −0, s25)
+    r"|第[一二三四五六七八九十\d]+次(、第[一二三四五六七八九十\d]+次)*(集中|专题)?(学习会|学法会|常务会|党组会|党委会|党工委会|(厅长|局长|主任|区长|市长|县长|镇长)?办公会|局务会|厅务会|委务会|常委会)"
     # a year-long campaign named by its subject (开展行政复议质量提升年活动, 执法规范化建设年活动)
     r"|(?<=开展|实施|组织|启动|深化)[\u4e00-\u9fff]{4,14}(提升|建设|攻坚|规范|落实|创新|巩固|深化|突破)年活动"
     # a day named by its date in quotes, wherever it stands (“3•15”普法, “6·26”禁毒宣传)
@@ -296,10 +309,13 @@ NAMED_EVENT = regex_cache.compile(
 # unless the assessment is named by its year or level with the rank it gave, below.)
 # 示范项目: the Outline's 法治政府建设示范项目, named for one piece of work (“多元调解服务中心”建设获评
 # 第二批全国法治政府建设示范项目); not 示范地区, a whole area's title. Dev +3 / −0 (s24).
+# A project of the work named best practice or excellent by a higher body (“运河法治文化带”获省县乡法治
+# 政府建设“最佳实践”项目, 获评广东省优秀普法工作项目) is such an honour too, with 获 alone before
+# a level or a quoted title. Dev +3 / −0 (s25).
 HONOUR = regex_cache.compile(
-    r"(荣获|获评|获得|被评为|评为|入选|被确定为|确定为|被命名为|命名为|被列为|列为|获批|成功创建|创建成为)"
+    r"(荣获|获评|获得|被评为|评为|入选|被确定为|确定为|被命名为|命名为|被列为|列为|获批|成功创建|创建成为|获(?=[全省市县区国第“]))"
     r"[^,，。;；:：]{0,30}?"
-    r"(称号|奖(?!励|惩|补)|先进集体|先进单位|先进个人|示范区|示范市|示范县|示范单位|示范点|示范基地|示范项目|试点县|试点市|试点单位|试点"
+    r"(最佳实践”?(项目|案例)|优秀[\u4e00-\u9fff]{0,8}项目|创新项目|称号|奖(?!励|惩|补)|先进集体|先进单位|先进个人|示范区|示范市|示范县|示范单位|示范点|示范基地|示范项目|试点县|试点市|试点单位|试点"
     r"|典型案例|典型单位|典型经验|精品案例|优秀案例|最佳实践案例|实践案例|突出单位|标兵|教育基地)"
     # a named year's or level's assessment and the rank it gave (在2019年度法治广东建设考评中蝉联全省
     # 第一, 2023年法治宁波建设年度考评排名列全市第一档): the named assessment is the event
@@ -340,6 +356,12 @@ BASIS_OPENER = regex_cache.compile(
 STUDIED_MEETING_BEFORE = regex_cache.compile(r"(学习|贯彻|传达|落实|领会|宣讲|宣传)[^,;:]{0,40}$")
 STUDIED_MEETING_AFTER = regex_cache.compile(r"^[^,;:]{0,16}?(精神|重要讲话|讲话)")
 
+# A clause that states what the work served, not the work (…，助力我县成功创建“全省法治政府建设
+# 示范县”; …，推动法治政府建设任务完成75%; …，确保各项工作落地见效): its figures or honours
+# are the whole area's outcome, not detail of the requirement named before it. Walking
+# forward, a requirement's detail scope passes over it (dev +4 / −0, s25; 实现 is left out:
+# 实现100%“一次办” is the service's own figure, which the readers count).
+RESULT_CLAUSE = regex_cache.compile(r"\s*(助力|确保|使得?|促进|达到|从而|推动[^,，]{0,20}(完成|达|提升|提高))")
 # Holding the meeting that an agenda clause belongs to.
 MEETING_HELD = regex_cache.compile(r"主持召开|组织召开|主持|召开")
 # The leader acting in person (亲自部署, 亲自研究, 亲自督办): the act is the leader's own.

@@ -49,10 +49,13 @@ from scorer.cues import (
     GENERIC_PLATFORM,
     BASIS_OPENER,
     REMIT_CLAUSE,
+    RESULT_CLAUSE,
     ENUMERATION,
     MEETING_HELD,
     OWN_ACT,
     LECTURED,
+    STUDIED_AFTER,
+    STUDIED_AFTER_EVENT,
     TRAINING_GUARD,
     TRAINING_TOPICS,
     GOVERNMENT_TITLE,
@@ -620,13 +623,16 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
     before = _words_before(norm, titles, 8)
     # (a title lectured on or studied is what was taught — 讲授《…执法系统》等内容 —, so the terms
     # inside it name the lesson, not the work)
+    # (…and so is one whose study or publicity is said after it or its list: 加强《…办法》等新规
+    # 释法宣传, 以《…》为主题 — cues.STUDIED_AFTER)
+    studied = [_studied_after(norm, titles, i) and not OWN_DOCUMENT_VERB.search(before[i]) for i in range(len(titles))]
     law = frozenset(i for i in range(len(titles))
-                    if (law_like[i] and not local[i] or LECTURED.search(before[i]))
+                    if (law_like[i] and not local[i] or LECTURED.search(before[i]) or studied[i])
                     and not OWN_DOCUMENT_VERB.search(before[i]))
     cited = frozenset(i for i in law if CITED_AS_BASIS.search(before[i]))
     own = frozenset(i for i in range(len(titles)) if _own_document(before[i], law_like[i], local[i])
                     and (OWN_DOCUMENT_VERB.search(before[i]) or not _another_governments(norm[titles[i][0]:titles[i][1]], issuer))
-                    and not _spirit_followed(norm, titles, i))
+                    and not _spirit_followed(norm, titles, i) and not studied[i])
     # A local document carried out (贯彻执行《桐溪区法治政府建设实施方案》), not made, is the basis of
     # the work like a cited one: detail only for the requirement its title names, as the
     # issuer's own cited below (a higher body's cited is no detail; the unit's own rules on
@@ -637,7 +643,7 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
     own = own - cited_own
     window = _words_before(norm, titles, 14)
     for i in range(len(titles)):
-        if i in own or LECTURED.search(before[i]) or _spirit_followed(norm, titles, i):
+        if i in own or LECTURED.search(before[i]) or studied[i] or _spirit_followed(norm, titles, i):
             continue
         # (the issuer itself named before the title: 严格执行本局《…》, 执行生态环境局《…》)
         verb = _without_issuer(window[i], unit or issuer)
@@ -656,11 +662,31 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
 def _words_before(norm: str, titles: tuple[tuple[int, int], ...], width: int) -> list[str]:
     """The ``width`` characters before each title; the items of a list share the words before
     its first item (学习《A》《B》《C》, 印发《A》和《B》)."""
-    before = [norm[max(0, s - width):s] for s, _ in titles]
+    before = []
+    for s, _ in titles:
+        # (the issuing bodies named between the verb and the title are not the words before it:
+        # 认真落实中共中央、国务院《…》, 贯彻省委办公厅、省政府办公厅《…》)
+        m = _ISSUERS_BEFORE.search(norm, max(0, s - 24), s)
+        s = m.start() if m else s
+        before.append(norm[max(0, s - width):s])
     for i in range(1, len(titles)):
         if _LISTED_AFTER.match(norm[titles[i - 1][1]:titles[i][0]]):
             before[i] = before[i - 1]
     return before
+
+
+_ISSUERS_BEFORE = regex_cache.compile(
+    r"(?:(?:中共中央|党中央|国务院|中央|全国人大常委会|(?:省|市|区|县|州)(?:委|政府|人大常委会))(?:办公厅|办公室)?[、和及与]?){1,4}$")
+
+
+def _studied_after(norm: str, titles: tuple[tuple[int, int], ...], i: int) -> bool:
+    """Is title ``i``, or the list it stands in, followed by its study or publicity
+    (《A》《B》等内容的学习宣传, 《…》等新规释法宣传, 以《…》为主题: cues.STUDIED_AFTER)?"""
+    j = i
+    while j + 1 < len(titles) and _LISTED_AFTER.match(norm[titles[j][1]:titles[j + 1][0]]):
+        j += 1
+    s, e = titles[i]
+    return STUDIED_AFTER.match(norm, _past_number(norm, titles[j][1])) is not None and not STUDIED_AFTER_EVENT.search(norm, s, e)
 
 
 def _spirit_followed(norm: str, titles: tuple[tuple[int, int], ...], i: int) -> bool:
@@ -671,7 +697,7 @@ def _spirit_followed(norm: str, titles: tuple[tuple[int, int], ...], i: int) -> 
     j = i
     while j + 1 < len(titles) and _LISTED_AFTER.match(norm[titles[j][1]:titles[j + 1][0]]):
         j += 1
-    return SPIRIT_OF_LIST.match(norm, titles[j][1]) is not None
+    return SPIRIT_OF_LIST.match(norm, _past_number(norm, titles[j][1])) is not None
 
 
 _NONE: frozenset[int] = frozenset()
@@ -694,7 +720,15 @@ def _another_governments(title: str, issuer: str | None) -> bool:
     return not own_government
 
 
-_LISTED_AFTER = regex_cache.compile(r"^[、，,和及与以及\s]*$")
+# (a title's document number, 《…清单》(慈党办〔2021〕18号), belongs to it: the list goes on after it)
+_LISTED_AFTER = regex_cache.compile(r"^(\([^()]{0,30}号\))?[、，,和及与以及\s]*$")
+_DOCUMENT_NUMBER = regex_cache.compile(r"\([^()]{0,30}号\)")
+
+
+def _past_number(norm: str, end: int) -> int:
+    """The offset after a title ending at ``end`` and its document number, if one follows it."""
+    m = _DOCUMENT_NUMBER.match(norm, end)
+    return m.end() if m else end
 
 
 # The report's issuer as the opening of a title: its place with the government (江汉区人民政府 →
@@ -1094,13 +1128,17 @@ def _scope(view: _SentenceView, spans: list[tuple[int, int]], others: set[int]) 
     # 全年办理行政处罚案件36件 — the catalogue's own example of a figure that is another
     # matter's. Walking back it may be the setting the requirement is applied to: 全年查处案件
     # 1,286件，办案全程落实执法全过程记录制度.)
+    # (…and walking forward, a clause stating what the work served — 助力我县成功创建…示范县,
+    # 推动…任务完成75% — is passed over: its figures are the area's outcome, cues.RESULT_CLAUSE)
     forward_stop = others | view.caseload
+    norm = view.sentence.norm
     for c in own:
         for step in (1, -1):
             stop = forward_stop if step == 1 else others
             i = c + step
             while 0 <= i < len(view.clauses) and i not in stop and i not in own:
-                scope.add(i)
+                if step == -1 or not RESULT_CLAUSE.match(norm, *view.clauses[i]):
+                    scope.add(i)
                 i += step
     return frozenset(scope)
 

@@ -851,3 +851,78 @@ def test_a_districts_portal_is_a_generic_website_and_a_lectures_title_is_its_top
     # a lecture's title is what was taught: the system it names was not built or used
     lecture = "一、主要举措和成效\n邀请专家讲授《行政执法监管平台掌上执法系统》等内容。"
     assert _score(ruleset, lecture).result("digital.platform").status != "substantiated"
+
+
+def test_a_title_studied_or_publicised_after_it_is_no_detail(ruleset):
+    # The catalogue: "the title of a law, book or speech that is studied or publicised" is not
+    # detail — said after the title or its list as well as before it (dev +3 / −1, s25).
+    rule = ruleset.get("education.popularization")
+    publicised = "加强《江城市河道保护条例》《江城市生活垃圾分类管理办法》等新规释法宣传。"
+    assert judge_text(rule, publicised, ruleset=ruleset) == "asserted"
+    # …where the department made it, it is its own document still
+    assert judge_text(rule, "制定《江城市生活垃圾分类管理办法》，开展普法宣传。", ruleset=ruleset) == "substantiated"
+    study = ruleset.get("leadership.law_study")
+    topic = "邀请专家在局务会议上以《江城市优化营商环境办法》为主题进行专题学法。"
+    assert judge_text(study, topic, ruleset=ruleset) == "asserted"
+    # (a leaflet of the department's own handed out is no title studied)
+    leaflet = "开展普法宣传，发放《江城市垃圾分类知识》宣传手册。"
+    assert judge_text(rule, leaflet, ruleset=ruleset) == "substantiated"
+
+
+def test_the_words_before_a_title_skip_its_issuers_and_a_list_goes_on_past_a_document_number(ruleset):
+    # A higher document cited as the basis is not detail (the catalogue): the verb that cites
+    # it may stand before the issuing bodies' names (认真落实中共中央、国务院《…》), and a list of
+    # documents whose spirit is followed goes on past a title's document number ((…〔2021〕18号)).
+    # Dev +3 / −1 (s25).
+    issuers = "认真落实市委、市政府《江城市法治政府建设规划(2021—2025年)》的各项工作，加快转变政府职能。"
+    assert judge_text(ruleset.get("functions.power_list"), issuers, ruleset=ruleset) == "asserted"
+    numbered = "紧扣《2021年法治江城建设重点工作清单》(江党办〔2021〕18号)等文件精神，有效化解矛盾纠纷。"
+    assert judge_text(ruleset.get("disputes.petition_mediation"), numbered, ruleset=ruleset) == "asserted"
+    # (the department's own document made stays detail: 制定《…》)
+    made = "制定《江城市行政许可事项清单(2023年版)》，加快转变政府职能。"
+    assert judge_text(ruleset.get("functions.power_list"), made, ruleset=ruleset) == "substantiated"
+
+
+def test_a_project_named_best_practice_or_excellent_is_an_honour(ruleset):
+    # A higher body's title for a project of the work is a named body's checkable decision
+    # about it, as 示范项目 is (dev +3 / −0, s25); praise without a title stays general.
+    rule = ruleset.get("education.popularization")
+    for done in ("深化普法宣传，“枫林法治文化长廊”建设获全市法治政府建设“最佳实践”项目。",
+                 "落实“谁执法谁普法”普法责任制，打造“三进”执法普法品牌，获评全省优秀普法工作项目。"):
+        assert judge_text(rule, done, ruleset=ruleset) == "substantiated"
+    assert judge_text(rule, "深化普法宣传，获全市通报表扬。", ruleset=ruleset) == "asserted"
+
+
+def test_a_quoted_reform_slogan_is_no_apps_name(ruleset):
+    # “…办”/“…通” names an app (“渝快办”) but not a reform's slogan for services handled
+    # together (“湘赣通办”, “县乡联办”), nor a word that ends in 通 (“四个交通”): the catalogue's
+    # quoted slogan without a count is not detail (dev +2 / −0, s25).
+    services = ruleset.get("functions.power_list")
+    assert judge_text(services, "深化“放管服”改革，推进“湘赣通办”“县乡联办”，优化政务服务。", ruleset=ruleset) == "asserted"
+    assert judge_text(services, "深化“放管服”改革，上线“渝快办”，优化政务服务。", ruleset=ruleset) == "substantiated"
+    deployment = ruleset.get("leadership.party_deployment")
+    slogan = "把法治交通作为“四个交通”重点来抓，局党组统筹部署法治建设工作。"
+    assert judge_text(deployment, slogan, ruleset=ruleset) == "asserted"
+
+
+def test_a_standing_bodys_numbered_session_and_a_year_named_course_are_named_events(ruleset):
+    # One meeting that can be checked, as …委员会第三次会议 is (dev +2 / −0, s25): a standing
+    # body's numbered session, and a course named by its year; the body alone stays general.
+    study = ruleset.get("leadership.law_study")
+    assert judge_text(study, "第3次、第8次局长办公会专题学习习近平法治思想。", ruleset=ruleset) == "substantiated"
+    assert judge_text(study, "局长办公会专题学习习近平法治思想。", ruleset=ruleset) == "asserted"
+    course = "组织集中学习习近平法治思想，举办2024年江城市领导干部依法行政专题示范班。"
+    assert judge_text(study, course, ruleset=ruleset) == "substantiated"
+
+
+def test_a_clause_stating_what_the_work_served_is_no_detail_of_it(ruleset):
+    # …，推动…任务完成80% / …，助力我区成功创建…: the area's outcome, not detail of the
+    # requirement named before it; the walk to the requirement's own figure passes over it
+    # (dev +4 / −0, s25).
+    accountability = ruleset.get("leadership.accountability")
+    outcome = "将法治建设成效纳入领导班子绩效考核，推动法治政府建设任务完成80%。"
+    assert judge_text(accountability, outcome, ruleset=ruleset) == "asserted"
+    own = "将法治建设成效纳入领导班子绩效考核，确保责任落到实处，全年考核部门12个。"
+    assert judge_text(accountability, own, ruleset=ruleset) == "substantiated"
+    honour = "督促落实法治政府建设年度报告制度，助力我区成功创建“全省法治政府建设示范区”。"
+    assert judge_text(ruleset.get("leadership.annual_report"), honour, ruleset=ruleset) == "asserted"
