@@ -335,6 +335,9 @@ HONOUR = regex_cache.compile(
 # 根据/按照…要求 (up to the requirement named), 为进一步规范… (an aim clause), 在…的正确领导下.
 BASIS_OPENER = regex_cache.compile(
     r"^\s*(严格|认真|全面|切实|坚持)?(根据|按照|依据|依照|遵照|对照)[^,]{0,40}?(要求|规定|部署|精神|安排|意见|通知|》|纲要|规划|方案|要点)"
+    # (a stop word inside the first title ends the basis at that title's end, not inside it:
+    # 依据《法治政府建设实施纲要(2021—2025年)》《…年度报告制度工作指引》 cites both)
+    r"([^《》,]{0,30}》)?"
     r"((、|和|及|与)?《[^》]{1,60}》)*"
     # 认真贯彻落实《纲要》…, 紧紧围绕…工作要点: the higher document or the year's plan cited;
     # 落实…全会、…委员会第四次会议部署(要求), 贯彻…的专门部署: a higher body's meetings and

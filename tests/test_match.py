@@ -537,6 +537,10 @@ def test_quality_signals(ruleset):
         ("leadership.law_study", "邀请省司法厅原副厅长周文斌作题为《习近平法治思想的核心要义》的法治专题讲座。", "substantiated"),
         # 对标对表 a plan is following it, not making it
         ("leadership.law_study", "局党组专题学习习近平法治思想，对标对表《桐溪区法治政府建设实施方案》。", "asserted"),
+        # a basis cited as a list of titles ends after the last title, even where its first
+        # title holds a stop word (纲要) of its own: the titles after it are cited, not work done
+        ("leadership.annual_report", "依据《法治政府建设实施纲要(2021—2025年)》《省法治政府建设年度报告制度工作指引》等文件要求，扎实推进法治政府建设各项工作。", "absent"),
+        ("education.popularization", "根据《2023年度法治桐溪建设工作要点》及《2023年度桐溪县法治宣传教育责任清单》文件精神，全力提升依法行政水平。", "absent"),
         # 中央八项规定 is a name, not eight of anything
         ("oversight.external", "主动接受纪检监察监督，严格执行中央八项规定精神。", "asserted"),
     ],
