@@ -541,6 +541,13 @@ def test_quality_signals(ruleset):
         # title holds a stop word (纲要) of its own: the titles after it are cited, not work done
         ("leadership.annual_report", "依据《法治政府建设实施纲要(2021—2025年)》《省法治政府建设年度报告制度工作指引》等文件要求，扎实推进法治政府建设各项工作。", "absent"),
         ("education.popularization", "根据《2023年度法治桐溪建设工作要点》及《2023年度桐溪县法治宣传教育责任清单》文件精神，全力提升依法行政水平。", "absent"),
+        # the catalogue's kinds of detail in forms real writers use: a count of screens or
+        # vehicles (1200余块, 360辆), a professor named before what the lecture was about
+        # (…教授围绕/就…)
+        ("education.popularization", "利用城区1200余块户外电子屏滚动播放宪法宣传标语。", "substantiated"),
+        ("education.popularization", "组织全县360辆出租车顶灯滚动播放普法标语。", "substantiated"),
+        ("leadership.law_study", "举办领导干部法治专题培训，邀请西南政法大学李明华教授围绕新修订的《行政复议法》进行讲解。", "substantiated"),
+        ("enforcement.credentials", "举办行政执法人员专题培训，特邀张建国教授就行政处罚法的适用进行解读。", "substantiated"),
         # 中央八项规定 is a name, not eight of anything
         ("oversight.external", "主动接受纪检监察监督，严格执行中央八项规定精神。", "asserted"),
     ],
