@@ -548,6 +548,10 @@ def test_quality_signals(ruleset):
         ("education.popularization", "组织全县360辆出租车顶灯滚动播放普法标语。", "substantiated"),
         ("leadership.law_study", "举办领导干部法治专题培训，邀请西南政法大学李明华教授围绕新修订的《行政复议法》进行讲解。", "substantiated"),
         ("enforcement.credentials", "举办行政执法人员专题培训，特邀张建国教授就行政处罚法的适用进行解读。", "substantiated"),
+        # an agenda covers the tasks put on it, under the indicators' qualified names too
+        # (纳入…考核核心指标), and not an act done before it and joined by 并 (审议《…报告》并研究部署)
+        ("disputes.petition_mediation", "将矛盾纠纷化解率、群众满意度纳入年度绩效考核核心指标。", "absent"),
+        ("leadership.annual_report", "召开法治建设专题会议，审议《桐溪镇2023年度法治政府建设情况报告》并研究部署下一步工作。", "substantiated"),
         # 中央八项规定 is a name, not eight of anything
         ("oversight.external", "主动接受纪检监察监督，严格执行中央八项规定精神。", "asserted"),
     ],
