@@ -336,7 +336,9 @@ HONOUR = regex_cache.compile(
 # A basis, aim or stock opener: the words up to the end of these match are not work.
 # 根据/按照…要求 (up to the requirement named), 为进一步规范… (an aim clause), 在…的正确领导下.
 BASIS_OPENER = regex_cache.compile(
-    r"^\s*(严格|认真|全面|切实|坚持)?(根据|按照|依据|依照|遵照|对照)[^,]{0,40}?(要求|规定|部署|精神|安排|意见|通知|》|纲要|规划|方案|要点)"
+    # (not a method named in quotes and followed — 按照“双随机、一公开”工作要求，统筹开展…检查:
+    # the work done that way, not a basis; s25)
+    r"^\s*(严格|认真|全面|切实|坚持)?(根据|按照|依据|依照|遵照|对照)(?!“[^”]{2,12}”(工作|监管)?要求)[^,]{0,40}?(要求|规定|部署|精神|安排|意见|通知|》|纲要|规划|方案|要点)"
     # (a stop word inside the first title ends the basis at that title's end, not inside it:
     # 依据《法治政府建设实施纲要(2021—2025年)》《…年度报告制度工作指引》 cites both)
     r"([^《》,]{0,30}》)?"
@@ -352,7 +354,9 @@ BASIS_OPENER = regex_cache.compile(
     r"|^\s*为(了)?(进一步|深入|全面|切实|更好地?|有效|认真|持续)?(贯彻|落实|推进|推动|加强|规范|提升|提高|保障|确保|促进|做好|强化|营造|深化|加快|建设)[^,]*$"
     r"|^\s*在[^,]{0,40}(领导|指导|监督|支持|关心|部署)下"
     # (坚持)以…为指导/先导: the principle the year followed (坚持以普法教育为先导, 以制度建设为保障)
-    r"|^\s*(始终|一直)?(坚持)?以[^,]{0,60}为(指导|指引|统领|引领|目标|重点|先导)"
+    # (but named days, weeks or months as the focus — 以法治宣传月和“12.4”国家宪法日等宣传活动日
+    # 为重点 — are the occasions the work used, named events, not a principle; s25)
+    r"|^\s*(始终|一直)?(坚持)?以[^,]{0,60}为(指导|指引|统领|引领|目标|重点(?<![日月周]为重点)|先导)"
     # the report describing its own parts (全文包括…主要工作、存在的主要问题、…第一责任人情况以及…安排)
     r"|^\s*(全文|本报告|报告全文)(共|主要)?(包括|包含|分为)[^,]*"
 )

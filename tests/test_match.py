@@ -552,6 +552,11 @@ def test_quality_signals(ruleset):
         # (纳入…考核核心指标), and not an act done before it and joined by 并 (审议《…报告》并研究部署)
         ("disputes.petition_mediation", "将矛盾纠纷化解率、群众满意度纳入年度绩效考核核心指标。", "absent"),
         ("leadership.annual_report", "召开法治建设专题会议，审议《桐溪镇2023年度法治政府建设情况报告》并研究部署下一步工作。", "substantiated"),
+        # a basis opener covers a basis, not a method named in quotes and followed (按照“双随机、
+        # 一公开”…要求，开展…抽查) nor named days or months taken as the focus (以…宣传月和…宪法日
+        # 等…活动日为重点): the work done that way, on those occasions
+        ("enforcement.random_inspection", "按照“双随机、一公开”监管要求，组织开展跨部门联合抽查，共抽查市场主体120户。", "substantiated"),
+        ("education.popularization", "以民法典宣传月和国家宪法日等法治宣传活动日为重点，向群众发放各类安全生产方面的宣传材料。", "substantiated"),
         # 中央八项规定 is a name, not eight of anything
         ("oversight.external", "主动接受纪检监察监督，严格执行中央八项规定精神。", "asserted"),
     ],
