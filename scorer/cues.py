@@ -115,8 +115,9 @@ YEAR_OPENER = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?[,，]?")
 
 UNITS = (
     "个工作日|工作日|学时|课时|批次|场次|人次|万元|亿元|万人|万份|万册|元|件|次|项|份|人|名|位|个|场|期|条|台|卷|家|本|户|批|篇|册|%|‰|"
-    "小时|天|轮|所|处|部|套|张|起|宗|单|期|例|组|支|门|节|堂|页|类|封"
+    "小时|天|轮|所|处|部|套|张|起|宗|单|期|例|组|支|门|节|堂|页|类|封|块|辆"
 )
+# (块 and 辆: screens and vehicles counted for publicity — 2000余块电子屏, 1815辆出租车; s25)
 # A score attained is a measured result (述法测评得分93分, 考核得分98.5分); the points an item
 # weighs (分值占比5分) are not, nor 15分钟.
 SCORE = r"(得分|评分|测评|考评)[^\d。,;，；]{0,6}\d+(\.\d+)?\s*分(?![钟值])"
@@ -251,7 +252,8 @@ NAMED_PERSON = regex_cache.compile(
     rf"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=主持|带头|亲自|率队|出席|参加|召开|讲授|作)"
     # the leading group's head named (以黄忠武书记为组长): a person, not the generic 以局长为组长
     rf"|(?<=以|由)(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=为组长|任组长|担任组长)"
-    r"|[\u4e00-\u9fff]{2,3}(教授|研究员)(?=[,，、为来到作])"
+    # (…or before what the lecture was about: 王红建教授围绕…进行了讲解, …教授就…作解读; s25)
+    r"|[\u4e00-\u9fff]{2,3}(教授|研究员)(?=[,，、为来到作]|围绕|就|讲解|讲授|解读|主讲|以)"
     # a lawyer engaged by name (外聘王丹波律师为法律顾问), not a kind of lawyer (聘请专业律师为…)
     r"|(?:(?<=聘请)|(?<=外聘)|(?<=特聘)|(?<=续聘)|(?<=由))(?!专业|执业|公职|知名|资深|优秀|常年|驻村|村居|法律|社会|值班|专职|兼职|青年|骨干|多名|一名|两名|[\d一二三四五六七八九十])[\u4e00-\u9fff]{2,3}律师(?=为|担任|任)"
     r"|(?:^|(?<=[,，、。;；:：]))(?!全体|广大|各位|有关|相关|领导|负责|主要|分管|其他|机关|党员|青年|班子)[\u4e00-\u9fff]{2,3}同志"
@@ -334,7 +336,12 @@ HONOUR = regex_cache.compile(
 # A basis, aim or stock opener: the words up to the end of these match are not work.
 # 根据/按照…要求 (up to the requirement named), 为进一步规范… (an aim clause), 在…的正确领导下.
 BASIS_OPENER = regex_cache.compile(
-    r"^\s*(严格|认真|全面|切实|坚持)?(根据|按照|依据|依照|遵照|对照)[^,]{0,40}?(要求|规定|部署|精神|安排|意见|通知|》|纲要|规划|方案|要点)"
+    # (not a method named in quotes and followed — 按照“双随机、一公开”工作要求，统筹开展…检查:
+    # the work done that way, not a basis; s25)
+    r"^\s*(严格|认真|全面|切实|坚持)?(根据|按照|依据|依照|遵照|对照)(?!“[^”]{2,12}”(工作|监管)?要求)[^,]{0,40}?(要求|规定|部署|精神|安排|意见|通知|》|纲要|规划|方案|要点)"
+    # (a stop word inside the first title ends the basis at that title's end, not inside it:
+    # 依据《法治政府建设实施纲要(2021—2025年)》《…年度报告制度工作指引》 cites both)
+    r"([^《》,]{0,30}》)?"
     r"((、|和|及|与)?《[^》]{1,60}》)*"
     # 认真贯彻落实《纲要》…, 紧紧围绕…工作要点: the higher document or the year's plan cited;
     # 落实…全会、…委员会第四次会议部署(要求), 贯彻…的专门部署: a higher body's meetings and
@@ -347,7 +354,9 @@ BASIS_OPENER = regex_cache.compile(
     r"|^\s*为(了)?(进一步|深入|全面|切实|更好地?|有效|认真|持续)?(贯彻|落实|推进|推动|加强|规范|提升|提高|保障|确保|促进|做好|强化|营造|深化|加快|建设)[^,]*$"
     r"|^\s*在[^,]{0,40}(领导|指导|监督|支持|关心|部署)下"
     # (坚持)以…为指导/先导: the principle the year followed (坚持以普法教育为先导, 以制度建设为保障)
-    r"|^\s*(始终|一直)?(坚持)?以[^,]{0,60}为(指导|指引|统领|引领|目标|重点|先导)"
+    # (but named days, weeks or months as the focus — 以法治宣传月和“12.4”国家宪法日等宣传活动日
+    # 为重点 — are the occasions the work used, named events, not a principle; s25)
+    r"|^\s*(始终|一直)?(坚持)?以[^,]{0,60}为(指导|指引|统领|引领|目标|重点(?<![日月周]为重点)|先导)"
     # the report describing its own parts (全文包括…主要工作、存在的主要问题、…第一责任人情况以及…安排)
     r"|^\s*(全文|本报告|报告全文)(共|主要)?(包括|包含|分为)[^,]*"
 )
@@ -423,7 +432,8 @@ AGENDA_CLAUSE = regex_cache.compile(
     # a meeting that studies a field of work (常务会议5次专题研究信访工作): the meeting is the
     # deployment; the field is its topic, not work reported as done
     r"|专题研究(?!制定|出台|起草|修订)"
-    r"|(列入|纳入)[^,]{0,16}(议事日程|工作要点|工作计划|年度计划|重点任务|任务清单|工作安排|考核指标)"
+    # (the indicators qualified too: 纳入年度绩效考核核心指标; s25)
+    r"|(列入|纳入)[^,]{0,16}(议事日程|工作要点|工作计划|年度计划|重点任务|任务清单|工作安排|考核(核心|重要|关键|主要)?指标)"
     r"|(工作要点|工作计划|实施方案|任务清单|责任清单|任务分工)[^,]{0,8}(明确|涵盖|包括|涉及|提出)"
     r"|明确[^,]{0,12}(重点任务|工作任务|年度任务|任务分工|具体任务)"
     # an opening list of the year's key tasks: …深化普法宣传、高效化解矛盾等重点工作
@@ -515,7 +525,7 @@ GUARDS = {
     # (负责 covers 科负责, 具体负责…; 科室/处室/股室 cover 责任科室…)
     "REMIT_CLAUSE": _one_of("负责", "主要承担", "具体承担", "专门承担", "牵头", "主责", "责任单位", "责任部门",
                             "机构", "机关", "科室", "处室", "股室", "确定", "明确", "指定", "作为"),
-    "AGENDA_CLAUSE": _one_of("部署", "议事日程", "安排", "考核指标", "实施方案", "工作要点", "工作计划", "年度计划", "重点工作", "重点任务",
+    "AGENDA_CLAUSE": _one_of("部署", "议事日程", "安排", "考核指标", "核心指标", "重要指标", "关键指标", "主要指标", "实施方案", "工作要点", "工作计划", "年度计划", "重点工作", "重点任务",
                              "重点问题", "重难点", "工作任务", "具体任务", "年度任务", "任务分工", "任务清单", "责任清单", "项主要任务",
                              "个方面", "重要位置", "突出位置", "首要位置", "专题研究"),
     "INSPECTED_OBJECT": _one_of("情况进行", "情况开展"),

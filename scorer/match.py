@@ -592,7 +592,10 @@ def _not_work(norm: str, cs: int, ce: int, role: str) -> list[tuple[int, int, tu
         act = None if held else OWN_ACT.search(clause, 0, m.start())
         if act:
             cues.append((cs + act.start(), cs + act.end()))
-        out.append((cs, ce, tuple(cues)))
+        # (an act joined before it by 并 is done, not on the agenda: 审议《…年度法治政府建设
+        # 情况报告》并研究部署…事项 reviewed the report; the agenda starts at 并; s25)
+        start = 0 if held else clause.rfind("并", 0, m.start()) + 1
+        out.append((cs + start, ce, tuple(cues)))
     return out
 
 

@@ -537,6 +537,26 @@ def test_quality_signals(ruleset):
         ("leadership.law_study", "邀请省司法厅原副厅长周文斌作题为《习近平法治思想的核心要义》的法治专题讲座。", "substantiated"),
         # 对标对表 a plan is following it, not making it
         ("leadership.law_study", "局党组专题学习习近平法治思想，对标对表《桐溪区法治政府建设实施方案》。", "asserted"),
+        # a basis cited as a list of titles ends after the last title, even where its first
+        # title holds a stop word (纲要) of its own: the titles after it are cited, not work done
+        ("leadership.annual_report", "依据《法治政府建设实施纲要(2021—2025年)》《省法治政府建设年度报告制度工作指引》等文件要求，扎实推进法治政府建设各项工作。", "absent"),
+        ("education.popularization", "根据《2023年度法治桐溪建设工作要点》及《2023年度桐溪县法治宣传教育责任清单》文件精神，全力提升依法行政水平。", "absent"),
+        # the catalogue's kinds of detail in forms real writers use: a count of screens or
+        # vehicles (1200余块, 360辆), a professor named before what the lecture was about
+        # (…教授围绕/就…)
+        ("education.popularization", "利用城区1200余块户外电子屏滚动播放宪法宣传标语。", "substantiated"),
+        ("education.popularization", "组织全县360辆出租车顶灯滚动播放普法标语。", "substantiated"),
+        ("leadership.law_study", "举办领导干部法治专题培训，邀请西南政法大学李明华教授围绕新修订的《行政复议法》进行讲解。", "substantiated"),
+        ("enforcement.credentials", "举办行政执法人员专题培训，特邀张建国教授就行政处罚法的适用进行解读。", "substantiated"),
+        # an agenda covers the tasks put on it, under the indicators' qualified names too
+        # (纳入…考核核心指标), and not an act done before it and joined by 并 (审议《…报告》并研究部署)
+        ("disputes.petition_mediation", "将矛盾纠纷化解率、群众满意度纳入年度绩效考核核心指标。", "absent"),
+        ("leadership.annual_report", "召开法治建设专题会议，审议《桐溪镇2023年度法治政府建设情况报告》并研究部署下一步工作。", "substantiated"),
+        # a basis opener covers a basis, not a method named in quotes and followed (按照“双随机、
+        # 一公开”…要求，开展…抽查) nor named days or months taken as the focus (以…宣传月和…宪法日
+        # 等…活动日为重点): the work done that way, on those occasions
+        ("enforcement.random_inspection", "按照“双随机、一公开”监管要求，组织开展跨部门联合抽查，共抽查市场主体120户。", "substantiated"),
+        ("education.popularization", "以民法典宣传月和国家宪法日等法治宣传活动日为重点，向群众发放各类安全生产方面的宣传材料。", "substantiated"),
         # 中央八项规定 is a name, not eight of anything
         ("oversight.external", "主动接受纪检监察监督，严格执行中央八项规定精神。", "asserted"),
     ],
