@@ -624,29 +624,33 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
     # A law or a higher authority's rules: a term inside names the law, not the work. A local
     # body's own 《…办法》 is a document of the work, whatever its name ends in.
     before = _words_before(norm, titles, 8)
+    # (each test of the words before and after a title, once: several of the sets below ask it)
+    made = [OWN_DOCUMENT_VERB.search(b) is not None for b in before]
+    lectured = [LECTURED.search(b) is not None for b in before]
+    after_lists = _after_lists(norm, titles)
+    spirit = [_spirit_followed(norm, a) for a in after_lists]
     # (a title lectured on or studied is what was taught — 讲授《…执法系统》等内容 —, so the terms
     # inside it name the lesson, not the work)
     # (…and so is one whose study or publicity is said after it or its list: 加强《…办法》等新规
     # 释法宣传, 以《…》为主题 — cues.STUDIED_AFTER)
-    studied = [_studied_after(norm, titles, i) and not OWN_DOCUMENT_VERB.search(before[i]) for i in range(len(titles))]
+    studied = [_studied_after(norm, t, a) and not m for t, a, m in zip(titles, after_lists, made)]
     law = frozenset(i for i in range(len(titles))
-                    if (law_like[i] and not local[i] or LECTURED.search(before[i]) or studied[i])
-                    and not OWN_DOCUMENT_VERB.search(before[i]))
+                    if (law_like[i] and not local[i] or lectured[i] or studied[i]) and not made[i])
     cited = frozenset(i for i in law if CITED_AS_BASIS.search(before[i]))
     own = frozenset(i for i in range(len(titles)) if _own_document(before[i], law_like[i], local[i])
-                    and (OWN_DOCUMENT_VERB.search(before[i]) or not _another_governments(norm[titles[i][0]:titles[i][1]], issuer))
-                    and not _spirit_followed(norm, titles, i) and not studied[i])
+                    and (made[i] or not _another_governments(norm[titles[i][0]:titles[i][1]], issuer))
+                    and not spirit[i] and not studied[i])
     # A local document carried out (贯彻执行《桐溪区法治政府建设实施方案》), not made, is the basis of
     # the work like a cited one: detail only for the requirement its title names, as the
     # issuer's own cited below (a higher body's cited is no detail; the unit's own rules on
     # a requirement are). Dev +4 / −2 against counting it for every requirement of the sentence.
     # (a title opened by the unit itself, 《局党组关于…的实施细则》, stays its own)
-    cited_own = {i for i in own if APPLIED.search(before[i]) and not OWN_DOCUMENT_VERB.search(before[i])
+    cited_own = {i for i in own if APPLIED.search(before[i]) and not made[i]
                  and not _SELF_TITLE.match(norm, titles[i][0])}
     own = own - cited_own
     window = _words_before(norm, titles, 14)
     for i in range(len(titles)):
-        if i in own or LECTURED.search(before[i]) or studied[i] or _spirit_followed(norm, titles, i):
+        if i in own or lectured[i] or studied[i] or spirit[i]:
             continue
         # (the issuer itself named before the title: 严格执行本局《…》, 执行生态环境局《…》)
         verb = _without_issuer(window[i], unit or issuer)
@@ -682,25 +686,30 @@ _ISSUERS_BEFORE = regex_cache.compile(
     r"(?:(?:中共中央|党中央|国务院|中央|全国人大常委会|(?:省|市|区|县|州)(?:委|政府|人大常委会))(?:办公厅|办公室)?[、和及与]?){1,4}$")
 
 
-def _studied_after(norm: str, titles: tuple[tuple[int, int], ...], i: int) -> bool:
-    """Is title ``i``, or the list it stands in, followed by its study or publicity
+def _after_lists(norm: str, titles: tuple[tuple[int, int], ...]) -> list[int]:
+    """For each title, the offset after the list it stands in (its last item and that item's
+    document number): where what is said of the whole list begins (《A》、《B》等文件精神)."""
+    after = [0] * len(titles)
+    end = len(titles) - 1
+    for i in range(len(titles) - 1, -1, -1):
+        if i < end and not _LISTED_AFTER.match(norm[titles[i][1]:titles[i + 1][0]]):
+            end = i
+        after[i] = _past_number(norm, titles[end][1])
+    return after
+
+
+def _studied_after(norm: str, title: tuple[int, int], after_list: int) -> bool:
+    """Is the title, or the list it stands in, followed by its study or publicity
     (《A》《B》等内容的学习宣传, 《…》等新规释法宣传, 以《…》为主题: cues.STUDIED_AFTER)?"""
-    j = i
-    while j + 1 < len(titles) and _LISTED_AFTER.match(norm[titles[j][1]:titles[j + 1][0]]):
-        j += 1
-    s, e = titles[i]
-    return STUDIED_AFTER.match(norm, _past_number(norm, titles[j][1])) is not None and not STUDIED_AFTER_EVENT.search(norm, s, e)
+    return STUDIED_AFTER.match(norm, after_list) is not None and not STUDIED_AFTER_EVENT.search(norm, *title)
 
 
-def _spirit_followed(norm: str, titles: tuple[tuple[int, int], ...], i: int) -> bool:
-    """Is title ``i``, or the list it stands in, followed as a spirit (…精神和《A》、《B》等文件精神)?
+def _spirit_followed(norm: str, after_list: int) -> bool:
+    """Is the title, or the list it stands in, followed as a spirit (…精神和《A》、《B》等文件精神)?
 
     Documents whose spirit is carried out are the basis of the work, whatever verb stands
     before the list (the catalogue: a citation of a document as the basis is not detail)."""
-    j = i
-    while j + 1 < len(titles) and _LISTED_AFTER.match(norm[titles[j][1]:titles[j + 1][0]]):
-        j += 1
-    return SPIRIT_OF_LIST.match(norm, _past_number(norm, titles[j][1])) is not None
+    return SPIRIT_OF_LIST.match(norm, after_list) is not None
 
 
 _NONE: frozenset[int] = frozenset()
