@@ -107,9 +107,9 @@ class Citation:
 @functools.cache
 def table() -> dict[str, CitedDocument]:
     """The citations table, read once (our own file, shipped beside this module)."""
-    import yaml  # only when a citation is looked up: scoring with the cached rules needs none
+    from scorer import safe_yaml  # (yaml only when a citation is looked up: scoring with the cached rules needs none)
 
-    raw = yaml.load(TABLE_PATH.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    raw = safe_yaml.load_own(TABLE_PATH.read_text(encoding="utf-8"))
     documents = {}
     for key, entry in raw["documents"].items():
         if entry.get("edition") not in (None, *EDITIONS) or not entry.get("title") or not entry.get("short"):

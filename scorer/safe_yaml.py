@@ -169,6 +169,15 @@ def bounded_loader() -> type:
     return BoundedLoader
 
 
+def load_own(text: str) -> object:
+    """A YAML file that is no user's: fazhi's own (the shipped rules, the citations table) or
+    labels made for it. yaml.SafeLoader's values without the budgets, by libyaml's loader
+    where PyYAML has it built in (the same values, about four times as fast)."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def load(text: str, loader: type | None = None) -> tuple[object, yaml.Node | None]:
     """The document's value and its node tree (for line numbers), composed within the budgets.
 

@@ -35,6 +35,8 @@ from pathlib import Path
 
 import yaml
 
+from scorer import safe_yaml
+
 HERE = Path(__file__).resolve().parent
 MANIFEST = HERE / "manifest.yaml"
 DEFAULT_TEXTS = Path(os.environ.get("FAZHI_REAL_TEXTS", Path.home() / ".cache/fazhi/real-corpus/texts"))
@@ -68,8 +70,7 @@ def sha256_text(path: Path) -> str:
 
 
 def read_yaml(path: Path):
-    # libyaml's safe loader where PyYAML has it: the same values, four times as fast on 3.4 MB.
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return safe_yaml.load_own(path.read_text(encoding="utf-8"))  # (libyaml's: four times as fast on 3.4 MB)
 
 
 def load(path: Path | None = None) -> list[dict]:
