@@ -283,7 +283,8 @@ NAMED_EVENT = regex_cache.compile(
     r"|20\d\d年度?[\u4e00-\u9fff]{2,24}(培训班|研讨班|轮训班|示范班|研修班|专题班|讲座|报告会|论坛|大赛|知识竞赛|宣传月|宣传周|活动月)"
     r"|[\u4e00-\u9fff]{2,12}(大赛|知识竞赛|演讲比赛|辩论赛)"
     # a campaign named by its subject (交通运输执法领域突出问题专项整治, 信用交通宣传月)
-    r"|(?<=开展|部署|组织|启动)(?!全面|深入|各类|各项|多项|一系列|系列|相关|有关|常态化)[\u4e00-\u9fff]{6,20}(专项整治|专项行动|专项治理)"
+    # (推进 as well as 开展 before it: 推进道路交通安全和运输执法领域专项整治, r26f)
+    r"|(?<=开展|部署|组织|启动|推进)(?!全面|深入|各类|各项|多项|一系列|系列|相关|有关|常态化)[\u4e00-\u9fff]{6,20}(专项整治|专项行动|专项治理)"
     r"|[\u4e00-\u9fff]{2,8}(宣传周|宣传月)"
     # a meeting held under a name of its own — a place or level, a year, a first or joint
     # session (召开四川省法治政府建设工作会议, 全国交通运输法治政府部门建设电视电话会议, 首次府检联席会议);
@@ -333,7 +334,8 @@ HONOUR = regex_cache.compile(
     # a named higher body's praise (中央依法治国办充分肯定, 获司法部通报表扬)
     r"|(中央|国务院|司法部|省委|省政府|省司法厅|依法治国办|依法治省办)[\u4e00-\u9fff]{0,10}?(充分肯定|批示肯定|肯定性批示|通报表扬)"
     # a title conferred, named in quotes (获评“全国模范人民调解委员会”)
-    r"|(荣获|获评|被评为|被授予|授予)[^,，。;；:：“]{0,10}“[^”]{4,30}”"
+    # (获得 too, with the year or the body before the title: 获得2024年度象山县“十佳行政执法案卷”, r26f)
+    r"|(荣获|获评|被评为|被授予|授予)[^,，。;；:：“]{0,10}“[^”]{4,30}”|获得(20\d\d年度?|全国|全省|全市|[\u4e00-\u9fff]{1,6}(省|市|县|区))[^,，。;；:：“]{0,10}“[^”]{4,30}”"
 )
 
 # Clauses that name work without reporting it done (catalogue: what is never evidence).
