@@ -204,7 +204,9 @@ NAMED_BODY = regex_cache.compile(
     r"(执法检查|视察|调研|专题询问|工作评议|满意度测评|专项监督|审议)"
     r"|邀请[^,]{0,12}(纪检监察组|人大代表|政协委员)[^,]{0,8}列席"
     # taking part in a named higher body's inspection (配合中央依法治国办第四督察组实地督察)
-    r"|(配合|接受|迎接|协助)[^,]{0,6}(中央|国务院|全国人大|国家|省委|省政府|省人大|自治区|市委|县委|区委|州委)[\u4e00-\u9fff]{0,20}"
+    # (the object may name a document: 配合国务院法制办对《…纲要》贯彻落实情况进行督察 — the
+    # title is blanked in the text searched, r26f)
+    r"|(配合|接受|迎接|协助)[^,]{0,6}(中央|国务院|全国人大|国家|省委|省政府|省人大|自治区|市委|县委|区委|州委)(?:[\u4e00-\u9fff]|(?<=[\u4e00-\u9fff ]) {2,}(?=[\u4e00-\u9fff])){0,60}?"
     r"(督察|检查|巡视|巡察|审计|调研|评估)"
     # working with or inviting a named party body (联合区委组织部举办…, 邀请市委党校专家授课)
     r"|(联合|会同|邀请|特邀|协同|配合)[^,]{0,4}(省|市|县|区|州|自治区)委(组织部|宣传部|党校|政法委|依法治[省市县区]办)"
@@ -228,7 +230,9 @@ NAMED_BODY = regex_cache.compile(
     # a joint act with a named congress or CPPCC (联合市人大常委会召开条例施行新闻发布会)
     r"|(联合|会同)[^,，。;；]{0,4}(省|市|县|区|州|自治区)(人大常委会|人大|政协)[^,，。;；]{0,6}(召开|举办|举行|开展|组织)"
     # the review opinions of a named congress acted upon (推动自治区人大常委会审议意见落实)
-    r"|(省|市|县|区|州|自治区)人大常委会[^,，。;；]{0,6}审议意见"
+    # (…also in the clause after the report made to it: 向省人大常委会报告…情况,并抓好会议审议意见的
+    # 贯彻落实, r26f)
+    r"|(省|市|县|区|州|自治区)人大常委会[^,，。;；]{0,6}审议意见|(省|市|县|区|州|自治区)人大常委会[^。;；]{0,24},[^,，。;；]{0,8}审议意见"
     # a named university or college the work is done with or at (在岭南师范学院打造…阵地, 联合广东
     # 海洋大学建设…, 依托省政法管理干部学院设立…): not a party school, the staff's own classroom
     # (not a kind of school: 全国法学院校, 有关高等学院)
@@ -279,7 +283,8 @@ NAMED_EVENT = regex_cache.compile(
     r"|20\d\d年度?[\u4e00-\u9fff]{2,24}(培训班|研讨班|轮训班|示范班|研修班|专题班|讲座|报告会|论坛|大赛|知识竞赛|宣传月|宣传周|活动月)"
     r"|[\u4e00-\u9fff]{2,12}(大赛|知识竞赛|演讲比赛|辩论赛)"
     # a campaign named by its subject (交通运输执法领域突出问题专项整治, 信用交通宣传月)
-    r"|(?<=开展|部署|组织|启动)(?!全面|深入|各类|各项|多项|一系列|系列|相关|有关|常态化)[\u4e00-\u9fff]{6,20}(专项整治|专项行动|专项治理)"
+    # (推进 as well as 开展 before it: 推进道路交通安全和运输执法领域专项整治, r26f)
+    r"|(?<=开展|部署|组织|启动|推进)(?!全面|深入|各类|各项|多项|一系列|系列|相关|有关|常态化)[\u4e00-\u9fff]{6,20}(专项整治|专项行动|专项治理)"
     r"|[\u4e00-\u9fff]{2,8}(宣传周|宣传月)"
     # a meeting held under a name of its own — a place or level, a year, a first or joint
     # session (召开四川省法治政府建设工作会议, 全国交通运输法治政府部门建设电视电话会议, 首次府检联席会议);
@@ -292,7 +297,7 @@ NAMED_EVENT = regex_cache.compile(
     # an operation named in a short quote (“铁拳”行动, “扫雷”专项行动); a quoted list of slogans
     # (“深学争优、敢为争先、实干争效”行动) is a motto, not one operation. (Kept last: the
     # numbers of BRANCH_WORDS["NAMED_EVENT"] are the branches' places.)
-    r"|“(?![一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”)[^”、,，]{2,8}”(专项)?(行动|整治)"
+    r"|“(?![一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”)[^”、,，]{2,8}”(专项)?(行动|整治|督查|督察)"
     # speaking at a named meeting: 在全省行政执法工作推进会上介绍经验
     r"|(?<=在)(全国|全省|全市|国家|省|市)[^,，。;；]{2,30}?(工作会议?|推进会议?|座谈会|现场会|电视电话会议?|交流会)上(作|介绍|交流|发言)"
     # numbered study sessions (于2020年第2次、第7次、第8次学习会集中学习了宪法), and a standing body's
@@ -329,7 +334,8 @@ HONOUR = regex_cache.compile(
     # a named higher body's praise (中央依法治国办充分肯定, 获司法部通报表扬)
     r"|(中央|国务院|司法部|省委|省政府|省司法厅|依法治国办|依法治省办)[\u4e00-\u9fff]{0,10}?(充分肯定|批示肯定|肯定性批示|通报表扬)"
     # a title conferred, named in quotes (获评“全国模范人民调解委员会”)
-    r"|(荣获|获评|被评为|被授予|授予)[^,，。;；:：“]{0,10}“[^”]{4,30}”"
+    # (获得 too, with the year or the body before the title: 获得2024年度象山县“十佳行政执法案卷”, r26f)
+    r"|(荣获|获评|被评为|被授予|授予)[^,，。;；:：“]{0,10}“[^”]{4,30}”|获得(20\d\d年度?|全国|全省|全市|[\u4e00-\u9fff]{1,6}(省|市|县|区))[^,，。;；:：“]{0,10}“[^”]{4,30}”"
 )
 
 # Clauses that name work without reporting it done (catalogue: what is never evidence).
