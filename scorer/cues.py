@@ -53,8 +53,11 @@ LOCAL_TITLE = regex_cache.compile(
 )
 # A title that names a government or a Party committee, not a department: 《渠县人民政府…》,
 # 《中山市2020年依法行政工作要点》, 《罗平县委…》 — the places, then the government or the year.
+# (中共 before the place is the Party's, not the place's name; and a place's name never runs on
+# past its 委: 《中共淮南市委全面依法治市委员会2024年工作要点》 is 淮南市's, not the place
+# "淮南市委全面依法治市")
 GOVERNMENT_TITLE = regex_cache.compile(
-    r"^《(20\d\d年度?)?(?P<place>(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|州|盟|旗))+)"
+    r"^《(20\d\d年度?)?(中共)?(?P<place>(?:(?:(?!委)[\u4e00-\u9fff]){1,6}?(?:省|市|县|区|州|盟|旗))+)"
     r"(人民政府|政府|委员会|委|20\d\d|\d{4}年|法治|依法|全面|关于|推进|贯彻|创建)"
 )
 # An issuer below that government, once its place is read off: a department (…局, …委员会)
