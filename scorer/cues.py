@@ -230,6 +230,13 @@ NAMED_BODY = regex_cache.compile(
     # sending it the annual report is what leadership.annual_report itself names, no detail
     r"|向[^,，。;；]{0,6}(?P<office>(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办)[^,，。;；]{0,8}(汇报|述法|述职)"
     r"|参加[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办"
+    # (…or the committee itself, when the leader gives 述法 before it: 参加省委全面依法治省委员会
+    # 述法活动; the 述法 report sent to the office: 撰写年度述法报告并报送市委依法治市办)
+    r"|参加[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)委员会[^,，。;；]{0,4}述法"
+    # (…and the places or departments named whose heads gave it: 延安市、宝鸡市、省文化和旅游厅主要
+    # 负责同志现场述法, 培育形成安庆市、淮南市等述法工作典型 — each a name before its level, not 各市、县)
+    r"|(?<![各全本])(?:(?:(?!各|全|本|我)[\u4e00-\u9fff]){2,8}(?:市|县|区|州|旗|厅|局)、)+(?:(?!各|全|本|我)[\u4e00-\u9fff]){2,10}(?:市|县|区|州|旗|厅|局)[^,，。;；]{0,12}述法"
+    r"|(述法|述职)报告[^,，。;；]{0,12}报送[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办"
     # a joint act with a named congress or CPPCC (联合市人大常委会召开条例施行新闻发布会)
     r"|(联合|会同)[^,，。;；]{0,4}(省|市|县|区|州|自治区)(人大常委会|人大|政协)[^,，。;；]{0,6}(召开|举办|举行|开展|组织)"
     # the review opinions of a named congress acted upon (推动自治区人大常委会审议意见落实)
@@ -296,7 +303,7 @@ NAMED_EVENT = regex_cache.compile(
     # party committee's or the standing committee's meeting (市委…工作会议, 全面依法治市工作会议)
     # and a meeting opened by its level (县法治政府创建工作部署会) are standing kinds of meeting
     r"|(?<=召开|举办|举行|出席|参加)(?=[^,，。;；]{0,16}?(全国|全省|(?<=[\u4e00-\u9fff])(?<![全治开办行加席])(省|市|县|区|州|镇|乡|街道)(?!委)|20\d\d年|首次|暨))"
-    r"[\u4e00-\u9fff()“”·\d]{4,40}?(工作会议|推进会议?|座谈会|电视电话会议?|现场会|部署会|联席会议|述法会议|交流会|观摩会|动员会)"
+    r"[\u4e00-\u9fff()“”·\d]{4,40}?(工作会议|推进会议?|座谈会|电视电话会议?|现场会|部署会|联席会议|述法(评议)?会议|交流会|观摩会|动员会)"
     # an operation named in a short quote (“铁拳”行动, “扫雷”专项行动); a quoted list of slogans
     # (“深学争优、敢为争先、实干争效”行动) is a motto, not one operation. (Kept last: the
     # numbers of BRANCH_WORDS["NAMED_EVENT"] are the branches' places.)
@@ -543,7 +550,8 @@ GUARDS = {
     "AGENDA_ITEMS": _one_of("议题", "事项", "汇报", "问题", "困难", "重要"),
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",
                           "人民检察院", "组织部", "宣传部", "党校", "政法委", "依法治", "委员会", "人大", "政协",
-                          "服务站", "工作站", "工作室", "调解室", "服务中心", "反馈", "整改", "通报", "审议意见", "大学", "学院"),
+                          "服务站", "工作站", "工作室", "调解室", "服务中心", "反馈", "整改", "通报", "审议意见", "大学", "学院",
+                          "述法", "述职"),
 }
 ENUMERATION_GUARD = GUARDS["ENUMERATION"]
 REMIT_GUARD = GUARDS["REMIT_CLAUSE"]
@@ -567,7 +575,7 @@ BRANCH_WORDS = {
     "NAMED_EVENT": {0: (("·", ".", "•", "・", "．"),), 7: (("大赛", "竞赛", "比赛", "辩论赛"),),
                     8: (("专项整治", "专项治理", "专项行动"),), 9: (("宣传周", "宣传月"),),
                     10: (("交流会", "动员会", "工作会议", "座谈会", "推进会", "现场会", "电视电话会", "联席会议", "观摩会",
-                          "述法会议", "部署会"),),
+                          "述法会议", "评议会议", "部署会"),),
                     12: (("交流会", "工作会", "座谈会", "推进会", "现场会", "电视电话会"),), 14: (("年活动",),)},
     "NAMED_BODY": {5: (("律师事务所",),)},
 }
