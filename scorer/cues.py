@@ -249,7 +249,7 @@ NAMED_PERSON = regex_cache.compile(
     rf"|(?:{_TITLES})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|及时|高度|始终|切实|作为|率先|多次|坚持|带队|严格|统筹|履行|扎实|坚决|定期|先后|听取|为组长|任组长|担任组长|为副组长"
     # an invited speaker named by title and name (…研究中心主任唐明良作专题讲座)
     r"|作(专题|主题)?(讲座|报告|辅导|授课|宣讲)|作题为|在(?!内|下|上|前|中|任))"
-    rf"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=主持|带头|亲自|率队|出席|参加|召开|讲授|作)"
+    rf"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=主持|带头|亲自|率队|出席|参加|召开|讲授|作|专门|专题|多次|先后|听取|在(?!内|下|上|前|中|任))"
     # the leading group's head named (以黄忠武书记为组长): a person, not the generic 以局长为组长
     rf"|(?<=以|由)(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=为组长|任组长|担任组长)"
     # (…or before what the lecture was about: 王红建教授围绕…进行了讲解, …教授就…作解读; s25)
@@ -269,7 +269,7 @@ NAMED_EVENT = regex_cache.compile(
     # (宪法宣誓 held is an event; 落实宪法宣誓和年度报告制度 names a standing rule)
     r"|国家宪法日|宪法宣誓(?![\u4e00-\u9fff、]{0,24}制(度|$))"
     # a numbered session is one meeting that can be checked: …委员会第三次会议, 十五届三次全会
-    r"|第[一二三四五六七八九十\d]+次[(（]?(全体|扩大)?[)）]?(会议|全会)"
+    r"|第[一二三四五六七八九十\d]+次(全体)?[(（]?(全体|扩大)?[)）]?(会议|全会)"
     # a named campaign or contest: “美好生活·民法典相伴”主题宣传活动, 法治微视频大赛 (its kind
     # may be said at more length: “…”等一系列法律知识学习活动 — up to 12 characters, was 8)
     # (not a numbered slogan: “八进”活动, “三个年”活动 — a motto, like “1211”机制; nor the
@@ -305,6 +305,17 @@ NAMED_EVENT = regex_cache.compile(
     r"|“\d{1,2}[·.•・．]\d{1,2}”"
 )
 
+# A document named without 《》, by its year and its issuer's place (公布2024年度巫山县人民政府重大
+# 行政决策事项目录, 研制广元市2023年市场监管领域部门联合“双随机、一公开”监管计划): a particular
+# document, as checkable as a title in brackets. Only with both the year and a proper place
+# name (not 全市, 本县), after a verb that makes, issues or sends it.
+UNBRACKETED_DOCUMENT = regex_cache.compile(
+    r"(?:(?<=制定|印发|公布|发布|编制|研制|出台|报送|上报|修订|编印)了?|(?<=、))"
+    r"(?:20\d\d年度?(?![度全本各我])[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|州|盟|旗)(?:人民政府)?"
+    r"|(?!全|本|各|我)[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|州|盟|旗)(?:人民政府)?20\d\d年度?)"
+    r"[\u4e00-\u9fff“”、]{2,30}?(目录|清单|计划|方案|办法|报告|要点|细则|规划)"
+)
+
 # An honour conferred on the work (荣获全国优质政务服务示范区, 获评全省人民调解工作先进集体,
 # 入选全省十大行政复议精品案例, 被确定为…试点县): a named body's checkable decision about it.
 # (Not a grade in the year's assessment, 考核获得优秀等次: it names no title, body or event —
@@ -322,14 +333,14 @@ HONOUR = regex_cache.compile(
     # a named year's or level's assessment and the rank it gave (在2019年度法治广东建设考评中蝉联全省
     # 第一, 2023年法治宁波建设年度考评排名列全市第一档): the named assessment is the event
     # (catalogue: a named event). Dev +5 / −2 (f044: the same words the readers counted in ba011)
-    r"|(20\d\d年度?|全省|全市|全国|全区)[^,，。;；]{0,14}?(考评|考核)[^,，。;；]{0,4}?(被评为|评为|获得?|获评|列|位列|排名|蝉联|均获)[^,，。;；]{0,8}?(优秀|第一|第[一二三\d]名|第一档|A级|一等)"
+    r"|(20\d\d年度?|全省|全市|全国|全区)[^,，。;；]{0,14}?(考评|考核|年度报告)[^,，。;；]{0,4}?(被评为|评为|获得?|获评|列|位列|排名|蝉联|均获)[^,，。;；]{0,8}?(优秀|第一|第[一二三\d]名|第一档|A级|一等)"
     # a named prize won (“…”获2023年度浙江省改革突破奖银奖)
     r"|获20\d\d年度?[^,，。;；:：]{2,24}奖"
     r"|经验[^,，。;；]{0,12}在全(省|市|国)[^,，。;；]{0,6}推广"
     # a named higher body's praise (中央依法治国办充分肯定, 获司法部通报表扬)
     r"|(中央|国务院|司法部|省委|省政府|省司法厅|依法治国办|依法治省办)[\u4e00-\u9fff]{0,10}?(充分肯定|批示肯定|肯定性批示|通报表扬)"
     # a title conferred, named in quotes (获评“全国模范人民调解委员会”)
-    r"|(荣获|获评|被评为|被授予|授予)[^,，。;；:：“]{0,10}“[^”]{4,30}”"
+    r"|(荣获|获评|获得|被评为|被授予|授予)[^,，。;；:：“]{0,14}“[^”]{4,30}”"
 )
 
 # Clauses that name work without reporting it done (catalogue: what is never evidence).

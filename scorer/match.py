@@ -50,6 +50,7 @@ from scorer.cues import (
     BASIS_OPENER,
     REMIT_CLAUSE,
     RESULT_CLAUSE,
+    UNBRACKETED_DOCUMENT,
     ENUMERATION,
     MEETING_HELD,
     OWN_ACT,
@@ -831,6 +832,8 @@ def _details(norm: str, titles: tuple[tuple[int, int], ...], own: frozenset[int]
                   if not _studied_meeting(outside, s, e)]
     if _BODY_HINTS.search(outside) and NAMED_BODY_GUARD.search(outside):
         found += [(s, outside[s:e]) for s, e in _split_cue("NAMED_BODY").spans(outside)]
+    if "年" in outside:  # (every UNBRACKETED_DOCUMENT names its year)
+        found += [(m.start(), m.group(0)) for m in UNBRACKETED_DOCUMENT.finditer(outside)]
     if _HONOUR_HINTS.search(outside):
         found += [(m.start(), m.group(0)) for m in HONOUR.finditer(outside)]
     if _PERSON_HINTS.search(outside):
