@@ -987,3 +987,18 @@ def test_a_named_leader_speaking_and_a_plenary_session_numbered_are_named(rulese
     named = "王明远市长在市政府常务会议上要求依法做好突发事件应急处置工作。"
     assert judge_text(emergency, named, ruleset=ruleset) == "substantiated"
     assert judge_text(emergency, "市长在市政府常务会议上要求依法做好突发事件应急处置工作。", ruleset=ruleset) == "asserted"
+
+
+def test_a_course_named_by_its_place_a_quoted_study_session_and_a_named_review_meeting_are_events(ruleset):
+    # A course named by its place (举办江城区领导干部…专题培训班), a study session named in quotes
+    # (举办“学习贯彻习近平法治思想”…专题学习会) and a year's 述法评议会议 are one checkable event, as a
+    # course named by its year is; a course of 全区 or without a name stays general (r26h: dev-a +3 / −0).
+    study = ruleset.get("leadership.law_study")
+    placed = "举办江城区领导干部学习贯彻习近平法治思想专题培训班，提升领导干部法治素养。"
+    assert judge_text(study, placed, ruleset=ruleset) == "substantiated"
+    whole = "举办全区领导干部学习贯彻习近平法治思想专题培训班，提升领导干部法治素养。"
+    assert judge_text(study, whole, ruleset=ruleset) == "asserted"
+    quoted = "区委常委会举办“深入学习习近平法治思想”理论学习中心组专题学习会。"
+    assert judge_text(study, quoted, ruleset=ruleset) == "substantiated"
+    review = "扎实开展年度述法工作，召开2024年党政主要负责人专题述法评议会议。"
+    assert judge_text(ruleset.get("leadership.accountability"), review, ruleset=ruleset) == "substantiated"
