@@ -1017,3 +1017,15 @@ def test_a_named_higher_bodys_inspection_and_a_leaders_report_sent_to_a_named_of
     sent = "按照述法工作要求，撰写年度述法报告并报送区委依法治区办。"
     assert judge_text(accountability, sent, ruleset=ruleset) == "substantiated"
     assert judge_text(accountability, "按照述法工作要求，撰写年度述法报告。", ruleset=ruleset) == "asserted"
+
+
+def test_reporting_to_a_named_department_above_is_a_named_outside_body(ruleset):
+    # The catalogue's named outside body (省生态环境厅): a department or ministry above that the
+    # report went to (向市水利局和区委报告…, 向省自然资源厅报告…) is detail; the government, the
+    # Party committee or the congress, which the requirement to report names, is not
+    # (r26h: dev-a +3 / −1).
+    report = ruleset.get("leadership.annual_report")
+    named = "按时向市水利局和区委、区政府报告上一年度法治政府建设情况，并在门户网站公开。"
+    assert judge_text(report, named, ruleset=ruleset) == "substantiated"
+    own = "按时向区委、区政府和区人大常委会报告上一年度法治政府建设情况，并在门户网站公开。"
+    assert judge_text(report, own, ruleset=ruleset) == "asserted"
