@@ -19,7 +19,9 @@ TITLE_SPAN = regex_cache.compile(r"《[^《》]{1,80}》|《[^《》。；;！�
 LAW_TITLE = regex_cache.compile(r"(法|法典|条例|规定|纲要|意见|决定|规划|规章)(\([^)]*\)?)?(\(试行\)|\(草案\)|修正案)?》$")
 # A book, a speech or the Party's constitution is studied, never the department's own document
 # unless it says it wrote it (学习《习近平谈治国理政》《中国共产党章程》).
-BOOK_TITLE = regex_cache.compile(r"^《(习近平|论|毛泽东|邓小平|中国共产党章程|党章)|(选读|选编|读本|概论|问答|讲话|文选|著作|公开课|学习纲要)》$")
+BOOK_TITLE = regex_cache.compile(r"^《(习近平|论|毛泽东|邓小平|中国共产党章程|党章)|(选读|选编|读本|概论|问答|讲话|文选|著作|公开课|学习纲要)》$"
+    # (…nor is a newspaper or a periodical that carried the work: 《江城日报》开设专栏, 人民日报《法治参阅》刊载)
+    r"|(日报|晚报|时报|法治报|法制报|参阅|杂志|周刊|画报)》$")
 # A title preceded by these is cited as the basis of something, not produced or studied.
 CITED_AS_BASIS = regex_cache.compile(r"(根据|按照|依据|依照|遵照|对照|贯彻|落实|贯彻落实|执行)[^,。;]{0,2}$")
 TITLE_LIST_MIN = 3

@@ -1029,3 +1029,14 @@ def test_reporting_to_a_named_department_above_is_a_named_outside_body(ruleset):
     assert judge_text(report, named, ruleset=ruleset) == "substantiated"
     own = "按时向区委、区政府和区人大常委会报告上一年度法治政府建设情况，并在门户网站公开。"
     assert judge_text(report, own, ruleset=ruleset) == "asserted"
+
+
+def test_a_newspaper_or_periodical_in_brackets_is_no_document_of_the_work(ruleset):
+    # 《江城日报》, 《法治参阅》: a newspaper or periodical that carried the work, not the
+    # department's own document named in 《》 (r26h: dev-a +1 / −0, dev-b +1 / −0); the unit's
+    # own document in the same place stays detail.
+    accountability = ruleset.get("leadership.accountability")
+    paper = "坚持督察考核倒逼落实，我区法治建设考核做法被《江城日报》专版刊载。"
+    assert judge_text(accountability, paper, ruleset=ruleset) == "asserted"
+    own = "坚持督察考核倒逼落实，印发《江城区法治建设考核办法》。"
+    assert judge_text(accountability, own, ruleset=ruleset) == "substantiated"
