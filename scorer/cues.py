@@ -51,8 +51,7 @@ OWN_DOCUMENT_VERB = regex_cache.compile(r"(制定|出台|印发|编制)((并|和
 # unless it is a national or provincial one.
 LOCAL_TITLE = regex_cache.compile(
     r"^《(20\d\d年度?)?(?!中华人民共和国|中共中央|国务院|全国|中央|国家|最高|[\u4e00-\u9fff]{1,3}省|[\u4e00-\u9fff]{1,6}自治区|省)"
-    # (not a level named in general: 《县级公安机关…“十条”》 is a higher body's rules for every county)
-    r"(?![市县区乡镇]级)[\u4e00-\u9fff]{0,10}(市|县|区|旗|州|盟|镇|乡|街道|街(?![头巷面区])|局|委|办|厅|中心|管委会)"
+    r"[\u4e00-\u9fff]{0,10}(市|县|区|旗|州|盟|镇|乡|街道|街(?![头巷面区])|局|委|办|厅|中心|管委会)"
 )
 # A title that names a government or a Party committee, not a department: 《渠县人民政府…》,
 # 《中山市2020年依法行政工作要点》, 《罗平县委…》 — the places, then the government or the year.
