@@ -225,9 +225,8 @@ NAMED_BODY = regex_cache.compile(
     # the leader reporting in person to a named rule-of-law office, or taking part in what it
     # holds (向市委依法治市办汇报履职情况, 向县依法治县办专题述法, 参加市委依法治市办集中述法活动);
     # sending it the annual report is what leadership.annual_report itself names, no detail
-    r"|向[^,，。;；]{0,6}(?P<office>(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办)[^,，。;；]{0,8}(汇报|述法|述职|报告(?![^,，。;；]*法治政府))"
-    r"|(述法|述职)报告[^,，。;；]{0,10}(报送|提交|上报)(至|给)?(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办"
-    r"|参加[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?(办|[^,，。;；]{0,6}述法)"
+    r"|向[^,，。;；]{0,6}(?P<office>(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办)[^,，。;；]{0,8}(汇报|述法|述职)"
+    r"|参加[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办"
     # reporting to a named department or ministry above (向市交通局和区委报告…, 向省人社厅报告…, 向国务院、
     # 省委…书面报告): a named outside body the report went to; not the government, the Party
     # committee or the congress, which the requirement to report names itself

@@ -1004,16 +1004,6 @@ def test_a_course_named_by_its_place_a_quoted_study_session_and_a_named_review_m
     assert judge_text(ruleset.get("leadership.accountability"), review, ruleset=ruleset) == "substantiated"
 
 
-def test_a_leaders_report_sent_to_a_named_office_is_detail(ruleset):
-    # A 述法 report sent to a named rule-of-law office (报送区委依法治区办) is a concrete act with a
-    # named outside body, as reporting to it in person is (r26h: dev-a +1 / −0). Sending it the
-    # annual report stays leadership.annual_report's own act.
-    accountability = ruleset.get("leadership.accountability")
-    sent = "按照述法工作要求，撰写年度述法报告并报送区委依法治区办。"
-    assert judge_text(accountability, sent, ruleset=ruleset) == "substantiated"
-    assert judge_text(accountability, "按照述法工作要求，撰写年度述法报告。", ruleset=ruleset) == "asserted"
-
-
 def test_reporting_to_a_named_department_above_is_a_named_outside_body(ruleset):
     # The catalogue's named outside body (省生态环境厅): a department or ministry above that the
     # report went to (向市水利局和区委报告…, 向省自然资源厅报告…) is detail; the government, the
