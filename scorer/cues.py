@@ -19,7 +19,9 @@ TITLE_SPAN = regex_cache.compile(r"《[^《》]{1,80}》|《[^《》。；;！�
 LAW_TITLE = regex_cache.compile(r"(法|法典|条例|规定|纲要|意见|决定|规划|规章)(\([^)]*\)?)?(\(试行\)|\(草案\)|修正案)?》$")
 # A book, a speech or the Party's constitution is studied, never the department's own document
 # unless it says it wrote it (学习《习近平谈治国理政》《中国共产党章程》).
-BOOK_TITLE = regex_cache.compile(r"^《(习近平|论|毛泽东|邓小平|中国共产党章程|党章)|(选读|选编|读本|概论|问答|讲话|文选|著作|公开课|学习纲要)》$")
+BOOK_TITLE = regex_cache.compile(r"^《(习近平|论|毛泽东|邓小平|中国共产党章程|党章)|(选读|选编|读本|概论|问答|讲话|文选|著作|公开课|学习纲要)》$"
+    # (…nor is a newspaper or a periodical that carried the work: 《江城日报》开设专栏, 人民日报《法治参阅》刊载)
+    r"|(日报|晚报|时报|法治报|法制报|参阅|杂志|周刊|画报)》$")
 # A title preceded by these is cited as the basis of something, not produced or studied.
 CITED_AS_BASIS = regex_cache.compile(r"(根据|按照|依据|依照|遵照|对照|贯彻|落实|贯彻落实|执行)[^,。;]{0,2}$")
 TITLE_LIST_MIN = 3
@@ -237,6 +239,11 @@ NAMED_BODY = regex_cache.compile(
     # 负责同志现场述法, 培育形成安庆市、淮南市等述法工作典型 — each a name before its level, not 各市、县)
     r"|(?<![各全本])(?:(?:(?!各|全|本|我)[\u4e00-\u9fff]){2,8}(?:市|县|区|州|旗|厅|局)、)+(?:(?!各|全|本|我)[\u4e00-\u9fff]){2,10}(?:市|县|区|州|旗|厅|局)[^,，。;；]{0,12}述法"
     r"|(述法|述职)报告[^,，。;；]{0,12}报送[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办"
+    # reporting to a named department or ministry above (向市交通局和区委报告…, 向省人社厅报告…, 向国务院、
+    # 省委…书面报告): a named outside body the report went to; not the government, the Party
+    # committee or the congress, which the requirement to report names itself
+    r"|向(?:[^,，。;；]{0,16}?[、和及与])?(?:(?:省|市|县|区|州|盟|旗|自治区)(?!委|政府|人大|人民政府)[\u4e00-\u9fff]{1,8}?(?:厅|局)|国务院|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}部(?<!党委部)(?<!干部)(?<!内部)(?<!全部))"
+    r"(?:[、和及与][^,，。;；]{0,16}?)?(?:书面|专题|及时)?(报告|报送|汇报|提交|呈报)"
     # a joint act with a named congress or CPPCC (联合市人大常委会召开条例施行新闻发布会)
     r"|(联合|会同)[^,，。;；]{0,4}(省|市|县|区|州|自治区)(人大常委会|人大|政协)[^,，。;；]{0,6}(召开|举办|举行|开展|组织)"
     # the review opinions of a named congress acted upon (推动自治区人大常委会审议意见落实)
@@ -263,7 +270,7 @@ NAMED_PERSON = regex_cache.compile(
     rf"|(?:{_TITLES})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|及时|高度|始终|切实|作为|率先|多次|坚持|带队|严格|统筹|履行|扎实|坚决|定期|先后|听取|为组长|任组长|担任组长|为副组长"
     # an invited speaker named by title and name (…研究中心主任唐明良作专题讲座)
     r"|作(专题|主题)?(讲座|报告|辅导|授课|宣讲)|作题为|在(?!内|下|上|前|中|任))"
-    rf"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=主持|带头|亲自|率队|出席|参加|召开|讲授|作)"
+    rf"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=主持|带头|亲自|率队|出席|参加|召开|讲授|作|专门|专题|多次|先后|听取|在(?!内|下|上|前|中|任))"
     # the leading group's head named (以黄忠武书记为组长): a person, not the generic 以局长为组长
     rf"|(?<=以|由)(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=为组长|任组长|担任组长)"
     # (…or before what the lecture was about: 王红建教授围绕…进行了讲解, …教授就…作解读; s25)
@@ -283,14 +290,16 @@ NAMED_EVENT = regex_cache.compile(
     # (宪法宣誓 held is an event; 落实宪法宣誓和年度报告制度 names a standing rule)
     r"|国家宪法日|宪法宣誓(?![\u4e00-\u9fff、]{0,24}制(度|$))"
     # a numbered session is one meeting that can be checked: …委员会第三次会议, 十五届三次全会
-    r"|第[一二三四五六七八九十\d]+次[(（]?(全体|扩大)?[)）]?(会议|全会)"
+    r"|第[一二三四五六七八九十\d]+次(全体)?[(（]?(全体|扩大)?[)）]?(会议|全会)"
     # a named campaign or contest: “美好生活·民法典相伴”主题宣传活动, 法治微视频大赛 (its kind
     # may be said at more length: “…”等一系列法律知识学习活动 — up to 12 characters, was 8)
     # (not a numbered slogan: “八进”活动, “三个年”活动 — a motto, like “1211”机制; nor the
     # standing words everyone quotes: “一把手”党建培训, “关键少数”专题培训, “第一议题”学习)
-    r"|“(?![一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”|一把手”|关键少数”|第一议题”)[^”]{2,30}”[\u4e00-\u9fff]{0,12}(活动|大赛|竞赛|比赛|宣传周|宣传月|巡讲|晚会|展览|讲堂|大讲堂|论坛|培训班|培训|轮训|讲座|宣讲|研讨班|会战|汇演|竞答)"
+    r"|“(?![一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”|一把手”|关键少数”|第一议题”)[^”]{2,30}”[\u4e00-\u9fff]{0,12}(活动|大赛|竞赛|比赛|宣传周|宣传月|巡讲|晚会|展览|讲堂|大讲堂|论坛|培训班|培训|轮训|讲座|宣讲|研讨班|会战|汇演|竞答|学习会|报告会|研讨会)"
     # an event named by its year and subject: 2022年习近平法治思想专题培训班
     r"|20\d\d年度?[\u4e00-\u9fff]{2,24}(培训班|研讨班|轮训班|示范班|研修班|专题班|讲座|报告会|论坛|大赛|知识竞赛|宣传月|宣传周|活动月)"
+    # …or by its place, a proper name (举办江城区领导干部学习贯彻习近平法治思想专题培训班; not 全区…)
+    r"|(?<=举办|开展|组织|举行)(?![全本各我])[\u4e00-\u9fff]{2,6}?(省|市|县|区|州)[\u4e00-\u9fff]{2,24}(培训班|研讨班|轮训班|示范班|研修班|专题班)"
     r"|[\u4e00-\u9fff]{2,12}(大赛|知识竞赛|演讲比赛|辩论赛)"
     # a campaign named by its subject (交通运输执法领域突出问题专项整治, 信用交通宣传月)
     # (推进 as well as 开展 before it: 推进道路交通安全和运输执法领域专项整治, r26f)
@@ -303,7 +312,7 @@ NAMED_EVENT = regex_cache.compile(
     # party committee's or the standing committee's meeting (市委…工作会议, 全面依法治市工作会议)
     # and a meeting opened by its level (县法治政府创建工作部署会) are standing kinds of meeting
     r"|(?<=召开|举办|举行|出席|参加)(?=[^,，。;；]{0,16}?(全国|全省|(?<=[\u4e00-\u9fff])(?<![全治开办行加席])(省|市|县|区|州|镇|乡|街道)(?!委)|20\d\d年|首次|暨))"
-    r"[\u4e00-\u9fff()“”·\d]{4,40}?(工作会议|推进会议?|座谈会|电视电话会议?|现场会|部署会|联席会议|述法(评议)?会议|交流会|观摩会|动员会)"
+    r"[\u4e00-\u9fff()“”·\d]{4,40}?(工作会议|推进会议?|座谈会|电视电话会议?|现场会|部署会|联席会议|述法会议|述法评议会议?|交流会|观摩会|动员会)"
     # an operation named in a short quote (“铁拳”行动, “扫雷”专项行动); a quoted list of slogans
     # (“深学争优、敢为争先、实干争效”行动) is a motto, not one operation. (Kept last: the
     # numbers of BRANCH_WORDS["NAMED_EVENT"] are the branches' places.)
@@ -318,6 +327,17 @@ NAMED_EVENT = regex_cache.compile(
     r"|(?<=开展|实施|组织|启动|深化)[\u4e00-\u9fff]{4,14}(提升|建设|攻坚|规范|落实|创新|巩固|深化|突破)年活动"
     # a day named by its date in quotes, wherever it stands (“3•15”普法, “6·26”禁毒宣传)
     r"|“\d{1,2}[·.•・．]\d{1,2}”"
+)
+
+# A document named without 《》, by its year and its issuer's place (公布2024年度巫山县人民政府重大
+# 行政决策事项目录, 研制广元市2023年市场监管领域部门联合“双随机、一公开”监管计划): a particular
+# document, as checkable as a title in brackets. Only with both the year and a proper place
+# name (not 全市, 本县), after a verb that makes, issues or sends it.
+UNBRACKETED_DOCUMENT = regex_cache.compile(
+    r"(?:(?<=制定|印发|公布|发布|编制|研制|出台|报送|上报|修订|编印)了?|(?<=、))"
+    r"(?:20\d\d年度?(?![度全本各我])[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|州|盟|旗)(?:人民政府)?"
+    r"|(?!全|本|各|我)[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|州|盟|旗)(?:人民政府)?20\d\d年度?)"
+    r"[\u4e00-\u9fff“”、]{2,30}?(目录|清单|计划|方案|办法|报告|要点|细则|规划)"
 )
 
 # An honour conferred on the work (荣获全国优质政务服务示范区, 获评全省人民调解工作先进集体,
@@ -337,7 +357,7 @@ HONOUR = regex_cache.compile(
     # a named year's or level's assessment and the rank it gave (在2019年度法治广东建设考评中蝉联全省
     # 第一, 2023年法治宁波建设年度考评排名列全市第一档): the named assessment is the event
     # (catalogue: a named event). Dev +5 / −2 (f044: the same words the readers counted in ba011)
-    r"|(20\d\d年度?|全省|全市|全国|全区)[^,，。;；]{0,14}?(考评|考核)[^,，。;；]{0,4}?(被评为|评为|获得?|获评|列|位列|排名|蝉联|均获)[^,，。;；]{0,8}?(优秀|第一|第[一二三\d]名|第一档|A级|一等)"
+    r"|(20\d\d年度?|全省|全市|全国|全区)[^,，。;；]{0,14}?(考评|考核|年度报告)[^,，。;；]{0,4}?(被评为|评为|获得?|获评|列|位列|排名|蝉联|均获)[^,，。;；]{0,8}?(优秀|第一|第[一二三\d]名|第一档|A级|一等)"
     # a named prize won (“…”获2023年度浙江省改革突破奖银奖)
     r"|获20\d\d年度?[^,，。;；:：]{2,24}奖"
     r"|经验[^,，。;；]{0,12}在全(省|市|国)[^,，。;；]{0,6}推广"
@@ -345,7 +365,7 @@ HONOUR = regex_cache.compile(
     r"|(中央|国务院|司法部|省委|省政府|省司法厅|依法治国办|依法治省办)[\u4e00-\u9fff]{0,10}?(充分肯定|批示肯定|肯定性批示|通报表扬)"
     # a title conferred, named in quotes (获评“全国模范人民调解委员会”)
     # (获得 too, with the year or the body before the title: 获得2024年度象山县“十佳行政执法案卷”, r26f)
-    r"|(荣获|获评|被评为|被授予|授予)[^,，。;；:：“]{0,10}“[^”]{4,30}”|获得(20\d\d年度?|全国|全省|全市|[\u4e00-\u9fff]{1,6}(省|市|县|区))[^,，。;；:：“]{0,10}“[^”]{4,30}”"
+    r"|(荣获|获评|被评为|被授予|授予)[^,，。;；:：“]{0,14}“[^”]{4,30}”|获得(20\d\d年度?|全国|全省|全市|[\u4e00-\u9fff]{1,6}(省|市|县|区))[^,，。;；:：“]{0,10}“[^”]{4,30}”"
 )
 
 # Clauses that name work without reporting it done (catalogue: what is never evidence).
@@ -551,7 +571,7 @@ GUARDS = {
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",
                           "人民检察院", "组织部", "宣传部", "党校", "政法委", "依法治", "委员会", "人大", "政协",
                           "服务站", "工作站", "工作室", "调解室", "服务中心", "反馈", "整改", "通报", "审议意见", "大学", "学院",
-                          "述法", "述职"),
+                          "述法", "述职", "报告", "报送", "汇报", "提交", "呈报"),
 }
 ENUMERATION_GUARD = GUARDS["ENUMERATION"]
 REMIT_GUARD = GUARDS["REMIT_CLAUSE"]
@@ -571,11 +591,12 @@ BRANCH_WORDS = {
     "PLATFORM": {1: (("市", "县", "区", "州", "盟", "旗"), ("平台", "系统", "网", "APP", "App", "app", "小程序")),
                  2: (("“",), ("”",)),
                  6: (("、",), ("等",), ("平台", "公众号"))},
-    # (8, 10, 12, 14 open with a lookbehind: re tries them at every position of the text)
-    "NAMED_EVENT": {0: (("·", ".", "•", "・", "．"),), 7: (("大赛", "竞赛", "比赛", "辩论赛"),),
-                    8: (("专项整治", "专项治理", "专项行动"),), 9: (("宣传周", "宣传月"),),
-                    10: (("交流会", "动员会", "工作会议", "座谈会", "推进会", "现场会", "电视电话会", "联席会议", "观摩会",
-                          "述法会议", "评议会议", "部署会"),),
-                    12: (("交流会", "工作会", "座谈会", "推进会", "现场会", "电视电话会"),), 14: (("年活动",),)},
+    # (7, 9, 11, 13, 15 open with a lookbehind: re tries them at every position of the text)
+    "NAMED_EVENT": {0: (("·", ".", "•", "・", "．"),), 7: (("培训班", "研讨班", "轮训班", "示范班", "研修班", "专题班"),),
+                    8: (("大赛", "竞赛", "比赛", "辩论赛"),),
+                    9: (("专项整治", "专项治理", "专项行动"),), 10: (("宣传周", "宣传月"),),
+                    11: (("交流会", "动员会", "工作会议", "座谈会", "推进会", "现场会", "电视电话会", "联席会议", "观摩会",
+                          "述法会议", "述法评议会", "部署会"),),
+                    13: (("交流会", "工作会", "座谈会", "推进会", "现场会", "电视电话会"),), 15: (("年活动",),)},
     "NAMED_BODY": {5: (("律师事务所",),)},
 }
