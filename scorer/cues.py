@@ -275,7 +275,7 @@ NAMED_EVENT = regex_cache.compile(
     # may be said at more length: “…”等一系列法律知识学习活动 — up to 12 characters, was 8)
     # (not a numbered slogan: “八进”活动, “三个年”活动 — a motto, like “1211”机制; nor the
     # standing words everyone quotes: “一把手”党建培训, “关键少数”专题培训, “第一议题”学习)
-    r"|“(?![一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”|一把手”|关键少数”|第一议题”)[^”]{2,30}”[\u4e00-\u9fff]{0,12}(活动|大赛|竞赛|比赛|宣传周|宣传月|巡讲|晚会|展览|讲堂|大讲堂|论坛|培训班|培训|轮训|讲座|宣讲|研讨班|会战|汇演|竞答)"
+    r"|“(?![一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”|一把手”|关键少数”|第一议题”)[^”]{2,30}”[\u4e00-\u9fff]{0,12}(活动|大赛|竞赛|比赛|宣传周|宣传月|巡讲|晚会|展览|讲堂|大讲堂|论坛|培训班|培训|轮训|讲座|宣讲|研讨班|会战|汇演|竞答|学习会|报告会)"
     # an event named by its year and subject: 2022年习近平法治思想专题培训班
     r"|20\d\d年度?[\u4e00-\u9fff]{2,24}(培训班|研讨班|轮训班|示范班|研修班|专题班|讲座|报告会|论坛|大赛|知识竞赛|宣传月|宣传周|活动月)"
     r"|[\u4e00-\u9fff]{2,12}(大赛|知识竞赛|演讲比赛|辩论赛)"
@@ -304,6 +304,9 @@ NAMED_EVENT = regex_cache.compile(
     r"|(?<=开展|实施|组织|启动|深化)[\u4e00-\u9fff]{4,14}(提升|建设|攻坚|规范|落实|创新|巩固|深化|突破)年活动"
     # a day named by its date in quotes, wherever it stands (“3•15”普法, “6·26”禁毒宣传)
     r"|“\d{1,2}[·.•・．]\d{1,2}”"
+    # a training class named by its place's own name (举办闵行区领导干部…专题培训班; not 全区,
+    # 本县, a level alone, nor the Party committee's or the government's class)
+    r"|(?<=开展|举办|举行|组织)(?![全本我各])[\u4e00-\u9fff]{2,4}(省|市|区|县|州)(?![委政])[\u4e00-\u9fff]{2,24}?(培训班|研讨班|轮训班|示范班|研修班|读书班)"
 )
 
 # An honour conferred on the work (荣获全国优质政务服务示范区, 获评全省人民调解工作先进集体,
