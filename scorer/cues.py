@@ -70,7 +70,8 @@ ISSUER_BELOW_GOVERNMENT = regex_cache.compile(r"局|委员会|厅|办公室|中�
 LEGISLATION_TITLE = regex_cache.compile(r"(条例|(?<!办)法)(\([^)]*\))?》$")
 # …and before which a title is a law or a higher document studied, publicised or cited
 # as the basis — never detail of the work.
-STUDIED_OR_CITED = regex_cache.compile(r"(学习|学|宣传|宣讲|讲授|讲解|授课|解读|根据|按照|依据|依照|遵照|对照|对标|对表|围绕|聚焦|结合|培训|研讨)[^,。;《]{0,4}$")
+# (not the study group's name before its own rules: 理论学习中心组《学习规则》 is the group's document)
+STUDIED_OR_CITED = regex_cache.compile(r"(学习|学|宣传|宣讲|讲授|讲解|授课|解读|根据|按照|依据|依照|遵照|对照|对标|对表|围绕|聚焦|结合|培训|研讨)[^,。;《]{0,4}(?<!中心组)$")
 # …of which a lecture's or a lesson's titles are what was taught (专家讲授《…》《…》等内容)
 LECTURED = regex_cache.compile(r"(讲授|讲解|授课|讲座|主讲)[^,。;《]{0,4}$")
 # …and the same acts said after the title or its list (加强《…条例》《…办法》等新规释法宣传, 《…学习
