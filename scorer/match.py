@@ -597,7 +597,28 @@ def _not_work(norm: str, cs: int, ce: int, role: str) -> list[tuple[int, int, tu
         # 情况报告》并研究部署…事项 reviewed the report; the agenda starts at 并; s25)
         start = 0 if held else clause.rfind("并", 0, m.start()) + 1
         out.append((cs + start, ce, tuple(cues)))
+    elif cs and _AGENDA_TASK.match(clause) and _on_agenda(norm, cs):
+        out.append((cs, ce, None))
     return out
+
+
+# The tasks a meeting deployed, one clause each after it (党组召开会议，研究部署…，推进…建设，做好…
+# 工作): a task verb opens each, and none counts anything done.
+_AGENDA_TASK = regex_cache.compile(r"\s*(推进|做好|抓好|加强|落实|全面(实施|推进|落实)|深入(推进|开展)|扎实(推进|做好))(?![^,，;；]*\d)")
+
+
+def _on_agenda(norm: str, cs: int) -> bool:
+    """Does the clause at ``cs`` go on with a meeting's agenda: a clause before it, in a sentence
+    that names the meeting held, opens the deployment, and only task clauses stand between?"""
+    clauses = [c for c in _clauses(norm) if c[1] <= cs]
+    for i in range(len(clauses) - 1, -1, -1):
+        a, b = clauses[i]
+        piece = norm[a:b]
+        if AGENDA_CLAUSE.search(piece):
+            return MEETING_HELD.search(norm, 0, b) is not None
+        if not _AGENDA_TASK.match(piece):
+            return False
+    return False
 
 
 # (BASIS_OPENER is matched at the start of every clause of the sentences judged: most clauses

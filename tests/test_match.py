@@ -826,6 +826,21 @@ def test_the_items_a_meeting_studied_as_important_work_are_its_agenda(ruleset):
     assert _score(ruleset, done).result("disputes.reconsideration_litigation").status == "substantiated"
 
 
+def test_the_tasks_a_meeting_deployed_one_clause_each_are_its_agenda(ruleset):
+    # 党组召开会议，研究部署…，推进…，做好…工作: the clauses after the deployment, each opened by
+    # a task verb and counting nothing, are the tasks it set (the catalogue: a meeting's agenda is
+    # leadership.party_deployment, not each task done); a task counted after it stays evidence
+    agenda = ("一、主要举措和成效\n年初局党组召开会议，研究部署《全市法治建设任务清单》，推进系统法治建设，"
+              "做好规范性文件合法性审核、行政复议工作。")
+    for rule_id in ("normative_docs.legality_review", "disputes.reconsideration_litigation"):
+        assert _score(ruleset, agenda).result(rule_id).status == "absent", rule_id
+    done = ("一、主要举措和成效\n年初局党组召开会议研究部署法治建设工作，"
+            "全年审核规范性文件8件。")
+    assert _score(ruleset, done).result("normative_docs.legality_review").status == "substantiated"
+    alone = "一、主要举措和成效\n做好规范性文件合法性审核工作。"
+    assert _score(ruleset, alone).result("normative_docs.legality_review").status == "asserted"
+
+
 def test_the_topics_of_a_training_are_not_work_done_in_them(ruleset):
     # 法制审核、行政复议应诉、行政调解等法治专业人才培养: the fields the staff are trained in, not
     # work reported in each (the catalogue: detail must be about the requirement it substantiates)
