@@ -255,11 +255,6 @@ NAMED_BODY = regex_cache.compile(
     # 海洋大学建设…, 依托省政法管理干部学院设立…): not a party school, the staff's own classroom
     # (not a kind of school: 全国法学院校, 有关高等学院)
     r"|(在|依托|联合|与|会同)(?!党校|行政学院)(?:(?!有关|部门|全国|全省|全市|各|多所|高等|高校)[\u4e00-\u9fff]){2,12}(大学|学院)(?!校|[\u4e00-\u9fff]{0,2}(教授|专家|老师|学者))"
-    # a report sent to a body named by its own name, not only by its level (向国务院…书面报告,
-    # 向省人社厅报告, 向生态环境部报告, 向泉州市委市政府报送): a concrete act with a named outside
-    # body. 向市委、区人大常委会报告 names the bodies by their level alone, as the duty does: no detail.
-    r"|向(?:[^,，。;；]{0,12}?[、和及与])?(国务院|(?:(?<=[向、和及与])|(?<![\u4e00-\u9fff]))(?:(?![省市县区州乡镇委府政党人大])[\u4e00-\u9fff]){2,3}(市|州|县|区)委|省[\u4e00-\u9fff]{1,5}厅|(?:(?![省市县区州上级有关])[\u4e00-\u9fff]){2,6}部(?![门署分属])|国家[\u4e00-\u9fff]{2,8}局)"
-    r"[^,，。;；]{0,20}?(书面)?(报告|报送|提交|提报)[\u4e00-\u9fff]{0,6}?(上一?年度|20\d\d年|\d{4}\s*年度?|年度)"
 )
 # A named person: 局长王宇同志, 马兴瑞省长主持… (a name is two or three characters that are
 # not themselves part of a title or a body's name).
@@ -363,7 +358,7 @@ HONOUR = regex_cache.compile(
     # a named year's or level's assessment and the rank it gave (在2019年度法治广东建设考评中蝉联全省
     # 第一, 2023年法治宁波建设年度考评排名列全市第一档): the named assessment is the event
     # (catalogue: a named event). Dev +5 / −2 (f044: the same words the readers counted in ba011)
-    r"|(20\d\d年度?|全省|全市|全国|全区)[^,，。;；]{0,14}?(考评|考核|年度报告)[^,，。;；]{0,4}?(被评为|评为|获得?|获评|列|位列|排名|蝉联|均获)[^,，。;；]{0,8}?(优秀|第一|第[一二三\d]名|第一档|A级|一等)"
+    r"|(20\d\d年度?|全省|全市|全国|全区)[^,，。;；]{0,14}?(考评|考核)[^,，。;；]{0,4}?(被评为|评为|获得?|获评|列|位列|排名|蝉联|均获)[^,，。;；]{0,8}?(优秀|第一|第[一二三\d]名|第一档|A级|一等)"
     # a named year's report graded by the body that assesses the reports (2023年法治政府建设年度报告
     # 被评为“优秀”): like a named year's assessment and its rank, the grade of a named document
     r"|20\d\d年度?[^,，。;；]{0,16}?报告[^,，。;；]{0,2}?(被评为|评为|获评|获得?)[^,，。;；]{0,6}?(优秀|第一|一等|A级)"
