@@ -19,7 +19,9 @@ TITLE_SPAN = regex_cache.compile(r"《[^《》]{1,80}》|《[^《》。；;！�
 LAW_TITLE = regex_cache.compile(r"(法|法典|条例|规定|纲要|意见|决定|规划|规章)(\([^)]*\)?)?(\(试行\)|\(草案\)|修正案)?》$")
 # A book, a speech or the Party's constitution is studied, never the department's own document
 # unless it says it wrote it (学习《习近平谈治国理政》《中国共产党章程》).
-BOOK_TITLE = regex_cache.compile(r"^《(习近平|论|毛泽东|邓小平|中国共产党章程|党章)|(选读|选编|读本|概论|问答|讲话|文选|著作|公开课|学习纲要)》$")
+BOOK_TITLE = regex_cache.compile(r"^《(习近平|论|毛泽东|邓小平|中国共产党章程|党章)|(选读|选编|读本|概论|问答|讲话|文选|著作|公开课|学习纲要)》$"
+    # (…nor is a newspaper or a periodical that carried the work: 《江城日报》开设专栏, 人民日报《法治参阅》刊载)
+    r"|(日报|晚报|时报|法治报|法制报|参阅|杂志|周刊|画报)》$")
 # A title preceded by these is cited as the basis of something, not produced or studied.
 CITED_AS_BASIS = regex_cache.compile(r"(根据|按照|依据|依照|遵照|对照|贯彻|落实|贯彻落实|执行)[^,。;]{0,2}$")
 TITLE_LIST_MIN = 3
@@ -53,8 +55,11 @@ LOCAL_TITLE = regex_cache.compile(
 )
 # A title that names a government or a Party committee, not a department: 《渠县人民政府…》,
 # 《中山市2020年依法行政工作要点》, 《罗平县委…》 — the places, then the government or the year.
+# (中共 before the place is the Party's, not the place's name; and a place's name never runs on
+# past its 委: 《中共淮南市委全面依法治市委员会2024年工作要点》 is 淮南市's, not the place
+# "淮南市委全面依法治市")
 GOVERNMENT_TITLE = regex_cache.compile(
-    r"^《(20\d\d年度?)?(?P<place>(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|州|盟|旗))+)"
+    r"^《(20\d\d年度?)?(中共)?(?P<place>(?:(?:(?!委)[\u4e00-\u9fff]){1,6}?(?:省|市|县|区|州|盟|旗))+)"
     r"(人民政府|政府|委员会|委|20\d\d|\d{4}年|法治|依法|全面|关于|推进|贯彻|创建)"
 )
 # An issuer below that government, once its place is read off: a department (…局, …委员会)
@@ -65,7 +70,8 @@ ISSUER_BELOW_GOVERNMENT = regex_cache.compile(r"局|委员会|厅|办公室|中�
 LEGISLATION_TITLE = regex_cache.compile(r"(条例|(?<!办)法)(\([^)]*\))?》$")
 # …and before which a title is a law or a higher document studied, publicised or cited
 # as the basis — never detail of the work.
-STUDIED_OR_CITED = regex_cache.compile(r"(学习|学|宣传|宣讲|讲授|讲解|授课|解读|根据|按照|依据|依照|遵照|对照|对标|对表|围绕|聚焦|结合|培训|研讨)[^,。;《]{0,4}$")
+# (not the study group's name before its own rules: 理论学习中心组《学习规则》 is the group's document)
+STUDIED_OR_CITED = regex_cache.compile(r"(学习|学|宣传|宣讲|讲授|讲解|授课|解读|根据|按照|依据|依照|遵照|对照|对标|对表|围绕|聚焦|结合|培训|研讨)[^,。;《]{0,4}(?<!中心组)$")
 # …of which a lecture's or a lesson's titles are what was taught (专家讲授《…》《…》等内容)
 LECTURED = regex_cache.compile(r"(讲授|讲解|授课|讲座|主讲)[^,。;《]{0,4}$")
 # …and the same acts said after the title or its list (加强《…条例》《…办法》等新规释法宣传, 《…学习
@@ -204,7 +210,9 @@ NAMED_BODY = regex_cache.compile(
     r"(执法检查|视察|调研|专题询问|工作评议|满意度测评|专项监督|审议)"
     r"|邀请[^,]{0,12}(纪检监察组|人大代表|政协委员)[^,]{0,8}列席"
     # taking part in a named higher body's inspection (配合中央依法治国办第四督察组实地督察)
-    r"|(配合|接受|迎接|协助)[^,]{0,6}(中央|国务院|全国人大|国家|省委|省政府|省人大|自治区|市委|县委|区委|州委)[\u4e00-\u9fff]{0,20}"
+    # (the object may name a document: 配合国务院法制办对《…纲要》贯彻落实情况进行督察 — the
+    # title is blanked in the text searched, r26f)
+    r"|(配合|接受|迎接|协助)[^,]{0,6}(中央|国务院|全国人大|国家|省委|省政府|省人大|自治区|市委|县委|区委|州委)(?:[\u4e00-\u9fff]|(?<=[\u4e00-\u9fff ]) {2,}(?=[\u4e00-\u9fff])){0,60}?"
     r"(督察|检查|巡视|巡察|审计|调研|评估)"
     # working with or inviting a named party body (联合区委组织部举办…, 邀请市委党校专家授课)
     r"|(联合|会同|邀请|特邀|协同|配合)[^,]{0,4}(省|市|县|区|州|自治区)委(组织部|宣传部|党校|政法委|依法治[省市县区]办)"
@@ -225,10 +233,24 @@ NAMED_BODY = regex_cache.compile(
     # sending it the annual report is what leadership.annual_report itself names, no detail
     r"|向[^,，。;；]{0,6}(?P<office>(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办)[^,，。;；]{0,8}(汇报|述法|述职)"
     r"|参加[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办"
+    # (…or the committee itself, when the leader gives 述法 before it: 参加省委全面依法治省委员会
+    # 述法活动; the 述法 report sent to the office: 撰写年度述法报告并报送市委依法治市办)
+    r"|参加[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)委员会[^,，。;；]{0,4}述法"
+    # (…and the places or departments named whose heads gave it: 延安市、宝鸡市、省文化和旅游厅主要
+    # 负责同志现场述法, 培育形成安庆市、淮南市等述法工作典型 — each a name before its level, not 各市、县)
+    r"|(?<![各全本])(?:(?:(?!各|全|本|我)[\u4e00-\u9fff]){2,8}(?:市|县|区|州|旗|厅|局)、)+(?:(?!各|全|本|我)[\u4e00-\u9fff]){2,10}(?:市|县|区|州|旗|厅|局)[^,，。;；]{0,12}述法"
+    r"|(述法|述职)报告[^,，。;；]{0,12}报送[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办"
+    # reporting to a named department or ministry above (向市交通局和区委报告…, 向省人社厅报告…, 向国务院、
+    # 省委…书面报告): a named outside body the report went to; not the government, the Party
+    # committee or the congress, which the requirement to report names itself
+    r"|向(?:[^,，。;；]{0,16}?[、和及与])?(?:(?:省|市|县|区|州|盟|旗|自治区)(?!委|政府|人大|人民政府)[\u4e00-\u9fff]{1,8}?(?:厅|局)|国务院|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}部(?<!党委部)(?<!干部)(?<!内部)(?<!全部))"
+    r"(?:[、和及与][^,，。;；]{0,16}?)?(?:书面|专题|及时)?(报告|报送|汇报|提交|呈报)"
     # a joint act with a named congress or CPPCC (联合市人大常委会召开条例施行新闻发布会)
     r"|(联合|会同)[^,，。;；]{0,4}(省|市|县|区|州|自治区)(人大常委会|人大|政协)[^,，。;；]{0,6}(召开|举办|举行|开展|组织)"
     # the review opinions of a named congress acted upon (推动自治区人大常委会审议意见落实)
-    r"|(省|市|县|区|州|自治区)人大常委会[^,，。;；]{0,6}审议意见"
+    # (…also in the clause after the report made to it: 向省人大常委会报告…情况,并抓好会议审议意见的
+    # 贯彻落实, r26f)
+    r"|(省|市|县|区|州|自治区)人大常委会[^,，。;；]{0,6}审议意见|(省|市|县|区|州|自治区)人大常委会[^。;；]{0,24},[^,，。;；]{0,8}审议意见"
     # a named university or college the work is done with or at (在岭南师范学院打造…阵地, 联合广东
     # 海洋大学建设…, 依托省政法管理干部学院设立…): not a party school, the staff's own classroom
     # (not a kind of school: 全国法学院校, 有关高等学院)
@@ -249,7 +271,7 @@ NAMED_PERSON = regex_cache.compile(
     rf"|(?:{_TITLES})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|及时|高度|始终|切实|作为|率先|多次|坚持|带队|严格|统筹|履行|扎实|坚决|定期|先后|听取|为组长|任组长|担任组长|为副组长"
     # an invited speaker named by title and name (…研究中心主任唐明良作专题讲座)
     r"|作(专题|主题)?(讲座|报告|辅导|授课|宣讲)|作题为|在(?!内|下|上|前|中|任))"
-    rf"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=主持|带头|亲自|率队|出席|参加|召开|讲授|作)"
+    rf"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=主持|带头|亲自|率队|出席|参加|召开|讲授|作|专门|专题|多次|先后|听取|在(?!内|下|上|前|中|任))"
     # the leading group's head named (以黄忠武书记为组长): a person, not the generic 以局长为组长
     rf"|(?<=以|由)(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=为组长|任组长|担任组长)"
     # (…or before what the lecture was about: 王红建教授围绕…进行了讲解, …教授就…作解读; s25)
@@ -269,17 +291,20 @@ NAMED_EVENT = regex_cache.compile(
     # (宪法宣誓 held is an event; 落实宪法宣誓和年度报告制度 names a standing rule)
     r"|国家宪法日|宪法宣誓(?![\u4e00-\u9fff、]{0,24}制(度|$))"
     # a numbered session is one meeting that can be checked: …委员会第三次会议, 十五届三次全会
-    r"|第[一二三四五六七八九十\d]+次[(（]?(全体|扩大)?[)）]?(会议|全会)"
+    r"|第[一二三四五六七八九十\d]+次(全体)?[(（]?(全体|扩大)?[)）]?(会议|全会)"
     # a named campaign or contest: “美好生活·民法典相伴”主题宣传活动, 法治微视频大赛 (its kind
     # may be said at more length: “…”等一系列法律知识学习活动 — up to 12 characters, was 8)
     # (not a numbered slogan: “八进”活动, “三个年”活动 — a motto, like “1211”机制; nor the
     # standing words everyone quotes: “一把手”党建培训, “关键少数”专题培训, “第一议题”学习)
-    r"|“(?![一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”|一把手”|关键少数”|第一议题”)[^”]{2,30}”[\u4e00-\u9fff]{0,12}(活动|大赛|竞赛|比赛|宣传周|宣传月|巡讲|晚会|展览|讲堂|大讲堂|论坛|培训班|培训|轮训|讲座|宣讲|研讨班|会战|汇演|竞答)"
+    r"|“(?![一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”|一把手”|关键少数”|第一议题”)[^”]{2,30}”[\u4e00-\u9fff]{0,12}(活动|大赛|竞赛|比赛|宣传周|宣传月|巡讲|晚会|展览|讲堂|大讲堂|论坛|培训班|培训|轮训|讲座|宣讲|研讨班|会战|汇演|竞答|学习会|报告会|研讨会)"
     # an event named by its year and subject: 2022年习近平法治思想专题培训班
     r"|20\d\d年度?[\u4e00-\u9fff]{2,24}(培训班|研讨班|轮训班|示范班|研修班|专题班|讲座|报告会|论坛|大赛|知识竞赛|宣传月|宣传周|活动月)"
+    # …or by its place, a proper name (举办江城区领导干部学习贯彻习近平法治思想专题培训班; not 全区…)
+    r"|(?<=举办|开展|组织|举行)(?![全本各我])[\u4e00-\u9fff]{2,6}?(省|市|县|区|州)[\u4e00-\u9fff]{2,24}(培训班|研讨班|轮训班|示范班|研修班|专题班)"
     r"|[\u4e00-\u9fff]{2,12}(大赛|知识竞赛|演讲比赛|辩论赛)"
     # a campaign named by its subject (交通运输执法领域突出问题专项整治, 信用交通宣传月)
-    r"|(?<=开展|部署|组织|启动)(?!全面|深入|各类|各项|多项|一系列|系列|相关|有关|常态化)[\u4e00-\u9fff]{6,20}(专项整治|专项行动|专项治理)"
+    # (推进 as well as 开展 before it: 推进道路交通安全和运输执法领域专项整治, r26f)
+    r"|(?<=开展|部署|组织|启动|推进)(?!全面|深入|各类|各项|多项|一系列|系列|相关|有关|常态化)[\u4e00-\u9fff]{6,20}(专项整治|专项行动|专项治理)"
     r"|[\u4e00-\u9fff]{2,8}(宣传周|宣传月)"
     # a meeting held under a name of its own — a place or level, a year, a first or joint
     # session (召开四川省法治政府建设工作会议, 全国交通运输法治政府部门建设电视电话会议, 首次府检联席会议);
@@ -288,11 +313,11 @@ NAMED_EVENT = regex_cache.compile(
     # party committee's or the standing committee's meeting (市委…工作会议, 全面依法治市工作会议)
     # and a meeting opened by its level (县法治政府创建工作部署会) are standing kinds of meeting
     r"|(?<=召开|举办|举行|出席|参加)(?=[^,，。;；]{0,16}?(全国|全省|(?<=[\u4e00-\u9fff])(?<![全治开办行加席])(省|市|县|区|州|镇|乡|街道)(?!委)|20\d\d年|首次|暨))"
-    r"[\u4e00-\u9fff()“”·\d]{4,40}?(工作会议|推进会议?|座谈会|电视电话会议?|现场会|部署会|联席会议|述法会议|交流会|观摩会|动员会)"
+    r"[\u4e00-\u9fff()“”·\d]{4,40}?(工作会议|推进会议?|座谈会|电视电话会议?|现场会|部署会|联席会议|述法会议|述法评议会议?|交流会|观摩会|动员会)"
     # an operation named in a short quote (“铁拳”行动, “扫雷”专项行动); a quoted list of slogans
     # (“深学争优、敢为争先、实干争效”行动) is a motto, not one operation. (Kept last: the
     # numbers of BRANCH_WORDS["NAMED_EVENT"] are the branches' places.)
-    r"|“(?![一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”)[^”、,，]{2,8}”(专项)?(行动|整治)"
+    r"|“(?![一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”)[^”、,，]{2,8}”(专项)?(行动|整治|督查|督察)"
     # speaking at a named meeting: 在全省行政执法工作推进会上介绍经验
     r"|(?<=在)(全国|全省|全市|国家|省|市)[^,，。;；]{2,30}?(工作会议?|推进会议?|座谈会|现场会|电视电话会议?|交流会)上(作|介绍|交流|发言)"
     # numbered study sessions (于2020年第2次、第7次、第8次学习会集中学习了宪法), and a standing body's
@@ -303,6 +328,17 @@ NAMED_EVENT = regex_cache.compile(
     r"|(?<=开展|实施|组织|启动|深化)[\u4e00-\u9fff]{4,14}(提升|建设|攻坚|规范|落实|创新|巩固|深化|突破)年活动"
     # a day named by its date in quotes, wherever it stands (“3•15”普法, “6·26”禁毒宣传)
     r"|“\d{1,2}[·.•・．]\d{1,2}”"
+)
+
+# A document named without 《》, by its year and its issuer's place (公布2024年度巫山县人民政府重大
+# 行政决策事项目录, 研制广元市2023年市场监管领域部门联合“双随机、一公开”监管计划): a particular
+# document, as checkable as a title in brackets. Only with both the year and a proper place
+# name (not 全市, 本县), after a verb that makes, issues or sends it.
+UNBRACKETED_DOCUMENT = regex_cache.compile(
+    r"(?:(?<=制定|印发|公布|发布|编制|研制|出台|报送|上报|修订|编印)了?|(?<=、))"
+    r"(?:20\d\d年度?(?![度全本各我])[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|州|盟|旗)(?:人民政府)?"
+    r"|(?!全|本|各|我)[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|州|盟|旗)(?:人民政府)?20\d\d年度?)"
+    r"[\u4e00-\u9fff“”、]{2,30}?(目录|清单|计划|方案|办法|报告|要点|细则|规划)"
 )
 
 # An honour conferred on the work (荣获全国优质政务服务示范区, 获评全省人民调解工作先进集体,
@@ -323,13 +359,17 @@ HONOUR = regex_cache.compile(
     # 第一, 2023年法治宁波建设年度考评排名列全市第一档): the named assessment is the event
     # (catalogue: a named event). Dev +5 / −2 (f044: the same words the readers counted in ba011)
     r"|(20\d\d年度?|全省|全市|全国|全区)[^,，。;；]{0,14}?(考评|考核)[^,，。;；]{0,4}?(被评为|评为|获得?|获评|列|位列|排名|蝉联|均获)[^,，。;；]{0,8}?(优秀|第一|第[一二三\d]名|第一档|A级|一等)"
+    # a named year's report graded by the body that assesses the reports (2023年法治政府建设年度报告
+    # 被评为“优秀”): like a named year's assessment and its rank, the grade of a named document
+    r"|20\d\d年度?[^,，。;；]{0,16}?报告[^,，。;；]{0,2}?(被评为|评为|获评|获得?)[^,，。;；]{0,6}?(优秀|第一|一等|A级)"
     # a named prize won (“…”获2023年度浙江省改革突破奖银奖)
     r"|获20\d\d年度?[^,，。;；:：]{2,24}奖"
     r"|经验[^,，。;；]{0,12}在全(省|市|国)[^,，。;；]{0,6}推广"
     # a named higher body's praise (中央依法治国办充分肯定, 获司法部通报表扬)
     r"|(中央|国务院|司法部|省委|省政府|省司法厅|依法治国办|依法治省办)[\u4e00-\u9fff]{0,10}?(充分肯定|批示肯定|肯定性批示|通报表扬)"
     # a title conferred, named in quotes (获评“全国模范人民调解委员会”)
-    r"|(荣获|获评|被评为|被授予|授予)[^,，。;；:：“]{0,10}“[^”]{4,30}”"
+    # (获得 too, with the year or the body before the title: 获得2024年度象山县“十佳行政执法案卷”, r26f)
+    r"|(荣获|获评|被评为|被授予|授予)[^,，。;；:：“]{0,14}“[^”]{4,30}”|获得(20\d\d年度?|全国|全省|全市|[\u4e00-\u9fff]{1,6}(省|市|县|区))[^,，。;；:：“]{0,10}“[^”]{4,30}”"
 )
 
 # Clauses that name work without reporting it done (catalogue: what is never evidence).
@@ -534,7 +574,8 @@ GUARDS = {
     "AGENDA_ITEMS": _one_of("议题", "事项", "汇报", "问题", "困难", "重要"),
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",
                           "人民检察院", "组织部", "宣传部", "党校", "政法委", "依法治", "委员会", "人大", "政协",
-                          "服务站", "工作站", "工作室", "调解室", "服务中心", "反馈", "整改", "通报", "审议意见", "大学", "学院"),
+                          "服务站", "工作站", "工作室", "调解室", "服务中心", "反馈", "整改", "通报", "审议意见", "大学", "学院",
+                          "述法", "述职", "报告", "报送", "汇报", "提交", "呈报", "提报"),
 }
 ENUMERATION_GUARD = GUARDS["ENUMERATION"]
 REMIT_GUARD = GUARDS["REMIT_CLAUSE"]
@@ -554,11 +595,12 @@ BRANCH_WORDS = {
     "PLATFORM": {1: (("市", "县", "区", "州", "盟", "旗"), ("平台", "系统", "网", "APP", "App", "app", "小程序")),
                  2: (("“",), ("”",)),
                  6: (("、",), ("等",), ("平台", "公众号"))},
-    # (8, 10, 12, 14 open with a lookbehind: re tries them at every position of the text)
-    "NAMED_EVENT": {0: (("·", ".", "•", "・", "．"),), 7: (("大赛", "竞赛", "比赛", "辩论赛"),),
-                    8: (("专项整治", "专项治理", "专项行动"),), 9: (("宣传周", "宣传月"),),
-                    10: (("交流会", "动员会", "工作会议", "座谈会", "推进会", "现场会", "电视电话会", "联席会议", "观摩会",
-                          "述法会议", "部署会"),),
-                    12: (("交流会", "工作会", "座谈会", "推进会", "现场会", "电视电话会"),), 14: (("年活动",),)},
+    # (7, 9, 11, 13, 15 open with a lookbehind: re tries them at every position of the text)
+    "NAMED_EVENT": {0: (("·", ".", "•", "・", "．"),), 7: (("培训班", "研讨班", "轮训班", "示范班", "研修班", "专题班"),),
+                    8: (("大赛", "竞赛", "比赛", "辩论赛"),),
+                    9: (("专项整治", "专项治理", "专项行动"),), 10: (("宣传周", "宣传月"),),
+                    11: (("交流会", "动员会", "工作会议", "座谈会", "推进会", "现场会", "电视电话会", "联席会议", "观摩会",
+                          "述法会议", "述法评议会", "部署会"),),
+                    13: (("交流会", "工作会", "座谈会", "推进会", "现场会", "电视电话会"),), 15: (("年活动",),)},
     "NAMED_BODY": {5: (("律师事务所",),)},
 }

@@ -50,6 +50,7 @@ from scorer.cues import (
     BASIS_OPENER,
     REMIT_CLAUSE,
     RESULT_CLAUSE,
+    UNBRACKETED_DOCUMENT,
     ENUMERATION,
     MEETING_HELD,
     OWN_ACT,
@@ -596,7 +597,28 @@ def _not_work(norm: str, cs: int, ce: int, role: str) -> list[tuple[int, int, tu
         # 情况报告》并研究部署…事项 reviewed the report; the agenda starts at 并; s25)
         start = 0 if held else clause.rfind("并", 0, m.start()) + 1
         out.append((cs + start, ce, tuple(cues)))
+    elif cs and _AGENDA_TASK.match(clause) and _on_agenda(norm, cs):
+        out.append((cs, ce, None))
     return out
+
+
+# The tasks a meeting deployed, one clause each after it (党组召开会议，研究部署…，推进…建设，做好…
+# 工作): a task verb opens each, and none counts anything done.
+_AGENDA_TASK = regex_cache.compile(r"\s*(推进|做好|抓好|加强|落实|全面(实施|推进|落实)|深入(推进|开展)|扎实(推进|做好))(?![^,，;；]*\d)")
+
+
+def _on_agenda(norm: str, cs: int) -> bool:
+    """Does the clause at ``cs`` go on with a meeting's agenda: a clause before it, in a sentence
+    that names the meeting held, opens the deployment, and only task clauses stand between?"""
+    clauses = [c for c in _clauses(norm) if c[1] <= cs]
+    for i in range(len(clauses) - 1, -1, -1):
+        a, b = clauses[i]
+        piece = norm[a:b]
+        if AGENDA_CLAUSE.search(piece):
+            return MEETING_HELD.search(norm, 0, b) is not None
+        if not _AGENDA_TASK.match(piece):
+            return False
+    return False
 
 
 # (BASIS_OPENER is matched at the start of every clause of the sentences judged: most clauses
@@ -831,6 +853,8 @@ def _details(norm: str, titles: tuple[tuple[int, int], ...], own: frozenset[int]
                   if not _studied_meeting(outside, s, e)]
     if _BODY_HINTS.search(outside) and NAMED_BODY_GUARD.search(outside):
         found += [(s, outside[s:e]) for s, e in _split_cue("NAMED_BODY").spans(outside)]
+    if "年" in outside:  # (every UNBRACKETED_DOCUMENT names its year)
+        found += [(m.start(), m.group(0)) for m in UNBRACKETED_DOCUMENT.finditer(outside)]
     if _HONOUR_HINTS.search(outside):
         found += [(m.start(), m.group(0)) for m in HONOUR.finditer(outside)]
     if _PERSON_HINTS.search(outside):
@@ -897,7 +921,7 @@ _PLATFORM_HINTS = _one_of_words("平台", "系统", "网", "APP", "App", "app", 
 _EVENT_HINTS = _one_of_words("日", "周", "月", "宣誓", "赛", "活动", "专项", "“", "\"", "班", "讲座", "论坛", "会议", "全会", "会")
 _BODY_HINTS = _one_of_words("人大", "政协", "纪检监察组", "代表", "委员", "法院", "检察院", "“", "配合", "接受", "迎接", "协助",
                              "联合", "会同", "邀请", "特邀", "中央", "国务院", "省委", "省政府", "律师事务所", "依法治", "大学", "学院",
-                             "市委", "县委", "区委", "州委")
+                             "市委", "县委", "区委", "州委", "述法", "报告", "报送", "汇报", "提交", "呈报", "提报")
 _HONOUR_HINTS = _one_of_words("获", "评为", "入选", "确定为", "命名", "列为", "创建", "推广", "肯定", "表扬", "考评", "考核")
 _PERSON_HINTS = _one_of_words("长", "书记", "主任", "教授", "研究员", "同志", "律师")
 

@@ -826,6 +826,21 @@ def test_the_items_a_meeting_studied_as_important_work_are_its_agenda(ruleset):
     assert _score(ruleset, done).result("disputes.reconsideration_litigation").status == "substantiated"
 
 
+def test_the_tasks_a_meeting_deployed_one_clause_each_are_its_agenda(ruleset):
+    # 党组召开会议，研究部署…，推进…，做好…工作: the clauses after the deployment, each opened by
+    # a task verb and counting nothing, are the tasks it set (the catalogue: a meeting's agenda is
+    # leadership.party_deployment, not each task done); a task counted after it stays evidence
+    agenda = ("一、主要举措和成效\n年初局党组召开会议，研究部署《全市法治建设任务清单》，推进系统法治建设，"
+              "做好规范性文件合法性审核、行政复议工作。")
+    for rule_id in ("normative_docs.legality_review", "disputes.reconsideration_litigation"):
+        assert _score(ruleset, agenda).result(rule_id).status == "absent", rule_id
+    done = ("一、主要举措和成效\n年初局党组召开会议研究部署法治建设工作，"
+            "全年审核规范性文件8件。")
+    assert _score(ruleset, done).result("normative_docs.legality_review").status == "substantiated"
+    alone = "一、主要举措和成效\n做好规范性文件合法性审核工作。"
+    assert _score(ruleset, alone).result("normative_docs.legality_review").status == "asserted"
+
+
 def test_the_topics_of_a_training_are_not_work_done_in_them(ruleset):
     # 法制审核、行政复议应诉、行政调解等法治专业人才培养: the fields the staff are trained in, not
     # work reported in each (the catalogue: detail must be about the requirement it substantiates)
@@ -946,3 +961,82 @@ def test_a_clause_stating_what_the_work_served_is_no_detail_of_it(ruleset):
     assert judge_text(accountability, own, ruleset=ruleset) == "substantiated"
     honour = "督促落实法治政府建设年度报告制度，助力我区成功创建“全省法治政府建设示范区”。"
     assert judge_text(ruleset.get("leadership.annual_report"), honour, ruleset=ruleset) == "asserted"
+
+
+def test_a_document_named_by_its_year_and_place_without_brackets_is_detail(ruleset):
+    # A document named by its year and its issuer's place, without 《》 (公布2023年度江城县人民
+    # 政府重大行政决策事项目录), is one particular document, as checkable as a bracketed title; a
+    # document named by its year alone, or by 全市/本县, stays general (r26h: dev-a +3 / −0).
+    catalogue = ruleset.get("decisions.catalogue")
+    named = "严格落实重大行政决策程序，公布2023年度江城县人民政府重大行政决策事项目录。"
+    assert judge_text(catalogue, named, ruleset=ruleset) == "substantiated"
+    generic = "严格落实重大行政决策程序，公布2023年度全县重大行政决策事项目录。"
+    assert judge_text(catalogue, generic, ruleset=ruleset) == "asserted"
+    listed = "编制枫林市权责清单、枫林市2022年部门联合“双随机、一公开”抽查计划，规范涉企检查。"
+    assert judge_text(ruleset.get("enforcement.random_inspection"), listed, ruleset=ruleset) == "substantiated"
+
+
+def test_an_honour_named_in_quotes_and_a_years_report_rated_are_detail(ruleset):
+    # 获得…“十佳行政执法案卷” is a title conferred, named in quotes, as 获评“…” is; a report
+    # named by its year and rated (2022年法治政府建设年度报告被评为“优秀”) is a named assessment's
+    # result, as 2022年度…考评获优秀 is (r26h: dev-a +3 / −0); a grade alone stays general.
+    supervision = ruleset.get("enforcement.supervision")
+    quoted = "组织开展行政执法案卷评查，两件行政处罚案卷获得2023年度江城市“十佳行政执法案卷”。"
+    assert judge_text(supervision, quoted, ruleset=ruleset) == "substantiated"
+    assert judge_text(supervision, "组织开展行政执法案卷评查，案卷质量明显提升。", ruleset=ruleset) == "asserted"
+    report = ruleset.get("leadership.annual_report")
+    rated = "严格落实法治政府建设年度报告制度，2022年法治政府建设年度报告被评为“优秀”。"
+    assert judge_text(report, rated, ruleset=ruleset) == "substantiated"
+    assert judge_text(report, "严格落实法治政府建设年度报告制度，报告质量获得好评。", ruleset=ruleset) == "asserted"
+
+
+def test_a_named_leader_speaking_and_a_plenary_session_numbered_are_named(ruleset):
+    # A leader named by name and title before what he does there (王明远市长在常务会议上…,
+    # 李卫国局长专门召开…) is a named person, as …主持 is; a numbered plenary session written
+    # 第三次全体(扩大)会议 is one meeting, as 第三次(扩大)会议 is (r26h: dev-a +2 / −0).
+    deployment = ruleset.get("leadership.party_deployment")
+    session = "召开区委全面依法治区委员会第二次全体(扩大)会议，研究部署法治政府建设工作。"
+    assert judge_text(deployment, session, ruleset=ruleset) == "substantiated"
+    assert judge_text(deployment, "召开区委全面依法治区委员会会议，研究部署法治政府建设工作。", ruleset=ruleset) == "asserted"
+    emergency = ruleset.get("emergency.response")
+    named = "王明远市长在市政府常务会议上要求依法做好突发事件应急处置工作。"
+    assert judge_text(emergency, named, ruleset=ruleset) == "substantiated"
+    assert judge_text(emergency, "市长在市政府常务会议上要求依法做好突发事件应急处置工作。", ruleset=ruleset) == "asserted"
+
+
+def test_a_course_named_by_its_place_a_quoted_study_session_and_a_named_review_meeting_are_events(ruleset):
+    # A course named by its place (举办江城区领导干部…专题培训班), a study session named in quotes
+    # (举办“学习贯彻习近平法治思想”…专题学习会) and a year's 述法评议会议 are one checkable event, as a
+    # course named by its year is; a course of 全区 or without a name stays general (r26h: dev-a +3 / −0).
+    study = ruleset.get("leadership.law_study")
+    placed = "举办江城区领导干部学习贯彻习近平法治思想专题培训班，提升领导干部法治素养。"
+    assert judge_text(study, placed, ruleset=ruleset) == "substantiated"
+    whole = "举办全区领导干部学习贯彻习近平法治思想专题培训班，提升领导干部法治素养。"
+    assert judge_text(study, whole, ruleset=ruleset) == "asserted"
+    quoted = "区委常委会举办“深入学习习近平法治思想”理论学习中心组专题学习会。"
+    assert judge_text(study, quoted, ruleset=ruleset) == "substantiated"
+    review = "扎实开展年度述法工作，召开2024年党政主要负责人专题述法评议会议。"
+    assert judge_text(ruleset.get("leadership.accountability"), review, ruleset=ruleset) == "substantiated"
+
+
+def test_reporting_to_a_named_department_above_is_a_named_outside_body(ruleset):
+    # The catalogue's named outside body (省生态环境厅): a department or ministry above that the
+    # report went to (向市水利局和区委报告…, 向省自然资源厅报告…) is detail; the government, the
+    # Party committee or the congress, which the requirement to report names, is not
+    # (r26h: dev-a +3 / −1).
+    report = ruleset.get("leadership.annual_report")
+    named = "按时向市水利局和区委、区政府报告上一年度法治政府建设情况，并在门户网站公开。"
+    assert judge_text(report, named, ruleset=ruleset) == "substantiated"
+    own = "按时向区委、区政府和区人大常委会报告上一年度法治政府建设情况，并在门户网站公开。"
+    assert judge_text(report, own, ruleset=ruleset) == "asserted"
+
+
+def test_a_newspaper_or_periodical_in_brackets_is_no_document_of_the_work(ruleset):
+    # 《江城日报》, 《法治参阅》: a newspaper or periodical that carried the work, not the
+    # department's own document named in 《》 (r26h: dev-a +1 / −0, dev-b +1 / −0); the unit's
+    # own document in the same place stays detail.
+    accountability = ruleset.get("leadership.accountability")
+    paper = "坚持督察考核倒逼落实，我区法治建设考核做法被《江城日报》专版刊载。"
+    assert judge_text(accountability, paper, ruleset=ruleset) == "asserted"
+    own = "坚持督察考核倒逼落实，印发《江城区法治建设考核办法》。"
+    assert judge_text(accountability, own, ruleset=ruleset) == "substantiated"
