@@ -104,6 +104,9 @@ NEGATION = regex_cache.compile(
     # (s26h) work done in name only (法律顾问流于形式, 学法走过场) is a gap admitted; 防止/避免
     # 流于形式 is the problem tackled (TACKLED below)
     r"|流于形式|走过场"
+    # (s26h) a need still there (仍需进一步加强, 还需提升, 尚待完善) is the gap admitted (not 还要:
+    # 不仅…还要加强 states a principle)
+    r"|(仍|还|尚)(需|待|须)(进一步)?(加强|提高|提升|完善|发挥|增强|规范|健全|强化|深化|加大)"
 )
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
 # (…but a problem said to be still unsolved is no problem tackled: 尚未得到根本解决, 难以纠正)
