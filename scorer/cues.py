@@ -103,7 +103,8 @@ NEGATION = regex_cache.compile(
     r"|没有(?!发现|发生|出现|收到)|不到位|不够|有待|不高|不强|不足|薄弱|欠缺|缺乏|滞后|不完善|不健全|不规范|不充分|不平衡|不深入|不及时|较少|偏少|较弱"
     # (s26h) work done in name only (法律顾问流于形式, 学法走过场) is a gap admitted; 防止/避免
     # 流于形式 is the problem tackled (TACKLED below)
-    r"|流于形式|走过场"
+    # (淡薄, 不明显: 学法意识淡薄, 学法效果不明显 — a weak or unseen result admitted)
+    r"|流于形式|走过场|淡薄|不明显"
     # (s26h) a need still there (仍需进一步加强, 还需提升, 尚待完善) is the gap admitted (not 还要:
     # 不仅…还要加强 states a principle)
     r"|(仍|还|尚)(需|待|须)(进一步)?(加强|提高|提升|完善|发挥|增强|规范|健全|强化|深化|加大)"
