@@ -100,9 +100,14 @@ NEGATION = regex_cache.compile(
     r"|未(?!(制定|出台|印发|发布|制发)[^,，。;；]{0,6}规范性文件)"
     r"(开展|建立|落实|严格|全面|实现|形成|完成|设立|制定|公开|公示|进行|到位|配备|聘请|组织|执行|出台|纳入|报送|备案|审核|审查|开通|覆盖)"
     r"|未经[^,，。]{1,12}(即|就|便|直接)"
-    # (s26e: 流于形式, and 仍需/还需/尚需加强 — the same admission as 有待加强: 普法工作流于形式,
-    # 普法宣传的广度和深度还需进一步拓展)
-    r"|没有(?!发现|发生|出现|收到)|不到位|不够|有待|不高|不强|不足|薄弱|欠缺|缺乏|滞后|不完善|不健全|不规范|不充分|不平衡|不深入|不及时|较少|偏少|较弱|流于形式|(仍|还|尚)需(进一步)?(加强|提高|提升|拓展|完善|加大|强化)"
+    # (s26e, s26h) work done in name only (普法工作流于形式, 学法走过场) is a gap admitted; 防止/避免
+    # 流于形式 is the problem tackled (TACKLED below); 淡薄, 不明显: a weak or unseen result
+    # admitted (学法意识淡薄, 学法效果不明显)
+    r"|没有(?!发现|发生|出现|收到)|不到位|不够|有待|不高|不强|不足|薄弱|欠缺|缺乏|滞后|不完善|不健全|不规范|不充分|不平衡|不深入|不及时|较少|偏少|较弱"
+    r"|流于形式|走过场|淡薄|不明显"
+    # (s26e, s26h) a need still there (仍需进一步加强, 还需拓展, 尚待完善) is the gap admitted, as
+    # 有待加强 is (not 还要: 不仅…还要加强 states a principle)
+    r"|(仍|还|尚)(需|待|须)(进一步)?(加强|提高|提升|拓展|完善|发挥|增强|规范|健全|强化|深化|加大)"
 )
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
 # (…but a problem said to be still unsolved is no problem tackled: 尚未得到根本解决, 难以纠正)
