@@ -105,6 +105,8 @@ NEGATION = regex_cache.compile(
     # admitted (学法意识淡薄, 学法效果不明显)
     r"|没有(?!发现|发生|出现|收到)|不到位|不够|有待|不高|不强|不足|薄弱|欠缺|缺乏|滞后|不完善|不健全|不规范|不充分|不平衡|不深入|不及时|较少|偏少|较弱"
     r"|流于形式|走过场|淡薄|不明显"
+    # (s26c) a rate still high or a problem still recurring (败诉率依然偏高, 越级上访时有发生)
+    r"|偏高|居高不下|时有发生"
     # (s26e, s26h) a need still there (仍需进一步加强, 还需拓展, 尚待完善) is the gap admitted, as
     # 有待加强 is (not 还要: 不仅…还要加强 states a principle)
     r"|(仍|还|尚)(需|待|须)(进一步)?(加强|提高|提升|拓展|完善|发挥|增强|规范|健全|强化|深化|加大)"
@@ -175,8 +177,10 @@ _MEDIA_KIND = (r"[^、等]{0,12}?(网站|公众号|微博|微信|抖音|快手|�
                r"|门户|网络|线上|线下|官网|各类|多种|平台|APP|App|大厅|中心|热线|窗口|信箱|站|栏|媒体|渠道|载体|阵地)")
 # 系统 or 网 that ends a platform's name, not a word that goes on (系统学习, 系统化; 网格, 网点,
 # 全程网办) nor a sector whose people or work follow (市直水利系统执法人员, 全省交通系统干部).
+# (s26c) 网络 is a network (县乡村三级调解网络, 监督网络), not a website — except a cadres'
+# online school (陕西干部网络学院, 干部网络学习/课堂/培训).
 _SYSTEM = "系统(?![学地性化内各]|干部|职工|执法|工作|党员|人员|单位|评价)"
-_NET = "网(?![格点]|办(?!理))"
+_NET = "网(?![格点]|络(?!学|课|培)|办(?!理))"
 PLATFORM = regex_cache.compile(
     # (a province's online school for cadres is one too: 湖北省干部在线学习中心)
     rf"(({PROVINCES})[\u4e00-\u9fff]{{0,14}}(平台|{_SYSTEM}|网站|{_NET}|APP|App|app|小程序|在线学习中心))"
