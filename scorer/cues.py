@@ -101,6 +101,9 @@ NEGATION = regex_cache.compile(
     r"(开展|建立|落实|严格|全面|实现|形成|完成|设立|制定|公开|公示|进行|到位|配备|聘请|组织|执行|出台|纳入|报送|备案|审核|审查|开通|覆盖)"
     r"|未经[^,，。]{1,12}(即|就|便|直接)"
     r"|没有(?!发现|发生|出现|收到)|不到位|不够|有待|不高|不强|不足|薄弱|欠缺|缺乏|滞后|不完善|不健全|不规范|不充分|不平衡|不深入|不及时|较少|偏少|较弱"
+    # a quality admitted to fall short, said as what it still needs (主动性还需进一步增强, 责任意识仍需
+    # 提高): the gap, not work done
+    r"|(主动性|积极性|自觉性|意识|能力|水平|力度|深度|广度)[^,，。;；]{0,2}(还需|仍需|尚需|还要|有待)(进一步)?(增强|加强|提高|提升|加大|强化)"
 )
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
 # (…but a problem said to be still unsolved is no problem tackled: 尚未得到根本解决, 难以纠正)
