@@ -105,8 +105,9 @@ NEGATION = regex_cache.compile(
     # admitted (学法意识淡薄, 学法效果不明显)
     r"|没有(?!发现|发生|出现|收到)|不到位|不够|有待|不高|不强|不足|薄弱|欠缺|缺乏|滞后|不完善|不健全|不规范|不充分|不平衡|不深入|不及时|较少|偏少|较弱"
     r"|流于形式|走过场|淡薄|不明显"
-    # (s26c) a rate still high or a problem still recurring (败诉率依然偏高, 越级上访时有发生)
-    r"|偏高|居高不下|时有发生"
+    # (s26c, s26f) a rate still high or low, a problem still recurring (败诉率依然偏高, 参训率偏低,
+    # 越级上访时有发生)
+    r"|偏高|偏低|居高不下|时有发生"
     # (s26e, s26h) a need still there (仍需进一步加强, 还需拓展, 尚待完善) is the gap admitted, as
     # 有待加强 is (not 还要: 不仅…还要加强 states a principle)
     r"|(仍|还|尚)(需|待|须)(进一步)?(加强|提高|提升|拓展|完善|发挥|增强|规范|健全|强化|深化|加大)"
