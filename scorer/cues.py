@@ -378,7 +378,11 @@ HONOUR = regex_cache.compile(
 BASIS_OPENER = regex_cache.compile(
     # (not a method named in quotes and followed — 按照“双随机、一公开”工作要求，统筹开展…检查:
     # the work done that way, not a basis; s25)
-    r"^\s*(严格|认真|全面|切实|坚持)?(根据|按照|依据|依照|遵照|对照)(?!“[^”]{2,12}”(工作|监管)?要求)[^,]{0,40}?(要求|规定|部署|精神|安排|意见|通知|》|纲要|规划|方案|要点)"
+    # (nor the findings of an inspection or audit of the department itself — 根据县委巡察组反馈意见,
+    # 对照审计指出的问题, 按照巡察整改要求: feedback about the unit, the oversight it received, not
+    # a higher document cited)
+    r"^\s*(严格|认真|全面|切实|坚持)?(根据|按照|依据|依照|遵照|对照)(?!“[^”]{2,12}”(工作|监管)?要求)"
+    r"(?![^,《]{0,20}(巡察|巡视|审计|督察|督查)[^,《]{0,8}(反馈|指出|发现|交办|移交|整改))[^,]{0,40}?(要求|规定|部署|精神|安排|意见|通知|》|纲要|规划|方案|要点)"
     # (a stop word inside the first title ends the basis at that title's end, not inside it:
     # 依据《法治政府建设实施纲要(2021—2025年)》《…年度报告制度工作指引》 cites both)
     r"([^《》,]{0,30}》)?"
