@@ -101,10 +101,14 @@ NEGATION = regex_cache.compile(
     r"(开展|建立|落实|严格|全面|实现|形成|完成|设立|制定|公开|公示|进行|到位|配备|聘请|组织|执行|出台|纳入|报送|备案|审核|审查|开通|覆盖)"
     r"|未经[^,，。]{1,12}(即|就|便|直接)"
     r"|没有(?!发现|发生|出现|收到)|不到位|不够|有待|不高|不强|不足|薄弱|欠缺|缺乏|滞后|不完善|不健全|不规范|不充分|不平衡|不深入|不及时|较少|偏少|较弱"
+    # (整改不彻底, 落实不彻底: a gap the reports admit in these words as often as 不到位)
+    r"|不彻底"
 )
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
 # (…but a problem said to be still unsolved is no problem tackled: 尚未得到根本解决, 难以纠正)
-UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；]{0,6}(解决|纠正|整改|克服|弥补|扭转|改变)")
+# (…nor the putting right itself said to be unfinished: 巡察反馈问题整改尚未完成, 整改不彻底)
+UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；]{0,6}(解决|纠正|整改|克服|弥补|扭转|改变)"
+                                r"|(整改|解决|纠正)[^,，。;；]{0,4}(尚未|未|没有|不)(完成|到位|彻底|落实|见效)(?!的)")
 TACKLED = regex_cache.compile(r"针对(?!性)|解决|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足")
 PLAN_OPENER = regex_cache.compile(r"^\s*(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段)")
 # 将 is also the disposal marker (把): 我局将法治建设纳入年度考核 reports what was done. It is a
