@@ -111,10 +111,14 @@ NEGATION = regex_cache.compile(
     # (s26e, s26h) a need still there (仍需进一步加强, 还需拓展, 尚待完善) is the gap admitted, as
     # 有待加强 is (not 还要: 不仅…还要加强 states a principle)
     r"|(仍|还|尚)(需|待|须)(进一步)?(加强|提高|提升|拓展|完善|发挥|增强|规范|健全|强化|深化|加大)"
+    # (整改不彻底, 落实不彻底: a gap the reports admit in these words as often as 不到位)
+    r"|不彻底"
 )
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
 # (…but a problem said to be still unsolved is no problem tackled: 尚未得到根本解决, 难以纠正)
-UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；]{0,6}(解决|纠正|整改|克服|弥补|扭转|改变)")
+# (…nor the putting right itself said to be unfinished: 巡察反馈问题整改尚未完成, 整改不彻底)
+UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；]{0,6}(解决|纠正|整改|克服|弥补|扭转|改变)"
+                                r"|(整改|解决|纠正)[^,，。;；]{0,4}(尚未|未|没有|不)(完成|到位|彻底|落实|见效)(?!的)")
 TACKLED = regex_cache.compile(r"针对(?!性)|解决|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足")
 PLAN_OPENER = regex_cache.compile(r"^\s*(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段)")
 # 将 is also the disposal marker (把): 我局将法治建设纳入年度考核 reports what was done. It is a
@@ -264,6 +268,17 @@ NAMED_BODY = regex_cache.compile(
     # (…also in the clause after the report made to it: 向省人大常委会报告…情况,并抓好会议审议意见的
     # 贯彻落实, r26f)
     r"|(省|市|县|区|州|自治区)人大常委会[^,，。;；]{0,6}审议意见|(省|市|县|区|州|自治区)人大常委会[^。;；]{0,24},[^,，。;；]{0,8}审议意见"
+    # a named outside body inspecting, auditing or reviewing the unit itself (市委第三巡察组对我局开展
+    # 常规巡察, 县人大常委会对我局…开展执法检查, 区审计局对我局…进行审计, 省人大常委会来我市开展
+    # …执法检查): a concrete act of a named body, as 配合…执法检查 above
+    r"|(?:(?:省|市|县|区|州|自治区)(?:人大常委会|人大|政协|纪委监委|纪委|监委|审计厅|审计局)|审计署"
+    r"|(?:中央|省委|市委|县委|区委|州委)[\u4e00-\u9fff]{0,6}?(?:巡视组|巡察组|督察组))"
+    r"[^,，。;；]{0,12}?(?:对|来)(?:我|本)[^,，。;；]{0,30}?"
+    r"(?:执法检查|视察|巡察|巡视|审计|督察|监督检查|专项检查|评议|满意度测评)"
+    # the problems a named audit office found in the unit put right (对省审计厅指出的问题全部整改,
+    # 国家审计署审计发现问题整改), and its audit of the unit assisted (配合市审计局开展经济责任审计)
+    r"|(?:审计署|(?:省|市|县|区|州|自治区)审计(?:厅|局))[^,，。;；]{0,16}?(?:反馈|指出|发现|查出|移交|提出)[^,，。;；]{0,8}?(?:问题|意见|整改)"
+    r"|(?:配合|接受|迎接|协助)[^,，。;；]{0,6}(?:审计署|(?:省|市|县|区|州|自治区)审计(?:厅|局))[^,，。;；]{0,30}?审计"
     # a named university or college the work is done with or at (在岭南师范学院打造…阵地, 联合广东
     # 海洋大学建设…, 依托省政法管理干部学院设立…): not a party school, the staff's own classroom
     # (not a kind of school: 全国法学院校, 有关高等学院)
@@ -394,7 +409,11 @@ HONOUR = regex_cache.compile(
 BASIS_OPENER = regex_cache.compile(
     # (not a method named in quotes and followed — 按照“双随机、一公开”工作要求，统筹开展…检查:
     # the work done that way, not a basis; s25)
-    r"^\s*(严格|认真|全面|切实|坚持)?(根据|按照|依据|依照|遵照|对照)(?!“[^”]{2,12}”(工作|监管)?要求)[^,]{0,40}?(要求|规定|部署|精神|安排|意见|通知|》|纲要|规划|方案|要点)"
+    # (nor the findings of an inspection or audit of the department itself — 根据县委巡察组反馈意见,
+    # 对照审计指出的问题, 按照巡察整改要求: feedback about the unit, the oversight it received, not
+    # a higher document cited)
+    r"^\s*(严格|认真|全面|切实|坚持)?(根据|按照|依据|依照|遵照|对照)(?!“[^”]{2,12}”(工作|监管)?要求)"
+    r"(?![^,《]{0,20}(巡察|巡视|审计|督察|督查)[^,《]{0,8}(反馈|指出|发现|交办|移交|整改))[^,]{0,40}?(要求|规定|部署|精神|安排|意见|通知|》|纲要|规划|方案|要点)"
     # (a stop word inside the first title ends the basis at that title's end, not inside it:
     # 依据《法治政府建设实施纲要(2021—2025年)》《…年度报告制度工作指引》 cites both)
     r"([^《》,]{0,30}》)?"
@@ -591,7 +610,7 @@ GUARDS = {
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",
                           "人民检察院", "组织部", "宣传部", "党校", "政法委", "依法治", "委员会", "人大", "政协",
                           "服务站", "工作站", "工作室", "调解室", "服务中心", "反馈", "整改", "通报", "审议意见", "大学", "学院",
-                          "述法", "述职", "报告", "报送", "汇报", "提交", "呈报", "提报"),
+                          "述法", "述职", "报告", "报送", "汇报", "提交", "呈报", "提报", "对我", "对本", "来我", "来本", "审计", "纪委", "监委", "巡视组", "巡察组", "督察组"),
 }
 ENUMERATION_GUARD = GUARDS["ENUMERATION"]
 REMIT_GUARD = GUARDS["REMIT_CLAUSE"]
