@@ -100,11 +100,25 @@ NEGATION = regex_cache.compile(
     r"|未(?!(制定|出台|印发|发布|制发)[^,，。;；]{0,6}规范性文件)"
     r"(开展|建立|落实|严格|全面|实现|形成|完成|设立|制定|公开|公示|进行|到位|配备|聘请|组织|执行|出台|纳入|报送|备案|审核|审查|开通|覆盖)"
     r"|未经[^,，。]{1,12}(即|就|便|直接)"
+    # (s26e, s26h) work done in name only (普法工作流于形式, 学法走过场) is a gap admitted; 防止/避免
+    # 流于形式 is the problem tackled (TACKLED below); 淡薄, 不明显: a weak or unseen result
+    # admitted (学法意识淡薄, 学法效果不明显)
     r"|没有(?!发现|发生|出现|收到)|不到位|不够|有待|不高|不强|不足|薄弱|欠缺|缺乏|滞后|不完善|不健全|不规范|不充分|不平衡|不深入|不及时|较少|偏少|较弱"
+    r"|流于形式|走过场|淡薄|不明显"
+    # (s26c, s26f) a rate still high or low, a problem still recurring (败诉率依然偏高, 参训率偏低,
+    # 越级上访时有发生)
+    r"|偏高|偏低|居高不下|时有发生"
+    # (s26e, s26h) a need still there (仍需进一步加强, 还需拓展, 尚待完善) is the gap admitted, as
+    # 有待加强 is (not 还要: 不仅…还要加强 states a principle)
+    r"|(仍|还|尚)(需|待|须)(进一步)?(加强|提高|提升|拓展|完善|发挥|增强|规范|健全|强化|深化|加大)"
+    # (整改不彻底, 落实不彻底: a gap the reports admit in these words as often as 不到位)
+    r"|不彻底"
 )
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
 # (…but a problem said to be still unsolved is no problem tackled: 尚未得到根本解决, 难以纠正)
-UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；]{0,6}(解决|纠正|整改|克服|弥补|扭转|改变)")
+# (…nor the putting right itself said to be unfinished: 巡察反馈问题整改尚未完成, 整改不彻底)
+UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；]{0,6}(解决|纠正|整改|克服|弥补|扭转|改变)"
+                                r"|(整改|解决|纠正)[^,，。;；]{0,4}(尚未|未|没有|不)(完成|到位|彻底|落实|见效)(?!的)")
 TACKLED = regex_cache.compile(r"针对(?!性)|解决|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足")
 PLAN_OPENER = regex_cache.compile(r"^\s*(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段)")
 # 将 is also the disposal marker (把): 我局将法治建设纳入年度考核 reports what was done. It is a
@@ -139,7 +153,8 @@ CN_QUANTITY = (
     r"(?<![第一届“\"两二三四五六七八九十百千])(?<!次、)(一(?=[十百千万]))?[两二三四五六七八九十百千万][一两二三四五六七八九十百千万零〇]*"
     r"(余|多)?(次|件|场|名|人|期|批次|批|份|卷|家|篇|轮|起|条|场次|人次|项|宗|本|台|册)(?!性|账|万户|规定|制度|执法制度|清单|机制|原则|标准|行动|工作(?!人员)|改革|要求|承诺|服务|全会|全体会议|党代会)"
     # 五个专项小组, 三个工作组 — but not the slogans 两个维护, 四个意识, 三个务必
-    r"|(?<![第一“\"])[两二三四五六七八九十][一两二三四五六七八九十百]*个(?!维护|意识|自信|确立|务必|代表|全面|必须|坚持|一以贯之|善于|表率|着力|亲自|到位|优先|统筹|结合|坚决|严禁|不准|一律|始终|同步)"
+    # (十余个, 二十多个: a rough count is a count, as 十余次 and 10余个 are)
+    r"|(?<![第一“\"])[两二三四五六七八九十][一两二三四五六七八九十百]*(余|多)?个(?!维护|意识|自信|确立|务必|代表|全面|必须|坚持|一以贯之|善于|表率|着力|亲自|到位|优先|统筹|结合|坚决|严禁|不准|一律|始终|同步)"
     r"|连续([两二三四五六七八九十][一两二三四五六七八九十]*|\d+)(年|次|届)"
     # a set frequency is checkable: 每半年听取一次汇报, 每季度至少组织一次集体学法
     r"|每(年|半年|季度?|个?月|周)[\u4e00-\u9fff]{0,14}?一次"
@@ -168,8 +183,10 @@ _MEDIA_KIND = (r"[^、等]{0,12}?(网站|公众号|微博|微信|抖音|快手|�
                r"|门户|网络|线上|线下|官网|各类|多种|平台|APP|App|大厅|中心|热线|窗口|信箱|站|栏|媒体|渠道|载体|阵地)")
 # 系统 or 网 that ends a platform's name, not a word that goes on (系统学习, 系统化; 网格, 网点,
 # 全程网办) nor a sector whose people or work follow (市直水利系统执法人员, 全省交通系统干部).
+# (s26c) 网络 is a network (县乡村三级调解网络, 监督网络), not a website — except a cadres'
+# online school (陕西干部网络学院, 干部网络学习/课堂/培训).
 _SYSTEM = "系统(?![学地性化内各]|干部|职工|执法|工作|党员|人员|单位|评价)"
-_NET = "网(?![格点]|办(?!理))"
+_NET = "网(?![格点]|络(?!学|课|培)|办(?!理))"
 PLATFORM = regex_cache.compile(
     # (a province's online school for cadres is one too: 湖北省干部在线学习中心)
     rf"(({PROVINCES})[\u4e00-\u9fff]{{0,14}}(平台|{_SYSTEM}|网站|{_NET}|APP|App|app|小程序|在线学习中心))"
@@ -251,6 +268,17 @@ NAMED_BODY = regex_cache.compile(
     # (…also in the clause after the report made to it: 向省人大常委会报告…情况,并抓好会议审议意见的
     # 贯彻落实, r26f)
     r"|(省|市|县|区|州|自治区)人大常委会[^,，。;；]{0,6}审议意见|(省|市|县|区|州|自治区)人大常委会[^。;；]{0,24},[^,，。;；]{0,8}审议意见"
+    # a named outside body inspecting, auditing or reviewing the unit itself (市委第三巡察组对我局开展
+    # 常规巡察, 县人大常委会对我局…开展执法检查, 区审计局对我局…进行审计, 省人大常委会来我市开展
+    # …执法检查): a concrete act of a named body, as 配合…执法检查 above
+    r"|(?:(?:省|市|县|区|州|自治区)(?:人大常委会|人大|政协|纪委监委|纪委|监委|审计厅|审计局)|审计署"
+    r"|(?:中央|省委|市委|县委|区委|州委)[\u4e00-\u9fff]{0,6}?(?:巡视组|巡察组|督察组))"
+    r"[^,，。;；]{0,12}?(?:对|来)(?:我|本)[^,，。;；]{0,30}?"
+    r"(?:执法检查|视察|巡察|巡视|审计|督察|监督检查|专项检查|评议|满意度测评)"
+    # the problems a named audit office found in the unit put right (对省审计厅指出的问题全部整改,
+    # 国家审计署审计发现问题整改), and its audit of the unit assisted (配合市审计局开展经济责任审计)
+    r"|(?:审计署|(?:省|市|县|区|州|自治区)审计(?:厅|局))[^,，。;；]{0,16}?(?:反馈|指出|发现|查出|移交|提出)[^,，。;；]{0,8}?(?:问题|意见|整改)"
+    r"|(?:配合|接受|迎接|协助)[^,，。;；]{0,6}(?:审计署|(?:省|市|县|区|州|自治区)审计(?:厅|局))[^,，。;；]{0,30}?审计"
     # a named university or college the work is done with or at (在岭南师范学院打造…阵地, 联合广东
     # 海洋大学建设…, 依托省政法管理干部学院设立…): not a party school, the staff's own classroom
     # (not a kind of school: 全国法学院校, 有关高等学院)
@@ -264,14 +292,17 @@ _NOT_A_NAME = (
     "负总责|总负责|挂帅|亲自|带头|主持|全面|认真|高度|始终|切实|严格|坚持|深入|要求|作为|负责|分管|牵头|担任|召开|统筹|率先|同时|"
     "同志|每|对|和|及|与|是|等|兼|为|在|任|一|二|三|副|助理|班子|办公|主要|第一|履行|亲|带|多次|定期|专题|组织|听取|"
     "研究|部署|督办|过问|协调|率队|出席|参加|讲授|作|及时|积极|先后|全年|年内|关于|指出|强调|重要|讲话|提出|指示|批示|的|"
-    "会议|会上|工作|办公会|委员|扎实|坚决|主动|持续|不断|狠抓|抓|带领|直接|专门|精心|全程|务实|扛|压实|示范|高位|靠前"
+    "会议|会上|工作|办公会|委员|扎实|坚决|主动|持续|不断|狠抓|抓|带领|直接|专门|精心|全程|务实|扛|压实|示范|高位|靠前|"
+    # (adverbs that follow a list of titles: 县委书记、县长分别带头讲法治课, 局长均亲自… — no name)
+    "分别|共同|均|也|还|又|再|都"
 )
 NAMED_PERSON = regex_cache.compile(
     rf"(?:{_TITLES}|负责人|组长)(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}同志"
     rf"|(?:{_TITLES})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|及时|高度|始终|切实|作为|率先|多次|坚持|带队|严格|统筹|履行|扎实|坚决|定期|先后|听取|为组长|任组长|担任组长|为副组长"
     # an invited speaker named by title and name (…研究中心主任唐明良作专题讲座)
     r"|作(专题|主题)?(讲座|报告|辅导|授课|宣讲)|作题为|在(?!内|下|上|前|中|任))"
-    rf"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=主持|带头|亲自|率队|出席|参加|召开|讲授|作|专门|专题|多次|先后|听取|在(?!内|下|上|前|中|任))"
+    # (…or after the body the person leads: 市委胡昌升书记、市政府庄稼汉市长分别主持…)
+    rf"|(?:(?<![\u4e00-\u9fff])|(?<=[省市县区]委)|(?<=政府))(?!常委|常务|人大|政协|办公|纪委|组织|宣传|统战|政法|编办|农办)[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=(?:分别|共同|均)?(?:主持|带头|亲自|率队|出席|参加|召开|讲授|作|专门|专题|多次|先后|听取|在(?!内|下|上|前|中|任)))"
     # the leading group's head named (以黄忠武书记为组长): a person, not the generic 以局长为组长
     rf"|(?<=以|由)(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=为组长|任组长|担任组长)"
     # (…or before what the lecture was about: 王红建教授围绕…进行了讲解, …教授就…作解读; s25)
@@ -378,7 +409,11 @@ HONOUR = regex_cache.compile(
 BASIS_OPENER = regex_cache.compile(
     # (not a method named in quotes and followed — 按照“双随机、一公开”工作要求，统筹开展…检查:
     # the work done that way, not a basis; s25)
-    r"^\s*(严格|认真|全面|切实|坚持)?(根据|按照|依据|依照|遵照|对照)(?!“[^”]{2,12}”(工作|监管)?要求)[^,]{0,40}?(要求|规定|部署|精神|安排|意见|通知|》|纲要|规划|方案|要点)"
+    # (nor the findings of an inspection or audit of the department itself — 根据县委巡察组反馈意见,
+    # 对照审计指出的问题, 按照巡察整改要求: feedback about the unit, the oversight it received, not
+    # a higher document cited)
+    r"^\s*(严格|认真|全面|切实|坚持)?(根据|按照|依据|依照|遵照|对照)(?!“[^”]{2,12}”(工作|监管)?要求)"
+    r"(?![^,《]{0,20}(巡察|巡视|审计|督察|督查)[^,《]{0,8}(反馈|指出|发现|交办|移交|整改))[^,]{0,40}?(要求|规定|部署|精神|安排|意见|通知|》|纲要|规划|方案|要点)"
     # (a stop word inside the first title ends the basis at that title's end, not inside it:
     # 依据《法治政府建设实施纲要(2021—2025年)》《…年度报告制度工作指引》 cites both)
     r"([^《》,]{0,30}》)?"
@@ -575,7 +610,7 @@ GUARDS = {
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",
                           "人民检察院", "组织部", "宣传部", "党校", "政法委", "依法治", "委员会", "人大", "政协",
                           "服务站", "工作站", "工作室", "调解室", "服务中心", "反馈", "整改", "通报", "审议意见", "大学", "学院",
-                          "述法", "述职", "报告", "报送", "汇报", "提交", "呈报", "提报"),
+                          "述法", "述职", "报告", "报送", "汇报", "提交", "呈报", "提报", "对我", "对本", "来我", "来本", "审计", "纪委", "监委", "巡视组", "巡察组", "督察组"),
 }
 ENUMERATION_GUARD = GUARDS["ENUMERATION"]
 REMIT_GUARD = GUARDS["REMIT_CLAUSE"]
