@@ -98,13 +98,13 @@ NEGATION = regex_cache.compile(
     # (no normative document issued this year — 今年以来未制定规范性文件 — is a fact about
     # the year, not a gap in the work)
     r"|未(?!(制定|出台|印发|发布|制发)[^,，。;；]{0,6}规范性文件)"
-    r"(开展|建立|落实|严格|全面|实现|形成|完成|设立|制定|公开|公示|进行|到位|配备|聘请|组织|执行|出台|纳入|报送|备案|审核|审查|开通|覆盖)"
+    r"(开展|建立|落实|严格|全面|实现|形成|完成|设立|制定|编制|公开|公示|进行|到位|配备|聘请|组织|执行|出台|纳入|报送|备案|审核|审查|开通|覆盖)"
     r"|未经[^,，。]{1,12}(即|就|便|直接)"
     # (s26e, s26h) work done in name only (普法工作流于形式, 学法走过场) is a gap admitted; 防止/避免
     # 流于形式 is the problem tackled (TACKLED below); 淡薄, 不明显: a weak or unseen result
     # admitted (学法意识淡薄, 学法效果不明显)
     r"|没有(?!发现|发生|出现|收到)|不到位|不够|有待|不高|不强|不足|薄弱|欠缺|缺乏|滞后|不完善|不健全|不规范|不充分|不平衡|不深入|不及时|较少|偏少|较弱"
-    r"|流于形式|走过场|淡薄|不明显"
+    r"|流于形式|走过场|淡薄|不明显|不熟悉"
     # (s26c, s26f) a rate still high or low, a problem still recurring (败诉率依然偏高, 参训率偏低,
     # 越级上访时有发生)
     r"|偏高|偏低|居高不下|时有发生"
