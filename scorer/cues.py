@@ -113,6 +113,8 @@ NEGATION = regex_cache.compile(
     r"|(仍|还|尚)(需|待|须)(进一步)?(加强|提高|提升|拓展|完善|发挥|增强|规范|健全|强化|深化|加大)"
     # (整改不彻底, 落实不彻底: a gap the reports admit in these words as often as 不到位)
     r"|不彻底"
+    # (t26c) means admitted as lacking (执法记录设备短缺, 法治人才匮乏, 法制审核力量紧缺)
+    r"|短缺|匮乏|紧缺"
 )
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
 # (…but a problem said to be still unsolved is no problem tackled: 尚未得到根本解决, 难以纠正)
