@@ -1040,3 +1040,42 @@ def test_a_newspaper_or_periodical_in_brackets_is_no_document_of_the_work(rulese
     assert judge_text(accountability, paper, ruleset=ruleset) == "asserted"
     own = "坚持督察考核倒逼落实，印发《江城区法治建设考核办法》。"
     assert judge_text(accountability, own, ruleset=ruleset) == "substantiated"
+
+
+def test_set_phrases_counted_in_words_are_no_count_and_a_percentage_in_words_is(ruleset):
+    # 五个法定程序 (the decision's statutory steps), the Party's 两个责任 and 三个区分开来 are
+    # set phrases, as 两个维护 is: no count of anything done (catalogue: a slogan without a
+    # count is not detail). 百分之百 is a percentage, as 100% is (t26f: dev-a +0 / −0, dev-b +2 / −0).
+    decisions = ruleset.get("decisions.statutory_procedure")
+    steps = "严格履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定五个法定程序。"
+    assert judge_text(decisions, steps, ruleset=ruleset) == "asserted"
+    accountability = ruleset.get("leadership.accountability")
+    assert judge_text(accountability, "压紧压实两个责任，强化法治建设责任追究。", ruleset=ruleset) == "asserted"
+    openness = ruleset.get("oversight.openness")
+    assert judge_text(openness, "政府信息依申请公开按期答复率达到百分之百。", ruleset=ruleset) == "substantiated"
+
+
+def test_a_reforms_name_before_its_platform_is_no_proper_name_and_safety_month_is_an_event(ruleset):
+    # “一网通办”平台, “互联网+执法监督”平台: the generic system every
+    # government runs for the reform, not a named platform; 安全生产月 is a named campaign as
+    # 宪法宣传周 is (t26f).
+    services = ruleset.get("functions.power_list")
+    assert judge_text(services, "依托“一网通办”平台，推动政务服务事项网上办理。", ruleset=ruleset) == "asserted"
+    assert judge_text(services, "依托“渝快办”平台，推动政务服务事项网上办理。", ruleset=ruleset) == "substantiated"
+    education = ruleset.get("education.popularization")
+    assert judge_text(education, "结合安全生产月活动，开展安全生产法律法规宣传。", ruleset=ruleset) == "substantiated"
+    assert judge_text(education, "开展安全生产法律法规宣传。", ruleset=ruleset) == "asserted"
+
+
+def test_a_kind_of_teacher_and_a_standing_普法_motto_are_not_named(ruleset):
+    # 党校教授, 高校教授: a kind of teacher, not a named person (王晓燕教授 is); “法律六进”,
+    # “法治进机关、进乡村…” and “以案释法” are the mottos every report quotes, as “八进” is, not a
+    # named campaign (“民法典进万家”主题宣传活动 is one) (t26f).
+    study = ruleset.get("leadership.law_study")
+    assert judge_text(study, "邀请党校教授作习近平法治思想专题讲座。", ruleset=ruleset) == "asserted"
+    assert judge_text(study, "邀请法学专家王晓燕教授作习近平法治思想专题讲座。", ruleset=ruleset) == "substantiated"
+    education = ruleset.get("education.popularization")
+    assert judge_text(education, "开展“法律六进”活动，增强群众法治意识。", ruleset=ruleset) == "asserted"
+    assert judge_text(education, "开展“以案释法”活动，提升普法效果。", ruleset=ruleset) == "asserted"
+    assert judge_text(education, "开展“法律六进”活动28场。", ruleset=ruleset) == "substantiated"
+    assert judge_text(education, "开展“民法典进万家”主题宣传活动。", ruleset=ruleset) == "substantiated"
