@@ -1079,3 +1079,13 @@ def test_a_kind_of_teacher_and_a_standing_普法_motto_are_not_named(ruleset):
     assert judge_text(education, "开展“以案释法”活动，提升普法效果。", ruleset=ruleset) == "asserted"
     assert judge_text(education, "开展“法律六进”活动28场。", ruleset=ruleset) == "substantiated"
     assert judge_text(education, "开展“民法典进万家”主题宣传活动。", ruleset=ruleset) == "substantiated"
+
+
+def test_an_exam_named_by_its_year_is_an_event_and_the_三会一课_is_no_campaign(ruleset):
+    # 2023年度全省国家工作人员学法考试: an exam named by its year, as a year-named course is;
+    # the plain 年度学法考试 stays general. “三会一课” is the Party's standing meetings, quoted as
+    # “第一议题” is, not a named campaign (t26f: dev-a +0 / −0, dev-b +0 / −0).
+    study = ruleset.get("leadership.law_study")
+    assert judge_text(study, "组织参加2023年度全省国家工作人员学法考试。", ruleset=ruleset) == "substantiated"
+    assert judge_text(study, "组织干部参加年度学法考试。", ruleset=ruleset) == "asserted"
+    assert judge_text(study, "利用“三会一课”开展学法活动。", ruleset=ruleset) == "asserted"
