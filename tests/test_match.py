@@ -1089,3 +1089,13 @@ def test_an_exam_named_by_its_year_is_an_event_and_the_三会一课_is_no_campai
     assert judge_text(study, "组织参加2023年度全省国家工作人员学法考试。", ruleset=ruleset) == "substantiated"
     assert judge_text(study, "组织干部参加年度学法考试。", ruleset=ruleset) == "asserted"
     assert judge_text(study, "利用“三会一课”开展学法活动。", ruleset=ruleset) == "asserted"
+
+
+def test_a_quoted_name_the_work_uses_is_not_the_name_of_the_event(ruleset):
+    # “学习强国”开展学法活动, 落实“谁执法谁普法”开展普法宣传活动: the quote is the means or the
+    # rule followed and a new verb starts the activity, which has no name of its own; “…”主题宣传
+    # 活动 and 以“…”为主题开展宣传活动 name it (t26f: dev-a +0 / −0, dev-b +0 / −0).
+    education = ruleset.get("education.popularization")
+    assert judge_text(education, "落实“谁执法谁普法”开展普法宣传活动。", ruleset=ruleset) == "asserted"
+    assert judge_text(education, "以“美好生活·民法典相伴”为主题开展宣传活动。", ruleset=ruleset) == "substantiated"
+    assert judge_text(education, "开展“美好生活·民法典相伴”主题宣传活动。", ruleset=ruleset) == "substantiated"
