@@ -267,7 +267,9 @@ NAMED_BODY = regex_cache.compile(
     # 省委…书面报告): a named outside body the report went to; not the government, the Party
     # committee or the congress, which the requirement to report names itself
     r"|向(?:[^,，。;；]{0,16}?[、和及与])?(?:(?:省|市|县|区|州|盟|旗|自治区)(?!委|政府|人大|人民政府)[\u4e00-\u9fff]{1,8}?(?:厅|局)|国务院|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}部(?<!党委部)(?<!干部)(?<!内部)(?<!全部))"
-    r"(?:[、和及与][^,，。;；]{0,16}?)?(?:书面|专题|及时)?(报告|报送|汇报|提交|呈报)"
+    # (not a document sent for filing, 向市司法局报送备案: the filing office is the one the
+    # filing requirement itself names; t26f)
+    r"(?:[、和及与][^,，。;；]{0,16}?)?(?:书面|专题|及时)?(报告|报送|汇报|提交|呈报)(?![^,，。;；]{0,10}备案)"
     # a joint act with a named congress or CPPCC (联合市人大常委会召开条例施行新闻发布会)
     r"|(联合|会同)[^,，。;；]{0,4}(省|市|县|区|州|自治区)(人大常委会|人大|政协)[^,，。;；]{0,6}(召开|举办|举行|开展|组织)"
     # the review opinions of a named congress acted upon (推动自治区人大常委会审议意见落实)

@@ -1099,3 +1099,11 @@ def test_a_quoted_name_the_work_uses_is_not_the_name_of_the_event(ruleset):
     assert judge_text(education, "落实“谁执法谁普法”开展普法宣传活动。", ruleset=ruleset) == "asserted"
     assert judge_text(education, "以“美好生活·民法典相伴”为主题开展宣传活动。", ruleset=ruleset) == "substantiated"
     assert judge_text(education, "开展“美好生活·民法典相伴”主题宣传活动。", ruleset=ruleset) == "substantiated"
+
+
+def test_the_filing_office_a_document_is_sent_to_is_no_named_outside_body(ruleset):
+    # 向市司法局报送备案: the office the filing requirement itself names, as 接受市人大监督 is
+    # for oversight (catalogue); a count or rate filed stays detail (t26f).
+    filing = ruleset.get("normative_docs.filing")
+    assert judge_text(filing, "制定的规范性文件均按规定向市司法局报送备案。", ruleset=ruleset) == "asserted"
+    assert judge_text(filing, "向市司法局报送规范性文件备案3件，报备率100%。", ruleset=ruleset) == "substantiated"
