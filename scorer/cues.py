@@ -170,7 +170,9 @@ QUANTITY = regex_cache.compile(rf"(?<![第\d.])\d+(\.\d+)?\s*(余|多)?\s*(万|�
 # (a date written in Chinese figures is as specific: 二〇二三年五月, 十一月份, 十二月初)
 PARTIAL_DATE = regex_cache.compile(r"\d{4}年\d{1,2}月|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
                                    r"|(?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,2}月(?=份|[,，初底末]|(上|中|下)旬)"
-                                   r"|(?<!\d)\d{1,2}月(?=[,，初底末])|(?<!\d)\d{1,2}月份|\d{1,2}月\d{1,2}日|\d{1,2}月(上|中|下)旬")
+                                   r"|(?<!\d)(?<!每年)(?<!每年的)(\d{1,2}月(?=[,，初底末])|\d{1,2}月份|\d{1,2}月\d{1,2}日|\d{1,2}月(上|中|下)旬)")
+# (not a month or day that comes back every year, 每年3月底前报告, 每年4月1日前公开: the standing
+# rule's deadline, not the date of an act; t26f)
 # The whole year as the period a figure covers (今年以来(2023年1月1日至2023年12月31日)，共办理…):
 # the reporting year itself, not the date of an act.
 REPORTING_PERIOD = regex_cache.compile(

@@ -1107,3 +1107,14 @@ def test_the_filing_office_a_document_is_sent_to_is_no_named_outside_body(rulese
     filing = ruleset.get("normative_docs.filing")
     assert judge_text(filing, "制定的规范性文件均按规定向市司法局报送备案。", ruleset=ruleset) == "asserted"
     assert judge_text(filing, "向市司法局报送规范性文件备案3件，报备率100%。", ruleset=ruleset) == "substantiated"
+
+
+def test_a_month_or_day_that_comes_back_every_year_is_no_date(ruleset):
+    # 每年3月底前报告, 每年4月1日前公开: the standing rule's deadline restated, not the date of an
+    # act this year (catalogue: a specific date); 于3月25日前报告 is one (t26f).
+    report = ruleset.get("leadership.annual_report")
+    rule = "每年3月底前向县委、县政府报告上一年度法治政府建设情况。"
+    assert judge_text(report, rule, ruleset=ruleset) == "asserted"
+    assert judge_text(report, "坚持于每年4月1日前在门户网站公开法治政府建设年度报告。", ruleset=ruleset) == "asserted"
+    done = "于3月25日前向县委、县政府报告上一年度法治政府建设情况。"
+    assert judge_text(report, done, ruleset=ruleset) == "substantiated"
