@@ -1118,3 +1118,15 @@ def test_a_month_or_day_that_comes_back_every_year_is_no_date(ruleset):
     assert judge_text(report, "坚持于每年4月1日前在门户网站公开法治政府建设年度报告。", ruleset=ruleset) == "asserted"
     done = "于3月25日前向县委、县政府报告上一年度法治政府建设情况。"
     assert judge_text(report, done, ruleset=ruleset) == "substantiated"
+
+
+def test_counts_in_words_of_teams_places_hours_and_rules_are_counts(ruleset):
+    # 两支队伍, 四十学时, 废止两部, 为期三天: Chinese figures with a unit, as 12件 and 三次 are
+    # (catalogue: a numeral with a unit, in Arabic or Chinese figures); not 三部门 or 三支一扶 (t26f).
+    education = ruleset.get("education.popularization")
+    assert judge_text(education, "组建两支普法志愿服务队伍，深入村居开展法治宣传。", ruleset=ruleset) == "substantiated"
+    assert judge_text(education, "联合三部门开展普法宣传。", ruleset=ruleset) == "asserted"
+    study = ruleset.get("leadership.law_study")
+    assert judge_text(study, "全年组织领导干部集中学法累计四十学时。", ruleset=ruleset) == "substantiated"
+    cleanup = ruleset.get("normative_docs.cleanup")
+    assert judge_text(cleanup, "开展规范性文件清理，废止文件两部、修改三部。", ruleset=ruleset) == "substantiated"
