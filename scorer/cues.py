@@ -156,10 +156,15 @@ CN_QUANTITY = (
     # units too: 九宗, 一百二十本, 十二批次 — but not 四台账, nor the set phrase 千家万户;
     # 户 is left to Arabic figures for that phrase's sake; not 中央八项规定, a name)
     r"(?<![第一届“\"两二三四五六七八九十百千])(?<!次、)(一(?=[十百千万]))?[两二三四五六七八九十百千万][一两二三四五六七八九十百千万零〇]*"
-    r"(余|多)?(次|件|场|名|人|期|批次|批|份|卷|家|篇|轮|起|条|场次|人次|项|宗|本|台|册)(?!性|账|万户|规定|制度|执法制度|清单|机制|原则|标准|行动|工作(?!人员)|改革|要求|承诺|服务|全会|全体会议|党代会)"
+    # (部, 支, 处, 学时, 天 too: 两部规章, 两支队伍, 三处阵地, 四十学时, 为期三天 — not 三部门, 两部委,
+    # the program 三支一扶, 两处理, 三天两头; t26f)
+    r"(余|多)?(次|件|场|名|人|期|批次|批|份|卷|家|篇|轮|起|条|场次|人次|项|宗|本|台|册|学时|课时|部(?![门委署分])|支(?!一扶|持|部)|处(?![理置罚分级室长])|天(?!两头|无理由))(?!性|账|万户|规定|制度|执法制度|清单|机制|原则|标准|行动|工作(?!人员)|改革|要求|承诺|服务|全会|全体会议|党代会|法定)"
     # 五个专项小组, 三个工作组 — but not the slogans 两个维护, 四个意识, 三个务必
     # (十余个, 二十多个: a rough count is a count, as 十余次 and 10余个 are)
-    r"|(?<![第一“\"])[两二三四五六七八九十][一两二三四五六七八九十百]*(余|多)?个(?!维护|意识|自信|确立|务必|代表|全面|必须|坚持|一以贯之|善于|表率|着力|亲自|到位|优先|统筹|结合|坚决|严禁|不准|一律|始终|同步)"
+    r"|(?<![第一“\"])[两二三四五六七八九十][一两二三四五六七八九十百]*(余|多)?个(?!维护|意识|自信|确立|务必|代表|全面|必须|坚持|一以贯之|善于|表率|着力|亲自|到位|优先|统筹|结合|坚决|严禁|不准|一律|始终|同步|法定|责任(?![人单部])|区分开来)"
+    # (nor the statutory steps of a decision, 五个法定程序, the Party's 两个责任, 三个区分开来: t26f)
+    # a percentage in words is a percentage (答复率达到百分之百, 百分之九十五以上; t26f)
+    r"|百分之[零一二三四五六七八九十百](点[零一二三四五六七八九]+)?"
     r"|连续([两二三四五六七八九十][一两二三四五六七八九十]*|\d+)(年|次|届)"
     # a set frequency is checkable: 每半年听取一次汇报, 每季度至少组织一次集体学法
     r"|每(年|半年|季度?|个?月|周)[\u4e00-\u9fff]{0,14}?一次"
@@ -172,7 +177,9 @@ QUANTITY = regex_cache.compile(rf"(?<![第\d.])\d+(\.\d+)?\s*(余|多)?\s*(万|�
 # (a date written in Chinese figures is as specific: 二〇二三年五月, 十一月份, 十二月初)
 PARTIAL_DATE = regex_cache.compile(r"\d{4}年\d{1,2}月|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
                                    r"|(?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,2}月(?=份|[,，初底末]|(上|中|下)旬)"
-                                   r"|(?<!\d)\d{1,2}月(?=[,，初底末])|(?<!\d)\d{1,2}月份|\d{1,2}月\d{1,2}日|\d{1,2}月(上|中|下)旬")
+                                   r"|(?<!\d)(?<!每年)(?<!每年的)(\d{1,2}月(?=[,，初底末])|\d{1,2}月份|\d{1,2}月\d{1,2}日|\d{1,2}月(上|中|下)旬)")
+# (not a month or day that comes back every year, 每年3月底前报告, 每年4月1日前公开: the standing
+# rule's deadline, not the date of an act; t26f)
 # The whole year as the period a figure covers (今年以来(2023年1月1日至2023年12月31日)，共办理…):
 # the reporting year itself, not the date of an act.
 REPORTING_PERIOD = regex_cache.compile(
@@ -207,7 +214,10 @@ PLATFORM = regex_cache.compile(
     r"[\u4e00-\u9fff]{2,4}(市|县|区|州|盟|旗)(?!(人民)?政府(门户)?网站?|门户网站?|官网|网站)"
     rf"[\u4e00-\u9fff]{{2,14}}(平台|{_SYSTEM}|网站|{_NET}|APP|App|app|小程序)(?![建设]))"
     # (a quoted name, or several: “湾区人才港”“宝安第一课”等线上平台, “…”网络专栏)
-    rf"|((“[^”]{{2,16}}”)+等?[\u4e00-\u9fff]{{0,8}}?(线上|网上|网络|新媒体|微信|政务)?(平台|{_SYSTEM}|网|APP|App|小程序|公众号|专栏|栏目|版块|板块|客户端|视频号))"
+    # (not a reform's or a method's name quoted before the kind of system every government runs
+    # for it: “一网通办”平台, “互联网+政务服务”平台 — the catalogue's
+    # generic platform, with no proper name; t26f)
+    rf"|((“(?!互联网[+＋]|一网|跨省通办|最多跑一次)[^”]{{2,16}}”)+等?[\u4e00-\u9fff]{{0,8}}?(线上|网上|网络|新媒体|微信|政务)?(平台|{_SYSTEM}|网|APP|App|小程序|公众号|专栏|栏目|版块|板块|客户端|视频号))"
     r"|(“[^”]{1,14}(网|平台|系统|APP|App|小程序|公众号)”)"
     # apps named for what they do: “浙里办”, “随申办” (not “出生一件事”, nor the reforms every
     # government names the same way: “一网通办”, “跨省通办”, “马上办”, “掌上办”, nor the ways
@@ -266,7 +276,9 @@ NAMED_BODY = regex_cache.compile(
     # 省委…书面报告): a named outside body the report went to; not the government, the Party
     # committee or the congress, which the requirement to report names itself
     r"|向(?:[^,，。;；]{0,16}?[、和及与])?(?:(?:省|市|县|区|州|盟|旗|自治区)(?!委|政府|人大|人民政府)[\u4e00-\u9fff]{1,8}?(?:厅|局)|国务院|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}部(?<!党委部)(?<!干部)(?<!内部)(?<!全部))"
-    r"(?:[、和及与][^,，。;；]{0,16}?)?(?:书面|专题|及时)?(报告|报送|汇报|提交|呈报)"
+    # (not a document sent for filing, 向市司法局报送备案: the filing office is the one the
+    # filing requirement itself names; t26f)
+    r"(?:[、和及与][^,，。;；]{0,16}?)?(?:书面|专题|及时)?(报告|报送|汇报|提交|呈报)(?![^,，。;；]{0,10}备案)"
     # a joint act with a named congress or CPPCC (联合市人大常委会召开条例施行新闻发布会)
     r"|(联合|会同)[^,，。;；]{0,4}(省|市|县|区|州|自治区)(人大常委会|人大|政协)[^,，。;；]{0,6}(召开|举办|举行|开展|组织)"
     # the review opinions of a named congress acted upon (推动自治区人大常委会审议意见落实)
@@ -311,7 +323,8 @@ NAMED_PERSON = regex_cache.compile(
     # the leading group's head named (以黄忠武书记为组长): a person, not the generic 以局长为组长
     rf"|(?<=以|由)(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{1,2}}[^{_NOT_NAME_END}\W\d](?:{_TITLES})(?=为组长|任组长|担任组长)"
     # (…or before what the lecture was about: 王红建教授围绕…进行了讲解, …教授就…作解读; s25)
-    r"|[\u4e00-\u9fff]{2,3}(教授|研究员)(?=[,，、为来到作]|围绕|就|讲解|讲授|解读|主讲|以)"
+    # (a name, not the kind of teacher: 邀请党校教授作…, 法学教授, 一名教授 — t26f)
+    r"|(?!党校|高校|请|邀|聘)[\u4e00-\u9fff]{2,3}(?<![校院学所心级名位的请家副])副?(教授|研究员)(?=[,，、为来到作]|围绕|就|讲解|讲授|解读|主讲|以)"
     # a lawyer engaged by name (外聘王丹波律师为法律顾问), not a kind of lawyer (聘请专业律师为…)
     r"|(?:(?<=聘请)|(?<=外聘)|(?<=特聘)|(?<=续聘)|(?<=由))(?!专业|执业|公职|知名|资深|优秀|常年|驻村|村居|法律|社会|值班|专职|兼职|青年|骨干|多名|一名|两名|[\d一二三四五六七八九十])[\u4e00-\u9fff]{2,3}律师(?=为|担任|任)"
     r"|(?:^|(?<=[,，、。;；:：]))(?!全体|广大|各位|有关|相关|领导|负责|主要|分管|其他|机关|党员|青年|班子)[\u4e00-\u9fff]{2,3}同志"
@@ -323,7 +336,8 @@ NAMED_EVENT = regex_cache.compile(
     # (a day named by its date, “3·15”, “12·4”, written with any of the dots real pages use)
     r"[“\"]?\d{1,2}[·.•・．]\d{1,2}[”\"]?[\u4e00-\u9fff]{0,8}(日|周|活动)"
     # (a day, not a word that begins with 日: 法治日常工作, 法治日报, 法治意识日益增强)
-    r"|(宪法|民法典|法治|普法|安全生产|禁毒|消费者权益|国家安全|知识产权)[\u4e00-\u9fff]{0,4}(宣传周|宣传月|宣传日|活动周|活动月|日(?![常报益趋臻渐前后期]))"
+    r"|(宪法|民法典|法治|普法|安全生产|禁毒|消费者权益|国家安全|知识产权)[\u4e00-\u9fff]{0,4}(宣传周|宣传月|宣传日|活动周|活动月|日(?![常报益趋臻渐前后期])|(?<=安全生产)月(?![报度份底初末]))"
+    # (the national 安全生产月 each June is a named campaign like 宪法宣传周: t26f)
     # (宪法宣誓 held is an event; 落实宪法宣誓和年度报告制度 names a standing rule)
     r"|国家宪法日|宪法宣誓(?![\u4e00-\u9fff、]{0,24}制(度|$))"
     # a numbered session is one meeting that can be checked: …委员会第三次会议, 十五届三次全会
@@ -331,10 +345,15 @@ NAMED_EVENT = regex_cache.compile(
     # a named campaign or contest: “美好生活·民法典相伴”主题宣传活动, 法治微视频大赛 (its kind
     # may be said at more length: “…”等一系列法律知识学习活动 — up to 12 characters, was 8)
     # (not a numbered slogan: “八进”活动, “三个年”活动 — a motto, like “1211”机制; nor the
-    # standing words everyone quotes: “一把手”党建培训, “关键少数”专题培训, “第一议题”学习)
-    r"|“(?![一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”|一把手”|关键少数”|第一议题”)[^”]{2,30}”[\u4e00-\u9fff]{0,12}(活动|大赛|竞赛|比赛|宣传周|宣传月|巡讲|晚会|展览|讲堂|大讲堂|论坛|培训班|培训|轮训|讲座|宣讲|研讨班|会战|汇演|竞答|学习会|报告会|研讨会)"
+    # standing words everyone quotes: “一把手”党建培训, “关键少数”专题培训, “第一议题”学习, “三会一课”)
+    # (nor the 普法 mottos every report quotes: “法律六进”, “法治进机关、进乡村…” — the 八进 motto
+    # spelled out — and the method “以案释法”: t26f)
+    # (and not a quote the work uses, then a new verb: 利用“学习强国”开展学法活动 — the means, not
+    # the event's name; 以“…”为主题开展… names it: t26f)
+    r"|“(?!(法律|法治|普法)?[一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”|一把手”|关键少数”|第一议题”|三会一课”|以案释法”|[^”]{0,6}进[^”、]{1,4}、进)[^”]{2,30}”(?:为?主题[\u4e00-\u9fff]{0,10}|(?:(?!开展|组织|利用|依托|通过|结合|借助|推动|落实)[\u4e00-\u9fff]){0,12})(活动|大赛|竞赛|比赛|宣传周|宣传月|巡讲|晚会|展览|讲堂|大讲堂|论坛|培训班|培训|轮训|讲座|宣讲|研讨班|会战|汇演|竞答|学习会|报告会|研讨会)"
     # an event named by its year and subject: 2022年习近平法治思想专题培训班
-    r"|20\d\d年度?[\u4e00-\u9fff]{2,24}(培训班|研讨班|轮训班|示范班|研修班|专题班|讲座|报告会|论坛|大赛|知识竞赛|宣传月|宣传周|活动月)"
+    # (…or an exam so named: 2023年度全省国家工作人员学法考试, 2022年执法资格考试; t26f)
+    r"|20\d\d年度?[\u4e00-\u9fff]{2,24}(培训班|研讨班|轮训班|示范班|研修班|专题班|讲座|报告会|论坛|大赛|知识竞赛|宣传月|宣传周|活动月|考试)"
     # …or by its place, a proper name (举办江城区领导干部学习贯彻习近平法治思想专题培训班; not 全区…)
     r"|(?<=举办|开展|组织|举行)(?![全本各我])[\u4e00-\u9fff]{2,6}?(省|市|县|区|州)[\u4e00-\u9fff]{2,24}(培训班|研讨班|轮训班|示范班|研修班|专题班)"
     r"|[\u4e00-\u9fff]{2,12}(大赛|知识竞赛|演讲比赛|辩论赛)"

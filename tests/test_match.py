@@ -1040,3 +1040,93 @@ def test_a_newspaper_or_periodical_in_brackets_is_no_document_of_the_work(rulese
     assert judge_text(accountability, paper, ruleset=ruleset) == "asserted"
     own = "坚持督察考核倒逼落实，印发《江城区法治建设考核办法》。"
     assert judge_text(accountability, own, ruleset=ruleset) == "substantiated"
+
+
+def test_set_phrases_counted_in_words_are_no_count_and_a_percentage_in_words_is(ruleset):
+    # 五个法定程序 (the decision's statutory steps), the Party's 两个责任 and 三个区分开来 are
+    # set phrases, as 两个维护 is: no count of anything done (catalogue: a slogan without a
+    # count is not detail). 百分之百 is a percentage, as 100% is (t26f: dev-a +0 / −0, dev-b +2 / −0).
+    decisions = ruleset.get("decisions.statutory_procedure")
+    steps = "严格履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定五个法定程序。"
+    assert judge_text(decisions, steps, ruleset=ruleset) == "asserted"
+    accountability = ruleset.get("leadership.accountability")
+    assert judge_text(accountability, "压紧压实两个责任，强化法治建设责任追究。", ruleset=ruleset) == "asserted"
+    openness = ruleset.get("oversight.openness")
+    assert judge_text(openness, "政府信息依申请公开按期答复率达到百分之百。", ruleset=ruleset) == "substantiated"
+
+
+def test_a_reforms_name_before_its_platform_is_no_proper_name_and_safety_month_is_an_event(ruleset):
+    # “一网通办”平台, “互联网+执法监督”平台: the generic system every
+    # government runs for the reform, not a named platform; 安全生产月 is a named campaign as
+    # 宪法宣传周 is (t26f).
+    services = ruleset.get("functions.power_list")
+    assert judge_text(services, "依托“一网通办”平台，推动政务服务事项网上办理。", ruleset=ruleset) == "asserted"
+    assert judge_text(services, "依托“渝快办”平台，推动政务服务事项网上办理。", ruleset=ruleset) == "substantiated"
+    education = ruleset.get("education.popularization")
+    assert judge_text(education, "结合安全生产月活动，开展安全生产法律法规宣传。", ruleset=ruleset) == "substantiated"
+    assert judge_text(education, "开展安全生产法律法规宣传。", ruleset=ruleset) == "asserted"
+
+
+def test_a_kind_of_teacher_and_a_standing_普法_motto_are_not_named(ruleset):
+    # 党校教授, 高校教授: a kind of teacher, not a named person (王晓燕教授 is); “法律六进”,
+    # “法治进机关、进乡村…” and “以案释法” are the mottos every report quotes, as “八进” is, not a
+    # named campaign (“民法典进万家”主题宣传活动 is one) (t26f).
+    study = ruleset.get("leadership.law_study")
+    assert judge_text(study, "邀请党校教授作习近平法治思想专题讲座。", ruleset=ruleset) == "asserted"
+    assert judge_text(study, "邀请法学专家王晓燕教授作习近平法治思想专题讲座。", ruleset=ruleset) == "substantiated"
+    education = ruleset.get("education.popularization")
+    assert judge_text(education, "开展“法律六进”活动，增强群众法治意识。", ruleset=ruleset) == "asserted"
+    assert judge_text(education, "开展“以案释法”活动，提升普法效果。", ruleset=ruleset) == "asserted"
+    assert judge_text(education, "开展“法律六进”活动28场。", ruleset=ruleset) == "substantiated"
+    assert judge_text(education, "开展“民法典进万家”主题宣传活动。", ruleset=ruleset) == "substantiated"
+
+
+def test_an_exam_named_by_its_year_is_an_event_and_the_三会一课_is_no_campaign(ruleset):
+    # 2023年度全省国家工作人员学法考试: an exam named by its year, as a year-named course is;
+    # the plain 年度学法考试 stays general. “三会一课” is the Party's standing meetings, quoted as
+    # “第一议题” is, not a named campaign (t26f: dev-a +0 / −0, dev-b +0 / −0).
+    study = ruleset.get("leadership.law_study")
+    assert judge_text(study, "组织参加2023年度全省国家工作人员学法考试。", ruleset=ruleset) == "substantiated"
+    assert judge_text(study, "组织干部参加年度学法考试。", ruleset=ruleset) == "asserted"
+    assert judge_text(study, "利用“三会一课”开展学法活动。", ruleset=ruleset) == "asserted"
+
+
+def test_a_quoted_name_the_work_uses_is_not_the_name_of_the_event(ruleset):
+    # “学习强国”开展学法活动, 落实“谁执法谁普法”开展普法宣传活动: the quote is the means or the
+    # rule followed and a new verb starts the activity, which has no name of its own; “…”主题宣传
+    # 活动 and 以“…”为主题开展宣传活动 name it (t26f: dev-a +0 / −0, dev-b +0 / −0).
+    education = ruleset.get("education.popularization")
+    assert judge_text(education, "落实“谁执法谁普法”开展普法宣传活动。", ruleset=ruleset) == "asserted"
+    assert judge_text(education, "以“美好生活·民法典相伴”为主题开展宣传活动。", ruleset=ruleset) == "substantiated"
+    assert judge_text(education, "开展“美好生活·民法典相伴”主题宣传活动。", ruleset=ruleset) == "substantiated"
+
+
+def test_the_filing_office_a_document_is_sent_to_is_no_named_outside_body(ruleset):
+    # 向市司法局报送备案: the office the filing requirement itself names, as 接受市人大监督 is
+    # for oversight (catalogue); a count or rate filed stays detail (t26f).
+    filing = ruleset.get("normative_docs.filing")
+    assert judge_text(filing, "制定的规范性文件均按规定向市司法局报送备案。", ruleset=ruleset) == "asserted"
+    assert judge_text(filing, "向市司法局报送规范性文件备案3件，报备率100%。", ruleset=ruleset) == "substantiated"
+
+
+def test_a_month_or_day_that_comes_back_every_year_is_no_date(ruleset):
+    # 每年3月底前报告, 每年4月1日前公开: the standing rule's deadline restated, not the date of an
+    # act this year (catalogue: a specific date); 于3月25日前报告 is one (t26f).
+    report = ruleset.get("leadership.annual_report")
+    rule = "每年3月底前向县委、县政府报告上一年度法治政府建设情况。"
+    assert judge_text(report, rule, ruleset=ruleset) == "asserted"
+    assert judge_text(report, "坚持于每年4月1日前在门户网站公开法治政府建设年度报告。", ruleset=ruleset) == "asserted"
+    done = "于3月25日前向县委、县政府报告上一年度法治政府建设情况。"
+    assert judge_text(report, done, ruleset=ruleset) == "substantiated"
+
+
+def test_counts_in_words_of_teams_places_hours_and_rules_are_counts(ruleset):
+    # 两支队伍, 四十学时, 废止两部, 为期三天: Chinese figures with a unit, as 12件 and 三次 are
+    # (catalogue: a numeral with a unit, in Arabic or Chinese figures); not 三部门 or 三支一扶 (t26f).
+    education = ruleset.get("education.popularization")
+    assert judge_text(education, "组建两支普法志愿服务队伍，深入村居开展法治宣传。", ruleset=ruleset) == "substantiated"
+    assert judge_text(education, "联合三部门开展普法宣传。", ruleset=ruleset) == "asserted"
+    study = ruleset.get("leadership.law_study")
+    assert judge_text(study, "全年组织领导干部集中学法累计四十学时。", ruleset=ruleset) == "substantiated"
+    cleanup = ruleset.get("normative_docs.cleanup")
+    assert judge_text(cleanup, "开展规范性文件清理，废止文件两部、修改三部。", ruleset=ruleset) == "substantiated"
