@@ -95,10 +95,12 @@ SPIRIT_OF_LIST = regex_cache.compile(r"(等(一系列|系列)?(文件|规定|会
 
 NEGATION = regex_cache.compile(
     r"尚未|尚不|尚无|未能|未按|未及时|未曾"
+    # (u26a) (a meeting not held, a body not set up — 全年未召开法治建设专题会议, 部分乡镇未成立
+    # 依法治镇委员会 — is the work not done, as 未建立 is)
     # (no normative document issued this year — 今年以来未制定规范性文件 — is a fact about
     # the year, not a gap in the work)
     r"|未(?!(制定|出台|印发|发布|制发)[^,，。;；]{0,6}规范性文件)"
-    r"(开展|建立|落实|严格|全面|实现|形成|完成|设立|制定|编制|公开|公示|进行|到位|配备|聘请|组织|执行|出台|纳入|报送|备案|审核|审查|开通|覆盖)"
+    r"(开展|建立|落实|严格|全面|实现|形成|完成|设立|制定|编制|公开|公示|进行|到位|配备|聘请|组织|执行|出台|纳入|报送|备案|审核|审查|开通|覆盖|召开|成立)"
     r"|未经[^,，。]{1,12}(即|就|便|直接)"
     # (s26e, s26h) work done in name only (普法工作流于形式, 学法走过场) is a gap admitted; 防止/避免
     # 流于形式 is the problem tackled (TACKLED below); 淡薄, 不明显: a weak or unseen result
@@ -114,6 +116,9 @@ NEGATION = regex_cache.compile(
     # (s26e, s26h) a need still there (仍需进一步加强, 还需拓展, 尚待完善) is the gap admitted, as
     # 有待加强 is (not 还要: 不仅…还要加强 states a principle)
     r"|(仍|还|尚)(需|待|须)(进一步)?(加强|提高|提升|拓展|完善|发挥|增强|规范|健全|强化|深化|加大)"
+    # (u26a) too seldom, said 不多 (专题研究法治建设的次数还不多, 研究不多、部署不够) — not 差不多,
+    # 为数不多, 不多见
+    r"|(?<![差为数])不多(?!见)"
     # (整改不彻底, 落实不彻底: a gap the reports admit in these words as often as 不到位)
     r"|不彻底"
     # (t26c) means admitted as lacking (执法记录设备短缺, 法治人才匮乏, 法制审核力量紧缺)
