@@ -99,6 +99,9 @@ NEGATION = regex_cache.compile(
     # the year, not a gap in the work)
     r"|未(?!(制定|出台|印发|发布|制发)[^,，。;；]{0,6}规范性文件)"
     r"(开展|建立|落实|严格|全面|实现|形成|完成|设立|制定|编制|公开|公示|进行|到位|配备|聘请|组织|执行|出台|纳入|报送|备案|审核|审查|开通|覆盖)"
+    # (u26b) a meeting or a hearing not held (党组未专题研究法治工作, 主要负责人未专门听取法治工作汇报,
+    # 年内未召开领导小组会议) is a gap admitted as 未开展 is
+    r"|未(专门|专题|定期|及时)?(听取|研究|部署|召开)"
     r"|未经[^,，。]{1,12}(即|就|便|直接)"
     # (s26e, s26h) work done in name only (普法工作流于形式, 学法走过场) is a gap admitted; 防止/避免
     # 流于形式 is the problem tackled (TACKLED below); 淡薄, 不明显: a weak or unseen result
@@ -118,6 +121,10 @@ NEGATION = regex_cache.compile(
     r"|不彻底"
     # (t26c) means admitted as lacking (执法记录设备短缺, 法治人才匮乏, 法制审核力量紧缺)
     r"|短缺|匮乏|紧缺"
+    # (u26b) a fault said to persist (仍存在重业务轻法治的现象, 第一责任人职责落实还存在层层递减现象,
+    # 依然存在差距): the gap admitted in the shortcomings' own words; not 存在的问题 named as the
+    # thing tackled (TACKLED below: 针对…仍存在的问题)
+    r"|(仍|还|依然|依旧|仍然)(不同程度地?)?存在[^,，。;；]{0,16}(现象|差距|短板|倾向|情况)"
 )
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
 # (…but a problem said to be still unsolved is no problem tackled: 尚未得到根本解决, 难以纠正)
