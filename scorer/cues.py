@@ -125,6 +125,9 @@ NEGATION = regex_cache.compile(
     # 依然存在差距): the gap admitted in the shortcomings' own words; not 存在的问题 named as the
     # thing tackled (TACKLED below: 针对…仍存在的问题)
     r"|(仍|还|依然|依旧|仍然)(不同程度地?)?存在[^,，。;；]{0,16}(现象|差距|短板|倾向|情况)"
+    # (…and a 现象 or 倾向 said to exist at all, 存在“上热下冷”现象, 存在重实体轻程序倾向; not 不存在/未
+    # 发现存在, a fault ruled out)
+    r"|(?<![不未无])(?<!发现)存在[^,，。;；]{0,16}(现象|倾向)"
 )
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
 # (…but a problem said to be still unsolved is no problem tackled: 尚未得到根本解决, 难以纠正)
