@@ -128,6 +128,9 @@ NEGATION = regex_cache.compile(
     # (…and a 现象 or 倾向 said to exist at all, 存在“上热下冷”现象, 存在重实体轻程序倾向; not 不存在/未
     # 发现存在, a fault ruled out)
     r"|(?<![不未无])(?<!发现)存在[^,，。;；]{0,16}(现象|倾向)"
+    # (…and a duty kept in words only, 停留在口头上/表面/纸面上, or a gap said plainly, 还有一定差距;
+    # not 没有差距, nor 缩小差距, where 有 is not the verb)
+    r"|停留在(表面|口头|纸面|会议|文件)|(?<![没无])有(一定|较大|不小|明显)?的?差距"
 )
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
 # (…but a problem said to be still unsolved is no problem tackled: 尚未得到根本解决, 难以纠正)
@@ -141,8 +144,10 @@ PLAN_OPENER = regex_cache.compile(r"^\s*(下一步|下一阶段|今后|明年|�
 # plan only when the clause does not go on to put its object somewhere (纳入/列入/列为/作为…),
 # or when 将 is followed by a word of the future (我局将继续把…纳入…).
 PLAN_SUBJECT = regex_cache.compile(
-    r"(我局|我们|我委|我办|本局|本单位|本部门|我厅|我单位)"
-    r"(将(?!(?!继续|进一步|持续|不断|全面|深入|着力|重点|大力|切实|认真|积极|坚持|加强|加快|推进|做好|努力|力争)"
+    # (u26b: a township's, street office's or place's own report says 我镇/我街道/我县 as a
+    # department's says 我局; and 将把 is only the future, 将 the disposal marker never before 把)
+    r"(我局|我们|我委|我办|本局|本单位|本部门|我厅|我单位|我镇|我乡|我街道|我区|我县|我市|我旗|我中心)"
+    r"(将(?!(?!继续|进一步|持续|不断|全面|深入|着力|重点|大力|切实|认真|积极|坚持|加强|加快|推进|做好|努力|力争|把)"
     r"[^,，。;；:：]{1,30}?(纳入|列入|列为|作为|融入|贯穿|摆在|放在|写入))"
     # (not 我局要求… — a requirement made — nor 拟就/拟定了, drafted)
     r"|要(?!求)|计划|拟(?!就|定了|订了)|准备|打算)"
