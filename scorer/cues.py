@@ -101,6 +101,9 @@ NEGATION = regex_cache.compile(
     # the year, not a gap in the work)
     r"|未(?!(制定|出台|印发|发布|制发)[^,，。;；]{0,6}规范性文件)"
     r"(开展|建立|落实|严格|全面|实现|形成|完成|设立|制定|编制|公开|公示|进行|到位|配备|聘请|组织|执行|出台|纳入|报送|备案|审核|审查|开通|覆盖|召开|成立)"
+    # (u26b) a meeting or a hearing not held (党组未专题研究法治工作, 主要负责人未专门听取法治工作汇报,
+    # 年内未召开领导小组会议) is a gap admitted as 未开展 is
+    r"|未(专门|专题|定期|及时)?(听取|研究|部署|召开)"
     r"|未经[^,，。]{1,12}(即|就|便|直接)"
     # (s26e, s26h) work done in name only (普法工作流于形式, 学法走过场) is a gap admitted; 防止/避免
     # 流于形式 is the problem tackled (TACKLED below); 淡薄, 不明显: a weak or unseen result
@@ -123,6 +126,16 @@ NEGATION = regex_cache.compile(
     r"|不彻底"
     # (t26c) means admitted as lacking (执法记录设备短缺, 法治人才匮乏, 法制审核力量紧缺)
     r"|短缺|匮乏|紧缺"
+    # (u26b) a fault said to persist (仍存在重业务轻法治的现象, 第一责任人职责落实还存在层层递减现象,
+    # 依然存在差距): the gap admitted in the shortcomings' own words; not 存在的问题 named as the
+    # thing tackled (TACKLED below: 针对…仍存在的问题)
+    r"|(仍|还|依然|依旧|仍然)(不同程度地?)?存在[^,，。;；]{0,16}(现象|差距|短板|倾向|情况)"
+    # (…and a 现象 or 倾向 said to exist at all, 存在“上热下冷”现象, 存在重实体轻程序倾向; not 不存在/未
+    # 发现存在, a fault ruled out)
+    r"|(?<![不未无])(?<!发现)存在[^,，。;；]{0,16}(现象|倾向)"
+    # (…and a duty kept in words only, 停留在口头上/表面/纸面上, or a gap said plainly, 还有一定差距;
+    # not 没有差距, nor 缩小差距, where 有 is not the verb)
+    r"|停留在(表面|口头|纸面|会议|文件)|(?<![没无])有(一定|较大|不小|明显)?的?差距"
 )
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
 # (…but a problem said to be still unsolved is no problem tackled: 尚未得到根本解决, 难以纠正)
@@ -131,14 +144,16 @@ UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；
                                 r"|(整改|解决|纠正)[^,，。;；]{0,4}(尚未|未|没有|不)(完成|到位|彻底|落实|见效)(?!的)")
 TACKLED = regex_cache.compile(r"针对(?!性)|解决|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足")
 # (u26a) (…or a sentence opened by the plan's own date: 计划于明年一季度召开…, 拟在明年上半年…; not
-# 计划于2024年…, which may be this year's plan carried out)
-PLAN_OPENER = regex_cache.compile(r"^\s*(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段|(计划|拟)(于|在)(明年|来年|下一年度?))")
+# 计划于2024年…, which may be this year's plan carried out; u26b: 下步, the short form of 下一步)
+PLAN_OPENER = regex_cache.compile(r"^\s*(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段|下步|(计划|拟)(于|在)(明年|来年|下一年度?))")
 # 将 is also the disposal marker (把): 我局将法治建设纳入年度考核 reports what was done. It is a
 # plan only when the clause does not go on to put its object somewhere (纳入/列入/列为/作为…),
 # or when 将 is followed by a word of the future (我局将继续把…纳入…).
 PLAN_SUBJECT = regex_cache.compile(
-    r"(我局|我们|我委|我办|本局|本单位|本部门|我厅|我单位)"
-    r"(将(?!(?!继续|进一步|持续|不断|全面|深入|着力|重点|大力|切实|认真|积极|坚持|加强|加快|推进|做好|努力|力争)"
+    # (u26b: a township's, street office's or place's own report says 我镇/我街道/我县 as a
+    # department's says 我局; and 将把 is only the future, 将 the disposal marker never before 把)
+    r"(我局|我们|我委|我办|本局|本单位|本部门|我厅|我单位|我镇|我乡|我街道|我区|我县|我市|我旗|我中心)"
+    r"(将(?!(?!继续|进一步|持续|不断|全面|深入|着力|重点|大力|切实|认真|积极|坚持|加强|加快|推进|做好|努力|力争|把)"
     r"[^,，。;；:：]{1,30}?(纳入|列入|列为|作为|融入|贯穿|摆在|放在|写入))"
     # (not 我局要求… — a requirement made — nor 拟就/拟定了, drafted)
     r"|要(?!求)|计划|拟(?!就|定了|订了)|准备|打算)"
