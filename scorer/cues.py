@@ -118,6 +118,9 @@ NEGATION = regex_cache.compile(
     r"|不彻底"
     # (t26c) means admitted as lacking (执法记录设备短缺, 法治人才匮乏, 法制审核力量紧缺)
     r"|短缺|匮乏|紧缺"
+    # (u26f) oversight or care missing or too lax (对基层执法的监督缺位, 执法监督存在宽松软现象,
+    # 问责失之于宽): a gap admitted; not the slogan 补位不缺位 / 到位不越位不缺位
+    r"|(?<![不防])缺位|宽松软|失之于?(宽|软)"
 )
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
 # (…but a problem said to be still unsolved is no problem tackled: 尚未得到根本解决, 难以纠正)
