@@ -136,6 +136,9 @@ NEGATION = regex_cache.compile(
     # (…and a duty kept in words only, 停留在口头上/表面/纸面上, or a gap said plainly, 还有一定差距;
     # not 没有差距, nor 缩小差距, where 有 is not the verb)
     r"|停留在(表面|口头|纸面|会议|文件)|(?<![没无])有(一定|较大|不小|明显)?的?差距"
+    # (u26f) oversight or care missing or too lax (对基层执法的监督缺位, 执法监督存在宽松软现象,
+    # 问责失之于宽): a gap admitted; not the slogan 补位不缺位 / 到位不越位不缺位
+    r"|(?<![不防])缺位|宽松软|失之于?(宽|软)"
 )
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
 # (…but a problem said to be still unsolved is no problem tackled: 尚未得到根本解决, 难以纠正)
