@@ -111,9 +111,9 @@ NEGATION = regex_cache.compile(
     # (s26c, s26f) a rate still high or low, a problem still recurring (败诉率依然偏高, 参训率偏低,
     # 越级上访时有发生)
     r"|偏高|偏低|居高不下|时有发生"
-    # (u26c) one side of the work put before the other (重执法、轻普法, 重实体轻程序, 重审批轻监管):
+    # (u26c) one side of the work put before the other, or zeal at the top only (上热下冷) (重执法、轻普法, 重实体轻程序, 重审批轻监管):
     # the stock words of a gap admitted. Not 重大/重点/重要 read as 重, nor 轻微/轻松 as 轻
-    r"|(?<![加严注尊看偏])重(?!大|点|要|复|新|视|庆|申|构|塑|组|建|拳|在|于|心)[\u4e00-\u9fff]{1,4}[、，,]?轻(?!微|松|易|度|型|工|伤|重)"
+    r"|上热(中温)?下冷|(?<![加严注尊看偏])重(?!大|点|要|复|新|视|庆|申|构|塑|组|建|拳|在|于|心)[\u4e00-\u9fff]{1,4}[、，,]?轻(?!微|松|易|度|型|工|伤|重)"
     # (s26e, s26h) a need still there (仍需进一步加强, 还需拓展, 尚待完善) is the gap admitted, as
     # 有待加强 is (not 还要: 不仅…还要加强 states a principle)
     r"|(仍|还|尚)(需|待|须)(进一步)?(加强|提高|提升|拓展|完善|发挥|增强|规范|健全|强化|深化|加大)"
