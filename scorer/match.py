@@ -541,7 +541,8 @@ class _SentenceView:
         """
         found = self._not_work_by_clause.get(i)
         if found is None:
-            found = self._not_work_by_clause[i] = _not_work(self.sentence.norm, *self.clauses[i], self.role)
+            found = self._not_work_by_clause[i] = _not_work(self.sentence.norm, *self.clauses[i], self.role,
+                                                            self.clauses[:i])
         return found
 
     @_once
@@ -549,8 +550,10 @@ class _SentenceView:
         return {}
 
 
-def _not_work(norm: str, cs: int, ce: int, role: str) -> list[tuple[int, int, tuple[tuple[int, int], ...] | None]]:
-    """_SentenceView.not_work of the clause norm[cs:ce] of a sentence standing in a part of this role."""
+def _not_work(norm: str, cs: int, ce: int, role: str,
+              earlier: list[tuple[int, int]]) -> list[tuple[int, int, tuple[tuple[int, int], ...] | None]]:
+    """_SentenceView.not_work of the clause norm[cs:ce] of a sentence standing in a part of this role
+    (``earlier``: the sentence's clauses before it)."""
     # (a clause holds no cue whose guard's words it lacks: the guard's plain words are found
     # faster than the cue is tried at every position)
     clause = norm[cs:ce]
@@ -597,7 +600,7 @@ def _not_work(norm: str, cs: int, ce: int, role: str) -> list[tuple[int, int, tu
         # 情况报告》并研究部署…事项 reviewed the report; the agenda starts at 并; s25)
         start = 0 if held else clause.rfind("并", 0, m.start()) + 1
         out.append((cs + start, ce, tuple(cues)))
-    elif cs and _AGENDA_TASK.match(clause) and _on_agenda(norm, cs):
+    elif earlier and _AGENDA_TASK.match(clause) and _on_agenda(norm, earlier):
         out.append((cs, ce, None))
     return out
 
@@ -607,12 +610,10 @@ def _not_work(norm: str, cs: int, ce: int, role: str) -> list[tuple[int, int, tu
 _AGENDA_TASK = regex_cache.compile(r"\s*(推进|做好|抓好|加强|落实|全面(实施|推进|落实)|深入(推进|开展)|扎实(推进|做好))(?![^,，;；]*\d)")
 
 
-def _on_agenda(norm: str, cs: int) -> bool:
-    """Does the clause at ``cs`` go on with a meeting's agenda: a clause before it, in a sentence
+def _on_agenda(norm: str, earlier: list[tuple[int, int]]) -> bool:
+    """Does a clause go on with a meeting's agenda: one of the ``earlier`` clauses, in a sentence
     that names the meeting held, opens the deployment, and only task clauses stand between?"""
-    clauses = [c for c in _clauses(norm) if c[1] <= cs]
-    for i in range(len(clauses) - 1, -1, -1):
-        a, b = clauses[i]
+    for a, b in reversed(earlier):
         piece = norm[a:b]
         if AGENDA_CLAUSE.search(piece):
             return MEETING_HELD.search(norm, 0, b) is not None
