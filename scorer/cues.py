@@ -403,7 +403,10 @@ NAMED_EVENT = regex_cache.compile(
     # an operation named in a short quote (“铁拳”行动, “扫雷”专项行动); a quoted list of slogans
     # (“深学争优、敢为争先、实干争效”行动) is a motto, not one operation. (Kept last: the
     # numbers of BRANCH_WORDS["NAMED_EVENT"] are the branches' places.)
-    r"|“(?![一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”)[^”、,，]{2,8}”(专项)?(行动|整治|督查|督察)"
+    # (…or with its kind inside the quote: “法治规划全面落实行动”, “蓝天保卫”专项行动 as “…专项行动”)
+    # (not a numbered one: “八大行动”, “三项行动”, like “八进”)
+    r"|“(?:(?![一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”)[^”、,，]{2,8}”(专项)?(行动|整治|督查|督察)"
+    r"|(?![一二三四五六七八九十两双百千\d])[^”、,，]{2,12}(专项行动|行动|专项整治)”)"
     # speaking at a named meeting: 在全省行政执法工作推进会上介绍经验
     r"|(?<=在)(全国|全省|全市|国家|省|市)[^,，。;；]{2,30}?(工作会议?|推进会议?|座谈会|现场会|电视电话会议?|交流会)上(作|介绍|交流|发言)"
     # numbered study sessions (于2020年第2次、第7次、第8次学习会集中学习了宪法), and a standing body's

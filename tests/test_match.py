@@ -97,6 +97,10 @@ def _score(ruleset, text: str, **kw):
         ("leadership.law_study", "组织党组中心组专题学习习近平法治思想，赴基层开展专题调研，走访企业12家。", "asserted"),
         ("leadership.law_study", "组织党组中心组专题学习习近平法治思想，开展法治督察，覆盖乡镇12个。", "asserted"),
         ("leadership.law_study", "组织党组中心组专题学习习近平法治思想12次，赴基层开展专题调研。", "substantiated"),
+        # a campaign named in quotes with its kind inside them is a named campaign (catalogue:
+        # a named event or campaign); a numbered one is a motto, like “八进”
+        ("leadership.party_deployment", "召开区委全面依法治区委员会会议，部署开展“法治护企优环境行动”。", "substantiated"),
+        ("leadership.party_deployment", "召开区委全面依法治区委员会会议，部署开展“六大行动”。", "asserted"),
     ],
 )
 def test_sentence_status(ruleset, rule_id, sentence, expected):
