@@ -148,6 +148,7 @@ class CompiledRule:
     heading_acts: re.Pattern[str] | None = None  # Rule.heading_acts compiled
     bundle: re.Pattern[str] | None = None  # Rule.bundle compiled
     not_detail: re.Pattern[str] | None = None  # Rule.not_detail compiled
+    no_detail_when: re.Pattern[str] | None = None  # Rule.no_detail_when compiled
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,8 @@ def _compile(rule: Rule, plan: Plan | None = None) -> CompiledRule:
                         compile_(normalize_pattern(rule.continued_by)) if rule.continued_by else None,
                         compile_(normalize_pattern(rule.heading_acts)) if rule.heading_acts else None,
                         compile_(normalize_pattern(rule.bundle)) if rule.bundle else None,
-                        compile_(normalize_pattern(rule.not_detail)) if rule.not_detail else None)
+                        compile_(normalize_pattern(rule.not_detail)) if rule.not_detail else None,
+                        compile_(normalize_pattern(rule.no_detail_when)) if rule.no_detail_when else None)
 
 
 # What _compile works out from a rule's terms and patterns before compiling anything, as
@@ -283,7 +285,8 @@ def pattern_problem(rule: Rule) -> tuple[str, str | None, str] | None:
              + ([("continued_by", None, rule.continued_by)] if rule.continued_by is not None else [])
              + ([("heading_acts", None, rule.heading_acts)] if rule.heading_acts is not None else [])
              + ([("bundle", None, rule.bundle)] if rule.bundle is not None else [])
-             + ([("not_detail", None, rule.not_detail)] if rule.not_detail is not None else []))
+             + ([("not_detail", None, rule.not_detail)] if rule.not_detail is not None else [])
+             + ([("no_detail_when", None, rule.no_detail_when)] if rule.no_detail_when is not None else []))
     for key, _, pattern in keyed:
         try:
             compile_(normalize_pattern(pattern))
@@ -1356,6 +1359,8 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
             scope = _scope(view, spans, others)
         if scope is not None and compiled.not_detail is not None:  # (Rule.not_detail: another's clause)
             scope = frozenset(c for c in scope if not compiled.not_detail.search(s.norm[slice(*view.clauses[c])]))
+        if scope is not None and compiled.no_detail_when is not None and compiled.no_detail_when.search(s.norm):
+            scope = frozenset()  # (Rule.no_detail_when: the whole sentence's detail is another's)
         own_cited = _cited_own_title(compiled, view) if view.cited_own_titles else None
         status, reason = _judge(view, spans, in_title_only, year, options, scope, own_cited)
         evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, tuple(spans)))

@@ -162,6 +162,12 @@ class Rule:
     # leaders counts for accountability only). Such a clause is left out of the clauses the
     # detail is read from, as a clause another requirement claims is. None: no clause is.
     not_detail: str | None = None
+    # A pattern for a sentence whose detail is never this requirement's, though the rule matches
+    # it and it stays its evidence: the principal leader's own acts in the leader's duty
+    # (主要负责同志履行第一责任人职责，6次听取法治政府建设工作汇报 — the count is the leader's,
+    # leadership.first_responsible's; the hearing still shows the work deployed). Searched in the
+    # whole sentence. None: no sentence is.
+    no_detail_when: str | None = None
     positive: tuple[tuple[str, str], ...] = ()  # (sentence, expected status)
     negative: tuple[str, ...] = ()
     metadata: dict = field(default_factory=dict, hash=False, compare=False)  # free text for readers

@@ -91,6 +91,7 @@ RULE_SCHEMA = {
                 "heading_acts": {"type": "string", "minLength": 1},
                 "bundle": {"type": "string", "minLength": 1},
                 "not_detail": {"type": "string", "minLength": 1},
+                "no_detail_when": {"type": "string", "minLength": 1},
             },
             # heading_scope "act" keeps the body's sentences that name the rule's act: it needs
             # continued_by to say what that act is (without it "act" would silently mean true)
@@ -284,6 +285,7 @@ def _to_rule(raw: dict, file: str, trusted: bool) -> Rule:
         heading_acts=match.get("heading_acts"),
         bundle=match.get("bundle"),
         not_detail=match.get("not_detail"),
+        no_detail_when=match.get("no_detail_when"),
         positive=tuple((e["text"], e["status"]) for e in examples.get("positive", ())),
         negative=tuple(examples.get("negative", ())),
         metadata=dict(raw.get("metadata", {})),
