@@ -97,6 +97,10 @@ def _score(ruleset, text: str, **kw):
         ("leadership.law_study", "组织党组中心组专题学习习近平法治思想，赴基层开展专题调研，走访企业12家。", "asserted"),
         ("leadership.law_study", "组织党组中心组专题学习习近平法治思想，开展法治督察，覆盖乡镇12个。", "asserted"),
         ("leadership.law_study", "组织党组中心组专题学习习近平法治思想12次，赴基层开展专题调研。", "substantiated"),
+        # a sentence Rule.no_detail_when marks stays the rule's evidence but its detail is
+        # another's: the principal leader's own hearings in the leader's duty (first_responsible's)
+        ("leadership.party_deployment", "区政府主要负责人认真履行第一责任人职责，7次听取法治政府建设工作汇报。", "asserted"),
+        ("leadership.party_deployment", "区政府党组7次听取法治政府建设工作汇报。", "substantiated"),
         # a campaign named in quotes with its kind inside them is a named campaign (catalogue:
         # a named event or campaign); a numbered one is a motto, like “八进”
         ("leadership.party_deployment", "召开区委全面依法治区委员会会议，部署开展“法治护企优环境行动”。", "substantiated"),
