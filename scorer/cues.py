@@ -335,7 +335,8 @@ NAMED_BODY = regex_cache.compile(
 # A named person: 局长王宇同志, 马兴瑞省长主持… (a name is two or three characters that are
 # not themselves part of a title or a body's name).
 _TITLES = "省长|市长|县长|区长|镇长|乡长|局长|厅长|主任|书记|部长|旗长|州长"
-_NOT_NAME_END = "委府局厅部党组长副县市区省镇乡街办室处科队所记任县级常务主要分管班子领导同志"
+# (由 too: 会议由局长主持 names the generic role, not a person 会议由 — catalogue: generic roles are no detail)
+_NOT_NAME_END = "委府局厅部党组长副县市区省镇乡街办室处科队所记任县级常务主要分管班子领导同志由"
 _NOT_A_NAME = (
     "负总责|总负责|挂帅|亲自|带头|主持|全面|认真|高度|始终|切实|严格|坚持|深入|要求|作为|负责|分管|牵头|担任|召开|统筹|率先|同时|"
     "同志|每|对|和|及|与|是|等|兼|为|在|任|一|二|三|副|助理|班子|办公|主要|第一|履行|亲|带|多次|定期|专题|组织|听取|"

@@ -101,6 +101,9 @@ def _score(ruleset, text: str, **kw):
         # another's: the principal leader's own hearings in the leader's duty (first_responsible's)
         ("leadership.party_deployment", "区政府主要负责人认真履行第一责任人职责，7次听取法治政府建设工作汇报。", "asserted"),
         ("leadership.party_deployment", "区政府党组7次听取法治政府建设工作汇报。", "substantiated"),
+        # the meeting chaired by the generic role is no named person (会议由局长主持); a name is
+        ("leadership.party_deployment", "召开局党组会议研究部署法治政府建设工作，会议由局长主持。", "asserted"),
+        ("leadership.party_deployment", "召开局党组会议研究部署法治政府建设工作，会议由局长李明主持。", "substantiated"),
         # a campaign named in quotes with its kind inside them is a named campaign (catalogue:
         # a named event or campaign); a numbered one is a motto, like “八进”
         ("leadership.party_deployment", "召开区委全面依法治区委员会会议，部署开展“法治护企优环境行动”。", "substantiated"),
