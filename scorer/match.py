@@ -1364,6 +1364,10 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
         own_cited = _cited_own_title(compiled, view) if view.cited_own_titles else None
         status, reason = _judge(view, spans, in_title_only, year, options, scope, own_cited)
         evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, tuple(spans)))
+    if options.heading_scope and compiled.rule.heading_over:
+        evidence = [e for e, i in zip(evidence, sorted(candidates))
+                    if not (e.status == "asserted" and body.views[i].sentence.is_heading
+                            and _body_about_else(i, found, claims, body.views, compiled.rule.heading_over))]
     if options.heading_scope and compiled.rule.heading_scope:
         act = compiled.continued_by if compiled.rule.heading_scope == "act" else None
         evidence += _under_heading(found, claims, body, year, options, act)
@@ -1375,6 +1379,41 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
         evidence += [e for e in _carrying_on(compiled, found, claims, body, year, options)
                      if e.sentence not in seen]
     return tuple(evidence)
+
+
+# A heading's level by its marker: 一、 above （一） above 1. above （1）; a heading without a
+# marker counts as the highest.
+_HEADING_LEVELS = tuple(regex_cache.compile(p) for p in (
+    r"^\s*[一二三四五六七八九十]+[、.．]", r"^\s*[（(][一二三四五六七八九十]+[)）]",
+    r"^\s*\d+[、.．](?!\d)", r"^\s*[（(]\d+[)）]"))
+
+
+def _heading_level(norm: str) -> int:
+    return next((k + 1 for k, p in enumerate(_HEADING_LEVELS) if p.match(norm)), 0)
+
+
+def _body_about_else(h: int, found: Found, claims: dict[int, dict[int, set[str]]],
+                     views: list[_SentenceView], others: tuple[str, ...]) -> bool:
+    """A heading this rule matches whose own body is about something else (catalogue: never
+    evidence): the sentences under it, down to the next heading of its level or above, include
+    some that one of ``others`` matches and none that this rule does. Only a section's heading
+    (（二）…, 1.…, (1)…), whose body is one topic: a part's heading (一、…) or an unmarked line
+    spans several, and no one of them makes it about something else."""
+    level = _heading_level(views[h].sentence.norm)
+    if level < 2:
+        return False
+    other = False
+    i = h + 1
+    while i < len(views):
+        s = views[i].sentence
+        if s.is_heading and _heading_level(s.norm) <= level:
+            break
+        if i in found:
+            return False
+        other = other or (not s.is_heading and any(
+            rules & set(others) for rules in claims.get(i, {}).values()))
+        i += 1
+    return other
 
 
 def _under_heading(found: Found, claims: dict[int, dict[int, set[str]]], body: _Body, year: int | None,

@@ -136,6 +136,12 @@ class Rule:
     # act (continued_by) — under a part headed by the study, its other work's figures are not
     # the study's.
     heading_scope: bool | str = True
+    # Requirements whose body under this one's heading makes the heading no evidence: where
+    # the body, down to the next heading of its level, has sentences one of these matches and
+    # none this one does (catalogue: "a heading whose own body is about something else" is
+    # never evidence: （二）加强法治宣传教育 over the staff's own study of law). Section headings
+    # only (（二）, 1., (1)), not a part's (一、). Empty: a heading is evidence whatever its body.
+    heading_over: tuple[str, ...] = ()
     # A pattern naming this requirement's own act (学习|研讨|讲座…), for the sentences that
     # carry on a match in the same paragraph without naming the requirement again
     # (组织中心组专题学习习近平法治思想。全年共集中学习12次。): such a sentence, matched by no

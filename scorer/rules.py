@@ -87,6 +87,7 @@ RULE_SCHEMA = {
                     },
                 },
                 "heading_scope": {"enum": [True, False, "act"]},
+                "heading_over": _string_list,
                 "continued_by": {"type": "string", "minLength": 1},
                 "heading_acts": {"type": "string", "minLength": 1},
                 "bundle": {"type": "string", "minLength": 1},
@@ -281,6 +282,7 @@ def _to_rule(raw: dict, file: str, trusted: bool) -> Rule:
         detail_from=tuple((tuple(d["rules"]), d.get("when"), d.get("subject"))
                           for d in match.get("detail_from", ())),
         heading_scope=match.get("heading_scope", True),
+        heading_over=tuple(match.get("heading_over", ())),
         continued_by=match.get("continued_by"),
         heading_acts=match.get("heading_acts"),
         bundle=match.get("bundle"),

@@ -1147,3 +1147,24 @@ def test_counts_in_words_of_teams_places_hours_and_rules_are_counts(ruleset):
     assert judge_text(study, "全年组织领导干部集中学法累计四十学时。", ruleset=ruleset) == "substantiated"
     cleanup = ruleset.get("normative_docs.cleanup")
     assert judge_text(cleanup, "开展规范性文件清理，废止文件两部、修改三部。", ruleset=ruleset) == "substantiated"
+
+
+def test_a_heading_over_a_body_on_another_requirement_is_no_evidence(ruleset):
+    # catalogue: "a heading whose own body is about something else" is never evidence. The
+    # publicity heading over the staff's own study of law (leadership.law_study, named in
+    # popularization's heading_over) is no publicity; over a body with publicity it stays.
+    study = ("某县水务局2023年法治政府建设情况报告\n一、主要举措和成效\n（二）加强法治宣传教育，营造良好法治氛围\n"
+             "1.认真组织学习。局党组理论学习中心组集中学法4次，专题学习《中华人民共和国水法》。\n"
+             "（三）推进依法行政\n")
+    assert _score(ruleset, study).result("education.popularization").status == "absent"
+    publicity = study.replace("（三）推进依法行政", "在村社开展水法宣传活动6场。\n（三）推进依法行政")
+    assert _score(ruleset, publicity).result("education.popularization").status == "substantiated"
+    # a heading with nothing under it, or over a body no requirement matches, stays asserted
+    alone = "某县水务局2023年法治政府建设情况报告\n一、主要举措和成效\n（二）加强法治宣传教育\n（三）推进依法行政\n"
+    assert _score(ruleset, alone).result("education.popularization").status == "asserted"
+    # a rule without heading_over keeps its heading whatever the body
+    duty = study.replace("（二）加强法治宣传教育，营造良好法治氛围", "（二）切实履行推进法治建设第一责任人职责")
+    assert _score(ruleset, duty).result("leadership.first_responsible").status == "asserted"
+    # a part's heading (一、) spans several topics: its body does not make it about something else
+    part = study.replace("（二）加强法治宣传教育，营造良好法治氛围", "二、加强法治宣传教育").replace("（三）推进依法行政", "三、推进依法行政")
+    assert _score(ruleset, part).result("education.popularization").status == "asserted"
