@@ -354,6 +354,9 @@ def test_quality_signals(ruleset):
         ("education.popularization", "在法治学习、普法宣传、基层治理、纠纷化解等方面综合发力，取得积极成效。", "absent"),
         ("disputes.petition_mediation", "持续在制度建设、行政决策、行政执法、矛盾化解等多方面用力，法治政府建设取得成效。", "absent"),
         ("enforcement.publicity", "在行政许可、行政处罚、行政检查等方面公示执法信息1200条。", "substantiated"),
+        # …nor the fields a principle runs through (贯穿…、…、…全过程); work done in one still is
+        ("functions.power_list", "始终把法治思维贯穿政务服务、行政执法、基层治理全过程，提升依法行政能力。", "absent"),
+        ("functions.power_list", "将法治思维贯穿政务服务全过程，全年办理政务服务事项3.2万件。", "substantiated"),
         # a set frequency is a count; a quoted column is a named platform; the leader who
         # chairs the deploying meeting acts in person
         ("leadership.party_deployment", "党工委每半年听取一次法治建设工作情况汇报。", "substantiated"),
