@@ -37,6 +37,9 @@ def _score(ruleset, text: str, **kw):
         ("enforcement.legal_review", "今后将全面推行重大执法决定法制审核制度。", "planned"),
         ("enforcement.legal_review", "我局将全面推行重大执法决定法制审核制度。", "planned"),
         ("leadership.accountability", "我局将继续把法治建设纳入年度目标考核。", "planned"),
+        # (the next year named after 计划/拟, with or without 于/在, opens a plan)
+        ("decisions.statutory_procedure", "计划明年制定《区教育局重大行政决策程序规定》。", "planned"),
+        ("decisions.statutory_procedure", "拟于明年上半年制定《区教育局重大行政决策程序规定》。", "planned"),
         # the year's enforcement caseload after a requirement is not its detail (catalogue:
         # 办理行政许可36件 beside 全面推行三项制度)…
         ("enforcement.publicity", "全面推行行政执法公示制度，全年查处违法案件52起，罚没款8.6万元。", "asserted"),
