@@ -154,7 +154,8 @@ UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；
 TACKLED = regex_cache.compile(r"针对(?!性)|解决|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足")
 # (u26a) (…or a sentence opened by the plan's own date: 计划于明年一季度召开…, 拟在明年上半年…; not
 # 计划于2024年…, which may be this year's plan carried out; u26b: 下步, the short form of 下一步)
-PLAN_OPENER = regex_cache.compile(r"^\s*(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段|下步|(计划|拟)(于|在)(明年|来年|下一年度?))")
+# (round 5: 于/在 may be left out — 计划明年制定…, 拟明年上半年开展…: the next year named is the plan's)
+PLAN_OPENER = regex_cache.compile(r"^\s*(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段|下步|(计划|拟)(于|在)?(明年|来年|下一年度?))")
 # 将 is also the disposal marker (把): 我局将法治建设纳入年度考核 reports what was done. It is a
 # plan only when the clause does not go on to put its object somewhere (纳入/列入/列为/作为…),
 # or when 将 is followed by a word of the future (我局将继续把…纳入…).
@@ -518,6 +519,13 @@ _ITEM = r"[^,，、。;；:：]{2,18}"
 ENUMERATION = regex_cache.compile(
     rf"(?:{_ITEM}、){{3,}}{_ITEM}?等(多个?|各个?|诸多?|几个)?(方面|领域|重点工作|环节)"
     rf"|(围绕|聚焦|紧扣)(?:{_ITEM}、){{3,}}{_ITEM}"
+    # the fields that law-based thinking runs through (将法治思维贯穿政务服务、行政执法、基层治理
+    # 全过程): where the principle applies, not work done in each field
+    rf"|(贯穿|融入)(于|到)?(?:{_ITEM}、){{2,}}{_ITEM}?(全过程|各环节|全领域)"
+    # the other businesses law-based work is deployed beside (与政务服务、督查督办、公文处理等核心
+    # 业务同部署、同推进): named to say the law work keeps pace with them, not reported done.
+    # Only the list: 同部署 itself stays the deployment's
+    rf"|与(?:{_ITEM}、)+{_ITEM}?(?=等?[^,，、]{{0,10}}同(部署|谋划|推进|安排|研究|规划|落实))"
 )
 # The topics of a training or of building up staff (法制审核、行政复议应诉、行政调解等法治专业人才
 # 培养; 行政许可、行政处罚等业务培训): the fields the staff were trained in (group 1), not work
@@ -655,7 +663,7 @@ def _one_of(*words: str):
 
 
 GUARDS = {
-    "ENUMERATION": _one_of("方面", "领域", "重点工作", "环节", "围绕", "聚焦", "紧扣"),
+    "ENUMERATION": _one_of("方面", "领域", "重点工作", "环节", "围绕", "聚焦", "紧扣", "全过程", "同部署", "同谋划", "同推进", "同安排", "同研究", "同规划", "同落实"),
     # (负责 covers 科负责, 具体负责…; 科室/处室/股室 cover 责任科室…)
     "REMIT_CLAUSE": _one_of("负责", "主要承担", "具体承担", "专门承担", "牵头", "主责", "责任单位", "责任部门",
                             "机构", "机关", "科室", "处室", "股室", "确定", "明确", "指定", "作为"),

@@ -37,6 +37,9 @@ def _score(ruleset, text: str, **kw):
         ("enforcement.legal_review", "今后将全面推行重大执法决定法制审核制度。", "planned"),
         ("enforcement.legal_review", "我局将全面推行重大执法决定法制审核制度。", "planned"),
         ("leadership.accountability", "我局将继续把法治建设纳入年度目标考核。", "planned"),
+        # (the next year named after 计划/拟, with or without 于/在, opens a plan)
+        ("decisions.statutory_procedure", "计划明年制定《区教育局重大行政决策程序规定》。", "planned"),
+        ("decisions.statutory_procedure", "拟于明年上半年制定《区教育局重大行政决策程序规定》。", "planned"),
         # the year's enforcement caseload after a requirement is not its detail (catalogue:
         # 办理行政许可36件 beside 全面推行三项制度)…
         ("enforcement.publicity", "全面推行行政执法公示制度，全年查处违法案件52起，罚没款8.6万元。", "asserted"),
@@ -371,6 +374,12 @@ def test_quality_signals(ruleset):
         ("education.popularization", "在法治学习、普法宣传、基层治理、纠纷化解等方面综合发力，取得积极成效。", "absent"),
         ("disputes.petition_mediation", "持续在制度建设、行政决策、行政执法、矛盾化解等多方面用力，法治政府建设取得成效。", "absent"),
         ("enforcement.publicity", "在行政许可、行政处罚、行政检查等方面公示执法信息1200条。", "substantiated"),
+        # …nor the fields a principle runs through (贯穿…、…、…全过程); work done in one still is
+        ("functions.power_list", "始终把法治思维贯穿政务服务、行政执法、基层治理全过程，提升依法行政能力。", "absent"),
+        ("functions.power_list", "将法治思维贯穿政务服务全过程，全年办理政务服务事项3.2万件。", "substantiated"),
+        # …nor the businesses law-based work is deployed beside (与…、…等业务同部署); the deployment stays
+        ("functions.power_list", "将法治建设纳入年度工作要点，与政务服务、信访接待、公文处理等业务同部署、同考核。", "absent"),
+        ("leadership.party_deployment", "将法治建设纳入年度工作要点，与政务服务、信访接待、公文处理等业务同部署、同考核。", "asserted"),
         # a set frequency is a count; a quoted column is a named platform; the leader who
         # chairs the deploying meeting acts in person
         ("leadership.party_deployment", "党工委每半年听取一次法治建设工作情况汇报。", "substantiated"),
