@@ -292,6 +292,10 @@ def test_quality_signals(ruleset):
         ("leadership.first_responsible", "县长、县推进法治政府建设领导小组组长李明同志主持召开全县法治政府建设工作会。", "substantiated"),
         ("leadership.first_responsible", "县长、县推进法治政府建设领导小组组长主持召开全县法治政府建设工作会。", "asserted"),
         ("oversight.external", "全力配合中央依法治国办开展法治政府建设实地督察“回头看”。", "substantiated"),
+        # …a named higher body's spot check or return visit is its inspection too (迎接省委依法治省办…示范
+        # 回访抽查); the leader who readies the unit for it acts on the duty with that named body
+        ("leadership.first_responsible", "县政府主要负责人切实履行推进法治建设第一责任人职责，部署迎接省委依法治省办法治政府建设示范回访抽查工作。", "substantiated"),
+        ("leadership.first_responsible", "县政府主要负责人切实履行推进法治建设第一责任人职责，部署法治政府建设示范创建工作。", "asserted"),
         # a score attained is a measured result; the points an item weighs and 15分钟 are not
         ("leadership.accountability", "主要负责人年终述法测评得分95分。", "substantiated"),
         ("leadership.accountability", "法治政府建设年度考核得分98.5分。", "substantiated"),
