@@ -48,9 +48,10 @@ NAMED_DOCUMENT = regex_cache.compile(
 OWN_DOCUMENT_VERB = regex_cache.compile(r"(制定|出台|印发|编制)((并|和|及)[^,。;《的]{0,4}(实施|执行|落实|施行)|[^,。;《的]{0,4}(层面|本级))$|(?<!新)(制定|拟定|草拟|编发|印制|印发|出台|修订|修改|起草|编制|编撰|编印|发布|下发|制发|出具|形成|建立|签订|审议通过|通过了?|起草了?|完善了?|公布|编写|汇编)(了|出)?[^,。;《的]{0,3}$")
 # A title that opens with a local body's or place's name is a local document — the
 # department's own or its government's (《市科技局领导干部学法用法制度》, 《桐溪区…规划》) —
-# unless it is a national or provincial one.
+# unless it is a national or provincial one — or opens with a level, not a place (《县级公安机关
+# 主要负责人履行…“十条”》, 《市级…》: a higher body's document for every body of that level; v27b).
 LOCAL_TITLE = regex_cache.compile(
-    r"^《(20\d\d年度?)?(?!中华人民共和国|中共中央|国务院|全国|中央|国家|最高|[\u4e00-\u9fff]{1,3}省|[\u4e00-\u9fff]{1,6}自治区|省)"
+    r"^《(20\d\d年度?)?(?![省市县区乡镇]级|中华人民共和国|中共中央|国务院|全国|中央|国家|最高|[\u4e00-\u9fff]{1,3}省|[\u4e00-\u9fff]{1,6}自治区|省)"
     r"[\u4e00-\u9fff]{0,10}(市|县|区|旗|州|盟|镇|乡|街道|街(?![头巷面区])|局|委|办|厅|中心|管委会)"
 )
 # A title that names a government or a Party committee, not a department: 《渠县人民政府…》,

@@ -89,6 +89,12 @@ def _score(ruleset, text: str, **kw):
         # …but one the unit made and carries out (制定和贯彻落实《…》) is its own document
         ("leadership.party_deployment", "制定和贯彻落实《桐溪区交通运输局行政执法公示办法(试行)》，召开党组会议研究部署法治建设工作。",
          "substantiated"),
+        # a title that opens with a level (县级…, 市级…) is a higher document for every body of that
+        # level, carried out, not a local body's own; one that opens with the place's name is local
+        ("leadership.first_responsible", "严格执行《县级公安机关主要负责人履行推进法治建设第一责任人职责“十条”》，坚持重要工作亲自部署、重大问题亲自过问。",
+         "asserted"),
+        ("leadership.first_responsible", "严格执行《桐溪县公安局主要负责人履行推进法治建设第一责任人职责“十条”》，坚持重要工作亲自部署、重大问题亲自过问。",
+         "substantiated"),
         # a citation of the Outline as the basis is not checkable detail
         ("enforcement.publicity", "按照《法治政府建设实施纲要》要求，推行行政执法公示制度。", "asserted"),
     ],
