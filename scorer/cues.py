@@ -298,6 +298,10 @@ NAMED_BODY = regex_cache.compile(
     # sending it the annual report is what leadership.annual_report itself names, no detail
     r"|向[^,，。;；]{0,6}(?P<office>(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办)[^,，。;；]{0,8}(汇报|述法|述职)"
     r"|参加[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办"
+    # (…and the leaders' year on the law-based duty reported to it, 向盟委全面依法治盟办报告局领导班子年度
+    # 履行法治建设责任情况 — the 第一责任人规定's yearly report of 履职, a concrete act with the named
+    # office; not the year's report on law-based government, which annual_report names itself; v27b)
+    r"|向[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办[^,，。;；]{0,6}报告[^,，。;；]{0,20}(履行|履职|履责)"
     # (…or the committee itself, when the leader gives 述法 before it: 参加省委全面依法治省委员会
     # 述法活动; the 述法 report sent to the office: 撰写年度述法报告并报送市委依法治市办)
     r"|参加[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)委员会[^,，。;；]{0,4}述法"

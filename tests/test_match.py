@@ -298,6 +298,10 @@ def test_quality_signals(ruleset):
         ("leadership.first_responsible", "县长、县推进法治政府建设领导小组组长李明同志主持召开全县法治政府建设工作会。", "substantiated"),
         ("leadership.first_responsible", "县长、县推进法治政府建设领导小组组长主持召开全县法治政府建设工作会。", "asserted"),
         ("oversight.external", "全力配合中央依法治国办开展法治政府建设实地督察“回头看”。", "substantiated"),
+        # the leaders' year on the law-based duty reported to a named rule-of-law office is a concrete
+        # act with it; the year's report on law-based government sent there is annual_report's own
+        ("leadership.accountability", "及时向旗委全面依法治旗办报告局领导班子年度履行法治建设责任情况。", "substantiated"),
+        ("leadership.accountability", "及时向上级报告局领导班子年度履行法治建设责任情况。", "asserted"),
         # …a named higher body's spot check or return visit is its inspection too (迎接省委依法治省办…示范
         # 回访抽查); the leader who readies the unit for it acts on the duty with that named body
         ("leadership.first_responsible", "县政府主要负责人切实履行推进法治建设第一责任人职责，部署迎接省委依法治省办法治政府建设示范回访抽查工作。", "substantiated"),
