@@ -1447,6 +1447,16 @@ def _with_detail(view: _SentenceView, year: int | None, options: MatchOptions, w
     return [Evidence(s.index, s.text, s.start, s.end, view.role, status, f"{why}；{reason}", (), signal)]
 
 
+def _shared_only(compiled: CompiledRule, claims: dict[int, set[str]]) -> bool:
+    """Do only rules this one shares detail with (Rule.detail_from) claim this sentence? Then it
+    opens no other task for this rule: 局长…亲自督办。全年审议法治建设议题64个，专门批示47次。 —
+    the meetings are deployment's, the instructions carried on from the leader are the leader's."""
+    if not compiled.detail_from:
+        return False
+    shared = set().union(*(others for others, _, _ in compiled.detail_from))
+    return set().union(*claims.values()) - {compiled.rule.id} <= shared
+
+
 def _carrying_on(compiled: CompiledRule, found: Found, claims: dict[int, dict[int, set[str]]], body: _Body,
                  year: int | None, options: MatchOptions) -> list[Evidence]:
     """The sentences after a match in the same paragraph that carry it on, as its evidence
@@ -1470,7 +1480,8 @@ def _carrying_on(compiled: CompiledRule, found: Found, claims: dict[int, dict[in
         if views[m].sentence.is_heading:
             continue  # a heading's body is _under_heading's
         i = m + 1
-        while (i < len(views) and i not in found and i not in claims and not views[i].sentence.is_heading
+        while (i < len(views) and i not in found and not views[i].sentence.is_heading
+               and (i not in claims or _shared_only(compiled, claims[i]))
                and views[i].sentence.paragraph == paragraph):
             norm = views[i].sentence.norm
             if act.search(norm) and not (exclude is not None and exclude.search(norm)):
