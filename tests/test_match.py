@@ -1144,3 +1144,20 @@ def test_counts_in_words_of_teams_places_hours_and_rules_are_counts(ruleset):
     assert judge_text(study, "全年组织领导干部集中学法累计四十学时。", ruleset=ruleset) == "substantiated"
     cleanup = ruleset.get("normative_docs.cleanup")
     assert judge_text(cleanup, "开展规范性文件清理，废止文件两部、修改三部。", ruleset=ruleset) == "substantiated"
+
+
+_LEADER = "局党组书记、局长坚持对法治建设重要工作亲自部署、重大问题亲自过问、重点环节亲自协调。"
+
+
+def test_a_sentence_only_shared_rules_claim_carries_on_the_leaders_act(ruleset):
+    # the leader's instructions counted in the next sentence, which deployment also claims for
+    # its meetings: deployment is a rule first_responsible shares detail with (detail_from), so
+    # the sentence opens no other task for it and carries the leader's act on (v27b)
+    body = _LEADER + "全年审议法治建设相关议题36个，专门批示21次。"
+    duty = _score(ruleset, _PARAGRAPH.format(body=body)).result("leadership.first_responsible")
+    assert duty.status == "substantiated"
+    assert [e.text for e in duty.evidence if e.signal == "paragraph"] == ["全年审议法治建设相关议题36个，专门批示21次。"]
+    # …but not the meetings alone (no act only the leader does), nor a higher leader's 批示 carried out
+    for rest in ("全年审议法治建设相关议题36个。", "认真贯彻落实市委书记批示精神，召开党组会议8次。"):
+        duty = _score(ruleset, _PARAGRAPH.format(body=_LEADER + rest)).result("leadership.first_responsible")
+        assert duty.status == "asserted", [(e.text, e.reason) for e in duty.evidence]
