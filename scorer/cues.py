@@ -302,6 +302,9 @@ NAMED_BODY = regex_cache.compile(
     # 履行法治建设责任情况 — the 第一责任人规定's yearly report of 履职, a concrete act with the named
     # office; not the year's report on law-based government, which annual_report names itself; v27b)
     r"|向[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办[^,，。;；]{0,6}报告[^,，。;；]{0,20}(履行|履职|履责)"
+    # a team led to a named place to learn from it (亲自带队到永川区学习法治政府建设经验, 率队赴浙江省
+    # 杭州市考察): a concrete act with a named outside place; not 各地, 基层 or 先进地区 (v27b)
+    r"|(带队|率队)(到|赴|前往)(?!各|全|基层|一线|先进|外地|兄弟|周边|辖区|本)[\u4e00-\u9fff]{2,6}(省|市|区|县)[^,，。;；]{0,12}(学习|考察|调研|交流)"
     # (…or the committee itself, when the leader gives 述法 before it: 参加省委全面依法治省委员会
     # 述法活动; the 述法 report sent to the office: 撰写年度述法报告并报送市委依法治市办)
     r"|参加[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)委员会[^,，。;；]{0,4}述法"
@@ -671,7 +674,8 @@ GUARDS = {
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",
                           "人民检察院", "组织部", "宣传部", "党校", "政法委", "依法治", "委员会", "人大", "政协",
                           "服务站", "工作站", "工作室", "调解室", "服务中心", "反馈", "整改", "通报", "审议意见", "大学", "学院",
-                          "述法", "述职", "报告", "报送", "汇报", "提交", "呈报", "提报", "对我", "对本", "来我", "来本", "审计", "纪委", "监委", "巡视组", "巡察组", "督察组"),
+                          "述法", "述职", "报告", "报送", "汇报", "提交", "呈报", "提报", "对我", "对本", "来我", "来本", "审计", "纪委", "监委", "巡视组", "巡察组", "督察组",
+                          "带队", "率队"),
 }
 ENUMERATION_GUARD = GUARDS["ENUMERATION"]
 REMIT_GUARD = GUARDS["REMIT_CLAUSE"]

@@ -298,6 +298,10 @@ def test_quality_signals(ruleset):
         ("leadership.first_responsible", "县长、县推进法治政府建设领导小组组长李明同志主持召开全县法治政府建设工作会。", "substantiated"),
         ("leadership.first_responsible", "县长、县推进法治政府建设领导小组组长主持召开全县法治政府建设工作会。", "asserted"),
         ("oversight.external", "全力配合中央依法治国办开展法治政府建设实地督察“回头看”。", "substantiated"),
+        # a team led to a named place to learn from it is a concrete act with a named outside place;
+        # 先进地区 or 各县区 names none
+        ("leadership.first_responsible", "局长认真履行第一责任人职责，亲自带队到桐溪区学习法治政府建设经验。", "substantiated"),
+        ("leadership.first_responsible", "局长认真履行第一责任人职责，亲自带队到先进地区学习法治政府建设经验。", "asserted"),
         # the leaders' year on the law-based duty reported to a named rule-of-law office is a concrete
         # act with it; the year's report on law-based government sent there is annual_report's own
         ("leadership.accountability", "及时向旗委全面依法治旗办报告局领导班子年度履行法治建设责任情况。", "substantiated"),
