@@ -48,9 +48,10 @@ NAMED_DOCUMENT = regex_cache.compile(
 OWN_DOCUMENT_VERB = regex_cache.compile(r"(制定|出台|印发|编制)((并|和|及)[^,。;《的]{0,4}(实施|执行|落实|施行)|[^,。;《的]{0,4}(层面|本级))$|(?<!新)(制定|拟定|草拟|编发|印制|印发|出台|修订|修改|起草|编制|编撰|编印|发布|下发|制发|出具|形成|建立|签订|审议通过|通过了?|起草了?|完善了?|公布|编写|汇编)(了|出)?[^,。;《的]{0,3}$")
 # A title that opens with a local body's or place's name is a local document — the
 # department's own or its government's (《市科技局领导干部学法用法制度》, 《桐溪区…规划》) —
-# unless it is a national or provincial one.
+# unless it is a national or provincial one — or opens with a level, not a place (《县级公安机关
+# 主要负责人履行…“十条”》, 《市级…》: a higher body's document for every body of that level; v27b).
 LOCAL_TITLE = regex_cache.compile(
-    r"^《(20\d\d年度?)?(?!中华人民共和国|中共中央|国务院|全国|中央|国家|最高|[\u4e00-\u9fff]{1,3}省|[\u4e00-\u9fff]{1,6}自治区|省)"
+    r"^《(20\d\d年度?)?(?![省市县区乡镇]级|中华人民共和国|中共中央|国务院|全国|中央|国家|最高|[\u4e00-\u9fff]{1,3}省|[\u4e00-\u9fff]{1,6}自治区|省)"
     r"[\u4e00-\u9fff]{0,10}(市|县|区|旗|州|盟|镇|乡|街道|街(?![头巷面区])|局|委|办|厅|中心|管委会)"
 )
 # A title that names a government or a Party committee, not a department: 《渠县人民政府…》,
@@ -275,9 +276,10 @@ NAMED_BODY = regex_cache.compile(
     r"|邀请[^,]{0,12}(纪检监察组|人大代表|政协委员)[^,]{0,8}列席"
     # taking part in a named higher body's inspection (配合中央依法治国办第四督察组实地督察)
     # (the object may name a document: 配合国务院法制办对《…纲要》贯彻落实情况进行督察 — the
-    # title is blanked in the text searched, r26f)
+    # title is blanked in the text searched, r26f; v27b: its spot check or return visit too,
+    # 迎接中央…法治政府建设示范回访抽查 — an inspection by that named body, as 检查 is)
     r"|(配合|接受|迎接|协助)[^,]{0,6}(中央|国务院|全国人大|国家|省委|省政府|省人大|自治区|市委|县委|区委|州委)(?:[\u4e00-\u9fff]|(?<=[\u4e00-\u9fff ]) {2,}(?=[\u4e00-\u9fff])){0,60}?"
-    r"(督察|检查|巡视|巡察|审计|调研|评估)"
+    r"(督察|检查|抽查|回访|巡视|巡察|审计|调研|评估)"
     # working with or inviting a named party body (联合区委组织部举办…, 邀请市委党校专家授课)
     r"|(联合|会同|邀请|特邀|协同|配合)[^,]{0,4}(省|市|县|区|州|自治区)委(组织部|宣传部|党校|政法委|依法治[省市县区]办)"
     # acting on a named higher body's inspection (中央依法治国办…督察反馈问题整改)
@@ -297,6 +299,13 @@ NAMED_BODY = regex_cache.compile(
     # sending it the annual report is what leadership.annual_report itself names, no detail
     r"|向[^,，。;；]{0,6}(?P<office>(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办)[^,，。;；]{0,8}(汇报|述法|述职)"
     r"|参加[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办"
+    # (…and the leaders' year on the law-based duty reported to it, 向盟委全面依法治盟办报告局领导班子年度
+    # 履行法治建设责任情况 — the 第一责任人规定's yearly report of 履职, a concrete act with the named
+    # office; not the year's report on law-based government, which annual_report names itself; v27b)
+    r"|向[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办[^,，。;；]{0,6}报告[^,，。;；]{0,20}(履行|履职|履责)"
+    # a team led to a named place to learn from it (亲自带队到永川区学习法治政府建设经验, 率队赴浙江省
+    # 杭州市考察): a concrete act with a named outside place; not 各地, 基层 or 先进地区 (v27b)
+    r"|(带队|率队)(到|赴|前往)(?!各|全|基层|一线|先进|外地|兄弟|周边|辖区|本)[\u4e00-\u9fff]{2,6}(省|市|区|县)[^,，。;；]{0,12}(学习|考察|调研|交流)"
     # (…or the committee itself, when the leader gives 述法 before it: 参加省委全面依法治省委员会
     # 述法活动; the 述法 report sent to the office: 撰写年度述法报告并报送市委依法治市办)
     r"|参加[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)委员会[^,，。;；]{0,4}述法"
@@ -677,7 +686,8 @@ GUARDS = {
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",
                           "人民检察院", "组织部", "宣传部", "党校", "政法委", "依法治", "委员会", "人大", "政协",
                           "服务站", "工作站", "工作室", "调解室", "服务中心", "反馈", "整改", "通报", "审议意见", "大学", "学院",
-                          "述法", "述职", "报告", "报送", "汇报", "提交", "呈报", "提报", "对我", "对本", "来我", "来本", "审计", "纪委", "监委", "巡视组", "巡察组", "督察组"),
+                          "述法", "述职", "报告", "报送", "汇报", "提交", "呈报", "提报", "对我", "对本", "来我", "来本", "审计", "纪委", "监委", "巡视组", "巡察组", "督察组",
+                          "带队", "率队"),
 }
 ENUMERATION_GUARD = GUARDS["ENUMERATION"]
 REMIT_GUARD = GUARDS["REMIT_CLAUSE"]

@@ -925,7 +925,8 @@ _PLATFORM_HINTS = _one_of_words("平台", "系统", "网", "APP", "App", "app", 
 _EVENT_HINTS = _one_of_words("日", "周", "月", "宣誓", "赛", "活动", "专项", "“", "\"", "班", "讲座", "论坛", "会议", "全会", "会", "考试")
 _BODY_HINTS = _one_of_words("人大", "政协", "纪检监察组", "代表", "委员", "法院", "检察院", "“", "配合", "接受", "迎接", "协助",
                              "联合", "会同", "邀请", "特邀", "中央", "国务院", "省委", "省政府", "律师事务所", "依法治", "大学", "学院",
-                             "市委", "县委", "区委", "州委", "述法", "报告", "报送", "汇报", "提交", "呈报", "提报", "审计", "纪委", "监委")
+                             "市委", "县委", "区委", "州委", "述法", "报告", "报送", "汇报", "提交", "呈报", "提报", "审计", "纪委", "监委",
+                             "带队", "率队")
 _HONOUR_HINTS = _one_of_words("获", "评为", "入选", "确定为", "命名", "列为", "创建", "推广", "肯定", "表扬", "考评", "考核")
 _PERSON_HINTS = _one_of_words("长", "书记", "主任", "教授", "研究员", "同志", "律师")
 
@@ -1498,6 +1499,16 @@ def _with_detail(view: _SentenceView, year: int | None, options: MatchOptions, w
     return [Evidence(s.index, s.text, s.start, s.end, view.role, status, f"{why}；{reason}", (), signal)]
 
 
+def _shared_only(compiled: CompiledRule, claims: dict[int, set[str]]) -> bool:
+    """Do only rules this one shares detail with (Rule.detail_from) claim this sentence? Then it
+    opens no other task for this rule: 局长…亲自督办。全年审议法治建设议题64个，专门批示47次。 —
+    the meetings are deployment's, the instructions carried on from the leader are the leader's."""
+    if not compiled.detail_from:
+        return False
+    shared = set().union(*(others for others, _, _ in compiled.detail_from))
+    return set().union(*claims.values()) - {compiled.rule.id} <= shared
+
+
 def _carrying_on(compiled: CompiledRule, found: Found, claims: dict[int, dict[int, set[str]]], body: _Body,
                  year: int | None, options: MatchOptions) -> list[Evidence]:
     """The sentences after a match in the same paragraph that carry it on, as its evidence
@@ -1521,7 +1532,8 @@ def _carrying_on(compiled: CompiledRule, found: Found, claims: dict[int, dict[in
         if views[m].sentence.is_heading:
             continue  # a heading's body is _under_heading's
         i = m + 1
-        while (i < len(views) and i not in found and i not in claims and not views[i].sentence.is_heading
+        while (i < len(views) and i not in found and not views[i].sentence.is_heading
+               and (i not in claims or _shared_only(compiled, claims[i]))
                and views[i].sentence.paragraph == paragraph):
             norm = views[i].sentence.norm
             if act.search(norm) and not (exclude is not None and exclude.search(norm)):

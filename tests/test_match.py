@@ -92,6 +92,12 @@ def _score(ruleset, text: str, **kw):
         # …but one the unit made and carries out (制定和贯彻落实《…》) is its own document
         ("leadership.party_deployment", "制定和贯彻落实《桐溪区交通运输局行政执法公示办法(试行)》，召开党组会议研究部署法治建设工作。",
          "substantiated"),
+        # a title that opens with a level (县级…, 市级…) is a higher document for every body of that
+        # level, carried out, not a local body's own; one that opens with the place's name is local
+        ("leadership.first_responsible", "严格执行《县级公安机关主要负责人履行推进法治建设第一责任人职责“十条”》，坚持重要工作亲自部署、重大问题亲自过问。",
+         "asserted"),
+        ("leadership.first_responsible", "严格执行《桐溪县公安局主要负责人履行推进法治建设第一责任人职责“十条”》，坚持重要工作亲自部署、重大问题亲自过问。",
+         "substantiated"),
         # a citation of the Outline as the basis is not checkable detail
         ("enforcement.publicity", "按照《法治政府建设实施纲要》要求，推行行政执法公示制度。", "asserted"),
         # a clause whose detail is never the rule's (Rule.not_detail) ends the walk to the clauses
@@ -312,6 +318,18 @@ def test_quality_signals(ruleset):
         ("leadership.first_responsible", "县长、县推进法治政府建设领导小组组长李明同志主持召开全县法治政府建设工作会。", "substantiated"),
         ("leadership.first_responsible", "县长、县推进法治政府建设领导小组组长主持召开全县法治政府建设工作会。", "asserted"),
         ("oversight.external", "全力配合中央依法治国办开展法治政府建设实地督察“回头看”。", "substantiated"),
+        # a team led to a named place to learn from it is a concrete act with a named outside place;
+        # 先进地区 or 各县区 names none
+        ("leadership.first_responsible", "局长认真履行第一责任人职责，亲自带队到桐溪区学习法治政府建设经验。", "substantiated"),
+        ("leadership.first_responsible", "局长认真履行第一责任人职责，亲自带队到先进地区学习法治政府建设经验。", "asserted"),
+        # the leaders' year on the law-based duty reported to a named rule-of-law office is a concrete
+        # act with it; the year's report on law-based government sent there is annual_report's own
+        ("leadership.accountability", "及时向旗委全面依法治旗办报告局领导班子年度履行法治建设责任情况。", "substantiated"),
+        ("leadership.accountability", "及时向上级报告局领导班子年度履行法治建设责任情况。", "asserted"),
+        # …a named higher body's spot check or return visit is its inspection too (迎接省委依法治省办…示范
+        # 回访抽查); the leader who readies the unit for it acts on the duty with that named body
+        ("leadership.first_responsible", "县政府主要负责人切实履行推进法治建设第一责任人职责，部署迎接省委依法治省办法治政府建设示范回访抽查工作。", "substantiated"),
+        ("leadership.first_responsible", "县政府主要负责人切实履行推进法治建设第一责任人职责，部署法治政府建设示范创建工作。", "asserted"),
         # a score attained is a measured result; the points an item weighs and 15分钟 are not
         ("leadership.accountability", "主要负责人年终述法测评得分95分。", "substantiated"),
         ("leadership.accountability", "法治政府建设年度考核得分98.5分。", "substantiated"),
@@ -1177,3 +1195,20 @@ def test_a_heading_over_a_body_on_another_requirement_is_no_evidence(ruleset):
     # a part's heading (一、) spans several topics: its body does not make it about something else
     part = study.replace("（二）加强法治宣传教育，营造良好法治氛围", "二、加强法治宣传教育").replace("（三）推进依法行政", "三、推进依法行政")
     assert _score(ruleset, part).result("education.popularization").status == "asserted"
+
+
+_LEADER = "局党组书记、局长坚持对法治建设重要工作亲自部署、重大问题亲自过问、重点环节亲自协调。"
+
+
+def test_a_sentence_only_shared_rules_claim_carries_on_the_leaders_act(ruleset):
+    # the leader's instructions counted in the next sentence, which deployment also claims for
+    # its meetings: deployment is a rule first_responsible shares detail with (detail_from), so
+    # the sentence opens no other task for it and carries the leader's act on (v27b)
+    body = _LEADER + "全年审议法治建设相关议题36个，专门批示21次。"
+    duty = _score(ruleset, _PARAGRAPH.format(body=body)).result("leadership.first_responsible")
+    assert duty.status == "substantiated"
+    assert [e.text for e in duty.evidence if e.signal == "paragraph"] == ["全年审议法治建设相关议题36个，专门批示21次。"]
+    # …but not the meetings alone (no act only the leader does), nor a higher leader's 批示 carried out
+    for rest in ("全年审议法治建设相关议题36个。", "认真贯彻落实市委书记批示精神，召开党组会议8次。"):
+        duty = _score(ruleset, _PARAGRAPH.format(body=_LEADER + rest)).result("leadership.first_responsible")
+        assert duty.status == "asserted", [(e.text, e.reason) for e in duty.evidence]
