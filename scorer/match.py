@@ -1350,14 +1350,7 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
                 compiled.bundle.search(s.norm, start, end) for start, end in spans):
             scope = frozenset(view.clause_of(start) for start, _ in spans)  # a bundle's own clause only
         elif options.scoped_detail:
-            others = _claimed_by_others(compiled, view, claims.get(i, {}))
-            if compiled.not_detail is not None:
-                # (a clause whose detail is never this requirement's ends the walk to the clauses
-                # around the match, as a clause another requirement claims does: the clause after
-                # 创建示范村5个 goes on with that count, 示范镇1个, not with the match)
-                others = others | {c for c, (a, b) in enumerate(view.clauses)
-                                   if compiled.not_detail.search(s.norm[a:b])}
-            scope = _scope(view, spans, others)
+            scope = _scope(view, spans, _claimed_by_others(compiled, view, claims.get(i, {})))
         if scope is not None and compiled.not_detail is not None:  # (Rule.not_detail: another's clause)
             scope = frozenset(c for c in scope if not compiled.not_detail.search(s.norm[slice(*view.clauses[c])]))
         if scope is not None and compiled.no_detail_when is not None and compiled.no_detail_when.search(s.norm):

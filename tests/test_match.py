@@ -100,11 +100,6 @@ def _score(ruleset, text: str, **kw):
          "substantiated"),
         # a citation of the Outline as the basis is not checkable detail
         ("enforcement.publicity", "按照《法治政府建设实施纲要》要求，推行行政执法公示制度。", "asserted"),
-        # a clause whose detail is never the rule's (Rule.not_detail) ends the walk to the clauses
-        # around the match, as a clause another rule claims does: the clause after it goes on with
-        # that other work (走访企业12家 is the research trip's), not with the match
-        ("leadership.law_study", "组织党组中心组专题学习习近平法治思想，赴基层开展专题调研，走访企业12家。", "asserted"),
-        ("leadership.law_study", "组织党组中心组专题学习习近平法治思想，开展法治督察，覆盖乡镇12个。", "asserted"),
         ("leadership.law_study", "组织党组中心组专题学习习近平法治思想12次，赴基层开展专题调研。", "substantiated"),
         # a sentence Rule.no_detail_when marks stays the rule's evidence but its detail is
         # another's: the principal leader's own hearings in the leader's duty (first_responsible's)
