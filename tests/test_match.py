@@ -1067,6 +1067,14 @@ def test_a_reforms_name_before_its_platform_is_no_proper_name_and_safety_month_i
     assert judge_text(education, "开展安全生产法律法规宣传。", ruleset=ruleset) == "asserted"
 
 
+def test_a_quoted_thing_published_on_a_generic_site_is_no_named_platform(ruleset):
+    # “三公”经费在门户网站公开: the quoted thing went onto the generic site, 在 opening a new
+    # phrase — not a platform named “三公”…网; a quoted name right before its kind still is (v27d).
+    openness = ruleset.get("oversight.openness")
+    assert judge_text(openness, "将部门预决算、“三公”经费在门户网站公开。", ruleset=ruleset) == "asserted"
+    assert judge_text(openness, "通过“桐溪发布”微信公众号发布政务信息。", ruleset=ruleset) == "substantiated"
+
+
 def test_a_kind_of_teacher_and_a_standing_普法_motto_are_not_named(ruleset):
     # 党校教授, 高校教授: a kind of teacher, not a named person (王晓燕教授 is); “法律六进”,
     # “法治进机关、进乡村…” and “以案释法” are the mottos every report quotes, as “八进” is, not a
