@@ -564,6 +564,10 @@ AGENDA_CLAUSE = regex_cache.compile(
     # a meeting that studies a field of work (常务会议5次专题研究信访工作): the meeting is the
     # deployment; the field is its topic, not work reported as done
     r"|专题研究(?!制定|出台|起草|修订)"
+    # (v27d) a standing body's meeting that studies a field (局党组会议研究政务公开工作4次, 局务会研究
+    # 审计整改工作): the same deployment, 专题 left out (catalogue: a meeting about a task is
+    # leadership.party_deployment, not the task)
+    r"|(党组|党委|党工委|局务|厅务|委务|办公|常务|班子)(会议?|会)[^,]{0,8}研究(?!制定|出台|起草|修订|审议|通过|决定)"
     # (the indicators qualified too: 纳入年度绩效考核核心指标; s25)
     r"|(列入|纳入)[^,]{0,16}(议事日程|工作要点|工作计划|年度计划|重点任务|任务清单|工作安排|考核(核心|重要|关键|主要)?指标)"
     r"|(工作要点|工作计划|实施方案|任务清单|责任清单|任务分工)[^,]{0,8}(明确|涵盖|包括|涉及|提出)"
@@ -659,7 +663,7 @@ GUARDS = {
                             "机构", "机关", "科室", "处室", "股室", "确定", "明确", "指定", "作为"),
     "AGENDA_CLAUSE": _one_of("部署", "议事日程", "安排", "考核指标", "核心指标", "重要指标", "关键指标", "主要指标", "实施方案", "工作要点", "工作计划", "年度计划", "重点工作", "重点任务",
                              "重点问题", "重难点", "工作任务", "具体任务", "年度任务", "任务分工", "任务清单", "责任清单", "项主要任务",
-                             "个方面", "重要位置", "突出位置", "首要位置", "专题研究"),
+                             "个方面", "重要位置", "突出位置", "首要位置", "专题研究", "党组会", "党委会", "党工委会", "局务会", "厅务会", "委务会", "办公会", "常务会", "班子会"),
     "INSPECTED_OBJECT": _one_of("情况进行", "情况开展"),
     "TRAINING_TOPICS": _one_of("培训", "培养", "队伍", "讲座", "课程"),
     "CASELOAD": _one_of("处罚", "违法", "违规", "行政强制", "罚没", "罚款"),

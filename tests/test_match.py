@@ -1075,6 +1075,19 @@ def test_a_quoted_thing_published_on_a_generic_site_is_no_named_platform(ruleset
     assert judge_text(openness, "通过“桐溪发布”微信公众号发布政务信息。", ruleset=ruleset) == "substantiated"
 
 
+def test_a_standing_bodys_meeting_studying_a_field_is_deployment_not_the_field(ruleset):
+    # 局党组会议研究政务公开工作4次 is the meeting's topic, as 专题研究 is: the catalogue's "a
+    # meeting about a task is leadership.party_deployment, not the task"; the meeting's count is
+    # no detail of the field. A meeting that works out a document itself (研究制定) is not an
+    # agenda (v27d).
+    openness = ruleset.get("oversight.openness")
+    assert judge_text(openness, "局党组会议研究政务公开工作4次。", ruleset=ruleset) == "absent"
+    external = ruleset.get("oversight.external")
+    assert judge_text(external, "局务会研究审计整改工作3次。", ruleset=ruleset) == "absent"
+    deployment = ruleset.get("leadership.party_deployment")
+    assert judge_text(deployment, "局党组会议研究法治政府建设工作4次。", ruleset=ruleset) == "substantiated"
+
+
 def test_a_kind_of_teacher_and_a_standing_普法_motto_are_not_named(ruleset):
     # 党校教授, 高校教授: a kind of teacher, not a named person (王晓燕教授 is); “法律六进”,
     # “法治进机关、进乡村…” and “以案释法” are the mottos every report quotes, as “八进” is, not a
