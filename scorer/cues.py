@@ -104,6 +104,8 @@ NEGATION = regex_cache.compile(
     # (u26b) a meeting or a hearing not held (党组未专题研究法治工作, 主要负责人未专门听取法治工作汇报,
     # 年内未召开领导小组会议) is a gap admitted as 未开展 is
     r"|未(专门|专题|定期|及时)?(听取|研究|部署|召开)"
+    # (v27d) not yet wholly done (整改仍未完全到位, 尚未全部落实): a gap admitted as 未到位 is
+    r"|未(完全|全部|真正)(到位|落实|完成|实现|覆盖|建立|形成)"
     r"|未经[^,，。]{1,12}(即|就|便|直接)"
     # (s26e, s26h) work done in name only (普法工作流于形式, 学法走过场) is a gap admitted; 防止/避免
     # 流于形式 is the problem tackled (TACKLED below); 淡薄, 不明显: a weak or unseen result
@@ -148,9 +150,10 @@ NEGATION = regex_cache.compile(
 )
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
 # (…but a problem said to be still unsolved is no problem tackled: 尚未得到根本解决, 难以纠正)
-# (…nor the putting right itself said to be unfinished: 巡察反馈问题整改尚未完成, 整改不彻底)
+# (…nor the putting right itself said to be unfinished: 巡察反馈问题整改尚未完成, 整改不彻底;
+# (v27d) 整改还不够彻底, 整改仍未完全到位 — the same admission, 不够 or 完全 between)
 UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；]{0,6}(解决|纠正|整改|克服|弥补|扭转|改变)"
-                                r"|(整改|解决|纠正)[^,，。;；]{0,4}(尚未|未|没有|不)(完成|到位|彻底|落实|见效)(?!的)")
+                                r"|(整改|解决|纠正)[^,，。;；]{0,4}(尚未|未|没有|不够|不)(完全|全部|真正)?(完成|到位|彻底|落实|见效)(?!的)")
 TACKLED = regex_cache.compile(r"针对(?!性)|解决|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足")
 # (u26a) (…or a sentence opened by the plan's own date: 计划于明年一季度召开…, 拟在明年上半年…; not
 # 计划于2024年…, which may be this year's plan carried out; u26b: 下步, the short form of 下一步)

@@ -1088,6 +1088,15 @@ def test_a_standing_bodys_meeting_studying_a_field_is_deployment_not_the_field(r
     assert judge_text(deployment, "局党组会议研究法治政府建设工作4次。", ruleset=ruleset) == "substantiated"
 
 
+def test_rectification_said_not_wholly_done_is_a_gap(ruleset):
+    # 整改还不够彻底, 整改仍未完全到位: the putting right admitted unfinished, as 整改不彻底 and
+    # 整改尚未完成 already were — deficient, not a problem tackled (v27d).
+    external = ruleset.get("oversight.external")
+    assert judge_text(external, "巡察反馈问题整改还不够彻底。", ruleset=ruleset) == "deficient"
+    assert judge_text(external, "审计发现的个别问题整改仍未完全到位。", ruleset=ruleset) == "deficient"
+    assert judge_text(external, "针对审计指出的问题，逐项抓好整改。", ruleset=ruleset) == "asserted"
+
+
 def test_a_kind_of_teacher_and_a_standing_普法_motto_are_not_named(ruleset):
     # 党校教授, 高校教授: a kind of teacher, not a named person (王晓燕教授 is); “法律六进”,
     # “法治进机关、进乡村…” and “以案释法” are the mottos every report quotes, as “八进” is, not a
