@@ -106,6 +106,8 @@ NEGATION = regex_cache.compile(
     r"|未(专门|专题|定期|及时)?(听取|研究|部署|召开)"
     # (v27d) not yet wholly done (整改仍未完全到位, 尚未全部落实): a gap admitted as 未到位 is
     r"|未(完全|全部|真正)(到位|落实|完成|实现|覆盖|建立|形成)"
+    # (v27d) work said to be still at its start (智慧执法建设还处于起步阶段): a gap admitted
+    r"|(还|仍|尚|总体)处于(起步|初始|初级)阶段"
     r"|未经[^,，。]{1,12}(即|就|便|直接)"
     # (s26e, s26h) work done in name only (普法工作流于形式, 学法走过场) is a gap admitted; 防止/避免
     # 流于形式 is the problem tackled (TACKLED below); 淡薄, 不明显: a weak or unseen result

@@ -1095,6 +1095,9 @@ def test_rectification_said_not_wholly_done_is_a_gap(ruleset):
     assert judge_text(external, "巡察反馈问题整改还不够彻底。", ruleset=ruleset) == "deficient"
     assert judge_text(external, "审计发现的个别问题整改仍未完全到位。", ruleset=ruleset) == "deficient"
     assert judge_text(external, "针对审计指出的问题，逐项抓好整改。", ruleset=ruleset) == "asserted"
+    # work said to be still at its start is a gap too
+    digital = ruleset.get("digital.platform")
+    assert judge_text(digital, "智慧执法建设还处于起步阶段。", ruleset=ruleset) == "deficient"
 
 
 def test_a_kind_of_teacher_and_a_standing_普法_motto_are_not_named(ruleset):
