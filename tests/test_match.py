@@ -1073,6 +1073,11 @@ def test_a_quoted_thing_published_on_a_generic_site_is_no_named_platform(ruleset
     openness = ruleset.get("oversight.openness")
     assert judge_text(openness, "将部门预决算、“三公”经费在门户网站公开。", ruleset=ruleset) == "asserted"
     assert judge_text(openness, "通过“桐溪发布”微信公众号发布政务信息。", ruleset=ruleset) == "substantiated"
+    # …nor is the column every site keeps for a field, named after it (v27d)
+    report = ruleset.get("leadership.annual_report")
+    text = "法治政府建设年度报告按时在政府网站“法治政府建设”专栏发布。"
+    assert judge_text(report, text, ruleset=ruleset) == "asserted"
+    assert judge_text(openness, "在门户网站“政务公开”栏目发布政务信息。", ruleset=ruleset) == "asserted"
 
 
 def test_a_standing_bodys_meeting_studying_a_field_is_deployment_not_the_field(ruleset):
