@@ -1105,6 +1105,14 @@ def test_rectification_said_not_wholly_done_is_a_gap(ruleset):
     assert judge_text(digital, "智慧执法建设还处于起步阶段。", ruleset=ruleset) == "deficient"
 
 
+def test_a_named_levels_evaluation_and_its_rank_is_detail(ruleset):
+    # 在全市第三方评估中位列第3名: a named level's evaluation and the rank it gave, as a named
+    # year's or level's 考评 and its rank already were; praise alone stays general (v27d).
+    openness = ruleset.get("oversight.openness")
+    assert judge_text(openness, "政务公开工作在全市第三方评估中位列第3名。", ruleset=ruleset) == "substantiated"
+    assert judge_text(openness, "政务公开工作成效明显，受到上级肯定。", ruleset=ruleset) == "asserted"
+
+
 def test_a_kind_of_teacher_and_a_standing_普法_motto_are_not_named(ruleset):
     # 党校教授, 高校教授: a kind of teacher, not a named person (王晓燕教授 is); “法律六进”,
     # “法治进机关、进乡村…” and “以案释法” are the mottos every report quotes, as “八进” is, not a
