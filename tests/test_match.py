@@ -1078,6 +1078,10 @@ def test_a_quoted_thing_published_on_a_generic_site_is_no_named_platform(ruleset
     text = "法治政府建设年度报告按时在政府网站“法治政府建设”专栏发布。"
     assert judge_text(report, text, ruleset=ruleset) == "asserted"
     assert judge_text(openness, "在门户网站“政务公开”栏目发布政务信息。", ruleset=ruleset) == "asserted"
+    # …nor the system every government runs under the reform's own name (v27d)
+    digital = ruleset.get("digital.platform")
+    assert judge_text(digital, "依托“双随机、一公开”监管平台开展抽查。", ruleset=ruleset) == "asserted"
+    assert judge_text(digital, "依托“浙政钉·掌上执法”平台开展检查。", ruleset=ruleset) == "substantiated"
 
 
 def test_a_standing_bodys_meeting_studying_a_field_is_deployment_not_the_field(ruleset):
