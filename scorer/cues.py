@@ -255,11 +255,11 @@ PLATFORM = regex_cache.compile(
     # generic platform, with no proper name; t26f)
     # (the words between name the platform, not where a quoted thing went: “三公”经费在门户网站
     # 公开 is the funds published on a generic site — 在/于/向/到/经 open a new phrase)
-    # (v27d: nor the systems every government runs under the reform's own name, “双随机、一公开”
-    # 监管平台, “数字城管”平台, as “一网通办”平台 above; nor the column every site keeps for a
+    # (v27d: nor the systems every government runs under the programme's own name, “数字城管”
+    # 平台, “雪亮工程”平台, as “一网通办”平台 above; nor the column every site keeps for a
     # field, named after it —
     # “法治政府建设”专栏, “政务公开”栏目, “政策解读”版块: the generic site's part, no proper name)
-    rf"|((“(?!互联网[+＋]|一网|跨省通办|最多跑一次|双随机|数字城管|智慧城管|雪亮工程|(法治政府建设|法治建设|依法行政|政务公开|政府信息公开|信息公开|政策解读|通知公告|法治政府)”)[^”]{{2,16}}”)+等?(?:(?![在于向到经])[\u4e00-\u9fff]){{0,8}}?(线上|网上|网络|新媒体|微信|政务)?(平台|{_SYSTEM}|网|APP|App|小程序|公众号|专栏|栏目|版块|板块|客户端|视频号))"
+    rf"|((“(?!互联网[+＋]|一网|跨省通办|最多跑一次|数字城管|智慧城管|雪亮工程|(法治政府建设|法治建设|依法行政|政务公开|政府信息公开|信息公开|政策解读|通知公告|法治政府)”)[^”]{{2,16}}”)+等?(?:(?![在于向到经])[\u4e00-\u9fff]){{0,8}}?(线上|网上|网络|新媒体|微信|政务)?(平台|{_SYSTEM}|网|APP|App|小程序|公众号|专栏|栏目|版块|板块|客户端|视频号))"
     r"|(“[^”]{1,14}(网|平台|系统|APP|App|小程序|公众号)”)"
     # apps named for what they do: “浙里办”, “随申办” (not “出生一件事”, nor the reforms every
     # government names the same way: “一网通办”, “跨省通办”, “马上办”, “掌上办”, nor the ways

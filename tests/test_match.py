@@ -1080,7 +1080,7 @@ def test_a_quoted_thing_published_on_a_generic_site_is_no_named_platform(ruleset
     assert judge_text(openness, "在门户网站“政务公开”栏目发布政务信息。", ruleset=ruleset) == "asserted"
     # …nor the system every government runs under the reform's own name (v27d)
     digital = ruleset.get("digital.platform")
-    assert judge_text(digital, "依托“双随机、一公开”监管平台开展抽查。", ruleset=ruleset) == "asserted"
+    assert judge_text(digital, "依托“数字城管”平台开展巡查。", ruleset=ruleset) == "asserted"
     assert judge_text(digital, "依托“浙政钉·掌上执法”平台开展检查。", ruleset=ruleset) == "substantiated"
 
 
