@@ -317,7 +317,8 @@ NAMED_BODY = regex_cache.compile(
     # reporting to a named department or ministry above (向市交通局和区委报告…, 向省人社厅报告…, 向国务院、
     # 省委…书面报告): a named outside body the report went to; not the government, the Party
     # committee or the congress, which the requirement to report names itself
-    r"|向(?:[^,，。;；]{0,16}?[、和及与])?(?:(?:省|市|县|区|州|盟|旗|自治区)(?!委|政府|人大|人民政府)[\u4e00-\u9fff]{1,8}?(?:厅|局)|国务院|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}部(?<!党委部)(?<!干部)(?<!内部)(?<!全部))"
+    # ((v27d) a ministry right after 向 too: 按时向司法部报送…, not only after a list's 、)
+    r"|向(?:[^,，。;；]{0,16}?[、和及与])?(?:(?:省|市|县|区|州|盟|旗|自治区)(?!委|政府|人大|人民政府)[\u4e00-\u9fff]{1,8}?(?:厅|局)|国务院|(?:(?<![\u4e00-\u9fff])|(?<=向))[\u4e00-\u9fff]{2,6}部(?<!党委部)(?<!干部)(?<!内部)(?<!全部))"
     # (not a document sent for filing, 向市司法局报送备案: the filing office is the one the
     # filing requirement itself names; t26f)
     r"(?:[、和及与][^,，。;；]{0,16}?)?(?:书面|专题|及时)?(报告|报送|汇报|提交|呈报)(?![^,，。;；]{0,10}备案)"

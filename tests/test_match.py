@@ -1117,6 +1117,16 @@ def test_a_named_levels_evaluation_and_its_rank_is_detail(ruleset):
     assert judge_text(openness, "政务公开工作成效明显，受到上级肯定。", ruleset=ruleset) == "asserted"
 
 
+def test_a_ministry_right_after_向_is_a_named_body(ruleset):
+    # 按时向司法部报送…: the ministry the report went to is a named outside body, as it was after a
+    # list's 、 (向国务院、司法部…); a department named by its kind is not (v27d).
+    report = ruleset.get("leadership.annual_report")
+    text = "按时向司法部报送2022年度法治政府建设情况报告。"
+    assert judge_text(report, text, ruleset=ruleset) == "substantiated"
+    text = "按时向上级主管部门报送年度法治政府建设情况报告。"
+    assert judge_text(report, text, ruleset=ruleset) == "asserted"
+
+
 def test_a_kind_of_teacher_and_a_standing_普法_motto_are_not_named(ruleset):
     # 党校教授, 高校教授: a kind of teacher, not a named person (王晓燕教授 is); “法律六进”,
     # “法治进机关、进乡村…” and “以案释法” are the mottos every report quotes, as “八进” is, not a
