@@ -105,6 +105,10 @@ NEGATION = regex_cache.compile(
     # (u26b) a meeting or a hearing not held (党组未专题研究法治工作, 主要负责人未专门听取法治工作汇报,
     # 年内未召开领导小组会议) is a gap admitted as 未开展 is
     r"|未(专门|专题|定期|及时)?(听取|研究|部署|召开)"
+    # (v27d) not yet wholly done (整改仍未完全到位, 尚未全部落实): a gap admitted as 未到位 is
+    r"|未(完全|全部|真正)(到位|落实|完成|实现|覆盖|建立|形成)"
+    # (v27d) work said to be still at its start (智慧执法建设还处于起步阶段): a gap admitted
+    r"|(还|仍|尚|总体)处于(起步|初始|初级)阶段"
     r"|未经[^,，。]{1,12}(即|就|便|直接)"
     # (s26e, s26h) work done in name only (普法工作流于形式, 学法走过场) is a gap admitted; 防止/避免
     # 流于形式 is the problem tackled (TACKLED below); 淡薄, 不明显: a weak or unseen result
@@ -149,9 +153,10 @@ NEGATION = regex_cache.compile(
 )
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
 # (…but a problem said to be still unsolved is no problem tackled: 尚未得到根本解决, 难以纠正)
-# (…nor the putting right itself said to be unfinished: 巡察反馈问题整改尚未完成, 整改不彻底)
+# (…nor the putting right itself said to be unfinished: 巡察反馈问题整改尚未完成, 整改不彻底;
+# (v27d) 整改还不够彻底, 整改仍未完全到位 — the same admission, 不够 or 完全 between)
 UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；]{0,6}(解决|纠正|整改|克服|弥补|扭转|改变)"
-                                r"|(整改|解决|纠正)[^,，。;；]{0,4}(尚未|未|没有|不)(完成|到位|彻底|落实|见效)(?!的)")
+                                r"|(整改|解决|纠正)[^,，。;；]{0,4}(尚未|未|没有|不够|不)(完全|全部|真正)?(完成|到位|彻底|落实|见效)(?!的)")
 TACKLED = regex_cache.compile(r"针对(?!性)|解决|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足")
 # (u26a) (…or a sentence opened by the plan's own date: 计划于明年一季度召开…, 拟在明年上半年…; not
 # 计划于2024年…, which may be this year's plan carried out; u26b: 下步, the short form of 下一步)
@@ -250,7 +255,13 @@ PLATFORM = regex_cache.compile(
     # (not a reform's or a method's name quoted before the kind of system every government runs
     # for it: “一网通办”平台, “互联网+政务服务”平台 — the catalogue's
     # generic platform, with no proper name; t26f)
-    rf"|((“(?!互联网[+＋]|一网|跨省通办|最多跑一次)[^”]{{2,16}}”)+等?[\u4e00-\u9fff]{{0,8}}?(线上|网上|网络|新媒体|微信|政务)?(平台|{_SYSTEM}|网|APP|App|小程序|公众号|专栏|栏目|版块|板块|客户端|视频号))"
+    # (the words between name the platform, not where a quoted thing went: “三公”经费在门户网站
+    # 公开 is the funds published on a generic site — 在/于/向/到/经 open a new phrase)
+    # (v27d: nor the systems every government runs under the programme's own name, “数字城管”
+    # 平台, “雪亮工程”平台, as “一网通办”平台 above; nor the column every site keeps for a
+    # field, named after it —
+    # “法治政府建设”专栏, “政务公开”栏目, “政策解读”版块: the generic site's part, no proper name)
+    rf"|((“(?!互联网[+＋]|一网|跨省通办|最多跑一次|数字城管|智慧城管|雪亮工程|(法治政府建设|法治建设|依法行政|政务公开|政府信息公开|信息公开|政策解读|通知公告|法治政府)”)[^”]{{2,16}}”)+等?(?:(?![在于向到经])[\u4e00-\u9fff]){{0,8}}?(线上|网上|网络|新媒体|微信|政务)?(平台|{_SYSTEM}|网|APP|App|小程序|公众号|专栏|栏目|版块|板块|客户端|视频号))"
     r"|(“[^”]{1,14}(网|平台|系统|APP|App|小程序|公众号)”)"
     # apps named for what they do: “浙里办”, “随申办” (not “出生一件事”, nor the reforms every
     # government names the same way: “一网通办”, “跨省通办”, “马上办”, “掌上办”, nor the ways
@@ -316,7 +327,8 @@ NAMED_BODY = regex_cache.compile(
     # reporting to a named department or ministry above (向市交通局和区委报告…, 向省人社厅报告…, 向国务院、
     # 省委…书面报告): a named outside body the report went to; not the government, the Party
     # committee or the congress, which the requirement to report names itself
-    r"|向(?:[^,，。;；]{0,16}?[、和及与])?(?:(?:省|市|县|区|州|盟|旗|自治区)(?!委|政府|人大|人民政府)[\u4e00-\u9fff]{1,8}?(?:厅|局)|国务院|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}部(?<!党委部)(?<!干部)(?<!内部)(?<!全部))"
+    # ((v27d) a ministry right after 向 too: 按时向司法部报送…, not only after a list's 、)
+    r"|向(?:[^,，。;；]{0,16}?[、和及与])?(?:(?:省|市|县|区|州|盟|旗|自治区)(?!委|政府|人大|人民政府)[\u4e00-\u9fff]{1,8}?(?:厅|局)|国务院|(?:(?<![\u4e00-\u9fff])|(?<=向))[\u4e00-\u9fff]{2,6}部(?<!党委部)(?<!干部)(?<!内部)(?<!全部))"
     # (not a document sent for filing, 向市司法局报送备案: the filing office is the one the
     # filing requirement itself names; t26f)
     r"(?:[、和及与][^,，。;；]{0,16}?)?(?:书面|专题|及时)?(报告|报送|汇报|提交|呈报)(?![^,，。;；]{0,10}备案)"
@@ -458,7 +470,9 @@ HONOUR = regex_cache.compile(
     # a named year's or level's assessment and the rank it gave (在2019年度法治广东建设考评中蝉联全省
     # 第一, 2023年法治宁波建设年度考评排名列全市第一档): the named assessment is the event
     # (catalogue: a named event). Dev +5 / −2 (f044: the same words the readers counted in ba011)
-    r"|(20\d\d年度?|全省|全市|全国|全区)[^,，。;；]{0,14}?(考评|考核)[^,，。;；]{0,4}?(被评为|评为|获得?|获评|列|位列|排名|蝉联|均获)[^,，。;；]{0,8}?(优秀|第一|第[一二三\d]名|第一档|A级|一等)"
+    # ((v27d) a named level's third-party evaluation or rating the same: 在全市第三方评估中位列第3名,
+    # 全省政务公开测评排名第二)
+    r"|(20\d\d年度?|全省|全市|全国|全区)[^,，。;；]{0,14}?(考评|考核|评估|测评)[^,，。;；]{0,4}?(被评为|评为|获得?|获评|列|位列|排名|蝉联|均获)[^,，。;；]{0,8}?(优秀|第一|第[一二三\d]名|第一档|A级|一等)"
     # a named year's report graded by the body that assesses the reports (2023年法治政府建设年度报告
     # 被评为“优秀”): like a named year's assessment and its rank, the grade of a named document
     r"|20\d\d年度?[^,，。;；]{0,16}?报告[^,，。;；]{0,2}?(被评为|评为|获评|获得?)[^,，。;；]{0,6}?(优秀|第一|一等|A级)"
@@ -583,6 +597,10 @@ AGENDA_CLAUSE = regex_cache.compile(
     # a meeting that studies a field of work (常务会议5次专题研究信访工作): the meeting is the
     # deployment; the field is its topic, not work reported as done
     r"|专题研究(?!制定|出台|起草|修订)"
+    # (v27d) a standing body's meeting that studies a field (局党组会议研究政务公开工作4次, 局务会研究
+    # 审计整改工作): the same deployment, 专题 left out (catalogue: a meeting about a task is
+    # leadership.party_deployment, not the task)
+    r"|(党组|党委|党工委|局务|厅务|委务|办公|常务|班子)(会议?|会)[^,]{0,8}研究(?!制定|出台|起草|修订|审议|通过|决定)"
     # (the indicators qualified too: 纳入年度绩效考核核心指标; s25)
     r"|(列入|纳入)[^,]{0,16}(议事日程|工作要点|工作计划|年度计划|重点任务|任务清单|工作安排|考核(核心|重要|关键|主要)?指标)"
     r"|(工作要点|工作计划|实施方案|任务清单|责任清单|任务分工)[^,]{0,8}(明确|涵盖|包括|涉及|提出)"
@@ -678,7 +696,7 @@ GUARDS = {
                             "机构", "机关", "科室", "处室", "股室", "确定", "明确", "指定", "作为"),
     "AGENDA_CLAUSE": _one_of("部署", "议事日程", "安排", "考核指标", "核心指标", "重要指标", "关键指标", "主要指标", "实施方案", "工作要点", "工作计划", "年度计划", "重点工作", "重点任务",
                              "重点问题", "重难点", "工作任务", "具体任务", "年度任务", "任务分工", "任务清单", "责任清单", "项主要任务",
-                             "个方面", "重要位置", "突出位置", "首要位置", "专题研究"),
+                             "个方面", "重要位置", "突出位置", "首要位置", "专题研究", "党组会", "党委会", "党工委会", "局务会", "厅务会", "委务会", "办公会", "常务会", "班子会"),
     "INSPECTED_OBJECT": _one_of("情况进行", "情况开展"),
     "TRAINING_TOPICS": _one_of("培训", "培养", "队伍", "讲座", "课程"),
     "CASELOAD": _one_of("处罚", "违法", "违规", "行政强制", "罚没", "罚款"),

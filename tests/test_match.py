@@ -1106,6 +1106,66 @@ def test_a_reforms_name_before_its_platform_is_no_proper_name_and_safety_month_i
     assert judge_text(education, "开展安全生产法律法规宣传。", ruleset=ruleset) == "asserted"
 
 
+def test_a_quoted_thing_published_on_a_generic_site_is_no_named_platform(ruleset):
+    # “三公”经费在门户网站公开: the quoted thing went onto the generic site, 在 opening a new
+    # phrase — not a platform named “三公”…网; a quoted name right before its kind still is (v27d).
+    openness = ruleset.get("oversight.openness")
+    assert judge_text(openness, "将部门预决算、“三公”经费在门户网站公开。", ruleset=ruleset) == "asserted"
+    assert judge_text(openness, "通过“桐溪发布”微信公众号发布政务信息。", ruleset=ruleset) == "substantiated"
+    # …nor is the column every site keeps for a field, named after it (v27d)
+    report = ruleset.get("leadership.annual_report")
+    text = "法治政府建设年度报告按时在政府网站“法治政府建设”专栏发布。"
+    assert judge_text(report, text, ruleset=ruleset) == "asserted"
+    assert judge_text(openness, "在门户网站“政务公开”栏目发布政务信息。", ruleset=ruleset) == "asserted"
+    # …nor the system every government runs under the reform's own name (v27d)
+    digital = ruleset.get("digital.platform")
+    assert judge_text(digital, "依托“数字城管”平台开展巡查。", ruleset=ruleset) == "asserted"
+    assert judge_text(digital, "依托“浙政钉·掌上执法”平台开展检查。", ruleset=ruleset) == "substantiated"
+
+
+def test_a_standing_bodys_meeting_studying_a_field_is_deployment_not_the_field(ruleset):
+    # 局党组会议研究政务公开工作4次 is the meeting's topic, as 专题研究 is: the catalogue's "a
+    # meeting about a task is leadership.party_deployment, not the task"; the meeting's count is
+    # no detail of the field. A meeting that works out a document itself (研究制定) is not an
+    # agenda (v27d).
+    openness = ruleset.get("oversight.openness")
+    assert judge_text(openness, "局党组会议研究政务公开工作4次。", ruleset=ruleset) == "absent"
+    external = ruleset.get("oversight.external")
+    assert judge_text(external, "局务会研究审计整改工作3次。", ruleset=ruleset) == "absent"
+    deployment = ruleset.get("leadership.party_deployment")
+    assert judge_text(deployment, "局党组会议研究法治政府建设工作4次。", ruleset=ruleset) == "substantiated"
+
+
+def test_rectification_said_not_wholly_done_is_a_gap(ruleset):
+    # 整改还不够彻底, 整改仍未完全到位: the putting right admitted unfinished, as 整改不彻底 and
+    # 整改尚未完成 already were — deficient, not a problem tackled (v27d).
+    external = ruleset.get("oversight.external")
+    assert judge_text(external, "巡察反馈问题整改还不够彻底。", ruleset=ruleset) == "deficient"
+    assert judge_text(external, "审计发现的个别问题整改仍未完全到位。", ruleset=ruleset) == "deficient"
+    assert judge_text(external, "针对审计指出的问题，逐项抓好整改。", ruleset=ruleset) == "asserted"
+    # work said to be still at its start is a gap too
+    digital = ruleset.get("digital.platform")
+    assert judge_text(digital, "智慧执法建设还处于起步阶段。", ruleset=ruleset) == "deficient"
+
+
+def test_a_named_levels_evaluation_and_its_rank_is_detail(ruleset):
+    # 在全市第三方评估中位列第3名: a named level's evaluation and the rank it gave, as a named
+    # year's or level's 考评 and its rank already were; praise alone stays general (v27d).
+    openness = ruleset.get("oversight.openness")
+    assert judge_text(openness, "政务公开工作在全市第三方评估中位列第3名。", ruleset=ruleset) == "substantiated"
+    assert judge_text(openness, "政务公开工作成效明显，受到上级肯定。", ruleset=ruleset) == "asserted"
+
+
+def test_a_ministry_right_after_向_is_a_named_body(ruleset):
+    # 按时向司法部报送…: the ministry the report went to is a named outside body, as it was after a
+    # list's 、 (向国务院、司法部…); a department named by its kind is not (v27d).
+    report = ruleset.get("leadership.annual_report")
+    text = "按时向司法部报送2022年度法治政府建设情况报告。"
+    assert judge_text(report, text, ruleset=ruleset) == "substantiated"
+    text = "按时向上级主管部门报送年度法治政府建设情况报告。"
+    assert judge_text(report, text, ruleset=ruleset) == "asserted"
+
+
 def test_a_kind_of_teacher_and_a_standing_普法_motto_are_not_named(ruleset):
     # 党校教授, 高校教授: a kind of teacher, not a named person (王晓燕教授 is); “法律六进”,
     # “法治进机关、进乡村…” and “以案释法” are the mottos every report quotes, as “八进” is, not a
