@@ -545,10 +545,6 @@ ENUMERATION = regex_cache.compile(
     # the fields that law-based thinking runs through (将法治思维贯穿政务服务、行政执法、基层治理
     # 全过程): where the principle applies, not work done in each field
     rf"|(贯穿|融入)(于|到)?(?:{_ITEM}、){{2,}}{_ITEM}?(全过程|各环节|全领域)"
-    # the other businesses law-based work is deployed beside (与政务服务、督查督办、公文处理等核心
-    # 业务同部署、同推进): named to say the law work keeps pace with them, not reported done.
-    # Only the list: 同部署 itself stays the deployment's
-    rf"|与(?:{_ITEM}、)+{_ITEM}?(?=等?[^,，、]{{0,10}}同(部署|谋划|推进|安排|研究|规划|落实))"
 )
 # The topics of a training or of building up staff (法制审核、行政复议应诉、行政调解等法治专业人才
 # 培养; 行政许可、行政处罚等业务培训): the fields the staff were trained in (group 1), not work
@@ -690,7 +686,7 @@ def _one_of(*words: str):
 
 
 GUARDS = {
-    "ENUMERATION": _one_of("方面", "领域", "重点工作", "环节", "围绕", "聚焦", "紧扣", "全过程", "同部署", "同谋划", "同推进", "同安排", "同研究", "同规划", "同落实"),
+    "ENUMERATION": _one_of("方面", "领域", "重点工作", "环节", "围绕", "聚焦", "紧扣", "全过程"),
     # (负责 covers 科负责, 具体负责…; 科室/处室/股室 cover 责任科室…)
     "REMIT_CLAUSE": _one_of("负责", "主要承担", "具体承担", "专门承担", "牵头", "主责", "责任单位", "责任部门",
                             "机构", "机关", "科室", "处室", "股室", "确定", "明确", "指定", "作为"),
