@@ -361,7 +361,11 @@ NAMED_PERSON = regex_cache.compile(
     r"|(?:^|(?<=[,，、。;；:：]))(?!全体|广大|各位|有关|相关|领导|负责|主要|分管|其他|机关|党员|青年|班子)[\u4e00-\u9fff]{2,3}同志"
 )
 # A quoted slogan or mechanism name (“1委1办4组”机制, “四个百分百”): its numbers are a name, not a count.
-QUOTED_NAME = regex_cache.compile(r"“[^”]{1,16}”(?=[\u4e00-\u9fff]{0,4}(机制|制度|模式|体系|格局|工作法|品牌|理念|要求|目标))")
+# (…and each of a run of such names closed by one word, “三级联调”“70%力量下沉”“千名干部进千村”等
+# 机制/举措: every quote of the run is a name, the figure inside it no count)
+QUOTED_NAME = regex_cache.compile(
+    r"“[^”]{1,24}”(?=(?:[、和及与]?“[^”]{1,24}”)*[\u4e00-\u9fff]{0,6}?等?[\u4e00-\u9fff]{0,4}"
+    r"(机制|制度|模式|体系|格局|工作法|品牌|理念|要求|目标|举措))")
 # Named events and campaigns (宪法宣传周, “12·4”国家宪法日, 民法典宣传月, 法治宣传月): checkable.
 NAMED_EVENT = regex_cache.compile(
     # (a day named by its date, “3·15”, “12·4”, written with any of the dots real pages use)
