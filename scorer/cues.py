@@ -504,6 +504,10 @@ STUDIED_MEETING_AFTER = regex_cache.compile(r"^[^,;:]{0,16}?(精神|重要讲话
 # are the whole area's outcome, not detail of the requirement named before it. Walking
 # forward, a requirement's detail scope passes over it (dev +4 / −0, s25; 实现 is left out:
 # 实现100%“一次办” is the service's own figure, which the readers count).
+# A clause that says what the one before it covered (法制审核396宗，涵盖重大决策、规范性文件和重大
+# 执法决定): the figure before it is about each thing it names (catalogue: a figure that explicitly
+# covers several requirements counts for each of them).
+COVERING_CLAUSE = regex_cache.compile(r"\s*(涵盖|覆盖|包括|包含|涉及|其中包括)")
 RESULT_CLAUSE = regex_cache.compile(r"\s*(助力|确保|使得?|促进|达到|从而|推动[^,，]{0,20}(完成|达|提升|提高))")
 # Holding the meeting that an agenda clause belongs to.
 MEETING_HELD = regex_cache.compile(r"主持召开|组织召开|主持|召开")

@@ -46,6 +46,10 @@ def _score(ruleset, text: str, **kw):
         ("enforcement.publicity", "坚持亮证执法，全年出动执法人员1420人次、执法车辆210台次。", "asserted"),
         ("disputes.reconsideration_litigation", "依法做好行政应诉工作，检查生产经营单位95家。", "asserted"),
         ("enforcement.publicity", "推行行政执法公示制度，立案查处各类案件74起。", "asserted"),
+        # a figure that explicitly covers several requirements counts for each (catalogue), even
+        # when its own clause is another requirement's
+        ("enforcement.publicity", "评查行政许可、行政处罚案卷118卷，涵盖执法公示、全过程记录落实情况。", "substantiated"),
+        ("enforcement.full_recording", "评查行政许可、行政处罚案卷118卷，涵盖执法公示、全过程记录落实情况。", "substantiated"),
         # a run of quoted mechanism names closed by one word: the figure inside a name is no count
         ("disputes.petition_mediation", "推行“两级联调”“80%力量下沉一线”等矛盾纠纷化解机制。", "asserted"),
         ("disputes.petition_mediation", "推行“两级联调”等矛盾纠纷化解机制，调处纠纷41件。", "substantiated"),
