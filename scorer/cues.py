@@ -275,8 +275,10 @@ NAMED_BODY = regex_cache.compile(
     # taking part in a named higher body's inspection (配合中央依法治国办第四督察组实地督察)
     # (the object may name a document: 配合国务院法制办对《…纲要》贯彻落实情况进行督察 — the
     # title is blanked in the text searched, r26f)
-    r"|(配合|接受|迎接|协助)[^,]{0,6}(中央|国务院|全国人大|国家|省委|省政府|省人大|自治区|市委|县委|区委|州委)(?:[\u4e00-\u9fff]|(?<=[\u4e00-\u9fff ]) {2,}(?=[\u4e00-\u9fff])){0,60}?"
-    r"(督察|检查|巡视|巡察|审计|调研|评估)"
+    # (…or the government's own law department of a named place, which inspects the departments'
+    # rule-of-law work: 迎接省司法厅…检查, 配合市司法局对我局开展执法案卷评查 — v27e)
+    r"|(配合|接受|迎接|协助)[^,]{0,6}(中央|国务院|全国人大|国家|省委|省政府|省人大|自治区|市委|县委|区委|州委|(省|市|州|县|区)司法(厅|局))(?:[\u4e00-\u9fff]|(?<=[\u4e00-\u9fff ]) {2,}(?=[\u4e00-\u9fff])){0,60}?"
+    r"(督察|检查|巡视|巡察|审计|调研|评估|评查)"
     # working with or inviting a named party body (联合区委组织部举办…, 邀请市委党校专家授课)
     r"|(联合|会同|邀请|特邀|协同|配合)[^,]{0,4}(省|市|县|区|州|自治区)委(组织部|宣传部|党校|政法委|依法治[省市县区]办)"
     # acting on a named higher body's inspection (中央依法治国办…督察反馈问题整改)

@@ -46,6 +46,9 @@ def _score(ruleset, text: str, **kw):
         ("enforcement.publicity", "坚持亮证执法，全年出动执法人员1420人次、执法车辆210台次。", "asserted"),
         ("disputes.reconsideration_litigation", "依法做好行政应诉工作，检查生产经营单位95家。", "asserted"),
         ("enforcement.publicity", "推行行政执法公示制度，立案查处各类案件74起。", "asserted"),
+        # an inspection by a named place's law department is a named outside body's act (catalogue)
+        ("enforcement.supervision", "配合省司法厅对我局开展行政执法案卷评查。", "substantiated"),
+        ("enforcement.supervision", "主动接受市司法局的行政执法监督。", "asserted"),
         # a figure that explicitly covers several requirements counts for each (catalogue), even
         # when its own clause is another requirement's
         ("enforcement.publicity", "评查行政许可、行政处罚案卷118卷，涵盖执法公示、全过程记录落实情况。", "substantiated"),
