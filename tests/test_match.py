@@ -37,6 +37,8 @@ def _score(ruleset, text: str, **kw):
         ("enforcement.legal_review", "今后将全面推行重大执法决定法制审核制度。", "planned"),
         ("enforcement.legal_review", "我局将全面推行重大执法决定法制审核制度。", "planned"),
         ("leadership.accountability", "我局将继续把法治建设纳入年度目标考核。", "planned"),
+        # a sentence opened by next year's plan without 于/在 (计划明年…)
+        ("enforcement.credentials", "计划明年举办执法人员业务培训3期。", "planned"),
         # the year's enforcement caseload after a requirement is not its detail (catalogue:
         # 办理行政许可36件 beside 全面推行三项制度)…
         ("enforcement.publicity", "全面推行行政执法公示制度，全年查处违法案件52起，罚没款8.6万元。", "asserted"),
