@@ -160,8 +160,9 @@ UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；
 TACKLED = regex_cache.compile(r"针对(?!性)|解决|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足")
 # (u26a) (…or a sentence opened by the plan's own date: 计划于明年一季度召开…, 拟在明年上半年…; not
 # 计划于2024年…, which may be this year's plan carried out; u26b: 下步, the short form of 下一步)
-# (round 5: 于/在 may be left out — 计划明年制定…, 拟明年上半年开展…: the next year named is the plan's)
-PLAN_OPENER = regex_cache.compile(r"^\s*(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段|下步|(计划|拟)(于|在)?(明年|来年|下一年度?))")
+# (round 5, v27f and v27e: 于/在 may be left out, and intent has other words — 计划明年制定…,
+# 拟明年上半年开展…, 准备明年…, 力争来年…: the next year named is the plan's)
+PLAN_OPENER = regex_cache.compile(r"^\s*(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段|下步|(计划|拟|准备|打算|力争)(于|在)?(明年|来年|下一年度?))")
 # 将 is also the disposal marker (把): 我局将法治建设纳入年度考核 reports what was done. It is a
 # plan only when the clause does not go on to put its object somewhere (纳入/列入/列为/作为…),
 # or when 将 is followed by a word of the future (我局将继续把…纳入…).
@@ -289,8 +290,10 @@ NAMED_BODY = regex_cache.compile(
     # (the object may name a document: 配合国务院法制办对《…纲要》贯彻落实情况进行督察 — the
     # title is blanked in the text searched, r26f; v27b: its spot check or return visit too,
     # 迎接中央…法治政府建设示范回访抽查 — an inspection by that named body, as 检查 is)
-    r"|(配合|接受|迎接|协助)[^,]{0,6}(中央|国务院|全国人大|国家|省委|省政府|省人大|自治区|市委|县委|区委|州委)(?:[\u4e00-\u9fff]|(?<=[\u4e00-\u9fff ]) {2,}(?=[\u4e00-\u9fff])){0,60}?"
-    r"(督察|检查|抽查|回访|巡视|巡察|审计|调研|评估)"
+    # (…or the government's own law department of a named place, which inspects the departments'
+    # rule-of-law work: 迎接省司法厅…检查, 配合市司法局对我局开展执法案卷评查 — v27e)
+    r"|(配合|接受|迎接|协助)[^,]{0,6}(中央|国务院|全国人大|国家|省委|省政府|省人大|自治区|市委|县委|区委|州委|(省|市|州|县|区)司法(厅|局))(?:[\u4e00-\u9fff]|(?<=[\u4e00-\u9fff ]) {2,}(?=[\u4e00-\u9fff])){0,60}?"
+    r"(督察|检查|抽查|回访|巡视|巡察|审计|调研|评估|评查)"
     # working with or inviting a named party body (联合区委组织部举办…, 邀请市委党校专家授课)
     r"|(联合|会同|邀请|特邀|协同|配合)[^,]{0,4}(省|市|县|区|州|自治区)委(组织部|宣传部|党校|政法委|依法治[省市县区]办)"
     # acting on a named higher body's inspection (中央依法治国办…督察反馈问题整改)
@@ -384,7 +387,11 @@ NAMED_PERSON = regex_cache.compile(
     r"|(?:^|(?<=[,，、。;；:：]))(?!全体|广大|各位|有关|相关|领导|负责|主要|分管|其他|机关|党员|青年|班子)[\u4e00-\u9fff]{2,3}同志"
 )
 # A quoted slogan or mechanism name (“1委1办4组”机制, “四个百分百”): its numbers are a name, not a count.
-QUOTED_NAME = regex_cache.compile(r"“[^”]{1,16}”(?=[\u4e00-\u9fff]{0,4}(机制|制度|模式|体系|格局|工作法|品牌|理念|要求|目标))")
+# (…and each of a run of such names closed by one word, “三级联调”“70%力量下沉”“千名干部进千村”等
+# 机制/举措: every quote of the run is a name, the figure inside it no count)
+QUOTED_NAME = regex_cache.compile(
+    r"“[^”]{1,24}”(?=(?:[、和及与]?“[^”]{1,24}”)*[\u4e00-\u9fff]{0,6}?等?[\u4e00-\u9fff]{0,4}"
+    r"(机制|制度|模式|体系|格局|工作法|品牌|理念|要求|目标|举措))")
 # Named events and campaigns (宪法宣传周, “12·4”国家宪法日, 民法典宣传月, 法治宣传月): checkable.
 NAMED_EVENT = regex_cache.compile(
     # (a day named by its date, “3·15”, “12·4”, written with any of the dots real pages use)
@@ -528,6 +535,10 @@ STUDIED_MEETING_AFTER = regex_cache.compile(r"^[^,;:]{0,16}?(精神|重要讲话
 # are the whole area's outcome, not detail of the requirement named before it. Walking
 # forward, a requirement's detail scope passes over it (dev +4 / −0, s25; 实现 is left out:
 # 实现100%“一次办” is the service's own figure, which the readers count).
+# A clause that says what the one before it covered (法制审核396宗，涵盖重大决策、规范性文件和重大
+# 执法决定): the figure before it is about each thing it names (catalogue: a figure that explicitly
+# covers several requirements counts for each of them).
+COVERING_CLAUSE = regex_cache.compile(r"\s*(涵盖|覆盖|包括|包含|涉及|其中包括)")
 RESULT_CLAUSE = regex_cache.compile(r"\s*(助力|确保|使得?|促进|达到|从而|推动[^,，]{0,20}(完成|达|提升|提高))")
 # Holding the meeting that an agenda clause belongs to.
 MEETING_HELD = regex_cache.compile(r"主持召开|组织召开|主持|召开")
@@ -626,6 +637,14 @@ CASELOAD = regex_cache.compile(
     r"(办理|查处|立案|作出|做出|办结|查办|实施)[^,]{0,8}(行政处罚|处罚|违法|违规|行政强制)[^,]{0,4}(案件|案|决定书?)"
     r"[^,]{0,6}(\d|[一二三四五六七八九十两百千]+(件|起|宗|份|个))"
     r"|罚没(款|金额)?[^,]{0,4}\d|罚款[^,]{0,6}\d"
+    # …and the year's inspections and turn-outs counted (开展执法检查320次, 检查企业120家, 出动执法
+    # 人员1860人次): enforcement volume again, not the detail of a requirement named before it
+    r"|执法检查[^,]{0,8}\d+(次|家|户|个|人次|场次)"
+    r"|检查(各类)?(企业|商户|经营户|经营主体|市场主体|生产经营单位|门店|场所)[^,]{0,4}\d+(家|户|个|次)"
+    r"|出动[^,]{0,8}\d+[^,]{0,2}(人次|台次|车次|人|台|辆)"
+    # …and cases investigated counted without naming the penalty (查办案件1200件, 立案查处各类案件
+    # 86起, 办理各类执法案件560件)
+    r"|(查处|查办)[^,]{0,8}案件?[^,]{0,6}\d|(办理|办结)[^,]{0,6}(执法|行政)案件[^,]{0,6}\d"
 )
 
 # The items a meeting heard or reviewed (听取法治政府建设、法律顾问选聘…等工作汇报; 审议…、规范性
@@ -695,7 +714,7 @@ GUARDS = {
                              "个方面", "重要位置", "突出位置", "首要位置", "专题研究", "党组会", "党委会", "党工委会", "局务会", "厅务会", "委务会", "办公会", "常务会", "班子会"),
     "INSPECTED_OBJECT": _one_of("情况进行", "情况开展"),
     "TRAINING_TOPICS": _one_of("培训", "培养", "队伍", "讲座", "课程"),
-    "CASELOAD": _one_of("处罚", "违法", "违规", "行政强制", "罚没", "罚款"),
+    "CASELOAD": _one_of("处罚", "违法", "违规", "行政强制", "罚没", "罚款", "检查", "出动", "查处", "查办", "执法案件", "行政案件"),
     "AGENDA_ITEMS": _one_of("议题", "事项", "汇报", "问题", "困难", "重要"),
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",
                           "人民检察院", "组织部", "宣传部", "党校", "政法委", "依法治", "委员会", "人大", "政协",

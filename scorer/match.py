@@ -50,6 +50,7 @@ from scorer.cues import (
     BASIS_OPENER,
     REMIT_CLAUSE,
     RESULT_CLAUSE,
+    COVERING_CLAUSE,
     UNBRACKETED_DOCUMENT,
     ENUMERATION,
     MEETING_HELD,
@@ -1173,6 +1174,9 @@ def _scope(view: _SentenceView, spans: list[tuple[int, int]], others: set[int]) 
     # 推动…任务完成75% — is passed over: its figures are the area's outcome, cues.RESULT_CLAUSE)
     forward_stop = others | view.caseload
     norm = view.sentence.norm
+    # (a clause of this requirement that says what the clause before it covered — 评查案卷126卷，
+    # 涵盖执法公示、全过程记录… — takes that clause's figure, claimed by another or not)
+    scope |= {c - 1 for c in own if c > 0 and COVERING_CLAUSE.match(norm, view.clauses[c][0])}
     for c in own:
         for step in (1, -1):
             stop = forward_stop if step == 1 else others

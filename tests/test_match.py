@@ -40,10 +40,26 @@ def _score(ruleset, text: str, **kw):
         # (the next year named after 计划/拟, with or without 于/在, opens a plan)
         ("decisions.statutory_procedure", "计划明年制定《区教育局重大行政决策程序规定》。", "planned"),
         ("decisions.statutory_procedure", "拟于明年上半年制定《区教育局重大行政决策程序规定》。", "planned"),
+        ("enforcement.credentials", "计划明年举办执法人员业务培训3期。", "planned"),
         # the year's enforcement caseload after a requirement is not its detail (catalogue:
         # 办理行政许可36件 beside 全面推行三项制度)…
         ("enforcement.publicity", "全面推行行政执法公示制度，全年查处违法案件52起，罚没款8.6万元。", "asserted"),
         ("education.popularization", "落实谁执法谁普法责任制，全年办理行政处罚案件40件。", "asserted"),
+        # …nor the year's inspections and turn-outs counted after it
+        ("enforcement.credentials", "严格落实执法人员持证上岗制度，全年开展执法检查268次。", "asserted"),
+        ("enforcement.publicity", "坚持亮证执法，全年出动执法人员1420人次、执法车辆210台次。", "asserted"),
+        ("disputes.reconsideration_litigation", "依法做好行政应诉工作，检查生产经营单位95家。", "asserted"),
+        ("enforcement.publicity", "推行行政执法公示制度，立案查处各类案件74起。", "asserted"),
+        # an inspection by a named place's law department is a named outside body's act (catalogue)
+        ("enforcement.supervision", "配合省司法厅对我局开展行政执法案卷评查。", "substantiated"),
+        ("enforcement.supervision", "主动接受市司法局的行政执法监督。", "asserted"),
+        # a figure that explicitly covers several requirements counts for each (catalogue), even
+        # when its own clause is another requirement's
+        ("enforcement.publicity", "评查行政许可、行政处罚案卷118卷，涵盖执法公示、全过程记录落实情况。", "substantiated"),
+        ("enforcement.full_recording", "评查行政许可、行政处罚案卷118卷，涵盖执法公示、全过程记录落实情况。", "substantiated"),
+        # a run of quoted mechanism names closed by one word: the figure inside a name is no count
+        ("disputes.petition_mediation", "推行“两级联调”“80%力量下沉一线”等矛盾纠纷化解机制。", "asserted"),
+        ("disputes.petition_mediation", "推行“两级联调”等矛盾纠纷化解机制，调处纠纷41件。", "substantiated"),
         # …but the cases it applies to, named before it, may be (办案全程…记录), and a figure
         # of the requirement's own clause stays its detail
         ("enforcement.full_recording", "全年查处违法案件52起，办案全程落实执法全过程记录制度。", "substantiated"),
