@@ -172,8 +172,10 @@ PLAN_SUBJECT = regex_cache.compile(
     r"(我局|我们|我委|我办|本局|本单位|本部门|我厅|我单位|我镇|我乡|我街道|我区|我县|我市|我旗|我中心)"
     r"(将(?!(?!继续|进一步|持续|不断|全面|深入|着力|重点|大力|切实|认真|积极|坚持|加强|加快|推进|做好|努力|力争|把)"
     r"[^,，。;；:：]{1,30}?(纳入|列入|列为|作为|融入|贯穿|摆在|放在|写入))"
-    # (not 我局要求… — a requirement made — nor 拟就/拟定了, drafted)
-    r"|要(?!求)|计划|拟(?!就|定了|订了)|准备|打算)"
+    # (not 我局要求… — a requirement made — nor 拟就/拟定了, drafted; (w27e) nor 拟 as the
+    # attribute of the papers handled, 本局拟出台的规范性文件均经审核, 审核我局拟印发的文件12件:
+    # the papers were to be issued, the review of them was done)
+    r"|要(?!求)|计划|拟(?!就|定了|订了|(出台|印发|发布|制发|制定|上会|提交|签订|作出)的)|准备|打算)"
 )
 YEAR_OPENER = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?[,，]?")
 

@@ -84,6 +84,9 @@ def _score(ruleset, text: str, **kw):
         ("legal_adviser.use", "我局要求法律顾问列席局务会议。", "asserted"),
         ("leadership.party_deployment", "我局拟就并印发《2024年法治政府建设工作要点》。", "substantiated"),
         ("legal_adviser.use", "我局拟聘请法律顾问。", "planned"),
+        # …nor 拟 as the attribute of the papers handled: the review of them was done
+        ("normative_docs.legality_review", "全年审核本局拟印发的行政规范性文件6件，均经集体审议。", "substantiated"),
+        ("normative_docs.legality_review", "我局拟出台的规范性文件均经法规科合法性审核。", "asserted"),
         # a law's name is not the work; studying it is not handling cases
         ("disputes.reconsideration_litigation", "组织干部学习《中华人民共和国行政复议法》。", "absent"),
         # the three systems named as a whole count for each of them
