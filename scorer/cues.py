@@ -449,6 +449,10 @@ NAMED_EVENT = regex_cache.compile(
     r"|(?<=开展|实施|组织|启动|深化)[\u4e00-\u9fff]{4,14}(提升|建设|攻坚|规范|落实|创新|巩固|深化|突破)年活动"
     # a day named by its date in quotes, wherever it stands (“3•15”普法, “6·26”禁毒宣传)
     r"|“\d{1,2}[·.•・．]\d{1,2}”"
+    # (w27c) a year's assessment named by its year and its level (圆满完成2020年度全区依法行政考核,
+    # 通报2019年全市法治政府建设考核情况): one review held, as checkable as 2023年度全省学法考试
+    # above — not its scheme (2023年度全县法治建设考核细则, …考核评价指标)
+    r"|20\d\d年度?(全省|全市|全县|全区|全州|全盟|全旗)[\u4e00-\u9fff]{2,16}?(考核|考评)(?![\u4e00-\u9fff]{0,4}(办法|细则|指标|方案|制度|机制|标准|体系))"
 )
 
 # A document named without 《》, by its year and its issuer's place (公布2024年度巫山县人民政府重大

@@ -1206,6 +1206,17 @@ def test_an_exam_named_by_its_year_is_an_event_and_the_三会一课_is_no_campai
     assert judge_text(study, "利用“三会一课”开展学法活动。", ruleset=ruleset) == "asserted"
 
 
+def test_an_assessment_named_by_its_year_and_level_is_an_event_but_not_its_scheme(ruleset):
+    # 2020年度全区依法行政考核: one review held, named by its year and its level, as the year-named
+    # exam above (w27c: dev-a +1 / −0, dev-b +1 / −0); its scheme (…考核细则, …考核评价指标) and the
+    # plain 年度考核 stay general.
+    acc = ruleset.get("leadership.accountability")
+    assert judge_text(acc, "圆满完成2022年度全区依法行政考核。", ruleset=ruleset) == "substantiated"
+    assert judge_text(acc, "通报2022年全市法治政府建设考核情况。", ruleset=ruleset) == "substantiated"
+    assert judge_text(acc, "制定2023年度全县法治建设考核评价指标。", ruleset=ruleset) == "asserted"
+    assert judge_text(acc, "组织开展年度依法行政考核。", ruleset=ruleset) == "asserted"
+
+
 def test_a_quoted_name_the_work_uses_is_not_the_name_of_the_event(ruleset):
     # “学习强国”开展学法活动, 落实“谁执法谁普法”开展普法宣传活动: the quote is the means or the
     # rule followed and a new verb starts the activity, which has no name of its own; “…”主题宣传
