@@ -155,9 +155,11 @@ NEGATION = regex_cache.compile(
 # (…but a problem said to be still unsolved is no problem tackled: 尚未得到根本解决, 难以纠正)
 # (…nor the putting right itself said to be unfinished: 巡察反馈问题整改尚未完成, 整改不彻底;
 # (v27d) 整改还不够彻底, 整改仍未完全到位 — the same admission, 不够 or 完全 between)
-UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；]{0,6}(解决|纠正|整改|克服|弥补|扭转|改变)"
-                                r"|(整改|解决|纠正)[^,，。;；]{0,4}(尚未|未|没有|不够|不)(完全|全部|真正)?(完成|到位|彻底|落实|见效)(?!的)")
-TACKLED = regex_cache.compile(r"针对(?!性)|解决|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足")
+# (w27d) 整治/治理 put a problem right as 整改 does (对执法不规范问题开展专项整治, 整治不规范执法问题12个);
+# 整治不到位/治理不彻底 is the putting right admitted unfinished
+UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；]{0,6}(解决|纠正|整改|整治|治理|克服|弥补|扭转|改变)"
+                                r"|(整改|整治|治理|解决|纠正)[^,，。;；]{0,4}(尚未|未|没有|不够|不)(完全|全部|真正)?(完成|到位|彻底|落实|见效)(?!的)")
+TACKLED = regex_cache.compile(r"针对(?!性)|解决|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|整治|治理|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足")
 # (u26a) (…or a sentence opened by the plan's own date: 计划于明年一季度召开…, 拟在明年上半年…; not
 # 计划于2024年…, which may be this year's plan carried out; u26b: 下步, the short form of 下一步)
 # (round 5, v27f and v27e: 于/在 may be left out, and intent has other words — 计划明年制定…,
@@ -632,7 +634,8 @@ AGENDA_CLAUSE = regex_cache.compile(
 # 工作开展专项检查): what is inspected is named, not reported done by the one inspecting —
 # the inspection itself is its own evidence (督导, 检查), outside the object.
 INSPECTED_OBJECT = regex_cache.compile(
-    r"对([^,]{2,60}?)(等)?(工作)?(落实|执行|推进|开展|运行|建设|实施)?(等)?(工作)?情况(进行|开展)(了)?(专项|集中|全面|实地)?"
+    # (w27d: 重点评查/重点检查 too, the inspection's focus)
+    r"对([^,]{2,60}?)(等)?(工作)?(落实|执行|推进|开展|运行|建设|实施)?(等)?(工作)?情况(进行|开展)(了)?(专项|集中|全面|实地|重点)?"
     r"(督导|督查|督察|检查|抽查|巡查|评估|评查)"
 )
 

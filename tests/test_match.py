@@ -1294,3 +1294,22 @@ def test_a_sentence_only_shared_rules_claim_carries_on_the_leaders_act(ruleset):
     for rest in ("全年审议法治建设相关议题36个。", "认真贯彻落实市委书记批示精神，召开党组会议8次。"):
         duty = _score(ruleset, _PARAGRAPH.format(body=_LEADER + rest)).result("leadership.first_responsible")
         assert duty.status == "asserted", [(e.text, e.reason) for e in duty.evidence]
+
+
+def test_a_fault_put_right_by_zhengzhi_is_work_done_not_a_gap(ruleset):
+    # 整治/治理 put a problem right as 整改 and 纠正 do (cues TACKLED): a fault named as the object
+    # of the campaign (对执法不规范问题开展专项整治) is work reported, not a gap admitted; 整治不到位
+    # is still the putting right admitted unfinished (UNTACKLED) (w27d).
+    supervision = ruleset.get("enforcement.supervision")
+    assert judge_text(supervision, "对执法不规范问题开展专项整治。", ruleset=ruleset) == "asserted"
+    assert judge_text(supervision, "开展执法领域突出问题专项整治，整治不规范执法问题9个。", ruleset=ruleset) == "substantiated"
+    assert judge_text(supervision, "执法领域突出问题专项整治不到位。", ruleset=ruleset) == "deficient"
+
+
+def test_the_object_of_a_focused_inspection_is_inspected_not_done(ruleset):
+    # 对…情况进行重点评查 names what is inspected, as 专项评查 does (cues INSPECTED_OBJECT): the three
+    # systems in the object are not reported as carried out by the one inspecting (w27d).
+    publicity = ruleset.get("enforcement.publicity")
+    assert judge_text(publicity, "对各执法中队“三项制度”执行情况进行重点检查。", ruleset=ruleset) == "absent"
+    supervision = ruleset.get("enforcement.supervision")
+    assert judge_text(supervision, "对各执法中队“三项制度”执行情况进行重点检查。", ruleset=ruleset) == "asserted"
