@@ -1265,6 +1265,18 @@ def test_a_heading_over_a_body_on_another_requirement_is_no_evidence(ruleset):
     assert _score(ruleset, part).result("education.popularization").status == "asserted"
 
 
+
+def test_an_enumerated_lead_does_not_end_the_body_of_a_heading_over_something_else(ruleset):
+    # (w27f) the body under a section heading often opens with enumerated points (一是…。二是…。),
+    # which stand as headings of their own but are points inside the section: the body goes on
+    # past them, so the publicity heading over the staff's study, told in 一是/二是, is no evidence
+    led = ("某县水务局2023年法治政府建设情况报告\n一、主要举措和成效\n（二）加强法治宣传教育，营造良好法治氛围\n"
+           "一是认真组织学习。\n局党组理论学习中心组集中学法4次，专题学习《中华人民共和国水法》。\n"
+           "（三）推进依法行政\n")
+    assert _score(ruleset, led).result("education.popularization").status == "absent"
+    publicity = led.replace("（三）推进依法行政", "二是深入村社宣传。\n在村社开展水法宣传活动6场。\n（三）推进依法行政")
+    assert _score(ruleset, publicity).result("education.popularization").status == "substantiated"
+
 _LEADER = "局党组书记、局长坚持对法治建设重要工作亲自部署、重大问题亲自过问、重点环节亲自协调。"
 
 
