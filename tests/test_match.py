@@ -1276,6 +1276,13 @@ def test_an_enumerated_lead_does_not_end_the_body_of_a_heading_over_something_el
     assert _score(ruleset, led).result("education.popularization").status == "absent"
     publicity = led.replace("（三）推进依法行政", "二是深入村社宣传。\n在村社开展水法宣传活动6场。\n（三）推进依法行政")
     assert _score(ruleset, publicity).result("education.popularization").status == "substantiated"
+    # …and digital government's heading over the duty lists (functions.power_list, in digital's
+    # heading_over) is no IT built or used; over a platform launched it stays
+    duty = ("某镇人民政府2024年法治政府建设情况报告\n一、主要举措和成效\n（二）健全政府职能体系，推进数字法治政府建设\n"
+            "一是厘清权责边界。\n梳理乡镇履行职责事项清单，明确基本履职事项98项。\n（三）推进依法行政\n")
+    assert _score(ruleset, duty).result("digital.platform").status == "absent"
+    launched = duty.replace("（三）推进依法行政", "二是推进智慧执法。\n上线镇综合执法移动APP，全年线上巡查320次。\n（三）推进依法行政")
+    assert _score(ruleset, launched).result("digital.platform").status != "absent"
 
 _LEADER = "局党组书记、局长坚持对法治建设重要工作亲自部署、重大问题亲自过问、重点环节亲自协调。"
 
