@@ -667,6 +667,10 @@ def test_the_openings_framing_of_the_year_is_not_work_reported(ruleset):
     assert judge_text(ruleset.get("functions.power_list"), means, role="achievements", ruleset=ruleset) == "asserted"
     done = "2023年，我局深化“放管服”改革，以政务服务标准化为抓手，精简审批事项12项。"
     assert judge_text(ruleset.get("functions.power_list"), done, role="preamble", ruleset=ruleset) == "substantiated"
+    # (w27f) …and 以…为中心, the same framing (以深化审批制度改革、推进法治进程为中心)
+    centre = "2023年，市数据局以深化行政审批制度改革、推进依法行政为中心，扎实推进法治政府建设各项工作。"
+    assert judge_text(ruleset.get("functions.power_list"), centre, role="preamble", ruleset=ruleset) == "absent"
+    assert judge_text(ruleset.get("functions.power_list"), centre, role="achievements", ruleset=ruleset) == "asserted"
 
 
 def test_menus_and_column_names_are_not_evidence(ruleset, tmp_path):
