@@ -583,7 +583,7 @@ SUMMARY_LIST = regex_cache.compile(rf"(?:{_AIM}、){{4,}}{_AIM}")
 # reported (the catalogue: an opening list of key tasks, the aim of the year's work). Applied to
 # the opening only: in the body 以…为抓手 usually stands beside the act it frames.
 FRAMED_AIM = regex_cache.compile(
-    r"以([^,，。;；:：]{2,40}?)为(重点|抓手|引领|主线|重心|突破口|切入点|着力点|目标|核心|主攻方向|牵引|统领|载体)"
+    r"以([^,，。;；:：]{2,40}?)为(重点|抓手|引领|主线|重心|突破口|切入点|着力点|目标|核心|主攻方向|牵引|统领|载体|中心)"
 )
 
 # A remit or designation: who is in charge, not what was done.

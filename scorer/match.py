@@ -1405,7 +1405,8 @@ def _body_about_else(h: int, found: Found, claims: dict[int, dict[int, set[str]]
     i = h + 1
     while i < len(views):
         s = views[i].sentence
-        if s.is_heading and _heading_level(s.norm) <= level:
+        # (an enumerated lead, 一是…, opens a point inside the section: it does not end it)
+        if s.is_heading and _heading_level(s.norm) <= level and not _ENUMERATED_LEAD.match(s.norm):
             break
         if i in found:
             return False

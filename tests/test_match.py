@@ -670,6 +670,10 @@ def test_the_openings_framing_of_the_year_is_not_work_reported(ruleset):
     assert judge_text(ruleset.get("functions.power_list"), means, role="achievements", ruleset=ruleset) == "asserted"
     done = "2023年，我局深化“放管服”改革，以政务服务标准化为抓手，精简审批事项12项。"
     assert judge_text(ruleset.get("functions.power_list"), done, role="preamble", ruleset=ruleset) == "substantiated"
+    # (w27f) …and 以…为中心, the same framing (以深化审批制度改革、推进法治进程为中心)
+    centre = "2023年，市数据局以深化行政审批制度改革、推进依法行政为中心，扎实推进法治政府建设各项工作。"
+    assert judge_text(ruleset.get("functions.power_list"), centre, role="preamble", ruleset=ruleset) == "absent"
+    assert judge_text(ruleset.get("functions.power_list"), centre, role="achievements", ruleset=ruleset) == "asserted"
 
 
 def test_menus_and_column_names_are_not_evidence(ruleset, tmp_path):
@@ -1278,6 +1282,25 @@ def test_a_heading_over_a_body_on_another_requirement_is_no_evidence(ruleset):
     part = study.replace("（二）加强法治宣传教育，营造良好法治氛围", "二、加强法治宣传教育").replace("（三）推进依法行政", "三、推进依法行政")
     assert _score(ruleset, part).result("education.popularization").status == "asserted"
 
+
+
+def test_an_enumerated_lead_does_not_end_the_body_of_a_heading_over_something_else(ruleset):
+    # (w27f) the body under a section heading often opens with enumerated points (一是…。二是…。),
+    # which stand as headings of their own but are points inside the section: the body goes on
+    # past them, so the publicity heading over the staff's study, told in 一是/二是, is no evidence
+    led = ("某县水务局2023年法治政府建设情况报告\n一、主要举措和成效\n（二）加强法治宣传教育，营造良好法治氛围\n"
+           "一是认真组织学习。\n局党组理论学习中心组集中学法4次，专题学习《中华人民共和国水法》。\n"
+           "（三）推进依法行政\n")
+    assert _score(ruleset, led).result("education.popularization").status == "absent"
+    publicity = led.replace("（三）推进依法行政", "二是深入村社宣传。\n在村社开展水法宣传活动6场。\n（三）推进依法行政")
+    assert _score(ruleset, publicity).result("education.popularization").status == "substantiated"
+    # …and digital government's heading over the duty lists (functions.power_list, in digital's
+    # heading_over) is no IT built or used; over a platform launched it stays
+    duty = ("某镇人民政府2024年法治政府建设情况报告\n一、主要举措和成效\n（二）健全政府职能体系，推进数字法治政府建设\n"
+            "一是厘清权责边界。\n梳理乡镇履行职责事项清单，明确基本履职事项98项。\n（三）推进依法行政\n")
+    assert _score(ruleset, duty).result("digital.platform").status == "absent"
+    launched = duty.replace("（三）推进依法行政", "二是推进智慧执法。\n上线镇综合执法移动APP，全年线上巡查320次。\n（三）推进依法行政")
+    assert _score(ruleset, launched).result("digital.platform").status != "absent"
 
 _LEADER = "局党组书记、局长坚持对法治建设重要工作亲自部署、重大问题亲自过问、重点环节亲自协调。"
 
