@@ -40,6 +40,7 @@ from scorer.cues import (
     CASELOAD_GUARD,
     PLAN_OPENER,
     PLAN_SUBJECT,
+    PLAN_LEAD,
     YEAR_OPENER,
     PARTIAL_DATE_AT_STARTS,
     PLATFORM,
@@ -1102,7 +1103,7 @@ def _negated(view: _SentenceView, spans: list[tuple[int, int]]) -> str | None:
 
 
 def _planned(norm: str, year: int | None) -> str | None:
-    m = PLAN_OPENER.match(norm) or PLAN_SUBJECT.search(norm)
+    m = PLAN_OPENER.match(norm) or PLAN_SUBJECT.search(norm) or PLAN_LEAD.match(norm)
     if m:
         return m.group(0).strip()
     m = YEAR_OPENER.match(norm)

@@ -37,6 +37,20 @@ def _score(ruleset, text: str, **kw):
         ("enforcement.legal_review", "今后将全面推行重大执法决定法制审核制度。", "planned"),
         ("enforcement.legal_review", "我局将全面推行重大执法决定法制审核制度。", "planned"),
         ("leadership.accountability", "我局将继续把法治建设纳入年度目标考核。", "planned"),
+        # (x28a) the future 将 opening a sentence after a year, a body other than 我局, an item's
+        # number, or nothing (cues PLAN_LEAD)…
+        ("enforcement.supervision", "2024年将每半年组织一次行政执法案卷交叉评查，评查案卷不少于30卷。", "planned"),
+        ("disputes.reconsideration_litigation", "2022年，将进一步提高行政机关负责人出庭应诉率。", "planned"),
+        ("leadership.party_deployment", "镇党委还将定期听取法治政府建设工作汇报。", "planned"),
+        ("enforcement.random_inspection", "县市场监管局将全面推行“双随机、一公开”监管。", "planned"),
+        ("disputes.petition_mediation", "二是将健全人民调解、行政调解、司法调解联动机制。", "planned"),
+        # …but not 将 the disposal marker (把), the sentence's own or a higher body's, nor 将
+        # after a verb, the content of a plan made
+        ("leadership.party_deployment", "2022年，将法治政府建设纳入年度绩效考核，与业务工作同部署、同推进。", "asserted"),
+        ("leadership.law_study", "局党组将每月第一个周一确定为集中学法日，全年集中学法11次。", "substantiated"),
+        ("enforcement.supervision", "2021年，区政府将每季度的执法案卷评查结果通报各部门，全年评查案卷86卷。", "substantiated"),
+        ("normative_docs.filing", "将规范性文件报送区司法局备案，全年报备5件。", "substantiated"),
+        ("enforcement.supervision", "出台《行政执法案卷评查办法》，明确将每季度开展一次案卷评查。", "substantiated"),
         # (the next year named after 计划/拟, with or without 于/在, opens a plan)
         ("decisions.statutory_procedure", "计划明年制定《区教育局重大行政决策程序规定》。", "planned"),
         ("decisions.statutory_procedure", "拟于明年上半年制定《区教育局重大行政决策程序规定》。", "planned"),
