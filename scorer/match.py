@@ -41,6 +41,7 @@ from scorer.cues import (
     PLAN_OPENER,
     PLAN_SUBJECT,
     PLAN_LEAD,
+    INTENT_YEAR,
     YEAR_OPENER,
     PARTIAL_DATE_AT_STARTS,
     PLATFORM,
@@ -1108,6 +1109,9 @@ def _planned(norm: str, year: int | None) -> str | None:
         return m.group(0).strip()
     m = YEAR_OPENER.match(norm)
     if m and year is not None and int(m.group(1)) > year and re.search(r"将|要|计划|拟|力争", norm[:40]):
+        return m.group(0).strip()
+    m = INTENT_YEAR.match(norm)
+    if m and year is not None and int(m.group(3)) > year:
         return m.group(0).strip()
     return None
 
