@@ -164,7 +164,8 @@ TACKLED = regex_cache.compile(r"针对(?!性)|解决|纠正|(研究|协调|会�
 # 计划于2024年…, which may be this year's plan carried out; u26b: 下步, the short form of 下一步)
 # (round 5, v27f and v27e: 于/在 may be left out, and intent has other words — 计划明年制定…,
 # 拟明年上半年开展…, 准备明年…, 力争来年…: the next year named is the plan's)
-PLAN_OPENER = regex_cache.compile(r"^\s*(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段|下步|(计划|拟|准备|打算|力争)(于|在)?(明年|来年|下一年度?))")
+# (x28a: 争取 is intent as 力争 is — 争取明年实现…)
+PLAN_OPENER = regex_cache.compile(r"^\s*(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段|下步|(计划|拟|准备|打算|力争|争取)(于|在)?(明年|来年|下一年度?))")
 # 将 is also the disposal marker (把): 我局将法治建设纳入年度考核 reports what was done. It is a
 # plan only when the clause does not go on to put its object somewhere (纳入/列入/列为/作为…),
 # or when 将 is followed by a word of the future (我局将继续把…纳入…).
@@ -180,6 +181,39 @@ PLAN_SUBJECT = regex_cache.compile(
     r"|要(?!求)|计划|拟(?!就|定了|订了|(出台|印发|发布|制发|制定|上会|提交|签订|作出)的)|准备|打算)"
 )
 YEAR_OPENER = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?[,，]?")
+# (x28a) intent aimed at a later year than the report's (力争2024年实现…, 计划到2025年…, 拟于2024年
+# 上半年…, in a 2023 report): a plan, as the year opening the sentence is (match._planned)
+INTENT_YEAR = regex_cache.compile(r"^\s*(计划|拟|准备|打算|力争|争取)(于|在|到)?\s*(20\d\d)\s*年")
+# (x28a) the future 将 opening a sentence whose subject is not 我局: after a year (2023年，将进一步
+# 规范…), a time ahead (下半年/年底前/“十四五”期间，将…), a body named (局党组将每半年专题研究…,
+# 县政府将组织…, 区城管局、区市场监管局将…, 镇党委还将…), or nothing at all (将推进信访工作法治化…):
+# the writer's intention, whatever the year. 将 is the future only when a word of the future
+# follows it straight away (继续/进一步/持续…), or a verb or an adverb of time or manner
+# (推进/开展/每季度/定期/全面…) whose clause does not go on to put an object somewhere —
+# 将法治建设纳入考核, 局党组将每月第一个周一确定为学法日 and 省政府将…列为重点 stay the disposal
+# marker (把), done or a higher body's, never a plan (so do 将规范性文件报送备案, 将重点任务分解到
+# 科室: where the clause may put its object somewhere, it is read as done). Only at the
+# sentence's start: 将 after a verb (明确将每季度开展评查, 印发方案明确局党组将…) is the content
+# of a plan made, done work; and the subject is no phrase of basis or partner (按照县政府…,
+# 会同县公安局…, 报请县政府将…). A named body's 计划/拟/准备/打算 is its plan as 我局's is
+# (PLAN_SUBJECT), with the same exceptions.
+_LEAD_ITEM = r"([一二三四五六七八九十]+是[,，]?|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?\s*"
+_LEAD_TIME = (r"((同时|此外|另外|其次|最后|接下来|(在)?新的一年里?|下半年|年底前|年内|[“\"]?十四五[”\"]?(期间|时期)|今后一个时期)[,，]?\s*)?"
+              r"(20\d\d\s*年(度|起)?[,，]?\s*)?")
+_LEAD_BODY = (r"((?!按照|根据|依据|依照|对照|结合|围绕|在|为|经|通过|由|向|对|与|和|同|配合|协助|协调|督促|指导|会同|联合|推动|"
+              r"组织|报请|提请|请|邀请|接受|召开|印发|制定|成立|明确|要求)"
+              r"[\u4e00-\u9fff、()（）]{0,12}?(党组|党委|党工委|党支部|政府|常委会|局|委|办|厅|院|中心|镇|乡|街道|科|室|部门|单位|队|所|站)"
+              r"([(（][\u4e00-\u9fff]{1,4}[)）])?|我们|全县|全区|全市|全镇|全局|各级|各地)")
+_LEAD_WHEN = r"((下一步|下步|今后|明年|来年)[,，]?)?(还|也|仍|亦|都|均)?"
+PLAN_LEAD = regex_cache.compile(
+    rf"^\s*{_LEAD_ITEM}{_LEAD_TIME}(({_LEAD_BODY}{_LEAD_WHEN}(计划(?![的内外中])|拟(?!就|定|订|(出台|印发|发布|制发|制定|上会|提交|签订|作出)的)|准备(?!工作|阶段)|打算))"
+    rf"|{_LEAD_BODY}?{_LEAD_WHEN}将"
+    r"((继续|进一步|持续|不断|坚持|努力|力争|全力|着力|把)"
+    r"|(?![^,，。;；:：]{0,30}?(纳入|列入|列为|作为|融入|贯穿|摆在|放在|写入|编入|定为|确定为|明确为|设为|(与|同)[^,，。;；:：]{1,20}?(相?结合|融合|挂钩|衔接|对接)|(?<!面)向|落实到|分解|细化|转化|体现|覆盖|延伸|嵌入|固化|汇编|"
+    r"报送|上报|报请|提交|交由|移交|移送|录入|上传|推送|印发|下发|送达|张贴))"
+    r"(每(?![\u4e00-\u9fff]{1,4}的)|定期|至少|适时|逐步|尽快|全面|深入|重点|大力|切实|认真|积极|严格|加强|加快|加大|推进|推动|开展|组织|完善|健全|建立|落实|规范(?!性)|深化|提升|提高|强化|做好|抓好|实现|确保|探索|举办|召开|制定|出台|修订|启动|聚焦|围绕|以|在|于|充分|发挥|推行|贯彻|执行|自觉|主动|接受|争取|按照|结合|依托|通过|及时|扎实|统筹|"
+    r"完成|实施|会同|牵头|联合|配合|协调|指导|督促|研究|谋划|着手)))"
+)
 
 UNITS = (
     "个工作日|工作日|学时|课时|批次|场次|人次|万元|亿元|万人|万份|万册|元|件|次|项|份|人|名|位|个|场|期|条|台|卷|家|本|户|批|篇|册|%|‰|"

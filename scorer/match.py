@@ -40,6 +40,8 @@ from scorer.cues import (
     CASELOAD_GUARD,
     PLAN_OPENER,
     PLAN_SUBJECT,
+    PLAN_LEAD,
+    INTENT_YEAR,
     YEAR_OPENER,
     PARTIAL_DATE_AT_STARTS,
     PLATFORM,
@@ -1102,11 +1104,14 @@ def _negated(view: _SentenceView, spans: list[tuple[int, int]]) -> str | None:
 
 
 def _planned(norm: str, year: int | None) -> str | None:
-    m = PLAN_OPENER.match(norm) or PLAN_SUBJECT.search(norm)
+    m = PLAN_OPENER.match(norm) or PLAN_SUBJECT.search(norm) or PLAN_LEAD.match(norm)
     if m:
         return m.group(0).strip()
     m = YEAR_OPENER.match(norm)
     if m and year is not None and int(m.group(1)) > year and re.search(r"将|要|计划|拟|力争", norm[:40]):
+        return m.group(0).strip()
+    m = INTENT_YEAR.match(norm)
+    if m and year is not None and int(m.group(3)) > year:
         return m.group(0).strip()
     return None
 

@@ -37,6 +37,34 @@ def _score(ruleset, text: str, **kw):
         ("enforcement.legal_review", "今后将全面推行重大执法决定法制审核制度。", "planned"),
         ("enforcement.legal_review", "我局将全面推行重大执法决定法制审核制度。", "planned"),
         ("leadership.accountability", "我局将继续把法治建设纳入年度目标考核。", "planned"),
+        # (x28a) the future 将 opening a sentence after a year, a body other than 我局, an item's
+        # number, or nothing (cues PLAN_LEAD)…
+        ("enforcement.supervision", "2024年将每半年组织一次行政执法案卷交叉评查，评查案卷不少于30卷。", "planned"),
+        ("disputes.reconsideration_litigation", "2022年，将进一步提高行政机关负责人出庭应诉率。", "planned"),
+        ("leadership.party_deployment", "镇党委还将定期听取法治政府建设工作汇报。", "planned"),
+        ("enforcement.random_inspection", "县市场监管局将全面推行“双随机、一公开”监管。", "planned"),
+        ("disputes.petition_mediation", "二是将健全人民调解、行政调解、司法调解联动机制。", "planned"),
+        # …but not 将 the disposal marker (把), the sentence's own or a higher body's, nor 将
+        # after a verb, the content of a plan made
+        ("leadership.party_deployment", "2022年，将法治政府建设纳入年度绩效考核，与业务工作同部署、同推进。", "asserted"),
+        ("leadership.law_study", "局党组将每月第一个周一确定为集中学法日，全年集中学法11次。", "substantiated"),
+        ("enforcement.supervision", "2021年，区政府将每季度的执法案卷评查结果通报各部门，全年评查案卷86卷。", "substantiated"),
+        ("normative_docs.filing", "将规范性文件报送区司法局备案，全年报备5件。", "substantiated"),
+        ("enforcement.supervision", "出台《行政执法案卷评查办法》，明确将每季度开展一次案卷评查。", "substantiated"),
+        # (x28a) …after a time ahead, a body of several names or with a bracket, or 下一步 after the
+        # body; a named body's 计划 as 我局's; intent aimed at a later year than the report's…
+        ("enforcement.supervision", "年底前，将完成全部执法案卷的交叉评查。", "planned"),
+        ("education.popularization", "“十四五”期间，将深入实施“八五”普法规划。", "planned"),
+        ("enforcement.publicity", "区城管局、区市场监管局将进一步规范执法公示内容。", "planned"),
+        ("enforcement.publicity", "各乡镇（街道）将进一步规范执法公示内容。", "planned"),
+        ("leadership.party_deployment", "县政府下一步将定期听取法治政府建设工作汇报。", "planned"),
+        ("leadership.party_deployment", "局党委计划每季度专题研究一次法治建设工作。", "planned"),
+        ("disputes.petition_mediation", "争取明年实现信访积案全部化解。", "planned"),
+        # …but not a basis, a plan carried out, or an aim for the report's own year
+        ("enforcement.supervision", "按照县政府计划，开展行政执法案卷评查2次，评查案卷40卷。", "substantiated"),
+        ("enforcement.credentials", "2023年计划开展执法人员培训5期，实际开展6期。", "substantiated"),
+        ("normative_docs.legality_review", "县政府拟出台的规范性文件均经合法性审核。", "asserted"),
+        ("enforcement.supervision", "下半年，将执法案卷评查结果纳入年度考核，评查案卷38卷。", "substantiated"),
         # (the next year named after 计划/拟, with or without 于/在, opens a plan)
         ("decisions.statutory_procedure", "计划明年制定《区教育局重大行政决策程序规定》。", "planned"),
         ("decisions.statutory_procedure", "拟于明年上半年制定《区教育局重大行政决策程序规定》。", "planned"),
@@ -135,6 +163,17 @@ def _score(ruleset, text: str, **kw):
 )
 def test_sentence_status(ruleset, rule_id, sentence, expected):
     assert judge_text(ruleset.get(rule_id), sentence) == expected
+
+
+def test_intent_aimed_at_a_later_year_is_a_plan(ruleset):
+    # (x28a) 力争/计划/拟 + a year after the report's (cues INTENT_YEAR): a plan; the report's own
+    # year after them may be a plan carried out, and keeps its status
+    def status(sentence):
+        text = f"某局2023年度法治政府建设情况报告\n一、2023年推进法治政府建设的主要举措和成效\n{sentence}\n"
+        return _score(ruleset, text).result("disputes.petition_mediation").status
+    assert status("力争2024年信访事项按期办结率达到98%。") == "planned"
+    assert status("拟于2025年上半年建成矛盾纠纷多元化解中心。") == "planned"
+    assert status("力争2023年信访事项按期办结率达到98%。") == "substantiated"
 
 
 # Sentences judged with every rule of the set beside the one judged (judge_text's ruleset):
