@@ -1180,9 +1180,23 @@ def test_a_heading_over_a_body_on_another_requirement_is_no_evidence(ruleset):
     # a rule without heading_over keeps its heading whatever the body
     duty = study.replace("（二）加强法治宣传教育，营造良好法治氛围", "（二）切实履行推进法治建设第一责任人职责")
     assert _score(ruleset, duty).result("leadership.first_responsible").status == "asserted"
-    # a part's heading (一、) spans several topics: its body does not make it about something else
-    part = study.replace("（二）加强法治宣传教育，营造良好法治氛围", "二、加强法治宣传教育").replace("（三）推进依法行政", "三、推进依法行政")
+    # a part's heading (一、) spans several topics: a body with anything besides the others' work
+    # (here a sentence no rule matches, on topic in paraphrase) does not make it about something
+    # else…
+    part = study.replace("（二）加强法治宣传教育，营造良好法治氛围", "二、加强法治宣传教育").replace(
+        "（三）推进依法行政", "引导群众自觉尊法守法。\n三、推进依法行政")
     assert _score(ruleset, part).result("education.popularization").status == "asserted"
+    # …but a body all of which is the others' work does (x28d: 四、依法化解社会矛盾纠纷 over nothing
+    # but law publicity, education.popularization in petition_mediation's heading_over)
+    only = study.replace("（二）加强法治宣传教育，营造良好法治氛围", "二、加强法治宣传教育").replace("（三）推进依法行政", "三、推进依法行政")
+    assert _score(ruleset, only).result("education.popularization").status == "absent"
+    disputes = ("某县水务局2023年法治政府建设情况报告\n一、主要举措和成效\n四、依法化解社会矛盾纠纷\n"
+                "全年在村社开展水法宣传活动21场次，发放宣传资料4800份。\n五、加强执法监督\n")
+    assert _score(ruleset, disputes).result("disputes.petition_mediation").status == "absent"
+    heard = disputes.replace("五、加强执法监督", "全年受理群众来信来访37件，全部按期办结。\n五、加强执法监督")
+    assert _score(ruleset, heard).result("disputes.petition_mediation").status == "substantiated"
+    unsaid = disputes.replace("五、加强执法监督", "引导群众依法理性表达诉求。\n五、加强执法监督")
+    assert _score(ruleset, unsaid).result("disputes.petition_mediation").status == "asserted"
 
 
 
