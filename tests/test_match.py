@@ -338,6 +338,16 @@ def test_sentence_status(ruleset, rule_id, sentence, expected):
         # systems in the object are not reported as carried out by the one inspecting (w27d).
         ("enforcement.publicity", "对各执法中队“三项制度”执行情况进行重点检查。", "absent"),
         ("enforcement.supervision", "对各执法中队“三项制度”执行情况进行重点检查。", "asserted"),
+        # (x28d) a gap word describing the units found at fault and called to account (cues.TACKLED)
+        # is the work done; the acting on them admitted weak, or the unit's own fault, is a gap
+        ("leadership.accountability", "对年度法治考核排名靠后、任务落实不到位的2个乡镇主要负责人进行约谈。", "substantiated"),
+        ("normative_docs.filing", "对报送备案不及时的街道逐一电话提醒，确保应备尽备。", "asserted"),
+        ("education.popularization", "对普法责任清单落实不到位的单位下发提醒函。", "asserted"),
+        ("education.popularization", "对普法责任清单落实不到位的单位督促不力。", "deficient"),
+        ("education.popularization", "部分单位普法责任清单落实不到位。", "deficient"),
+        # …and the fault ruled out as a cause (未因…引发) is no gap
+        ("disputes.reconsideration_litigation", "全年未因执法程序不规范引发行政复议或行政诉讼。", "asserted"),
+        ("disputes.reconsideration_litigation", "因执法程序不规范引发行政诉讼3件。", "deficient"),
     ],
 )
 def test_sentence_status_among_every_rule(ruleset, rule_id, sentence, expected):
