@@ -1210,6 +1210,25 @@ def test_a_heading_over_a_body_on_another_requirement_is_no_evidence(ruleset):
 
 
 
+@pytest.mark.parametrize("rule_id, heading", [
+    ("disputes.reconsideration_litigation", "（五）加强行政复议和行政应诉工作"),
+    ("normative_docs.legality_review", "（二）严格规范性文件合法性审核"),
+    ("legal_adviser.use", "（四）充分发挥法律顾问作用"),
+    ("oversight.external", "（六）自觉接受各方面监督"),
+    ("oversight.openness", "（七）深化政务公开"),
+    ("emergency.response", "（八）依法应对突发事件"),
+])
+def test_a_heading_over_law_publicity_or_study_alone_is_no_evidence(ruleset, rule_id, heading):
+    # (x28d) catalogue: "a heading whose own body is about something else" is never evidence —
+    # here a body of nothing but law publicity or the staff's study (popularization, law_study
+    # in these rules' heading_over); a body in words no rule knows keeps the heading
+    body = "全年在村社开展水法宣传活动14场次，发放宣传资料2600份。\n局党组理论学习中心组集中学法5次。\n"
+    text = "某县水务局2023年法治政府建设情况报告\n一、主要举措和成效\n" + heading + "\n" + body + "二、存在的不足\n"
+    assert _score(ruleset, text).result(rule_id).status == "absent"
+    kept = text.replace(body, "各项工作扎实有序推进，取得良好成效。\n")
+    assert _score(ruleset, kept).result(rule_id).status == "asserted"
+
+
 def test_an_enumerated_lead_does_not_end_the_body_of_a_heading_over_something_else(ruleset):
     # (w27f) the body under a section heading often opens with enumerated points (一是…。二是…。),
     # which stand as headings of their own but are points inside the section: the body goes on
