@@ -163,7 +163,7 @@ TACKLED = regex_cache.compile(r"针对(?!性)|解决|纠正|(研究|协调|会�
                               # (x28d) the fault is others', found and acted on: 对…落实不到位的单位主要负责人
                               # 进行约谈, 对报送备案不及时的乡镇电话提醒 — the gap word describes the units
                               # called to account (the work done), not the unit's own admitted gap
-                              r"|对[^,，。;；]{0,30}(不到位|不及时|不规范|不力|不严|不合格|不达标|靠后|滞后|较差)的[^,，。;；]{0,16}"
+                              r"|对[^,，。;；]{0,30}(不到位|不及时|不规范|不力|不严|不合格|不达标|靠后|滞后|较差|未按|未经|未及时|违规|逾期|超期)[^,，。;；]{0,20}?的[^,，。;；]{0,16}"
                               # (not the acting on them admitted weak: 对整改不到位的单位督促不力)
                               r"(约谈|提醒|通报|问责|追责|督办|函告|责令|督促|曝光)(?![^,，。;；]{0,2}(不|乏力|缺位|较少|偏少))"
                               # …or the fault ruled out as a cause: 未因执法不规范引发行政复议和诉讼

@@ -345,6 +345,8 @@ def test_sentence_status(ruleset, rule_id, sentence, expected):
         ("education.popularization", "对普法责任清单落实不到位的单位下发提醒函。", "asserted"),
         ("education.popularization", "对普法责任清单落实不到位的单位督促不力。", "deficient"),
         ("education.popularization", "部分单位普法责任清单落实不到位。", "deficient"),
+        ("enforcement.full_recording", "对4名未按规定佩戴执法记录仪的执法人员进行约谈提醒。", "substantiated"),
+        ("enforcement.full_recording", "部分执法人员未按规定佩戴执法记录仪。", "deficient"),
         # …and the fault ruled out as a cause (未因…引发) is no gap
         ("disputes.reconsideration_litigation", "全年未因执法程序不规范引发行政复议或行政诉讼。", "asserted"),
         ("disputes.reconsideration_litigation", "因执法程序不规范引发行政诉讼3件。", "deficient"),
