@@ -159,7 +159,15 @@ NEGATION = regex_cache.compile(
 # 整治不到位/治理不彻底 is the putting right admitted unfinished
 UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；]{0,6}(解决|纠正|整改|整治|治理|克服|弥补|扭转|改变)"
                                 r"|(整改|整治|治理|解决|纠正)[^,，。;；]{0,4}(尚未|未|没有|不够|不)(完全|全部|真正)?(完成|到位|彻底|落实|见效)(?!的)")
-TACKLED = regex_cache.compile(r"针对(?!性)|解决|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|整治|治理|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足")
+TACKLED = regex_cache.compile(r"针对(?!性)|解决|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|整治|治理|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足"
+                              # (x28d) the fault is others', found and acted on: 对…落实不到位的单位主要负责人
+                              # 进行约谈, 对报送备案不及时的乡镇电话提醒 — the gap word describes the units
+                              # called to account (the work done), not the unit's own admitted gap
+                              r"|对[^,，。;；]{0,30}(不到位|不及时|不规范|不力|不严|不合格|不达标|靠后|滞后|较差|未按|未经|未及时|违规|逾期|超期)[^,，。;；]{0,20}?的[^,，。;；]{0,16}"
+                              # (not the acting on them admitted weak: 对整改不到位的单位督促不力)
+                              r"(约谈|提醒|通报|问责|追责|督办|函告|责令|督促|曝光)(?![^,，。;；]{0,2}(不|乏力|缺位|较少|偏少))"
+                              # …or the fault ruled out as a cause: 未因执法不规范引发行政复议和诉讼
+                              r"|(未|没有|无)(发生)?(因|由于)[^,，。;；]{0,20}(引发|引起|导致|造成)")
 # (u26a) (…or a sentence opened by the plan's own date: 计划于明年一季度召开…, 拟在明年上半年…; not
 # 计划于2024年…, which may be this year's plan carried out; u26b: 下步, the short form of 下一步)
 # (round 5, v27f and v27e: 于/在 may be left out, and intent has other words — 计划明年制定…,

@@ -1400,12 +1400,24 @@ def _body_about_else(h: int, found: Found, claims: dict[int, dict[int, set[str]]
                      views: list[_SentenceView], others: tuple[str, ...]) -> bool:
     """A heading this rule matches whose own body is about something else (catalogue: never
     evidence): the sentences under it, down to the next heading of its level or above, include
-    some that one of ``others`` matches and none that this rule does. Only a section's heading
-    (（二）…, 1.…, (1)…), whose body is one topic: a part's heading (一、…) or an unmarked line
-    spans several, and no one of them makes it about something else."""
+    some that one of ``others`` matches and none that this rule does. A section's heading
+    (（二）…, 1.…, (1)…) has one topic. A part's heading (一、…) spans several, and no one of
+    them makes it about something else: only a body all of whose sentences ``others`` match
+    (四、依法化解社会矛盾纠纷 over nothing but 法治宣传活动36场次). An unmarked line never."""
     level = _heading_level(views[h].sentence.norm)
-    if level < 2:
+    if level < 1:
         return False
+    if level == 1:
+        body = []
+        i = h + 1
+        while i < len(views) and not (views[i].sentence.is_heading and _heading_level(views[i].sentence.norm) <= 1
+                                      and not _ENUMERATED_LEAD.match(views[i].sentence.norm)):
+            if i in found:
+                return False
+            if not views[i].sentence.is_heading:
+                body.append(i)
+            i += 1
+        return bool(body) and all(any(rules & set(others) for rules in claims.get(j, {}).values()) for j in body)
     other = False
     i = h + 1
     while i < len(views):

@@ -50,6 +50,15 @@ SHORTCOMINGS_OPENER = regex_cache.compile(
     r"(存在|还有|仍有|尚有)(着)?(一些|一定的?|不少|以下)?(的)?(问题|不足|差距|短板|薄弱)|不足之处|问题和不足|差距和不足"
 )
 SOLVED_BEFORE = regex_cache.compile(r"(解决|针对|整改|查摆|梳理|排查|化解|发现|研究|协调|处理)[^,，。;；]{0,12}$")
+# …nor does a problem named as the mark of others' work acted on (对其中两件存在问题的文件发函纠正,
+# 对存在问题的单位下发整改通知, 督促存在问题的企业整改): 存在问题的 qualifies the documents, units or
+# cases the work found at fault; the unit's own gap is said of itself (我局还存在…问题).
+OTHERS_AT_FAULT = regex_cache.compile(r"(对|将|把|督促|责令|要求|其中)[^,，。;；]{0,12}$")
+# …the same said with the units, papers or files at fault named after it (存在问题的单位均已整改到位)…
+AT_FAULT_NOUN = regex_cache.compile(r"的(单位|部门|企业|文件|案卷|卷宗|乡镇|镇街|街道|村|社区|科室|股室|中队|站所|人员|项目|场所|商户|经营户|执法队伍)")
+# …and problems counted (查找存在问题15个, 存在问题案卷3卷): a count of what an inspection found;
+# a report's own gaps come in kinds (存在问题主要有三个方面), not counted.
+PROBLEMS_COUNTED = regex_cache.compile(r"(的)?[\u4e00-\u9fff]{0,4}?(\d+|[两二三四五六七八九十百]+)(余|多)?(个|件|处|条|卷|家|项|起|宗)(?!方面)")
 NEXT_YEAR_OPENER = regex_cache.compile(r"^\s*(下一步|下一年度?|今后|明年|来年|新的一年|展望)")
 YEAR_AT_START = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?")
 
@@ -496,9 +505,15 @@ def _opener_role(norm: str, year: int | None, current: str, seen_numbered: bool)
         if NEXT_YEAR_OPENER.match(norm):
             return "next_year"
     if current in ("achievements", "first_responsible", "other") and seen_numbered or current == "achievements":
-        m = SHORTCOMINGS_OPENER.search(first_sentence[:120])
-        # "…解决工作中存在的问题" reports work done; a shortcomings paragraph opens with them.
-        if m and not SOLVED_BEFORE.search(first_sentence[:m.start()]):
+        for m in SHORTCOMINGS_OPENER.finditer(first_sentence[:120]):
+            # "…解决工作中存在的问题" reports work done; a shortcomings paragraph opens with them.
+            if SOLVED_BEFORE.search(first_sentence[:m.start()]):
+                break  # (as before: the first such mention decides)
+            after = first_sentence[m.end():]
+            if after.startswith("的") and (OTHERS_AT_FAULT.search(first_sentence[:m.start()]) or AT_FAULT_NOUN.match(after)):
+                continue
+            if PROBLEMS_COUNTED.match(after):
+                continue
             return "shortcomings"
     return None
 

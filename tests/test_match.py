@@ -377,6 +377,18 @@ def test_intent_aimed_at_a_later_year_is_a_plan(ruleset):
         # systems in the object are not reported as carried out by the one inspecting (w27d).
         ("enforcement.publicity", "对各执法中队“三项制度”执行情况进行重点检查。", "absent"),
         ("enforcement.supervision", "对各执法中队“三项制度”执行情况进行重点检查。", "asserted"),
+        # (x28d) a gap word describing the units found at fault and called to account (cues.TACKLED)
+        # is the work done; the acting on them admitted weak, or the unit's own fault, is a gap
+        ("leadership.accountability", "对年度法治考核排名靠后、任务落实不到位的2个乡镇主要负责人进行约谈。", "substantiated"),
+        ("normative_docs.filing", "对报送备案不及时的街道逐一电话提醒，确保应备尽备。", "asserted"),
+        ("education.popularization", "对普法责任清单落实不到位的单位下发提醒函。", "asserted"),
+        ("education.popularization", "对普法责任清单落实不到位的单位督促不力。", "deficient"),
+        ("education.popularization", "部分单位普法责任清单落实不到位。", "deficient"),
+        ("enforcement.full_recording", "对4名未按规定佩戴执法记录仪的执法人员进行约谈提醒。", "substantiated"),
+        ("enforcement.full_recording", "部分执法人员未按规定佩戴执法记录仪。", "deficient"),
+        # …and the fault ruled out as a cause (未因…引发) is no gap
+        ("disputes.reconsideration_litigation", "全年未因执法程序不规范引发行政复议或行政诉讼。", "asserted"),
+        ("disputes.reconsideration_litigation", "因执法程序不规范引发行政诉讼3件。", "deficient"),
     ],
 )
 def test_sentence_status_among_every_rule(ruleset, rule_id, sentence, expected):
@@ -1219,10 +1231,43 @@ def test_a_heading_over_a_body_on_another_requirement_is_no_evidence(ruleset):
     # a rule without heading_over keeps its heading whatever the body
     duty = study.replace("（二）加强法治宣传教育，营造良好法治氛围", "（二）切实履行推进法治建设第一责任人职责")
     assert _score(ruleset, duty).result("leadership.first_responsible").status == "asserted"
-    # a part's heading (一、) spans several topics: its body does not make it about something else
-    part = study.replace("（二）加强法治宣传教育，营造良好法治氛围", "二、加强法治宣传教育").replace("（三）推进依法行政", "三、推进依法行政")
+    # a part's heading (一、) spans several topics: a body with anything besides the others' work
+    # (here a sentence no rule matches, on topic in paraphrase) does not make it about something
+    # else…
+    part = study.replace("（二）加强法治宣传教育，营造良好法治氛围", "二、加强法治宣传教育").replace(
+        "（三）推进依法行政", "引导群众自觉尊法守法。\n三、推进依法行政")
     assert _score(ruleset, part).result("education.popularization").status == "asserted"
+    # …but a body all of which is the others' work does (x28d: 四、依法化解社会矛盾纠纷 over nothing
+    # but law publicity, education.popularization in petition_mediation's heading_over)
+    only = study.replace("（二）加强法治宣传教育，营造良好法治氛围", "二、加强法治宣传教育").replace("（三）推进依法行政", "三、推进依法行政")
+    assert _score(ruleset, only).result("education.popularization").status == "absent"
+    disputes = ("某县水务局2023年法治政府建设情况报告\n一、主要举措和成效\n四、依法化解社会矛盾纠纷\n"
+                "全年在村社开展水法宣传活动21场次，发放宣传资料4800份。\n五、加强执法监督\n")
+    assert _score(ruleset, disputes).result("disputes.petition_mediation").status == "absent"
+    heard = disputes.replace("五、加强执法监督", "全年受理群众来信来访37件，全部按期办结。\n五、加强执法监督")
+    assert _score(ruleset, heard).result("disputes.petition_mediation").status == "substantiated"
+    unsaid = disputes.replace("五、加强执法监督", "引导群众依法理性表达诉求。\n五、加强执法监督")
+    assert _score(ruleset, unsaid).result("disputes.petition_mediation").status == "asserted"
 
+
+
+@pytest.mark.parametrize("rule_id, heading", [
+    ("disputes.reconsideration_litigation", "（五）加强行政复议和行政应诉工作"),
+    ("normative_docs.legality_review", "（二）严格规范性文件合法性审核"),
+    ("legal_adviser.use", "（四）充分发挥法律顾问作用"),
+    ("oversight.external", "（六）自觉接受各方面监督"),
+    ("oversight.openness", "（七）深化政务公开"),
+    ("emergency.response", "（八）依法应对突发事件"),
+])
+def test_a_heading_over_law_publicity_or_study_alone_is_no_evidence(ruleset, rule_id, heading):
+    # (x28d) catalogue: "a heading whose own body is about something else" is never evidence —
+    # here a body of nothing but law publicity or the staff's study (popularization, law_study
+    # in these rules' heading_over); a body in words no rule knows keeps the heading
+    body = "全年在村社开展水法宣传活动14场次，发放宣传资料2600份。\n局党组理论学习中心组集中学法5次。\n"
+    text = "某县水务局2023年法治政府建设情况报告\n一、主要举措和成效\n" + heading + "\n" + body + "二、存在的不足\n"
+    assert _score(ruleset, text).result(rule_id).status == "absent"
+    kept = text.replace(body, "各项工作扎实有序推进，取得良好成效。\n")
+    assert _score(ruleset, kept).result(rule_id).status == "asserted"
 
 
 def test_an_enumerated_lead_does_not_end_the_body_of_a_heading_over_something_else(ruleset):

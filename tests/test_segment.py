@@ -50,6 +50,27 @@ def test_headingless_shortcomings_and_plans_paragraphs():
     assert roles.index("shortcomings") < roles.index("next_year")
 
 
+def test_problems_found_in_others_work_open_no_shortcomings_part():
+    # (x28d) 存在问题的 qualifying the documents, units or case files the work found at fault
+    # (对其中两件存在问题的文件…纠正, 对存在问题的单位下发整改通知) reports work done; the unit's own
+    # gap, said of itself, still opens the shortcomings
+    head = "一、主要举措和成效\n（一）规范文件管理。\n"
+    for done in ("对各镇报送的11件规范性文件进行备案审查，对其中3件存在问题的文件发函督促纠正。\n",
+                 "全年评查执法案卷64卷，对存在问题的4个中队下发整改通知。\n",
+                 "督促存在问题的企业限期整改，整改率100%。\n",
+                 # …the units at fault named after it, or the problems found counted
+                 "专项检查中，存在问题的站所均已整改到位。\n",
+                 "评查案卷70卷，存在问题案卷6卷，已逐卷反馈。\n",
+                 "督察中共查找存在问题21个，已整改19个。\n"):
+        assert "shortcomings" not in _roles(_seg(head + done)), done
+    for gap in ("我局规范性文件备案审查工作还存在一些问题，报备不够及时。\n",
+                "个别股室还存在问题的苗头，执法不够规范。\n",
+                # (a report's own gaps come in kinds, not counted)
+                "我局还存在问题主要有三个方面：一是学法不够深入。\n",
+                "对存在问题的单位进行了通报，但我局自身还存在一些不足。\n"):
+        assert "shortcomings" in _roles(_seg(head + gap)), gap
+
+
 def test_xia_yi_bu_paragraph_opens_plans():
     text = "一、加强领导。召开会议2次。\n下一步，我们将持续深化行政执法改革。\n"
     assert "next_year" in _roles(_seg(text))
