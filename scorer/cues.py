@@ -547,6 +547,12 @@ STUDIED_MEETING_AFTER = regex_cache.compile(r"^[^,;:]{0,16}?(精神|重要讲话
 # 执法决定): the figure before it is about each thing it names (catalogue: a figure that explicitly
 # covers several requirements counts for each of them).
 COVERING_CLAUSE = regex_cache.compile(r"\s*(涵盖|覆盖|包括|包含|涉及|其中包括)")
+# A requirement's clause that takes up the cases counted in the clause before it (全年作出处罚决定74件，
+# 均经法制审核; 查处案件52起，办案全程落实全过程记录; …118件，所有案件均实现音像记录): the cases it
+# was applied to, whose count is its detail. Without such words the caseload before a requirement
+# named in general words (作出处罚决定215件，罚没款86万元，认真落实法制审核制度) is the
+# enforcement volume's, not the requirement's (catalogue: a figure that belongs to another matter).
+TAKES_UP_CASES = regex_cache.compile(r"均|全部|全都|一律|逐一|逐案|所有|每一?[起件宗份个]|办案|案件|上述|以上|其中|100%")
 RESULT_CLAUSE = regex_cache.compile(r"\s*(助力|确保|使得?|促进|达到|从而|推动[^,，]{0,20}(完成|达|提升|提高))")
 # Holding the meeting that an agenda clause belongs to.
 MEETING_HELD = regex_cache.compile(r"主持召开|组织召开|主持|召开")

@@ -64,6 +64,14 @@ def _score(ruleset, text: str, **kw):
         # of the requirement's own clause stays its detail
         ("enforcement.full_recording", "全年查处违法案件52起，办案全程落实执法全过程记录制度。", "substantiated"),
         ("enforcement.legal_review", "对40件重大行政处罚案件进行法制审核，全年罚没款8.6万元。", "substantiated"),
+        # …while a caseload before a requirement named in general words is the enforcement volume's,
+        # unless the requirement's clause takes those cases up (均/全部/所有案件/办案…)
+        ("enforcement.legal_review", "全年立案查处违法案件131起，罚没款37.5万元，严格执行重大执法决定法制审核制度。", "asserted"),
+        ("enforcement.full_recording", "全年开展执法检查290次，全面落实执法全过程记录制度。", "asserted"),
+        ("enforcement.publicity", "全年共办理行政处罚案件48件，罚没款21万元，全面落实行政执法公示制度。", "asserted"),
+        ("enforcement.legal_review", "全年作出行政处罚决定63件，均经法制审核后作出。", "substantiated"),
+        ("enforcement.legal_review", "全年办理行政处罚案件152件，其中重大执法决定8件，全部经过法制审核。", "substantiated"),
+        ("enforcement.full_recording", "全年作出行政处罚决定109件，所有案件均实现执法全过程音像记录。", "substantiated"),
         # tasks named in a plan or a meeting's agenda (…等工作作出安排/进行部署) are not work done
         ("enforcement.supervision", "召开全县法治政府建设推进会，对执法监督、复议应诉等工作进行部署。", "absent"),
         ("functions.power_list", "印发年度工作要点，对权责清单调整、证明事项清理等工作作出安排。", "absent"),
