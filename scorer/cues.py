@@ -552,7 +552,7 @@ COVERING_CLAUSE = regex_cache.compile(r"\s*(涵盖|覆盖|包括|包含|涉及|�
 # was applied to, whose count is its detail. Without such words the caseload before a requirement
 # named in general words (作出处罚决定215件，罚没款86万元，认真落实法制审核制度) is the
 # enforcement volume's, not the requirement's (catalogue: a figure that belongs to another matter).
-TAKES_UP_CASES = regex_cache.compile(r"均|全部|全都|一律|逐一|逐案|所有|每一?[起件宗份个]|办案|案件|上述|以上|其中|100%")
+TAKES_UP_CASES = regex_cache.compile(r"均|全部|全都|一律|逐一|逐案|所有|每一?[起件宗份个]|办案|上述|以上|其中|100%")
 RESULT_CLAUSE = regex_cache.compile(r"\s*(助力|确保|使得?|促进|达到|从而|推动[^,，]{0,20}(完成|达|提升|提高))")
 # Holding the meeting that an agenda clause belongs to.
 MEETING_HELD = regex_cache.compile(r"主持召开|组织召开|主持|召开")

@@ -72,6 +72,8 @@ def _score(ruleset, text: str, **kw):
         ("enforcement.legal_review", "全年作出行政处罚决定63件，均经法制审核后作出。", "substantiated"),
         ("enforcement.legal_review", "全年办理行政处罚案件152件，其中重大执法决定8件，全部经过法制审核。", "substantiated"),
         ("enforcement.full_recording", "全年作出行政处罚决定109件，所有案件均实现执法全过程音像记录。", "substantiated"),
+        # (a requirement's own word 案件 — 依法办理行政复议案件 — takes up no cases before it)
+        ("disputes.reconsideration_litigation", "全年办理行政处罚案件91件，依法办理行政复议案件。", "asserted"),
         # tasks named in a plan or a meeting's agenda (…等工作作出安排/进行部署) are not work done
         ("enforcement.supervision", "召开全县法治政府建设推进会，对执法监督、复议应诉等工作进行部署。", "absent"),
         ("functions.power_list", "印发年度工作要点，对权责清单调整、证明事项清理等工作作出安排。", "absent"),
