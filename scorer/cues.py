@@ -660,6 +660,13 @@ CASELOAD = regex_cache.compile(
     # …and cases investigated counted without naming the penalty (查办案件1200件, 立案查处各类案件
     # 86起, 办理各类执法案件560件)
     r"|(查处|查办)[^,]{0,8}案件?[^,]{0,6}\d|(办理|办结)[^,]{0,6}(执法|行政)案件[^,]{0,6}\d"
+    # …and the year's government information disclosed counted (主动公开政府信息860条, 依申请公开
+    # 政府信息14件, 办理政府信息公开申请9件): oversight.openness's volume, not the detail of the
+    # annual report or another requirement named beside it (the report itself published is not
+    # counted so: 主动公开2022年度法治政府建设情况报告)
+    r"|(主动|依申请)公开(?![^,]*报告)[^,]{0,10}\d+(余|多)?(条|件|篇|项|份)"
+    r"|公开(政府|政务)信息[^,]{0,6}\d+(余|多)?(条|件|篇|项|份)"
+    r"|(政府信息公开|依申请公开)申请[^,]{0,6}\d|(办理|受理|答复|办结)[^,]{0,4}(政府信息公开|依申请公开)[^,]{0,6}\d"
 )
 
 # The items a meeting heard or reviewed (听取法治政府建设、法律顾问选聘…等工作汇报; 审议…、规范性
@@ -729,7 +736,7 @@ GUARDS = {
                              "个方面", "重要位置", "突出位置", "首要位置", "专题研究", "党组会", "党委会", "党工委会", "局务会", "厅务会", "委务会", "办公会", "常务会", "班子会"),
     "INSPECTED_OBJECT": _one_of("情况进行", "情况开展"),
     "TRAINING_TOPICS": _one_of("培训", "培养", "队伍", "讲座", "课程"),
-    "CASELOAD": _one_of("处罚", "违法", "违规", "行政强制", "罚没", "罚款", "检查", "出动", "查处", "查办", "执法案件", "行政案件"),
+    "CASELOAD": _one_of("处罚", "违法", "违规", "行政强制", "罚没", "罚款", "检查", "出动", "查处", "查办", "执法案件", "行政案件", "公开"),
     "AGENDA_ITEMS": _one_of("议题", "事项", "汇报", "问题", "困难", "重要"),
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",
                           "人民检察院", "组织部", "宣传部", "党校", "政法委", "依法治", "委员会", "人大", "政协",

@@ -72,6 +72,12 @@ def _score(ruleset, text: str, **kw):
         ("enforcement.legal_review", "全年作出行政处罚决定63件，均经法制审核后作出。", "substantiated"),
         ("enforcement.legal_review", "全年办理行政处罚案件152件，其中重大执法决定8件，全部经过法制审核。", "substantiated"),
         ("enforcement.full_recording", "全年作出行政处罚决定109件，所有案件均实现执法全过程音像记录。", "substantiated"),
+        # …nor the year's government information disclosed, counted after the annual report: that is
+        # oversight.openness's volume (which keeps it as its own detail)
+        ("leadership.annual_report", "按时报送并向社会公开上年度法治政府建设情况报告，全年主动公开政府信息742条。", "asserted"),
+        ("leadership.annual_report", "按时公开法治政府建设年度报告，办理政府信息公开申请11件。", "asserted"),
+        ("leadership.annual_report", "于3月18日在门户网站公开2022年度法治政府建设情况报告，全年主动公开政府信息742条。", "substantiated"),
+        ("oversight.openness", "深入推进政务公开，全年主动公开政府信息742条。", "substantiated"),
         # (a requirement's own word 案件 — 依法办理行政复议案件 — takes up no cases before it)
         ("disputes.reconsideration_litigation", "全年办理行政处罚案件91件，依法办理行政复议案件。", "asserted"),
         # tasks named in a plan or a meeting's agenda (…等工作作出安排/进行部署) are not work done
