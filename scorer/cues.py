@@ -265,8 +265,11 @@ PLATFORM = regex_cache.compile(
     # (v27d: nor the systems every government runs under the programme's own name, “数字城管”
     # 平台, “雪亮工程”平台, as “一网通办”平台 above; nor the column every site keeps for a
     # field, named after it —
-    # “法治政府建设”专栏, “政务公开”栏目, “政策解读”版块: the generic site's part, no proper name)
-    rf"|((“(?!互联网[+＋]|一网|跨省通办|最多跑一次|数字城管|智慧城管|雪亮工程|(法治政府建设|法治建设|依法行政|政务公开|政府信息公开|信息公开|政策解读|通知公告|法治政府)”)[^”]{{2,16}}”)+等?(?:(?![在于向到经])[\u4e00-\u9fff]){{0,8}}?(线上|网上|网络|新媒体|微信|政务)?(平台|{_SYSTEM}|网|APP|App|小程序|公众号|专栏|栏目|版块|板块|客户端|视频号))"
+    # “法治政府建设”专栏, “政务公开”栏目, “政策解读”版块: the generic site's part, no proper name;
+    # x28b: the same for the columns named after a requirement's own words, “行政执法公示”专栏,
+    # “双公示”栏目, “普法宣传”专栏, “行政复议”专栏, “意见征集”栏目 — the field restated, where
+    # “阳光执法”专栏, “信用中国”网站 are names)
+    rf"|((“(?!互联网[+＋]|一网|跨省通办|最多跑一次|数字城管|智慧城管|雪亮工程|(法治政府建设|法治建设|依法行政|政务公开|政府信息公开|信息公开|政策解读|通知公告|法治政府|(行政)?执法(信息)?公示|双公示|行政执法|执法信息|普法(宣传|园地|天地|专栏)?|法治宣传(教育)?|以案释法|法律法规|政策法规|行政复议|行政应诉|复议应诉|重大(行政)?决策(预公开)?|意见征集|征求意见|规范性文件|政策文件|建议提案(办理)?|人大建议|政协提案|权责清单|权力清单|信用信息(公示)?|双随机一公开)”)[^”]{{2,16}}”)+等?(?:(?![在于向到经])[\u4e00-\u9fff]){{0,8}}?(线上|网上|网络|新媒体|微信|政务)?(平台|{_SYSTEM}|网|APP|App|小程序|公众号|专栏|栏目|版块|板块|客户端|视频号))"
     r"|(“[^”]{1,14}(网|平台|系统|APP|App|小程序|公众号)”)"
     # apps named for what they do: “浙里办”, “随申办” (not “出生一件事”, nor the reforms every
     # government names the same way: “一网通办”, “跨省通办”, “马上办”, “掌上办”, nor the ways

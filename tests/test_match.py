@@ -78,6 +78,15 @@ def _score(ruleset, text: str, **kw):
         ("leadership.annual_report", "按时公开法治政府建设年度报告，办理政府信息公开申请11件。", "asserted"),
         ("leadership.annual_report", "于3月18日在门户网站公开2022年度法治政府建设情况报告，全年主动公开政府信息742条。", "substantiated"),
         ("oversight.openness", "深入推进政务公开，全年主动公开政府信息742条。", "substantiated"),
+        # a quoted column that only restates the requirement's own words on a generic site is no
+        # named platform (catalogue: not a generic 门户网站); a column with a name of its own is
+        ("enforcement.publicity", "在区政府网站设置“执法公示”栏目，公开执法主体和执法人员信息。", "asserted"),
+        ("enforcement.publicity", "在门户网站“双公示”专栏公示行政许可、行政处罚信息。", "asserted"),
+        ("education.popularization", "在门户网站开设“普法宣传”专栏，推送普法信息。", "asserted"),
+        ("disputes.reconsideration_litigation", "在门户网站开设“行政复议”专栏，公开复议决定书。", "asserted"),
+        ("enforcement.publicity", "在门户网站“双公示”专栏公示行政许可、行政处罚信息862条。", "substantiated"),
+        ("enforcement.publicity", "在局门户网站开设“阳光执法”专栏，公开执法主体、执法依据等信息。", "substantiated"),
+        ("education.popularization", "在微信公众号开设“以案释法”栏目，推送典型案例36期。", "substantiated"),
         # (a requirement's own word 案件 — 依法办理行政复议案件 — takes up no cases before it)
         ("disputes.reconsideration_litigation", "全年办理行政处罚案件91件，依法办理行政复议案件。", "asserted"),
         # tasks named in a plan or a meeting's agenda (…等工作作出安排/进行部署) are not work done
