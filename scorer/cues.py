@@ -555,7 +555,11 @@ COVERING_CLAUSE = regex_cache.compile(r"\s*(涵盖|覆盖|包括|包含|涉及|�
 # was applied to, whose count is its detail. Without such words the caseload before a requirement
 # named in general words (作出处罚决定215件，罚没款86万元，认真落实法制审核制度) is the
 # enforcement volume's, not the requirement's (catalogue: a figure that belongs to another matter).
-TAKES_UP_CASES = regex_cache.compile(r"均|全部|全都|一律|逐一|逐案|所有|每一?[起件宗份个]|办案|上述|以上|其中|100%")
+# (均/全部 only before the act done to them, 均经…审核, 全部在…公示, 一律经…: 执法人员全部持证上岗
+# is the staff, not the cases)
+TAKES_UP_CASES = regex_cache.compile(
+    r"(均|全部|全都|一律)(须|已|都|要)?(经|在|于|按|依|通过|实现|做到|进行|落实|纳入|上网|公示|公开|录入|记录|审核|报送|报备)"
+    r"|逐一|逐案|所有(案件|决定|处罚)|每一?[起件宗份个]|办案|上述|以上|其中")
 RESULT_CLAUSE = regex_cache.compile(r"\s*(助力|确保|使得?|促进|达到|从而|推动[^,，]{0,20}(完成|达|提升|提高))")
 # Holding the meeting that an agenda clause belongs to.
 MEETING_HELD = regex_cache.compile(r"主持召开|组织召开|主持|召开")
@@ -662,14 +666,15 @@ CASELOAD = regex_cache.compile(
     r"|出动[^,]{0,8}\d+[^,]{0,2}(人次|台次|车次|人|台|辆)"
     # …and cases investigated counted without naming the penalty (查办案件1200件, 立案查处各类案件
     # 86起, 办理各类执法案件560件)
-    r"|(查处|查办)[^,]{0,8}案件?[^,]{0,6}\d|(办理|办结)[^,]{0,6}(执法|行政)案件[^,]{0,6}\d"
+    r"|(查处|查办)[^,]{0,8}案件?[^,]{0,6}(\d|[一二三四五六七八九十两百千]+余?(件|起|宗))|(办理|办结)[^,]{0,6}(执法|行政)案件[^,]{0,6}\d"
     # …and the year's government information disclosed counted (主动公开政府信息860条, 依申请公开
     # 政府信息14件, 办理政府信息公开申请9件): oversight.openness's volume, not the detail of the
     # annual report or another requirement named beside it (the report itself published is not
     # counted so: 主动公开2022年度法治政府建设情况报告)
     r"|(主动|依申请)公开(?![^,]*报告)[^,]{0,10}\d+(余|多)?(条|件|篇|项|份)"
     r"|公开(政府|政务)信息[^,]{0,6}\d+(余|多)?(条|件|篇|项|份)"
-    r"|(政府信息公开|依申请公开)申请[^,]{0,6}\d|(办理|受理|答复|办结)[^,]{0,4}(政府信息公开|依申请公开)[^,]{0,6}\d"
+    r"|(政府信息公开|依申请公开)申请[^,]{0,6}(\d|[一二三四五六七八九十两百千]+余?(件|条|份))"
+    r"|(办理|受理|答复|办结)[^,]{0,4}(政府信息公开|依申请公开)[^,]{0,6}(\d|[一二三四五六七八九十两百千]+余?(件|条|份))"
 )
 
 # The items a meeting heard or reviewed (听取法治政府建设、法律顾问选聘…等工作汇报; 审议…、规范性

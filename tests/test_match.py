@@ -87,6 +87,12 @@ def _score(ruleset, text: str, **kw):
         ("enforcement.publicity", "在门户网站“双公示”专栏公示行政许可、行政处罚信息862条。", "substantiated"),
         ("enforcement.publicity", "在局门户网站开设“阳光执法”专栏，公开执法主体、执法依据等信息。", "substantiated"),
         ("education.popularization", "在微信公众号开设“以案释法”栏目，推送典型案例36期。", "substantiated"),
+        # (…nor the staff all doing something — 执法人员全部持证上岗 — and a count in Chinese figures
+        # is caseload as well)
+        ("enforcement.credentials", "全年共查处违法案件41起，执法人员全部持证上岗。", "asserted"),
+        ("enforcement.legal_review", "全年共立案查处各类违法案件三百余起，严格落实重大执法决定法制审核制度。", "asserted"),
+        ("leadership.annual_report", "按时报送年度法治政府建设情况报告，全年办理政府信息公开申请十二件。", "asserted"),
+        ("enforcement.legal_review", "共查办案件58起，罚没金额41万元，重大案件一律经集体讨论和法制审核。", "substantiated"),
         # (a requirement's own word 案件 — 依法办理行政复议案件 — takes up no cases before it)
         ("disputes.reconsideration_litigation", "全年办理行政处罚案件91件，依法办理行政复议案件。", "asserted"),
         # tasks named in a plan or a meeting's agenda (…等工作作出安排/进行部署) are not work done
