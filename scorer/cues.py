@@ -240,6 +240,11 @@ _MEDIA_KIND = (r"[^、等]{0,12}?(网站|公众号|微博|微信|抖音|快手|�
 # 全程网办) nor a sector whose people or work follow (市直水利系统执法人员, 全省交通系统干部).
 # (s26c) 网络 is a network (县乡村三级调解网络, 监督网络), not a website — except a cadres'
 # online school (陕西干部网络学院, 干部网络学习/课堂/培训).
+# The words a system named only for what it does is made of (行政执法监督平台, 规范性文件备案审查系统,
+# 执法信息公示网): no proper name among them.
+_FUNCTION_WORDS = ("(?:行政|执法|规范性文件|备案|审查|审核|监督|公示|公开|信息|综合|管理|办案|服务|政务|法治|法制|普法"
+                   "|复议|应诉|信访|调解|决策|合法性|一体化|网上|在线|电子|数据|共享|协同|工作|业务|案件|处罚|许可|审批"
+                   "|事项|清单|记录|全过程|指挥|应用|监管|信用|政府|门户)+")
 _SYSTEM = "系统(?![学地性化内各]|干部|职工|执法|工作|党员|人员|单位|评价)"
 _NET = "网(?![格点]|络(?!学|课|培)|办(?!理))"
 PLATFORM = regex_cache.compile(
@@ -270,7 +275,9 @@ PLATFORM = regex_cache.compile(
     # “双公示”栏目, “普法宣传”专栏, “行政复议”专栏, “意见征集”栏目 — the field restated, where
     # “阳光执法”专栏, “信用中国”网站 are names)
     rf"|((“(?!互联网[+＋]|一网|跨省通办|最多跑一次|数字城管|智慧城管|雪亮工程|(法治政府建设|法治建设|依法行政|政务公开|政府信息公开|信息公开|政策解读|通知公告|法治政府|(行政)?执法(信息)?公示|双公示|行政执法|执法信息|普法(宣传|园地|天地|专栏)?|法治宣传(教育)?|以案释法|法律法规|政策法规|行政复议|行政应诉|复议应诉|重大(行政)?决策(预公开)?|意见征集|征求意见|规范性文件|政策文件|建议提案(办理)?|人大建议|政协提案|权责清单|权力清单|信用信息(公示)?|双随机一公开)”)[^”]{{2,16}}”)+等?(?:(?![在于向到经])[\u4e00-\u9fff]){{0,8}}?(线上|网上|网络|新媒体|微信|政务)?(平台|{_SYSTEM}|网|APP|App|小程序|公众号|专栏|栏目|版块|板块|客户端|视频号))"
-    r"|(“[^”]{1,14}(网|平台|系统|APP|App|小程序|公众号)”)"
+    # (x28b: nor a quoted name made only of what the system does, “行政执法监督平台”, “规范性文件
+    # 备案审查系统”, “执法公示网” — the catalogue's system named only for its function, quoted or not)
+    rf"|(“(?!{_FUNCTION_WORDS}(网|平台|系统)”)[^”]{{1,14}}(网|平台|系统|APP|App|小程序|公众号)”)"
     # apps named for what they do: “浙里办”, “随申办” (not “出生一件事”, nor the reforms every
     # government names the same way: “一网通办”, “跨省通办”, “马上办”, “掌上办”, nor the ways
     # of handling complaints: “接诉即办”, “未诉先办”; nor a reform's slogan for services handled

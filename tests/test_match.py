@@ -93,6 +93,11 @@ def _score(ruleset, text: str, **kw):
         ("enforcement.legal_review", "全年共立案查处各类违法案件三百余起，严格落实重大执法决定法制审核制度。", "asserted"),
         ("leadership.annual_report", "按时报送年度法治政府建设情况报告，全年办理政府信息公开申请十二件。", "asserted"),
         ("enforcement.legal_review", "共查办案件58起，罚没金额41万元，重大案件一律经集体讨论和法制审核。", "substantiated"),
+        # …nor a quoted system named only for what it does; a place or a name of its own makes it one
+        ("enforcement.supervision", "依托“行政执法监督平台”开展日常执法监督。", "asserted"),
+        ("normative_docs.filing", "通过“规范性文件备案审查系统”报送备案。", "asserted"),
+        ("normative_docs.filing", "通过“江西省规范性文件备案审查系统”报送备案。", "substantiated"),
+        ("digital.platform", "上线运行“赣执法”平台。", "substantiated"),
         # (a requirement's own word 案件 — 依法办理行政复议案件 — takes up no cases before it)
         ("disputes.reconsideration_litigation", "全年办理行政处罚案件91件，依法办理行政复议案件。", "asserted"),
         # tasks named in a plan or a meeting's agenda (…等工作作出安排/进行部署) are not work done
