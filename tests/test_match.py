@@ -98,6 +98,8 @@ def _score(ruleset, text: str, **kw):
         ("normative_docs.filing", "通过“规范性文件备案审查系统”报送备案。", "asserted"),
         ("normative_docs.filing", "通过“江西省规范性文件备案审查系统”报送备案。", "substantiated"),
         ("digital.platform", "上线运行“赣执法”平台。", "substantiated"),
+        ("enforcement.supervision", "在门户网站开设“执法监督”专栏，公开执法监督信息。", "asserted"),
+        ("oversight.openness", "在门户网站开设“阳光政务”专栏，公开政府信息。", "substantiated"),
         # (a requirement's own word 案件 — 依法办理行政复议案件 — takes up no cases before it)
         ("disputes.reconsideration_litigation", "全年办理行政处罚案件91件，依法办理行政复议案件。", "asserted"),
         # tasks named in a plan or a meeting's agenda (…等工作作出安排/进行部署) are not work done
