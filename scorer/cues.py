@@ -282,6 +282,11 @@ _MEDIA_KIND = (r"[^、等]{0,12}?(网站|公众号|微博|微信|抖音|快手|�
 # 全程网办) nor a sector whose people or work follow (市直水利系统执法人员, 全省交通系统干部).
 # (s26c) 网络 is a network (县乡村三级调解网络, 监督网络), not a website — except a cadres'
 # online school (陕西干部网络学院, 干部网络学习/课堂/培训).
+# The words a system named only for what it does is made of (行政执法监督平台, 规范性文件备案审查系统,
+# 执法信息公示网): no proper name among them.
+_FUNCTION_WORDS = ("(?:行政|执法|规范性文件|备案|审查|审核|监督|公示|公开|信息|综合|管理|办案|服务|政务|法治|法制|普法"
+                   "|复议|应诉|信访|调解|决策|合法性|一体化|网上|在线|电子|数据|共享|协同|工作|业务|案件|处罚|许可|审批"
+                   "|事项|清单|记录|全过程|指挥|应用|监管|信用|政府|门户)+")
 _SYSTEM = "系统(?![学地性化内各]|干部|职工|执法|工作|党员|人员|单位|评价)"
 _NET = "网(?![格点]|络(?!学|课|培)|办(?!理))"
 PLATFORM = regex_cache.compile(
@@ -307,9 +312,15 @@ PLATFORM = regex_cache.compile(
     # (v27d: nor the systems every government runs under the programme's own name, “数字城管”
     # 平台, “雪亮工程”平台, as “一网通办”平台 above; nor the column every site keeps for a
     # field, named after it —
-    # “法治政府建设”专栏, “政务公开”栏目, “政策解读”版块: the generic site's part, no proper name)
-    rf"|((“(?!互联网[+＋]|一网|跨省通办|最多跑一次|数字城管|智慧城管|雪亮工程|(法治政府建设|法治建设|依法行政|政务公开|政府信息公开|信息公开|政策解读|通知公告|法治政府)”)[^”]{{2,16}}”)+等?(?:(?![在于向到经])[\u4e00-\u9fff]){{0,8}}?(线上|网上|网络|新媒体|微信|政务)?(平台|{_SYSTEM}|网|APP|App|小程序|公众号|专栏|栏目|版块|板块|客户端|视频号))"
-    r"|(“[^”]{1,14}(网|平台|系统|APP|App|小程序|公众号)”)"
+    # “法治政府建设”专栏, “政务公开”栏目, “政策解读”版块: the generic site's part, no proper name;
+    # x28b: the same for the columns named after a requirement's own words, “行政执法公示”专栏,
+    # “双公示”栏目, “普法宣传”专栏, “行政复议”专栏, “意见征集”栏目, or any made only of what a
+    # system does (_FUNCTION_WORDS: “执法监督”专栏, “政务服务”专栏) — the field restated, where
+    # “阳光执法”专栏, “信用中国”网站 are names)
+    rf"|((“(?!互联网[+＋]|一网|跨省通办|最多跑一次|数字城管|智慧城管|雪亮工程|(法治政府建设|法治建设|依法行政|政务公开|政府信息公开|信息公开|政策解读|通知公告|法治政府|(行政)?执法(信息)?公示|双公示|行政执法|执法信息|普法(宣传|园地|天地|专栏)?|法治宣传(教育)?|以案释法|法律法规|政策法规|行政复议|行政应诉|复议应诉|重大(行政)?决策(预公开)?|意见征集|征求意见|规范性文件|政策文件|建议提案(办理)?|人大建议|政协提案|权责清单|权力清单|信用信息(公示)?|双随机一公开|{_FUNCTION_WORDS})”)[^”]{{2,16}}”)+等?(?:(?![在于向到经])[\u4e00-\u9fff]){{0,8}}?(线上|网上|网络|新媒体|微信|政务)?(平台|{_SYSTEM}|网|APP|App|小程序|公众号|专栏|栏目|版块|板块|客户端|视频号))"
+    # (x28b: nor a quoted name made only of what the system does, “行政执法监督平台”, “规范性文件
+    # 备案审查系统”, “执法公示网” — the catalogue's system named only for its function, quoted or not)
+    rf"|(“(?!{_FUNCTION_WORDS}(网|平台|系统)”)[^”]{{1,14}}(网|平台|系统|APP|App|小程序|公众号)”)"
     # apps named for what they do: “浙里办”, “随申办” (not “出生一件事”, nor the reforms every
     # government names the same way: “一网通办”, “跨省通办”, “马上办”, “掌上办”, nor the ways
     # of handling complaints: “接诉即办”, “未诉先办”; nor a reform's slogan for services handled
@@ -589,6 +600,16 @@ STUDIED_MEETING_AFTER = regex_cache.compile(r"^[^,;:]{0,16}?(精神|重要讲话
 # 执法决定): the figure before it is about each thing it names (catalogue: a figure that explicitly
 # covers several requirements counts for each of them).
 COVERING_CLAUSE = regex_cache.compile(r"\s*(涵盖|覆盖|包括|包含|涉及|其中包括)")
+# A requirement's clause that takes up the cases counted in the clause before it (全年作出处罚决定74件，
+# 均经法制审核; 查处案件52起，办案全程落实全过程记录; …118件，所有案件均实现音像记录): the cases it
+# was applied to, whose count is its detail. Without such words the caseload before a requirement
+# named in general words (作出处罚决定215件，罚没款86万元，认真落实法制审核制度) is the
+# enforcement volume's, not the requirement's (catalogue: a figure that belongs to another matter).
+# (均/全部 only before the act done to them, 均经…审核, 全部在…公示, 一律经…: 执法人员全部持证上岗
+# is the staff, not the cases)
+TAKES_UP_CASES = regex_cache.compile(
+    r"(均|全部|全都|一律)(须|已|都|要)?(经|在|于|按|依|通过|实现|做到|进行|落实|纳入|上网|公示|公开|录入|记录|审核|报送|报备)"
+    r"|逐一|逐案|所有(案件|决定|处罚)|每一?[起件宗份个]|办案|上述|以上|其中")
 RESULT_CLAUSE = regex_cache.compile(r"\s*(助力|确保|使得?|促进|达到|从而|推动[^,，]{0,20}(完成|达|提升|提高))")
 # Holding the meeting that an agenda clause belongs to.
 MEETING_HELD = regex_cache.compile(r"主持召开|组织召开|主持|召开")
@@ -695,7 +716,15 @@ CASELOAD = regex_cache.compile(
     r"|出动[^,]{0,8}\d+[^,]{0,2}(人次|台次|车次|人|台|辆)"
     # …and cases investigated counted without naming the penalty (查办案件1200件, 立案查处各类案件
     # 86起, 办理各类执法案件560件)
-    r"|(查处|查办)[^,]{0,8}案件?[^,]{0,6}\d|(办理|办结)[^,]{0,6}(执法|行政)案件[^,]{0,6}\d"
+    r"|(查处|查办)[^,]{0,8}案件?[^,]{0,6}(\d|[一二三四五六七八九十两百千]+余?(件|起|宗))|(办理|办结)[^,]{0,6}(执法|行政)案件[^,]{0,6}\d"
+    # …and the year's government information disclosed counted (主动公开政府信息860条, 依申请公开
+    # 政府信息14件, 办理政府信息公开申请9件): oversight.openness's volume, not the detail of the
+    # annual report or another requirement named beside it (the report itself published is not
+    # counted so: 主动公开2022年度法治政府建设情况报告)
+    r"|(主动|依申请)公开(?![^,]*报告)[^,]{0,10}\d+(余|多)?(条|件|篇|项|份)"
+    r"|公开(政府|政务)信息[^,]{0,6}\d+(余|多)?(条|件|篇|项|份)"
+    r"|(政府信息公开|依申请公开)申请[^,]{0,6}(\d|[一二三四五六七八九十两百千]+余?(件|条|份))"
+    r"|(办理|受理|答复|办结)[^,]{0,4}(政府信息公开|依申请公开)[^,]{0,6}(\d|[一二三四五六七八九十两百千]+余?(件|条|份))"
 )
 
 # The items a meeting heard or reviewed (听取法治政府建设、法律顾问选聘…等工作汇报; 审议…、规范性
@@ -765,7 +794,7 @@ GUARDS = {
                              "个方面", "重要位置", "突出位置", "首要位置", "专题研究", "党组会", "党委会", "党工委会", "局务会", "厅务会", "委务会", "办公会", "常务会", "班子会"),
     "INSPECTED_OBJECT": _one_of("情况进行", "情况开展"),
     "TRAINING_TOPICS": _one_of("培训", "培养", "队伍", "讲座", "课程"),
-    "CASELOAD": _one_of("处罚", "违法", "违规", "行政强制", "罚没", "罚款", "检查", "出动", "查处", "查办", "执法案件", "行政案件"),
+    "CASELOAD": _one_of("处罚", "违法", "违规", "行政强制", "罚没", "罚款", "检查", "出动", "查处", "查办", "执法案件", "行政案件", "公开"),
     "AGENDA_ITEMS": _one_of("议题", "事项", "汇报", "问题", "困难", "重要"),
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",
                           "人民检察院", "组织部", "宣传部", "党校", "政法委", "依法治", "委员会", "人大", "政协",

@@ -53,6 +53,7 @@ from scorer.cues import (
     REMIT_CLAUSE,
     RESULT_CLAUSE,
     COVERING_CLAUSE,
+    TAKES_UP_CASES,
     UNBRACKETED_DOCUMENT,
     ENUMERATION,
     MEETING_HELD,
@@ -1174,8 +1175,8 @@ def _scope(view: _SentenceView, spans: list[tuple[int, int]], others: set[int]) 
     scope = set(own)
     # (walking forward, a clause of the year's enforcement caseload ends it: 全面落实三项制度，
     # 全年办理行政处罚案件36件 — the catalogue's own example of a figure that is another
-    # matter's. Walking back it may be the setting the requirement is applied to: 全年查处案件
-    # 1,286件，办案全程落实执法全过程记录制度.)
+    # matter's. Walking back it is the setting the requirement is applied to only when the
+    # requirement's clause takes those cases up: 全年查处案件1,286件，办案全程落实执法全过程记录制度.)
     # (…and walking forward, a clause stating what the work served — 助力我县成功创建…示范县,
     # 推动…任务完成75% — is passed over: its figures are the area's outcome, cues.RESULT_CLAUSE)
     forward_stop = others | view.caseload
@@ -1184,8 +1185,12 @@ def _scope(view: _SentenceView, spans: list[tuple[int, int]], others: set[int]) 
     # 涵盖执法公示、全过程记录… — takes that clause's figure, claimed by another or not)
     scope |= {c - 1 for c in own if c > 0 and COVERING_CLAUSE.match(norm, view.clauses[c][0])}
     for c in own:
+        # (walking back, the caseload ends it too unless the requirement's clause takes up those
+        # cases: 作出处罚决定215件，认真落实法制审核制度 is asserted; …74件，均经法制审核 is not)
+        back_stop = others if not view.caseload or TAKES_UP_CASES.search(norm, *view.clauses[c]) \
+            else others | view.caseload
         for step in (1, -1):
-            stop = forward_stop if step == 1 else others
+            stop = forward_stop if step == 1 else back_stop
             i = c + step
             while 0 <= i < len(view.clauses) and i not in stop and i not in own:
                 if step == -1 or not RESULT_CLAUSE.match(norm, *view.clauses[i]):

@@ -92,6 +92,44 @@ def _score(ruleset, text: str, **kw):
         # of the requirement's own clause stays its detail
         ("enforcement.full_recording", "全年查处违法案件52起，办案全程落实执法全过程记录制度。", "substantiated"),
         ("enforcement.legal_review", "对40件重大行政处罚案件进行法制审核，全年罚没款8.6万元。", "substantiated"),
+        # …while a caseload before a requirement named in general words is the enforcement volume's,
+        # unless the requirement's clause takes those cases up (均/全部/所有案件/办案…)
+        ("enforcement.legal_review", "全年立案查处违法案件131起，罚没款37.5万元，严格执行重大执法决定法制审核制度。", "asserted"),
+        ("enforcement.full_recording", "全年开展执法检查290次，全面落实执法全过程记录制度。", "asserted"),
+        ("enforcement.publicity", "全年共办理行政处罚案件48件，罚没款21万元，全面落实行政执法公示制度。", "asserted"),
+        ("enforcement.legal_review", "全年作出行政处罚决定63件，均经法制审核后作出。", "substantiated"),
+        ("enforcement.legal_review", "全年办理行政处罚案件152件，其中重大执法决定8件，全部经过法制审核。", "substantiated"),
+        ("enforcement.full_recording", "全年作出行政处罚决定109件，所有案件均实现执法全过程音像记录。", "substantiated"),
+        # …nor the year's government information disclosed, counted after the annual report: that is
+        # oversight.openness's volume (which keeps it as its own detail)
+        ("leadership.annual_report", "按时报送并向社会公开上年度法治政府建设情况报告，全年主动公开政府信息742条。", "asserted"),
+        ("leadership.annual_report", "按时公开法治政府建设年度报告，办理政府信息公开申请11件。", "asserted"),
+        ("leadership.annual_report", "于3月18日在门户网站公开2022年度法治政府建设情况报告，全年主动公开政府信息742条。", "substantiated"),
+        ("oversight.openness", "深入推进政务公开，全年主动公开政府信息742条。", "substantiated"),
+        # a quoted column that only restates the requirement's own words on a generic site is no
+        # named platform (catalogue: not a generic 门户网站); a column with a name of its own is
+        ("enforcement.publicity", "在区政府网站设置“执法公示”栏目，公开执法主体和执法人员信息。", "asserted"),
+        ("enforcement.publicity", "在门户网站“双公示”专栏公示行政许可、行政处罚信息。", "asserted"),
+        ("education.popularization", "在门户网站开设“普法宣传”专栏，推送普法信息。", "asserted"),
+        ("disputes.reconsideration_litigation", "在门户网站开设“行政复议”专栏，公开复议决定书。", "asserted"),
+        ("enforcement.publicity", "在门户网站“双公示”专栏公示行政许可、行政处罚信息862条。", "substantiated"),
+        ("enforcement.publicity", "在局门户网站开设“阳光执法”专栏，公开执法主体、执法依据等信息。", "substantiated"),
+        ("education.popularization", "在微信公众号开设“以案释法”栏目，推送典型案例36期。", "substantiated"),
+        # (…nor the staff all doing something — 执法人员全部持证上岗 — and a count in Chinese figures
+        # is caseload as well)
+        ("enforcement.credentials", "全年共查处违法案件41起，执法人员全部持证上岗。", "asserted"),
+        ("enforcement.legal_review", "全年共立案查处各类违法案件三百余起，严格落实重大执法决定法制审核制度。", "asserted"),
+        ("leadership.annual_report", "按时报送年度法治政府建设情况报告，全年办理政府信息公开申请十二件。", "asserted"),
+        ("enforcement.legal_review", "共查办案件58起，罚没金额41万元，重大案件一律经集体讨论和法制审核。", "substantiated"),
+        # …nor a quoted system named only for what it does; a place or a name of its own makes it one
+        ("enforcement.supervision", "依托“行政执法监督平台”开展日常执法监督。", "asserted"),
+        ("normative_docs.filing", "通过“规范性文件备案审查系统”报送备案。", "asserted"),
+        ("normative_docs.filing", "通过“江西省规范性文件备案审查系统”报送备案。", "substantiated"),
+        ("digital.platform", "上线运行“赣执法”平台。", "substantiated"),
+        ("enforcement.supervision", "在门户网站开设“执法监督”专栏，公开执法监督信息。", "asserted"),
+        ("oversight.openness", "在门户网站开设“阳光政务”专栏，公开政府信息。", "substantiated"),
+        # (a requirement's own word 案件 — 依法办理行政复议案件 — takes up no cases before it)
+        ("disputes.reconsideration_litigation", "全年办理行政处罚案件91件，依法办理行政复议案件。", "asserted"),
         # tasks named in a plan or a meeting's agenda (…等工作作出安排/进行部署) are not work done
         ("enforcement.supervision", "召开全县法治政府建设推进会，对执法监督、复议应诉等工作进行部署。", "absent"),
         ("functions.power_list", "印发年度工作要点，对权责清单调整、证明事项清理等工作作出安排。", "absent"),
