@@ -19,7 +19,7 @@ from scorer.pipeline import score_document
 SENTENCES = Path(__file__).parent / "data" / "probes" / "catalogue_sentences.yaml"
 # fazhi's count of right statuses when the set was made (twentieth session); raise it when a
 # change gets more right, never lower it to let a change through
-FLOOR = 227
+FLOOR = 241  # all of them since the twenty-eighth session: now a regression set, not a target
 
 
 def _status(ruleset, rule_id: str, sentence: str) -> str:
