@@ -5,21 +5,25 @@ once, so a floor rather than a gold set).
 fazhi does not get all of them right (the README's accuracy section says which kinds it
 misses), so this is a floor, not a list of passes: it fails when a change makes fazhi get
 fewer of them right than it did when the set was made, and names what it now gets wrong.
+The second set was written later by other readers, after the first was all right: what a
+round of rules written for the first carries to sentences it has not seen.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from scorer.models import Document
 from scorer.pipeline import score_document
 
-SENTENCES = Path(__file__).parent / "data" / "probes" / "catalogue_sentences.yaml"
-# fazhi's count of right statuses when the set was made (twentieth session); raise it when a
-# change gets more right, never lower it to let a change through
-FLOOR = 241  # all of them since the twenty-eighth session: now a regression set, not a target
+PROBES = Path(__file__).parent / "data" / "probes"
+# Each set's floor: fazhi's count of right statuses (raise it when a change gets more right,
+# never lower it to let a change through). The first set (twentieth session, floor 227 then)
+# is all right since the twenty-eighth session: a regression set now, not a target.
+FLOORS = {"catalogue_sentences.yaml": 241, "catalogue_sentences_2.yaml": 240}
 
 
 def _status(ruleset, rule_id: str, sentence: str) -> str:
@@ -28,11 +32,12 @@ def _status(ruleset, rule_id: str, sentence: str) -> str:
     return score_document(doc, ruleset).result(rule_id).status
 
 
-def test_fazhi_gets_at_least_as_many_catalogue_sentences_right_as_before(ruleset):
-    items = yaml.safe_load(SENTENCES.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_fazhi_gets_at_least_as_many_catalogue_sentences_right_as_before(ruleset, name):
+    items = yaml.safe_load((PROBES / name).read_text(encoding="utf-8"))
     assert len(items) >= 150 and {i["status"] for i in items} >= {"substantiated", "asserted", "absent", "planned", "deficient"}
     wrong = [(i["id"], i["status"], got, i["text"]) for i in items
              if (got := _status(ruleset, i["id"], i["text"])) != i["status"]]
     right = len(items) - len(wrong)
-    assert right >= FLOOR, f"{right} of {len(items)} right, floor {FLOOR}; wrong now:\n" + "\n".join(
+    assert right >= FLOORS[name], f"{name}: {right} of {len(items)} right, floor {FLOORS[name]}; wrong now:\n" + "\n".join(
         f"{rid}: expected {exp}, got {got}: {text}" for rid, exp, got, text in wrong)
