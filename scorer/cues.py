@@ -147,6 +147,10 @@ NEGATION = regex_cache.compile(
     # (…and a duty kept in words only, 停留在口头上/表面/纸面上, or a gap said plainly, 还有一定差距;
     # not 没有差距, nor 缩小差距, where 有 is not the verb)
     r"|停留在(表面|口头|纸面|会议|文件)|(?<![没无])有(一定|较大|不小|明显)?的?差距"
+    # (y28b) …or a work said to be still stuck at a first stage (研究部署仍停留在年初安排、年底总结,
+    # 学法还停留在读文件、听讲座层面): the gap admitted whatever the stage is; not a change
+    # reported (不再停留在…, 不仅停留在…)
+    r"|(?<![不再])(仍|还|依然|依旧|仍然|只|仅|大多)停留在"
     # (u26f) oversight or care missing or too lax (对基层执法的监督缺位, 执法监督存在宽松软现象,
     # 问责失之于宽): a gap admitted; not the slogan 补位不缺位 / 到位不越位不缺位
     r"|(?<![不防])缺位|宽松软|失之于?(宽|软)"
@@ -159,7 +163,9 @@ NEGATION = regex_cache.compile(
 # 整治不到位/治理不彻底 is the putting right admitted unfinished
 UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；]{0,6}(解决|纠正|整改|整治|治理|克服|弥补|扭转|改变)"
                                 r"|(整改|整治|治理|解决|纠正)[^,，。;；]{0,4}(尚未|未|没有|不够|不)(完全|全部|真正)?(完成|到位|彻底|落实|见效)(?!的)")
-TACKLED = regex_cache.compile(r"针对(?!性)|解决|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|整治|治理|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足"
+TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(问题|纠纷|矛盾|难题|困难)的?(能力|水平|本领))|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|整治|治理|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足"
+                              # (y28b: not 解决 as a skill that a gap says is lacking — 运用法治思维解决问题的
+                              # 能力还有待提高 is the gap admitted, nothing put right)
                               # (x28d) the fault is others', found and acted on: 对…落实不到位的单位主要负责人
                               # 进行约谈, 对报送备案不及时的乡镇电话提醒 — the gap word describes the units
                               # called to account (the work done), not the unit's own admitted gap

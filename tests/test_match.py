@@ -427,6 +427,18 @@ def test_intent_aimed_at_a_later_year_is_a_plan(ruleset):
         # …and the fault ruled out as a cause (未因…引发) is no gap
         ("disputes.reconsideration_litigation", "全年未因执法程序不规范引发行政复议或行政诉讼。", "asserted"),
         ("disputes.reconsideration_litigation", "因执法程序不规范引发行政诉讼3件。", "deficient"),
+        # (y28b) 解决 naming a skill the gap says is lacking (运用法治思维解决问题的能力还有待提高) puts
+        # nothing right (cues.TACKLED); 解决 with a fault as its object still does
+        ("leadership.law_study", "个别领导干部学法存在以会代学现象，运用法治方式解决实际问题的水平不高。", "deficient"),
+        ("leadership.law_study", "领导干部学法不够深入，化解矛盾、解决问题的本领有待增强。", "deficient"),
+        ("leadership.law_study", "组织领导干部学法，着力解决执法人员能力不足的问题。", "asserted"),
+        ("leadership.law_study", "局党组坚持会前学法制度，着力提高领导干部运用法治思维解决问题的能力。", "asserted"),
+        # (y28b) a work still stuck at a first stage (仍停留在…) is a gap admitted (cues.NEGATION);
+        # not a change reported (不再停留在…, 改变…仍停留在…的做法)
+        ("education.popularization", "普法宣传方式仍停留在发放资料、悬挂横幅层面。", "deficient"),
+        ("leadership.law_study", "少数科级干部学法仍停留在读文件、听讲座层面。", "deficient"),
+        ("education.popularization", "积极创新普法形式，改变普法宣传仍停留在发放资料的做法。", "asserted"),
+        ("enforcement.full_recording", "推进行政执法全过程记录，执法记录不再仅停留在纸质文书。", "asserted"),
     ],
 )
 def test_sentence_status_among_every_rule(ruleset, rule_id, sentence, expected):
