@@ -427,6 +427,10 @@ def test_intent_aimed_at_a_later_year_is_a_plan(ruleset):
         # …and the fault ruled out as a cause (未因…引发) is no gap
         ("disputes.reconsideration_litigation", "全年未因执法程序不规范引发行政复议或行政诉讼。", "asserted"),
         ("disputes.reconsideration_litigation", "因执法程序不规范引发行政诉讼3件。", "deficient"),
+        # (y28a) a duty assigned to an office (明确由…科承担…职责) is a remit, not the work done
+        ("enforcement.legal_review", "明确由政策法规科承担重大执法决定法制审核职责，局长为第一责任人。", "absent"),
+        ("normative_docs.legality_review", "确定局法制股承担行政规范性文件合法性审核职责。", "absent"),
+        ("enforcement.legal_review", "明确由政策法规科承担重大执法决定法制审核职责，严格落实重大执法决定法制审核制度。", "asserted"),
     ],
 )
 def test_sentence_status_among_every_rule(ruleset, rule_id, sentence, expected):
