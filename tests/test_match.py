@@ -427,6 +427,14 @@ def test_intent_aimed_at_a_later_year_is_a_plan(ruleset):
         # …and the fault ruled out as a cause (未因…引发) is no gap
         ("disputes.reconsideration_litigation", "全年未因执法程序不规范引发行政复议或行政诉讼。", "asserted"),
         ("disputes.reconsideration_litigation", "因执法程序不规范引发行政诉讼3件。", "deficient"),
+        # (y28a) a count of other work after a requirement named in general words — patrols, or
+        # the department's permits, approvals and registrations (cues.CASELOAD) — is not its detail
+        ("enforcement.full_recording", "严格落实执法全过程记录制度，全年开展日常巡查960余次。", "asserted"),
+        ("enforcement.full_recording", "全面推行执法全过程记录制度，配备执法记录仪64台。", "substantiated"),
+        ("oversight.openness", "持续推进政务公开，全年共办理不动产登记业务1.2万件。", "asserted"),
+        ("oversight.openness", "着力推进政务公开，全年批准农用地转用38宗，面积约210公顷。", "asserted"),
+        ("oversight.openness", "深化政务公开，全年共公开建设项目用地审批结果27宗。", "substantiated"),
+        ("oversight.openness", "深化政务公开，主动公开政府信息980条。", "substantiated"),
         # (y28a) a duty assigned to an office (明确由…科承担…职责) is a remit, not the work done
         ("enforcement.legal_review", "明确由政策法规科承担重大执法决定法制审核职责，局长为第一责任人。", "absent"),
         ("normative_docs.legality_review", "确定局法制股承担行政规范性文件合法性审核职责。", "absent"),
