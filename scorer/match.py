@@ -1372,6 +1372,10 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
             scope = frozenset()  # (Rule.no_detail_when: the whole sentence's detail is another's)
         own_cited = _cited_own_title(compiled, view) if view.cited_own_titles else None
         status, reason = _judge(view, spans, in_title_only, year, options, scope, own_cited)
+        # (a heading that admits a gap or plans the task says so itself: only work done is dropped)
+        if status in ("asserted", "substantiated") and options.heading_scope \
+                and _run_in_over_else(view, spans, claims.get(i, {}), compiled):
+            continue
         evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, tuple(spans)))
     if options.heading_scope and compiled.rule.heading_over:
         evidence = [e for e, i in zip(evidence, sorted(candidates))
@@ -1388,6 +1392,29 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
         evidence += [e for e in _carrying_on(compiled, found, claims, body, year, options)
                      if e.sentence not in seen]
     return tuple(evidence)
+
+
+def _run_in_over_else(view: _SentenceView, spans: list[tuple[int, int]], claims: dict[int, set[str]],
+                      compiled: CompiledRule) -> bool:
+    """A run-in heading this rule matches only in, whose body after the colon is about something
+    else (catalogue: a heading whose own body is about something else is never evidence):
+    （五）依法化解社会矛盾纠纷：全年共作出行政许可决定562件 — the body names nothing of the
+    heading's requirement, and a clause of it is another requirement's or the year's volume of
+    other work (cues.CASELOAD). The heading is marked (一、, （二）, 3.) and ended by a colon; it
+    has no detail of its own. A body that this rule matches, or that nothing else claims
+    (（五）依法化解社会矛盾纠纷：坚持“枫桥经验”…), leaves the heading as it was; so does a heading
+    that admits a gap or plans the task (asked only of a mention judged done)."""
+    clauses = view.clauses
+    if len(clauses) < 2:
+        return False
+    norm = view.sentence.norm
+    end = clauses[0][1]
+    if norm[end:end + 1] not in (":", "：") or _heading_level(norm) < 1:
+        return False
+    if any(view.clause_of(start) != 0 for start, _ in spans) or any(c == 0 for c, _ in view.details):
+        return False
+    others = _claimed_by_others(compiled, view, claims)
+    return any(c in others or c in view.caseload for c in range(1, len(clauses)))
 
 
 # A heading's level by its marker: 一、 above （一） above 1. above （1）; a heading without a
@@ -1685,7 +1712,9 @@ def judge_text(rule: Rule, text: str, role: str = "achievements", year: int | No
     if not found_by_rule[rule.id]:
         return "absent"
     claims = clause_claims(found_by_rule, body)
-    return judge_element(compiled[rule.id], found_by_rule[rule.id], claims, body, year, options)[0].status
+    evidence = judge_element(compiled[rule.id], found_by_rule[rule.id], claims, body, year, options)
+    # (a match can leave no evidence: a run-in heading over another's body, _run_in_over_else)
+    return evidence[0].status if evidence else "absent"
 
 
 def _strongest(evidence: tuple[Evidence, ...]) -> Evidence | None:
