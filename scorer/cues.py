@@ -609,7 +609,9 @@ COVERING_CLAUSE = regex_cache.compile(r"\s*(涵盖|覆盖|包括|包含|涉及|�
 # is the staff, not the cases)
 TAKES_UP_CASES = regex_cache.compile(
     r"(均|全部|全都|一律)(须|已|都|要)?(经|在|于|按|依|通过|实现|做到|进行|落实|纳入|上网|公示|公开|录入|记录|审核|报送|报备)"
-    r"|逐一|逐案|所有(案件|决定|处罚)|每一?[起件宗份个]|办案|上述|以上|其中")
+    r"|逐一|逐案|所有(案件|决定|处罚)|每一?[起件宗份个]|办案|上述|以上|其中"
+    # (each patrol or inspection counted before it: 开展日常巡查1860余次，每次巡查均全程音像记录; y28a)
+    r"|每次(巡查|检查|执法|出动)")
 RESULT_CLAUSE = regex_cache.compile(r"\s*(助力|确保|使得?|促进|达到|从而|推动[^,，]{0,20}(完成|达|提升|提高))")
 # Holding the meeting that an agenda clause belongs to.
 MEETING_HELD = regex_cache.compile(r"主持召开|组织召开|主持|召开")
@@ -729,8 +731,9 @@ CASELOAD = regex_cache.compile(
     r"|(政府信息公开|依申请公开)申请[^,]{0,6}(\d|[一二三四五六七八九十两百千]+余?(件|条|份))"
     r"|(办理|受理|答复|办结)[^,]{0,4}(政府信息公开|依申请公开)[^,]{0,6}(\d|[一二三四五六七八九十两百千]+余?(件|条|份))"
     # …and the year's patrols counted (开展日常巡查1860余次, 巡查检查960余次): enforcement volume
-    # like the inspections (y28a)
-    r"|巡查[^,]{0,8}\d+(\.\d+)?(余|多)?(次|人次|场次|家|户)"
+    # like the inspections (y28a); not a random check made on patrol (联合巡查抽查36次), the
+    # random inspections' own count
+    r"|巡查(?![^,\d]{0,8}(抽查|抽检|随机))[^,]{0,8}\d+(\.\d+)?(余|多)?(次|人次|场次|家|户)"
     # …and the department's business volume: permits, approvals, land and registrations handled
     # (作出行政许可决定562件, 审批建设项目用地41宗, 办理不动产登记1.2万件, 受理审批服务事项3860件) —
     # the catalogue's own 办理行政许可36件 beside 全面推行三项制度, a figure of another matter (y28a)

@@ -431,6 +431,11 @@ def test_intent_aimed_at_a_later_year_is_a_plan(ruleset):
         # the department's permits, approvals and registrations (cues.CASELOAD) — is not its detail
         ("enforcement.full_recording", "严格落实执法全过程记录制度，全年开展日常巡查960余次。", "asserted"),
         ("enforcement.full_recording", "全面推行执法全过程记录制度，配备执法记录仪64台。", "substantiated"),
+        # …but a random check made on patrol is the random inspections' count, and patrols that the
+        # requirement's clause takes up (每次巡查均…) are its own
+        ("enforcement.random_inspection", "全面推行“双随机、一公开”监管，全年开展联合巡查抽查42次。", "substantiated"),
+        ("enforcement.full_recording", "全年开展日常巡查1520余次，每次巡查均全程音像记录。", "substantiated"),
+        ("enforcement.publicity", "全年作出行政许可决定486件，严格落实行政执法公示制度。", "asserted"),
         ("oversight.openness", "持续推进政务公开，全年共办理不动产登记业务1.2万件。", "asserted"),
         ("oversight.openness", "着力推进政务公开，全年批准农用地转用38宗，面积约210公顷。", "asserted"),
         ("oversight.openness", "深化政务公开，全年共公开建设项目用地审批结果27宗。", "substantiated"),
