@@ -1399,8 +1399,8 @@ def _run_in_over_else(view: _SentenceView, spans: list[tuple[int, int]], claims:
     """A run-in heading this rule matches only in, whose body after the colon is about something
     else (catalogue: a heading whose own body is about something else is never evidence):
     （五）依法化解社会矛盾纠纷：全年共作出行政许可决定562件 — the body names nothing of the
-    heading's requirement, and a clause of it is another requirement's or the year's volume of
-    other work (cues.CASELOAD). The heading is marked (一、, （二）, 3.) and ended by a colon; it
+    heading's requirement, and its opening clause is another requirement's or the year's volume
+    of other work (cues.CASELOAD). The heading is marked (一、, （二）, 3.) and ended by a colon; it
     has no detail of its own. A body that this rule matches, or that nothing else claims
     (（五）依法化解社会矛盾纠纷：坚持“枫桥经验”…), leaves the heading as it was; so does a heading
     that admits a gap or plans the task (asked only of a mention judged done)."""
@@ -1413,8 +1413,9 @@ def _run_in_over_else(view: _SentenceView, spans: list[tuple[int, int]], claims:
         return False
     if any(view.clause_of(start) != 0 for start, _ in spans) or any(c == 0 for c, _ in view.details):
         return False
-    others = _claimed_by_others(compiled, view, claims)
-    return any(c in others or c in view.caseload for c in range(1, len(clauses)))
+    # (the body's opening clause says what it reports: one that nothing claims, 坚持以公开为常态、
+    # 不公开为例外, may be the heading's topic in general words, and leaves the heading be)
+    return 1 in _claimed_by_others(compiled, view, claims) or 1 in view.caseload
 
 
 # A heading's level by its marker: 一、 above （一） above 1. above （1）; a heading without a

@@ -451,6 +451,7 @@ def test_intent_aimed_at_a_later_year_is_a_plan(ruleset):
         ("disputes.petition_mediation", "（五）依法化解社会矛盾纠纷：全年共调处各类矛盾纠纷412起，调解成功率98%。", "substantiated"),
         ("disputes.petition_mediation", "（五）依法化解社会矛盾纠纷：全年共作出行政许可决定562件，调处各类矛盾纠纷86起。", "substantiated"),
         ("oversight.openness", "（六）全面推进政务公开：坚持以公开为常态、不公开为例外，及时回应社会关切。", "asserted"),
+        ("oversight.openness", "（六）全面推进政务公开：坚持以公开为常态、不公开为例外，全年共受理行政复议申请18件。", "asserted"),
         # …and a heading that admits the gap itself keeps it
         ("disputes.petition_mediation", "（三）矛盾纠纷化解不够到位：全年共作出行政许可决定562件，群众满意度有待提高。", "deficient"),
         # (y28a) a duty assigned to an office (明确由…科承担…职责) is a remit, not the work done
