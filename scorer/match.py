@@ -1007,11 +1007,44 @@ def _find(compiled: CompiledRule, view: _SentenceView, alternatives: list[re.Pat
             spans.extend(found[0])
             in_title_only &= found[1]
     if spans:
-        spans = [sp for sp in spans if not _in_not_work(view, sp)]
+        kept = [sp for sp in spans if not _in_not_work(view, sp)]
+        if len(kept) < len(spans) and compiled.any_of is not None:
+            kept += _after_not_work(compiled, view, [sp for sp in spans if sp not in kept], kept)
+        spans = kept
     spans += applied
     if not spans:
         return None
     return sorted(set(spans)), in_title_only
+
+
+def _after_not_work(compiled: CompiledRule, view: _SentenceView, dropped: list[tuple[int, int]],
+                    kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Matches hidden by a dropped one: a match that starts in a stretch that is not work (a remit,
+    明确由法制科负责重大执法决定法制审核工作，全年审核重大执法决定23件) may run on past it and
+    swallow the match of the work reported after it. The sentence is searched again from the end
+    of the dropped match's clause; what is found there, not itself in such a stretch, stands."""
+    norm = view.sentence.norm
+    out: list[tuple[int, int]] = []
+    for start, end in dropped:
+        c = view.clause_of(start)
+        pos = view.clauses[c][1]
+        if pos >= end:
+            continue  # (the dropped match kept to its clause: it hid nothing)
+        # only a clause that is not work to its end (a remit, an agenda), and not a basis cited
+        # (根据…印发《…》，结合…《…》): what follows a basis goes on citing
+        if not any(a <= start < b and b >= pos for a, b, _ in view.not_work(c)) \
+                or _BASIS_OPENER_AT_STARTS.match(norm[slice(*view.clauses[c])]):
+            continue
+        for m in compiled.any_of.finditer(norm, pos):
+            sp = m.span()
+            if sp[1] == sp[0] or sp in kept or sp in out:
+                continue
+            t = _title_index(view, *sp)
+            if t is not None and t in view.law_titles:
+                continue
+            if not _in_not_work(view, sp):
+                out.append(sp)
+    return out
 
 
 def _own_titles_matched(view: _SentenceView, spans: list[tuple[int, int]]) -> Iterator[str]:

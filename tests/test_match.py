@@ -458,6 +458,9 @@ def test_intent_aimed_at_a_later_year_is_a_plan(ruleset):
         ("enforcement.legal_review", "明确由政策法规科承担重大执法决定法制审核职责，局长为第一责任人。", "absent"),
         ("normative_docs.legality_review", "确定局法制股承担行政规范性文件合法性审核职责。", "absent"),
         ("enforcement.legal_review", "明确由政策法规科承担重大执法决定法制审核职责，严格落实重大执法决定法制审核制度。", "asserted"),
+        # …and the work reported after the remit stands, though a match from the remit ran into it
+        ("enforcement.legal_review", "明确由政策法规科承担重大执法决定法制审核职责，全年审核重大执法决定23件。", "substantiated"),
+        ("enforcement.legal_review", "明确由法制科负责重大执法决定法制审核工作，全年审核重大执法决定17件。", "substantiated"),
     ],
 )
 def test_sentence_status_among_every_rule(ruleset, rule_id, sentence, expected):
