@@ -737,7 +737,9 @@ CASELOAD = regex_cache.compile(
     # …and the department's business volume: permits, approvals, land and registrations handled
     # (作出行政许可决定562件, 审批建设项目用地41宗, 办理不动产登记1.2万件, 受理审批服务事项3860件) —
     # the catalogue's own 办理行政许可36件 beside 全面推行三项制度, a figure of another matter (y28a)
-    r"|(审批|批准|核发|办理|受理|办结|作出|做出)[^,]{0,10}(行政许可|许可决定|许可证|审批事项|审批服务事项|用地|登记)"
+    # (not approvals reformed: 取消审批事项3项、优化审批服务事项30项 is the reform's own count)
+    r"|(?<!取消)(?<!下放)(?<!精简)(?<!优化)(?<!承接)(?<!调整)(?<!减少)(?<!压减)"
+    r"(审批|批准|核发|办理|受理|办结|作出|做出)[^,]{0,10}(行政许可|许可决定|许可证|审批事项|审批服务事项|用地|登记)"
     r"[^,]{0,8}\d+(\.\d+)?(万|余|多)?(宗|件|个|项|本|份)"
 )
 
