@@ -1007,11 +1007,44 @@ def _find(compiled: CompiledRule, view: _SentenceView, alternatives: list[re.Pat
             spans.extend(found[0])
             in_title_only &= found[1]
     if spans:
-        spans = [sp for sp in spans if not _in_not_work(view, sp)]
+        kept = [sp for sp in spans if not _in_not_work(view, sp)]
+        if len(kept) < len(spans) and compiled.any_of is not None:
+            kept += _after_not_work(compiled, view, [sp for sp in spans if sp not in kept], kept)
+        spans = kept
     spans += applied
     if not spans:
         return None
     return sorted(set(spans)), in_title_only
+
+
+def _after_not_work(compiled: CompiledRule, view: _SentenceView, dropped: list[tuple[int, int]],
+                    kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Matches hidden by a dropped one: a match that starts in a stretch that is not work (a remit,
+    明确由法制科负责重大执法决定法制审核工作，全年审核重大执法决定23件) may run on past it and
+    swallow the match of the work reported after it. The sentence is searched again from the end
+    of the dropped match's clause; what is found there, not itself in such a stretch, stands."""
+    norm = view.sentence.norm
+    out: list[tuple[int, int]] = []
+    for start, end in dropped:
+        c = view.clause_of(start)
+        pos = view.clauses[c][1]
+        if pos >= end:
+            continue  # (the dropped match kept to its clause: it hid nothing)
+        # only a clause that is not work to its end (a remit, an agenda), and not a basis cited
+        # (根据…印发《…》，结合…《…》): what follows a basis goes on citing
+        if not any(a <= start < b and b >= pos for a, b, _ in view.not_work(c)) \
+                or _BASIS_OPENER_AT_STARTS.match(norm[slice(*view.clauses[c])]):
+            continue
+        for m in compiled.any_of.finditer(norm, pos):
+            sp = m.span()
+            if sp[1] == sp[0] or sp in kept or sp in out:
+                continue
+            t = _title_index(view, *sp)
+            if t is not None and t in view.law_titles:
+                continue
+            if not _in_not_work(view, sp):
+                out.append(sp)
+    return out
 
 
 def _own_titles_matched(view: _SentenceView, spans: list[tuple[int, int]]) -> Iterator[str]:
@@ -1372,6 +1405,10 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
             scope = frozenset()  # (Rule.no_detail_when: the whole sentence's detail is another's)
         own_cited = _cited_own_title(compiled, view) if view.cited_own_titles else None
         status, reason = _judge(view, spans, in_title_only, year, options, scope, own_cited)
+        # (a heading that admits a gap or plans the task says so itself: only work done is dropped)
+        if status in ("asserted", "substantiated") and options.heading_scope \
+                and _run_in_over_else(view, spans, claims.get(i, {}), compiled):
+            continue
         evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, tuple(spans)))
     if options.heading_scope and compiled.rule.heading_over:
         evidence = [e for e, i in zip(evidence, sorted(candidates))
@@ -1388,6 +1425,30 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
         evidence += [e for e in _carrying_on(compiled, found, claims, body, year, options)
                      if e.sentence not in seen]
     return tuple(evidence)
+
+
+def _run_in_over_else(view: _SentenceView, spans: list[tuple[int, int]], claims: dict[int, set[str]],
+                      compiled: CompiledRule) -> bool:
+    """A run-in heading this rule matches only in, whose body after the colon is about something
+    else (catalogue: a heading whose own body is about something else is never evidence):
+    （五）依法化解社会矛盾纠纷：全年共作出行政许可决定562件 — the body names nothing of the
+    heading's requirement, and its opening clause is another requirement's or the year's volume
+    of other work (cues.CASELOAD). The heading is marked (一、, （二）, 3.) and ended by a colon; it
+    has no detail of its own. A body that this rule matches, or that nothing else claims
+    (（五）依法化解社会矛盾纠纷：坚持“枫桥经验”…), leaves the heading as it was; so does a heading
+    that admits a gap or plans the task (asked only of a mention judged done)."""
+    clauses = view.clauses
+    if len(clauses) < 2:
+        return False
+    norm = view.sentence.norm
+    end = clauses[0][1]
+    if norm[end:end + 1] not in (":", "：") or _heading_level(norm) < 1:
+        return False
+    if any(view.clause_of(start) != 0 for start, _ in spans) or any(c == 0 for c, _ in view.details):
+        return False
+    # (the body's opening clause says what it reports: one that nothing claims, 坚持以公开为常态、
+    # 不公开为例外, may be the heading's topic in general words, and leaves the heading be)
+    return 1 in _claimed_by_others(compiled, view, claims) or 1 in view.caseload
 
 
 # A heading's level by its marker: 一、 above （一） above 1. above （1）; a heading without a
@@ -1685,7 +1746,9 @@ def judge_text(rule: Rule, text: str, role: str = "achievements", year: int | No
     if not found_by_rule[rule.id]:
         return "absent"
     claims = clause_claims(found_by_rule, body)
-    return judge_element(compiled[rule.id], found_by_rule[rule.id], claims, body, year, options)[0].status
+    evidence = judge_element(compiled[rule.id], found_by_rule[rule.id], claims, body, year, options)
+    # (a match can leave no evidence: a run-in heading over another's body, _run_in_over_else)
+    return evidence[0].status if evidence else "absent"
 
 
 def _strongest(evidence: tuple[Evidence, ...]) -> Evidence | None:

@@ -439,6 +439,40 @@ def test_intent_aimed_at_a_later_year_is_a_plan(ruleset):
         ("leadership.law_study", "少数科级干部学法仍停留在读文件、听讲座层面。", "deficient"),
         ("education.popularization", "积极创新普法形式，改变普法宣传仍停留在发放资料的做法。", "asserted"),
         ("enforcement.full_recording", "推进行政执法全过程记录，执法记录不再仅停留在纸质文书。", "asserted"),
+        # (y28a) a count of other work after a requirement named in general words — patrols, or
+        # the department's permits, approvals and registrations (cues.CASELOAD) — is not its detail
+        ("enforcement.full_recording", "严格落实执法全过程记录制度，全年开展日常巡查960余次。", "asserted"),
+        ("enforcement.full_recording", "全面推行执法全过程记录制度，配备执法记录仪64台。", "substantiated"),
+        # …but a random check made on patrol is the random inspections' count, and patrols that the
+        # requirement's clause takes up (每次巡查均…) are its own
+        ("enforcement.random_inspection", "全面推行“双随机、一公开”监管，全年开展联合巡查抽查42次。", "substantiated"),
+        ("enforcement.full_recording", "全年开展日常巡查1520余次，每次巡查均全程音像记录。", "substantiated"),
+        ("enforcement.publicity", "全年作出行政许可决定486件，严格落实行政执法公示制度。", "asserted"),
+        ("oversight.openness", "持续推进政务公开，全年共办理不动产登记业务1.2万件。", "asserted"),
+        ("oversight.openness", "着力推进政务公开，全年批准农用地转用38宗，面积约210公顷。", "asserted"),
+        ("oversight.openness", "深化政务公开，全年共公开建设项目用地审批结果27宗。", "substantiated"),
+        ("oversight.openness", "深化政务公开，主动公开政府信息980条。", "substantiated"),
+        # (y28a) a run-in heading whose body after the colon is another's work is no evidence of
+        # the requirement it names (catalogue: a heading whose own body is about something else)
+        ("disputes.petition_mediation", "（三）依法有效化解社会矛盾纠纷：全年共办理建设项目审批事项216件。", "absent"),
+        ("oversight.openness", "3.推进政务公开：全年共受理行政复议申请18件。", "absent"),
+        ("disputes.reconsideration_litigation", "3.推进政务公开：全年共受理行政复议申请18件。", "substantiated"),
+        ("enforcement.random_inspection", "（二）推行“双随机、一公开”监管：全年归集涉企信用信息1.6万条，公示行政许可信息860条。", "absent"),
+        # …a body on the heading's topic, or one nothing else claims, leaves it as it was
+        ("enforcement.random_inspection", "（二）推行“双随机、一公开”监管：全年随机抽取检查对象326家，抽查结果全部公示。", "substantiated"),
+        ("disputes.petition_mediation", "（五）依法化解社会矛盾纠纷：全年共调处各类矛盾纠纷412起，调解成功率98%。", "substantiated"),
+        ("disputes.petition_mediation", "（五）依法化解社会矛盾纠纷：全年共作出行政许可决定562件，调处各类矛盾纠纷86起。", "substantiated"),
+        ("oversight.openness", "（六）全面推进政务公开：坚持以公开为常态、不公开为例外，及时回应社会关切。", "asserted"),
+        ("oversight.openness", "（六）全面推进政务公开：坚持以公开为常态、不公开为例外，全年共受理行政复议申请18件。", "asserted"),
+        # …and a heading that admits the gap itself keeps it
+        ("disputes.petition_mediation", "（三）矛盾纠纷化解不够到位：全年共作出行政许可决定562件，群众满意度有待提高。", "deficient"),
+        # (y28a) a duty assigned to an office (明确由…科承担…职责) is a remit, not the work done
+        ("enforcement.legal_review", "明确由政策法规科承担重大执法决定法制审核职责，局长为第一责任人。", "absent"),
+        ("normative_docs.legality_review", "确定局法制股承担行政规范性文件合法性审核职责。", "absent"),
+        ("enforcement.legal_review", "明确由政策法规科承担重大执法决定法制审核职责，严格落实重大执法决定法制审核制度。", "asserted"),
+        # …and the work reported after the remit stands, though a match from the remit ran into it
+        ("enforcement.legal_review", "明确由政策法规科承担重大执法决定法制审核职责，全年审核重大执法决定23件。", "substantiated"),
+        ("enforcement.legal_review", "明确由法制科负责重大执法决定法制审核工作，全年审核重大执法决定17件。", "substantiated"),
     ],
 )
 def test_sentence_status_among_every_rule(ruleset, rule_id, sentence, expected):
