@@ -36,6 +36,8 @@ from scorer.cues import (
     FRAMED_AIM,
     TACKLED,
     UNTACKLED,
+    BUSINESS_VOLUME,
+    BUSINESS_VOLUME_GUARD,
     CASELOAD,
     CASELOAD_GUARD,
     PLAN_OPENER,
@@ -70,6 +72,7 @@ from scorer.cues import (
     STUDIED_OR_CITED,
     APPLIED,
     SECTOR,
+    SERVICE_REFORM,
     NAMED_EVENT,
     HONOUR,
     BOOK_TITLE,
@@ -512,11 +515,18 @@ class _SentenceView:
 
     @_once
     def caseload(self) -> frozenset[int]:
-        """The clauses that report the year's enforcement caseload (cues.CASELOAD)."""
+        """The clauses that report the year's enforcement caseload (cues.CASELOAD), or the
+        department's business volume in a sentence not about the approval service's reform
+        (cues.BUSINESS_VOLUME, SERVICE_REFORM)."""
         norm = self.sentence.norm
-        if CASELOAD_GUARD.search(norm) is None:
+        cues = []
+        if CASELOAD_GUARD.search(norm) is not None:
+            cues.append(CASELOAD)
+        if BUSINESS_VOLUME_GUARD.search(norm) is not None and SERVICE_REFORM.search(norm) is None:
+            cues.append(BUSINESS_VOLUME)
+        if not cues:
             return frozenset()
-        return frozenset(i for i, (cs, ce) in enumerate(self.clauses) if CASELOAD.search(norm, cs, ce))
+        return frozenset(i for i, (cs, ce) in enumerate(self.clauses) if any(c.search(norm, cs, ce) for c in cues))
 
     @_once
     def outside(self) -> str:

@@ -452,6 +452,10 @@ def test_intent_aimed_at_a_later_year_is_a_plan(ruleset):
         ("oversight.openness", "着力推进政务公开，全年批准农用地转用38宗，面积约210公顷。", "asserted"),
         ("oversight.openness", "深化政务公开，全年共公开建设项目用地审批结果27宗。", "substantiated"),
         ("oversight.openness", "深化政务公开，主动公开政府信息980条。", "substantiated"),
+        # …but in a sentence about the approval service's own reform the volume is that reform's
+        # figure (cues.SERVICE_REFORM): functions.power_list's detail
+        ("functions.power_list", "持续推进“最多跑一次”改革，全年办理不动产登记1.2万件。", "substantiated"),
+        ("functions.power_list", "深化“放管服”改革，全年共审批建设项目用地41宗。", "substantiated"),
         # (y28a) a run-in heading whose body after the colon is another's work is no evidence of
         # the requirement it names (catalogue: a heading whose own body is about something else)
         ("disputes.petition_mediation", "（三）依法有效化解社会矛盾纠纷：全年共办理建设项目审批事项216件。", "absent"),
