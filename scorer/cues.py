@@ -732,7 +732,7 @@ CASELOAD = regex_cache.compile(
     # 政府信息14件, 办理政府信息公开申请9件): oversight.openness's volume, not the detail of the
     # annual report or another requirement named beside it (the report itself published is not
     # counted so: 主动公开2022年度法治政府建设情况报告)
-    r"|(主动|依申请)公开(?![^,]*报告)[^,]{0,10}\d+(余|多)?(条|件|篇|项|份)"
+    r"|(主动|依申请)公开(?![^,]{0,40}报告)[^,]{0,10}\d+(余|多)?(条|件|篇|项|份)"
     r"|公开(政府|政务)信息[^,]{0,6}\d+(余|多)?(条|件|篇|项|份)"
     r"|(政府信息公开|依申请公开)申请[^,]{0,6}(\d|[一二三四五六七八九十两百千]+余?(件|条|份))"
     r"|(办理|受理|答复|办结)[^,]{0,4}(政府信息公开|依申请公开)[^,]{0,6}(\d|[一二三四五六七八九十两百千]+余?(件|条|份))"
