@@ -197,7 +197,7 @@ PLAN_SUBJECT = regex_cache.compile(
 YEAR_OPENER = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?[,，]?")
 # (x28a) intent aimed at a later year than the report's (力争2024年实现…, 计划到2025年…, 拟于2024年
 # 上半年…, in a 2023 report): a plan, as the year opening the sentence is (match._planned)
-INTENT_YEAR = regex_cache.compile(r"^\s*(计划|拟|准备|打算|力争|争取)(于|在|到)?\s*(20\d\d)\s*年")
+INTENT_YEAR = regex_cache.compile(r"^\s*(计划|拟|准备|打算|力争|争取)(于|在|到)?\s*(?P<year>20\d\d)\s*年")
 # (x28a) the future 将 opening a sentence whose subject is not 我局: after a year (2023年，将进一步
 # 规范…), a time ahead (下半年/年底前/“十四五”期间，将…), a body named (局党组将每半年专题研究…,
 # 县政府将组织…, 区城管局、区市场监管局将…, 镇党委还将…), or nothing at all (将推进信访工作法治化…):

@@ -1155,7 +1155,7 @@ def _planned(norm: str, year: int | None) -> str | None:
     if m and year is not None and int(m.group(1)) > year and re.search(r"将|要|计划|拟|力争", norm[:40]):
         return m.group(0).strip()
     m = INTENT_YEAR.match(norm)
-    if m and year is not None and int(m.group(3)) > year:
+    if m and year is not None and int(m.group("year")) > year:
         return m.group(0).strip()
     return None
 
