@@ -5,7 +5,7 @@ once, so a floor rather than a gold set).
 fazhi does not get all of them right (the README's accuracy section says which kinds it
 misses), so this is a floor, not a list of passes: it fails when a change makes fazhi get
 fewer of them right than it did when the set was made, and names what it now gets wrong.
-The second, third and fourth sets were written later by other readers, each after the set before
+The second to fifth sets were written later by other readers, each after the set before
 was worked on: what a round of rules written for one carries to sentences it has not seen.
 """
 
@@ -24,7 +24,7 @@ PROBES = Path(__file__).parent / "data" / "probes"
 # never lower it to let a change through). The first set (twentieth session, floor 227 then)
 # is all right since the twenty-eighth session: a regression set now, not a target.
 FLOORS = {"catalogue_sentences.yaml": 241, "catalogue_sentences_2.yaml": 248, "catalogue_sentences_3.yaml": 228,
-          "catalogue_sentences_4.yaml": 224}
+          "catalogue_sentences_4.yaml": 224, "catalogue_sentences_5.yaml": 199}
 
 
 def _status(ruleset, rule_id: str, sentence: str) -> str:
