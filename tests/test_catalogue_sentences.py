@@ -5,8 +5,9 @@ once, so a floor rather than a gold set).
 fazhi does not get all of them right (the README's accuracy section says which kinds it
 misses), so this is a floor, not a list of passes: it fails when a change makes fazhi get
 fewer of them right than it did when the set was made, and names what it now gets wrong.
-The second to fifth sets were written later by other readers, each after the set before
-was worked on: what a round of rules written for one carries to sentences it has not seen.
+The second to fifth sets were written later by other readers, each while fixes for an earlier
+set were being made and kept unread by them: what a round of rules written for one set
+carries to sentences it has not seen.
 """
 
 from __future__ import annotations
