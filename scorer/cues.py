@@ -731,6 +731,10 @@ CASELOAD = regex_cache.compile(
     r"|罚没(款|金额)?[^,]{0,4}\d|罚款[^,]{0,6}\d"
     # …and the amount the cases came to (处罚金额318万元, 涉案金额540万元, 案值12.6万元; r29a)
     r"|(处罚|涉案|案值)(总)?(金额)?[^,]{0,4}\d+(\.\d+)?(万|亿)?元"
+    # …and the unlawful acts investigated and cases closed, counted (立案调查违法行为67起, 结案62起),
+    # and the unlawful gains confiscated (没收违法所得21万元): the year's enforcement volume again (r29a)
+    r"|(立案|查处|查办|调查)[^,]{0,8}违法(违规)?行为[^,]{0,4}(\d|[一二三四五六七八九十两百千]+余?(件|起|宗))"
+    r"|(?<![^,])结案[^,]{0,4}\d+(件|起|宗)|没收[^,]{0,6}\d+(\.\d+)?(万|亿)?元"
     # …and the year's inspections and turn-outs counted (开展执法检查320次, 检查企业120家, 出动执法
     # 人员1860人次): enforcement volume again, not the detail of a requirement named before it
     r"|执法检查[^,]{0,8}\d+(次|家|户|个|人次|场次)"
@@ -752,14 +756,18 @@ CASELOAD = regex_cache.compile(
     # random inspections' own count
     r"|巡查(?![^,\d]{0,8}(抽查|抽检|随机))[^,]{0,8}\d+(\.\d+)?(余|多)?(次|人次|场次|家|户)"
 )
-# The hazards or problems the year's inspections found and had put right, counted (排查整改隐患
-# 312处, 发现并整改问题隐患438处, 督促整改安全隐患1027项): said BEFORE a requirement named in
-# general words, they are the outcome of that other work, not its detail (在联合检查中排查整改隐患
-# 312处，坚持执法人员持证上岗 — r29a). Said after a requirement's own work they are what it found
-# (开展执法监督检查，发现问题隐患45处), so unlike CASELOAD they end only the walk back.
-FOUND_HAZARDS = regex_cache.compile(
+# Counts of other work that end a requirement's detail only walking back: the hazards or problems
+# the year's inspections found and had put right (排查整改隐患312处, 发现并整改问题隐患438处,
+# 督促整改安全隐患1027项), and the complaints and hotline orders handled (受理投诉举报426件, 办理
+# 12345热线工单1860件). Said BEFORE a requirement named in general words they are that other work's
+# figures, not its detail (在联合检查中排查整改隐患312处，坚持执法人员持证上岗 — r29a). Said after a
+# requirement's own work they are what it found or took in (开展执法监督检查，发现问题隐患45处;
+# 自觉接受社会监督，全年办理热线工单1860件), so unlike CASELOAD they do not end the walk forward.
+OTHER_WORK_BEFORE = regex_cache.compile(
     r"(排查|整改|整治|发现|消除|查改|治理)[^,]{0,8}隐患[^,]{0,4}\d+(余|多)?(处|项|个|条|起)"
+    r"|(受理|办理|处理|办结|核查)[^,]{0,6}(投诉|举报|热线|工单)[^,]{0,8}\d+(\.\d+)?(万|余|多)?(件|起|条|个)"
 )
+OTHER_WORK_GUARD = regex_cache.compile("隐患|投诉|举报|热线|工单")
 # A clause that is nothing but a rate (办结率100%, 结案率98%, 群众满意率99.6%, 整改到位率100%):
 # standing right after a clause of the year's caseload or business volume, it is that volume's
 # rate, a figure of the same other matter, not the detail of a requirement named after it
@@ -850,7 +858,7 @@ GUARDS = {
     "INSPECTED_OBJECT": _one_of("情况进行", "情况开展"),
     "TRAINING_TOPICS": _one_of("培训", "培养", "队伍", "讲座", "课程"),
     "CASELOAD": _one_of("处罚", "违法", "违规", "行政强制", "罚没", "罚款", "检查", "出动", "查处", "查办", "执法案件", "行政案件", "公开",
-                          "巡查", "涉案", "案值"),
+                          "巡查", "涉案", "案值", "结案", "没收"),
     "BUSINESS_VOLUME": _one_of("许可", "审批", "用地", "登记"),
     "AGENDA_ITEMS": _one_of("议题", "事项", "汇报", "问题", "困难", "重要"),
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",

@@ -58,7 +58,8 @@ from scorer.cues import (
     TAKES_UP_CASES,
     ALL_THE_CASES,
     VOLUME_RATE,
-    FOUND_HAZARDS,
+    OTHER_WORK_BEFORE,
+    OTHER_WORK_GUARD,
     UNBRACKETED_DOCUMENT,
     ENUMERATION,
     MEETING_HELD,
@@ -532,13 +533,13 @@ class _SentenceView:
         return self._with_rates({i for i, (cs, ce) in enumerate(self.clauses) if any(c.search(norm, cs, ce) for c in cues)})
 
     @_once
-    def found_hazards(self) -> frozenset[int]:
-        """The clauses that count the hazards the year's inspections found (cues.FOUND_HAZARDS):
-        another work's outcome before a requirement, what it found after one (the walk back only)."""
+    def volume_before(self) -> frozenset[int]:
+        """The clauses that count other work which, before a requirement, is not its detail, but
+        after one is what it found (cues.OTHER_WORK_BEFORE: hazards found, complaints handled)."""
         norm = self.sentence.norm
-        if "隐患" not in norm:
+        if OTHER_WORK_GUARD.search(norm) is None:
             return frozenset()
-        return self._with_rates({i for i, (cs, ce) in enumerate(self.clauses) if FOUND_HAZARDS.search(norm, cs, ce)})
+        return self._with_rates({i for i, (cs, ce) in enumerate(self.clauses) if OTHER_WORK_BEFORE.search(norm, cs, ce)})
 
     def _with_rates(self, volume: set[int]) -> frozenset[int]:
         """…and a clause that is only that volume's rate, right after it (办结率100%; cues.VOLUME_RATE)."""
@@ -1251,7 +1252,7 @@ def _scope(view: _SentenceView, spans: list[tuple[int, int]], others: set[int]) 
     for c in own:
         # (walking back, the caseload ends it too unless the requirement's clause takes up those
         # cases: 作出处罚决定215件，认真落实法制审核制度 is asserted; …74件，均经法制审核 is not)
-        volume = view.caseload | view.found_hazards  # (the hazards found end the walk back only)
+        volume = view.caseload | view.volume_before  # (cues.OTHER_WORK_BEFORE ends the walk back only)
         back_stop = others if not volume or TAKES_UP_CASES.search(norm, *view.clauses[c]) \
             or ALL_THE_CASES.match(norm, *view.clauses[c]) else others | volume
         for step in (1, -1):

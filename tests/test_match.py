@@ -496,10 +496,18 @@ def test_intent_aimed_at_a_later_year_is_a_plan(ruleset):
         ("enforcement.credentials", "排查整改隐患215处，全年新申领行政执法证件36本，严格落实持证上岗制度。", "substantiated"),
         ("enforcement.random_inspection", "全年通过“双随机”方式抽查企业56户，发现隐患23处并督促整改。", "substantiated"),
         # …and the hazards a requirement's own work found, said after it, are its outcome (the
-        # hazards end the walk back only, cues.FOUND_HAZARDS)
+        # hazards end the walk back only, cues.OTHER_WORK_BEFORE)
         ("enforcement.supervision", "组织开展执法监督检查，共发现问题隐患45处，督促整改到位率100%。", "substantiated"),
         ("enforcement.random_inspection", "推行“双随机、一公开”监管，全年随机抽查企业89家，发现并整改隐患14处。", "substantiated"),
         ("enforcement.legal_review", "全年检查中发现问题隐患96个，整改到位率100%，重大执法决定严格落实法制审核制度。", "asserted"),
+        # …and so do the complaints and hotline orders handled: another's work before the
+        # requirement, what its own work took in after it
+        ("enforcement.publicity", "全年办理12345热线工单1860件，全面落实行政执法公示制度。", "asserted"),
+        ("enforcement.legal_review", "全年受理投诉举报426件，处理率100%，重大执法决定均经法制审核。", "asserted"),
+        ("oversight.external", "自觉接受社会监督，全年办理12345热线工单1860件。", "substantiated"),
+        # (r29a) the unlawful acts investigated, cases closed and gains confiscated are caseload too
+        ("enforcement.publicity", "全年共立案调查违法行为67起，结案62起，全面落实执法公示制度。", "asserted"),
+        ("enforcement.random_inspection", "全年查处无证经营案件58起，没收违法所得21万元，日常监管全面推行“双随机、一公开”。", "asserted"),
         # (r29a) 均/全部/一律 said of a subject the clause names itself (重大执法决定, 重大案件, 日常检查)
         # do not take up the cases counted before it (cues.ALL_THE_CASES)…
         ("enforcement.legal_review", "全年办理行政处罚案件420件，重大执法决定均经法制审核后作出。", "asserted"),
