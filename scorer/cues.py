@@ -613,9 +613,18 @@ COVERING_CLAUSE = regex_cache.compile(r"\s*(涵盖|覆盖|包括|包含|涉及|�
 # enforcement volume's, not the requirement's (catalogue: a figure that belongs to another matter).
 # (均/全部 only before the act done to them, 均经…审核, 全部在…公示, 一律经…: 执法人员全部持证上岗
 # is the staff, not the cases)
-TAKES_UP_CASES = regex_cache.compile(
+# (…and 均/全部/一律 only when they are said of those cases: the clause opens with them, or with
+# the cases' own word (案件均经…, 上述处罚决定全部…). A clause that names a subject of its own
+# before them — 重大执法决定均经法制审核, 重大案件一律集体讨论, 日常检查一律通过双随机 — says
+# it of that subject, a part of the cases or another work that the count before it does not
+# count (r29a: the caseload stays another matter's figure).)
+ALL_THE_CASES = regex_cache.compile(
+    r"\s*(并|且|并且|同时|对)?(上述|以上|前述|这些|该等?|相关)?(执法|行政处罚|处罚|行政)?(案件|决定书?|案卷|处罚|执法决定)?"
+    r"(信息|结果)?"
     r"(均|全部|全都|一律)(须|已|都|要)?(经|在|于|按|依|通过|实现|做到|进行|落实|纳入|上网|公示|公开|录入|记录|审核|报送|报备)"
-    r"|逐一|逐案|所有(案件|决定|处罚)|每一?[起件宗份个]|办案|上述|以上|其中"
+)
+TAKES_UP_CASES = regex_cache.compile(
+    r"逐一|逐案|所有(案件|决定|处罚)|每一?[起件宗份个]|办案|上述|以上|其中"
     # (each patrol or inspection counted before it: 开展日常巡查1860余次，每次巡查均全程音像记录; y28a)
     r"|每次(巡查|检查|执法|出动)")
 RESULT_CLAUSE = regex_cache.compile(r"\s*(助力|确保|使得?|促进|达到|从而|推动[^,，]{0,20}(完成|达|提升|提高))")
@@ -720,6 +729,12 @@ CASELOAD = regex_cache.compile(
     r"(办理|查处|立案|作出|做出|办结|查办|实施)[^,]{0,8}(行政处罚|处罚|违法|违规|行政强制)[^,]{0,4}(案件|案|决定书?)"
     r"[^,]{0,6}(\d|[一二三四五六七八九十两百千]+(件|起|宗|份|个))"
     r"|罚没(款|金额)?[^,]{0,4}\d|罚款[^,]{0,6}\d"
+    # …and the amount the cases came to (处罚金额318万元, 涉案金额540万元, 案值12.6万元; r29a)
+    r"|(处罚|涉案|案值)(总)?(金额)?[^,]{0,4}\d+(\.\d+)?(万|亿)?元"
+    # …and the unlawful acts investigated and cases closed, counted (立案调查违法行为67起, 结案62起),
+    # and the unlawful gains confiscated (没收违法所得21万元): the year's enforcement volume again (r29a)
+    r"|(立案|查处|查办|调查)[^,]{0,8}违法(违规)?行为[^,]{0,4}(\d|[一二三四五六七八九十两百千]+余?(件|起|宗))"
+    r"|(?<![^,])结案[^,]{0,4}\d+(件|起|宗)|没收[^,]{0,6}\d+(\.\d+)?(万|亿)?元"
     # …and the year's inspections and turn-outs counted (开展执法检查320次, 检查企业120家, 出动执法
     # 人员1860人次): enforcement volume again, not the detail of a requirement named before it
     r"|执法检查[^,]{0,8}\d+(次|家|户|个|人次|场次)"
@@ -741,6 +756,24 @@ CASELOAD = regex_cache.compile(
     # random inspections' own count
     r"|巡查(?![^,\d]{0,8}(抽查|抽检|随机))[^,]{0,8}\d+(\.\d+)?(余|多)?(次|人次|场次|家|户)"
 )
+# Counts of other work that end a requirement's detail only walking back: the hazards or problems
+# the year's inspections found and had put right (排查整改隐患312处, 发现并整改问题隐患438处,
+# 督促整改安全隐患1027项), and the complaints and hotline orders handled (受理投诉举报426件, 办理
+# 12345热线工单1860件). Said BEFORE a requirement named in general words they are that other work's
+# figures, not its detail (在联合检查中排查整改隐患312处，坚持执法人员持证上岗 — r29a). Said after a
+# requirement's own work they are what it found or took in (开展执法监督检查，发现问题隐患45处;
+# 自觉接受社会监督，全年办理热线工单1860件), so unlike CASELOAD they do not end the walk forward.
+OTHER_WORK_BEFORE = regex_cache.compile(
+    r"(排查|整改|整治|发现|消除|查改|治理)[^,]{0,8}隐患[^,]{0,4}\d+(余|多)?(处|项|个|条|起)"
+    r"|(受理|办理|处理|办结|核查)[^,]{0,6}(投诉|举报|热线|工单)[^,]{0,8}\d+(\.\d+)?(万|余|多)?(件|起|条|个)"
+)
+OTHER_WORK_GUARD = regex_cache.compile("隐患|投诉|举报|热线|工单")
+# A clause that is nothing but a rate (办结率100%, 结案率98%, 群众满意率99.6%, 整改到位率100%):
+# standing right after a clause of the year's caseload or business volume, it is that volume's
+# rate, a figure of the same other matter, not the detail of a requirement named after it
+# (全年办理行政许可事项2386件，办结率100%，全面落实执法公示制度 — r29a). A requirement's own
+# rate (公示率100%) is in its own clause, which its detail always takes.
+VOLUME_RATE = regex_cache.compile(r"[^,]{0,12}?率(均|始终)?(达到?|为|保持在?)?\d+(\.\d+)?%$")
 # …and the department's business volume: permits, approvals, land and registrations handled
 # (作出行政许可决定562件, 审批建设项目用地41宗, 办理不动产登记1.2万件, 受理审批服务事项3860件) —
 # the catalogue's own 办理行政许可36件 beside 全面推行三项制度, a figure of another matter (y28a)
@@ -825,7 +858,7 @@ GUARDS = {
     "INSPECTED_OBJECT": _one_of("情况进行", "情况开展"),
     "TRAINING_TOPICS": _one_of("培训", "培养", "队伍", "讲座", "课程"),
     "CASELOAD": _one_of("处罚", "违法", "违规", "行政强制", "罚没", "罚款", "检查", "出动", "查处", "查办", "执法案件", "行政案件", "公开",
-                          "巡查"),
+                          "巡查", "涉案", "案值", "结案", "没收"),
     "BUSINESS_VOLUME": _one_of("许可", "审批", "用地", "登记"),
     "AGENDA_ITEMS": _one_of("议题", "事项", "汇报", "问题", "困难", "重要"),
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",

@@ -56,6 +56,10 @@ from scorer.cues import (
     RESULT_CLAUSE,
     COVERING_CLAUSE,
     TAKES_UP_CASES,
+    ALL_THE_CASES,
+    VOLUME_RATE,
+    OTHER_WORK_BEFORE,
+    OTHER_WORK_GUARD,
     UNBRACKETED_DOCUMENT,
     ENUMERATION,
     MEETING_HELD,
@@ -526,7 +530,25 @@ class _SentenceView:
             cues.append(BUSINESS_VOLUME)
         if not cues:
             return frozenset()
-        return frozenset(i for i, (cs, ce) in enumerate(self.clauses) if any(c.search(norm, cs, ce) for c in cues))
+        return self._with_rates({i for i, (cs, ce) in enumerate(self.clauses) if any(c.search(norm, cs, ce) for c in cues)})
+
+    @_once
+    def volume_before(self) -> frozenset[int]:
+        """The clauses that count other work which, before a requirement, is not its detail, but
+        after one is what it found (cues.OTHER_WORK_BEFORE: hazards found, complaints handled)."""
+        norm = self.sentence.norm
+        if OTHER_WORK_GUARD.search(norm) is None:
+            return frozenset()
+        return self._with_rates({i for i, (cs, ce) in enumerate(self.clauses) if OTHER_WORK_BEFORE.search(norm, cs, ce)})
+
+    def _with_rates(self, volume: set[int]) -> frozenset[int]:
+        """…and a clause that is only that volume's rate, right after it (办结率100%; cues.VOLUME_RATE)."""
+        norm = self.sentence.norm
+        for i in sorted(volume):
+            while i + 1 < len(self.clauses) and i + 1 not in volume and VOLUME_RATE.match(norm, *self.clauses[i + 1]):
+                i += 1
+                volume.add(i)
+        return frozenset(volume)
 
     @_once
     def outside(self) -> str:
@@ -1230,8 +1252,9 @@ def _scope(view: _SentenceView, spans: list[tuple[int, int]], others: set[int]) 
     for c in own:
         # (walking back, the caseload ends it too unless the requirement's clause takes up those
         # cases: 作出处罚决定215件，认真落实法制审核制度 is asserted; …74件，均经法制审核 is not)
-        back_stop = others if not view.caseload or TAKES_UP_CASES.search(norm, *view.clauses[c]) \
-            else others | view.caseload
+        volume = view.caseload | view.volume_before  # (cues.OTHER_WORK_BEFORE ends the walk back only)
+        back_stop = others if not volume or TAKES_UP_CASES.search(norm, *view.clauses[c]) \
+            or ALL_THE_CASES.match(norm, *view.clauses[c]) else others | volume
         for step in (1, -1):
             stop = forward_stop if step == 1 else back_stop
             i = c + step

@@ -120,7 +120,11 @@ def _score(ruleset, text: str, **kw):
         ("enforcement.credentials", "全年共查处违法案件41起，执法人员全部持证上岗。", "asserted"),
         ("enforcement.legal_review", "全年共立案查处各类违法案件三百余起，严格落实重大执法决定法制审核制度。", "asserted"),
         ("leadership.annual_report", "按时报送年度法治政府建设情况报告，全年办理政府信息公开申请十二件。", "asserted"),
-        ("enforcement.legal_review", "共查办案件58起，罚没金额41万元，重大案件一律经集体讨论和法制审核。", "substantiated"),
+        # (r29a: 一律 said of 重大案件, a part of the cases that the 58 does not count, takes up no
+        # count — the third catalogue probe set's 立案查处违法案件152件，重大执法决定均经法制审核 is
+        # asserted; was substantiated, cues.ALL_THE_CASES)
+        ("enforcement.legal_review", "共查办案件58起，罚没金额41万元，重大案件一律经集体讨论和法制审核。", "asserted"),
+        ("enforcement.legal_review", "共查办案件58起，罚没金额41万元，案件一律经集体讨论和法制审核。", "substantiated"),
         # …nor a quoted system named only for what it does; a place or a name of its own makes it one
         ("enforcement.supervision", "依托“行政执法监督平台”开展日常执法监督。", "asserted"),
         ("normative_docs.filing", "通过“规范性文件备案审查系统”报送备案。", "asserted"),
@@ -477,6 +481,43 @@ def test_intent_aimed_at_a_later_year_is_a_plan(ruleset):
         # …and the work reported after the remit stands, though a match from the remit ran into it
         ("enforcement.legal_review", "明确由政策法规科承担重大执法决定法制审核职责，全年审核重大执法决定23件。", "substantiated"),
         ("enforcement.legal_review", "明确由法制科负责重大执法决定法制审核工作，全年审核重大执法决定17件。", "substantiated"),
+        # (r29a) whose figure: the amount the cases came to, the hazards the inspections found, and
+        # the rate of a volume said right after it (cues.CASELOAD, VOLUME_RATE) are that other
+        # work's figures, not detail of a requirement named in general words beside them…
+        ("enforcement.random_inspection", "全年查办市场违法案件304件，罚没金额1260万元，深入推进部门联合“双随机、一公开”监管。", "asserted"),
+        ("enforcement.random_inspection", "全年办理各类执法案件128件，涉案金额540万元，全面推行“双随机、一公开”监管。", "asserted"),
+        ("enforcement.credentials", "街道综合执法队在汛期检查中排查隐患186处，坚持执法人员持证上岗、亮证执法。", "asserted"),
+        ("enforcement.publicity", "全年督促整改安全隐患1027项，全面落实执法公示制度，执法结果按规定向社会公开。", "asserted"),
+        ("enforcement.publicity", "全年受理行政许可申请1540件，按期办结率100%，认真落实行政执法公示制度。", "asserted"),
+        ("enforcement.credentials", "全年办结行政处罚案件76件，结案率100%，严格落实执法人员持证上岗和资格管理制度。", "asserted"),
+        # …while the requirement's own figure, or its own rate, still counts
+        ("enforcement.publicity", "全年办理行政处罚案件63件，处罚金额85万元，通过市行政执法信息公示平台公示执法决定63条。", "substantiated"),
+        ("enforcement.publicity", "严格落实行政执法公示制度，全年在门户网站公示行政处罚信息420条，公示率100%。", "substantiated"),
+        ("enforcement.credentials", "排查整改隐患215处，全年新申领行政执法证件36本，严格落实持证上岗制度。", "substantiated"),
+        ("enforcement.random_inspection", "全年通过“双随机”方式抽查企业56户，发现隐患23处并督促整改。", "substantiated"),
+        # …and the hazards a requirement's own work found, said after it, are its outcome (the
+        # hazards end the walk back only, cues.OTHER_WORK_BEFORE)
+        ("enforcement.supervision", "组织开展执法监督检查，共发现问题隐患45处，督促整改到位率100%。", "substantiated"),
+        ("enforcement.random_inspection", "推行“双随机、一公开”监管，全年随机抽查企业89家，发现并整改隐患14处。", "substantiated"),
+        ("enforcement.legal_review", "全年检查中发现问题隐患96个，整改到位率100%，重大执法决定严格落实法制审核制度。", "asserted"),
+        # …and so do the complaints and hotline orders handled: another's work before the
+        # requirement, what its own work took in after it
+        ("enforcement.publicity", "全年办理12345热线工单1860件，全面落实行政执法公示制度。", "asserted"),
+        ("enforcement.legal_review", "全年受理投诉举报426件，处理率100%，重大执法决定均经法制审核。", "asserted"),
+        ("oversight.external", "自觉接受社会监督，全年办理12345热线工单1860件。", "substantiated"),
+        # (r29a) the unlawful acts investigated, cases closed and gains confiscated are caseload too
+        ("enforcement.publicity", "全年共立案调查违法行为67起，结案62起，全面落实执法公示制度。", "asserted"),
+        ("enforcement.random_inspection", "全年查处无证经营案件58起，没收违法所得21万元，日常监管全面推行“双随机、一公开”。", "asserted"),
+        # (r29a) 均/全部/一律 said of a subject the clause names itself (重大执法决定, 重大案件, 日常检查)
+        # do not take up the cases counted before it (cues.ALL_THE_CASES)…
+        ("enforcement.legal_review", "全年办理行政处罚案件420件，重大执法决定均经法制审核后作出。", "asserted"),
+        ("enforcement.legal_review", "全年立案查处各类违法案件208件，重大案件一律经法制机构审核并集体讨论决定。", "asserted"),
+        ("enforcement.random_inspection", "全年立案查处安全生产违法案件39件，日常检查一律通过“双随机、一公开”方式开展。", "asserted"),
+        # …said of those cases themselves, they do
+        ("enforcement.legal_review", "全年作出重大行政处罚决定27件，均经法制审核后作出。", "substantiated"),
+        ("enforcement.legal_review", "全年作出行政处罚决定74件，处罚决定均经法制审核。", "substantiated"),
+        ("enforcement.legal_review", "全年办理重大执法案件19件，上述案件全部经过法制审核和集体讨论。", "substantiated"),
+        ("enforcement.legal_review", "全年作出行政处罚决定81件，其中重大执法决定14件均经法制审核。", "substantiated"),
     ],
 )
 def test_sentence_status_among_every_rule(ruleset, rule_id, sentence, expected):
