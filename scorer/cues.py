@@ -171,7 +171,11 @@ TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(�
                               # called to account (the work done), not the unit's own admitted gap
                               r"|对[^,，。;；]{0,30}(不到位|不及时|不规范|不力|不严|不合格|不达标|靠后|滞后|较差|未按|未经|未及时|违规|逾期|超期)[^,，。;；]{0,20}?的[^,，。;；]{0,16}"
                               # (not the acting on them admitted weak: 对整改不到位的单位督促不力)
-                              r"(约谈|提醒|通报|问责|追责|督办|函告|责令|督促|曝光)(?![^,，。;；]{0,2}(不|乏力|缺位|较少|偏少))"
+                              # (r29b) …or the lagging matters handed down and struck off by the leader or
+                              # the meeting (对进度滞后的事项当场交办、限期销号, 对推进滞后的单位逐一点评,
+                              # 对滞后指标挂账督战): the lag is others', the handing down the work done (not when
+                              # the acting is admitted weak further on: 交办后跟踪问效不够)
+                              r"(约谈|提醒|通报|问责|追责|督办|函告|责令|督促|曝光|交办|销号|催办|督导|督查|督战|点评|挂账|挂牌|跟踪问效)(?![^,，。;；]{0,2}(不|乏力|缺位|较少|偏少)|[^,，。;；]{0,8}(不够|不到位|不力|不及时|乏力|缺位))"
                               # …or the fault ruled out as a cause: 未因执法不规范引发行政复议和诉讼
                               r"|(未|没有|无)(发生)?(因|由于)[^,，。;；]{0,20}(引发|引起|导致|造成)")
 # (u26a) (…or a sentence opened by the plan's own date: 计划于明年一季度召开…, 拟在明年上半年…; not

@@ -424,6 +424,13 @@ def test_intent_aimed_at_a_later_year_is_a_plan(ruleset):
         ("education.popularization", "部分单位普法责任清单落实不到位。", "deficient"),
         ("enforcement.full_recording", "对4名未按规定佩戴执法记录仪的执法人员进行约谈提醒。", "substantiated"),
         ("enforcement.full_recording", "部分执法人员未按规定佩戴执法记录仪。", "deficient"),
+        # (r29b) the lagging matters handed down and struck off (交办, 销号, 点评, 督战) are the
+        # leader's or the meeting's work on others' lag; the handing down admitted weak stays a gap
+        ("leadership.first_responsible", "县长每季度听取一次法治政府建设工作汇报，对推进滞后的任务现场交办、跟踪问效。", "substantiated"),
+        ("leadership.party_deployment", "局党组全年专题研究法治建设工作4次，对进度滞后的重点任务逐项交办、限期销号。", "substantiated"),
+        ("leadership.first_responsible", "主要负责人亲自部署、亲自督办法治建设重点任务，对推进滞后的事项及时交办、限期销号。", "asserted"),
+        ("leadership.first_responsible", "主要负责人听取法治建设工作汇报不够及时，对进度滞后的事项交办后跟踪问效不够。", "deficient"),
+        ("leadership.first_responsible", "主要负责人对法治工作亲自研究部署不够，部分重点任务推进滞后。", "deficient"),
         # …and the fault ruled out as a cause (未因…引发) is no gap
         ("disputes.reconsideration_litigation", "全年未因执法程序不规范引发行政复议或行政诉讼。", "asserted"),
         ("disputes.reconsideration_litigation", "因执法程序不规范引发行政诉讼3件。", "deficient"),
