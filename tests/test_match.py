@@ -431,6 +431,13 @@ def test_intent_aimed_at_a_later_year_is_a_plan(ruleset):
         ("leadership.first_responsible", "主要负责人亲自部署、亲自督办法治建设重点任务，对推进滞后的事项及时交办、限期销号。", "asserted"),
         ("leadership.first_responsible", "主要负责人听取法治建设工作汇报不够及时，对进度滞后的事项交办后跟踪问效不够。", "deficient"),
         ("leadership.first_responsible", "主要负责人对法治工作亲自研究部署不够，部分重点任务推进滞后。", "deficient"),
+        # (r29b) …and the acting said first, the units or people at fault its object; not the
+        # acting itself lacking (督促不及时), nor the acting admitted weak further on
+        ("normative_docs.filing", "全年报备规范性文件9件，督促报备不及时的3个部门限期补报。", "substantiated"),
+        ("enforcement.credentials", "全年清理执法证件42个，约谈未按规定参加年度培训的执法人员7名。", "substantiated"),
+        ("enforcement.supervision", "开展执法案卷评查，评查案卷160卷，通报批评执法文书制作不规范的4个执法中队。", "substantiated"),
+        ("disputes.petition_mediation", "信访事项交办后办理不及时的情况仍有发生。", "deficient"),
+        ("enforcement.supervision", "执法监督中存在督促不及时、督办不到位的情况。", "deficient"),
         # …and the fault ruled out as a cause (未因…引发) is no gap
         ("disputes.reconsideration_litigation", "全年未因执法程序不规范引发行政复议或行政诉讼。", "asserted"),
         ("disputes.reconsideration_litigation", "因执法程序不规范引发行政诉讼3件。", "deficient"),
