@@ -214,6 +214,26 @@ def test_intent_aimed_at_a_later_year_is_a_plan(ruleset):
     assert status("力争2023年信访事项按期办结率达到98%。") == "substantiated"
 
 
+def test_bare_heading_without_body_is_no_evidence(ruleset):
+    # (r29b) a bare marked heading with no body of its own — the next line a heading of its level,
+    # or the text ending in a run of such headings — shows no work done (catalogue); one with a
+    # body, a numbered line ended as a sentence (a point of a list), and the last line of a text
+    # cut short after body text keep their status
+    head = "某局2023年度法治政府建设情况报告\n一、2023年推进法治政府建设的主要举措和成效\n"
+    body = "全年办理行政复议案件12件。\n"
+
+    def status(text, rule="oversight.openness"):
+        return _score(ruleset, head + text).result(rule).status
+    assert status(body + "（三）深化政务公开，提升政府透明度\n（四）加强行政复议工作\n" + body) == "absent"
+    assert status("二、深化政务公开，提升政府透明度\n") == "absent"
+    assert status("四、强化行政执法监督，推进严格规范公正文明执法\n", "enforcement.supervision") == "absent"
+    assert status(body + "（三）深化政务公开，提升政府透明度\n坚持以公开为常态、不公开为例外。\n"
+                  "（四）加强行政复议工作\n" + body) == "asserted"
+    assert status(body + "（三）深化政务公开，提升政府透明度\n") == "asserted"
+    assert status(body + "（三）深化政务公开，及时回应社会关切。\n（四）加强行政复议工作\n" + body) == "asserted"
+    assert status(body + "二、深化政务公开，提升政府透明度\n（一）完善公开制度\n坚持以公开为常态、不公开为例外。\n") == "asserted"
+
+
 # Sentences judged with every rule of the set beside the one judged (judge_text's ruleset):
 # what another requirement claims in the sentence is not this one's detail.
 @pytest.mark.parametrize(
@@ -1327,9 +1347,13 @@ def test_a_heading_over_a_body_on_another_requirement_is_no_evidence(ruleset):
     assert _score(ruleset, study).result("education.popularization").status == "absent"
     publicity = study.replace("（三）推进依法行政", "在村社开展水法宣传活动6场。\n（三）推进依法行政")
     assert _score(ruleset, publicity).result("education.popularization").status == "substantiated"
-    # a heading with nothing under it, or over a body no requirement matches, stays asserted
+    # a heading over a body no requirement matches stays asserted; (r29b) one with nothing under
+    # it, the next line a heading of its level, has no body to stand for: no evidence (the third
+    # catalogue probe set: 四、强化行政执法监督… standing alone is absent)
     alone = "某县水务局2023年法治政府建设情况报告\n一、主要举措和成效\n（二）加强法治宣传教育\n（三）推进依法行政\n"
-    assert _score(ruleset, alone).result("education.popularization").status == "asserted"
+    assert _score(ruleset, alone).result("education.popularization").status == "absent"
+    unclaimed = alone.replace("（三）推进依法行政", "引导群众自觉尊法守法。\n（三）推进依法行政")
+    assert _score(ruleset, unclaimed).result("education.popularization").status == "asserted"
     # a rule without heading_over keeps its heading whatever the body
     duty = study.replace("（二）加强法治宣传教育，营造良好法治氛围", "（二）切实履行推进法治建设第一责任人职责")
     assert _score(ruleset, duty).result("leadership.first_responsible").status == "asserted"
