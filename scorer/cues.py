@@ -162,7 +162,10 @@ NEGATION = regex_cache.compile(
 # (w27d) 整治/治理 put a problem right as 整改 does (对执法不规范问题开展专项整治, 整治不规范执法问题12个);
 # 整治不到位/治理不彻底 is the putting right admitted unfinished
 UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；]{0,6}(解决|纠正|整改|整治|治理|克服|弥补|扭转|改变)"
-                                r"|(整改|整治|治理|解决|纠正)[^,，。;；]{0,4}(尚未|未|没有|不够|不)(完全|全部|真正)?(完成|到位|彻底|落实|见效)(?!的)")
+                                r"|(整改|整治|治理|解决|纠正)[^,，。;；]{0,4}(尚未|未|没有|不够|不)(完全|全部|真正)?(完成|到位|彻底|落实|见效)(?!的)"
+                                # (r29b) …or said to lag (巡察反馈问题整改进度滞后, 审计整改推进缓慢): the
+                                # putting right admitted slow, not a lag of others acted on
+                                r"|(整改|整治|治理)(工作)?(的)?(进度|进展|推进)?(仍|还|依然|总体)?(滞后|缓慢|迟缓)(?!的)")
 TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(问题|纠纷|矛盾|难题|困难)的?(能力|水平|本领))|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|整治|治理|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足"
                               # (y28b: not 解决 as a skill that a gap says is lacking — 运用法治思维解决问题的
                               # 能力还有待提高 is the gap admitted, nothing put right)

@@ -458,6 +458,10 @@ def test_bare_heading_without_body_is_no_evidence(ruleset):
         ("enforcement.supervision", "开展执法案卷评查，评查案卷160卷，通报批评执法文书制作不规范的4个执法中队。", "substantiated"),
         ("disputes.petition_mediation", "信访事项交办后办理不及时的情况仍有发生。", "deficient"),
         ("enforcement.supervision", "执法监督中存在督促不及时、督办不到位的情况。", "deficient"),
+        # (r29b) the putting right said to lag is the unit's own gap (cues.UNTACKLED), not others'
+        # lag acted on
+        ("oversight.external", "巡察反馈问题整改进度滞后，部分问题尚未销号。", "deficient"),
+        ("oversight.external", "对整改进度滞后的5个问题挂牌督办，全年完成审计整改问题19个。", "substantiated"),
         # …and the fault ruled out as a cause (未因…引发) is no gap
         ("disputes.reconsideration_litigation", "全年未因执法程序不规范引发行政复议或行政诉讼。", "asserted"),
         ("disputes.reconsideration_litigation", "因执法程序不规范引发行政诉讼3件。", "deficient"),
