@@ -1442,6 +1442,8 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
         if status in ("asserted", "substantiated") and options.heading_scope \
                 and _run_in_over_else(view, spans, claims.get(i, {}), compiled):
             continue
+        if status == "asserted" and options.heading_scope and _bodiless_heading(i, body.views):
+            continue
         evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, tuple(spans)))
     if options.heading_scope and compiled.rule.heading_over:
         evidence = [e for e, i in zip(evidence, sorted(candidates))
@@ -1482,6 +1484,35 @@ def _run_in_over_else(view: _SentenceView, spans: list[tuple[int, int]], claims:
     # (the body's opening clause says what it reports: one that nothing claims, 坚持以公开为常态、
     # 不公开为例外, may be the heading's topic in general words, and leaves the heading be)
     return 1 in _claimed_by_others(compiled, view, claims) or 1 in view.caseload
+
+
+# A numbered line ended as a sentence (2.全年未发生行政复议案件。, (2)推进政务公开，在门户网站公开…信息。)
+# is a point of a list, its own body: only a bare heading line can stand without one.
+_SENTENCE_END = regex_cache.compile(r"[。；;！!]\s*$")
+
+
+def _bodiless_heading(h: int, views: list[_SentenceView]) -> bool:
+    """A bare marked heading (四、…, （二）…, 3.…) with no body of its own: the next sentence is a
+    heading of its level or above, or the text ends in a run of such headings (catalogue: a
+    heading whose own body is not about the task is never evidence; one whose body is not there
+    at all shows no work done either — 四、强化行政执法监督 standing alone, a list of the year's
+    tasks, a table of contents). Dropped only where judged asserted, as a heading over another
+    task's body is (a heading that admits a gap or plans the task says so itself; r29b).
+    A heading followed by its sub-headings (（一）…, 1.…) or by any sentence has a body, and a
+    numbered line ended as a sentence is a point of a list, not a bare heading."""
+    if not views[h].sentence.is_heading or _SENTENCE_END.search(views[h].sentence.norm):
+        return False
+    level = _heading_level(views[h].sentence.norm)
+    if level < 1:
+        return False
+    if h + 1 >= len(views):
+        # (the last line of a text cut short: a heading with body text before it stands for its
+        # section, as the real reports' readers take it; one that closes a run of bodiless
+        # headings of its level is the end of that list)
+        prev = views[h - 1].sentence if h > 0 else None
+        return prev is not None and prev.is_heading and _heading_level(prev.norm) == level
+    nxt = views[h + 1].sentence
+    return nxt.is_heading and _heading_level(nxt.norm) <= level and not _ENUMERATED_LEAD.match(nxt.norm)
 
 
 # A heading's level by its marker: 一、 above （一） above 1. above （1）; a heading without a

@@ -218,6 +218,26 @@ def test_intent_aimed_at_a_later_year_is_a_plan(ruleset):
     assert status("力争2023年信访事项按期办结率达到98%。") == "substantiated"
 
 
+def test_bare_heading_without_body_is_no_evidence(ruleset):
+    # (r29b) a bare marked heading with no body of its own — the next line a heading of its level,
+    # or the text ending in a run of such headings — shows no work done (catalogue); one with a
+    # body, a numbered line ended as a sentence (a point of a list), and the last line of a text
+    # cut short after body text keep their status
+    head = "某局2023年度法治政府建设情况报告\n一、2023年推进法治政府建设的主要举措和成效\n"
+    body = "全年办理行政复议案件12件。\n"
+
+    def status(text, rule="oversight.openness"):
+        return _score(ruleset, head + text).result(rule).status
+    assert status(body + "（三）深化政务公开，提升政府透明度\n（四）加强行政复议工作\n" + body) == "absent"
+    assert status("二、深化政务公开，提升政府透明度\n") == "absent"
+    assert status("四、强化行政执法监督，推进严格规范公正文明执法\n", "enforcement.supervision") == "absent"
+    assert status(body + "（三）深化政务公开，提升政府透明度\n坚持以公开为常态、不公开为例外。\n"
+                  "（四）加强行政复议工作\n" + body) == "asserted"
+    assert status(body + "（三）深化政务公开，提升政府透明度\n") == "asserted"
+    assert status(body + "（三）深化政务公开，及时回应社会关切。\n（四）加强行政复议工作\n" + body) == "asserted"
+    assert status(body + "二、深化政务公开，提升政府透明度\n（一）完善公开制度\n坚持以公开为常态、不公开为例外。\n") == "asserted"
+
+
 # Sentences judged with every rule of the set beside the one judged (judge_text's ruleset):
 # what another requirement claims in the sentence is not this one's detail.
 @pytest.mark.parametrize(
@@ -428,6 +448,24 @@ def test_intent_aimed_at_a_later_year_is_a_plan(ruleset):
         ("education.popularization", "部分单位普法责任清单落实不到位。", "deficient"),
         ("enforcement.full_recording", "对4名未按规定佩戴执法记录仪的执法人员进行约谈提醒。", "substantiated"),
         ("enforcement.full_recording", "部分执法人员未按规定佩戴执法记录仪。", "deficient"),
+        # (r29b) the lagging matters handed down and struck off (交办, 销号, 点评, 督战) are the
+        # leader's or the meeting's work on others' lag; the handing down admitted weak stays a gap
+        ("leadership.first_responsible", "县长每季度听取一次法治政府建设工作汇报，对推进滞后的任务现场交办、跟踪问效。", "substantiated"),
+        ("leadership.party_deployment", "局党组全年专题研究法治建设工作4次，对进度滞后的重点任务逐项交办、限期销号。", "substantiated"),
+        ("leadership.first_responsible", "主要负责人亲自部署、亲自督办法治建设重点任务，对推进滞后的事项及时交办、限期销号。", "asserted"),
+        ("leadership.first_responsible", "主要负责人听取法治建设工作汇报不够及时，对进度滞后的事项交办后跟踪问效不够。", "deficient"),
+        ("leadership.first_responsible", "主要负责人对法治工作亲自研究部署不够，部分重点任务推进滞后。", "deficient"),
+        # (r29b) …and the acting said first, the units or people at fault its object; not the
+        # acting itself lacking (督促不及时), nor the acting admitted weak further on
+        ("normative_docs.filing", "全年报备规范性文件9件，督促报备不及时的3个部门限期补报。", "substantiated"),
+        ("enforcement.credentials", "全年清理执法证件42个，约谈未按规定参加年度培训的执法人员7名。", "substantiated"),
+        ("enforcement.supervision", "开展执法案卷评查，评查案卷160卷，通报批评执法文书制作不规范的4个执法中队。", "substantiated"),
+        ("disputes.petition_mediation", "信访事项交办后办理不及时的情况仍有发生。", "deficient"),
+        ("enforcement.supervision", "执法监督中存在督促不及时、督办不到位的情况。", "deficient"),
+        # (r29b) the putting right said to lag is the unit's own gap (cues.UNTACKLED), not others'
+        # lag acted on
+        ("oversight.external", "巡察反馈问题整改进度滞后，部分问题尚未销号。", "deficient"),
+        ("oversight.external", "对整改进度滞后的5个问题挂牌督办，全年完成审计整改问题19个。", "substantiated"),
         # …and the fault ruled out as a cause (未因…引发) is no gap
         ("disputes.reconsideration_litigation", "全年未因执法程序不规范引发行政复议或行政诉讼。", "asserted"),
         ("disputes.reconsideration_litigation", "因执法程序不规范引发行政诉讼3件。", "deficient"),
@@ -1354,9 +1392,13 @@ def test_a_heading_over_a_body_on_another_requirement_is_no_evidence(ruleset):
     assert _score(ruleset, study).result("education.popularization").status == "absent"
     publicity = study.replace("（三）推进依法行政", "在村社开展水法宣传活动6场。\n（三）推进依法行政")
     assert _score(ruleset, publicity).result("education.popularization").status == "substantiated"
-    # a heading with nothing under it, or over a body no requirement matches, stays asserted
+    # a heading over a body no requirement matches stays asserted; (r29b) one with nothing under
+    # it, the next line a heading of its level, has no body to stand for: no evidence (the third
+    # catalogue probe set: 四、强化行政执法监督… standing alone is absent)
     alone = "某县水务局2023年法治政府建设情况报告\n一、主要举措和成效\n（二）加强法治宣传教育\n（三）推进依法行政\n"
-    assert _score(ruleset, alone).result("education.popularization").status == "asserted"
+    assert _score(ruleset, alone).result("education.popularization").status == "absent"
+    unclaimed = alone.replace("（三）推进依法行政", "引导群众自觉尊法守法。\n（三）推进依法行政")
+    assert _score(ruleset, unclaimed).result("education.popularization").status == "asserted"
     # a rule without heading_over keeps its heading whatever the body
     duty = study.replace("（二）加强法治宣传教育，营造良好法治氛围", "（二）切实履行推进法治建设第一责任人职责")
     assert _score(ruleset, duty).result("leadership.first_responsible").status == "asserted"
