@@ -427,6 +427,12 @@ def test_intent_aimed_at_a_later_year_is_a_plan(ruleset):
         # …and the fault ruled out as a cause (未因…引发) is no gap
         ("disputes.reconsideration_litigation", "全年未因执法程序不规范引发行政复议或行政诉讼。", "asserted"),
         ("disputes.reconsideration_litigation", "因执法程序不规范引发行政诉讼3件。", "deficient"),
+        # (r29c) the fault itself ruled out as a case (未出现未经…即…的情况) is no gap (cues.TACKLED);
+        # the fault reported is
+        ("enforcement.legal_review", "全年未出现未经法制审核即作出重大执法决定的情况。", "asserted"),
+        ("enforcement.legal_review", "个别重大执法决定未经法制审核即作出。", "deficient"),
+        ("normative_docs.legality_review", "全年未出现未经审核即发文的情况。", "asserted"),
+        ("normative_docs.legality_review", "个别文件存在未经审核即发文的情况。", "deficient"),
         # (y28b) 解决 naming a skill the gap says is lacking (运用法治思维解决问题的能力还有待提高) puts
         # nothing right (cues.TACKLED); 解决 with a fault as its object still does
         ("leadership.law_study", "个别领导干部学法存在以会代学现象，运用法治方式解决实际问题的水平不高。", "deficient"),
