@@ -191,7 +191,10 @@ TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(�
                               r"[^,，。;；]{0,16}?的[^,，。;；]{0,6}?(单位|部门|乡镇|街道|镇街|村|社区|科室|股室|中队|大队|执法人员|工作人员|人员|负责人|企业|事项|任务)"
                               r"(?![^,，。;；]{0,8}(不够|不到位|不力|不及时|乏力|缺位))"
                               # …or the fault ruled out as a cause: 未因执法不规范引发行政复议和诉讼
-                              r"|(未|没有|无)(发生)?(因|由于)[^,，。;；]{0,20}(引发|引起|导致|造成)")
+                              r"|(未|没有|无)(发生)?(因|由于)[^,，。;；]{0,20}(引发|引起|导致|造成)"
+                              # (r29c) …or the fault itself ruled out as a case (全年未出现未经审核即发文
+                              # 的情况, 没有发生未经法制审核即作出决定的问题): 未经…即 is the gap, 未出现 denies it
+                              r"|(未|没有|无|杜绝)(出现|发生)(过)?[^,，。;；]{0,4}未经")
 # (u26a) (…or a sentence opened by the plan's own date: 计划于明年一季度召开…, 拟在明年上半年…; not
 # 计划于2024年…, which may be this year's plan carried out; u26b: 下步, the short form of 下一步)
 # (round 5, v27f and v27e: 于/在 may be left out, and intent has other words — 计划明年制定…,
@@ -466,6 +469,12 @@ NAMED_PERSON = regex_cache.compile(
     # a lawyer engaged by name (外聘王丹波律师为法律顾问), not a kind of lawyer (聘请专业律师为…)
     r"|(?:(?<=聘请)|(?<=外聘)|(?<=特聘)|(?<=续聘)|(?<=由))(?!专业|执业|公职|知名|资深|优秀|常年|驻村|村居|法律|社会|值班|专职|兼职|青年|骨干|多名|一名|两名|[\d一二三四五六七八九十])[\u4e00-\u9fff]{2,3}律师(?=为|担任|任)"
     r"|(?:^|(?<=[,，、。;；:：]))(?!全体|广大|各位|有关|相关|领导|负责|主要|分管|其他|机关|党员|青年|班子)[\u4e00-\u9fff]{2,3}同志"
+    # (r29c) an invited speaker named after the title of his post in his body (邀请市司法局执法监督科
+    # 科长陈立新围绕…授课, 特邀区法院行政庭庭长刘敏为执法人员解读…): a person, where 邀请市司法局
+    # 科长为…授课 names only the post (the name must be followed by what the speaker did)
+    r"|(?:邀请|特邀|邀)[^,，。;；]{0,24}?(?:科长|处长|庭长|院长|所长|队长|检察长|主任|局长|部长|厅长|法官|检察官)"
+    rf"(?!{_NOT_A_NAME}|就|围绕|结合|从|以|聚焦|紧|对|为|讲|授|解读|来|到|赴|开展|进行|专题|同志|委员|律师|教授|博士|老师|专家|干部|人员|们)"
+    r"[\u4e00-\u9fff]{2,3}(?=围绕|就|为|作|以|结合|从|对|来我|到我|赴|讲授|讲解|授课|解读|主讲|[,，、])"
 )
 # A quoted slogan or mechanism name (“1委1办4组”机制, “四个百分百”): its numbers are a name, not a count.
 # (…and each of a run of such names closed by one word, “三级联调”“70%力量下沉”“千名干部进千村”等

@@ -469,6 +469,19 @@ def test_bare_heading_without_body_is_no_evidence(ruleset):
         # …and the fault ruled out as a cause (未因…引发) is no gap
         ("disputes.reconsideration_litigation", "全年未因执法程序不规范引发行政复议或行政诉讼。", "asserted"),
         ("disputes.reconsideration_litigation", "因执法程序不规范引发行政诉讼3件。", "deficient"),
+        # (r29c) the fault itself ruled out as a case (未出现未经…即…的情况) is no gap (cues.TACKLED);
+        # the fault reported is
+        ("enforcement.legal_review", "全年未出现未经法制审核即作出重大执法决定的情况。", "asserted"),
+        ("enforcement.legal_review", "个别重大执法决定未经法制审核即作出。", "deficient"),
+        ("normative_docs.legality_review", "全年未出现未经审核即发文的情况。", "asserted"),
+        ("normative_docs.legality_review", "个别文件存在未经审核即发文的情况。", "deficient"),
+        # (r29c) an invited speaker named after his post (cues.NAMED_PERSON) is a named person; the
+        # post alone, or followed by what was done, names nobody
+        ("enforcement.credentials", "邀请市司法局执法监督科科长王立军围绕执法文书为执法队员授课。", "substantiated"),
+        ("enforcement.credentials", "特邀县人民法院行政庭庭长周海燕为全体执法人员解读行政处罚法。", "substantiated"),
+        ("enforcement.credentials", "邀请市司法局科长为执法队员专题授课。", "asserted"),
+        ("enforcement.credentials", "邀请县法院庭长紧扣典型案例为执法人员授课。", "asserted"),
+        ("enforcement.credentials", "邀请市人大法制委主任委员为执法人员讲解地方性法规。", "asserted"),
         # (y28b) 解决 naming a skill the gap says is lacking (运用法治思维解决问题的能力还有待提高) puts
         # nothing right (cues.TACKLED); 解决 with a fault as its object still does
         ("leadership.law_study", "个别领导干部学法存在以会代学现象，运用法治方式解决实际问题的水平不高。", "deficient"),
