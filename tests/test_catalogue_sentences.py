@@ -24,7 +24,7 @@ PROBES = Path(__file__).parent / "data" / "probes"
 # Each set's floor: fazhi's count of right statuses (raise it when a change gets more right,
 # never lower it to let a change through). The first set (twentieth session, floor 227 then)
 # is all right since the twenty-eighth session: a regression set now, not a target.
-FLOORS = {"catalogue_sentences.yaml": 241, "catalogue_sentences_2.yaml": 248, "catalogue_sentences_3.yaml": 228,
+FLOORS = {"catalogue_sentences.yaml": 241, "catalogue_sentences_2.yaml": 248, "catalogue_sentences_3.yaml": 239,
           "catalogue_sentences_4.yaml": 224, "catalogue_sentences_5.yaml": 199}
 
 
