@@ -734,6 +734,10 @@ AGENDA_CLAUSE = regex_cache.compile(
     r"|(等|作为)[^,]{0,12}重(难)?点(工作|任务|问题)"
     # …and a plan's tasks counted: 明确强化突发事件依法处置等35项主要任务
     r"|等[\d一二三四五六七八九十]+项主要任务"
+    # …and the list closed by its count instead of 等 (围绕优化营商环境、行政复议体制改革和信访积案化解三项重点
+    # 工作; 聚焦…及信访稳定两项中心工作): the same opening list of key tasks, named not reported done
+    # (the count alone is the cue: the tasks named before it stay off the deployment's own words)
+    r"|(?<![\d.])[\d一二三四五六七八九十两]+(项|个|大)(年度)?(重点|重难点|中心|核心)(工作|任务)"
     # the areas of the year's work, counted: 围绕…规范行政决策行为…等9个方面
     r"|等[\d一二三四五六七八九十]+个方面"
     # a priority stated, not work reported: 把法治宣传教育摆在重要位置
@@ -888,7 +892,7 @@ GUARDS = {
     # (负责 covers 科负责, 具体负责…; 科室/处室/股室 cover 责任科室…)
     "REMIT_CLAUSE": _one_of("负责", "承担", "牵头", "主责", "责任单位", "责任部门",
                             "机构", "机关", "科室", "处室", "股室", "确定", "明确", "指定", "作为"),
-    "AGENDA_CLAUSE": _one_of("部署", "议事日程", "安排", "考核指标", "核心指标", "重要指标", "关键指标", "主要指标", "实施方案", "工作要点", "工作计划", "年度计划", "重点工作", "重点任务",
+    "AGENDA_CLAUSE": _one_of("部署", "议事日程", "安排", "考核指标", "核心指标", "重要指标", "关键指标", "主要指标", "实施方案", "工作要点", "工作计划", "年度计划", "重点工作", "重点任务", "中心工作", "中心任务", "核心工作", "核心任务",
                              "重点问题", "重难点", "工作任务", "具体任务", "年度任务", "任务分工", "任务清单", "责任清单", "项主要任务",
                              "个方面", "重要位置", "突出位置", "首要位置", "专题研究", "党组会", "党委会", "党工委会", "局务会", "厅务会", "委务会", "办公会", "常务会", "班子会"),
     "INSPECTED_OBJECT": _one_of("情况进行", "情况开展"),

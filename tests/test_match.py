@@ -591,6 +591,12 @@ def test_bare_heading_without_body_is_no_evidence(ruleset):
         # (r30b) case files of closed penalty cases drawn for a review (…办结的行政处罚案卷18卷) are the
         # review's count, not the caseload
         ("enforcement.supervision", "从各执法队随机抽取2023年办结的行政处罚案卷18卷开展评查。", "substantiated"),
+        # (r30b) an opening list of key tasks closed by its count (…和信访积案化解三项重点工作) is no
+        # evidence of each task (cues.AGENDA_CLAUSE); the task done and counted still is
+        ("disputes.petition_mediation", "2022年，我办紧紧围绕优化营商环境、行政复议体制改革和信访积案化解三项重点工作，统筹推进各项工作。", "absent"),
+        ("disputes.reconsideration_litigation", "2022年，我办紧紧围绕优化营商环境、行政复议体制改革和信访积案化解三项重点工作，统筹推进各项工作。", "absent"),
+        ("disputes.petition_mediation", "今年以来，我镇聚焦安全生产、环境整治及信访稳定两项中心工作，扎实推进依法行政。", "absent"),
+        ("disputes.petition_mediation", "全年化解信访积案12件，调处矛盾纠纷86起。", "substantiated"),
     ],
 )
 def test_sentence_status_among_every_rule(ruleset, rule_id, sentence, expected):
