@@ -734,6 +734,10 @@ AGENDA_CLAUSE = regex_cache.compile(
     r"|(等|作为)[^,]{0,12}重(难)?点(工作|任务|问题)"
     # …and a plan's tasks counted: 明确强化突发事件依法处置等35项主要任务
     r"|等[\d一二三四五六七八九十]+项主要任务"
+    # …and the list closed by its count instead of 等 (围绕优化营商环境、行政复议体制改革和信访积案化解三项重点
+    # 工作; 聚焦…及信访稳定两项中心工作): the same opening list of key tasks, named not reported done
+    # (the count alone is the cue: the tasks named before it stay off the deployment's own words)
+    r"|(?<![\d.])[\d一二三四五六七八九十两]+(项|个|大)(年度)?(重点|重难点|中心|核心)(工作|任务)"
     # the areas of the year's work, counted: 围绕…规范行政决策行为…等9个方面
     r"|等[\d一二三四五六七八九十]+个方面"
     # a priority stated, not work reported: 把法治宣传教育摆在重要位置
@@ -753,7 +757,9 @@ INSPECTED_OBJECT = regex_cache.compile(
 # 罚没款12.6万元): a figure about the department's enforcement volume, not about the
 # requirement named before it in the sentence (全面落实行政执法三项制度，全年办理行政处罚案件36件).
 CASELOAD = regex_cache.compile(
-    r"(办理|查处|立案|作出|做出|办结|查办|实施)[^,]{0,8}(行政处罚|处罚|违法|违规|行政强制)[^,]{0,4}(案件|案|决定书?)"
+    # (not 案卷, the case files drawn for a review: 随机抽取上年度办结的行政处罚案卷18卷 counts the
+    # files reviewed, enforcement.supervision's own detail)
+    r"(办理|查处|立案|作出|做出|办结|查办|实施)[^,]{0,8}(行政处罚|处罚|违法|违规|行政强制)[^,]{0,4}(案件|案(?!卷)|决定书?)"
     r"[^,]{0,6}(\d|[一二三四五六七八九十两百千]+(件|起|宗|份|个))"
     r"|罚没(款|金额)?[^,]{0,4}\d|罚款[^,]{0,6}\d"
     # …and the amount the cases came to (处罚金额318万元, 涉案金额540万元, 案值12.6万元; r29a)
@@ -764,7 +770,10 @@ CASELOAD = regex_cache.compile(
     r"|(?<![^,])结案[^,]{0,4}\d+(件|起|宗)|没收[^,]{0,6}\d+(\.\d+)?(万|亿)?元"
     # …and the year's inspections and turn-outs counted (开展执法检查320次, 检查企业120家, 出动执法
     # 人员1860人次): enforcement volume again, not the detail of a requirement named before it
-    r"|执法检查[^,]{0,8}\d+(次|家|户|个|人次|场次)"
+    # (…and said with 余/多 or as 监督检查 of a field — 开展市场监管执法检查560余次, 公共场所卫生监督检查
+    # 620家次, 安全生产监督检查860家次 — the same volume; not 执法监督检查, the supervision of enforcement, nor
+    # 法治…监督检查, the review of the rule of law's own work)
+    r"|(?<!执法)(?<!法治)(执法|监督)检查[^,]{0,8}\d+(余|多)?(次|家|户|个|人次|场次)"
     r"|检查(各类)?(企业|商户|经营户|经营主体|市场主体|生产经营单位|门店|场所)[^,]{0,4}\d+(家|户|个|次)"
     r"|出动[^,]{0,8}\d+[^,]{0,2}(人次|台次|车次|人|台|辆)"
     # …and cases investigated counted without naming the penalty (查办案件1200件, 立案查处各类案件
@@ -812,6 +821,10 @@ BUSINESS_VOLUME = regex_cache.compile(
     r"(?<!取消)(?<!下放)(?<!精简)(?<!优化)(?<!承接)(?<!调整)(?<!减少)(?<!压减)"
     r"(审批|批准|核发|办理|受理|办结|作出|做出)[^,]{0,10}(行政许可|许可决定|许可证|审批事项|审批服务事项|用地|登记)"
     r"[^,]{0,8}\d+(\.\d+)?(万|余|多)?(宗|件|个|项|本|份)"
+    # …and those permits' or approvals' rate of being done in time in a clause of its own (行政许可事项办结率
+    # 保持100%, 审批事项提前办结率98.5%): the same service's figure, not the detail of an
+    # enforcement requirement named beside it
+    r"|((行政)?许可|审批)(服务)?(事项|件)?[^,]{0,8}办结率[^,]{0,6}\d+(\.\d+)?%"
 )
 SERVICE_REFORM = regex_cache.compile(
     r"放管服|一网通办|一网通|最多跑一次|一次办|一件事|政务服务|审批制度改革|审批服务改革|证照分离|一窗受理|告知承诺|营商环境"
@@ -879,14 +892,14 @@ GUARDS = {
     # (负责 covers 科负责, 具体负责…; 科室/处室/股室 cover 责任科室…)
     "REMIT_CLAUSE": _one_of("负责", "承担", "牵头", "主责", "责任单位", "责任部门",
                             "机构", "机关", "科室", "处室", "股室", "确定", "明确", "指定", "作为"),
-    "AGENDA_CLAUSE": _one_of("部署", "议事日程", "安排", "考核指标", "核心指标", "重要指标", "关键指标", "主要指标", "实施方案", "工作要点", "工作计划", "年度计划", "重点工作", "重点任务",
+    "AGENDA_CLAUSE": _one_of("部署", "议事日程", "安排", "考核指标", "核心指标", "重要指标", "关键指标", "主要指标", "实施方案", "工作要点", "工作计划", "年度计划", "重点工作", "重点任务", "中心工作", "中心任务", "核心工作", "核心任务",
                              "重点问题", "重难点", "工作任务", "具体任务", "年度任务", "任务分工", "任务清单", "责任清单", "项主要任务",
                              "个方面", "重要位置", "突出位置", "首要位置", "专题研究", "党组会", "党委会", "党工委会", "局务会", "厅务会", "委务会", "办公会", "常务会", "班子会"),
     "INSPECTED_OBJECT": _one_of("情况进行", "情况开展"),
     "TRAINING_TOPICS": _one_of("培训", "培养", "队伍", "讲座", "课程"),
     "CASELOAD": _one_of("处罚", "违法", "违规", "行政强制", "罚没", "罚款", "检查", "出动", "查处", "查办", "执法案件", "行政案件", "公开",
                           "巡查", "涉案", "案值", "结案", "没收"),
-    "BUSINESS_VOLUME": _one_of("许可", "审批", "用地", "登记"),
+    "BUSINESS_VOLUME": _one_of("许可", "审批", "用地", "登记", "办结率"),
     "AGENDA_ITEMS": _one_of("议题", "事项", "汇报", "问题", "困难", "重要"),
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",
                           "人民检察院", "组织部", "宣传部", "党校", "政法委", "依法治", "委员会", "人大", "政协",

@@ -569,6 +569,34 @@ def test_bare_heading_without_body_is_no_evidence(ruleset):
         ("enforcement.legal_review", "全年作出行政处罚决定74件，处罚决定均经法制审核。", "substantiated"),
         ("enforcement.legal_review", "全年办理重大执法案件19件，上述案件全部经过法制审核和集体讨论。", "substantiated"),
         ("enforcement.legal_review", "全年作出行政处罚决定81件，其中重大执法决定14件均经法制审核。", "substantiated"),
+        # (r30b) whose figure, after the requirement too: the year's inspections counted with 余/多 or
+        # as a field's 监督检查 (cues.CASELOAD) are enforcement volume, not the detail of a requirement
+        # named in general words before or after them…
+        ("enforcement.lenient", "推行柔性执法，对初次轻微违法行为依法不予处罚，全年开展市场监管执法检查560余次。", "asserted"),
+        ("enforcement.lenient", "全年开展日常执法检查340余次，对轻微违法行为坚持教育与处罚相结合。", "asserted"),
+        ("emergency.response", "依法做好疫情防控各项工作，全年开展公共场所卫生监督检查620家次。", "asserted"),
+        ("enforcement.full_recording", "全年开展食品安全监督检查2300余家次，检查中做到全程记录、依法取证。", "asserted"),
+        ("enforcement.random_inspection", "推行“双随机、一公开”监管，全年开展各类监督检查380家次。", "asserted"),
+        # …while the requirement's own count, the inspections each recorded, and 执法监督检查 (the
+        # supervision of enforcement) stay detail
+        ("enforcement.lenient", "对轻微违法行为依法不予处罚案件42件，开展执法检查120余次。", "substantiated"),
+        ("enforcement.full_recording", "全年开展执法检查215次，每次检查均全程音像记录。", "substantiated"),
+        ("enforcement.supervision", "加强行政执法监督，开展执法监督检查12次。", "substantiated"),
+        ("enforcement.random_inspection", "推行“双随机、一公开”监管，全年随机抽查检查对象150家。", "substantiated"),
+        # (r30b) the permits' rate of being done in time, in a clause of its own, is the service's
+        # figure (cues.BUSINESS_VOLUME); a requirement's own rate stays its detail
+        ("enforcement.random_inspection", "坚持以“双随机、一公开”为基本监管方式，行政许可事项办结率保持100%。", "asserted"),
+        ("enforcement.random_inspection", "推行“双随机、一公开”监管，抽查结果公示率达100%。", "substantiated"),
+        ("enforcement.publicity", "严格落实行政执法公示制度，行政许可和行政处罚信息7日内公示率100%。", "substantiated"),
+        # (r30b) case files of closed penalty cases drawn for a review (…办结的行政处罚案卷18卷) are the
+        # review's count, not the caseload
+        ("enforcement.supervision", "从各执法队随机抽取2023年办结的行政处罚案卷18卷开展评查。", "substantiated"),
+        # (r30b) an opening list of key tasks closed by its count (…和信访积案化解三项重点工作) is no
+        # evidence of each task (cues.AGENDA_CLAUSE); the task done and counted still is
+        ("disputes.petition_mediation", "2022年，我办紧紧围绕优化营商环境、行政复议体制改革和信访积案化解三项重点工作，统筹推进各项工作。", "absent"),
+        ("disputes.reconsideration_litigation", "2022年，我办紧紧围绕优化营商环境、行政复议体制改革和信访积案化解三项重点工作，统筹推进各项工作。", "absent"),
+        ("disputes.petition_mediation", "今年以来，我镇聚焦安全生产、环境整治及信访稳定两项中心工作，扎实推进依法行政。", "absent"),
+        ("disputes.petition_mediation", "全年化解信访积案12件，调处矛盾纠纷86起。", "substantiated"),
     ],
 )
 def test_sentence_status_among_every_rule(ruleset, rule_id, sentence, expected):
