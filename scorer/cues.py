@@ -88,6 +88,13 @@ STUDIED_AFTER_EVENT = regex_cache.compile(r"(讲堂|课堂|论坛|大赛|竞赛|
 # Applying a document: 落实《市科技局学法用法制度》 applies the department's own rules (detail),
 # 贯彻落实《湖南省法治政府建设实施方案》 cites a higher one (not detail).
 APPLIED = regex_cache.compile(r"(贯彻|落实|执行|遵守)[^,。;《]{0,4}$")
+# …and a title said outright to be a higher body's (严格执行上级印发的《…免罚清单》, 落实上级部门
+# 制定的《…》, 执行国家市场监管总局发布的《…》; not 省…: a province's own report says it of
+# itself): the unit applies another's document, which is not its own work on the requirement
+# (the catalogue: a higher authority's document cited is not detail).
+# Matched on the words before the title; the unit's own (本局印发的《…》) is not a higher body.
+HIGHER_ISSUED = regex_cache.compile(
+    r"(上级|上一级|中央|国务院|国家)[^,。;《本我]{0,10}?(印发|制定|出台|下发|发布|制发|编制|公布)(实施)?的?$")
 # …but the spirit of it followed (贯彻落实《…第一责任人职责规定》的精神) is the basis cited
 SPIRIT_AFTER = regex_cache.compile(r"的?(精神|要求)")
 # …and a list of titles whose spirit is carried out (《A》、《B》等文件精神, 《…方案》的精神):
@@ -665,8 +672,12 @@ OWN_ACT = regex_cache.compile(r"亲自[^,，、]{0,2}?(部署|研究|谋划|推�
 # or aims listed, not work reported. Only the list itself is not work — a figure or an
 # act after it (在许可、处罚、检查等方面公示执法信息1200条) still is.
 _ITEM = r"[^,，、。;；:：]{2,18}"
+# (the list after 在 starts there: 发挥法律顾问在重大决策、合同审查、信访化解、行政应诉等方面的作用
+# names the adviser used before 在, and only the fields after it are the list — the first item
+# holds no 在)
+_FIRST_ITEM = r"[^,，、。;；:：在]{2,18}"
 ENUMERATION = regex_cache.compile(
-    rf"(?:{_ITEM}、){{3,}}{_ITEM}?等(多个?|各个?|诸多?|几个)?(方面|领域|重点工作|环节)"
+    rf"{_FIRST_ITEM}、(?:{_ITEM}、){{2,}}{_ITEM}?等(多个?|各个?|诸多?|几个)?(方面|领域|重点工作|环节)"
     rf"|(围绕|聚焦|紧扣)(?:{_ITEM}、){{3,}}{_ITEM}"
     # the fields that law-based thinking runs through (将法治思维贯穿政务服务、行政执法、基层治理
     # 全过程): where the principle applies, not work done in each field

@@ -75,6 +75,7 @@ from scorer.cues import (
     OWN_DOCUMENT_VERB,
     STUDIED_OR_CITED,
     APPLIED,
+    HIGHER_ISSUED,
     SECTOR,
     SERVICE_REFORM,
     NAMED_EVENT,
@@ -699,9 +700,12 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
     law = frozenset(i for i in range(len(titles))
                     if (law_like[i] and not local[i] or lectured[i] or studied[i]) and not made[i])
     cited = frozenset(i for i in law if CITED_AS_BASIS.search(before[i]))
+    window = _words_before(norm, titles, 14)
+    # (a title said to be a higher body's, 执行上级印发的《…》: another's document applied — cues.HIGHER_ISSUED)
+    higher = [HIGHER_ISSUED.search(w) is not None for w in window]
     own = frozenset(i for i in range(len(titles)) if _own_document(before[i], law_like[i], local[i])
                     and (made[i] or not _another_governments(norm[titles[i][0]:titles[i][1]], issuer))
-                    and not spirit[i] and not studied[i])
+                    and not spirit[i] and not studied[i] and not higher[i])
     # A local document carried out (贯彻执行《桐溪区法治政府建设实施方案》), not made, is the basis of
     # the work like a cited one: detail only for the requirement its title names, as the
     # issuer's own cited below (a higher body's cited is no detail; the unit's own rules on
@@ -710,7 +714,6 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
     cited_own = {i for i in own if APPLIED.search(before[i]) and not made[i]
                  and not _SELF_TITLE.match(norm, titles[i][0])}
     own = own - cited_own
-    window = _words_before(norm, titles, 14)
     for i in range(len(titles)):
         if i in own or lectured[i] or studied[i] or spirit[i]:
             continue

@@ -201,6 +201,16 @@ def _score(ruleset, text: str, **kw):
         # a named event or campaign); a numbered one is a motto, like “八进”
         ("leadership.party_deployment", "召开区委全面依法治区委员会会议，部署开展“法治护企优环境行动”。", "substantiated"),
         ("leadership.party_deployment", "召开区委全面依法治区委员会会议，部署开展“六大行动”。", "asserted"),
+        # (r30c) a title said outright to be a higher body's (上级印发的《…》) is applied, not the unit's
+        # own document; the unit's own (本局印发的《…》) still is (cues.HIGHER_ISSUED)
+        ("enforcement.lenient", "贯彻执行上一级主管部门印发的《城市管理领域轻微违法行为免罚清单》。", "asserted"),
+        ("enforcement.lenient", "全面执行国家市场监管总局发布的《市场监管轻微违法行为不予处罚清单》。", "asserted"),
+        ("enforcement.lenient", "严格执行本局印发的《轻微违法行为不予处罚清单》。", "substantiated"),
+        ("enforcement.lenient", "制定《本局轻微违法行为不予处罚清单》。", "substantiated"),
+        # (r30c) the list of fields after 在 starts after it: the actor and act before 在 (发挥法律顾问在
+        # A、B、C、D等方面的作用) are reported; a bare list of fields still is not work (cues.ENUMERATION)
+        ("legal_adviser.use", "积极发挥政府法律顾问在重大决策、合同审查、信访化解、行政应诉等方面的参谋作用。", "asserted"),
+        ("education.popularization", "坚持在法治学习、普法宣传、纠纷化解、依法决策等方面综合发力。", "absent"),
     ],
 )
 def test_sentence_status(ruleset, rule_id, sentence, expected):
