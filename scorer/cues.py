@@ -113,10 +113,14 @@ NEGATION = regex_cache.compile(
     # (s26e, s26h) work done in name only (普法工作流于形式, 学法走过场) is a gap admitted; 防止/避免
     # 流于形式 is the problem tackled (TACKLED below); 淡薄, 不明显: a weak or unseen result
     # admitted (学法意识淡薄, 学法效果不明显)
-    r"|没有(?!发现|发生|出现|收到)|不到位|不够|有待|不高|不强|不足|薄弱|欠缺|缺乏|滞后|不完善|不健全|不规范|不充分|不平衡|不深入|不及时|较少|偏少|较弱"
+    r"|没有(?!发现|发生|出现|收到)|不到位|不够|有待|不高|不强|(?<!存在)(?<!存在的)不足|薄弱|欠缺|缺乏|滞后|不完善|不健全|不规范|不充分|不平衡|不深入|不及时|较少|偏少|较弱"
     # (t26b) 不严: a check or a rule kept loosely (审核把关不严, 执法不严) is a gap admitted; not
     # 不严重 (a matter found minor); 不全面 (清理不全面), and papers filed late or missed (迟报,
     # 漏报) are gaps admitted as 不及时 is
+    # (r30d) 存在(的)不足 admits a gap, except as the name of a report's part in a list of the
+    # parts (报告内容涵盖主要举措、存在不足和下一年度安排; 存在的不足和原因、下一年度工作安排):
+    # the sentence is about the report, not the unit's gaps
+    r"|存在的?不足(?![^,，。;；、]{0,4}[、和及与以][^,，。;；]{0,10}(安排|打算|计划|思路|举措|成效|方向)|(和|及|与)原因)"
     r"|流于形式|走过场|淡薄|不明显|不严(?!重)|不全面|迟报|漏报|不熟悉"
     # (s26c, s26f) a rate still high or low, a problem still recurring (败诉率依然偏高, 参训率偏低,
     # 越级上访时有发生)

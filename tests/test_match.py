@@ -201,6 +201,14 @@ def _score(ruleset, text: str, **kw):
         # a named event or campaign); a numbered one is a motto, like “八进”
         ("leadership.party_deployment", "召开区委全面依法治区委员会会议，部署开展“法治护企优环境行动”。", "substantiated"),
         ("leadership.party_deployment", "召开区委全面依法治区委员会会议，部署开展“六大行动”。", "asserted"),
+        # (r30d) the report's parts named in a row (…主要举措、存在不足和下一年度安排) are no gap
+        # admitted (cues.NEGATION) and open no shortcomings part (segment.PART_NAMED_*); the gap
+        # said of the report or of the work stays one
+        ("leadership.annual_report", "按时报送年度法治政府建设情况报告，报告内容包括主要举措和成效、存在的不足和原因、下一年度工作安排。", "asserted"),
+        ("leadership.annual_report", "按规定公开年度法治政府建设情况报告，全面总结工作成效和存在问题。", "asserted"),
+        ("leadership.annual_report", "年度法治政府建设情况报告已报送，但内容存在不足。", "deficient"),
+        ("education.popularization", "普法宣传覆盖面存在不足，群众参与度不高。", "deficient"),
+        ("enforcement.supervision", "我局还存在一些不足，行政执法监督力度有待加强。", "deficient"),
     ],
 )
 def test_sentence_status(ruleset, rule_id, sentence, expected):
