@@ -824,8 +824,14 @@ SERVICE_REFORM = regex_cache.compile(
 # The items a meeting heard or reviewed (听取法治政府建设、法律顾问选聘…等工作汇报; 审议…、规范性
 # 文件清理等重要议题; 专题研究…等10余项重要涉法事项; 重点研究…人员不足等困难和问题): named on
 # its agenda, not reported done. Only the verb is the meeting's own act (group 1).
+# (r30d) …and one field's report heard, the clause ending at it (听取“八五”普法中期评估工作汇报,
+# 听取行政复议工作情况汇报): the meeting's item (catalogue: a meeting about a task is
+# leadership.party_deployment, not the task); from the verb on only (group "heard": the meeting
+# held before it in the clause, 主持召开29次局党组会议, stays), and an act said after the hearing in
+# its clause is not taken in (听取汇报后现场解答法律咨询).
 AGENDA_ITEMS = regex_cache.compile(
-    r"(听取|审议|审定|研究|讨论)[^,]{0,60}等[^,]{0,8}(议题|事项|工作汇报|情况汇报|汇报|困难和问题|问题|困难|重要(法治)?工作)"
+    r"(听取|审议|审定|研究|讨论)(?:[^,]{0,60}等[^,]{0,8}(议题|事项|工作汇报|情况汇报|汇报|困难和问题|问题|困难|重要(法治)?工作)"
+    r"|(?<=听取)(?P<heard>[^,]{2,40}?)(工作|情况|进展)汇报[。;]?$)"
 )
 # A clause that opens with the meeting's study of a list of fields (…召开省政府常务会议，研究行政
 # 立法、行政执法、法律顾问选聘等工作): the meeting's topics, not work reported as done. Matched at

@@ -209,6 +209,14 @@ def _score(ruleset, text: str, **kw):
         ("leadership.annual_report", "年度法治政府建设情况报告已报送，但内容存在不足。", "deficient"),
         ("education.popularization", "普法宣传覆盖面存在不足，群众参与度不高。", "deficient"),
         ("enforcement.supervision", "我局还存在一些不足，行政执法监督力度有待加强。", "deficient"),
+        # (r30d) one field's report heard by a meeting (听取…工作汇报) is the meeting's item, not
+        # the field's work (cues.AGENDA_ITEMS); the meeting held before it in the clause and the
+        # work done after it stay
+        ("education.popularization", "召开县委全面依法治县委员会会议，听取普法中期评估工作汇报。", "absent"),
+        ("disputes.reconsideration_litigation", "召开区政府常务会议，听取行政复议应诉工作情况汇报。", "absent"),
+        ("disputes.reconsideration_litigation", "召开区政府常务会议，听取行政复议应诉工作情况汇报，全年办理行政复议案件46件。", "substantiated"),
+        ("leadership.first_responsible", "局长全年主持召开12次党组会议听取工作汇报，研究解决法治建设重大问题。", "substantiated"),
+        ("oversight.openness", "听取政务公开工作汇报后，全年主动公开政府信息320条。", "substantiated"),
     ],
 )
 def test_sentence_status(ruleset, rule_id, sentence, expected):
