@@ -217,6 +217,11 @@ def _score(ruleset, text: str, **kw):
         ("disputes.reconsideration_litigation", "召开区政府常务会议，听取行政复议应诉工作情况汇报，全年办理行政复议案件46件。", "substantiated"),
         ("leadership.first_responsible", "局长全年主持召开12次党组会议听取工作汇报，研究解决法治建设重大问题。", "substantiated"),
         ("oversight.openness", "听取政务公开工作汇报后，全年主动公开政府信息320条。", "substantiated"),
+        # …heard as 关于…情况的汇报/报告, a 专题汇报, or joined by 并 to the deployment
+        ("education.popularization", "会议听取了关于“八五”普法中期评估情况的汇报。", "absent"),
+        ("education.popularization", "召开依法治县委员会会议，听取县司法局关于“八五”普法中期评估情况的报告。", "absent"),
+        ("education.popularization", "召开普法领导小组会议，听取普法工作汇报并对全年工作作出部署。", "absent"),
+        ("leadership.annual_report", "召开县委常委会会议，听取2023年度法治政府建设情况报告。", "asserted"),
     ],
 )
 def test_sentence_status(ruleset, rule_id, sentence, expected):
