@@ -118,9 +118,10 @@ NEGATION = regex_cache.compile(
     # 不严重 (a matter found minor); 不全面 (清理不全面), and papers filed late or missed (迟报,
     # 漏报) are gaps admitted as 不及时 is
     # (r30d) 存在(的)不足 admits a gap, except as the name of a report's part in a list of the
-    # parts (报告内容涵盖主要举措、存在不足和下一年度安排; 存在的不足和原因、下一年度工作安排):
+    # parts (报告内容涵盖主要举措、存在不足和下一年度安排; 存在的不足和原因、下一年度工作安排;
+    # a 述法's: 履职情况、存在不足和改进措施):
     # the sentence is about the report, not the unit's gaps
-    r"|存在的?不足(?![^,，。;；、]{0,4}[、和及与以][^,，。;；]{0,10}(安排|打算|计划|思路|举措|成效|方向)|(和|及|与)原因)"
+    r"|存在的?不足(?![^,，。;；、]{0,4}[、和及与以][^,，。;；]{0,10}(安排|打算|计划|思路|举措|措施|成效|方向)|(和|及|与)原因)"
     r"|流于形式|走过场|淡薄|不明显|不严(?!重)|不全面|迟报|漏报|不熟悉"
     # (s26c, s26f) a rate still high or low, a problem still recurring (败诉率依然偏高, 参训率偏低,
     # 越级上访时有发生)

@@ -65,10 +65,10 @@ PROBLEMS_COUNTED = regex_cache.compile(r"(的)?[\u4e00-\u9fff]{0,4}?(\d+|[两二
 # after another part's name and 、/和/及, or after 涵盖/包括…; or, not opening the paragraph, before
 # 、/和/及 and the plans' or measures' name.
 PART_NAMED_BEFORE = regex_cache.compile(
-    r"(举措|成效|成绩|做法|工作情况)[^,，。;；、]{0,4}[、和及与]$|(涵盖|包括|包含|涉及|围绕|分为|内容为|内容有)[^,，。;；]{0,12}$"
+    r"(举措|成效|成绩|做法|工作情况|履职情况)[^,，。;；、]{0,4}[、和及与]$|(涵盖|包括|包含|涉及|围绕|分为|内容为|内容有)[^,，。;；]{0,12}$"
 )
 PART_NAMED_AFTER = regex_cache.compile(
-    r"^(的)?(和|及|与)?(原因)?[、和及与][^,，。;；]{0,10}(安排|打算|计划|思路|举措|成效|方向)"
+    r"^(的)?(和|及|与)?(原因)?[、和及与][^,，。;；]{0,10}(安排|打算|计划|思路|举措|措施|成效|方向)"
 )
 NEXT_YEAR_OPENER = regex_cache.compile(r"^\s*(下一步|下一年度?|今后|明年|来年|新的一年|展望)")
 YEAR_AT_START = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?")
