@@ -120,10 +120,15 @@ NEGATION = regex_cache.compile(
     # (s26e, s26h) work done in name only (普法工作流于形式, 学法走过场) is a gap admitted; 防止/避免
     # 流于形式 is the problem tackled (TACKLED below); 淡薄, 不明显: a weak or unseen result
     # admitted (学法意识淡薄, 学法效果不明显)
-    r"|没有(?!发现|发生|出现|收到)|不到位|不够|有待|不高|不强|不足|薄弱|欠缺|缺乏|滞后|不完善|不健全|不规范|不充分|不平衡|不深入|不及时|较少|偏少|较弱"
+    r"|没有(?!发现|发生|出现|收到)|不到位|不够|有待|不高|不强|(?<!存在)(?<!存在的)不足|薄弱|欠缺|缺乏|滞后|不完善|不健全|不规范|不充分|不平衡|不深入|不及时|较少|偏少|较弱"
     # (t26b) 不严: a check or a rule kept loosely (审核把关不严, 执法不严) is a gap admitted; not
     # 不严重 (a matter found minor); 不全面 (清理不全面), and papers filed late or missed (迟报,
     # 漏报) are gaps admitted as 不及时 is
+    # (r30d) 存在(的)不足 admits a gap, except as the name of a report's part in a list of the
+    # parts (报告内容涵盖主要举措、存在不足和下一年度安排; 存在的不足和原因、下一年度工作安排;
+    # a 述法's: 履职情况、存在不足和改进措施):
+    # the sentence is about the report, not the unit's gaps
+    r"|存在的?不足(?![^,，。;；、]{0,4}[、和及与以][^,，。;；]{0,10}(安排|打算|计划|思路|举措|措施|成效|方向)|(和|及|与)原因)"
     r"|流于形式|走过场|淡薄|不明显|不严(?!重)|不全面|迟报|漏报|不熟悉"
     # (s26c, s26f) a rate still high or low, a problem still recurring (败诉率依然偏高, 参训率偏低,
     # 越级上访时有发生)
@@ -844,8 +849,14 @@ SERVICE_REFORM = regex_cache.compile(
 # The items a meeting heard or reviewed (听取法治政府建设、法律顾问选聘…等工作汇报; 审议…、规范性
 # 文件清理等重要议题; 专题研究…等10余项重要涉法事项; 重点研究…人员不足等困难和问题): named on
 # its agenda, not reported done. Only the verb is the meeting's own act (group 1).
+# (r30d) …and one field's report heard, the clause ending at it or going on with 并 (听取“八五”普法
+# 中期评估工作汇报, 听取关于…情况的报告, 听取…工作汇报并作出部署): the meeting's item (catalogue: a
+# meeting about a task is leadership.party_deployment, not the task); from the verb to 汇报/报告
+# only (group "heard": the meeting held before it in the clause, 主持召开29次局党组会议, stays), and
+# an act said after the hearing is not taken in (听取汇报后，组织开展宪法宣传周活动12场).
 AGENDA_ITEMS = regex_cache.compile(
-    r"(听取|审议|审定|研究|讨论)[^,]{0,60}等[^,]{0,8}(议题|事项|工作汇报|情况汇报|汇报|困难和问题|问题|困难|重要(法治)?工作)"
+    r"(听取|审议|审定|研究|讨论)(?:[^,]{0,60}等[^,]{0,8}(议题|事项|工作汇报|情况汇报|汇报|困难和问题|问题|困难|重要(法治)?工作)"
+    r"|(?<=听取)(?P<heard>[^,]{2,40}?)(工作|情况|进展)的?(专题)?(汇报|报告)(?=并|[。;]?$))"
 )
 # A clause that opens with the meeting's study of a list of fields (…召开省政府常务会议，研究行政
 # 立法、行政执法、法律顾问选聘等工作): the meeting's topics, not work reported as done. Matched at
@@ -911,7 +922,7 @@ GUARDS = {
     "CASELOAD": _one_of("处罚", "违法", "违规", "行政强制", "罚没", "罚款", "检查", "出动", "查处", "查办", "执法案件", "行政案件", "公开",
                           "巡查", "涉案", "案值", "结案", "没收"),
     "BUSINESS_VOLUME": _one_of("许可", "审批", "用地", "登记", "办结率"),
-    "AGENDA_ITEMS": _one_of("议题", "事项", "汇报", "问题", "困难", "重要"),
+    "AGENDA_ITEMS": _one_of("议题", "事项", "汇报", "报告", "问题", "困难", "重要"),
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",
                           "人民检察院", "组织部", "宣传部", "党校", "政法委", "依法治", "委员会", "人大", "政协",
                           "服务站", "工作站", "工作室", "调解室", "服务中心", "反馈", "整改", "通报", "审议意见", "大学", "学院",

@@ -622,6 +622,9 @@ def _not_work(norm: str, cs: int, ce: int, role: str,
     if REMIT_GUARD.search(norm, cs, ce) and REMIT_CLAUSE.search(clause):
         out.append((cs, ce, None))
     m = AGENDA_ITEMS.search(clause) if AGENDA_ITEMS_GUARD.search(norm, cs, ce) else None
+    if m and m.group("heard") is not None:  # one field's report heard: from the hearing on
+        out.append((cs + m.start(), cs + m.end(), ((cs + m.start(1), cs + m.end(1)),)))
+        m = None
     m = m or (AGENDA_TOPICS.match(clause) if "等" in clause else None)
     if m:
         out.append((cs, ce, ((cs + m.start(1), cs + m.end(1)),)))

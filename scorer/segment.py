@@ -59,6 +59,17 @@ AT_FAULT_NOUN = regex_cache.compile(r"的(单位|部门|企业|文件|案卷|卷
 # …and problems counted (查找存在问题15个, 存在问题案卷3卷): a count of what an inspection found;
 # a report's own gaps come in kinds (存在问题主要有三个方面), not counted.
 PROBLEMS_COUNTED = regex_cache.compile(r"(的)?[\u4e00-\u9fff]{0,4}?(\d+|[两二三四五六七八九十百]+)(余|多)?(个|件|处|条|卷|家|项|起|宗)(?!方面)")
+# …nor do the report's parts named in a row (报告内容涵盖主要举措、存在不足和下一年度安排; 全面总结
+# 工作成效和存在的问题; 报告包括存在的不足和原因、下一年度工作安排): the mention names a part of a
+# report, in a sentence about the report or the review, not the unit's own gaps. Named in a list:
+# after another part's name and 、/和/及, or after 涵盖/包括…; or, not opening the paragraph, before
+# 、/和/及 and the plans' or measures' name.
+PART_NAMED_BEFORE = regex_cache.compile(
+    r"(举措|成效|成绩|做法|工作情况|履职情况)[^,，。;；、]{0,4}[、和及与]$|(涵盖|包括|包含|涉及|围绕|分为|内容为|内容有)[^,，。;；]{0,12}$"
+)
+PART_NAMED_AFTER = regex_cache.compile(
+    r"^(的)?(和|及|与)?(原因)?[、和及与][^,，。;；]{0,10}(安排|打算|计划|思路|举措|措施|成效|方向)"
+)
 NEXT_YEAR_OPENER = regex_cache.compile(r"^\s*(下一步|下一年度?|今后|明年|来年|新的一年|展望)")
 YEAR_AT_START = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?")
 
@@ -513,6 +524,9 @@ def _opener_role(norm: str, year: int | None, current: str, seen_numbered: bool)
             if after.startswith("的") and (OTHERS_AT_FAULT.search(first_sentence[:m.start()]) or AT_FAULT_NOUN.match(after)):
                 continue
             if PROBLEMS_COUNTED.match(after):
+                continue
+            before = first_sentence[:m.start()]
+            if PART_NAMED_BEFORE.search(before) or (before.strip() and PART_NAMED_AFTER.match(after)):
                 continue
             return "shortcomings"
     return None

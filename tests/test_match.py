@@ -211,6 +211,27 @@ def _score(ruleset, text: str, **kw):
         # A、B、C、D等方面的作用) are reported; a bare list of fields still is not work (cues.ENUMERATION)
         ("legal_adviser.use", "积极发挥政府法律顾问在重大决策、合同审查、信访化解、行政应诉等方面的参谋作用。", "asserted"),
         ("education.popularization", "坚持在法治学习、普法宣传、纠纷化解、依法决策等方面综合发力。", "absent"),
+        # (r30d) the report's parts named in a row (…主要举措、存在不足和下一年度安排) are no gap
+        # admitted (cues.NEGATION) and open no shortcomings part (segment.PART_NAMED_*); the gap
+        # said of the report or of the work stays one
+        ("leadership.annual_report", "按时报送年度法治政府建设情况报告，报告内容包括主要举措和成效、存在的不足和原因、下一年度工作安排。", "asserted"),
+        ("leadership.annual_report", "按规定公开年度法治政府建设情况报告，全面总结工作成效和存在问题。", "asserted"),
+        ("leadership.annual_report", "年度法治政府建设情况报告已报送，但内容存在不足。", "deficient"),
+        ("education.popularization", "普法宣传覆盖面存在不足，群众参与度不高。", "deficient"),
+        ("enforcement.supervision", "我局还存在一些不足，行政执法监督力度有待加强。", "deficient"),
+        # (r30d) one field's report heard by a meeting (听取…工作汇报) is the meeting's item, not
+        # the field's work (cues.AGENDA_ITEMS); the meeting held before it in the clause and the
+        # work done after it stay
+        ("education.popularization", "召开县委全面依法治县委员会会议，听取普法中期评估工作汇报。", "absent"),
+        ("disputes.reconsideration_litigation", "召开区政府常务会议，听取行政复议应诉工作情况汇报。", "absent"),
+        ("disputes.reconsideration_litigation", "召开区政府常务会议，听取行政复议应诉工作情况汇报，全年办理行政复议案件46件。", "substantiated"),
+        ("leadership.first_responsible", "局长全年主持召开12次党组会议听取工作汇报，研究解决法治建设重大问题。", "substantiated"),
+        ("oversight.openness", "听取政务公开工作汇报后，全年主动公开政府信息320条。", "substantiated"),
+        # …heard as 关于…情况的汇报/报告, a 专题汇报, or joined by 并 to the deployment
+        ("education.popularization", "会议听取了关于“八五”普法中期评估情况的汇报。", "absent"),
+        ("education.popularization", "召开依法治县委员会会议，听取县司法局关于“八五”普法中期评估情况的报告。", "absent"),
+        ("education.popularization", "召开普法领导小组会议，听取普法工作汇报并对全年工作作出部署。", "absent"),
+        ("leadership.annual_report", "召开县委常委会会议，听取2023年度法治政府建设情况报告。", "asserted"),
     ],
 )
 def test_sentence_status(ruleset, rule_id, sentence, expected):

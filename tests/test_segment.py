@@ -71,6 +71,25 @@ def test_problems_found_in_others_work_open_no_shortcomings_part():
         assert "shortcomings" in _roles(_seg(head + gap)), gap
 
 
+def test_report_parts_named_in_a_row_open_no_shortcomings_part():
+    # (r30d) the parts of a report named in a list (主要举措、存在不足和下一年度安排; 工作成效和存在
+    # 问题) in a sentence about the report or a review are no shortcomings paragraph; a paragraph
+    # opened by the unit's own gaps still is, whatever it names after them
+    head = "一、主要举措和成效\n（一）加强组织领导。\n"
+    for done in ("按时公开年度法治政府建设情况报告，报告涵盖主要举措、存在不足和下一年度安排。\n",
+                 "报送年度报告，报告包括主要举措和成效、存在的不足和原因、下一年度工作安排。\n",
+                 "年终全面总结工作成效和存在问题，研究部署下一年度重点任务。\n",
+                 "报告围绕主要做法、存在的不足及下一年度工作思路进行全面梳理。\n",
+                 "组织班子成员年终述法，述法内容包括履职情况、存在不足和改进措施。\n"):
+        assert "shortcomings" not in _roles(_seg(head + done)), done
+    for gap in ("在取得成效的同时，我局法治政府建设还存在一些问题和不足。\n",
+                "对照上级要求，我局还存在以下不足：一是普法形式较为单一。\n",
+                "存在问题及下一步打算\n一是执法人员力量不足。\n",
+                "存在的不足和改进措施\n一是学法不够深入。\n",
+                "我局法治政府建设虽然取得了一定成效，但仍存在差距和不足。\n"):
+        assert "shortcomings" in _roles(_seg(head + gap)), gap
+
+
 def test_xia_yi_bu_paragraph_opens_plans():
     text = "一、加强领导。召开会议2次。\n下一步，我们将持续深化行政执法改革。\n"
     assert "next_year" in _roles(_seg(text))
