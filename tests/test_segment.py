@@ -55,20 +55,28 @@ def test_problems_found_in_others_work_open_no_shortcomings_part():
     # (对其中两件存在问题的文件…纠正, 对存在问题的单位下发整改通知) reports work done; the unit's own
     # gap, said of itself, still opens the shortcomings
     head = "一、主要举措和成效\n（一）规范文件管理。\n"
-    for done in ("对各镇报送的11件规范性文件进行备案审查，对其中3件存在问题的文件发函督促纠正。\n",
-                 "全年评查执法案卷64卷，对存在问题的4个中队下发整改通知。\n",
-                 "督促存在问题的企业限期整改，整改率100%。\n",
-                 # …the units at fault named after it, or the problems found counted
-                 "专项检查中，存在问题的站所均已整改到位。\n",
-                 "评查案卷70卷，存在问题案卷6卷，已逐卷反馈。\n",
-                 "督察中共查找存在问题21个，已整改19个。\n"):
-        assert "shortcomings" not in _roles(_seg(head + done)), done
-    for gap in ("我局规范性文件备案审查工作还存在一些问题，报备不够及时。\n",
-                "个别股室还存在问题的苗头，执法不够规范。\n",
-                # (a report's own gaps come in kinds, not counted)
-                "我局还存在问题主要有三个方面：一是学法不够深入。\n",
-                "对存在问题的单位进行了通报，但我局自身还存在一些不足。\n"):
-        assert "shortcomings" in _roles(_seg(head + gap)), gap
+    _assert_shortcomings_opened_only_by(
+        head,
+        done=("对各镇报送的11件规范性文件进行备案审查，对其中3件存在问题的文件发函督促纠正。\n",
+              "全年评查执法案卷64卷，对存在问题的4个中队下发整改通知。\n",
+              "督促存在问题的企业限期整改，整改率100%。\n",
+              # …the units at fault named after it, or the problems found counted
+              "专项检查中，存在问题的站所均已整改到位。\n",
+              "评查案卷70卷，存在问题案卷6卷，已逐卷反馈。\n",
+              "督察中共查找存在问题21个，已整改19个。\n"),
+        gaps=("我局规范性文件备案审查工作还存在一些问题，报备不够及时。\n",
+              "个别股室还存在问题的苗头，执法不够规范。\n",
+              # (a report's own gaps come in kinds, not counted)
+              "我局还存在问题主要有三个方面：一是学法不够深入。\n",
+              "对存在问题的单位进行了通报，但我局自身还存在一些不足。\n"))
+
+
+def _assert_shortcomings_opened_only_by(head: str, done: tuple[str, ...], gaps: tuple[str, ...]) -> None:
+    """Each line of `done` after `head` opens no shortcomings part; each of `gaps` does."""
+    for line in done:
+        assert "shortcomings" not in _roles(_seg(head + line)), line
+    for line in gaps:
+        assert "shortcomings" in _roles(_seg(head + line)), line
 
 
 def test_report_parts_named_in_a_row_open_no_shortcomings_part():
@@ -76,18 +84,18 @@ def test_report_parts_named_in_a_row_open_no_shortcomings_part():
     # 问题) in a sentence about the report or a review are no shortcomings paragraph; a paragraph
     # opened by the unit's own gaps still is, whatever it names after them
     head = "一、主要举措和成效\n（一）加强组织领导。\n"
-    for done in ("按时公开年度法治政府建设情况报告，报告涵盖主要举措、存在不足和下一年度安排。\n",
-                 "报送年度报告，报告包括主要举措和成效、存在的不足和原因、下一年度工作安排。\n",
-                 "年终全面总结工作成效和存在问题，研究部署下一年度重点任务。\n",
-                 "报告围绕主要做法、存在的不足及下一年度工作思路进行全面梳理。\n",
-                 "组织班子成员年终述法，述法内容包括履职情况、存在不足和改进措施。\n"):
-        assert "shortcomings" not in _roles(_seg(head + done)), done
-    for gap in ("在取得成效的同时，我局法治政府建设还存在一些问题和不足。\n",
-                "对照上级要求，我局还存在以下不足：一是普法形式较为单一。\n",
-                "存在问题及下一步打算\n一是执法人员力量不足。\n",
-                "存在的不足和改进措施\n一是学法不够深入。\n",
-                "我局法治政府建设虽然取得了一定成效，但仍存在差距和不足。\n"):
-        assert "shortcomings" in _roles(_seg(head + gap)), gap
+    _assert_shortcomings_opened_only_by(
+        head,
+        done=("按时公开年度法治政府建设情况报告，报告涵盖主要举措、存在不足和下一年度安排。\n",
+              "报送年度报告，报告包括主要举措和成效、存在的不足和原因、下一年度工作安排。\n",
+              "年终全面总结工作成效和存在问题，研究部署下一年度重点任务。\n",
+              "报告围绕主要做法、存在的不足及下一年度工作思路进行全面梳理。\n",
+              "组织班子成员年终述法，述法内容包括履职情况、存在不足和改进措施。\n"),
+        gaps=("在取得成效的同时，我局法治政府建设还存在一些问题和不足。\n",
+              "对照上级要求，我局还存在以下不足：一是普法形式较为单一。\n",
+              "存在问题及下一步打算\n一是执法人员力量不足。\n",
+              "存在的不足和改进措施\n一是学法不够深入。\n",
+              "我局法治政府建设虽然取得了一定成效，但仍存在差距和不足。\n"))
 
 
 def test_xia_yi_bu_paragraph_opens_plans():
