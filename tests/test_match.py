@@ -477,6 +477,9 @@ def test_bare_heading_without_body_is_no_evidence(ruleset):
         ("education.popularization", "对普法责任清单落实不到位的单位下发提醒函。", "asserted"),
         ("education.popularization", "对普法责任清单落实不到位的单位督促不力。", "deficient"),
         ("education.popularization", "部分单位普法责任清单落实不到位。", "deficient"),
+        # (r31a) …or docked points in the review (扣减/扣分): others' fault acted on, not a gap
+        ("leadership.accountability", "对依法行政工作落实不到位的单位扣减绩效分。", "asserted"),
+        ("leadership.accountability", "对法治建设任务推进滞后的3个科室扣分并通报。", "substantiated"),
         ("enforcement.full_recording", "对4名未按规定佩戴执法记录仪的执法人员进行约谈提醒。", "substantiated"),
         ("enforcement.full_recording", "部分执法人员未按规定佩戴执法记录仪。", "deficient"),
         # (r29b) the lagging matters handed down and struck off (交办, 销号, 点评, 督战) are the
