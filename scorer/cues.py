@@ -207,7 +207,9 @@ TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(�
                               r"|(未|没有|无)(发生)?(因|由于)[^,，。;；]{0,20}(引发|引起|导致|造成)"
                               # (r29c) …or the fault itself ruled out as a case (全年未出现未经审核即发文
                               # 的情况, 没有发生未经法制审核即作出决定的问题): 未经…即 is the gap, 未出现 denies it
-                              r"|(未|没有|无|杜绝)(出现|发生)(过)?[^,，。;；]{0,4}未经")
+                              # ((r31b) and so for papers filed late or missed, NEGATION's 迟报/漏报: 未出现漏报
+                              # 迟报, 全年没有发生迟报漏报的情况 denies the fault)
+                              r"|(未|没有|无|杜绝)(出现|发生)(过)?[^,，。;；]{0,4}(未经|迟报|漏报)")
 # (u26a) (…or a sentence opened by the plan's own date: 计划于明年一季度召开…, 拟在明年上半年…; not
 # 计划于2024年…, which may be this year's plan carried out; u26b: 下步, the short form of 下一步)
 # (round 5, v27f and v27e: 于/在 may be left out, and intent has other words — 计划明年制定…,

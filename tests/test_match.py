@@ -509,6 +509,9 @@ def test_bare_heading_without_body_is_no_evidence(ruleset):
         ("enforcement.legal_review", "个别重大执法决定未经法制审核即作出。", "deficient"),
         ("normative_docs.legality_review", "全年未出现未经审核即发文的情况。", "asserted"),
         ("normative_docs.legality_review", "个别文件存在未经审核即发文的情况。", "deficient"),
+        # (r31b) papers filed late or missed, ruled out as a case, are no gap; reported, they are
+        ("normative_docs.filing", "规范性文件印发后均按时报送县政府备案，全年未出现迟报漏报。", "asserted"),
+        ("normative_docs.filing", "少数单位规范性文件存在迟报、漏报现象。", "deficient"),
         # (r29c) an invited speaker named after his post (cues.NAMED_PERSON) is a named person; the
         # post alone, or followed by what was done, names nobody
         ("enforcement.credentials", "邀请市司法局执法监督科科长王立军围绕执法文书为执法队员授课。", "substantiated"),
