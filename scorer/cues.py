@@ -209,7 +209,16 @@ TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(�
                               # 的情况, 没有发生未经法制审核即作出决定的问题): 未经…即 is the gap, 未出现 denies it
                               # ((r31b) and so for papers filed late or missed, NEGATION's 迟报/漏报: 未出现漏报
                               # 迟报, 全年没有发生迟报漏报的情况 denies the fault)
-                              r"|(未|没有|无|杜绝)(出现|发生)(过)?[^,，。;；]{0,4}(未经|迟报|漏报)")
+                              r"|(未|没有|无|杜绝)(出现|发生)(过)?[^,，。;；]{0,4}(未经|迟报|漏报)"
+                              # (r31c) …or the faults an inspection or review found, counted (评查案卷，发现
+                              # 文书不规范等问题17个; 检查出程序不规范问题5处): the finding is the work reported,
+                              # the gap word describes what was found in others' files, not the unit's own gap
+                              r"|(发现|查出|查找出|排查出|评查出|检查出)[^,，。;；]{0,20}?(问题|瑕疵)[^,，。;；]{0,4}?"
+                              r"[\d一二三四五六七八九十两百]+(余|多)?(个|处|项|条|起|件|类)"
+                              # (r31c) …or a fault named as the topic (对…问题，) and acted on in the next clause
+                              # (对群众反映的执法不规范问题，及时约谈中队负责人): as 针对 is
+                              r"|对[^,，。;；]{0,30}(问题|现象)[,，][^,，。;；]{0,6}(约谈|通报|督促|责令|问责|追责|督办|限期|立即|逐一)"
+                              r"(?![^,，。;；]{0,8}(不够|不到位|不力|不及时|乏力|缺位))")
 # (u26a) (…or a sentence opened by the plan's own date: 计划于明年一季度召开…, 拟在明年上半年…; not
 # 计划于2024年…, which may be this year's plan carried out; u26b: 下步, the short form of 下一步)
 # (round 5, v27f and v27e: 于/在 may be left out, and intent has other words — 计划明年制定…,

@@ -512,6 +512,13 @@ def test_bare_heading_without_body_is_no_evidence(ruleset):
         # (r31b) papers filed late or missed, ruled out as a case, are no gap; reported, they are
         ("normative_docs.filing", "规范性文件印发后均按时报送县政府备案，全年未出现迟报漏报。", "asserted"),
         ("normative_docs.filing", "少数单位规范性文件存在迟报、漏报现象。", "deficient"),
+        # (r31c) the faults a review found, counted (发现…不规范等问题N个), are its finding, not the unit's
+        # gap (cues.TACKLED); a fault named as the topic (对…问题，) and acted on in the next clause is
+        # put right as after 针对 — unless the acting is admitted weak; found and not put right stays a gap
+        ("enforcement.supervision", "全年评查行政处罚案卷40卷，发现文书不规范等问题17个，已全部整改。", "substantiated"),
+        ("enforcement.supervision", "执法监督检查发现的问题17个尚未整改。", "deficient"),
+        ("enforcement.supervision", "对群众反映的执法不规范问题，及时约谈相关中队负责人，督促整改到位。", "asserted"),
+        ("enforcement.supervision", "对执法不规范问题，约谈中队负责人不够及时。", "deficient"),
         # (r29c) an invited speaker named after his post (cues.NAMED_PERSON) is a named person; the
         # post alone, or followed by what was done, names nobody
         ("enforcement.credentials", "邀请市司法局执法监督科科长王立军围绕执法文书为执法队员授课。", "substantiated"),
