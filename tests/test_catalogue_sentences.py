@@ -25,7 +25,7 @@ PROBES = Path(__file__).parent / "data" / "probes"
 # never lower it to let a change through). The first set (twentieth session, floor 227 then)
 # is all right since the twenty-eighth session: a regression set now, not a target.
 FLOORS = {"catalogue_sentences.yaml": 241, "catalogue_sentences_2.yaml": 248, "catalogue_sentences_3.yaml": 239,
-          "catalogue_sentences_4.yaml": 238, "catalogue_sentences_5.yaml": 199}
+          "catalogue_sentences_4.yaml": 238, "catalogue_sentences_5.yaml": 200}
 
 
 def _status(ruleset, rule_id: str, sentence: str) -> str:
