@@ -7,7 +7,8 @@ misses), so this is a floor, not a list of passes: it fails when a change makes 
 fewer of them right than it did when the set was made, and names what it now gets wrong.
 The second to fifth sets were written later by other readers, each while fixes for an earlier
 set were being made and kept unread by them: what a round of rules written for one set
-carries to sentences it has not seen.
+carries to sentences it has not seen. The two paraphrase sets report work done in real
+writers' own words, the catalogue's phrasings avoided; the second was never read by rules.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ PROBES = Path(__file__).parent / "data" / "probes"
 # never lower it to let a change through). The first set (twentieth session, floor 227 then)
 # is all right since the twenty-eighth session: a regression set now, not a target.
 FLOORS = {"catalogue_sentences.yaml": 241, "catalogue_sentences_2.yaml": 248, "catalogue_sentences_3.yaml": 239,
-          "catalogue_sentences_4.yaml": 238, "catalogue_sentences_5.yaml": 200}
+          "catalogue_sentences_4.yaml": 238, "catalogue_sentences_5.yaml": 200,
+          # real writers' own words, the catalogue's phrasings avoided (work done and look-alikes only)
+          "paraphrases_1.yaml": 275, "paraphrases_2.yaml": 196}
 
 
 def _status(ruleset, rule_id: str, sentence: str) -> str:
@@ -37,7 +40,8 @@ def _status(ruleset, rule_id: str, sentence: str) -> str:
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_fazhi_gets_at_least_as_many_catalogue_sentences_right_as_before(ruleset, name):
     items = yaml.safe_load((PROBES / name).read_text(encoding="utf-8"))
-    assert len(items) >= 150 and {i["status"] for i in items} >= {"substantiated", "asserted", "absent", "planned", "deficient"}
+    statuses = {"substantiated", "asserted", "absent"} | (set() if name.startswith("paraphrases") else {"planned", "deficient"})
+    assert len(items) >= 150 and {i["status"] for i in items} >= statuses
     wrong = [(i["id"], i["status"], got, i["text"]) for i in items
              if (got := _status(ruleset, i["id"], i["text"])) != i["status"]]
     right = len(items) - len(wrong)
