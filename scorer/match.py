@@ -1255,12 +1255,14 @@ def _scope(view: _SentenceView, spans: list[tuple[int, int]], others: set[int]) 
     # (a clause of this requirement that says what the clause before it covered — 评查案卷126卷，
     # 涵盖执法公示、全过程记录… — takes that clause's figure, claimed by another or not)
     scope |= {c - 1 for c in own if c > 0 and COVERING_CLAUSE.match(norm, view.clauses[c][0])}
+    # (walking back, the caseload ends it too unless the requirement's clause takes up those
+    # cases: 作出处罚决定215件，认真落实法制审核制度 is asserted; …74件，均经法制审核 is not;
+    # cues.OTHER_WORK_BEFORE ends the walk back only)
+    volume = view.caseload | view.volume_before
+    others_or_volume = others | volume
     for c in own:
-        # (walking back, the caseload ends it too unless the requirement's clause takes up those
-        # cases: 作出处罚决定215件，认真落实法制审核制度 is asserted; …74件，均经法制审核 is not)
-        volume = view.caseload | view.volume_before  # (cues.OTHER_WORK_BEFORE ends the walk back only)
         back_stop = others if not volume or TAKES_UP_CASES.search(norm, *view.clauses[c]) \
-            or ALL_THE_CASES.match(norm, *view.clauses[c]) else others | volume
+            or ALL_THE_CASES.match(norm, *view.clauses[c]) else others_or_volume
         for step in (1, -1):
             stop = forward_stop if step == 1 else back_stop
             i = c + step
