@@ -178,20 +178,25 @@ UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；
                                 # (r29b) …or said to lag (巡察反馈问题整改进度滞后, 审计整改推进缓慢): the
                                 # putting right admitted slow, not a lag of others acted on
                                 r"|(整改|整治|治理)(工作)?(的)?(进度|进展|推进)?(仍|还|依然|总体)?(滞后|缓慢|迟缓)(?!的)")
+# A fault of others' that the unit acts on (TACKLED below): the words that describe the units,
+# people or matters at fault, not the unit's own gap…
+_OTHERS_FAULT = r"(不到位|不及时|不规范|不力|不严|不合格|不达标|靠后|滞后|较差|未按|未经|未及时|违规|逾期|超期)"
+# …and the acting on them admitted weak further on (督促不够有力, 约谈不及时): then it stays a gap.
+_ACTING_WEAK_AFTER = r"(?![^,，。;；]{0,8}(不够|不到位|不力|不及时|乏力|缺位))"
 TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(问题|纠纷|矛盾|难题|困难)的?(能力|水平|本领))|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|整治|治理|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足"
                               # (y28b: not 解决 as a skill that a gap says is lacking — 运用法治思维解决问题的
                               # 能力还有待提高 is the gap admitted, nothing put right)
                               # (x28d) the fault is others', found and acted on: 对…落实不到位的单位主要负责人
                               # 进行约谈, 对报送备案不及时的乡镇电话提醒 — the gap word describes the units
                               # called to account (the work done), not the unit's own admitted gap
-                              r"|对[^,，。;；]{0,30}(不到位|不及时|不规范|不力|不严|不合格|不达标|靠后|滞后|较差|未按|未经|未及时|违规|逾期|超期)[^,，。;；]{0,20}?的[^,，。;；]{0,16}"
+                              r"|对[^,，。;；]{0,30}" + _OTHERS_FAULT + r"[^,，。;；]{0,20}?的[^,，。;；]{0,16}"
                               # (not the acting on them admitted weak: 对整改不到位的单位督促不力)
                               # (r29b) …or the lagging matters handed down and struck off by the leader or
                               # the meeting (对进度滞后的事项当场交办、限期销号, 对推进滞后的单位逐一点评,
                               # 对滞后指标挂账督战): the lag is others', the handing down the work done (not when
                               # the acting is admitted weak further on: 交办后跟踪问效不够)
                               # (r31a: …or docked points in the review, 对…落实不到位的单位扣减绩效分)
-                              r"(约谈|提醒|通报|问责|追责|督办|函告|责令|督促|曝光|交办|销号|催办|督导|督查|督战|点评|挂账|挂牌|跟踪问效|扣分|扣减|扣除)(?![^,，。;；]{0,2}(不|乏力|缺位|较少|偏少)|[^,，。;；]{0,8}(不够|不到位|不力|不及时|乏力|缺位))"
+                              r"(约谈|提醒|通报|问责|追责|督办|函告|责令|督促|曝光|交办|销号|催办|督导|督查|督战|点评|挂账|挂牌|跟踪问效|扣分|扣减|扣除)(?![^,，。;；]{0,2}(不|乏力|缺位|较少|偏少))" + _ACTING_WEAK_AFTER +
                               # (r29b) …or the acting said first, the units or people at fault its object
                               # (约谈考核排名靠后的2个乡镇主要负责人, 督促报备不及时的3个部门限期补报,
                               # 通报批评执法文书制作不规范的4个执法中队, 约谈未按规定佩戴执法记录仪的执法
@@ -199,10 +204,10 @@ TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(�
                               # follows the verb at once as 不… (督促不及时的问题: the acting itself lacking), nor an
                               # object that is a fault named (…的问题/现象/情况), nor the acting admitted weak
                               # further on (督促工作滞后的单位不够有力)
-                              r"|(约谈|提醒|通报|问责|追责|督办|函告|责令|督促|曝光|交办|催办|点名|点评)(?!不)[^,，。;；]{0,12}?"
-                              r"(不到位|不及时|不规范|不力|不严|不合格|不达标|靠后|滞后|较差|未按|未经|未及时|违规|逾期|超期)"
-                              r"[^,，。;；]{0,16}?的[^,，。;；]{0,6}?(单位|部门|乡镇|街道|镇街|村|社区|科室|股室|中队|大队|执法人员|工作人员|人员|负责人|企业|事项|任务)"
-                              r"(?![^,，。;；]{0,8}(不够|不到位|不力|不及时|乏力|缺位))"
+                              r"|(约谈|提醒|通报|问责|追责|督办|函告|责令|督促|曝光|交办|催办|点名|点评)(?!不)[^,，。;；]{0,12}?" +
+                              _OTHERS_FAULT +
+                              r"[^,，。;；]{0,16}?的[^,，。;；]{0,6}?(单位|部门|乡镇|街道|镇街|村|社区|科室|股室|中队|大队|执法人员|工作人员|人员|负责人|企业|事项|任务)" +
+                              _ACTING_WEAK_AFTER +
                               # …or the fault ruled out as a cause: 未因执法不规范引发行政复议和诉讼
                               r"|(未|没有|无)(发生)?(因|由于)[^,，。;；]{0,20}(引发|引起|导致|造成)"
                               # (r29c) …or the fault itself ruled out as a case (全年未出现未经审核即发文
@@ -217,8 +222,8 @@ TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(�
                               r"[\d一二三四五六七八九十两百]+(余|多)?(个|处|项|条|起|件|类)"
                               # (r31c) …or a fault named as the topic (对…问题，) and acted on in the next clause
                               # (对群众反映的执法不规范问题，及时约谈中队负责人): as 针对 is
-                              r"|对[^,，。;；]{0,30}(问题|现象)[,，][^,，。;；]{0,6}(约谈|通报|督促|责令|问责|追责|督办|限期|立即|逐一)"
-                              r"(?![^,，。;；]{0,8}(不够|不到位|不力|不及时|乏力|缺位))")
+                              r"|对[^,，。;；]{0,30}(问题|现象)[,，][^,，。;；]{0,6}(约谈|通报|督促|责令|问责|追责|督办|限期|立即|逐一)" +
+                              _ACTING_WEAK_AFTER)
 # (u26a) (…or a sentence opened by the plan's own date: 计划于明年一季度召开…, 拟在明年上半年…; not
 # 计划于2024年…, which may be this year's plan carried out; u26b: 下步, the short form of 下一步)
 # (round 5, v27f and v27e: 于/在 may be left out, and intent has other words — 计划明年制定…,
