@@ -307,6 +307,11 @@ CN_QUANTITY = (
     # a percentage in words is a percentage (答复率达到百分之百, 百分之九十五以上; t26f)
     r"|百分之[零一二三四五六七八九十百](点[零一二三四五六七八九]+)?"
     r"|连续([两二三四五六七八九十][一两二三四五六七八九十]*|\d+)(年|次|届)"
+    # (b) the heads of every level of a counted set giving 述法 (省市县三级年终述法实现全覆盖, 盟旗乡三级
+    # 述法工作实现全覆盖): the heads of that many levels all counted, as checkable as 100% of them (not
+    # 一级, a rank; not 第二级). (Only 述法: a study or a list said to cover the levels, 三级干部学法
+    # 全覆盖, was taken by its readers as no count — dev-a −2.)
+    r"|(?<![第一])[两二三四五六七八九]级[^,，。;；]{0,24}?述法[^,，。;；]{0,8}?全覆盖"
     # a set frequency is checkable: 每半年听取一次汇报, 每季度至少组织一次集体学法
     r"|每(年|半年|季度?|个?月|周)[\u4e00-\u9fff]{0,14}?一次"
     # one staff member counted is a count too (我局有一名公职律师, 配备一名专职法制员); not one
