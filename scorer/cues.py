@@ -490,7 +490,10 @@ _NOT_A_NAME = (
 )
 NAMED_PERSON = regex_cache.compile(
     rf"(?:{_TITLES}|负责人|组长)(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}同志"
-    rf"|(?:{_TITLES})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|及时|高度|始终|切实|作为|率先|多次|坚持|带队|严格|统筹|履行|扎实|坚决|定期|先后|听取|为组长|任组长|担任组长|为副组长"
+    # ((b) …or before the leader's act on something or someone, or the leader's arrival at the place:
+    # 市委书记王曦对…提出要求, 省长许达哲就…作出批示, 市委书记丁小强到长治工作后 — a name, where 局长对…
+    # 提出要求 names only the post)
+    rf"|(?:{_TITLES})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|及时|高度|始终|切实|作为|率先|多次|坚持|带队|严格|统筹|履行|扎实|坚决|定期|先后|听取|为组长|任组长|担任组长|为副组长|对(?=[^。;；]{{0,40}}(提出|作出|批示|指示|部署|要求))|就(?=[^。;；]{{0,40}}(作出|提出|批示|指示))|到(?=[\u4e00-\u9fff]{{1,6}}(工作|调研|视察|督导|检查))"
     # an invited speaker named by title and name (…研究中心主任唐明良作专题讲座)
     r"|作(专题|主题)?(讲座|报告|辅导|授课|宣讲)|作题为|在(?!内|下|上|前|中|任))"
     # (…or after the body the person leads: 市委胡昌升书记、市政府庄稼汉市长分别主持…)

@@ -1129,6 +1129,11 @@ def test_quality_signals(ruleset):
         ("leadership.accountability", "推动省市县三级年终述法实现全覆盖。", "substantiated"),
         ("leadership.accountability", "组织市、县、乡三级主要负责人述法。", "asserted"),
         ("leadership.law_study", "实现镇、村两级干部法治专题学习全覆盖。", "asserted"),
+        # (b) a leader named before the leader's act on something (对…提出要求, 就…作出批示): a named
+        # person; the post alone is not
+        ("leadership.first_responsible", "县委书记陈立新对建设更高水平法治桐溪向全县领导干部提出明确要求。", "substantiated"),
+        ("leadership.first_responsible", "县委书记对建设更高水平法治桐溪向全县领导干部提出明确要求。", "asserted"),
+        ("leadership.first_responsible", "市长周建国就贯彻落实《法治政府建设实施纲要》作出批示。", "substantiated"),
     ],
 )
 def test_what_is_evidence_of_what(ruleset, rule_id, sentence, expected):
