@@ -307,6 +307,11 @@ CN_QUANTITY = (
     # a percentage in words is a percentage (答复率达到百分之百, 百分之九十五以上; t26f)
     r"|百分之[零一二三四五六七八九十百](点[零一二三四五六七八九]+)?"
     r"|连续([两二三四五六七八九十][一两二三四五六七八九十]*|\d+)(年|次|届)"
+    # (b) the heads of every level of a counted set giving 述法 (省市县三级年终述法实现全覆盖, 盟旗乡三级
+    # 述法工作实现全覆盖): the heads of that many levels all counted, as checkable as 100% of them (not
+    # 一级, a rank; not 第二级). (Only 述法: a study or a list said to cover the levels, 三级干部学法
+    # 全覆盖, was taken by its readers as no count — dev-a −2.)
+    r"|(?<![第一])[两二三四五六七八九]级[^,，。;；]{0,24}?述法[^,，。;；]{0,8}?全覆盖"
     # a set frequency is checkable: 每半年听取一次汇报, 每季度至少组织一次集体学法
     r"|每(年|半年|季度?|个?月|周)[\u4e00-\u9fff]{0,14}?一次"
     # one staff member counted is a count too (我局有一名公职律师, 配备一名专职法制员); not one
@@ -485,7 +490,10 @@ _NOT_A_NAME = (
 )
 NAMED_PERSON = regex_cache.compile(
     rf"(?:{_TITLES}|负责人|组长)(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}同志"
-    rf"|(?:{_TITLES})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|及时|高度|始终|切实|作为|率先|多次|坚持|带队|严格|统筹|履行|扎实|坚决|定期|先后|听取|为组长|任组长|担任组长|为副组长"
+    # ((b) …or before the leader's act on something or someone, or the leader's arrival at the place:
+    # 市委书记王曦对…提出要求, 省长许达哲就…作出批示, 市委书记丁小强到长治工作后 — a name, where 局长对…
+    # 提出要求 names only the post)
+    rf"|(?:{_TITLES})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|及时|高度|始终|切实|作为|率先|多次|坚持|带队|严格|统筹|履行|扎实|坚决|定期|先后|听取|为组长|任组长|担任组长|为副组长|对(?=[^。;；]{{0,40}}(提出|作出|批示|指示|部署|要求))|就(?=[^。;；]{{0,40}}(作出|提出|批示|指示))|到(?=[\u4e00-\u9fff]{{1,6}}(工作|调研|视察|督导|检查))"
     # an invited speaker named by title and name (…研究中心主任唐明良作专题讲座)
     r"|作(专题|主题)?(讲座|报告|辅导|授课|宣讲)|作题为|在(?!内|下|上|前|中|任))"
     # (…or after the body the person leads: 市委胡昌升书记、市政府庄稼汉市长分别主持…)

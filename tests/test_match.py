@@ -1124,6 +1124,16 @@ def test_quality_signals(ruleset):
         ("education.popularization", "以民法典宣传月和国家宪法日等法治宣传活动日为重点，向群众发放各类安全生产方面的宣传材料。", "substantiated"),
         # 中央八项规定 is a name, not eight of anything
         ("oversight.external", "主动接受纪检监察监督，严格执行中央八项规定精神。", "asserted"),
+        # (b) the heads of every level of a counted set giving 述法 is a count; the levels alone
+        # named, or a study said to cover them, are not
+        ("leadership.accountability", "推动省市县三级年终述法实现全覆盖。", "substantiated"),
+        ("leadership.accountability", "组织市、县、乡三级主要负责人述法。", "asserted"),
+        ("leadership.law_study", "实现镇、村两级干部法治专题学习全覆盖。", "asserted"),
+        # (b) a leader named before the leader's act on something (对…提出要求, 就…作出批示): a named
+        # person; the post alone is not
+        ("leadership.first_responsible", "县委书记陈立新对建设更高水平法治桐溪向全县领导干部提出明确要求。", "substantiated"),
+        ("leadership.first_responsible", "县委书记对建设更高水平法治桐溪向全县领导干部提出明确要求。", "asserted"),
+        ("leadership.first_responsible", "市长周建国就贯彻落实《法治政府建设实施纲要》作出批示。", "substantiated"),
     ],
 )
 def test_what_is_evidence_of_what(ruleset, rule_id, sentence, expected):
