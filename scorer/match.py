@@ -1459,7 +1459,13 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
                             and _body_about_else(i, found, claims, body.views, compiled.rule.heading_over))]
     if options.heading_scope and compiled.rule.heading_scope:
         act = compiled.continued_by if compiled.rule.heading_scope == "act" else None
-        evidence += _under_heading(found, claims, body, year, options, act)
+        # (b) a heading whose body is about something else (Rule.heading_over) lends that body
+        # nothing either: its figures are the other work's
+        heads = found if not compiled.rule.heading_over else {
+            i: v for i, v in found.items()
+            if not (body.views[i].sentence.is_heading
+                    and _body_about_else(i, found, claims, body.views, compiled.rule.heading_over))}
+        evidence += _under_heading(heads, claims, body, year, options, act)
     if options.heading_scope and compiled.heading_acts is not None:
         seen = {e.sentence for e in evidence}
         evidence += [e for e in _acts_under_heading(compiled, found, body, year, options) if e.sentence not in seen]

@@ -1559,3 +1559,20 @@ def test_a_sentence_only_shared_rules_claim_carries_on_the_leaders_act(ruleset):
     for rest in ("全年审议法治建设相关议题36个。", "认真贯彻落实市委书记批示精神，召开党组会议8次。"):
         duty = _score(ruleset, _PARAGRAPH.format(body=_LEADER + rest)).result("leadership.first_responsible")
         assert duty.status == "asserted", [(e.text, e.reason) for e in duty.evidence]
+
+
+def test_a_heading_over_something_else_lends_its_body_no_detail(ruleset):
+    # (b) catalogue: "a heading whose own body is about something else" is never evidence — nor
+    # are the figures of that body: the services heading over a body of decision procedure
+    # (decisions.statutory_procedure, in power_list's heading_over) takes neither the heading nor
+    # the meetings counted under it; over a body with services work it takes its figures
+    text = ("某街道办事处2025年法治政府建设情况报告\n一、主要举措和成效\n（二）规范行政行为，提升政务服务水平\n"
+            "一是严格决策程序。\n重大行政决策均履行合法性审查和集体讨论决定程序。\n"
+            "全年司法所列席班子会议11次、审核合同6份。\n（三）推进依法行政\n")
+    assert _score(ruleset, text).result("functions.power_list").status == "absent"
+    served = text.replace("（三）推进依法行政", "二是优化政务服务。\n便民服务中心全年办件3200件。\n（三）推进依法行政")
+    assert _score(ruleset, served).result("functions.power_list").status == "substantiated"
+    # …and a section on the government's functions over a body of nothing but lenient penalties
+    lenient = ("某县城市管理局2025年法治政府建设情况报告\n一、主要举措和成效\n（二）转变政府职能，着力优化营商环境\n"
+               "推行包容审慎监管，对19项轻微违法行为实行首违不罚，全年首违免罚211次。\n（三）推进依法行政\n")
+    assert _score(ruleset, lenient).result("functions.power_list").status == "absent"
