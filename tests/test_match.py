@@ -1576,3 +1576,17 @@ def test_a_heading_over_something_else_lends_its_body_no_detail(ruleset):
     lenient = ("某县城市管理局2025年法治政府建设情况报告\n一、主要举措和成效\n（二）转变政府职能，着力优化营商环境\n"
                "推行包容审慎监管，对19项轻微违法行为实行首违不罚，全年首违免罚211次。\n（三）推进依法行政\n")
     assert _score(ruleset, lenient).result("functions.power_list").status == "absent"
+
+
+def test_an_openness_or_oversight_heading_over_other_work_is_no_evidence(ruleset):
+    # (b) the openness heading over nothing but normative documents reviewed and cleaned up,
+    # and the supervision heading over nothing but information published: each body is about
+    # something else (oversight.openness's and oversight.external's heading_over)
+    docs = ("某县住建局2023年法治政府建设情况报告\n一、主要举措和成效\n（二）强化内部管理，规范依法行政和信息公开工作\n"
+            "一是落实法制审核。\n全年对7件规范性文件进行合法性审核，清理废止规范性文件4件。\n（三）推进依法行政\n")
+    assert _score(ruleset, docs).result("oversight.openness").status == "absent"
+    published = docs.replace("（三）推进依法行政", "二是推进信息公开。\n全年主动公开政府信息215条。\n（三）推进依法行政")
+    assert _score(ruleset, published).result("oversight.openness").status == "substantiated"
+    opened = ("某镇人民政府2022年法治政府建设情况报告\n一、主要举措和成效\n（二）加强信息公开，创新民主监督方式\n"
+              "全年主动公开政府信息188条，依申请公开办结5件。\n（三）推进依法行政\n")
+    assert _score(ruleset, opened).result("oversight.external").status == "absent"
