@@ -1590,3 +1590,14 @@ def test_an_openness_or_oversight_heading_over_other_work_is_no_evidence(ruleset
     opened = ("某镇人民政府2022年法治政府建设情况报告\n一、主要举措和成效\n（二）加强信息公开，创新民主监督方式\n"
               "全年主动公开政府信息188条，依申请公开办结5件。\n（三）推进依法行政\n")
     assert _score(ruleset, opened).result("oversight.external").status == "absent"
+
+
+def test_a_pilot_applied_for_or_a_recommendation_by_a_higher_body_is_an_honour(ruleset):
+    # (b) a higher body's recommendation of the work as a candidate, or a named pilot won on
+    # application, is a named body's checkable decision about it (cues.HONOUR), as 被确定为…试点 is;
+    # applying alone, or a pilot unnamed, stays general
+    rule = ruleset.get("functions.power_list")
+    for done in ("“容缺+承诺”极简审批模式被市委依法治市办推荐为全省示范创建候选项目。",
+                 "成功申报全市优化营商环境改革试点“企业开办一件事”项目。"):
+        assert judge_text(rule, done, ruleset=ruleset) == "substantiated"
+    assert judge_text(rule, "积极申报试点项目，持续深化审批制度改革。", ruleset=ruleset) == "asserted"
