@@ -970,7 +970,7 @@ _BODY_HINTS = _one_of_words("人大", "政协", "纪检监察组", "代表", "�
                              "联合", "会同", "邀请", "特邀", "中央", "国务院", "省委", "省政府", "律师事务所", "依法治", "大学", "学院",
                               "市委", "县委", "区委", "州委", "述法", "报告", "报送", "汇报", "提交", "呈报", "提报", "审计", "纪委", "监委",
                               "带队", "率队")
-_HONOUR_HINTS = _one_of_words("获", "评为", "入选", "确定为", "命名", "列为", "创建", "推广", "肯定", "表扬", "考评", "考核", "评估", "测评")
+_HONOUR_HINTS = _one_of_words("获", "评为", "入选", "确定为", "命名", "列为", "创建", "推广", "肯定", "表扬", "考评", "考核", "评估", "测评", "推荐为", "申报")
 _PERSON_HINTS = _one_of_words("长", "书记", "主任", "教授", "研究员", "同志", "律师", "法官", "检察官")
 
 
@@ -1459,7 +1459,13 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
                             and _body_about_else(i, found, claims, body.views, compiled.rule.heading_over))]
     if options.heading_scope and compiled.rule.heading_scope:
         act = compiled.continued_by if compiled.rule.heading_scope == "act" else None
-        evidence += _under_heading(found, claims, body, year, options, act)
+        # (b) a heading whose body is about something else (Rule.heading_over) lends that body
+        # nothing either: its figures are the other work's
+        heads = found if not compiled.rule.heading_over else {
+            i: v for i, v in found.items()
+            if not (body.views[i].sentence.is_heading
+                    and _body_about_else(i, found, claims, body.views, compiled.rule.heading_over))}
+        evidence += _under_heading(heads, claims, body, year, options, act)
     if options.heading_scope and compiled.heading_acts is not None:
         seen = {e.sentence for e in evidence}
         evidence += [e for e in _acts_under_heading(compiled, found, body, year, options) if e.sentence not in seen]

@@ -1569,3 +1569,45 @@ def test_a_sentence_only_shared_rules_claim_carries_on_the_leaders_act(ruleset):
     for rest in ("全年审议法治建设相关议题36个。", "认真贯彻落实市委书记批示精神，召开党组会议8次。"):
         duty = _score(ruleset, _PARAGRAPH.format(body=_LEADER + rest)).result("leadership.first_responsible")
         assert duty.status == "asserted", [(e.text, e.reason) for e in duty.evidence]
+
+
+def test_a_heading_over_something_else_lends_its_body_no_detail(ruleset):
+    # (b) catalogue: "a heading whose own body is about something else" is never evidence — nor
+    # are the figures of that body: the services heading over a body of decision procedure
+    # (decisions.statutory_procedure, in power_list's heading_over) takes neither the heading nor
+    # the meetings counted under it; over a body with services work it takes its figures
+    text = ("某街道办事处2025年法治政府建设情况报告\n一、主要举措和成效\n（二）规范行政行为，提升政务服务水平\n"
+            "一是严格决策程序。\n重大行政决策均履行合法性审查和集体讨论决定程序。\n"
+            "全年司法所列席班子会议11次、审核合同6份。\n（三）推进依法行政\n")
+    assert _score(ruleset, text).result("functions.power_list").status == "absent"
+    served = text.replace("（三）推进依法行政", "二是优化政务服务。\n便民服务中心全年办件3200件。\n（三）推进依法行政")
+    assert _score(ruleset, served).result("functions.power_list").status == "substantiated"
+    # …and a section on the government's functions over a body of nothing but lenient penalties
+    lenient = ("某县城市管理局2025年法治政府建设情况报告\n一、主要举措和成效\n（二）转变政府职能，着力优化营商环境\n"
+               "推行包容审慎监管，对19项轻微违法行为实行首违不罚，全年首违免罚211次。\n（三）推进依法行政\n")
+    assert _score(ruleset, lenient).result("functions.power_list").status == "absent"
+
+
+def test_an_openness_or_oversight_heading_over_other_work_is_no_evidence(ruleset):
+    # (b) the openness heading over nothing but normative documents reviewed and cleaned up,
+    # and the supervision heading over nothing but information published: each body is about
+    # something else (oversight.openness's and oversight.external's heading_over)
+    docs = ("某县住建局2023年法治政府建设情况报告\n一、主要举措和成效\n（二）强化内部管理，规范依法行政和信息公开工作\n"
+            "一是落实法制审核。\n全年对7件规范性文件进行合法性审核，清理废止规范性文件4件。\n（三）推进依法行政\n")
+    assert _score(ruleset, docs).result("oversight.openness").status == "absent"
+    published = docs.replace("（三）推进依法行政", "二是推进信息公开。\n全年主动公开政府信息215条。\n（三）推进依法行政")
+    assert _score(ruleset, published).result("oversight.openness").status == "substantiated"
+    opened = ("某镇人民政府2022年法治政府建设情况报告\n一、主要举措和成效\n（二）加强信息公开，创新民主监督方式\n"
+              "全年主动公开政府信息188条，依申请公开办结5件。\n（三）推进依法行政\n")
+    assert _score(ruleset, opened).result("oversight.external").status == "absent"
+
+
+def test_a_pilot_applied_for_or_a_recommendation_by_a_higher_body_is_an_honour(ruleset):
+    # (b) a higher body's recommendation of the work as a candidate, or a named pilot won on
+    # application, is a named body's checkable decision about it (cues.HONOUR), as 被确定为…试点 is;
+    # applying alone, or a pilot unnamed, stays general
+    rule = ruleset.get("functions.power_list")
+    for done in ("“容缺+承诺”极简审批模式被市委依法治市办推荐为全省示范创建候选项目。",
+                 "成功申报全市优化营商环境改革试点“企业开办一件事”项目。"):
+        assert judge_text(rule, done, ruleset=ruleset) == "substantiated"
+    assert judge_text(rule, "积极申报试点项目，持续深化审批制度改革。", ruleset=ruleset) == "asserted"
