@@ -703,13 +703,16 @@ OWN_ACT = regex_cache.compile(r"亲自[^,，、]{0,2}?(部署|研究|谋划|推�
 #全面履行政府职能、完善依法行政制度体系、推进政务公开、化解矛盾纠纷…): the year's fields
 # or aims listed, not work reported. Only the list itself is not work — a figure or an
 # act after it (在许可、处罚、检查等方面公示执法信息1200条) still is.
+# (r12e) …and so is the work said done over the list in general words (在…、…、…等方面综合发力 /
+# 取得明显成效 / 扎实推进): the opening's report of work done, asserted for each field (catalogue:
+# sentences of an opening paragraph that report work done count); dev-a +3 / dev-b +1, no loss.
 _ITEM = r"[^,，、。;；:：]{2,18}"
 # (the list after 在 starts there: 发挥法律顾问在重大决策、合同审查、信访化解、行政应诉等方面的作用
 # names the adviser used before 在, and only the fields after it are the list — the first item
 # holds no 在)
 _FIRST_ITEM = r"[^,，、。;；:：在]{2,18}"
 ENUMERATION = regex_cache.compile(
-    rf"{_FIRST_ITEM}、(?:{_ITEM}、){{2,}}{_ITEM}?等(多个?|各个?|诸多?|几个)?(方面|领域|重点工作|环节)"
+    rf"{_FIRST_ITEM}、(?:{_ITEM}、){{2,}}{_ITEM}?等(多个?|各个?|诸多?|几个)?(方面|领域|重点工作|环节)(?![^,，。;；]{{0,8}}(取得|综合发力|积极探索|(扎实|有序|稳步)推进|成效|成绩|进展))"
     rf"|(围绕|聚焦|紧扣)(?:{_ITEM}、){{3,}}{_ITEM}"
     # the fields that law-based thinking runs through (将法治思维贯穿政务服务、行政执法、基层治理
     # 全过程): where the principle applies, not work done in each field

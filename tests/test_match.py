@@ -210,7 +210,11 @@ def _score(ruleset, text: str, **kw):
         # (r30c) the list of fields after 在 starts after it: the actor and act before 在 (发挥法律顾问在
         # A、B、C、D等方面的作用) are reported; a bare list of fields still is not work (cues.ENUMERATION)
         ("legal_adviser.use", "积极发挥政府法律顾问在重大决策、合同审查、信访化解、行政应诉等方面的参谋作用。", "asserted"),
-        ("education.popularization", "坚持在法治学习、普法宣传、纠纷化解、依法决策等方面综合发力。", "absent"),
+        # (r12e) …but a list followed by the work said done in general words (…等方面综合发力/取得成效/
+        # 扎实推进) reports the year's work: asserted for each field (catalogue: sentences of an
+        # opening paragraph that report work done count); the list before a plan or task stays none
+        ("education.popularization", "坚持在法治学习、普法宣传、纠纷化解、依法决策等方面综合发力。", "asserted"),
+        ("education.popularization", "年度工作要点从法治学习、普法宣传、纠纷化解、依法决策等方面明确了任务。", "absent"),
         # (r30d) the report's parts named in a row (…主要举措、存在不足和下一年度安排) are no gap
         # admitted (cues.NEGATION) and open no shortcomings part (segment.PART_NAMED_*); the gap
         # said of the report or of the work stays one
@@ -913,7 +917,11 @@ def test_quality_signals(ruleset):
         ("enforcement.supervision", "开展2次行政执法监督检查，对各镇街重大执法决定法制审核制度落实情况进行检查。", "substantiated"),
         ("enforcement.legal_review", "落实重大执法决定法制审核制度，全年审核重大执法决定26件。", "substantiated"),
         # a list of the year's areas is not work; an act after the list still is
-        ("education.popularization", "在法治学习、普法宣传、基层治理、纠纷化解等方面综合发力，取得积极成效。", "absent"),
+        # ((r12e) with the work said done after the list it is reported: asserted, as the dev labels have it)
+        ("education.popularization", "在法治学习、普法宣传、基层治理、纠纷化解等方面综合发力，取得积极成效。", "asserted"),
+        ("disputes.petition_mediation", "在依法决策、严格执法、化解矛盾纠纷、政务公开等方面取得明显成效。", "asserted"),
+        ("emergency.response", "全镇在行政执法、信访维稳、疫情防控、法治宣传等领域综合发力。", "asserted"),
+        ("disputes.petition_mediation", "下一步将在依法决策、严格执法、化解矛盾纠纷、普法宣传等方面持续发力。", "absent"),
         ("disputes.petition_mediation", "持续在制度建设、行政决策、行政执法、矛盾化解等多方面用力，法治政府建设取得成效。", "absent"),
         ("enforcement.publicity", "在行政许可、行政处罚、行政检查等方面公示执法信息1200条。", "substantiated"),
         # …nor the fields a principle runs through (贯穿…、…、…全过程); work done in one still is
