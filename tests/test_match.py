@@ -922,6 +922,9 @@ def test_quality_signals(ruleset):
         ("disputes.petition_mediation", "在依法决策、严格执法、化解矛盾纠纷、政务公开等方面取得明显成效。", "asserted"),
         ("emergency.response", "全镇在行政执法、信访维稳、疫情防控、法治宣传等领域综合发力。", "asserted"),
         ("disputes.petition_mediation", "下一步将在依法决策、严格执法、化解矛盾纠纷、普法宣传等方面持续发力。", "absent"),
+        # ((r12e) the same for the key tasks' list: named, it is an agenda; said done over it, reported)
+        ("disputes.petition_mediation", "推动行政执法规范、矛盾纠纷化解等重点工作有序推进。", "asserted"),
+        ("disputes.petition_mediation", "年度要点明确了行政执法规范、矛盾纠纷化解等重点工作。", "absent"),
         ("disputes.petition_mediation", "持续在制度建设、行政决策、行政执法、矛盾化解等多方面用力，法治政府建设取得成效。", "absent"),
         ("enforcement.publicity", "在行政许可、行政处罚、行政检查等方面公示执法信息1200条。", "substantiated"),
         # …nor the fields a principle runs through (贯穿…、…、…全过程); work done in one still is
