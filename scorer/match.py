@@ -1455,8 +1455,10 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
         evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, tuple(spans)))
     if options.heading_scope and compiled.rule.heading_over:
         evidence = [e for e, i in zip(evidence, sorted(candidates))
-                    if not (e.status == "asserted" and body.views[i].sentence.is_heading
-                            and _body_about_else(i, found, claims, body.views, compiled.rule.heading_over))]
+                    if not (e.status == "asserted" and (
+                        (body.views[i].sentence.is_heading
+                         and _body_about_else(i, found, claims, body.views, compiled.rule.heading_over))
+                        or _lead_about_else(i, found, claims, body.views, compiled.rule.heading_over)))]
     if options.heading_scope and compiled.rule.heading_scope:
         act = compiled.continued_by if compiled.rule.heading_scope == "act" else None
         # (b) a heading whose body is about something else (Rule.heading_over) lends that body
@@ -1602,6 +1604,28 @@ def _under_heading(found: Found, claims: dict[int, dict[int, set[str]]], body: _
 # An enumerated lead (一是落实主体责任。) stands as a heading but opens a point inside its
 # section: the section's body goes on past it.
 _ENUMERATED_LEAD = regex_cache.compile(r"^\s*[一二三四五六七八九十]+是")
+# A point's own short title, a whole sentence (一是对内从严落实法制审核。, 二是强化执法监督。)
+_LEAD_TITLE = regex_cache.compile(r"^\s*[一二三四五六七八九十]+是[^,，。;；:：]{2,20}[。;；]?\s*$")
+
+
+def _lead_about_else(h: int, found: Found, claims: dict[int, dict[int, set[str]]],
+                     views: list[_SentenceView], others: tuple[str, ...]) -> bool:
+    """A point's short title (一是对内从严落实法制审核。) that this rule matches, whose sentences up
+    to the next point or heading include some that one of ``others`` matches and none that this
+    rule does: a heading over something else, as _body_about_else for marked headings (r12e)."""
+    if not _LEAD_TITLE.match(views[h].sentence.norm):
+        return False
+    other = False
+    i = h + 1
+    while i < len(views):
+        s = views[i].sentence
+        if s.is_heading or _ENUMERATED_LEAD.match(s.norm):
+            break
+        if i in found:
+            return False
+        other = other or any(rules & set(others) for rules in claims.get(i, {}).values())
+        i += 1
+    return other
 
 
 def _under_matched_headings(found: Found, views: list[_SentenceView],

@@ -1565,6 +1565,20 @@ def test_an_enumerated_lead_does_not_end_the_body_of_a_heading_over_something_el
     launched = duty.replace("（三）推进依法行政", "二是推进智慧执法。\n上线镇综合执法移动APP，全年线上巡查320次。\n（三）推进依法行政")
     assert _score(ruleset, launched).result("digital.platform").status != "absent"
 
+def test_a_point_titled_by_the_task_over_another_requirements_work_is_no_evidence(ruleset):
+    # (r12e) a point's short title (一是对内从严落实法制审核。) is a heading of its own: over sentences,
+    # up to the next point, that are only normative documents' legality review (in legal_review's
+    # heading_over) it shows no review of enforcement decisions; over such a review it stays
+    text = ("某县住建局2023年法治政府建设情况报告\n一、主要举措和成效\n（一）推进依法行政\n"
+            "一是对内从严落实法制审核。\n全面落实规范性文件合法性审核制度，全年审核规范性文件5件。\n"
+            "二是强化执法监督。\n")
+    assert _score(ruleset, text).result("enforcement.legal_review").status == "absent"
+    kept = text.replace("二是强化执法监督。", "全年对12件重大行政处罚决定进行法制审核。\n二是强化执法监督。")
+    assert _score(ruleset, kept).result("enforcement.legal_review").status == "substantiated"
+    unclaimed = text.replace("全面落实规范性文件合法性审核制度，全年审核规范性文件5件。", "各项工作扎实有序推进。")
+    assert _score(ruleset, unclaimed).result("enforcement.legal_review").status == "asserted"
+
+
 _LEADER = "局党组书记、局长坚持对法治建设重要工作亲自部署、重大问题亲自过问、重点环节亲自协调。"
 
 
