@@ -1565,6 +1565,7 @@ def test_an_enumerated_lead_does_not_end_the_body_of_a_heading_over_something_el
     launched = duty.replace("（三）推进依法行政", "二是推进智慧执法。\n上线镇综合执法移动APP，全年线上巡查320次。\n（三）推进依法行政")
     assert _score(ruleset, launched).result("digital.platform").status != "absent"
 
+
 def test_a_point_titled_by_the_task_over_another_requirements_work_is_no_evidence(ruleset):
     # (r12e) a point's short title (一是对内从严落实法制审核。) is a heading of its own: over sentences,
     # up to the next point, that are only normative documents' legality review (in legal_review's
