@@ -146,8 +146,9 @@ def test_eval_by_fold_with_the_human_ceiling(tmp_path):
 
 
 def test_the_dev_fold_halves_are_fixed_and_split_only_the_dev_fold():
-    # Half A is read when rules are tuned, half B only counted (README: the nineteenth
-    # session's round); the halves must stay the reports they were, or B's figures mean nothing.
+    # Half A is read when rules are tuned, half B was only counted in some rounds and read in
+    # others (tests/data/real/README.md); the halves must stay the reports they were, or the
+    # figures of either before and after a round mean nothing.
     entries = committed_manifest()
     a, b = select_fold(entries, "dev-a"), select_fold(entries, "dev-b")
     dev = select_fold(entries, "dev")

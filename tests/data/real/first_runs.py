@@ -1,0 +1,110 @@
+"""How much of the rules' later work reaches reports no one read: batches scored with the code
+of their first run and with the code checked out now, fold by fold.
+
+    python tests/data/real/first_runs.py [--texts DIR] [BATCH=COMMIT ...]
+
+Each batch was run first with the code of its moment, before anything of it was read (the
+`eval_first_run_batch*` logs). Since then its dev reports of half A were read in every round,
+those of half B in some, and its test reports never. Scoring the batch again per fold, with
+that first-run code and with today's, against today's settled labels, shows what the reading
+did: how far the read folds moved, and how far the unread one did.
+
+The default pairs are batches 18-23 with their first runs' commits. For each commit a detached
+worktree is made in a temporary folder and a child process scores the texts with that
+worktree's scorer; the labels, folds and tally are always this checkout's. Counts only: no
+text, label or phrase is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+MANIFEST = Path(__file__).with_name("manifest.yaml")
+FIRST_RUNS = {18: "e00624a", 19: "732d4bd", 20: "8300ec9", 21: "164849f", 22: "c6b9739", 23: "1c878f0"}
+FOLDS = ("dev-a", "dev-b", "test")
+
+
+def _child(code: str, texts: str) -> None:
+    """In the child: score the files named on stdin with the scorer at ``code``; print statuses.
+    Only the oldest API is used (read_document, score_document, builtin_rules), so any past
+    commit serves."""
+    sys.path.insert(0, code)
+    from scorer.ingest import read_document
+    from scorer.pipeline import score_document
+    from scorer.rules import builtin_rules
+
+    ruleset = builtin_rules()
+    out = {}
+    for name in json.load(sys.stdin):
+        result = score_document(read_document(Path(texts) / name), ruleset)
+        out[name] = {r.rule.id: r.status for r in result.results}
+    json.dump(out, sys.stdout)
+
+
+def _statuses(code: Path, texts: Path, files: list[str]) -> dict[str, dict[str, str]]:
+    done = subprocess.run([sys.executable, __file__, "--child", str(code), str(texts)], input=json.dumps(files),
+                          capture_output=True, text=True, check=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    return json.loads(done.stdout)
+
+
+def _tally(entries: list[dict], statuses: dict[str, dict[str, str]]) -> Counter:
+    """In-play right and in play, per fold."""
+    from scorer.evaluate import dev_half
+
+    count: Counter = Counter()
+    for e in entries:
+        fold = "test" if e["fold"] == "test" else "dev-" + dev_half(e["file"])
+        for rule_id, gold in e["labels"].items():
+            got = statuses[e["file"]].get(rule_id, "absent")
+            if gold == "absent" and got == "absent":
+                continue
+            count[(fold, "in play")] += 1
+            count[(fold, "right")] += gold == got
+    return count
+
+
+def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        return _child(sys.argv[2], sys.argv[3])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--texts", type=Path, default=Path(os.environ.get(
+        "FAZHI_REAL_TEXTS", Path.home() / ".cache/fazhi/real-corpus/texts")))
+    parser.add_argument("pairs", nargs="*", help="BATCH=COMMIT (default: batches 18-23 and their first runs' commits)")
+    args = parser.parse_args()
+    pairs = {int(b): c for b, c in (p.split("=") for p in args.pairs)} if args.pairs else FIRST_RUNS
+    sys.path.insert(0, str(ROOT))
+    from scorer.evaluate import load_gold
+
+    gold = load_gold(str(MANIFEST))
+    then, now = Counter(), Counter()
+    for batch, commit in sorted(pairs.items()):
+        entries = [e for e in gold if e.get("batch") == batch and (args.texts / e["file"]).exists()]
+        files = [e["file"] for e in entries]
+        with tempfile.TemporaryDirectory() as tmp:
+            tree = Path(tmp) / "code"
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--quiet", "--detach", str(tree), commit], check=True)
+            try:
+                first = _tally(entries, _statuses(tree, args.texts, files))
+            finally:
+                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=True)
+        today = _tally(entries, _statuses(ROOT, args.texts, files))
+        then += first
+        now += today
+        print(f"batch {batch} ({len(files)} reports, first run {commit}): " + ", ".join(
+            f"{f} {first[(f, 'right')]}/{first[(f, 'in play')]} → {today[(f, 'right')]}/{today[(f, 'in play')]}"
+            for f in FOLDS), flush=True)
+    print("all: " + ", ".join(
+        f"{f} {then[(f, 'right')] / max(1, then[(f, 'in play')]):.3f} → {now[(f, 'right')] / max(1, now[(f, 'in play')]):.3f}"
+        for f in FOLDS))
+
+
+if __name__ == "__main__":
+    main()
