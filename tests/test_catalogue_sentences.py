@@ -2,7 +2,7 @@
 its writer gave it from the catalogue (tests/data/probes/catalogue_sentences.yaml; labelled
 once, so a floor rather than a gold set).
 
-fazhi does not get all of them right (the README's accuracy section says which kinds it
+fazhi does not get all of them right (docs/accuracy-history.md says which kinds it
 misses), so this is a floor, not a list of passes: it fails when a change makes fazhi get
 fewer of them right than it did when the set was made, and names what it now gets wrong.
 The second to fifth sets were written later by other readers, each while fixes for an earlier
