@@ -1419,6 +1419,7 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
     ``similar``: sentence index → (similarity, example) for sentences the similarity signal
     proposes; used only where no pattern matched."""
     evidence = []
+    judged = []  # the view index of each evidence entry, in step with ``evidence``
     candidates = set(found)
     if similar:
         candidates |= {i for i, v in enumerate(body.views) if v.sentence.index in similar}
@@ -1432,6 +1433,7 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
                 status = "asserted"  # a paraphrase is a lead for the reader, never proof
             reason = f"与规则示例句相似（{sim:.2f}：{example[:24]}）；{reason}"
             evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, (), "similarity"))
+            judged.append(i)
             continue
         spans, in_title_only = found[i]
         scope = None
@@ -1453,20 +1455,20 @@ def judge_element(compiled: CompiledRule, found: Found, claims: dict[int, dict[i
         if status == "asserted" and options.heading_scope and _bodiless_heading(i, body.views):
             continue
         evidence.append(Evidence(s.index, s.text, s.start, s.end, view.role, status, reason, tuple(spans)))
-    if options.heading_scope and compiled.rule.heading_over:
-        evidence = [e for e, i in zip(evidence, sorted(candidates))
+        judged.append(i)
+    # Headings this rule matches whose own body is about something else (Rule.heading_over):
+    # no evidence themselves, and (b) they lend that body nothing either, its figures being the
+    # other work's. Worked out once, for both.
+    over = compiled.rule.heading_over if options.heading_scope else ()
+    about_else = {i for i in candidates if body.views[i].sentence.is_heading
+                  and _body_about_else(i, found, claims, body.views, over)} if over else set()
+    if over:
+        evidence = [e for e, i in zip(evidence, judged)
                     if not (e.status == "asserted" and (
-                        (body.views[i].sentence.is_heading
-                         and _body_about_else(i, found, claims, body.views, compiled.rule.heading_over))
-                        or _lead_about_else(i, found, claims, body.views, compiled.rule.heading_over)))]
+                        i in about_else or _lead_about_else(i, found, claims, body.views, over)))]
     if options.heading_scope and compiled.rule.heading_scope:
         act = compiled.continued_by if compiled.rule.heading_scope == "act" else None
-        # (b) a heading whose body is about something else (Rule.heading_over) lends that body
-        # nothing either: its figures are the other work's
-        heads = found if not compiled.rule.heading_over else {
-            i: v for i, v in found.items()
-            if not (body.views[i].sentence.is_heading
-                    and _body_about_else(i, found, claims, body.views, compiled.rule.heading_over))}
+        heads = {i: v for i, v in found.items() if i not in about_else} if about_else else found
         evidence += _under_heading(heads, claims, body, year, options, act)
     if options.heading_scope and compiled.heading_acts is not None:
         seen = {e.sentence for e in evidence}
