@@ -56,18 +56,13 @@ def _statuses(code: Path, texts: Path, files: list[str]) -> dict[str, dict[str, 
 
 
 def _tally(entries: list[dict], statuses: dict[str, dict[str, str]]) -> Counter:
-    """In-play right and in play, per fold."""
-    from scorer.evaluate import dev_half
+    """In-play right and in play, per fold: `fazhi eval`'s own fold selection and tally."""
+    from scorer.evaluate import select_fold, tally
 
     count: Counter = Counter()
-    for e in entries:
-        fold = "test" if e["fold"] == "test" else "dev-" + dev_half(e["file"])
-        for rule_id, gold in e["labels"].items():
-            got = statuses[e["file"]].get(rule_id, "absent")
-            if gold == "absent" and got == "absent":
-                continue
-            count[(fold, "in play")] += 1
-            count[(fold, "right")] += gold == got
+    for fold in FOLDS:
+        overall = tally(fold, select_fold(entries, fold), statuses).overall
+        count[(fold, "right")], count[(fold, "in play")] = overall.in_play_exact, overall.in_play
     return count
 
 
