@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -32,10 +33,12 @@ FIRST_RUNS = {18: "e00624a", 19: "732d4bd", 20: "8300ec9", 21: "164849f", 22: "c
 FOLDS = ("dev-a", "dev-b", "test")
 
 
-def _child(code: str, texts: str) -> None:
-    """In the child: score the files named on stdin with the scorer at ``code``; print statuses.
-    Only the oldest API is used (read_document, score_document, builtin_rules), so any past
-    commit serves."""
+def _child(code: str, texts: str, evidence: bool) -> None:
+    """In the child: score the files named on stdin with the scorer at ``code``; print statuses,
+    or with ``evidence`` each requirement's status, whether it applies and its evidence
+    (text, part, status, reason, signal, sentence index) with the report's sentence count.
+    Only the oldest API is used (read_document, score_document, builtin_rules, and the
+    Evidence fields every commit since batch 10's first run has), so any such commit serves."""
     sys.path.insert(0, code)
     from scorer.ingest import read_document
     from scorer.pipeline import score_document
@@ -45,14 +48,34 @@ def _child(code: str, texts: str) -> None:
     out = {}
     for name in json.load(sys.stdin):
         result = score_document(read_document(Path(texts) / name), ruleset)
-        out[name] = {r.rule.id: r.status for r in result.results}
-    json.dump(out, sys.stdout)
+        if not evidence:
+            out[name] = {r.rule.id: r.status for r in result.results}
+            continue
+        out[name] = {"sentences": len(result.segmented.sentences), "rules": {
+            r.rule.id: {"status": r.status, "applies": r.applies,
+                        "evidence": [[e.text, e.part_role, e.status, e.reason, e.signal, e.sentence] for e in r.evidence]}
+            for r in result.results}}
+    json.dump(out, sys.stdout, ensure_ascii=False)
 
 
-def _statuses(code: Path, texts: Path, files: list[str]) -> dict[str, dict[str, str]]:
-    done = subprocess.run([sys.executable, __file__, "--child", str(code), str(texts)], input=json.dumps(files),
-                          capture_output=True, text=True, check=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+def scored(code: Path, texts: Path, files: list[str], evidence: bool = False) -> dict:
+    """The files scored by the scorer checked out at ``code``, in a child process (see _child)."""
+    done = subprocess.run([sys.executable, __file__, "--child" + ("-evidence" if evidence else ""), str(code), str(texts)],
+                          input=json.dumps(files), capture_output=True, text=True, check=True,
+                          env={**os.environ, "PYTHONWARNINGS": "ignore"})
     return json.loads(done.stdout)
+
+
+@contextmanager
+def checkout(commit: str):
+    """A detached worktree of ``commit`` in a temporary folder, removed afterwards."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "code"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--quiet", "--detach", str(tree), commit], check=True)
+        try:
+            yield tree
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=True)
 
 
 def _tally(entries: list[dict], statuses: dict[str, dict[str, str]]) -> Counter:
@@ -67,8 +90,8 @@ def _tally(entries: list[dict], statuses: dict[str, dict[str, str]]) -> Counter:
 
 
 def main() -> None:
-    if len(sys.argv) == 4 and sys.argv[1] == "--child":
-        return _child(sys.argv[2], sys.argv[3])
+    if len(sys.argv) == 4 and sys.argv[1] in ("--child", "--child-evidence"):
+        return _child(sys.argv[2], sys.argv[3], evidence=sys.argv[1] == "--child-evidence")
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--texts", type=Path, default=Path(os.environ.get(
         "FAZHI_REAL_TEXTS", Path.home() / ".cache/fazhi/real-corpus/texts")))
@@ -83,14 +106,9 @@ def main() -> None:
     for batch, commit in sorted(pairs.items()):
         entries = [e for e in gold if e.get("batch") == batch and (args.texts / e["file"]).exists()]
         files = [e["file"] for e in entries]
-        with tempfile.TemporaryDirectory() as tmp:
-            tree = Path(tmp) / "code"
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--quiet", "--detach", str(tree), commit], check=True)
-            try:
-                first = _tally(entries, _statuses(tree, args.texts, files))
-            finally:
-                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=True)
-        today = _tally(entries, _statuses(ROOT, args.texts, files))
+        with checkout(commit) as tree:
+            first = _tally(entries, scored(tree, args.texts, files))
+        today = _tally(entries, scored(ROOT, args.texts, files))
         then += first
         now += today
         print(f"batch {batch} ({len(files)} reports, first run {commit}): " + ", ".join(
