@@ -99,6 +99,38 @@ class EvalReport:
     per_report: list[Counts] = field(default_factory=list)  # one per labelled report, in gold order: for intervals
 
 
+@dataclass(frozen=True)
+class ErrorKinds:
+    """What fazhi's in-play errors are, by kind: where a fix must look."""
+
+    errors: int
+    missed: int  # the labels see the requirement met, fazhi sees nothing
+    missed_no_keyword: int  # ... and none of the rule's terms or patterns occurs in the text
+    credited: int  # fazhi sees it met, the labels see nothing
+    strength: int  # both see it met, one substantiated and the other asserted
+    other: int  # a gap, a plan or the deadline's date on one side, anything else on the other
+
+
+def error_kinds(fazhi: EvalReport, baseline: EvalReport) -> ErrorKinds:
+    """fazhi's in-play errors by kind, the missed ones split by whether the keyword baseline
+    (any of the rule's terms or patterns anywhere in the body) finds the requirement: a miss
+    with no keyword is a wording the rules do not know, one with a keyword a context rule that
+    set the mention aside."""
+    keyword_missed = {(file, rule_id) for file, rule_id, _, got in baseline.mistakes if got == "absent"}
+    kinds = dict.fromkeys(("missed", "missed_no_keyword", "credited", "strength", "other"), 0)
+    for file, rule_id, want, got in fazhi.mistakes:  # (every mistake is in play: gold and fazhi differ)
+        if _met(want) and got == "absent":
+            kinds["missed"] += 1
+            kinds["missed_no_keyword"] += (file, rule_id) in keyword_missed
+        elif want == "absent" and _met(got):
+            kinds["credited"] += 1
+        elif _met(want) and _met(got):
+            kinds["strength"] += 1
+        else:
+            kinds["other"] += 1
+    return ErrorKinds(len(fazhi.mistakes), **kinds)
+
+
 # How many resamples an interval takes, and their seed: the same labels give the same interval.
 BOOTSTRAP_DRAWS = 1000
 BOOTSTRAP_SEED = 20261130

@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from scorer.cli import app
-from scorer.evaluate import Counts, EvalReport, agreement, bootstrap, dev_half, select_fold, tally
+from scorer.evaluate import Counts, EvalReport, agreement, bootstrap, dev_half, error_kinds, select_fold, tally
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 spec = importlib.util.spec_from_file_location("corpus", REAL / "corpus.py")
@@ -107,6 +107,23 @@ def test_the_interval_resamples_whole_reports_and_narrows_with_more_of_them():
     assert width(bootstrap(large)) < width(bootstrap(small)) / 3  # √20 ≈ 4.5 times narrower
 
 
+def test_error_kinds_split_the_in_play_errors_and_tell_unknown_wording_from_a_mention_set_aside():
+    # per report: r0 missed where the keyword search finds it, r1 missed with no keyword,
+    # r2 credited where the labels see none, r3 at the wrong strength, r4 a plan for a gap,
+    # r5 right, r6 both absent (not in play)
+    outcomes = [[("asserted", "absent"), ("substantiated", "absent"), ("absent", "asserted"),
+                 ("substantiated", "asserted"), ("deficient", "planned"), ("asserted", "asserted"),
+                 ("absent", "absent")]] * 3
+    fazhi = _report_of(outcomes)
+    keyword = _report_of([[("asserted", "asserted"), ("substantiated", "absent"), ("absent", "asserted"),
+                           ("substantiated", "asserted"), ("deficient", "asserted"), ("asserted", "asserted"),
+                           ("absent", "absent")]] * 3)
+    kinds = error_kinds(fazhi, keyword)
+    assert kinds.errors == fazhi.overall.in_play - fazhi.overall.in_play_exact == 15
+    assert (kinds.missed, kinds.missed_no_keyword, kinds.credited, kinds.strength, kinds.other) == (6, 3, 3, 3, 3)
+    assert kinds.missed + kinds.credited + kinds.strength + kinds.other == kinds.errors
+
+
 def test_eval_by_fold_with_the_human_ceiling(tmp_path):
     texts = tmp_path / "texts"
     texts.mkdir()
@@ -127,11 +144,14 @@ def test_eval_by_fold_with_the_human_ceiling(tmp_path):
     assert row.split()[3:6] == ["1.000", "1.000", "1.000"] and "1 (1 in play)" in row
     assert "human: human" in dev.output and "agree on 1/1 labels" in dev.output
     assert "95 % interval" not in dev.output  # one report: nothing to resample
+    assert "fazhi's 0 in-play errors: 0 missed outright" in dev.output
     both = runner.invoke(app, ["eval", str(gold), "--texts", str(texts), "--no-per-rule"])
     assert "fazhi, 95 % interval over the reports (2 resampled 1000 times): F1 0.000–1.000" in both.output
     test = runner.invoke(app, ["eval", str(gold), "--texts", str(texts), "--fold", "test", "--no-per-rule"])
     row = next(line for line in test.output.splitlines() if line.startswith("fazhi "))
     assert row.split()[3] == "0.000"  # the test fold's one label is missed
+    # ...with no word of the adviser rule in 开展植树活动: a wording the rules do not know
+    assert "fazhi's 1 in-play errors: 1 missed outright (1 of them with no keyword of the rule in the text)" in test.output
     bad = runner.invoke(app, ["eval", str(gold), "--texts", str(texts), "--fold", "train"])
     assert bad.exit_code == 2 and "unknown fold" in bad.output and "dev-b" in bad.output
     # a half of the dev fold: a.txt is the only dev report, in the half its name hashes to

@@ -42,7 +42,7 @@ def eval_command(
     In-play accuracy counts only labels where the gold or fazhi is not absent: plain
     accuracy is flattered by the many requirements both call absent.
     """
-    from scorer.evaluate import FOLDS, agreement, bootstrap, labeller_report, load_gold, select_fold
+    from scorer.evaluate import FOLDS, agreement, bootstrap, error_kinds, labeller_report, load_gold, select_fold
 
     if reviews is not None:
         if gold is not None or texts is not None:
@@ -77,6 +77,10 @@ def eval_command(
         ci = bootstrap(fazhi)
         typer.echo(f"fazhi, 95 % interval over the reports ({len(fazhi.per_report)} resampled {ci.draws} times): "
                    f"F1 {ci.f1[0]:.3f}–{ci.f1[1]:.3f}, in-play acc {ci.in_play[0]:.3f}–{ci.in_play[1]:.3f}")
+    kinds = error_kinds(fazhi, baseline)
+    typer.echo(f"fazhi's {kinds.errors} in-play errors: {kinds.missed} missed outright ({kinds.missed_no_keyword} of "
+               f"them with no keyword of the rule in the text), {kinds.credited} credited where the labels see "
+               f"none, {kinds.strength} at the wrong strength, {kinds.other} other (a gap, a plan, a date)")
     if labellings:
         settled = select_fold(load_gold(gold), None if fold == "all" else fold)
         typer.echo("")
