@@ -425,7 +425,9 @@ NAMED_BODY = regex_cache.compile(
     # working with a named court or procuratorate (会同省高级人民法院…建立…机制)
     r"|(会同|联合|协同|配合|与)[^,]{0,4}(省|市|县|区|州)(高级|中级)?(人民法院|人民检察院)"
     # a body the department set up under a name of its own (“湾事芜优”诉源治理工作站)
-    r"|“[^”]{2,12}”[\u4e00-\u9fff]{0,10}(工作站|工作室|服务站|调解室|服务中心|委员会)"
+    # ((r13) not a kind named in quotes, “枫桥式”人民调解委员会 / “枫桥型”工作室: a model to follow, no
+    # body's own name)
+    r"|“[^”]{2,12}(?<![式型])”[\u4e00-\u9fff]{0,10}(工作站|工作室|服务站|调解室|服务中心|委员会)"
     # the leader reporting in person to a named rule-of-law office, or taking part in what it
     # holds (向市委依法治市办汇报履职情况, 向县依法治县办专题述法, 参加市委依法治市办集中述法活动);
     # sending it the annual report is what leadership.annual_report itself names, no detail
@@ -487,6 +489,9 @@ _NOT_A_NAME = (
     "会议|会上|工作|办公会|委员|扎实|坚决|主动|持续|不断|狠抓|抓|带领|直接|专门|精心|全程|务实|扛|压实|示范|高位|靠前|"
     # (adverbs that follow a list of titles: 县委书记、县长分别带头讲法治课, 局长均亲自… — no name)
     "分别|共同|均|也|还|又|再|都"
+    # ((r13) a channel named for the post, 书记信箱、县长热线、局长接待日, 市长专线: the post's mailbox
+    # or line, not a person called 信箱 — catalogue: a generic channel is no named platform or person)
+    "|信箱|邮箱|热线|专线|电话|接待日|直通车"
 )
 NAMED_PERSON = regex_cache.compile(
     rf"(?:{_TITLES}|负责人|组长)(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}同志"
@@ -607,7 +612,7 @@ HONOUR = regex_cache.compile(
     # 示范创建候选项目, 成功申报全省…改革试点“…”项目)
     r"(荣获|获评|获得|被评为|评为|入选|被确定为|确定为|被命名为|命名为|被列为|列为|获批|成功创建|创建成为|被[^,，。;；:：]{2,12}推荐为|成功申报|获(?=[全省市县区国第“]))"
     r"[^,，。;；:：]{0,30}?"
-    r"(示范创建候选项目|试点[”“\u4e00-\u9fff]{0,14}项目|最佳实践”?(项目|案例)|优秀[\u4e00-\u9fff]{0,8}项目|创新项目|称号|奖(?!励|惩|补)|先进集体|先进单位|先进个人|示范区|示范市|示范县|示范单位|示范点|示范基地|示范项目|试点县|试点市|试点单位|试点"
+    r"(示范创建候选项目|试点[”“\u4e00-\u9fff]{0,14}项目|最佳实践”?(项目|案例)|优秀[\u4e00-\u9fff]{0,8}项目|创新项目|称号|奖(?!励|惩|补)|先进集体|先进单位|先进个人|示范区|示范市|示范县|示范乡镇|示范街道|示范社区|示范村|示范单位|示范点|示范基地|示范项目|试点县|试点市|试点单位|试点"
     r"|典型案例|典型单位|典型经验|精品案例|优秀案例|最佳实践案例|实践案例|创新案例|示范案例|优秀作品|突出单位|标兵|教育基地)"
     # a named year's or level's assessment and the rank it gave (在2019年度法治广东建设考评中蝉联全省
     # 第一, 2023年法治宁波建设年度考评排名列全市第一档): the named assessment is the event
@@ -623,6 +628,10 @@ HONOUR = regex_cache.compile(
     r"|经验[^,，。;；]{0,12}在全(省|市|国)[^,，。;；]{0,6}推广"
     # a named higher body's praise (中央依法治国办充分肯定, 获司法部通报表扬)
     r"|(中央|国务院|司法部|省委|省政府|省司法厅|依法治国办|依法治省办)[\u4e00-\u9fff]{0,10}?(充分肯定|批示肯定|肯定性批示|通报表扬)"
+    # ((r13) an honour conferred at a named level whatever the title's last word (被省信访局评为全省信访
+    # 工作示范乡镇, 被司法部命名为全国模范人民调解委员会, 入选全省首批“金牌调解室”): the level names the
+    # body that conferred it and the title is checkable, as 示范县 or 先进集体 above)
+    r"|(被[^,，。;；:：]{0,10}?(评为|命名为|授予|确定为)|获评|荣获|入选)(全国|全省|全市|全区|全县|全州|省级|市级|国家级)(首批|第[一二三四五六七八九十\d]+批)?[^,，。;；:：]{2,}"
     # a title conferred, named in quotes (获评“全国模范人民调解委员会”)
     # (获得 too, with the year or the body before the title: 获得2024年度象山县“十佳行政执法案卷”, r26f)
     r"|(荣获|获评|被评为|被授予|授予)[^,，。;；:：“]{0,14}“[^”]{4,30}”|获得(20\d\d年度?|全国|全省|全市|[\u4e00-\u9fff]{1,6}(省|市|县|区))[^,，。;；:：“]{0,10}“[^”]{4,30}”"
