@@ -698,7 +698,8 @@ TAKES_UP_CASES = regex_cache.compile(
     r"|每次(巡查|检查|执法|出动)")
 RESULT_CLAUSE = regex_cache.compile(r"\s*(助力|确保|使得?|促进|达到|从而|推动[^,，]{0,20}(完成|达|提升|提高))")
 # Holding the meeting that an agenda clause belongs to.
-MEETING_HELD = regex_cache.compile(r"主持召开|组织召开|主持|召开")
+# ((r13) 召集 is 召开 said otherwise: 党委书记召集党委会专题研究法治工作7次 — the meeting held, not an agenda)
+MEETING_HELD = regex_cache.compile(r"主持召开|组织召开|主持|召开|召集")
 # The leader acting in person (亲自部署, 亲自研究, 亲自督办): the act is the leader's own.
 OWN_ACT = regex_cache.compile(r"亲自[^,，、]{0,2}?(部署|研究|谋划|推动|安排|抓|督办|过问|协调)")
 
