@@ -451,7 +451,9 @@ NAMED_BODY = regex_cache.compile(
     # 省委…书面报告): a named outside body the report went to; not the government, the Party
     # committee or the congress, which the requirement to report names itself
     # ((v27d) a ministry right after 向 too: 按时向司法部报送…, not only after a list's 、)
-    r"|向(?:[^,，。;；]{0,16}?[、和及与])?(?:(?:省|市|县|区|州|盟|旗|自治区)(?!委|政府|人大|人民政府)[\u4e00-\u9fff]{1,8}?(?:厅|局)|国务院|(?:(?<![\u4e00-\u9fff])|(?<=向))[\u4e00-\u9fff]{2,6}部(?<!党委部)(?<!干部)(?<!内部)(?<!全部))"
+    # ((r13) …and a vertically managed body named with its national head office or its own office
+    # inside: 向国家税务总局广东省税务局报送, 向海关总署报告, 向市公安局法制支队报送 — the same named body)
+    r"|向(?:[^,，。;；]{0,16}?[、和及与])?(?:(?:国家[\u4e00-\u9fff]{1,8}?总局|[\u4e00-\u9fff]{2,4}总署)(?![\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|盟|旗)委)(?:[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|州|盟|旗|自治区)[\u4e00-\u9fff]{1,8}?(?:厅|局))?|(?:省|市|县|区|州|盟|旗|自治区)(?!委|政府|人大|人民政府)[\u4e00-\u9fff]{1,8}?(?:厅|局)(?:[\u4e00-\u9fff]{2,6}?(?:支队|总队|处|科))?|国务院|(?:(?<![\u4e00-\u9fff])|(?<=向))[\u4e00-\u9fff]{2,6}部(?<!党委部)(?<!干部)(?<!内部)(?<!全部))"
     # (not a document sent for filing, 向市司法局报送备案: the filing office is the one the
     # filing requirement itself names; t26f)
     r"(?:[、和及与][^,，。;；]{0,16}?)?(?:书面|专题|及时)?(报告|报送|汇报|提交|呈报)(?![^,，。;；]{0,10}备案)"
@@ -622,7 +624,8 @@ HONOUR = regex_cache.compile(
     r"|(20\d\d年度?|全省|全市|全国|全区)[^,，。;；]{0,14}?(考评|考核|评估|测评)[^,，。;；]{0,4}?(被评为|评为|获得?|获评|列|位列|排名|蝉联|均获)[^,，。;；]{0,8}?(优秀|第一|第[一二三\d]名|第一档|A级|一等)"
     # a named year's report graded by the body that assesses the reports (2023年法治政府建设年度报告
     # 被评为“优秀”): like a named year's assessment and its rank, the grade of a named document
-    r"|20\d\d年度?[^,，。;；]{0,16}?报告[^,，。;；]{0,2}?(被评为|评为|获评|获得?)[^,，。;；]{0,6}?(优秀|第一|一等|A级)"
+    # ((r13) …the body or the review named between: 报告在全市评审中获评优秀等次, 报告被市依法治市办评为优秀)
+    r"|20\d\d年度?[^,，。;；]{0,16}?报告[^,，。;；]{0,12}?(被评为|评为|获评|获得?)[^,，。;；]{0,6}?(优秀|第一|一等|A级)"
     # a named prize won (“…”获2023年度浙江省改革突破奖银奖)
     r"|获20\d\d年度?[^,，。;；:：]{2,24}奖"
     r"|经验[^,，。;；]{0,12}在全(省|市|国)[^,，。;；]{0,6}推广"
@@ -706,7 +709,8 @@ TAKES_UP_CASES = regex_cache.compile(
     r"|每次(巡查|检查|执法|出动)")
 RESULT_CLAUSE = regex_cache.compile(r"\s*(助力|确保|使得?|促进|达到|从而|推动[^,，]{0,20}(完成|达|提升|提高))")
 # Holding the meeting that an agenda clause belongs to.
-MEETING_HELD = regex_cache.compile(r"主持召开|组织召开|主持|召开")
+# ((r13) 召集 is 召开 said otherwise: 党委书记召集党委会专题研究法治工作7次 — the meeting held, not an agenda)
+MEETING_HELD = regex_cache.compile(r"主持召开|组织召开|主持|召开|召集")
 # The leader acting in person (亲自部署, 亲自研究, 亲自督办): the act is the leader's own.
 OWN_ACT = regex_cache.compile(r"亲自[^,，、]{0,2}?(部署|研究|谋划|推动|安排|抓|督办|过问|协调)")
 
