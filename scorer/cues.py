@@ -661,7 +661,10 @@ BASIS_OPENER = regex_cache.compile(
 # A higher body's meeting whose spirit or speech is studied (学习贯彻…委员会第三次会议精神) is
 # cited like the title of a speech, not a meeting the department held.
 STUDIED_MEETING_BEFORE = regex_cache.compile(r"(学习|贯彻|传达|落实|领会|宣讲|宣传)[^,;:]{0,40}$")
-STUDIED_MEETING_AFTER = regex_cache.compile(r"^[^,;:]{0,16}?(精神|重要讲话|讲话)")
+# (r13) Not the unit's own numbered meeting that does the studying (厅党组第7次会议传达学习…会议精神,
+# 局党组第3次会议学习贯彻…委员会会议精神): a verb of study or deployment between the number and the
+# 精神 makes the numbered meeting the one held, whose spirit it is not.
+STUDIED_MEETING_AFTER = regex_cache.compile(r"^(?:(?!传达|学习|贯彻|研究|审议|听取|部署)[^,;:]){0,16}?(精神|重要讲话|讲话)")
 
 # A clause that states what the work served, not the work (…，助力我县成功创建“全省法治政府建设
 # 示范县”; …，推动法治政府建设任务完成75%; …，确保各项工作落地见效): its figures or honours
