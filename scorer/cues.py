@@ -612,7 +612,9 @@ HONOUR = regex_cache.compile(
     # (catalogue: a named event). Dev +5 / −2 (f044: the same words the readers counted in ba011)
     # ((v27d) a named level's third-party evaluation or rating the same: 在全市第三方评估中位列第3名,
     # 全省政务公开测评排名第二)
-    r"|(20\d\d年度?|全省|全市|全国|全区)[^,，。;；]{0,14}?(考评|考核|评估|测评)[^,，。;；]{0,4}?(被评为|评为|获得?|获评|列|位列|排名|蝉联|均获)[^,，。;；]{0,8}?(优秀|第一|第[一二三\d]名|第一档|A级|一等)"
+    # (r13) (…any rank it gave said with its unit, not only the first: 考评中位列第三名, 排名第5位, 获得
+    # A档 — as checkable as the first. A bare 排名第三 or 第二等次 is left out: dev-b −2.)
+    r"|(20\d\d年度?|全省|全市|全国|全区)[^,，。;；]{0,14}?(考评|考核|评估|测评)[^,，。;；]{0,4}?(被评为|评为|获得?|获评|列|位列|排名|蝉联|均获)[^,，。;；]{0,8}?(优秀|第一|第[一二三四五六七八九十\d]+(名|位)|第一档|[AaＡ](级|档)|一等)"
     # a named year's report graded by the body that assesses the reports (2023年法治政府建设年度报告
     # 被评为“优秀”): like a named year's assessment and its rank, the grade of a named document
     r"|20\d\d年度?[^,，。;；]{0,16}?报告[^,，。;；]{0,2}?(被评为|评为|获评|获得?)[^,，。;；]{0,6}?(优秀|第一|一等|A级)"
