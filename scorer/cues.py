@@ -621,7 +621,9 @@ HONOUR = regex_cache.compile(
     # (catalogue: a named event). Dev +5 / −2 (f044: the same words the readers counted in ba011)
     # ((v27d) a named level's third-party evaluation or rating the same: 在全市第三方评估中位列第3名,
     # 全省政务公开测评排名第二)
-    r"|(20\d\d年度?|全省|全市|全国|全区)[^,，。;；]{0,14}?(考评|考核|评估|测评)[^,，。;；]{0,4}?(被评为|评为|获得?|获评|列|位列|排名|蝉联|均获)[^,，。;；]{0,8}?(优秀|第一|第[一二三\d]名|第一档|A级|一等)"
+    # (r13) (…any rank it gave said with its unit, not only the first: 考评中位列第三名, 排名第5位, 获得
+    # A档 — as checkable as the first. A bare 排名第三 or 第二等次 is left out: dev-b −2.)
+    r"|(20\d\d年度?|全省|全市|全国|全区)[^,，。;；]{0,14}?(考评|考核|评估|测评)[^,，。;；]{0,4}?(被评为|评为|获得?|获评|列|位列|排名|蝉联|均获)[^,，。;；]{0,8}?(优秀|第一|第[一二三四五六七八九十\d]+(名|位)|第一档|[AaＡ](级|档)|一等)"
     # a named year's report graded by the body that assesses the reports (2023年法治政府建设年度报告
     # 被评为“优秀”): like a named year's assessment and its rank, the grade of a named document
     # ((r13) …the body or the review named between: 报告在全市评审中获评优秀等次, 报告被市依法治市办评为优秀)
@@ -675,7 +677,10 @@ BASIS_OPENER = regex_cache.compile(
 # A higher body's meeting whose spirit or speech is studied (学习贯彻…委员会第三次会议精神) is
 # cited like the title of a speech, not a meeting the department held.
 STUDIED_MEETING_BEFORE = regex_cache.compile(r"(学习|贯彻|传达|落实|领会|宣讲|宣传)[^,;:]{0,40}$")
-STUDIED_MEETING_AFTER = regex_cache.compile(r"^[^,;:]{0,16}?(精神|重要讲话|讲话)")
+# (r13) Not the unit's own numbered meeting that does the studying (厅党组第7次会议传达学习…会议精神,
+# 局党组第3次会议学习贯彻…委员会会议精神): a verb of study or deployment between the number and the
+# 精神 makes the numbered meeting the one held, whose spirit it is not.
+STUDIED_MEETING_AFTER = regex_cache.compile(r"^(?:(?!传达|学习|贯彻|研究|审议|听取|部署)[^,;:]){0,16}?(精神|重要讲话|讲话)")
 
 # A clause that states what the work served, not the work (…，助力我县成功创建“全省法治政府建设
 # 示范县”; …，推动法治政府建设任务完成75%; …，确保各项工作落地见效): its figures or honours
