@@ -964,7 +964,7 @@ def _one_of_words(*words: str) -> re.Pattern[str]:
 
 # Words without which PLATFORM, NAMED_EVENT, NAMED_BODY and NAMED_PERSON cannot match.
 _PLATFORM_HINTS = _one_of_words("平台", "系统", "网", "APP", "App", "app", "小程序", "公众号", "“", "在线学习中心")
-_EVENT_HINTS = _one_of_words("日", "周", "月", "宣誓", "赛", "活动", "专项", "“", "\"", "班", "讲座", "论坛", "会议", "全会", "会", "考试",
+_EVENT_HINTS = _one_of_words("日", "周", "月", "宣誓", "赛", "活动", "专项", "“", "\"", "班", "轮训", "讲座", "论坛", "会议", "全会", "会", "考试",
                                "考核", "考评")
 _BODY_HINTS = _one_of_words("人大", "政协", "纪检监察组", "代表", "委员", "法院", "检察院", "“", "配合", "接受", "迎接", "协助",
                              "联合", "会同", "邀请", "特邀", "中央", "国务院", "省委", "省政府", "律师事务所", "依法治", "大学", "学院",
