@@ -516,8 +516,10 @@ NAMED_PERSON = regex_cache.compile(
     # (r29c) an invited speaker named after the title of his post in his body (邀请市司法局执法监督科
     # 科长陈立新围绕…授课, 特邀区法院行政庭庭长刘敏为执法人员解读…): a person, where 邀请市司法局
     # 科长为…授课 names only the post (the name must be followed by what the speaker did)
-    r"|(?:邀请|特邀|邀)[^,，。;；]{0,24}?(?:科长|处长|庭长|院长|所长|队长|检察长|主任|局长|部长|厅长|法官|检察官)"
-    rf"(?!{_NOT_A_NAME}|就|围绕|结合|从|以|聚焦|紧|对|为|讲|授|解读|来|到|赴|开展|进行|专题|同志|委员|律师|教授|博士|老师|专家|干部|人员|们)"
+    # ((r13) …or after the title a university or a school gives (邀请华东政法大学教授王立民为全局干部讲授…,
+    # 特邀省委党校副教授李娜围绕…授课): a person; 邀请高校教授为…, 邀请党校教授学者…, 教授团队 name none)
+    r"|(?:邀请|特邀|邀)[^,，。;；]{0,24}?(?:科长|处长|庭长|院长|所长|队长|检察长|主任|局长|部长|厅长|法官|检察官|教授|研究员|讲师)"
+    rf"(?!{_NOT_A_NAME}|就|围绕|结合|从|以|聚焦|紧|对|为|讲|授|解读|来|到|赴|开展|进行|专题|同志|委员|律师|教授|博士|老师|专家|学者|团队|干部|人员|们)"
     r"[\u4e00-\u9fff]{2,3}(?=围绕|就|为|作|以|结合|从|对|来我|到我|赴|讲授|讲解|授课|解读|主讲|[,，、])"
 )
 # A quoted slogan or mechanism name (“1委1办4组”机制, “四个百分百”): its numbers are a name, not a count.
