@@ -919,9 +919,11 @@ AGENDA_TOPICS = regex_cache.compile(r"(?:专题)?(研究)(?!审议|讨论|审定
 # field is the meeting's topic, and the catalogue reads "a meeting about a task is
 # leadership.party_deployment, not the task". Group "topic" is the field. Not where the meeting
 # is the work itself: a hearing, an experts' review, a joint conference on disputes, a
-# 述法 session, a press conference.
+# 述法 session, a press conference. ((r14) 会 ends the topic — it is another meeting's — but not
+# the 会 of 社会: 召开全县社会信用体系建设工作会议, 召开法治政府建设暨社会信用体系建设推进会 are
+# meetings about the credit system, not credit work done.)
 MEETING_TOPIC = regex_cache.compile(
-    r"召开(了)?(?P<topic>(?:(?!述法|听证|论证|座谈|评审|联席|新闻|发布|会)[^。,;，；、]){2,24}?)"
+    r"召开(了)?(?P<topic>(?:(?!述法|听证|论证|座谈|评审|联席|新闻|发布|(?<!社)会)[^。,;，；、]){2,24}?)"
     r"(工作)?(推进会议?|部署会议?|调度会议?|动员会议?|动员大会|工作会议|工作会|专题会议?|工作大会)"
 )
 
