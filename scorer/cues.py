@@ -491,6 +491,10 @@ _NOT_A_NAME = (
     "会议|会上|工作|办公会|委员|扎实|坚决|主动|持续|不断|狠抓|抓|带领|直接|专门|精心|全程|务实|扛|压实|示范|高位|靠前|"
     # (adverbs that follow a list of titles: 县委书记、县长分别带头讲法治课, 局长均亲自… — no name)
     "分别|共同|均|也|还|又|再|都"
+    # ((r14) …and the adverbs of manner and habit that follow the title, 书记既履行…, 县长不仅亲自…,
+    # 局长本人亲自…, 局长经常带头…, 镇长历来高度重视…: the post acting, no name — catalogue: a named
+    # person is detail, the department's generic roles are not)
+    "|既|不仅|不但|不光|本人|经常|历来|向来|一贯|同样|长期"
     # ((r13) a channel named for the post, 书记信箱、县长热线、局长接待日, 市长专线: the post's mailbox
     # or line, not a person called 信箱 — catalogue: a generic channel is no named platform or person)
     "|信箱|邮箱|热线|专线|电话|接待日|直通车"
@@ -924,9 +928,11 @@ AGENDA_TOPICS = regex_cache.compile(r"(?:专题)?(研究)(?!审议|讨论|审定
 # field is the meeting's topic, and the catalogue reads "a meeting about a task is
 # leadership.party_deployment, not the task". Group "topic" is the field. Not where the meeting
 # is the work itself: a hearing, an experts' review, a joint conference on disputes, a
-# 述法 session, a press conference.
+# 述法 session, a press conference. ((r14) 会 ends the topic — it is another meeting's — but not
+# the 会 of 社会: 召开全县社会信用体系建设工作会议, 召开法治政府建设暨社会信用体系建设推进会 are
+# meetings about the credit system, not credit work done.)
 MEETING_TOPIC = regex_cache.compile(
-    r"召开(了)?(?P<topic>(?:(?!述法|听证|论证|座谈|评审|联席|新闻|发布|会)[^。,;，；、]){2,24}?)"
+    r"召开(了)?(?P<topic>(?:(?!述法|听证|论证|座谈|评审|联席|新闻|发布|(?<!社)会)[^。,;，；、]){2,24}?)"
     r"(工作)?(推进会议?|部署会议?|调度会议?|动员会议?|动员大会|工作会议|工作会|专题会议?|工作大会)"
 )
 
