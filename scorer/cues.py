@@ -386,7 +386,9 @@ PLATFORM = regex_cache.compile(
     # government names the same way: “一网通办”, “跨省通办”, “马上办”, “掌上办”, nor the ways
     # of handling complaints: “接诉即办”, “未诉先办”; nor a reform's slogan for services handled
     # together, “湘赣通办”, “县乡联办”, “免证办”, nor a word that ends so, “四个交通”: dev +2 / −0, s25)
-    r"|(“(?!一|跨|接诉|未诉|全程|马上|网上|掌上|指尖|就近|帮|代办|容缺|异地|即|秒|集成|不见面|全城|全域|全市|全省|全区|全县)[^”]{1,6}(?<![通联即网综协合交畅沟贯互融流])(?<!自助)(?<!免证)(办|通|码)”)"
+    # ((r13) two characters at least before 办/通/码: a one-character word before them is a way of
+    # handling, never an app's name — 从“能办”到“好办”, “快办”“易办”“秒办”, “网办”, “扫码”)
+    r"|(“(?!一|跨|接诉|未诉|全程|马上|网上|掌上|指尖|就近|帮|代办|容缺|异地|即|秒|集成|不见面|全城|全域|全市|全省|全区|全县)[^”]{2,6}(?<![通联即网综协合交畅沟贯互融流])(?<!自助)(?<!免证)(办|通|码)”)"
     # the kind of account before its quoted name: 微信公众号“平安桐溪”, 抖音号“桐溪普法”
     r"|((公众号|视频号|抖音号|快手号|微博|头条号|APP|App|客户端|小程序)“[^”]{2,16}”)"
     # several named without quotes, then their kind (在阳城人大、阳城普法等公众号, 在海南省干部在线
