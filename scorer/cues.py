@@ -613,12 +613,14 @@ UNBRACKETED_DOCUMENT = regex_cache.compile(
 # a level or a quoted title. Dev +3 / −0 (s25).
 # (r13) …and a case or a work chosen by a higher body in its other names (获评全省普法依法治理创新案例,
 # 入选全国示范案例, 获评全市法治宣传优秀作品)
+# (r13) …and a demonstration city, district or town by its full word (成功创建全国社会信用体系建设示范城市,
+# 创建成为全省…示范镇): the same title as 示范市 / 示范乡镇
 HONOUR = regex_cache.compile(
     # ((b) a higher body's recommendation or approval of a pilot named too: 被省委依法治省办推荐为全国
     # 示范创建候选项目, 成功申报全省…改革试点“…”项目)
     r"(荣获|获评|获得|被评为|评为|入选|被确定为|确定为|被命名为|命名为|被列为|列为|获批|成功创建|创建成为|被[^,，。;；:：]{2,12}推荐为|成功申报|获(?=[全省市县区国第“]))"
     r"[^,，。;；:：]{0,30}?"
-    r"(示范创建候选项目|试点[”“\u4e00-\u9fff]{0,14}项目|最佳实践”?(项目|案例)|优秀[\u4e00-\u9fff]{0,8}项目|创新项目|称号|奖(?!励|惩|补)|先进集体|先进单位|先进个人|示范区|示范市|示范县|示范乡镇|示范街道|示范社区|示范村|示范单位|示范点|示范基地|示范项目|试点县|试点市|试点单位|试点"
+    r"(示范创建候选项目|试点[”“\u4e00-\u9fff]{0,14}项目|最佳实践”?(项目|案例)|优秀[\u4e00-\u9fff]{0,8}项目|创新项目|称号|奖(?!励|惩|补)|先进集体|先进单位|先进个人|示范区|示范城市|示范城区|示范市|示范县|示范乡镇|示范镇|示范乡|示范旗|示范街道|示范社区|示范村|示范单位|示范点|示范基地|示范项目|试点县|试点市|试点单位|试点"
     r"|典型案例|典型单位|典型经验|精品案例|优秀案例|最佳实践案例|实践案例|创新案例|示范案例|优秀作品|突出单位|标兵|教育基地)"
     # a named year's or level's assessment and the rank it gave (在2019年度法治广东建设考评中蝉联全省
     # 第一, 2023年法治宁波建设年度考评排名列全市第一档): the named assessment is the event
