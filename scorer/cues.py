@@ -386,7 +386,9 @@ PLATFORM = regex_cache.compile(
     # government names the same way: “一网通办”, “跨省通办”, “马上办”, “掌上办”, nor the ways
     # of handling complaints: “接诉即办”, “未诉先办”; nor a reform's slogan for services handled
     # together, “湘赣通办”, “县乡联办”, “免证办”, nor a word that ends so, “四个交通”: dev +2 / −0, s25)
-    r"|(“(?!一|跨|接诉|未诉|全程|马上|网上|掌上|指尖|就近|帮|代办|容缺|异地|即|秒|集成|不见面|全城|全域|全市|全省|全区|全县)[^”]{1,6}(?<![通联即网综协合交畅沟贯互融流])(?<!自助)(?<!免证)(办|通|码)”)"
+    # ((r13) two characters at least before 办/通/码: a one-character word before them is a way of
+    # handling, never an app's name — 从“能办”到“好办”, “快办”“易办”“秒办”, “网办”, “扫码”)
+    r"|(“(?!一|跨|接诉|未诉|全程|马上|网上|掌上|指尖|就近|帮|代办|容缺|异地|即|秒|集成|不见面|全城|全域|全市|全省|全区|全县)[^”]{2,6}(?<![通联即网综协合交畅沟贯互融流])(?<!自助)(?<!免证)(办|通|码)”)"
     # the kind of account before its quoted name: 微信公众号“平安桐溪”, 抖音号“桐溪普法”
     r"|((公众号|视频号|抖音号|快手号|微博|头条号|APP|App|客户端|小程序)“[^”]{2,16}”)"
     # several named without quotes, then their kind (在阳城人大、阳城普法等公众号, 在海南省干部在线
@@ -418,7 +420,9 @@ NAMED_BODY = regex_cache.compile(
     # (or a local one's: 市委依法治市办2025年法治建设督察反馈意见整改)
     # (the inspection itself named too: 省委巡视反馈问题整改; and the problems a named office
     # notified: 对中央依法治国办通报问题…整改)
-    r"|(中央|国务院|全国人大|省委|省政府|市委|县委|区委|州委)[\u4e00-\u9fff]{0,8}(依法治国办|依法治省办|依法治市办|依法治县办|依法治区办|依法治州办|督察组|巡视组|巡察组|督察|巡视|巡察)[^,]{0,50}(反馈|整改|通报的?问题)"
+    # ((r13) …or a named discipline commission's inspection of the unit: 省纪委监委…专项检查反馈问题整改,
+    # 中央纪委国家监委专项检查反馈意见整改 — a named outside body, as 省委巡视 is)
+    r"|(中央|国务院|全国人大|省委|省政府|市委|县委|区委|州委|(?:省|市|县|区|州|盟|旗|自治区)纪委)[\u4e00-\u9fff]{0,8}(依法治国办|依法治省办|依法治市办|依法治县办|依法治区办|依法治州办|督察组|巡视组|巡察组|督察|巡视|巡察|(?<=纪委)[\u4e00-\u9fff]{0,12}?(?:检查|督查|监督))[^,]{0,50}(反馈|整改|通报的?问题)"
     # a named law firm (江苏承匠律师事务所); not a firm chosen or worked with (选聘律师事务所,
     # 合作律师事务所, 继续与律师事务所合作: s24)
     r"|(?<![聘请委托家所与和的])(?!聘请|委托|多家|两家|一家|本地|专业|第三方|常年|业界|知名|优秀|资深|行业)(?:(?!知名|优秀|资深|专业|合作|签约|聘|委托|与律师事务所)[\u4e00-\u9fff]){2,10}(\([\u4e00-\u9fff]{2,6}\))?律师事务所"
@@ -618,12 +622,14 @@ UNBRACKETED_DOCUMENT = regex_cache.compile(
 # a level or a quoted title. Dev +3 / −0 (s25).
 # (r13) …and a case or a work chosen by a higher body in its other names (获评全省普法依法治理创新案例,
 # 入选全国示范案例, 获评全市法治宣传优秀作品)
+# (r13) …and a demonstration city, district or town by its full word (成功创建全国社会信用体系建设示范城市,
+# 创建成为全省…示范镇): the same title as 示范市 / 示范乡镇
 HONOUR = regex_cache.compile(
     # ((b) a higher body's recommendation or approval of a pilot named too: 被省委依法治省办推荐为全国
     # 示范创建候选项目, 成功申报全省…改革试点“…”项目)
     r"(荣获|获评|获得|被评为|评为|入选|被确定为|确定为|被命名为|命名为|被列为|列为|获批|成功创建|创建成为|被[^,，。;；:：]{2,12}推荐为|成功申报|获(?=[全省市县区国第“]))"
     r"[^,，。;；:：]{0,30}?"
-    r"(示范创建候选项目|试点[”“\u4e00-\u9fff]{0,14}项目|最佳实践”?(项目|案例)|优秀[\u4e00-\u9fff]{0,8}项目|创新项目|称号|奖(?!励|惩|补)|先进集体|先进单位|先进个人|示范区|示范市|示范县|示范乡镇|示范街道|示范社区|示范村|示范单位|示范点|示范基地|示范项目|试点县|试点市|试点单位|试点"
+    r"(示范创建候选项目|试点[”“\u4e00-\u9fff]{0,14}项目|最佳实践”?(项目|案例)|优秀[\u4e00-\u9fff]{0,8}项目|创新项目|称号|奖(?!励|惩|补)|先进集体|先进单位|先进个人|示范区|示范城市|示范城区|示范市|示范县|示范乡镇|示范镇|示范乡|示范旗|示范街道|示范社区|示范村|示范单位|示范点|示范基地|示范项目|试点县|试点市|试点单位|试点"
     r"|典型案例|典型单位|典型经验|精品案例|优秀案例|最佳实践案例|实践案例|创新案例|示范案例|优秀作品|突出单位|标兵|教育基地)"
     # a named year's or level's assessment and the rank it gave (在2019年度法治广东建设考评中蝉联全省
     # 第一, 2023年法治宁波建设年度考评排名列全市第一档): the named assessment is the event
