@@ -795,7 +795,9 @@ AGENDA_CLAUSE = regex_cache.compile(
     # (the indicators qualified too: 纳入年度绩效考核核心指标; s25)
     r"|(列入|纳入)[^,]{0,16}(议事日程|工作要点|工作计划|年度计划|重点任务|任务清单|工作安排|考核(核心|重要|关键|主要)?指标)"
     r"|(工作要点|工作计划|实施方案|任务清单|责任清单|任务分工)[^,]{0,8}(明确|涵盖|包括|涉及|提出)"
-    r"|明确[^,]{0,12}(重点任务|工作任务|年度任务|任务分工|具体任务)"
+    # ((r13) only 明确 and the tasks' word are the cue (groups lead, tail): the tasks named between
+    # them — 明确依法应对突发事件等30项重点任务 — are on the plan, not the deployment's own words)
+    r"|(?P<lead>明确)[^,]{0,30}(?P<tail>重点任务|工作任务|年度任务|任务分工|具体任务)"
     # an opening list of the year's key tasks: …深化普法宣传、高效化解矛盾等重点工作
     # ((r12e) not the tasks said done over the list: …矛盾纠纷化解等重点工作有序推进/取得成效)
     r"|(等|作为)[^,]{0,12}重(难)?点(工作|任务|问题)(?![^,，。;；]{0,6}((扎实|有序|稳步|顺利)推进|取得|成效|落地见效|圆满完成))"
