@@ -656,6 +656,13 @@ def test_bare_heading_without_body_is_no_evidence(ruleset):
         ("leadership.party_deployment", "制定年度法治政府建设工作要点，明确重点任务32项。", "substantiated"),
         ("leadership.party_deployment", "印发《某县2023年法治政府建设工作要点》，明确依法应对突发事件等30项重点任务。", "substantiated"),
         ("disputes.petition_mediation", "全年化解信访积案12件，明确专人跟踪化解重点任务。", "substantiated"),
+        # (r13) tasks listed before 纳入…考核内容/绩效考核/考核体系 are the assessment's items, not done;
+        # one duty put into the assessment is the accountability for it and stays
+        ("enforcement.supervision", "将健全行政执法监督检查机制、推行法律顾问制度等工作纳入年度绩效考核重要指标。", "absent"),
+        ("legal_adviser.use", "将法律顾问制度落实情况、规范性文件备案情况列入年度目标责任考核。", "absent"),
+        ("leadership.accountability", "将法治建设纳入全县综合考核体系，分值占比5%。", "substantiated"),
+        ("leadership.first_responsible", "将党政主要负责人履行推进法治建设第一责任人职责情况纳入年终述职评议考核内容。", "asserted"),
+        ("disputes.reconsideration_litigation", "全年行政机关负责人出庭应诉12次，出庭应诉率纳入部门绩效考核。", "substantiated"),
     ],
 )
 def test_sentence_status_among_every_rule(ruleset, rule_id, sentence, expected):
