@@ -809,8 +809,18 @@ AGENDA_CLAUSE = regex_cache.compile(
     r"|(党组|党委|党工委|局务|厅务|委务|办公|常务|班子)(会议?|会)[^,]{0,8}研究(?!制定|出台|起草|修订|审议|通过|决定)"
     # (the indicators qualified too: 纳入年度绩效考核核心指标; s25)
     r"|(列入|纳入)[^,]{0,16}(议事日程|工作要点|工作计划|年度计划|重点任务|任务清单|工作安排|考核(核心|重要|关键|主要)?指标)"
+    # ((r13) …and the assessment named by what it holds or whose it is rather than by its indicators:
+    # 把负责人出庭应诉、行政复议纠错等纳入法治政府建设考核内容, 将法律顾问制度落实情况列入年度目标
+    # 责任考核 — the tasks are the assessment's items, not reported done)
+    # Only a list of tasks (…、…等 before it): one duty put into the assessment — 将党政主要负责人履行
+    # 第一责任人职责情况纳入综合绩效考核, 将专项述法纳入考核内容 — is the accountability for that duty
+    # itself (dev −3 when a single item was taken too). Only 纳入 and the assessment's word are the
+    # cue (groups lead2, tail2), so the tasks listed before them stay off the deployment's words.
+    r"|(?:[^,、]{1,30}、)+[^,]{0,30}?(?P<lead2>列入|纳入)[^,]{0,16}(?P<tail2>考核(内容|体系|范围|事项|细则)|目标(责任)?考核|绩效考核|综合考核|年度考核|考评(内容|体系|指标))"
     r"|(工作要点|工作计划|实施方案|任务清单|责任清单|任务分工)[^,]{0,8}(明确|涵盖|包括|涉及|提出)"
-    r"|明确[^,]{0,12}(重点任务|工作任务|年度任务|任务分工|具体任务)"
+    # ((r13) only 明确 and the tasks' word are the cue (groups lead, tail): the tasks named between
+    # them — 明确依法应对突发事件等30项重点任务 — are on the plan, not the deployment's own words)
+    r"|(?P<lead>明确)[^,]{0,30}(?P<tail>重点任务|工作任务|年度任务|任务分工|具体任务)"
     # an opening list of the year's key tasks: …深化普法宣传、高效化解矛盾等重点工作
     # ((r12e) not the tasks said done over the list: …矛盾纠纷化解等重点工作有序推进/取得成效)
     r"|(等|作为)[^,]{0,12}重(难)?点(工作|任务|问题)(?![^,，。;；]{0,6}((扎实|有序|稳步|顺利)推进|取得|成效|落地见效|圆满完成))"
@@ -982,7 +992,7 @@ GUARDS = {
     # (负责 covers 科负责, 具体负责…; 科室/处室/股室 cover 责任科室…)
     "REMIT_CLAUSE": _one_of("负责", "承担", "牵头", "主责", "责任单位", "责任部门",
                             "机构", "机关", "科室", "处室", "股室", "确定", "明确", "指定", "作为"),
-    "AGENDA_CLAUSE": _one_of("部署", "议事日程", "安排", "考核指标", "核心指标", "重要指标", "关键指标", "主要指标", "实施方案", "工作要点", "工作计划", "年度计划", "重点工作", "重点任务", "中心工作", "中心任务", "核心工作", "核心任务",
+    "AGENDA_CLAUSE": _one_of("部署", "议事日程", "安排", "考核指标", "考核", "考评", "核心指标", "重要指标", "关键指标", "主要指标", "实施方案", "工作要点", "工作计划", "年度计划", "重点工作", "重点任务", "中心工作", "中心任务", "核心工作", "核心任务",
                              "重点问题", "重难点", "工作任务", "具体任务", "年度任务", "任务分工", "任务清单", "责任清单", "项主要任务",
                              "个方面", "重要位置", "突出位置", "首要位置", "专题研究", "党组会", "党委会", "党工委会", "局务会", "厅务会", "委务会", "办公会", "常务会", "班子会"),
     "INSPECTED_OBJECT": _one_of("情况进行", "情况开展"),

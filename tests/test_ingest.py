@@ -197,6 +197,13 @@ FURNITURE = [
     "政府信息公开 规章库",
     "阳江市政务服务和数据管理局政府信息公开",
     "湛江市廉江市良垌镇人民政府信息公开",
+    # (r13) the same section called 政务公开 or printed after a space, and the catalogue's entries
+    "北京市海淀区人民政府政务公开",
+    "东莞市市场监督管理局政务公开专栏",
+    "杭州市西湖区人民政府 政府信息公开",
+    "政府信息公开目录",
+    "政府信息公开 法定主动公开内容",
+    "信息公开指南 信息公开制度 法定主动公开内容 信息公开年报",
 ]
 
 BODY = [
@@ -221,6 +228,10 @@ BODY = [
     # a heading of the work on disclosure, with a place in it, is body text
     "三是推进县政府信息公开",
     "推进政府信息公开",
+    # (r13) a field's heading with a place but no body's name, and the work on disclosure
+    "全县政务公开",
+    "全面推进县政府政务公开",
+    "市政府信息公开工作持续加强",
     # prose beginning with words that are labels elsewhere
     "责任部门要按照“谁执法谁公示”的原则，在执法决定作出之日起7个工作日内公示。",
     "阅读量方面，本局微信公众号全年推送普法文章120篇，总阅读量达到3.5万次，较上年增长20%。",

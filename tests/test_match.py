@@ -645,6 +645,24 @@ def test_bare_heading_without_body_is_no_evidence(ruleset):
         ("disputes.reconsideration_litigation", "2022年，我办紧紧围绕优化营商环境、行政复议体制改革和信访积案化解三项重点工作，统筹推进各项工作。", "absent"),
         ("disputes.petition_mediation", "今年以来，我镇聚焦安全生产、环境整治及信访稳定两项中心工作，扎实推进依法行政。", "absent"),
         ("disputes.petition_mediation", "全年化解信访积案12件，调处矛盾纠纷86起。", "substantiated"),
+        # (r13) tasks named between a plan's 明确 and its 重点任务/年度任务/任务分工 are on the plan
+        # (cues.AGENDA_CLAUSE's lead and tail are the cue, not the tasks between them); the plan
+        # itself stays leadership.party_deployment, and work done and counted stays the task's
+        ("disputes.petition_mediation", "制定年度法治建设计划，明确信访积案化解、矛盾纠纷排查等年度任务。", "absent"),
+        ("disputes.reconsideration_litigation", "印发《2023年法治政府建设工作要点》，明确行政复议、行政应诉等具体任务。", "absent"),
+        ("education.popularization", "印发2022年度工作计划，明确宪法宣传、以案释法等12项重点任务。", "absent"),
+        ("enforcement.lenient", "县政府印发实施方案，明确推行包容审慎监管等18项工作任务。", "absent"),
+        ("oversight.openness", "2018年，乡党委印发工作要点，明确政务公开、村务公开等任务分工。", "absent"),
+        ("leadership.party_deployment", "制定年度法治政府建设工作要点，明确重点任务32项。", "substantiated"),
+        ("leadership.party_deployment", "印发《某县2023年法治政府建设工作要点》，明确依法应对突发事件等30项重点任务。", "substantiated"),
+        ("disputes.petition_mediation", "全年化解信访积案12件，明确专人跟踪化解重点任务。", "substantiated"),
+        # (r13) tasks listed before 纳入…考核内容/绩效考核/考核体系 are the assessment's items, not done;
+        # one duty put into the assessment is the accountability for it and stays
+        ("enforcement.supervision", "将健全行政执法监督检查机制、推行法律顾问制度等工作纳入年度绩效考核重要指标。", "absent"),
+        ("legal_adviser.use", "将法律顾问制度落实情况、规范性文件备案情况列入年度目标责任考核。", "absent"),
+        ("leadership.accountability", "将法治建设纳入全县综合考核体系，分值占比5%。", "substantiated"),
+        ("leadership.first_responsible", "将党政主要负责人履行推进法治建设第一责任人职责情况纳入年终述职评议考核内容。", "asserted"),
+        ("disputes.reconsideration_litigation", "全年行政机关负责人出庭应诉12次，出庭应诉率纳入部门绩效考核。", "substantiated"),
     ],
 )
 def test_sentence_status_among_every_rule(ruleset, rule_id, sentence, expected):
