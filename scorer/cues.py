@@ -436,6 +436,9 @@ NAMED_BODY = regex_cache.compile(
     # holds (向市委依法治市办汇报履职情况, 向县依法治县办专题述法, 参加市委依法治市办集中述法活动);
     # sending it the annual report is what leadership.annual_report itself names, no detail
     r"|向[^,，。;；]{0,6}(?P<office>(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办)[^,，。;；]{0,8}(汇报|述法|述职)"
+    # ((r13) …or to the committee itself, the 述法 given before it: 以书面方式向市委全面依法治市委员会述法,
+    # 向县委依法治县委现场述法 — the same named body as 参加…委员会述法活动 below)
+    r"|向[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会|委)[^,，。;；办]{0,8}(述法|述职)"
     r"|参加[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办"
     # (…and the leaders' year on the law-based duty reported to it, 向盟委全面依法治盟办报告局领导班子年度
     # 履行法治建设责任情况 — the 第一责任人规定's yearly report of 履职, a concrete act with the named
@@ -486,6 +489,10 @@ NAMED_BODY = regex_cache.compile(
 # A named person: 局长王宇同志, 马兴瑞省长主持… (a name is two or three characters that are
 # not themselves part of a title or a body's name).
 _TITLES = "省长|市长|县长|区长|镇长|乡长|局长|厅长|主任|书记|部长|旗长|州长"
+# ((r13) the principal leader's title in a customs office, an enforcement or fire-and-rescue corps, a school
+# or a hospital, before the name: 关长李国强严格履行…, 支队长张伟同志带头…, 院长王明主持… — a person as
+# 局长馮正霖 is. Only before the name: 执法大队长主持 would read 执法 as one.)
+_TITLES_BEFORE_NAME = _TITLES + "|关长|大队长|支队长|总队长|校长|院长"
 # (由 too: 会议由局长主持 names the generic role, not a person 会议由 — catalogue: generic roles are no detail)
 _NOT_NAME_END = "委府局厅部党组长副县市区省镇乡街办室处科队所记任县级常务主要分管班子领导同志由"
 _NOT_A_NAME = (
@@ -504,11 +511,11 @@ _NOT_A_NAME = (
     "|信箱|邮箱|热线|专线|电话|接待日|直通车"
 )
 NAMED_PERSON = regex_cache.compile(
-    rf"(?:{_TITLES}|负责人|组长)(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}同志"
+    rf"(?:{_TITLES_BEFORE_NAME}|负责人|组长)(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}同志"
     # ((b) …or before the leader's act on something or someone, or the leader's arrival at the place:
     # 市委书记王曦对…提出要求, 省长许达哲就…作出批示, 市委书记丁小强到长治工作后 — a name, where 局长对…
     # 提出要求 names only the post)
-    rf"|(?:{_TITLES})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|及时|高度|始终|切实|作为|率先|多次|坚持|带队|严格|统筹|履行|扎实|坚决|定期|先后|听取|为组长|任组长|担任组长|为副组长|对(?=[^。;；]{{0,40}}(提出|作出|批示|指示|部署|要求))|就(?=[^。;；]{{0,40}}(作出|提出|批示|指示))|到(?=[\u4e00-\u9fff]{{1,6}}(工作|调研|视察|督导|检查))"
+    rf"|(?:{_TITLES_BEFORE_NAME})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|及时|高度|始终|切实|作为|率先|多次|坚持|带队|严格|统筹|履行|扎实|坚决|定期|先后|听取|为组长|任组长|担任组长|为副组长|对(?=[^。;；]{{0,40}}(提出|作出|批示|指示|部署|要求))|就(?=[^。;；]{{0,40}}(作出|提出|批示|指示))|到(?=[\u4e00-\u9fff]{{1,6}}(工作|调研|视察|督导|检查))"
     # an invited speaker named by title and name (…研究中心主任唐明良作专题讲座)
     r"|作(专题|主题)?(讲座|报告|辅导|授课|宣讲)|作题为|在(?!内|下|上|前|中|任))"
     # (…or after the body the person leads: 市委胡昌升书记、市政府庄稼汉市长分别主持…)

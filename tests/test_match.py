@@ -1293,6 +1293,22 @@ def test_a_heading_takes_no_detail_from_a_general_body_or_a_plan(ruleset):
     assert off.result("education.popularization").status == "asserted"
 
 
+@pytest.mark.parametrize("body, expected", [
+    # (r13) the leader's act after a word of the year or of how often, the subject left out under the
+    # leader's heading: the leader's act (Rule.heading_acts)
+    ("全年主持召开局党组会议研究法治工作5次，带队督导执法规范化建设3次。", "substantiated"),
+    ("先后亲自带队到8个基层站所督导依法行政工作。", "substantiated"),
+    ("年内主持召开镇党委会6次，专题研究综合行政执法改革工作。", "substantiated"),
+    # …not a meeting convened with no act of the leader's
+    ("全年组织召开党组会、局务会二十余次，专题研究法治建设工作。", "asserted"),
+    ("严格执行“三重一大”决策制度，全年共召开党委会39次议定干部任免等重大事项80余项。", "asserted"),
+])
+def test_under_the_leaders_heading_an_act_after_a_word_of_the_year_is_the_leaders(ruleset, body, expected):
+    text = ("某局2023年度法治政府建设情况报告\n一、2023年度党政主要负责人履行推进法治建设第一责任人职责情况\n"
+            f"{body}\n")
+    assert _score(ruleset, text).result("leadership.first_responsible").status == expected
+
+
 def test_under_its_heading_a_rule_that_names_its_act_takes_only_sentences_naming_it(ruleset):
     # law study names its own act (continued_by: 学习, 讲座…): under its heading the figures of
     # the study are its detail, the figures of other work under the same heading are not
