@@ -137,7 +137,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # (北京市海淀区人民政府政务公开, 杭州市西湖区人民政府 政府信息公开, 东莞市市场监督管理局政务公开专栏):
     # only after a body's own name (人民政府, …局, …委…), so that 全县政务公开 as a line stays text
     _p("section", r"^(?!.*(推进|加强|深化|做好|强化|规范|完善|全面|扎实|持续|抓好|落实|坚持|提升|优化|创新|主动|依法|一是|二是|三是|四是|五是))"
-       r"[一-鿿]{1,12}(省|市|县|区|州|旗|盟)[一-鿿]{0,20}(人民政府|政府|局|委|办|厅|委员会|中心|办事处|镇|乡|街道)"
+       r"[\u4e00-\u9fff]{1,12}(省|市|县|区|州|旗|盟)[\u4e00-\u9fff]{0,20}(人民政府|政府|局|委|办|厅|委员会|中心|办事处|镇|乡|街道)"
        r"\s?(政务公开|政府信息公开|信息公开)(专栏|平台|网|目录)?$", 44,
        "the disclosure section of the issuer's site, printed above the article: names the page, not work done"),
 )
