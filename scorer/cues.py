@@ -661,7 +661,12 @@ HONOUR = regex_cache.compile(
     r"|(被[^,，。;；:：]{0,10}?(评为|命名为|授予|确定为)|获评|荣获|入选)(全国|全省|全市|全区|全县|全州|省级|市级|国家级)(首批|第[一二三四五六七八九十\d]+批)?[^,，。;；:：]{2,}"
     # a title conferred, named in quotes (获评“全国模范人民调解委员会”)
     # (获得 too, with the year or the body before the title: 获得2024年度象山县“十佳行政执法案卷”, r26f)
-    r"|(荣获|获评|被评为|被授予|授予)[^,，。;；:：“]{0,14}“[^”]{4,30}”|获得(20\d\d年度?|全国|全省|全市|[\u4e00-\u9fff]{1,6}(省|市|县|区))[^,，。;；:：“]{0,10}“[^”]{4,30}”"
+    r"|(?<!力争|争取|努力|争创)(荣获|获评|被评为|被授予|授予)[^,，。;；:：“]{0,14}“[^”]{4,30}”|获得(20\d\d年度?|全国|全省|全市|[\u4e00-\u9fff]{1,6}(省|市|县|区))[^,，。;；:：“]{0,10}“[^”]{4,30}”"
+    # (r13) …the conferring body named between 被 and the verb, before a quoted title or a named level
+    # (被司法部评为“全国模范人民调解委员会”, 被省司法厅表彰为“全省模范人民调解委员会”, 被市委政法委认定为
+    # 全市“枫桥式”工作法): the same checkable honour as 获评“…” — 表彰为/认定为 are its other verbs
+    # (not an aim, 力争被评为“…”, here or in the quoted branch above: nothing conferred yet)
+    r"|(?<!力争|争取|努力|争创)被[^,，。;；:：“]{1,12}?(评为|命名为|授予|表彰为|认定为|确定为)(“[^”]{4,30}”|(全国|全省|全市|全区|全县|全州|省级|市级|国家级)[^,，。;；:：]{2,})"
 )
 
 # Clauses that name work without reporting it done (catalogue: what is never evidence).
