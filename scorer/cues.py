@@ -510,6 +510,10 @@ _NOT_A_NAME = (
     # or line, not a person called 信箱 — catalogue: a generic channel is no named platform or person)
     "|信箱|邮箱|热线|专线|电话|接待日|直通车"
 )
+# ((r13) a common surname opens a name in a list of invited speakers; a name does not end as a kind of
+# person, a body or a place does)
+_SURNAME = "[张王李赵刘陈杨黄吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤卓应季]"
+_NOT_NAME_LAST = "官师家员长者授部院校局厅委所队警学协会人生大中省市县区镇乡村处科办组庭"
 NAMED_PERSON = regex_cache.compile(
     rf"(?:{_TITLES_BEFORE_NAME}|负责人|组长)(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}同志"
     # ((b) …or before the leader's act on something or someone, or the leader's arrival at the place:
@@ -536,6 +540,11 @@ NAMED_PERSON = regex_cache.compile(
     r"|(?:邀请|特邀|邀)[^,，。;；]{0,24}?(?:科长|处长|庭长|院长|所长|队长|检察长|主任|局长|部长|厅长|法官|检察官|教授|研究员|讲师)"
     rf"(?!{_NOT_A_NAME}|就|围绕|结合|从|以|聚焦|紧|对|为|讲|授|解读|来|到|赴|开展|进行|专题|同志|委员|律师|教授|博士|老师|专家|学者|团队|干部|人员|们)"
     r"[\u4e00-\u9fff]{2,3}(?=围绕|就|为|作|以|结合|从|对|来我|到我|赴|讲授|讲解|授课|解读|主讲|[,，、])"
+    # ((r13) invited speakers named in a list without titles, then their kind (邀请张平、王利明、卓泽渊等法学
+    # 大家开展…授课, 特邀李林、莫纪宏等专家作…辅导): persons, each name opening with a common surname and
+    # not ending as a kind or a body does (邀请法官、检察官、律师等专家, 邀请公安、税务等部门专家 name none))
+    rf"|(?:邀请|特邀)[^,，。;；、]{{0,12}}?(?:{_SURNAME}[\u4e00-\u9fff]?[^\W\d{_NOT_NAME_LAST}]、)+"
+    rf"{_SURNAME}[\u4e00-\u9fff]?[^\W\d{_NOT_NAME_LAST}]等(?:(?!部门|单位|领域|方面|行业|系统|机构)[\u4e00-\u9fff]){{0,6}}?(?:专家|学者|法学家|大家|名家|教授)"
 )
 # A quoted slogan or mechanism name (“1委1办4组”机制, “四个百分百”): its numbers are a name, not a count.
 # (…and each of a run of such names closed by one word, “三级联调”“70%力量下沉”“千名干部进千村”等

@@ -978,7 +978,8 @@ _BODY_HINTS = _one_of_words("人大", "政协", "纪检监察组", "代表", "�
                               "市委", "县委", "区委", "州委", "述法", "报告", "报送", "汇报", "提交", "呈报", "提报", "审计", "纪委", "监委",
                               "带队", "率队")
 _HONOUR_HINTS = _one_of_words("获", "评为", "入选", "确定为", "命名", "列为", "创建", "推广", "肯定", "表扬", "考评", "考核", "评估", "测评", "推荐为", "申报", "表彰", "认定")
-_PERSON_HINTS = _one_of_words("长", "书记", "主任", "教授", "研究员", "同志", "律师", "法官", "检察官")
+# ((r13) 专家/学者/大家/名家: the kind after a list of invited speakers' names, cues.NAMED_PERSON's last branch)
+_PERSON_HINTS = _one_of_words("长", "书记", "主任", "教授", "研究员", "同志", "律师", "法官", "检察官", "专家", "学者", "大家", "名家")
 
 
 # What turns a match into the name of a law written without 《》 (学习行政复议法、行政诉讼法):
