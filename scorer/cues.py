@@ -799,6 +799,11 @@ REMIT_CLAUSE = regex_cache.compile(
     # the office's remit in a clause of its own (县政府办下设法律顾问室，主要承担…合法性审查、法律
     # 顾问工作、…行政应诉工作); not 主要负责人/同志, the leader
     r"|^\s*(主要|具体|专门)(负责(?!人|同志)|承担)[^,]{0,60}(工作|事务|职责)"
+    # ((r13) …or a body bearing the duties, said without 确定/明确 before it (镇司法所承担镇政府规范性
+    # 文件合法性审查、法律顾问等职责; 局法规科承担全局行政执法监督职能): the standing remit, which
+    # names duties, not work done — only 职责/职能 closing the clause, not 工作/任务 (法规科承担了
+    # 审核工作 may report the work))
+    r"|(所|科|股|处|室|中心|大队|支队|办公室)(主要|具体|专门)?承担[^,]{0,48}(职责|职能)[。.;；]?\s*$"
 )
 # An agenda: tasks named inside a plan or a meeting's deployment (…等工作作出安排部署).
 AGENDA_CLAUSE = regex_cache.compile(
