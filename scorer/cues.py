@@ -813,6 +813,11 @@ REMIT_CLAUSE = regex_cache.compile(
     # the office's remit in a clause of its own (县政府办下设法律顾问室，主要承担…合法性审查、法律
     # 顾问工作、…行政应诉工作); not 主要负责人/同志, the leader
     r"|^\s*(主要|具体|专门)(负责(?!人|同志)|承担)[^,]{0,60}(工作|事务|职责)"
+    # ((r13) …or a body bearing the duties, said without 确定/明确 before it (镇司法所承担镇政府规范性
+    # 文件合法性审查、法律顾问等职责; 局法规科承担全局行政执法监督职能): the standing remit, which
+    # names duties, not work done — only 职责/职能 closing the clause, not 工作/任务 (法规科承担了
+    # 审核工作 may report the work))
+    r"|(所|科|股|处|室|中心|大队|支队|办公室)(主要|具体|专门)?承担[^,]{0,48}(职责|职能)[。.;；]?\s*$"
 )
 # An agenda: tasks named inside a plan or a meeting's deployment (…等工作作出安排部署).
 AGENDA_CLAUSE = regex_cache.compile(
@@ -952,7 +957,9 @@ SERVICE_REFORM = regex_cache.compile(
 # only (group "heard": the meeting held before it in the clause, 主持召开29次局党组会议, stays), and
 # an act said after the hearing is not taken in (听取汇报后，组织开展宪法宣传周活动12场).
 AGENDA_ITEMS = regex_cache.compile(
-    r"(听取|审议|审定|研究|讨论)(?:[^,]{0,60}等[^,]{0,8}(议题|事项|工作汇报|情况汇报|汇报|困难和问题|问题|困难|重要(法治)?工作)"
+    # ((r13) …or the fields' arrangements: 研究审议“放管服”改革、安全生产等工作安排 — the meeting's
+    # agenda, a list closed by 等 as 等事项 is)
+    r"(听取|审议|审定|研究|讨论)(?:[^,]{0,60}等[^,]{0,8}(议题|事项|工作汇报|情况汇报|汇报|困难和问题|问题|困难|重要(法治)?工作|工作安排|工作部署)"
     r"|(?<=听取)(?P<heard>[^,]{2,40}?)(工作|情况|进展)的?(专题)?(汇报|报告)(?=并|[。;]?$))"
 )
 # A clause that opens with the meeting's study of a list of fields (…召开省政府常务会议，研究行政
@@ -1021,7 +1028,7 @@ GUARDS = {
     "CASELOAD": _one_of("处罚", "违法", "违规", "行政强制", "罚没", "罚款", "检查", "出动", "查处", "查办", "执法案件", "行政案件", "公开",
                           "巡查", "涉案", "案值", "结案", "没收"),
     "BUSINESS_VOLUME": _one_of("许可", "审批", "用地", "登记", "办结率"),
-    "AGENDA_ITEMS": _one_of("议题", "事项", "汇报", "报告", "问题", "困难", "重要"),
+    "AGENDA_ITEMS": _one_of("议题", "事项", "汇报", "报告", "问题", "困难", "重要", "工作安排", "工作部署"),
     "NAMED_BODY": _one_of("配合", "协助", "迎接", "接受", "纪检监察组", "政协委员", "人大代表", "律师事务所", "人民法院",
                           "人民检察院", "组织部", "宣传部", "党校", "政法委", "依法治", "委员会", "人大", "政协",
                           "服务站", "工作站", "工作室", "调解室", "服务中心", "反馈", "整改", "通报", "审议意见", "大学", "学院",
