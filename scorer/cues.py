@@ -460,7 +460,9 @@ NAMED_BODY = regex_cache.compile(
     # ((v27d) a ministry right after 向 too: 按时向司法部报送…, not only after a list's 、)
     # ((r13) …and a vertically managed body named with its national head office or its own office
     # inside: 向国家税务总局广东省税务局报送, 向海关总署报告, 向市公安局法制支队报送 — the same named body)
-    r"|向(?:[^,，。;；]{0,16}?[、和及与])?(?:(?:国家[\u4e00-\u9fff]{1,8}?总局|[\u4e00-\u9fff]{2,4}总署)(?![\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|盟|旗)委)(?:[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|州|盟|旗|自治区)[\u4e00-\u9fff]{1,8}?(?:厅|局))?|(?:省|市|县|区|州|盟|旗|自治区)(?!委|政府|人大|人民政府)[\u4e00-\u9fff]{1,8}?(?:厅|局)(?:[\u4e00-\u9fff]{2,6}?(?:支队|总队|处|科))?|国务院|(?:(?<![\u4e00-\u9fff])|(?<=向))[\u4e00-\u9fff]{2,6}部(?<!党委部)(?<!干部)(?<!内部)(?<!全部))"
+    # ((r13) …and the department named with its place before the level, 向绍兴市司法局报送, 向广东省司法厅报告:
+    # the same department as 向市司法局; not 各/全/本/上级/主管 departments)
+    r"|向(?:[^,，。;；]{0,16}?[、和及与])?(?:(?:国家[\u4e00-\u9fff]{1,8}?总局|[\u4e00-\u9fff]{2,4}总署)(?![\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|盟|旗)委)(?:[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|州|盟|旗|自治区)[\u4e00-\u9fff]{1,8}?(?:厅|局))?|(?:(?!各|全|本|我|上级|有关|相关|主管)[\u4e00-\u9fff]{2,4}?)?(?:省|市|县|区|州|盟|旗|自治区)(?!委|政府|人大|人民政府)[\u4e00-\u9fff]{1,8}?(?:厅|局)(?:[\u4e00-\u9fff]{2,6}?(?:支队|总队|处|科))?|国务院|(?:(?<![\u4e00-\u9fff])|(?<=向))[\u4e00-\u9fff]{2,6}部(?<!党委部)(?<!干部)(?<!内部)(?<!全部))"
     # (not a document sent for filing, 向市司法局报送备案: the filing office is the one the
     # filing requirement itself names; t26f)
     r"(?:[、和及与][^,，。;；]{0,16}?)?(?:书面|专题|及时)?(报告|报送|汇报|提交|呈报)(?![^,，。;；]{0,10}备案)"
