@@ -28,7 +28,7 @@ PROBES = Path(__file__).parent / "data" / "probes"
 FLOORS = {"catalogue_sentences.yaml": 241, "catalogue_sentences_2.yaml": 248, "catalogue_sentences_3.yaml": 239,
           "catalogue_sentences_4.yaml": 238, "catalogue_sentences_5.yaml": 200,
           # real writers' own words, the catalogue's phrasings avoided (work done and look-alikes only)
-          "paraphrases_1.yaml": 275, "paraphrases_2.yaml": 196}
+          "paraphrases_1.yaml": 275, "paraphrases_2.yaml": 197}
 
 
 def _status(ruleset, rule_id: str, sentence: str) -> str:
