@@ -634,13 +634,12 @@ def _not_work(norm: str, cs: int, ce: int, role: str,
         # the leader chairing it is the leader's own act)
         held = [h.start() for h in MEETING_HELD.finditer(clause, 0, m.start())]
         cues = [(cs + (held[-1] if held else m.start()), cs + m.end())]
-        # ((r13) a plan's tasks named between 明确 and 重点任务 are not the cue: 明确依法应对突发
-        # 事件等30项重点任务 names a task on the plan, which the match inside it must not escape)
-        lead = next((g for g in ("lead", "lead2") if m.group(g) is not None), None)
-        # (…and so are tasks listed before 纳入…考核内容: groups lead2, tail2)
-        if lead and not held:
-            tail = "tail" + lead[4:]
-            cues = [(cs + m.start(lead), cs + m.end(lead)), (cs + m.start(tail), cs + m.end(tail))]
+        # ((r13) a plan's tasks named between 明确 and 重点任务, or listed before 纳入…考核内容, are
+        # not the cue: 明确依法应对突发事件等30项重点任务 names a task on the plan, which the match
+        # inside it must not escape — only the branch's two ends (groups lead…tail) are the cue)
+        ends = next((pair for pair in (("lead", "tail"), ("lead2", "tail2")) if m.group(pair[0]) is not None), None)
+        if ends and not held:
+            cues = [(cs + m.start(group), cs + m.end(group)) for group in ends]
         # …and so is the leader deploying in person (主要领导亲自部署推进示范创建、法治督察等
         # 重点工作): the 亲自 act is the leader's own, the tasks after it stay on the agenda
         act = None if held else OWN_ACT.search(clause, 0, m.start())
