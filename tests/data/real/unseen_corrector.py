@@ -50,11 +50,12 @@ TARGETS = ("absent", "asserted", "substantiated")
 
 
 def reason_kind(reason: str) -> str:
-    """The matcher's reason, by the phrase that tells the kinds apart (scorer/match.py)."""
-    if "泛泛" in reason:
-        return "general words"
+    """The matcher's reason, by the phrase that tells the kinds apart (scorer/match.py). (Detail of
+    another requirement first: its reason goes on to say the sentence has only general words.)"""
     if "属于其他事项" in reason:
         return "detail of another requirement"
+    if "泛泛" in reason:
+        return "general words"
     found = re.search(r"有可核查细节：(.*)", reason)
     if found:
         detail = found.group(1)
