@@ -74,6 +74,11 @@ def _p(name: str, regex: str, max_len: int, why: str) -> Pattern:
     return Pattern(name, regex_cache.compile(regex, re.IGNORECASE), max_len, why)
 
 
+# A line that names a disclosure section holds no verb of work and no enumerated point (推进政府
+# 信息公开, 三是推进县政府信息公开 are headings of the work, body text): both "section" patterns.
+_NO_WORK_VERB = ("(?!.*(推进|加强|深化|做好|强化|规范|完善|全面|扎实|持续|抓好|落实|坚持|提升|优化|创新|主动|依法|"
+                 "一是|二是|三是|四是|五是))")
+
 PATTERNS: tuple[Pattern, ...] = (
     _p("breadcrumb", r"^(首页|主页|网站首页|当前位置|您的位置|您现在的位置|你的位置|所在位置|您当前的位置|您当前位置|当前所在位置|您现在所在的位置|"
        r"您当前所在的位置|您的当前位置|您现在所处的位置|您现在位置|您所在的位置|您所在位置)\s*([:：>＞»›/|]|$)"
@@ -122,21 +127,20 @@ PATTERNS: tuple[Pattern, ...] = (
        r"规划计划|其他文件|工作报告|年度报告|法治政府建设(专栏|专题)?"
        # ((r13) the disclosure catalogue's own entries: 政府信息公开目录/指南/年报, 法定主动公开内容)
        r"|(政府)?信息公开(目录|指南|年报|制度)|法定主动公开内容)$"
-       # (…or that channel beside its neighbours in the site's tab bar: 政府信息公开 规章库)
-       r"|^(政府信息公开|信息公开|政务公开)(\s+[\u4e00-\u9fff]{2,4}){1,3}$"
-       # ((r13) …or that catalogue's entries side by side: 政府信息公开指南 政府信息公开制度 法定主动公开内容)
+       # (…or that channel beside its neighbours in the site's tab bar, 政府信息公开 规章库, or (r13) the
+       # disclosure catalogue's entries side by side: 政府信息公开指南 政府信息公开制度 法定主动公开内容)
        r"|^((政府)?信息公开(目录|指南|年报|制度)?|法定主动公开内容|政务公开)(\s+((政府)?信息公开(目录|指南|年报|制度)|法定主动公开内容|规章库|政策解读|政策文件|[\u4e00-\u9fff]{2,4})){1,5}$", 60,
        "the site's channel the article sits in, printed alone above it: names the page, not work done"),
     # The disclosure section of a body's site, named by the body (阳江市政务服务和数据管理局政府信息
     # 公开, 湛江市廉江市良垌镇人民政府信息公开) — a place first, no verb: not a heading of work
     # (推进政府信息公开 stays body text).
-    _p("section", r"^(?!.*(推进|加强|深化|做好|强化|规范|完善|全面|扎实|持续|抓好|落实|坚持|提升|优化|创新|主动|依法|一是|二是|三是|四是|五是))"
+    _p("section", rf"^{_NO_WORK_VERB}"
        r"[\u4e00-\u9fff]{1,12}(省|市|县|区|州|旗|盟|镇|乡|街道)[\u4e00-\u9fff]{0,24}信息公开(专栏|平台|网)?$", 40,
        "the disclosure section of the issuer's site, printed above the article: names the page, not work done"),
     # (r13) …and the same section called 政务公开, or printed with a space after the body's name
     # (北京市海淀区人民政府政务公开, 杭州市西湖区人民政府 政府信息公开, 东莞市市场监督管理局政务公开专栏):
     # only after a body's own name (人民政府, …局, …委…), so that 全县政务公开 as a line stays text
-    _p("section", r"^(?!.*(推进|加强|深化|做好|强化|规范|完善|全面|扎实|持续|抓好|落实|坚持|提升|优化|创新|主动|依法|一是|二是|三是|四是|五是))"
+    _p("section", rf"^{_NO_WORK_VERB}"
        r"[\u4e00-\u9fff]{1,12}(省|市|县|区|州|旗|盟)[\u4e00-\u9fff]{0,20}(人民政府|政府|局|委|办|厅|委员会|中心|办事处|镇|乡|街道)"
        r"\s?(政务公开|政府信息公开|信息公开)(专栏|平台|网|目录)?$", 44,
        "the disclosure section of the issuer's site, printed above the article: names the page, not work done"),
