@@ -105,6 +105,14 @@ def _tally(entries: list[dict], statuses: dict[str, dict[str, str]]) -> Counter:
     return count
 
 
+def elements(report: dict):
+    """(rule id, its entry) of every element requirement that applies, in a report ``scored`` with
+    ``evidence``: the requirements a status is judged for (not the parts, not the deadline)."""
+    for rule_id, entry in report["rules"].items():
+        if not rule_id.startswith(("structure.", "meta.")) and entry["applies"]:
+            yield rule_id, entry
+
+
 def worklist(gold: list[dict], texts: Path, pairs: dict[int, str], out: Path) -> None:
     """The first runs' errors on dev reports that today's code gets right, one line each (see above)."""
     from scorer.evaluate import select_fold
@@ -118,9 +126,7 @@ def worklist(gold: list[dict], texts: Path, pairs: dict[int, str], out: Path) ->
             first = scored(tree, texts, list(entries), evidence=True)
         today = scored(ROOT, texts, list(entries), evidence=True)
         for name, entry in entries.items():
-            for rule_id, then in first[name]["rules"].items():
-                if rule_id.startswith(("structure.", "meta.")) or not then["applies"]:
-                    continue
+            for rule_id, then in elements(first[name]):
                 want, now = entry["labels"].get(rule_id, "absent"), today[name]["rules"][rule_id]["status"]
                 if then["status"] == want or now != want:
                     continue

@@ -40,7 +40,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from first_runs import ALL_FIRST_RUNS, MANIFEST, ROOT, checkout, scored  # noqa: E402
+from first_runs import ALL_FIRST_RUNS, MANIFEST, ROOT, checkout, elements, scored  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 # Batches 10-23's first runs (first_runs.py names their commits): the corrector was measured on these.
@@ -70,12 +70,6 @@ def reason_kind(reason: str) -> str:
     if "段落" in reason:
         return "paragraph"
     return "other"
-
-
-def elements(report: dict):
-    for rule_id, r in report["rules"].items():
-        if not rule_id.startswith(("structure.", "meta.")) and r["applies"]:
-            yield rule_id, r
 
 
 def corrector_rows(first: dict, labels: dict, files: list[str], bigrams: bool):
