@@ -1006,6 +1006,10 @@ def quantities(text: str) -> tuple[tuple[int, str], ...]:
 # (scorer.start_chars; the same matches, ~4× faster on report text).
 QUANTITY_AT_STARTS = searched_at_starts(QUANTITY)
 PARTIAL_DATE_AT_STARTS = searched_at_starts(PARTIAL_DATE)
+# NEGATION's branches open with lookbehinds too (不足 not after 存在, 重…轻 not after 注): tried
+# at every position, one search of a clause took ~20 µs, a tenth of matching a report; at
+# its 42 start characters, ~10× less.
+NEGATION_AT_STARTS = searched_at_starts(NEGATION)
 
 
 # Words every match of a cue holds one of, searched for first: a sentence without any of

@@ -31,7 +31,7 @@ from scorer.cues import (
     CITED_AS_BASIS,
     TITLE_LIST_MIN,
     NAMED_DOCUMENT,
-    NEGATION,
+    NEGATION_AT_STARTS,
     SUMMARY_LIST,
     FRAMED_AIM,
     TACKLED,
@@ -508,7 +508,7 @@ class _SentenceView:
             norm, clauses = self.sentence.norm, self.clauses
             cs, ce = clauses[i]
             window = norm[cs:clauses[i + 1][1]] if i + 1 < len(clauses) else norm[cs:ce]
-            m = NEGATION.search(window)
+            m = NEGATION_AT_STARTS.search(window)
             # (tackled is asked only of a clause with a negation: most clauses have none)
             tackled = m is not None and TACKLED.search(window) is not None and UNTACKLED.search(window) is None
             self._negations[i] = m.group(0) if m and not tackled else None
