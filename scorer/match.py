@@ -36,9 +36,9 @@ from scorer.cues import (
     FRAMED_AIM,
     TACKLED,
     UNTACKLED,
-    BUSINESS_VOLUME,
+    BUSINESS_VOLUME_AT_STARTS,
     BUSINESS_VOLUME_GUARD,
-    CASELOAD,
+    CASELOAD_AT_STARTS,
     CASELOAD_GUARD,
     PLAN_OPENER,
     PLAN_SUBJECT,
@@ -526,9 +526,9 @@ class _SentenceView:
         norm = self.sentence.norm
         cues = []
         if CASELOAD_GUARD.search(norm) is not None:
-            cues.append(CASELOAD)
+            cues.append(CASELOAD_AT_STARTS)
         if BUSINESS_VOLUME_GUARD.search(norm) is not None and SERVICE_REFORM.search(norm) is None:
-            cues.append(BUSINESS_VOLUME)
+            cues.append(BUSINESS_VOLUME_AT_STARTS)
         if not cues:
             return frozenset()
         return self._with_rates({i for i, (cs, ce) in enumerate(self.clauses) if any(c.search(norm, cs, ce) for c in cues)})

@@ -110,19 +110,24 @@ class StartSearch:
         self.pattern = pattern
         self._starts = re.compile(starts)
 
-    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """As ``re.Pattern.search``, ``endpos`` included (a clause searched in its sentence)."""
+        if endpos is None:
+            endpos = len(text)
         next_start, match = self._starts.search, self.pattern.match
-        at = next_start(text, pos)
+        at = next_start(text, pos, endpos)
         while at is not None:
-            found = match(text, at.start())
+            found = match(text, at.start(), endpos)
             if found is not None:
                 return found
-            at = next_start(text, at.start() + 1)
+            at = next_start(text, at.start() + 1, endpos)
         return None
 
-    def match(self, text: str) -> re.Match[str] | None:
-        """As ``re.Pattern.match``: nothing to try unless the text starts with a start character."""
-        return self.pattern.match(text) if self._starts.match(text) is not None else None
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """As ``re.Pattern.match``: nothing to try unless a start character stands at ``pos``."""
+        if endpos is None:
+            endpos = len(text)
+        return self.pattern.match(text, pos, endpos) if self._starts.match(text, pos, endpos) is not None else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """As ``re.Pattern.finditer``: the leftmost match, then the next from its end (never

@@ -264,6 +264,11 @@ def test_the_first_characters_of_a_pattern(pattern, starts):
     assert start_class(pattern) == starts
 
 
+def _clause_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each stretch between commas and full stops, as the matcher's clauses."""
+    return [(m.start(), m.end()) for m in re.finditer("[^,，。;；]+", text)]
+
+
 def test_a_pattern_tried_at_its_start_characters_finds_what_finditer_finds(body, seed_sentences):
     # every cue whose start characters are known, searched only there: the same matches
     from scorer import cues
@@ -285,10 +290,18 @@ def test_a_pattern_tried_at_its_start_characters_finds_what_finditer_finds(body,
             for pos in (0, 3):
                 got, want = fast.search(t, pos), cue.search(t, pos)
                 assert (got and got.span()) == (want and want.span()), (name, t, pos)
+            # a clause searched within its sentence (pos, endpos): the same as re, a lookbehind
+            # seeing the text before the clause and a lookahead not the text after it
+            for cs, ce in _clause_bounds(t):
+                got, want = fast.search(t, cs, ce), cue.search(t, cs, ce)
+                assert (got and got.span()) == (want and want.span()), (name, t, cs, ce)
+                got, want = fast.match(t, cs, ce), cue.match(t, cs, ce)
+                assert (got and got.span()) == (want and want.span()), (name, t, cs, ce)
             for clause in re.split("[,:;]", t):  # (not_work matches BASIS_OPENER clause by clause)
                 got, want = fast.match(clause), cue.match(clause)
                 assert (got and got.span()) == (want and want.span()), (name, clause)
     assert wrapped > 10 and isinstance(cues.QUANTITY_AT_STARTS, StartSearch) and isinstance(cues.PARTIAL_DATE_AT_STARTS, StartSearch)
+    assert all(isinstance(c, StartSearch) for c in (cues.NEGATION_AT_STARTS, cues.CASELOAD_AT_STARTS, cues.BUSINESS_VOLUME_AT_STARTS))
     from scorer.match import _BASIS_OPENER_AT_STARTS
 
     assert isinstance(_BASIS_OPENER_AT_STARTS, StartSearch)
