@@ -316,3 +316,48 @@ def test_every_test_fold_report_is_labelled_twice():
     # the test fold's own set holds test reports only (batch 6's holds its dev reports too)
     first = double("test_first")
     assert {r["file"] for r in first} <= test
+
+
+spec_s = importlib.util.spec_from_file_location("sentences", REAL / "sentences.py")
+sentences = importlib.util.module_from_spec(spec_s)
+spec_s.loader.exec_module(sentences)
+
+
+def test_the_real_sentence_set_is_labelled_twice_settled_and_split_by_page():
+    from scorer.rules import builtin_rules
+
+    entries = sentences.load()
+    ids = {r.id for r in builtin_rules().rules}
+    assert len(entries) >= 300 and len({e["sha256"] for e in entries}) == len(entries)
+    for e in entries:
+        for who in ("first", "second", "settled"):
+            assert set(e[who]) <= ids and set(e[who].values()) <= set(sentences.STATUSES[:4]), (e["sha256"], who)
+        # the third reader decided only where the two readers differ
+        for i in set(e["first"]) | set(e["second"]):
+            if e["first"].get(i) == e["second"].get(i):
+                assert e["settled"].get(i) == e["first"][i], (e["sha256"], i)
+        if e["url"]:
+            assert e["fold"] == sentences.fold_of(e["url"], ""), e["sha256"]
+    # one page, one fold; both folds hold over 40 % of the sentences
+    by_url = {}
+    for e in entries:
+        if e["url"]:
+            by_url.setdefault(e["url"], set()).add(e["fold"])
+    assert all(len(f) == 1 for f in by_url.values())
+    assert 0.4 < sum(e["fold"] == "test" for e in entries) / len(entries) < 0.6
+
+
+def test_sentence_eval_counts_in_play_and_scores_each_sentence_alone(tmp_path, monkeypatch):
+    # our own sentences: a count of legality reviews done, a plan, and a sentence with nothing
+    done, plan, none = "全年对12件规范性文件进行合法性审核。", "下一步，将加强规范性文件合法性审核。", "全年天气晴好。"
+    texts = {sentences.sha256(t): t for t in (done, plan, none)}
+    entries = [{"sha256": sentences.sha256(done), "first": {"normative_docs.legality_review": "substantiated"},
+                "second": {"normative_docs.legality_review": "asserted"}, "settled": {"normative_docs.legality_review": "substantiated"}},
+               {"sha256": sentences.sha256(plan), "first": {}, "second": {"normative_docs.legality_review": "planned"},
+                "settled": {"normative_docs.legality_review": "planned"}},
+               {"sha256": sentences.sha256(none), "first": {}, "second": {}, "settled": {}}]
+    rows = sentences.evaluate(entries, texts, ["normative_docs.legality_review", "enforcement.publicity"])
+    assert rows["fazhi"] == (1.0, 2, 2)  # both in-play labels right; the absent ones not counted
+    assert rows["first reader"] == (1.0, 1, 2)  # missed the plan
+    assert rows["second reader"] == (1.0, 1, 2)  # the count called general: met all the same, the status wrong
+    assert sentences.tally([("absent", "absent")] * 5) == (0.0, 0, 0)
