@@ -271,6 +271,13 @@ _LEAD_BODY = (r"((?!按照|根据|依据|依照|对照|结合|围绕|在|为|经
 _LEAD_WHEN = r"((下一步|下步|今后|明年|来年)[,，]?)?(还|也|仍|亦|都|均)?"
 PLAN_LEAD = regex_cache.compile(
     rf"^\s*{_LEAD_ITEM}{_LEAD_TIME}(({_LEAD_BODY}{_LEAD_WHEN}(计划(?![的内外中])|拟(?!就|定|订|(出台|印发|发布|制发|制定|上会|提交|签订|作出)的)|准备(?!工作|阶段)|打算))"
+    # (r16) a body said to intend (区民政局等单位表示2022年也将…; 县医保局称将…): a news item's or
+    # a summary's report of another body's intention, the future 将 after 表示/称 — never the disposal 将
+    rf"|{_LEAD_BODY}(表示|称|透露)[,，]?\s*((20\d\d\s*年(度|内|起|底前)?|下半年|年底前|年内|今年|今后)[,，]?\s*)?{_LEAD_WHEN}将"
+    # (r16) a sentence opened by 要 and a verb of work (要畅通群众诉求渠道…; 同时，要切实加强…): a
+    # leader's or a meeting's demand on what is to be done, not work reported done — not 要求/要点/要件
+    r"|要(?=(进一步|切实|持续|继续|始终|坚持|着力|全力|大力|全面|深入|扎实|认真|积极|严格|不断|把|"
+    r"畅通|加强|加快|加大|推进|推动|做好|抓好|落实|完善|健全|深化|提升|提高|强化|确保|建立|聚焦|围绕|牢固|树立|压实|筑牢))"
     rf"|{_LEAD_BODY}?{_LEAD_WHEN}将"
     r"((继续|进一步|持续|不断|坚持|努力|力争|全力|着力|把)"
     r"|(?![^,，。;；:：]{0,30}?(纳入|列入|列为|作为|融入|贯穿|摆在|放在|写入|编入|定为|确定为|明确为|设为|(与|同)[^,，。;；:：]{1,20}?(相?结合|融合|挂钩|衔接|对接)|(?<!面)向|落实到|分解|细化|转化|体现|覆盖|延伸|嵌入|固化|汇编|"
