@@ -279,6 +279,23 @@ PLAN_LEAD = regex_cache.compile(
     r"完成|实施|会同|牵头|联合|配合|协调|指导|督促|研究|谋划|着手)))"
 )
 
+# (r16) The plan said after a clause of basis or of time (按照《…办法》规定，下一步将对失信企业实施惩戒;
+# 根据省厅部署，我局将…; 根据部署，继省级清单公布后，县级清单将于8月底编制完成): the basis cited or the
+# time it follows states no work done, so the plan opening the rest is the sentence's as if it opened
+# it (match._planned tries PLAN_OPENER, PLAN_LEAD and FUTURE_DATE on the rest).
+PLAN_BASIS_LEAD = regex_cache.compile(
+    r"^\s*((严格|认真)?(根据|按照|依据|依照|遵照)[^。;；:：]{0,60}?(要求|规定|部署|精神|安排|意见|通知|》)[^,，。;；:：《]{0,4}[,，]\s*)"
+    r"(继[^,，。;；:：]{1,30}?(之)?后[,，]\s*)?"
+)
+# (r16) Something said to be done by a date ahead (县级权责清单将于8月底编制完成, 检查任务将于今年7月底完成,
+# 平台将于年内上线): the future 将于, the work not yet done. Only when the clause opens the sentence (or
+# the rest after PLAN_BASIS_LEAD) and no verb of a plan made, a rule or a demand stands before it
+# (印发方案明确将于6月底前完成: the content of the plan made is done work; 规定每年将于…: a rule).
+FUTURE_DATE = regex_cache.compile(
+    r"^\s*(?:(?!明确|要求|规定|提出|确定|印发|制定|通知|决定|部署|已|于)[^,，。;；:：]){1,24}?将于"
+    r"(今年|本年度?|年内|年底|年末|近期|近日|下半年|上半年|[\d一二三四五六七八九十]{1,2}月|20\d\d年)"
+)
+
 UNITS = (
     "个工作日|工作日|学时|课时|批次|场次|人次|万元|亿元|万人|万份|万册|元|件|次|项|份|人|名|位|个|场|期|条|台|卷|家|本|户|批|篇|册|%|‰|"
     "小时|天|轮|所|处|部|套|张|起|宗|单|期|例|组|支|门|节|堂|页|类|封|块|辆"

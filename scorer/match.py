@@ -45,6 +45,8 @@ from scorer.cues import (
     PLAN_LEAD,
     INTENT_YEAR,
     YEAR_OPENER,
+    PLAN_BASIS_LEAD,
+    FUTURE_DATE,
     PARTIAL_DATE_AT_STARTS,
     PLATFORM,
     REPORTING_PERIOD,
@@ -1183,9 +1185,16 @@ def _negated(view: _SentenceView, spans: list[tuple[int, int]]) -> str | None:
 
 
 def _planned(norm: str, year: int | None) -> str | None:
-    m = PLAN_OPENER.match(norm) or PLAN_SUBJECT.search(norm) or PLAN_LEAD.match(norm)
+    m = PLAN_OPENER.match(norm) or PLAN_SUBJECT.search(norm) or PLAN_LEAD.match(norm) or FUTURE_DATE.match(norm)
     if m:
         return m.group(0).strip()
+    # (r16) …or the plan after a clause of basis or time (cues.PLAN_BASIS_LEAD)
+    lead = PLAN_BASIS_LEAD.match(norm)
+    if lead:
+        rest = norm[lead.end():]
+        m = PLAN_OPENER.match(rest) or PLAN_LEAD.match(rest) or FUTURE_DATE.match(rest)
+        if m:
+            return m.group(0).strip()
     m = YEAR_OPENER.match(norm)
     if m and year is not None and int(m.group(1)) > year and re.search(r"将|要|计划|拟|力争", norm[:40]):
         return m.group(0).strip()
