@@ -551,6 +551,10 @@ NAMED_PERSON = regex_cache.compile(
     # a lawyer engaged by name (外聘王丹波律师为法律顾问), not a kind of lawyer (聘请专业律师为…)
     r"|(?:(?<=聘请)|(?<=外聘)|(?<=特聘)|(?<=续聘)|(?<=由))(?!专业|执业|公职|知名|资深|优秀|常年|驻村|村居|法律|社会|值班|专职|兼职|青年|骨干|多名|一名|两名|[\d一二三四五六七八九十])[\u4e00-\u9fff]{2,3}律师(?=为|担任|任)"
     r"|(?:^|(?<=[,，、。;；:：]))(?!全体|广大|各位|有关|相关|领导|负责|主要|分管|其他|机关|党员|青年|班子)[\u4e00-\u9fff]{2,3}同志"
+    # (r16) a speaker named opening the sentence with what he stressed (张某某强调，…; 李某在会上指出：要…): a
+    # person, the name opening with a common surname and not ending as a kind, a body or a place does
+    # (catalogue: a named person); 会议强调, 局长强调 name none
+    rf"|(?:^|(?<=[。;；]))\s*(?!{_NOT_A_NAME}){_SURNAME}[\u4e00-\u9fff]?[^\W\d{_NOT_NAME_LAST}](?=(?:同志)?(?:在[^,，。;；]{{2,30}}?(?:上|中))?[,，]?(?:强调|指出))"
     # (r29c) an invited speaker named after the title of his post in his body (邀请市司法局执法监督科
     # 科长陈立新围绕…授课, 特邀区法院行政庭庭长刘敏为执法人员解读…): a person, where 邀请市司法局
     # 科长为…授课 names only the post (the name must be followed by what the speaker did)
@@ -879,6 +883,19 @@ AGENDA_CLAUSE = regex_cache.compile(
     r"|等[\d一二三四五六七八九十]+个方面"
     # a priority stated, not work reported: 把法治宣传教育摆在重要位置
     r"|(摆在|放在|摆上)[^,]{0,8}(重要|突出|首要|更加突出)(位置|议事日程)"
+)
+
+# (r16) A meeting's or a speaker's demand (会议要求各地各部门…; 会议听取…汇报，指出要全面推进…; 局长强调，
+# 各科室要…; 县长在会上强调：要…): what it asks for is named, not reported done — tasks named inside a
+# meeting's agenda are not evidence that each was done, a meeting about a task is
+# leadership.party_deployment (catalogue). Only with the demand's own words after the verb (要, 必须, 务必,
+# 应当, or the units asked, 各地/各部门/各单位…): 会议指出，今年以来全县化解信访积案… reports work done.
+# The stretch runs from the demand to the sentence's end (match._not_work); the verb is the cue, so
+# the deployment's own match on the opener stays (a meeting on a field named in the opener, 在全市信用体系
+# 建设推进会上指出…, is the deployment's, not the field's).
+DEMAND_OPENER = regex_cache.compile(
+    r"^\s*(?:(?:会议|会上|大会)(?:还|并|同时|进一步)?|(?:[^,，。;；:：]{0,24}?在[^,，。;；:：]{2,30}?(?:上|中)(?:还|并|同时)?)|[\u4e00-\u9fff]{2,8}(?:同志)?(?:还|并|同时)?)?"
+    r"(?P<verb>强调|指出|提出|要求)[,，:：]?\s*(?=要(?!求)|必须|务必|应当|各(?:地|级|部门|单位|科室|处室|股室|乡镇|镇|县|区|市|街道|成员单位))"
 )
 
 # The object of an inspection (对…行政执法三项制度落实等情况进行督导, 对各单位规范性文件备案
