@@ -366,7 +366,9 @@ _FUNCTION_WORDS = ("(?:行政|执法|规范性文件|备案|审查|审核|监督
                    "|复议|应诉|信访|调解|决策|合法性|一体化|网上|在线|电子|数据|共享|协同|工作|业务|案件|处罚|许可|审批"
                    "|事项|清单|记录|全过程|指挥|应用|监管|信用|政府|门户)+")
 _SYSTEM = "系统(?![学地性化内各]|干部|职工|执法|工作|党员|人员|单位|评价)"
-_NET = "网(?![格点]|络(?!学|课|培)|办(?!理))"
+# ((r16) nor 网上 before the act done online, 国家工作人员网上学法用法考试, 全省网上办理: the adverb,
+# not a site's name ending in 网 — 在中国政府网上公开 keeps the site)
+_NET = "网(?![格点]|络(?!学|课|培)|办(?!理)|上(?=学|考|办|申|审|培|受|咨|查|练|测|答|立|阅))"
 PLATFORM = regex_cache.compile(
     # (a province's online school for cadres is one too: 湖北省干部在线学习中心)
     rf"(({PROVINCES})[\u4e00-\u9fff]{{0,14}}(平台|{_SYSTEM}|网站|{_NET}|APP|App|app|小程序|在线学习中心))"
