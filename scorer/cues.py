@@ -286,6 +286,23 @@ PLAN_LEAD = regex_cache.compile(
     r"完成|实施|会同|牵头|联合|配合|协调|指导|督促|研究|谋划|着手)))"
 )
 
+# (r16) The plan said after a clause of basis or of time (按照《…办法》规定，下一步将对失信企业实施惩戒;
+# 根据省厅部署，我局将…; 根据部署，继省级清单公布后，县级清单将于8月底编制完成): the basis cited or the
+# time it follows states no work done, so the plan opening the rest is the sentence's as if it opened
+# it (match._planned tries PLAN_OPENER, PLAN_LEAD and FUTURE_DATE on the rest).
+PLAN_BASIS_LEAD = regex_cache.compile(
+    r"^\s*((严格|认真)?(根据|按照|依据|依照|遵照)[^。;；:：]{0,60}?(要求|规定|部署|精神|安排|意见|通知|》)[^,，。;；:：《]{0,4}[,，]\s*)"
+    r"(继[^,，。;；:：]{1,30}?(之)?后[,，]\s*)?"
+)
+# (r16) Something said to be done by a date ahead (县级权责清单将于8月底编制完成, 检查任务将于今年7月底完成,
+# 平台将于年内上线): the future 将于, the work not yet done. Only when the clause opens the sentence (or
+# the rest after PLAN_BASIS_LEAD) and no verb of a plan made, a rule or a demand stands before it
+# (印发方案明确将于6月底前完成: the content of the plan made is done work; 规定每年将于…: a rule).
+FUTURE_DATE = regex_cache.compile(
+    r"^\s*(?:(?!明确|要求|规定|提出|确定|印发|制定|通知|决定|部署|已|于)[^,，。;；:：]){1,24}?将于"
+    r"(今年|本年度?|年内|年底|年末|近期|近日|下半年|上半年|[\d一二三四五六七八九十]{1,2}月|20\d\d年)"
+)
+
 UNITS = (
     "个工作日|工作日|学时|课时|批次|场次|人次|万元|亿元|万人|万份|万册|元|件|次|项|份|人|名|位|个|场|期|条|台|卷|家|本|户|批|篇|册|%|‰|"
     "小时|天|轮|所|处|部|套|张|起|宗|单|期|例|组|支|门|节|堂|页|类|封|块|辆"
@@ -356,7 +373,9 @@ _FUNCTION_WORDS = ("(?:行政|执法|规范性文件|备案|审查|审核|监督
                    "|复议|应诉|信访|调解|决策|合法性|一体化|网上|在线|电子|数据|共享|协同|工作|业务|案件|处罚|许可|审批"
                    "|事项|清单|记录|全过程|指挥|应用|监管|信用|政府|门户)+")
 _SYSTEM = "系统(?![学地性化内各]|干部|职工|执法|工作|党员|人员|单位|评价)"
-_NET = "网(?![格点]|络(?!学|课|培)|办(?!理))"
+# ((r16) nor 网上 before the act done online, 国家工作人员网上学法用法考试, 全省网上办理: the adverb,
+# not a site's name ending in 网 — 在中国政府网上公开 keeps the site)
+_NET = "网(?![格点]|络(?!学|课|培)|办(?!理)|上(?=学|考|办|申|审|培|受|咨|查|练|测|答|立|阅))"
 PLATFORM = regex_cache.compile(
     # (a province's online school for cadres is one too: 湖北省干部在线学习中心)
     rf"(({PROVINCES})[\u4e00-\u9fff]{{0,14}}(平台|{_SYSTEM}|网站|{_NET}|APP|App|app|小程序|在线学习中心))"
@@ -541,6 +560,10 @@ NAMED_PERSON = regex_cache.compile(
     # a lawyer engaged by name (外聘王丹波律师为法律顾问), not a kind of lawyer (聘请专业律师为…)
     r"|(?:(?<=聘请)|(?<=外聘)|(?<=特聘)|(?<=续聘)|(?<=由))(?!专业|执业|公职|知名|资深|优秀|常年|驻村|村居|法律|社会|值班|专职|兼职|青年|骨干|多名|一名|两名|[\d一二三四五六七八九十])[\u4e00-\u9fff]{2,3}律师(?=为|担任|任)"
     r"|(?:^|(?<=[,，、。;；:：]))(?!全体|广大|各位|有关|相关|领导|负责|主要|分管|其他|机关|党员|青年|班子)[\u4e00-\u9fff]{2,3}同志"
+    # (r16) a speaker named opening the sentence with what he stressed (张某某强调，…; 李某在会上指出：要…): a
+    # person, the name opening with a common surname and not ending as a kind, a body or a place does
+    # (catalogue: a named person); 会议强调, 局长强调 name none
+    rf"|(?:^|(?<=[。;；]))\s*(?!{_NOT_A_NAME}){_SURNAME}[\u4e00-\u9fff]?[^\W\d{_NOT_NAME_LAST}](?=(?:同志)?(?:在[^,，。;；]{{2,30}}?(?:上|中))?[,，]?(?:强调|指出))"
     # (r29c) an invited speaker named after the title of his post in his body (邀请市司法局执法监督科
     # 科长陈立新围绕…授课, 特邀区法院行政庭庭长刘敏为执法人员解读…): a person, where 邀请市司法局
     # 科长为…授课 names only the post (the name must be followed by what the speaker did)
@@ -869,6 +892,19 @@ AGENDA_CLAUSE = regex_cache.compile(
     r"|等[\d一二三四五六七八九十]+个方面"
     # a priority stated, not work reported: 把法治宣传教育摆在重要位置
     r"|(摆在|放在|摆上)[^,]{0,8}(重要|突出|首要|更加突出)(位置|议事日程)"
+)
+
+# (r16) A meeting's or a speaker's demand (会议要求各地各部门…; 会议听取…汇报，指出要全面推进…; 局长强调，
+# 各科室要…; 县长在会上强调：要…): what it asks for is named, not reported done — tasks named inside a
+# meeting's agenda are not evidence that each was done, a meeting about a task is
+# leadership.party_deployment (catalogue). Only with the demand's own words after the verb (要, 必须, 务必,
+# 应当, or the units asked, 各地/各部门/各单位…): 会议指出，今年以来全县化解信访积案… reports work done.
+# The stretch runs from the demand to the sentence's end (match._not_work); the verb is the cue, so
+# the deployment's own match on the opener stays (a meeting on a field named in the opener, 在全市信用体系
+# 建设推进会上指出…, is the deployment's, not the field's).
+DEMAND_OPENER = regex_cache.compile(
+    r"^\s*(?:(?:会议|会上|大会)(?:还|并|同时|进一步)?|(?:[^,，。;；:：]{0,24}?在[^,，。;；:：]{2,30}?(?:上|中)(?:还|并|同时)?)|[\u4e00-\u9fff]{2,8}(?:同志)?(?:还|并|同时)?)?"
+    r"(?P<verb>强调|指出|提出|要求)[,，:：]?\s*(?=要(?!求)|必须|务必|应当|各(?:地|级|部门|单位|科室|处室|股室|乡镇|镇|县|区|市|街道|成员单位))"
 )
 
 # The object of an inspection (对…行政执法三项制度落实等情况进行督导, 对各单位规范性文件备案

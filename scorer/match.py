@@ -45,6 +45,8 @@ from scorer.cues import (
     PLAN_LEAD,
     INTENT_YEAR,
     YEAR_OPENER,
+    PLAN_BASIS_LEAD,
+    FUTURE_DATE,
     PARTIAL_DATE_AT_STARTS,
     PLATFORM,
     REPORTING_PERIOD,
@@ -72,6 +74,7 @@ from scorer.cues import (
     GOVERNMENT_TITLE,
     ISSUER_BELOW_GOVERNMENT,
     AGENDA_CLAUSE,
+    DEMAND_OPENER,
     OWN_DOCUMENT_VERB,
     STUDIED_OR_CITED,
     APPLIED,
@@ -621,6 +624,19 @@ def _not_work(norm: str, cs: int, ce: int, role: str,
                         ((cs + m.start(), cs + m.start("topic")), (cs + m.end("topic"), cs + m.end()))))
     if REMIT_GUARD.search(norm, cs, ce) and REMIT_CLAUSE.search(clause):
         out.append((cs, ce, None))
+    # (r16) a meeting's or a speaker's demand, from its clause to the sentence's end (cues.DEMAND_OPENER)
+    if any(w in norm for w in ("强调", "指出", "提出", "要求")):
+        m = DEMAND_OPENER.match(norm[cs:])
+        if m and cs + m.end() <= ce + 1:
+            out.append((cs, ce, ((cs + m.start("verb"), cs + m.end("verb")),)))
+        elif not _DEMAND_ENDS.match(clause):
+            for a, b in reversed(earlier):
+                d = DEMAND_OPENER.match(norm[a:])
+                if d and a + d.end() <= b + 1:
+                    out.append((cs, ce, None))
+                    break
+                if _DEMAND_ENDS.match(norm, a, b):
+                    break
     m = AGENDA_ITEMS.search(clause) if AGENDA_ITEMS_GUARD.search(norm, cs, ce) else None
     if m and m.group("heard") is not None:  # one field's report heard: from the hearing on
         out.append((cs + m.start(), cs + m.end(), ((cs + m.start(1), cs + m.end(1)),)))
@@ -652,6 +668,11 @@ def _not_work(norm: str, cs: int, ce: int, role: str,
     elif earlier and _AGENDA_TASK.match(clause) and _on_agenda(norm, earlier):
         out.append((cs, ce, None))
     return out
+
+
+# (r16) A clause that goes on to report the year's work after a demand (要求各单位依法履行答辩职责，全年办理
+# 行政诉讼案件6件): the demand's stretch ends there (cues.DEMAND_OPENER).
+_DEMAND_ENDS = regex_cache.compile(r"\s*(全年|今年以来|今年|年内|本年度|20\d\d年|截至|截止|目前|累计|共(?!同)|已)")
 
 
 # The tasks a meeting deployed, one clause each after it (党组召开会议，研究部署…，推进…建设，做好…
@@ -978,7 +999,9 @@ _BODY_HINTS = _one_of_words("人大", "政协", "纪检监察组", "代表", "�
                               "带队", "率队")
 _HONOUR_HINTS = _one_of_words("获", "评为", "入选", "确定为", "命名", "列为", "创建", "推广", "肯定", "表扬", "考评", "考核", "评估", "测评", "推荐为", "申报", "表彰", "认定")
 # ((r13) 专家/学者/大家/名家: the kind after a list of invited speakers' names, cues.NAMED_PERSON's last branch)
-_PERSON_HINTS = _one_of_words("长", "书记", "主任", "教授", "研究员", "同志", "律师", "法官", "检察官", "专家", "学者", "大家", "名家")
+# ((r16) 强调/指出: a speaker named before what he stressed, NAMED_PERSON's speaker branch)
+_PERSON_HINTS = _one_of_words("长", "书记", "主任", "教授", "研究员", "同志", "律师", "法官", "检察官", "专家", "学者", "大家", "名家",
+                              "强调", "指出")
 
 
 # What turns a match into the name of a law written without 《》 (学习行政复议法、行政诉讼法):
@@ -1183,9 +1206,16 @@ def _negated(view: _SentenceView, spans: list[tuple[int, int]]) -> str | None:
 
 
 def _planned(norm: str, year: int | None) -> str | None:
-    m = PLAN_OPENER.match(norm) or PLAN_SUBJECT.search(norm) or PLAN_LEAD.match(norm)
+    m = PLAN_OPENER.match(norm) or PLAN_SUBJECT.search(norm) or PLAN_LEAD.match(norm) or FUTURE_DATE.match(norm)
     if m:
         return m.group(0).strip()
+    # (r16) …or the plan after a clause of basis or time (cues.PLAN_BASIS_LEAD)
+    lead = PLAN_BASIS_LEAD.match(norm)
+    if lead:
+        rest = norm[lead.end():]
+        m = PLAN_OPENER.match(rest) or PLAN_LEAD.match(rest) or FUTURE_DATE.match(rest)
+        if m:
+            return m.group(0).strip()
     m = YEAR_OPENER.match(norm)
     if m and year is not None and int(m.group(1)) > year and re.search(r"将|要|计划|拟|力争", norm[:40]):
         return m.group(0).strip()
