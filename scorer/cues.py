@@ -166,6 +166,10 @@ NEGATION = regex_cache.compile(
     # (u26f) oversight or care missing or too lax (对基层执法的监督缺位, 执法监督存在宽松软现象,
     # 问责失之于宽): a gap admitted; not the slogan 补位不缺位 / 到位不越位不缺位
     r"|(?<![不防])缺位|宽松软|失之于?(宽|软)"
+    # ((r16) a cause said to hold the work back (分工不合理制约公职律师作用的发挥, 力量不足制约审核质量
+    # 提升): a gap admitted with its cause; not the oversight of power (权力制约和监督, 制约机制) nor a
+    # hindrance removed (破除/消除制约…的障碍 — TACKLED-like verbs before it))
+    r"|(?<!破除)(?<!消除)(?<!破解)(?<!打破)制约(?!和|与|监督|机制|权力)[^,，。;；]{0,16}(作用的?发挥|发挥|提升|提高)"
 )
 # …unless the clause says the problem was tackled (针对…不到位的问题，制定了…).
 # (…but a problem said to be still unsolved is no problem tackled: 尚未得到根本解决, 难以纠正)
@@ -829,7 +833,9 @@ FRAMED_AIM = regex_cache.compile(
 
 # A remit or designation: who is in charge, not what was done.
 REMIT_CLAUSE = regex_cache.compile(
-    r"(科|股|处|室|办公室|中心|大队|支队)(具体|专门)?负责[^,]{0,30}(工作|事务|职责)[。.;；]?\s*$"
+    # ((r16) a bureau or a station as well: 管委会政法工作局负责重大行政决策的合法性审查工作, 镇司法所
+    # 负责…备案工作 — the whole clause is the remit, closed by 工作/事务/职责)
+    r"(科|股|处|室|办公室|中心|大队|支队|局|所)(具体|专门)?负责[^,]{0,30}(工作|事务|职责)[。.;；]?\s*$"
     r"|(确定|明确)[^,]{0,20}(为|作为)[^,]{0,20}(牵头|责任|主责)(单位|部门|科室|处室|股室)"
     # a body designated for the work (明确政策法规科为规范性文件合法性审核机构, 确定…为归口管理科室),
     # or put in charge of it (明确由政策法规科负责起草…), or standing as its body (…作为全县规范性文件
