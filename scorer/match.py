@@ -43,6 +43,7 @@ from scorer.cues import (
     PLAN_OPENER,
     PLAN_SUBJECT,
     PLAN_LEAD,
+    PLAN_WITHIN,
     INTENT_YEAR,
     YEAR_OPENER,
     PARTIAL_DATE_AT_STARTS,
@@ -1183,7 +1184,7 @@ def _negated(view: _SentenceView, spans: list[tuple[int, int]]) -> str | None:
 
 
 def _planned(norm: str, year: int | None) -> str | None:
-    m = PLAN_OPENER.match(norm) or PLAN_SUBJECT.search(norm) or PLAN_LEAD.match(norm)
+    m = PLAN_OPENER.match(norm) or PLAN_SUBJECT.search(norm) or PLAN_LEAD.match(norm) or PLAN_WITHIN.search(norm)
     if m:
         return m.group(0).strip()
     m = YEAR_OPENER.match(norm)
