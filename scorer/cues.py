@@ -248,6 +248,16 @@ PLAN_SUBJECT = regex_cache.compile(
     # the papers were to be issued, the review of them was done)
     r"|要(?!求)|计划|拟(?!就|定了|订了|(出台|印发|发布|制发|制定|上会|提交|签订|作出)的)|准备|打算)"
 )
+# (r16) the future said in the sentence's first clause by words that are never the disposal marker or a
+# past act: 将于 with the act to come (检查任务将于今年7月底完成, 系统将于年底前上线), and a near time
+# before 拟/将 with a verb of launching (近期拟推出第二批免罚清单, 年内将出台…办法). Not a law's entry
+# into force (《…条例》将于5月1日起施行): no 施行/实施 among the acts. Only in the first clause (with
+# FUTURE_DATE, which guards the 将于 of a plan's content): a later clause's intention beside work reported
+# done leaves the sentence done (done and also planned is done).
+PLAN_WITHIN = regex_cache.compile(
+    r"^\s*[^,，。;；:：]{0,24}?(将于[^,，。;；]{0,16}?(完成|开展|启动|举行|召开|上线|出台|推出|组织|印发|投入使用)"
+    r"|(近期|年内|下半年|年底前)(还|也)?(拟|将)(推出|出台|开展|启动|制定|印发|修订|组织|召开|举办|上线))"
+)
 YEAR_OPENER = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?[,，]?")
 # (x28a) intent aimed at a later year than the report's (力争2024年实现…, 计划到2025年…, 拟于2024年
 # 上半年…, in a 2023 report): a plan, as the year opening the sentence is (match._planned)

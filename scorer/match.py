@@ -43,11 +43,13 @@ from scorer.cues import (
     PLAN_OPENER,
     PLAN_SUBJECT,
     PLAN_LEAD,
+    PLAN_WITHIN,
     INTENT_YEAR,
     YEAR_OPENER,
     PLAN_BASIS_LEAD,
     FUTURE_DATE,
     PARTIAL_DATE_AT_STARTS,
+    QUANTITY_AT_STARTS,
     PLATFORM,
     REPORTING_PERIOD,
     SPIRIT_AFTER,
@@ -629,13 +631,13 @@ def _not_work(norm: str, cs: int, ce: int, role: str,
         m = DEMAND_OPENER.match(norm[cs:])
         if m and cs + m.end() <= ce + 1:
             out.append((cs, ce, ((cs + m.start("verb"), cs + m.end("verb")),)))
-        elif not _DEMAND_ENDS.match(clause):
+        elif not _demand_ended(norm, cs, ce):
             for a, b in reversed(earlier):
                 d = DEMAND_OPENER.match(norm[a:])
                 if d and a + d.end() <= b + 1:
                     out.append((cs, ce, None))
                     break
-                if _DEMAND_ENDS.match(norm, a, b):
+                if _demand_ended(norm, a, b):
                     break
     m = AGENDA_ITEMS.search(clause) if AGENDA_ITEMS_GUARD.search(norm, cs, ce) else None
     if m and m.group("heard") is not None:  # one field's report heard: from the hearing on
@@ -673,6 +675,15 @@ def _not_work(norm: str, cs: int, ce: int, role: str,
 # (r16) A clause that goes on to report the year's work after a demand (要求各单位依法履行答辩职责，全年办理
 # 行政诉讼案件6件): the demand's stretch ends there (cues.DEMAND_OPENER).
 _DEMAND_ENDS = regex_cache.compile(r"\s*(全年|今年以来|今年|年内|本年度|20\d\d年|截至|截止|目前|累计|共(?!同)|已)")
+# …and so does a clause that counts what was done (要求各镇街全面排查矛盾纠纷，化解纠纷132件): a demand
+# names tasks, not their tallies — unless the count is itself asked for (确保每季度至少开展1次, 不少于40学时)
+_DEMAND_TARGET = regex_cache.compile(r"确保|务必|必须|要|应当|应|力争|争取|不少于|不低于|至少|达到|每")
+
+
+def _demand_ended(norm: str, cs: int, ce: int) -> bool:
+    """Whether clause [cs, ce) goes on to report the year's work after a demand (cues.DEMAND_OPENER)."""
+    return (_DEMAND_ENDS.match(norm, cs, ce) is not None
+            or (QUANTITY_AT_STARTS.search(norm, cs, ce) is not None and _DEMAND_TARGET.search(norm, cs, ce) is None))
 
 
 # The tasks a meeting deployed, one clause each after it (党组召开会议，研究部署…，推进…建设，做好…
@@ -1206,7 +1217,8 @@ def _negated(view: _SentenceView, spans: list[tuple[int, int]]) -> str | None:
 
 
 def _planned(norm: str, year: int | None) -> str | None:
-    m = PLAN_OPENER.match(norm) or PLAN_SUBJECT.search(norm) or PLAN_LEAD.match(norm) or FUTURE_DATE.match(norm)
+    m = (PLAN_OPENER.match(norm) or PLAN_SUBJECT.search(norm) or PLAN_LEAD.match(norm) or FUTURE_DATE.match(norm)
+         or PLAN_WITHIN.match(norm))
     if m:
         return m.group(0).strip()
     # (r16) …or the plan after a clause of basis or time (cues.PLAN_BASIS_LEAD)
