@@ -17,9 +17,9 @@ sha256 of the sentence, fold, the two labellings and the settled labels) is comm
 texts live in ``~/.cache/fazhi/real-corpus/sentences.json`` (or ``$FAZHI_REAL_SENTENCES``), a
 map from sha256 to sentence.
 
-    python tests/data/real/sentences.py build COLLECTED/ SECOND/ SETTLED/   # (once) manifest + texts
-    python tests/data/real/sentences.py verify                              # which texts are present
-    python tests/data/real/sentences.py eval [--fold dev|test|all]          # fazhi and each reader vs settled
+    python tests/data/real/sentences.py build N COLLECTED/ SECOND/ SETTLED/  # (once a batch) manifest + texts
+    python tests/data/real/sentences.py verify                               # which texts are present
+    python tests/data/real/sentences.py eval [--fold dev|test|all] [--batch N]  # fazhi and each reader vs settled
 
 ``eval`` scores each sentence alone, under a report's heading and its achievements part, and
 counts over every (sentence, element ID): met-vs-not F1 and the status accuracy on the labels
@@ -71,25 +71,30 @@ def element_ids() -> list[str]:
     return [r.id for r in builtin_rules().rules if r.id.split(".")[0] not in ("structure", "meta")]
 
 
-def build(collected: Path, second: Path, settled: Path) -> int:
-    """The manifest and the local texts from the collectors' files (COLLECTED/*.yaml: url,
-    query, rank, text, labels), the second readers' (SECOND/out_*.yaml: n, text, labels, n
-    counting the kept sentences in order) and the third readers' (SETTLED/settle_out_*.yaml:
-    n, disputed: id, settled). Sentences on a page of the report corpus, or inside one of its
-    texts, and repeats are dropped."""
+def build(batch: int, collected: Path, second: Path, settled: Path) -> int:
+    """One batch of the manifest, and its local texts, from the collectors' files
+    (COLLECTED/*.yaml: url, query, rank, text, labels), the second readers' (SECOND/out_*.yaml:
+    n, text, labels, n counting the batch's kept sentences in order) and the third readers'
+    (SETTLED/settle_out_*.yaml: n, disputed: id, settled). A sentence on a page of the report
+    corpus or of an earlier batch, inside one of the corpus's texts, or already taken is dropped.
+    The other batches' entries are kept as they are."""
+    others = [e for e in load() if e["batch"] != batch] if MANIFEST.exists() else []
     taken = {e["url"] for e in yaml.safe_load((HERE / "manifest.yaml").read_text(encoding="utf-8"))["reports"] if e.get("url")}
+    taken |= {e["url"] for e in others if e["url"]}
     corpus_dir = Path(os.environ.get("FAZHI_REAL_TEXTS", Path.home() / ".cache/fazhi/real-corpus/texts"))
     corpus = "\n".join(p.read_text(encoding="utf-8") for p in sorted(corpus_dir.glob("*.txt")))
-    kept, texts, seen = [], {}, set()
+    texts = json.loads(TEXTS.read_text(encoding="utf-8")) if TEXTS.exists() else {}
+    seen = {e["sha256"] for e in others}
+    kept = []
     for path in sorted(collected.glob("*.yaml")):
         for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             text = str(item.get("text", "")).strip()
             labels = item.get("labels") or {}
-            if (not text or item.get("url") in taken or text in seen
+            if (not text or item.get("url") in taken or sha256(text) in seen
                     or text[:25] in corpus or text[-25:] in corpus or any(v not in STATUSES[:4] for v in labels.values())):
                 continue
-            seen.add(text)
-            kept.append({"collector": path.stem, "query": item.get("query", ""), "rank": item.get("rank"),
+            seen.add(sha256(text))
+            kept.append({"batch": batch, "collector": path.stem, "query": item.get("query", ""), "rank": item.get("rank"),
                          "url": item.get("url") or "", "sha256": sha256(text), "fold": fold_of(item.get("url"), text),
                          "first": dict(sorted(labels.items()))})
             texts[kept[-1]["sha256"]] = text
@@ -114,11 +119,12 @@ def build(collected: Path, second: Path, settled: Path) -> int:
               "# sentence: query, rank and URL of the search answer it was copied from, sha256 of the\n"
               "# sentence (the text is kept out of the repository), fold, the collector's labels (first),\n"
               "# the blind second reader's (second) and the settled ones; every ID not listed is absent.\n")
-    MANIFEST.write_text(header + yaml.safe_dump({"sentences": kept}, allow_unicode=True, sort_keys=False, width=200),
+    entries = sorted(others + kept, key=lambda e: e["batch"])
+    MANIFEST.write_text(header + yaml.safe_dump({"sentences": entries}, allow_unicode=True, sort_keys=False, width=200),
                         encoding="utf-8")
     TEXTS.parent.mkdir(parents=True, exist_ok=True)
     TEXTS.write_text(json.dumps(texts, ensure_ascii=False, indent=0), encoding="utf-8")
-    print(f"{len(kept)} sentences ({sum(e['fold'] == 'dev' for e in kept)} dev) → {MANIFEST.name}, texts → {TEXTS}")
+    print(f"batch {batch}: {len(kept)} sentences ({sum(e['fold'] == 'dev' for e in kept)} dev) → {MANIFEST.name}, texts → {TEXTS}")
     return 0
 
 
@@ -181,26 +187,29 @@ def evaluate(entries: list[dict], texts: dict[str, str], ids: list[str]) -> dict
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("build", help="(once) the manifest and the local texts from the readers' files")
+    p = sub.add_parser("build", help="(once a batch) the manifest and the local texts from the readers' files")
+    p.add_argument("batch", type=int)
     p.add_argument("collected", type=Path)
     p.add_argument("second", type=Path)
     p.add_argument("settled", type=Path)
     sub.add_parser("verify", help="which sentences are present and intact")
     p = sub.add_parser("eval", help="fazhi and each reader against the settled labels (counts only)")
     p.add_argument("--fold", choices=("dev", "test", "all"), default="all")
+    p.add_argument("--batch", type=int, help="one batch only (default: all)")
     args = parser.parse_args(argv)
     if args.command == "build":
-        return build(args.collected, args.second, args.settled)
+        return build(args.batch, args.collected, args.second, args.settled)
     if args.command == "verify":
         return verify()
-    entries = [e for e in load() if args.fold in ("all", e["fold"])]
+    entries = [e for e in load() if args.fold in ("all", e["fold"]) and args.batch in (None, e["batch"])]
     texts = present()
     if not texts:
         print(f"no sentences at {TEXTS}: nothing to score", file=sys.stderr)
         return 1
     ids = element_ids()
     n = sum(e["sha256"] in texts for e in entries)
-    print(f"fold {args.fold}: {n} of {len(entries)} sentences present, {len(ids)} element IDs each")
+    print(f"fold {args.fold}{'' if args.batch is None else f', batch {args.batch}'}: {n} of {len(entries)} sentences present, "
+          f"{len(ids)} element IDs each")
     for name, (f1, right, in_play) in evaluate(entries, texts, ids).items():
         print(f"{name:14s} met-vs-not F1 {f1:.3f}   in play {right}/{in_play} = {right / in_play:.3f}")
     return 0
