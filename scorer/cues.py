@@ -145,6 +145,9 @@ NEGATION = regex_cache.compile(
     # (u26a) too seldom, said 不多 (专题研究法治建设的次数还不多, 研究不多、部署不够) — not 差不多,
     # 为数不多, 不多见
     r"|(?<![差为数])不多(?!见)"
+    # (r17) a means or a qualification the unit admits it lacks (我局不具备统计执法资格, 尚不具备独立执法条件);
+    # not the people or firms lacking it that the unit acts on (清理不具备执法资格的人员: …的 after it)
+    r"|不具备(?![^,，。;；]{0,16}的)"
     # (整改不彻底, 落实不彻底: a gap the reports admit in these words as often as 不到位)
     r"|不彻底"
     # (t26c) means admitted as lacking (执法记录设备短缺, 法治人才匮乏, 法制审核力量紧缺)
@@ -187,7 +190,8 @@ UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；
 _OTHERS_FAULT = r"(不到位|不及时|不规范|不力|不严|不合格|不达标|靠后|滞后|较差|未按|未经|未及时|违规|逾期|超期)"
 # …and the acting on them admitted weak further on (督促不够有力, 约谈不及时): then it stays a gap.
 _ACTING_WEAK_AFTER = r"(?![^,，。;；]{0,8}(不够|不到位|不力|不及时|乏力|缺位))"
-TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(问题|纠纷|矛盾|难题|困难)的?(能力|水平|本领))|纠正|(研究|协调|会商)[^,，。;；]{0,60}(困难|问题)|整改|整治|治理|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足"
+TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(问题|纠纷|矛盾|难题|困难)的?(能力|水平|本领))|纠正|(研究|协调(?!配合)(?![^,，。;；]{0,4}(不到位|不够|不畅|不力|欠缺|不顺))|会商)[^,，。;；]{0,60}(困难|问题)|整改|整治|治理|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足"
+                              # ((r17) not 协调 as the fault itself, 协调配合不到位/协调联动不够顺畅 listed among the gaps)
                               # (y28b: not 解决 as a skill that a gap says is lacking — 运用法治思维解决问题的
                               # 能力还有待提高 is the gap admitted, nothing put right)
                               # (x28d) the fault is others', found and acted on: 对…落实不到位的单位主要负责人
@@ -919,8 +923,12 @@ AGENDA_CLAUSE = regex_cache.compile(
 # the deployment's own match on the opener stays (a meeting on a field named in the opener, 在全市信用体系
 # 建设推进会上指出…, is the deployment's, not the field's).
 DEMAND_OPENER = regex_cache.compile(
-    r"^\s*(?:(?:会议|会上|大会)(?:还|并|同时|进一步)?|(?:[^,，。;；:：]{0,24}?在[^,，。;；:：]{2,30}?(?:上|中)(?:还|并|同时)?)|[\u4e00-\u9fff]{2,8}(?:同志)?(?:还|并|同时)?)?"
-    r"(?P<verb>强调|指出|提出|要求)[,，:：]?\s*(?=要(?!求)|必须|务必|应当|各(?:地|级|部门|单位|科室|处室|股室|乡镇|镇|县|区|市|街道|成员单位))"
+    r"^\s*(?:(?:会议|会上|大会)(?:还|并|同时|进一步)?|(?:[^,，。;；:：]{0,24}?在[^,，。;；:：]{2,30}?(?:上|中)(?:还|并|同时)?)|[\u4e00-\u9fff]{2,8}(?:同志)?(?:还|并|同时)?"
+    # (r17) …or a body's demand of the units it addresses, its points listed after a colon (督察组对下阶段各执法
+    # 机关推行“三项制度”提出具体要求：一是…; 检查组对各乡镇提出三点要求：): the points asked for, not done
+    r"|[^,，。;；:：]{0,30}?对[^,，。;；:：]{1,40}?)?"
+    r"(?P<verb>强调|指出|提出|要求)(?:[,，:：]?\s*(?=要(?!求)|必须|务必|应当|各(?:地|级|部门|单位|科室|处室|股室|乡镇|镇|县|区|市|街道|成员单位))"
+    r"|(?<=提出)了?(?:具体|明确|几点|以下|如下|[一二三四五六七八九十两\d]+(?:点|项|条))?(?:工作|整改)?要求[:：])"
 )
 
 # The object of an inspection (对…行政执法三项制度落实等情况进行督导, 对各单位规范性文件备案
