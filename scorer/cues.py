@@ -392,7 +392,8 @@ _SYSTEM = "系统(?![学地性化内各]|干部|职工|执法|工作|党员|人�
 _NET = "网(?![格点]|络(?!学|课|培)|办(?!理)|上(?=学|考|办|申|审|培|受|咨|查|练|测|答|立|阅))"
 PLATFORM = regex_cache.compile(
     # (a province's online school for cadres is one too: 湖北省干部在线学习中心)
-    rf"(({PROVINCES})[\u4e00-\u9fff]{{0,14}}(平台|{_SYSTEM}|网站|{_NET}|APP|App|app|小程序|在线学习中心))"
+    # ((r17) up to 18 between: a sector's long system name, 河北省交通运输行政执法综合管理信息系统)
+    rf"(({PROVINCES})[\u4e00-\u9fff]{{0,18}}(平台|{_SYSTEM}|网站|{_NET}|APP|App|app|小程序|在线学习中心))"
     # a local body's own platform (岚山县政务服务网, 宜宾市行政执法监督平台). A system named only
     # for what it does (执法监督平台, 行政执法信息公示平台) has no proper name: not detail.
     # (the place name starts a phrase: after punctuation or a verb of using, so that
