@@ -552,6 +552,8 @@ _NOT_A_NAME = (
     # ((r13) a channel named for the post, 书记信箱、县长热线、局长接待日, 市长专线: the post's mailbox
     # or line, not a person called 信箱 — catalogue: a generic channel is no named platform or person)
     "|信箱|邮箱|热线|专线|电话|接待日|直通车"
+    # ((r17) the post heading a body, 由街道党工委副书记领导，…组成: the post leads, no name)
+    "|领导|统领"
 )
 # ((r13) a common surname opens a name in a list of invited speakers; a name does not end as a kind of
 # person, a body or a place does)
