@@ -396,7 +396,8 @@ _SYSTEM = "系统(?![学地性化内各]|干部|职工|执法|工作|党员|人�
 _NET = "网(?![格点]|络(?!学|课|培)|办(?!理)|上(?=学|考|办|申|审|培|受|咨|查|练|测|答|立|阅))"
 PLATFORM = regex_cache.compile(
     # (a province's online school for cadres is one too: 湖北省干部在线学习中心)
-    rf"(({PROVINCES})[\u4e00-\u9fff]{{0,14}}(平台|{_SYSTEM}|网站|{_NET}|APP|App|app|小程序|在线学习中心))"
+    # ((r17) up to 18 between: a sector's long system name, 河北省交通运输行政执法综合管理信息系统)
+    rf"(({PROVINCES})[\u4e00-\u9fff]{{0,18}}(平台|{_SYSTEM}|网站|{_NET}|APP|App|app|小程序|在线学习中心))"
     # a local body's own platform (岚山县政务服务网, 宜宾市行政执法监督平台). A system named only
     # for what it does (执法监督平台, 行政执法信息公示平台) has no proper name: not detail.
     # (the place name starts a phrase: after punctuation or a verb of using, so that
@@ -555,6 +556,8 @@ _NOT_A_NAME = (
     # ((r13) a channel named for the post, 书记信箱、县长热线、局长接待日, 市长专线: the post's mailbox
     # or line, not a person called 信箱 — catalogue: a generic channel is no named platform or person)
     "|信箱|邮箱|热线|专线|电话|接待日|直通车"
+    # ((r17) the post heading a body, 由街道党工委副书记领导，…组成: the post leads, no name)
+    "|领导|统领"
 )
 # ((r13) a common surname opens a name in a list of invited speakers; a name does not end as a kind of
 # person, a body or a place does)
@@ -927,7 +930,10 @@ DEMAND_OPENER = regex_cache.compile(
     # (r17) …or a body's demand of the units it addresses, its points listed after a colon (督察组对下阶段各执法
     # 机关推行“三项制度”提出具体要求：一是…; 检查组对各乡镇提出三点要求：): the points asked for, not done
     r"|[^,，。;；:：]{0,30}?对[^,，。;；:：]{1,40}?)?"
-    r"(?P<verb>强调|指出|提出|要求)(?:[,，:：]?\s*(?=要(?!求)|必须|务必|应当|各(?:地|级|部门|单位|科室|处室|股室|乡镇|镇|县|区|市|街道|成员单位))"
+    r"(?P<verb>强调|指出|提出|要求)(?:[,，:：]?\s*"
+    # ((r17) …with the moment said first: 郑某某同志要求：目前正值信访稳定关键时期，要加强研判…)
+    r"(?=(?:(?:目前|当前|眼下|现在)(?:正值|正处|正是|处于)[^,，。;；:：]{0,20}[,，])?"
+    r"(?:要(?!求)|必须|务必|应当|各(?:地|级|部门|单位|科室|处室|股室|乡镇|镇|县|区|市|街道|村|社区|成员单位)))"
     r"|(?<=提出)了?(?:具体|明确|几点|以下|如下|[一二三四五六七八九十两\d]+(?:点|项|条))?(?:工作|整改)?要求[:：])"
 )
 

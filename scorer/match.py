@@ -674,7 +674,8 @@ def _not_work(norm: str, cs: int, ce: int, role: str,
 
 # (r16) A clause that goes on to report the year's work after a demand (要求各单位依法履行答辩职责，全年办理
 # 行政诉讼案件6件): the demand's stretch ends there (cues.DEMAND_OPENER).
-_DEMAND_ENDS = regex_cache.compile(r"\s*(全年|今年以来|今年|年内|本年度|20\d\d年|截至|截止|目前|累计|共(?!同)|已)")
+# ((r17) not the moment a demand is set in: 目前正值信访稳定关键时期，要… — circumstance, no work)
+_DEMAND_ENDS = regex_cache.compile(r"\s*(全年|今年以来|今年|年内|本年度|20\d\d年|截至|截止|目前(?!正值|正处|正是|处于)|累计|共(?!同)|已)")
 # …and so does a clause that counts what was done (要求各镇街全面排查矛盾纠纷，化解纠纷132件): a demand
 # names tasks, not their tallies — unless the count is itself asked for (确保每季度至少开展1次, 不少于40学时)
 _DEMAND_TARGET = regex_cache.compile(r"确保|务必|必须|要|应当|应|力争|争取|不少于|不低于|至少|达到|每")
