@@ -678,7 +678,9 @@ def _not_work(norm: str, cs: int, ce: int, role: str,
 _DEMAND_ENDS = regex_cache.compile(r"\s*(全年|今年以来|今年|年内|本年度|20\d\d年|截至|截止|目前(?!正值|正处|正是|处于)|累计|共(?!同)|已)")
 # …and so does a clause that counts what was done (要求各镇街全面排查矛盾纠纷，化解纠纷132件): a demand
 # names tasks, not their tallies — unless the count is itself asked for (确保每季度至少开展1次, 不少于40学时)
-_DEMAND_TARGET = regex_cache.compile(r"确保|务必|必须|要|应当|应|力争|争取|不少于|不低于|至少|达到|每")
+# (要 and 应 as the words of a demand only: not 主要/重要/需要 nor 应急/应诉/应用/对应)
+_DEMAND_TARGET = regex_cache.compile(r"确保|务必|必须|(?<![主重需纪概摘提必])要(?!求|点|件|素|害|闻)|应当|(?<![对响适相])应(?!急|诉|用|对|答|聘|征)"
+                                     r"|力争|争取|不少于|不低于|至少|达到|每")
 
 
 def _demand_ended(norm: str, cs: int, ce: int) -> bool:

@@ -236,6 +236,14 @@ def _score(ruleset, text: str, **kw):
         ("education.popularization", "召开依法治县委员会会议，听取县司法局关于“八五”普法中期评估情况的报告。", "absent"),
         ("education.popularization", "召开普法领导小组会议，听取普法工作汇报并对全年工作作出部署。", "absent"),
         ("leadership.annual_report", "召开县委常委会会议，听取2023年度法治政府建设情况报告。", "asserted"),
+        # (r16) a meeting's demand is not work done (cues.DEMAND_OPENER) to the sentence's end, but
+        # a later clause counting what was done ends it (match._demand_ended) — unless the count is
+        # itself asked for; 主要/应诉/应急 are no words of a demand
+        ("disputes.petition_mediation", "会议强调，要全面排查矛盾纠纷，做好化解工作。", "absent"),
+        ("disputes.petition_mediation", "要求各镇街全面排查矛盾纠纷，化解纠纷132件。", "substantiated"),
+        ("disputes.reconsideration_litigation", "会议要求各单位依法履行应诉职责，主要负责人出庭应诉12次。", "substantiated"),
+        ("disputes.reconsideration_litigation", "会议要求各单位依法履行应诉职责，确保主要负责人出庭应诉率达到100%。", "absent"),
+        ("emergency.response", "局长强调，各科室要完善应急预案，应急演练3次。", "substantiated"),
     ],
 )
 def test_sentence_status(ruleset, rule_id, sentence, expected):
