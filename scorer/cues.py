@@ -266,6 +266,16 @@ YEAR_OPENER = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?[,，]?")
 # (x28a) intent aimed at a later year than the report's (力争2024年实现…, 计划到2025年…, 拟于2024年
 # 上半年…, in a 2023 report): a plan, as the year opening the sentence is (match._planned)
 INTENT_YEAR = regex_cache.compile(r"^\s*(计划|拟|准备|打算|力争|争取)(于|在|到)?\s*(?P<year>20\d\d)\s*年")
+# (r18) a target set for a year (到2025年，全省将建成一批…; 到2026年底，基本建成…): the sentence opened
+# by 到 and a year, the target to come — a plan when the year is after the report's and no 已/共/累计
+# tells it reached (match._planned); and a plan's target cited from the plan, 《方案》提出，到2017年底，
+# 实现… or 《规划》明确，到2025年，…: the plan's content, whatever the year, not work reported done
+# (catalogue: tasks named inside a plan are not evidence that each was done). Not 截至/至 (a count
+# up to a date), nor a plan the unit issued (印发《…》，明确到2025年…: that opener is a verb of making).
+TARGET_YEAR = regex_cache.compile(
+    r"^\s*(?P<plan>([^,，。;；:：《》]{0,8}《[^《》]{1,40}》|[^,，。;；:：《》]{0,12}(方案|规划|意见|纲要|计划))(中|还|进一步)?(提出|明确|要求|指出|规定)[,，:：]?\s*)?"
+    r"到\s*(?P<year>20\d\d)\s*年(底|末|前|年底)?[,，]?(?![^,，。;；]{0,20}(已|共|累计|先后))"
+)
 # (x28a) the future 将 opening a sentence whose subject is not 我局: after a year (2023年，将进一步
 # 规范…), a time ahead (下半年/年底前/“十四五”期间，将…), a body named (局党组将每半年专题研究…,
 # 县政府将组织…, 区城管局、区市场监管局将…, 镇党委还将…), or nothing at all (将推进信访工作法治化…):
@@ -933,7 +943,10 @@ DEMAND_OPENER = regex_cache.compile(
     r"(?P<verb>强调|指出|提出|要求)(?:[,，:：]?\s*"
     # ((r17) …with the moment said first: 郑某某同志要求：目前正值信访稳定关键时期，要加强研判…)
     r"(?=(?:(?:目前|当前|眼下|现在)(?:正值|正处|正是|处于)[^,，。;；:：]{0,20}[,，])?"
-    r"(?:要(?!求)|必须|务必|应当|各(?:地|级|部门|单位|科室|处室|股室|乡镇|镇|县|区|市|街道|村|社区|成员单位)))"
+    r"(?:要(?!求)|必须|务必|应当|各(?:地|级|部门|单位|科室|处室|股室|乡镇|镇|县|区|市|街道|村|社区|成员单位)"
+    # ((r18) …or a rule's 凡…均要/一律 said as the demand: 评估组指出，凡涉及市场准入…的文件，均要纳入公平竞争审查
+    # 范围; 专家组强调，凡是…都应…: what all such papers must go through, not a review reported)
+    r"|凡(?=[^。;；]{0,120}?(?:均|都|一律|必须)(?:要|应|须|需|必须)?)))"
     r"|(?<=提出)了?(?:具体|明确|几点|以下|如下|[一二三四五六七八九十两\d]+(?:点|项|条))?(?:工作|整改)?要求[:：])"
 )
 

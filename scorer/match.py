@@ -45,6 +45,7 @@ from scorer.cues import (
     PLAN_LEAD,
     PLAN_WITHIN,
     INTENT_YEAR,
+    TARGET_YEAR,
     YEAR_OPENER,
     PLAN_BASIS_LEAD,
     FUTURE_DATE,
@@ -1236,6 +1237,11 @@ def _planned(norm: str, year: int | None) -> str | None:
         return m.group(0).strip()
     m = INTENT_YEAR.match(norm)
     if m and year is not None and int(m.group("year")) > year:
+        return m.group(0).strip()
+    # (r18) a target for a year to come, or a plan's target cited from it (cues.TARGET_YEAR)
+    m = TARGET_YEAR.match(norm)
+    if m and (m.group("plan") or (year is not None and int(m.group("year")) > year
+                                  and not re.search(r"已|共|累计|先后", norm[m.end():m.end() + 30]))):
         return m.group(0).strip()
     return None
 

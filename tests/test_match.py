@@ -261,6 +261,21 @@ def test_intent_aimed_at_a_later_year_is_a_plan(ruleset):
     assert status("力争2023年信访事项按期办结率达到98%。") == "substantiated"
 
 
+def test_target_for_a_year_to_come_is_a_plan(ruleset):
+    # (r18) 到 + a year after the report's with a target (cues TARGET_YEAR): a plan; the report's own
+    # year reached (已/累计) stays done; a plan's target cited from the plan is its content, any year
+    def status(sentence, rule_id="functions.credit"):
+        text = f"某局2023年度法治政府建设情况报告\n一、2023年推进法治政府建设的主要举措和成效\n{sentence}\n"
+        return _score(ruleset, text).result(rule_id).status
+    assert status("到2025年，全省将建成一批社会信用体系建设示范县区。") == "planned"
+    assert status("到2026年底，我市将基本建成覆盖全社会的信用信息共享平台。") == "planned"
+    assert status("到2025年，全县政务服务事项将全部实现全程网办。", "functions.power_list") == "planned"
+    assert status("《实施方案》提出，到2020年底，基本建立守信联合激励和失信联合惩戒机制。") == "planned"
+    assert status("到2023年底，全市已累计归集信用信息120万条。") == "substantiated"
+    assert status("截至2023年底，共公示行政许可、行政处罚信用信息3200条。") == "substantiated"
+    assert status("印发《社会信用体系建设实施方案》，明确到2025年基本建成信用监管体系。") == "substantiated"
+
+
 def test_bare_heading_without_body_is_no_evidence(ruleset):
     # (r29b) a bare marked heading with no body of its own — the next line a heading of its level,
     # or the text ending in a run of such headings — shows no work done (catalogue); one with a
