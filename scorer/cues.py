@@ -260,7 +260,11 @@ PLAN_SUBJECT = regex_cache.compile(
 # done leaves the sentence done (done and also planned is done).
 PLAN_WITHIN = regex_cache.compile(
     r"^\s*[^,，。;；:：]{0,24}?(将于[^,，。;；]{0,16}?(完成|开展|启动|举行|召开|上线|出台|推出|组织|印发|投入使用)"
-    r"|(近期|年内|下半年|年底前)(还|也)?(拟|将)(推出|出台|开展|启动|制定|印发|修订|组织|召开|举办|上线))"
+    r"|(近期|年内|下半年|年底前)(还|也)?(拟|将)(推出|出台|开展|启动|制定|印发|修订|组织|召开|举办|上线)"
+    # ((r18) a deadline ahead opening the sentence, the act after it not told done (年底前向社会公示
+    # 2023年度重大行政决策事项的完成情况): what is to be done by then — not 年内, which reports tell
+    # the year's work by (年内召开党组会议4次), nor with 已/了/均 in the clause)
+    r"|年底前(?![^,，。;；]{0,40}(已|了|均|完成率|\d+(件|项|次|个)))[,，]?\s*(向|对|完成|开展|启动|公布|公示|公开|出台|制定|印发|修订|编制|组织|召开|举办|上线|实现|建成))"
 )
 YEAR_OPENER = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?[,，]?")
 # (x28a) intent aimed at a later year than the report's (力争2024年实现…, 计划到2025年…, 拟于2024年
