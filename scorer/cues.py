@@ -260,7 +260,11 @@ PLAN_SUBJECT = regex_cache.compile(
 # done leaves the sentence done (done and also planned is done).
 PLAN_WITHIN = regex_cache.compile(
     r"^\s*[^,，。;；:：]{0,24}?(将于[^,，。;；]{0,16}?(完成|开展|启动|举行|召开|上线|出台|推出|组织|印发|投入使用)"
-    r"|(近期|年内|下半年|年底前)(还|也)?(拟|将)(推出|出台|开展|启动|制定|印发|修订|组织|召开|举办|上线))"
+    r"|(近期|年内|下半年|年底前)(还|也)?(拟|将)(推出|出台|开展|启动|制定|印发|修订|组织|召开|举办|上线)"
+    # ((r18) a deadline ahead opening the sentence, the act after it not told done (年底前向社会公示
+    # 2023年度重大行政决策事项的完成情况): what is to be done by then — not 年内, which reports tell
+    # the year's work by (年内召开党组会议4次), nor with 已/了/均 in the clause)
+    r"|年底前(?![^,，。;；]{0,40}(已|了|均|完成率|\d+(件|项|次|个)))[,，]?\s*(向|对|完成|开展|启动|公布|公示|公开|出台|制定|印发|修订|编制|组织|召开|举办|上线|实现|建成))"
 )
 YEAR_OPENER = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?[,，]?")
 # (x28a) intent aimed at a later year than the report's (力争2024年实现…, 计划到2025年…, 拟于2024年
@@ -946,7 +950,11 @@ DEMAND_OPENER = regex_cache.compile(
     r"(?:要(?!求)|必须|务必|应当|各(?:地|级|部门|单位|科室|处室|股室|乡镇|镇|县|区|市|街道|村|社区|成员单位)"
     # ((r18) …or a rule's 凡…均要/一律 said as the demand: 评估组指出，凡涉及市场准入…的文件，均要纳入公平竞争审查
     # 范围; 专家组强调，凡是…都应…: what all such papers must go through, not a review reported)
-    r"|凡(?=[^。;；]{0,120}?(?:均|都|一律|必须)(?:要|应|须|需|必须)?)))"
+    r"|凡(?=[^。;；]{0,120}?(?:均|都|一律|必须)(?:要|应|须|需|必须)?))"
+    # ((r18) …or the work named first, then what it must do, after the verb's comma or colon
+    # (调研组强调，规范性文件备案审查要坚持…; 会议指出，行政执法工作必须…): the demand made of
+    # the work, not the work reported; not 要 ending a word (重要, 主要, 需要, 纲要, 摘要)
+    r"|(?<=[,，:：])[^,，。;；:：要]{2,16}?(?<![重主需只纲摘概提简首紧必])(?:要(?!求|点|件|素|闻|务|案|害|职|塞|冲|员|领|义|旨|事)|必须|务必|应当))"
     r"|(?<=提出)了?(?:具体|明确|几点|以下|如下|[一二三四五六七八九十两\d]+(?:点|项|条))?(?:工作|整改)?要求[:：])"
 )
 

@@ -734,6 +734,9 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
     before = _words_before(norm, titles, 8)
     # (each test of the words before and after a title, once: several of the sets below ask it)
     made = [OWN_DOCUMENT_VERB.search(b) is not None for b in before]
+    # ((r18) …or the notice's own formula after the title, 现将《…》印发给你们: the body issuing it
+    # makes it; not 转发, another's passed on)
+    made = [m or _ISSUED_TO.match(norm, _past_number(norm, e)) is not None for m, (_, e) in zip(made, titles)]
     lectured = [LECTURED.search(b) is not None for b in before]
     after_lists = _after_lists(norm, titles)
     spirit = [_spirit_followed(norm, a) for a in after_lists]
@@ -823,6 +826,7 @@ def _spirit_followed(norm: str, after_list: int) -> bool:
 
 
 _NONE: frozenset[int] = frozenset()
+_ISSUED_TO = regex_cache.compile(r"(印发给|印发到|下发给)(你们|各)")
 
 
 def _another_governments(title: str, issuer: str | None) -> bool:
