@@ -754,7 +754,10 @@ BASIS_OPENER = regex_cache.compile(
     # (nor the findings of an inspection or audit of the department itself — 根据县委巡察组反馈意见,
     # 对照审计指出的问题, 按照巡察整改要求: feedback about the unit, the oversight it received, not
     # a higher document cited)
+    # ((r18) nor the unit's own need or situation — 根据需要/根据工作实际制定并印发《…管理规定》: no document
+    # cited, so the stretch does not run on to swallow the titles the unit made)
     r"^\s*(严格|认真|全面|切实|坚持)?(根据|按照|依据|依照|遵照|对照)(?!“[^”]{2,12}”(工作|监管)?要求)"
+    r"(?!(工作|自身|单位|本单位|本局|执法)?(需要|实际|实际需要|工作需要|实际情况|工作实际))"
     r"(?![^,《]{0,20}(巡察|巡视|审计|督察|督查)[^,《]{0,8}(反馈|指出|发现|交办|移交|整改))[^,]{0,40}?(要求|规定|部署|精神|安排|意见|通知|》|纲要|规划|方案|要点)"
     # (a stop word inside the first title ends the basis at that title's end, not inside it:
     # 依据《法治政府建设实施纲要(2021—2025年)》《…年度报告制度工作指引》 cites both)
