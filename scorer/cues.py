@@ -925,6 +925,19 @@ AGENDA_CLAUSE = regex_cache.compile(
 # The stretch runs from the demand to the sentence's end (match._not_work); the verb is the cue, so
 # the deployment's own match on the opener stays (a meeting on a field named in the opener, 在全市信用体系
 # 建设推进会上指出…, is the deployment's, not the field's).
+# (r18) A sentence that defines an institution or states what it is for, not work reported: a rule's
+# own definition (第三条 本制度所称行政执法公示是指…; …是指…的制度), an institution said to be what it
+# is, the sentence one clause (行政复议是政府系统自我纠错的监督制度和…救济制度; 行政应诉是检验依法行政
+# 水平的试金石; not 本局是全市首个…的部门, nor one going on to the year's cases) or what it aims at (行政执法公示制度重在打造
+# “阳光政府”，…). Matched at the sentence's start; every clause of it is the definition's.
+DEFINITION = regex_cache.compile(
+    r"^\s*(其中[,:]?)?(第[一二三四五六七八九十百零]+条\s*)?"
+    r"(本(制度|办法|规定|细则|条例|意见|规则|准则)所称[^,。;]{0,30},?(是指|指)"
+    r"|[^,。;]{2,24}(?<!不)(是指|系指)"
+    r"|[^,。;是]{2,16}(制度|机制)(重在|旨在|的(目的|核心|要义)在于)"
+    r"|[^,。;是]{2,12}是[^,。;]{0,40}(制度|机制|渠道|途径|试金石)[。]?$)"
+)
+
 DEMAND_OPENER = regex_cache.compile(
     r"^\s*(?:(?:会议|会上|大会)(?:还|并|同时|进一步)?|(?:[^,，。;；:：]{0,24}?在[^,，。;；:：]{2,30}?(?:上|中)(?:还|并|同时)?)|[\u4e00-\u9fff]{2,8}(?:同志)?(?:还|并|同时)?"
     # (r17) …or a body's demand of the units it addresses, its points listed after a colon (督察组对下阶段各执法
