@@ -237,7 +237,8 @@ TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(�
 # (round 5, v27f and v27e: 于/在 may be left out, and intent has other words — 计划明年制定…,
 # 拟明年上半年开展…, 准备明年…, 力争来年…: the next year named is the plan's)
 # (x28a: 争取 is intent as 力争 is — 争取明年实现…)
-PLAN_OPENER = regex_cache.compile(r"^\s*(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段|下步|(计划|拟|准备|打算|力争|争取)(于|在)?(明年|来年|下一年度?))")
+# ((r18) …said with 在/于 first: 在下阶段工作中，…将…; 在今后的工作中, 在下一步工作中 — the time ahead)
+PLAN_OPENER = regex_cache.compile(r"^\s*((在|于)?(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段|下步)|(计划|拟|准备|打算|力争|争取)(于|在)?(明年|来年|下一年度?))")
 # 将 is also the disposal marker (把): 我局将法治建设纳入年度考核 reports what was done. It is a
 # plan only when the clause does not go on to put its object somewhere (纳入/列入/列为/作为…),
 # or when 将 is followed by a word of the future (我局将继续把…纳入…).
@@ -296,7 +297,8 @@ PLAN_LEAD = regex_cache.compile(
     # leader's or a meeting's demand on what is to be done, not work reported done — not 要求/要点/要件
     r"|要(?=(进一步|切实|持续|继续|始终|坚持|着力|全力|大力|全面|深入|扎实|认真|积极|严格|不断|把|"
     r"畅通|加强|加快|加大|推进|推动|做好|抓好|落实|完善|健全|深化|提升|提高|强化|确保|建立|聚焦|围绕|牢固|树立|压实|筑牢))"
-    rf"|{_LEAD_BODY}?{_LEAD_WHEN}将"
+    # ((r18) …with the body's standing said between: 区司法局作为政府行政执法监督机构，将严格…)
+    rf"|({_LEAD_BODY}[,，]?作为[^,，。;；:：]{{2,30}}[,，]\s*)?{_LEAD_BODY}?{_LEAD_WHEN}将"
     r"((继续|进一步|持续|不断|坚持|努力|力争|全力|着力|把)"
     r"|(?![^,，。;；:：]{0,30}?(纳入|列入|列为|作为|融入|贯穿|摆在|放在|写入|编入|定为|确定为|明确为|设为|(与|同)[^,，。;；:：]{1,20}?(相?结合|融合|挂钩|衔接|对接)|(?<!面)向|落实到|分解|细化|转化|体现|覆盖|延伸|嵌入|固化|汇编|"
     r"报送|上报|报请|提交|交由|移交|移送|录入|上传|推送|印发|下发|送达|张贴))"
