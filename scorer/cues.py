@@ -180,7 +180,7 @@ NEGATION = regex_cache.compile(
 # (v27d) 整改还不够彻底, 整改仍未完全到位 — the same admission, 不够 or 完全 between)
 # (w27d) 整治/治理 put a problem right as 整改 does (对执法不规范问题开展专项整治, 整治不规范执法问题12个);
 # 整治不到位/治理不彻底 is the putting right admitted unfinished
-UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；]{0,6}(解决|纠正|整改|整治|治理|克服|弥补|扭转|改变)"
+UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；]{0,6}(解决|纠正|整改|整治|治理|克服|弥补|扭转|改变|缓解)"
                                 r"|(整改|整治|治理|解决|纠正)[^,，。;；]{0,4}(尚未|未|没有|不够|不)(完全|全部|真正)?(完成|到位|彻底|落实|见效)(?!的)"
                                 # (r29b) …or said to lag (巡察反馈问题整改进度滞后, 审计整改推进缓慢): the
                                 # putting right admitted slow, not a lag of others acted on
@@ -190,7 +190,8 @@ UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；
 _OTHERS_FAULT = r"(不到位|不及时|不规范|不力|不严|不合格|不达标|靠后|滞后|较差|未按|未经|未及时|违规|逾期|超期)"
 # …and the acting on them admitted weak further on (督促不够有力, 约谈不及时): then it stays a gap.
 _ACTING_WEAK_AFTER = r"(?![^,，。;；]{0,8}(不够|不到位|不力|不及时|乏力|缺位))"
-TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(问题|纠纷|矛盾|难题|困难)的?(能力|水平|本领))|纠正|(研究|协调(?!配合)(?![^,，。;；]{0,4}(不到位|不够|不畅|不力|欠缺|不顺))|会商)[^,，。;；]{0,60}(困难|问题)|整改|整治|治理|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足"
+TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(问题|纠纷|矛盾|难题|困难)的?(能力|水平|本领))|纠正|(研究|协调(?!配合)(?![^,，。;；]{0,4}(不到位|不够|不畅|不力|欠缺|不顺))|会商)[^,，。;；]{0,60}(困难|问题)|整改|整治|治理|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足|缓解"
+                              # ((r18) 缓解 eases the shortage it names: 一定程度上缓解了基层办案力量不足的矛盾)
                               # ((r17) not 协调 as the fault itself, 协调配合不到位/协调联动不够顺畅 listed among the gaps)
                               # (y28b: not 解决 as a skill that a gap says is lacking — 运用法治思维解决问题的
                               # 能力还有待提高 is the gap admitted, nothing put right)
