@@ -180,7 +180,7 @@ NEGATION = regex_cache.compile(
 # (v27d) 整改还不够彻底, 整改仍未完全到位 — the same admission, 不够 or 完全 between)
 # (w27d) 整治/治理 put a problem right as 整改 does (对执法不规范问题开展专项整治, 整治不规范执法问题12个);
 # 整治不到位/治理不彻底 is the putting right admitted unfinished
-UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；]{0,6}(解决|纠正|整改|整治|治理|克服|弥补|扭转|改变)"
+UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；]{0,6}(解决|纠正|整改|整治|治理|克服|弥补|扭转|改变|缓解)"
                                 r"|(整改|整治|治理|解决|纠正)[^,，。;；]{0,4}(尚未|未|没有|不够|不)(完全|全部|真正)?(完成|到位|彻底|落实|见效)(?!的)"
                                 # (r29b) …or said to lag (巡察反馈问题整改进度滞后, 审计整改推进缓慢): the
                                 # putting right admitted slow, not a lag of others acted on
@@ -190,7 +190,8 @@ UNTACKLED = regex_cache.compile(r"(未|没有|难以|无法|不能)[^,，。;；
 _OTHERS_FAULT = r"(不到位|不及时|不规范|不力|不严|不合格|不达标|靠后|滞后|较差|未按|未经|未及时|违规|逾期|超期)"
 # …and the acting on them admitted weak further on (督促不够有力, 约谈不及时): then it stays a gap.
 _ACTING_WEAK_AFTER = r"(?![^,，。;；]{0,8}(不够|不到位|不力|不及时|乏力|缺位))"
-TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(问题|纠纷|矛盾|难题|困难)的?(能力|水平|本领))|纠正|(研究|协调(?!配合)(?![^,，。;；]{0,4}(不到位|不够|不畅|不力|欠缺|不顺))|会商)[^,，。;；]{0,60}(困难|问题)|整改|整治|治理|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足"
+TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(问题|纠纷|矛盾|难题|困难)的?(能力|水平|本领))|纠正|(研究|协调(?!配合)(?![^,，。;；]{0,4}(不到位|不够|不畅|不力|欠缺|不顺))|会商)[^,，。;；]{0,60}(困难|问题)|整改|整治|治理|研究分析|分析研判|查找|破解|克服|弥补|防止|杜绝|避免|扭转|改变|补齐|补足|缓解"
+                              # ((r18) 缓解 eases the shortage it names: 一定程度上缓解了基层办案力量不足的矛盾)
                               # ((r17) not 协调 as the fault itself, 协调配合不到位/协调联动不够顺畅 listed among the gaps)
                               # (y28b: not 解决 as a skill that a gap says is lacking — 运用法治思维解决问题的
                               # 能力还有待提高 is the gap admitted, nothing put right)
@@ -237,7 +238,8 @@ TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(�
 # (round 5, v27f and v27e: 于/在 may be left out, and intent has other words — 计划明年制定…,
 # 拟明年上半年开展…, 准备明年…, 力争来年…: the next year named is the plan's)
 # (x28a: 争取 is intent as 力争 is — 争取明年实现…)
-PLAN_OPENER = regex_cache.compile(r"^\s*(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段|下步|(计划|拟|准备|打算|力争|争取)(于|在)?(明年|来年|下一年度?))")
+# ((r18) …said with 在/于 first: 在下阶段工作中，…将…; 在今后的工作中, 在下一步工作中 — the time ahead)
+PLAN_OPENER = regex_cache.compile(r"^\s*((在|于)?(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段|下步)|(计划|拟|准备|打算|力争|争取)(于|在)?(明年|来年|下一年度?))")
 # 将 is also the disposal marker (把): 我局将法治建设纳入年度考核 reports what was done. It is a
 # plan only when the clause does not go on to put its object somewhere (纳入/列入/列为/作为…),
 # or when 将 is followed by a word of the future (我局将继续把…纳入…).
@@ -310,7 +312,8 @@ PLAN_LEAD = regex_cache.compile(
     # leader's or a meeting's demand on what is to be done, not work reported done — not 要求/要点/要件
     r"|要(?=(进一步|切实|持续|继续|始终|坚持|着力|全力|大力|全面|深入|扎实|认真|积极|严格|不断|把|"
     r"畅通|加强|加快|加大|推进|推动|做好|抓好|落实|完善|健全|深化|提升|提高|强化|确保|建立|聚焦|围绕|牢固|树立|压实|筑牢))"
-    rf"|{_LEAD_BODY}?{_LEAD_WHEN}将"
+    # ((r18) …with the body's standing said between: 区司法局作为政府行政执法监督机构，将严格…)
+    rf"|({_LEAD_BODY}[,，]?作为[^,，。;；:：]{{2,30}}[,，]\s*)?{_LEAD_BODY}?{_LEAD_WHEN}将"
     r"((继续|进一步|持续|不断|坚持|努力|力争|全力|着力|把)"
     r"|(?![^,，。;；:：]{0,30}?(纳入|列入|列为|作为|融入|贯穿|摆在|放在|写入|编入|定为|确定为|明确为|设为|(与|同)[^,，。;；:：]{1,20}?(相?结合|融合|挂钩|衔接|对接)|(?<!面)向|落实到|分解|细化|转化|体现|覆盖|延伸|嵌入|固化|汇编|"
     r"报送|上报|报请|提交|交由|移交|移送|录入|上传|推送|印发|下发|送达|张贴))"
@@ -942,6 +945,19 @@ AGENDA_CLAUSE = regex_cache.compile(
 # The stretch runs from the demand to the sentence's end (match._not_work); the verb is the cue, so
 # the deployment's own match on the opener stays (a meeting on a field named in the opener, 在全市信用体系
 # 建设推进会上指出…, is the deployment's, not the field's).
+# (r18) A sentence that defines an institution or states what it is for, not work reported: a rule's
+# own definition (第三条 本制度所称行政执法公示是指…; …是指…的制度), an institution said to be what it
+# is, the sentence one clause (行政复议是政府系统自我纠错的监督制度和…救济制度; 行政应诉是检验依法行政
+# 水平的试金石; not 本局是全市首个…的部门, nor one going on to the year's cases) or what it aims at (行政执法公示制度重在打造
+# “阳光政府”，…). Matched at the sentence's start; every clause of it is the definition's.
+DEFINITION = regex_cache.compile(
+    r"^\s*(其中[,:]?)?(第[一二三四五六七八九十百零]+条\s*)?"
+    r"(本(制度|办法|规定|细则|条例|意见|规则|准则)所称[^,。;]{0,30},?(是指|指)"
+    r"|[^,。;]{2,24}(?<!不)(是指|系指)"
+    r"|[^,。;是]{2,16}(制度|机制)(重在|旨在|的(目的|核心|要义)在于)"
+    r"|[^,。;是]{2,12}是[^,。;]{0,40}(制度|机制|渠道|途径|试金石)[。]?$)"
+)
+
 DEMAND_OPENER = regex_cache.compile(
     r"^\s*(?:(?:会议|会上|大会)(?:还|并|同时|进一步)?|(?:[^,，。;；:：]{0,24}?在[^,，。;；:：]{2,30}?(?:上|中)(?:还|并|同时)?)|[\u4e00-\u9fff]{2,8}(?:同志)?(?:还|并|同时)?"
     # (r17) …or a body's demand of the units it addresses, its points listed after a colon (督察组对下阶段各执法

@@ -78,6 +78,7 @@ from scorer.cues import (
     ISSUER_BELOW_GOVERNMENT,
     AGENDA_CLAUSE,
     DEMAND_OPENER,
+    DEFINITION,
     OWN_DOCUMENT_VERB,
     STUDIED_OR_CITED,
     APPLIED,
@@ -604,6 +605,9 @@ def _not_work(norm: str, cs: int, ce: int, role: str,
     # faster than the cue is tried at every position)
     clause = norm[cs:ce]
     out = []
+    # (r18) a definition of an institution or its aim, from the sentence's start (cues.DEFINITION)
+    if ("指" in norm or "制度" in norm or "机制" in norm) and DEFINITION.match(norm):
+        return [(cs, ce, None)]
     m = _BASIS_OPENER_AT_STARTS.match(clause)
     if m:
         out.append((cs, cs + m.end(), None))
