@@ -4,15 +4,16 @@ The report corpus (manifest.yaml) holds openings of reports; its test fold says 
 a report nobody has read, but a report meets most requirements through several sentences and
 hides what fazhi cannot read. This set asks the narrower question on more varied text: single
 sentences copied from real government pages of every kind (news items, work summaries, other
-units' reports, 政府信息公开 pages), found with the `search` tool's `pages` corpus by six
-collectors who saw only the catalogue, each reporting the work of a requirement or looking like
-it (a plan, a gap, a meeting's demands, a cited rule), and labelled for all 28 element IDs as
-if it stood alone in a report's 主要举措和成效 part. Every sentence was labelled again, blind, by
-a second reader, and the disagreements settled by a third from the catalogue (thirty-second
-session). A hash of each page's URL put half the sentences in a held-out fold before any was
-read.
+units' reports, 政府信息公开 pages), found with the `search` tool's `pages` corpus in batches
+(thirty-second session: four, by six collectors and then four each) by collectors who saw only
+the catalogue, each reporting the work of a requirement or looking like it (a plan, a gap, a
+meeting's demands, a cited rule), and labelled for all 28 element IDs as if it stood alone in a
+report's 主要举措和成效 part. Every sentence was labelled again, blind, by a second reader, and
+the disagreements settled by a third from the catalogue. A hash of each page's URL put about half
+of each batch in a held-out fold before any of it was read; a batch's first run, logged before it
+was read, measures the scorer of its moment (sentences_first_run.log).
 
-The sentences are third-party text: only the manifest (sentences.yaml: query, rank, URL,
+The sentences are third-party text: only the manifest (sentences.yaml: batch, query, rank, URL,
 sha256 of the sentence, fold, the two labellings and the settled labels) is committed. The
 texts live in ``~/.cache/fazhi/real-corpus/sentences.json`` (or ``$FAZHI_REAL_SENTENCES``), a
 map from sha256 to sentence.
