@@ -553,6 +553,8 @@ NAMED_BODY = regex_cache.compile(
 # A named person: 局长王宇同志, 马兴瑞省长主持… (a name is two or three characters that are
 # not themselves part of a title or a body's name).
 _TITLES = "省长|市长|县长|区长|镇长|乡长|局长|厅长|主任|书记|部长|旗长|州长"
+# ((r19) …and the title before the name followed by the 述法, 述职 or comments given (局长张某某进行专题述法,
+# 县委书记李某对述法单位进行点评): the person named acting, where 局长进行述法 names the post only.)
 # ((r13) the principal leader's title in a customs office, an enforcement or fire-and-rescue corps, a school
 # or a hospital, before the name: 关长李国强严格履行…, 支队长张伟同志带头…, 院长王明主持… — a person as
 # 局长馮正霖 is. Only before the name: 执法大队长主持 would read 执法 as one.)
@@ -575,6 +577,8 @@ _NOT_A_NAME = (
     "|信箱|邮箱|热线|专线|电话|接待日|直通车"
     # ((r17) the post heading a body, 由街道党工委副书记领导，…组成: the post leads, no name)
     "|领导|统领"
+    # ((r19) what the post's speech was about, 局长围绕履行…职责情况进行述法: the post speaking, no name)
+    "|围绕"
 )
 # ((r13) a common surname opens a name in a list of invited speakers; a name does not end as a kind of
 # person, a body or a place does)
@@ -585,7 +589,7 @@ NAMED_PERSON = regex_cache.compile(
     # ((b) …or before the leader's act on something or someone, or the leader's arrival at the place:
     # 市委书记王曦对…提出要求, 省长许达哲就…作出批示, 市委书记丁小强到长治工作后 — a name, where 局长对…
     # 提出要求 names only the post)
-    rf"|(?:{_TITLES_BEFORE_NAME})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|及时|高度|始终|切实|作为|率先|多次|坚持|带队|严格|统筹|履行|扎实|坚决|定期|先后|听取|为组长|任组长|担任组长|为副组长|对(?=[^。;；]{{0,40}}(提出|作出|批示|指示|部署|要求))|就(?=[^。;；]{{0,40}}(作出|提出|批示|指示))|到(?=[\u4e00-\u9fff]{{1,6}}(工作|调研|视察|督导|检查))"
+    rf"|(?:{_TITLES_BEFORE_NAME})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|及时|高度|始终|切实|作为|率先|多次|坚持|带队|严格|统筹|履行|扎实|坚决|定期|先后|听取|为组长|任组长|担任组长|为副组长|对(?=[^。;；]{{0,40}}(提出|作出|批示|指示|部署|要求))|就(?=[^。;；]{{0,40}}(作出|提出|批示|指示))|对(?=[^。;；，,]{{0,20}}进行点评)|进行(?=(专题|年度|年终|集中|个人|现场)?(述法|述职|点评))|到(?=[\u4e00-\u9fff]{{1,6}}(工作|调研|视察|督导|检查))"
     # an invited speaker named by title and name (…研究中心主任唐明良作专题讲座)
     r"|作(专题|主题)?(讲座|报告|辅导|授课|宣讲)|作题为|在(?!内|下|上|前|中|任))"
     # (…or after the body the person leads: 市委胡昌升书记、市政府庄稼汉市长分别主持…)
@@ -601,7 +605,9 @@ NAMED_PERSON = regex_cache.compile(
     # (r16) a speaker named opening the sentence with what he stressed (张某某强调，…; 李某在会上指出：要…): a
     # person, the name opening with a common surname and not ending as a kind, a body or a place does
     # (catalogue: a named person); 会议强调, 局长强调 name none
-    rf"|(?:^|(?<=[。;；]))\s*(?!{_NOT_A_NAME}){_SURNAME}[\u4e00-\u9fff]?[^\W\d{_NOT_NAME_LAST}](?=(?:同志)?(?:在[^,，。;；]{{2,30}}?(?:上|中))?[,，]?(?:强调|指出))"
+    # ((r19) …or with the 述法 or 述职 he gave after its subject, 会上，张某某围绕…履行第一责任人职责情况进行
+    # 履职回顾: the speaker giving it, named; 局长围绕…进行述法 names the post only)
+    rf"|(?:^|(?<=[。;；])|(?<=[会议][上中][,，]))\s*(?!{_NOT_A_NAME}){_SURNAME}[\u4e00-\u9fff]?[^\W\d{_NOT_NAME_LAST}](?=(?:同志)?(?:在[^,，。;；]{{2,30}}?(?:上|中))?[,，]?(?:强调|指出)|(?:同志)?(?:围绕|就)[^。;；]{{2,40}}?(?:进行|作)(?:专题|年度|年终|个人)?(?:述法|述职|履职回顾))"
     # (r29c) an invited speaker named after the title of his post in his body (邀请市司法局执法监督科
     # 科长陈立新围绕…授课, 特邀区法院行政庭庭长刘敏为执法人员解读…): a person, where 邀请市司法局
     # 科长为…授课 names only the post (the name must be followed by what the speaker did)

@@ -1023,8 +1023,9 @@ _BODY_HINTS = _one_of_words("人大", "政协", "纪检监察组", "代表", "�
 _HONOUR_HINTS = _one_of_words("获", "评为", "入选", "确定为", "命名", "列为", "创建", "推广", "肯定", "表扬", "考评", "考核", "评估", "测评", "推荐为", "申报", "表彰", "认定")
 # ((r13) 专家/学者/大家/名家: the kind after a list of invited speakers' names, cues.NAMED_PERSON's last branch)
 # ((r16) 强调/指出: a speaker named before what he stressed, NAMED_PERSON's speaker branch)
+# ((r19) 述法/述职/履职回顾: the speaker named before the 述法 he gave, the same branch)
 _PERSON_HINTS = _one_of_words("长", "书记", "主任", "教授", "研究员", "同志", "律师", "法官", "检察官", "专家", "学者", "大家", "名家",
-                              "强调", "指出")
+                              "强调", "指出", "述法", "述职", "履职回顾")
 
 
 # What turns a match into the name of a law written without 《》 (学习行政复议法、行政诉讼法):
