@@ -310,7 +310,9 @@ PLAN_LEAD = regex_cache.compile(
     rf"|{_LEAD_BODY}(表示|称|透露)[,，]?\s*((20\d\d\s*年(度|内|起|底前)?|下半年|年底前|年内|今年|今后)[,，]?\s*)?{_LEAD_WHEN}将"
     # (r16) a sentence opened by 要 and a verb of work (要畅通群众诉求渠道…; 同时，要切实加强…): a
     # leader's or a meeting's demand on what is to be done, not work reported done — not 要求/要点/要件
-    r"|要(?=(进一步|切实|持续|继续|始终|坚持|着力|全力|大力|全面|深入|扎实|认真|积极|严格|不断|把|"
+    # ((r19) …said with the bodies addressed first (各行政机关要完善学法制度…; 各乡镇、各部门要…), and 牵头/
+    # 组织/开展 among the verbs (要牵头开展新法宣传…): the directive, not work reported done)
+    r"|(各[\u4e00-\u9fff、]{0,10}?(机关|部门|单位|乡镇|学校|科室)(都|均)?)?要(?=(进一步|切实|牵头|组织|开展|持续|继续|始终|坚持|着力|全力|大力|全面|深入|扎实|认真|积极|严格|不断|把|"
     r"畅通|加强|加快|加大|推进|推动|做好|抓好|落实|完善|健全|深化|提升|提高|强化|确保|建立|聚焦|围绕|牢固|树立|压实|筑牢))"
     # ((r18) …with the body's standing said between: 区司法局作为政府行政执法监督机构，将严格…)
     rf"|({_LEAD_BODY}[,，]?作为[^,，。;；:：]{{2,30}}[,，]\s*)?{_LEAD_BODY}?{_LEAD_WHEN}将"
