@@ -41,6 +41,10 @@ NAMED_DOCUMENT = regex_cache.compile(
     # bare name of a standing rule (《法律顾问制度》)
     r"|^《(全面推行|推行|全面实施|实施|进一步|加强|规范)[^》]{4,}》"
 )
+# (r19) …or a list that the sentence then has adopted or approved (《…公示制度》《…监督员制度》等四项
+# 制度已经市政府常务会议审议通过; 由市司法局申报的《…规范》《…规范》获批地方标准): the documents
+# made, an act on them, not rules named only.
+LIST_ADOPTED = regex_cache.compile(r"(?:等[^,。;《》]{0,12})?[,、]?[^。;《》]{0,28}?(审议通过|获批|获得批准|批准(发布|实施)|正式(印发|发布|施行))")
 # Verbs before a title that make it the department's own document (detail of its work),
 # whatever its name ends in: 印发《XX局关于…的实施意见》. (…and the same verb with the
 # carrying-out after it, 制定并全面实施《…》, or with the level it was made at, 制定出台街道层面《…》:

@@ -30,6 +30,7 @@ from scorer.cues import (
     LAW_TITLE,
     CITED_AS_BASIS,
     TITLE_LIST_MIN,
+    LIST_ADOPTED,
     NAMED_DOCUMENT,
     NEGATION_AT_STARTS,
     SUMMARY_LIST,
@@ -1288,7 +1289,8 @@ def _judge(view: _SentenceView, spans: list[tuple[int, int]], in_title_only: boo
     plan = _planned(norm, year) if options.cues else None
     if plan:
         return "planned", f"表述为今后打算（“{plan}”）"
-    if in_title_only and len(view.titles) >= TITLE_LIST_MIN and not _names_a_document(view, spans):
+    if (in_title_only and len(view.titles) >= TITLE_LIST_MIN and not _names_a_document(view, spans)
+            and not LIST_ADOPTED.match(norm, view.titles[-1][1])):
         return "asserted", f"仅在所列{len(view.titles)}份文件名中提及，未说明如何落实"
     detail = (_matched_title(view, spans) if in_title_only else None) or own_cited
     detail = detail or next((text for clause, text in view.details if scope is None or clause in scope), None)
