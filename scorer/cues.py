@@ -329,6 +329,12 @@ PLAN_LEAD = regex_cache.compile(
 # 根据省厅部署，我局将…; 根据部署，继省级清单公布后，县级清单将于8月底编制完成): the basis cited or the
 # time it follows states no work done, so the plan opening the rest is the sentence's as if it opened
 # it (match._planned tries PLAN_OPENER, PLAN_LEAD and FUTURE_DATE on the rest).
+# (r19) A notice of a hearing or consultation to be held (…,拟于3月16日召开居民燃气价格听证会,现将
+#有关事宜公告如下; …,决定召开《…实施方案(征求意见稿)》听证会。): the meeting announced, not yet
+# held — a plan — unless the sentence goes on to what it heard (听取意见32条, 已召开).
+ANNOUNCED_MEETING = regex_cache.compile(
+    r"(?:^|[,，])\s*(?:拟|决定|定于)(?:于|在)?(?>[^,，。;；]{0,60}?(?:召开|举行|举办))(?>[^,，。;；]{0,80}?(?:听证会|论证会|座谈会|征求意见会))"
+    r"(?![^。;；]{0,120}?(?:已|了|\d+\s*(?:条|件|人|次|名)))")
 PLAN_BASIS_LEAD = regex_cache.compile(
     r"^\s*((严格|认真)?(根据|按照|依据|依照|遵照)[^。;；:：]{0,60}?(要求|规定|部署|精神|安排|意见|通知|》)[^,，。;；:：《]{0,4}[,，]\s*)"
     r"(继[^,，。;；:：]{1,30}?(之)?后[,，]\s*)?"

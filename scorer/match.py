@@ -31,6 +31,7 @@ from scorer.cues import (
     CITED_AS_BASIS,
     TITLE_LIST_MIN,
     LIST_ADOPTED,
+    ANNOUNCED_MEETING,
     NAMED_DOCUMENT,
     NEGATION_AT_STARTS,
     SUMMARY_LIST,
@@ -1247,6 +1248,10 @@ def _planned(norm: str, year: int | None) -> str | None:
     m = INTENT_YEAR.match(norm)
     if m and year is not None and int(m.group("year")) > year:
         return m.group(0).strip()
+    # (r19) a hearing or consultation announced, not yet held (cues.ANNOUNCED_MEETING)
+    m = ANNOUNCED_MEETING.search(norm)
+    if m:
+        return m.group(0).strip(",， ")
     # (r18) a target for a year to come, or a plan's target cited from it (cues.TARGET_YEAR)
     m = TARGET_YEAR.match(norm)
     if m and (m.group("plan") or (year is not None and int(m.group("year")) > year
