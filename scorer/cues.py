@@ -243,7 +243,8 @@ TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(�
 # 拟明年上半年开展…, 准备明年…, 力争来年…: the next year named is the plan's)
 # (x28a: 争取 is intent as 力争 is — 争取明年实现…)
 # ((r18) …said with 在/于 first: 在下阶段工作中，…将…; 在今后的工作中, 在下一步工作中 — the time ahead)
-PLAN_OPENER = regex_cache.compile(r"^\s*((在|于)?(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段|下步)|(计划|拟|准备|打算|力争|争取)(于|在)?(明年|来年|下一年度?))")
+# ((r19) 接下来 opening the sentence, with the future 将/要/还 after it: 接下来,讲师团将…)
+PLAN_OPENER = regex_cache.compile(r"^\s*((在|于)?(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段|下步|接下来(?=[,，]?[^,，。;；]{0,16}?(将|要|还|拟|计划|继续)))|(计划|拟|准备|打算|力争|争取)(于|在)?(明年|来年|下一年度?))")
 # 将 is also the disposal marker (把): 我局将法治建设纳入年度考核 reports what was done. It is a
 # plan only when the clause does not go on to put its object somewhere (纳入/列入/列为/作为…),
 # or when 将 is followed by a word of the future (我局将继续把…纳入…).
