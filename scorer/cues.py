@@ -608,6 +608,8 @@ NAMED_PERSON = regex_cache.compile(
     r"|(?!党校|高校|请|邀|聘)[\u4e00-\u9fff]{2,3}(?<![校院学所心级名位的请家副])副?(教授|研究员)(?=[,，、为来到作]|围绕|就|讲解|讲授|解读|主讲|以)"
     # a lawyer engaged by name (外聘王丹波律师为法律顾问), not a kind of lawyer (聘请专业律师为…)
     r"|(?:(?<=聘请)|(?<=外聘)|(?<=特聘)|(?<=续聘)|(?<=由))(?!专业|执业|公职|知名|资深|优秀|常年|驻村|村居|法律|社会|值班|专职|兼职|青年|骨干|多名|一名|两名|[\d一二三四五六七八九十])[\u4e00-\u9fff]{2,3}律师(?=为|担任|任)"
+    # ((r19) …or a lawyer named, surname first, before what he taught: 主任吕军律师,就…进行了讲解)
+    rf"|(?<!主){_SURNAME}[\u4e00-\u9fff]{{1,2}}律师(?=[,，、]?(就|围绕|为(?!法律顾问)|作(专题|主题)?(讲座|报告|辅导|授课)|讲解|讲授|解读|主讲))"
     r"|(?:^|(?<=[,，、。;；:：]))(?!全体|广大|各位|有关|相关|领导|负责|主要|分管|其他|机关|党员|青年|班子)[\u4e00-\u9fff]{2,3}同志"
     # (r16) a speaker named opening the sentence with what he stressed (张某某强调，…; 李某在会上指出：要…): a
     # person, the name opening with a common surname and not ending as a kind, a body or a place does
