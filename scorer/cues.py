@@ -41,6 +41,10 @@ NAMED_DOCUMENT = regex_cache.compile(
     # bare name of a standing rule (《法律顾问制度》)
     r"|^《(全面推行|推行|全面实施|实施|进一步|加强|规范)[^》]{4,}》"
 )
+# (r19) …or a list that the sentence then has adopted or approved (《…公示制度》《…监督员制度》等四项
+# 制度已经市政府常务会议审议通过; 由市司法局申报的《…规范》《…规范》获批地方标准): the documents
+# made, an act on them, not rules named only.
+LIST_ADOPTED = regex_cache.compile(r"(?:等[^,。;《》]{0,12})?[,、]?[^。;《》]{0,28}?(审议通过|获批|获得批准|批准(发布|实施)|正式(印发|发布|施行))")
 # Verbs before a title that make it the department's own document (detail of its work),
 # whatever its name ends in: 印发《XX局关于…的实施意见》. (…and the same verb with the
 # carrying-out after it, 制定并全面实施《…》, or with the level it was made at, 制定出台街道层面《…》:
@@ -239,7 +243,8 @@ TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(�
 # 拟明年上半年开展…, 准备明年…, 力争来年…: the next year named is the plan's)
 # (x28a: 争取 is intent as 力争 is — 争取明年实现…)
 # ((r18) …said with 在/于 first: 在下阶段工作中，…将…; 在今后的工作中, 在下一步工作中 — the time ahead)
-PLAN_OPENER = regex_cache.compile(r"^\s*((在|于)?(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段|下步)|(计划|拟|准备|打算|力争|争取)(于|在)?(明年|来年|下一年度?))")
+# ((r19) 接下来 opening the sentence, with the future 将/要/还 after it: 接下来,讲师团将…)
+PLAN_OPENER = regex_cache.compile(r"^\s*((在|于)?(下一步|下一阶段|今后|明年|来年|下一年度?|新的一年|下阶段|下步|接下来(?=[,，]?[^,，。;；]{0,16}?(将|要|还|拟|计划|继续)))|(计划|拟|准备|打算|力争|争取)(于|在)?(明年|来年|下一年度?))")
 # 将 is also the disposal marker (把): 我局将法治建设纳入年度考核 reports what was done. It is a
 # plan only when the clause does not go on to put its object somewhere (纳入/列入/列为/作为…),
 # or when 将 is followed by a word of the future (我局将继续把…纳入…).
@@ -327,6 +332,12 @@ PLAN_LEAD = regex_cache.compile(
 # 根据省厅部署，我局将…; 根据部署，继省级清单公布后，县级清单将于8月底编制完成): the basis cited or the
 # time it follows states no work done, so the plan opening the rest is the sentence's as if it opened
 # it (match._planned tries PLAN_OPENER, PLAN_LEAD and FUTURE_DATE on the rest).
+# (r19) A notice of a hearing or consultation to be held (…,拟于3月16日召开居民燃气价格听证会,现将
+#有关事宜公告如下; …,决定召开《…实施方案(征求意见稿)》听证会。): the meeting announced, not yet
+# held — a plan — unless the sentence goes on to what it heard (听取意见32条, 已召开).
+ANNOUNCED_MEETING = regex_cache.compile(
+    r"(?:^|[,，])\s*(?:拟|决定|定于)(?:于|在)?(?>[^,，。;；]{0,60}?(?:召开|举行|举办))(?>[^,，。;；]{0,80}?(?:听证会|论证会|座谈会|征求意见会))"
+    r"(?![^。;；]{0,120}?(?:已|了|\d+\s*(?:条|件|人|次|名)))")
 PLAN_BASIS_LEAD = regex_cache.compile(
     r"^\s*((严格|认真)?(根据|按照|依据|依照|遵照)[^。;；:：]{0,60}?(要求|规定|部署|精神|安排|意见|通知|》)[^,，。;；:：《]{0,4}[,，]\s*)"
     r"(继[^,，。;；:：]{1,30}?(之)?后[,，]\s*)?"
@@ -603,6 +614,8 @@ NAMED_PERSON = regex_cache.compile(
     r"|(?!党校|高校|请|邀|聘)[\u4e00-\u9fff]{2,3}(?<![校院学所心级名位的请家副])副?(教授|研究员)(?=[,，、为来到作]|围绕|就|讲解|讲授|解读|主讲|以)"
     # a lawyer engaged by name (外聘王丹波律师为法律顾问), not a kind of lawyer (聘请专业律师为…)
     r"|(?:(?<=聘请)|(?<=外聘)|(?<=特聘)|(?<=续聘)|(?<=由))(?!专业|执业|公职|知名|资深|优秀|常年|驻村|村居|法律|社会|值班|专职|兼职|青年|骨干|多名|一名|两名|[\d一二三四五六七八九十])[\u4e00-\u9fff]{2,3}律师(?=为|担任|任)"
+    # ((r19) …or a lawyer named, surname first, before what he taught: 主任吕军律师,就…进行了讲解)
+    rf"|(?<!主){_SURNAME}[\u4e00-\u9fff]{{1,2}}律师(?=[,，、]?(就|围绕|为(?!法律顾问)|作(专题|主题)?(讲座|报告|辅导|授课)|讲解|讲授|解读|主讲))"
     r"|(?:^|(?<=[,，、。;；:：]))(?!全体|广大|各位|有关|相关|领导|负责|主要|分管|其他|机关|党员|青年|班子)[\u4e00-\u9fff]{2,3}同志"
     # (r16) a speaker named opening the sentence with what he stressed (张某某强调，…; 李某在会上指出：要…): a
     # person, the name opening with a common surname and not ending as a kind, a body or a place does

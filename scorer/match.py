@@ -30,6 +30,8 @@ from scorer.cues import (
     LAW_TITLE,
     CITED_AS_BASIS,
     TITLE_LIST_MIN,
+    LIST_ADOPTED,
+    ANNOUNCED_MEETING,
     NAMED_DOCUMENT,
     NEGATION_AT_STARTS,
     SUMMARY_LIST,
@@ -1247,6 +1249,10 @@ def _planned(norm: str, year: int | None) -> str | None:
     m = INTENT_YEAR.match(norm)
     if m and year is not None and int(m.group("year")) > year:
         return m.group(0).strip()
+    # (r19) a hearing or consultation announced, not yet held (cues.ANNOUNCED_MEETING)
+    m = ANNOUNCED_MEETING.search(norm)
+    if m:
+        return m.group(0).strip(",， ")
     # (r18) a target for a year to come, or a plan's target cited from it (cues.TARGET_YEAR)
     m = TARGET_YEAR.match(norm)
     if m and (m.group("plan") or (year is not None and int(m.group("year")) > year
@@ -1289,7 +1295,8 @@ def _judge(view: _SentenceView, spans: list[tuple[int, int]], in_title_only: boo
     plan = _planned(norm, year) if options.cues else None
     if plan:
         return "planned", f"表述为今后打算（“{plan}”）"
-    if in_title_only and len(view.titles) >= TITLE_LIST_MIN and not _names_a_document(view, spans):
+    if (in_title_only and len(view.titles) >= TITLE_LIST_MIN and not _names_a_document(view, spans)
+            and not LIST_ADOPTED.match(norm, view.titles[-1][1])):
         return "asserted", f"仅在所列{len(view.titles)}份文件名中提及，未说明如何落实"
     detail = (_matched_title(view, spans) if in_title_only else None) or own_cited
     detail = detail or next((text for clause, text in view.details if scope is None or clause in scope), None)

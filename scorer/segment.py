@@ -49,7 +49,9 @@ ROLE_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
 SHORTCOMINGS_OPENER = regex_cache.compile(
     r"(存在|还有|仍有|尚有)(着)?(一些|一定的?|不少|以下)?(的)?(问题|不足|差距|短板|薄弱)|不足之处|问题和不足|差距和不足"
 )
-SOLVED_BEFORE = regex_cache.compile(r"(解决|针对|整改|查摆|梳理|排查|化解|发现|研究|协调|处理)[^,，。;；]{0,12}$")
+# ((r19) …or fed back and made known to the units checked: 反馈和通报行政执法中存在的问题, 指出
+# 案卷中存在的问题 — what a review found in others' work, reported as its result)
+SOLVED_BEFORE = regex_cache.compile(r"(解决|针对|整改|查摆|梳理|排查|化解|发现|研究|协调|处理|反馈|通报|指出|点评)[^,，。;；]{0,12}$")
 # …nor does a problem named as the mark of others' work acted on (对其中两件存在问题的文件发函纠正,
 # 对存在问题的单位下发整改通知, 督促存在问题的企业整改): 存在问题的 qualifies the documents, units or
 # cases the work found at fault; the unit's own gap is said of itself (我局还存在…问题).
