@@ -260,14 +260,11 @@ PLAN_SUBJECT = regex_cache.compile(
     r"|要(?!求)|计划|拟(?!就|定了|订了|(出台|印发|发布|制发|制定|上会|提交|签订|作出)的)|准备|打算)"
 )
 # (r16) the future said in the sentence's first clause by words that are never the disposal marker or a
-# past act: 将于 with the act to come (检查任务将于今年7月底完成, 系统将于年底前上线), and a near time
-# before 拟/将 with a verb of launching (近期拟推出第二批免罚清单, 年内将出台…办法). Not a law's entry
-# into force (《…条例》将于5月1日起施行): no 施行/实施 among the acts. Only in the first clause (with
-# FUTURE_DATE, which guards the 将于 of a plan's content): a later clause's intention beside work reported
-# done leaves the sentence done (done and also planned is done).
+# past act: a near time before 拟/将 with a verb of launching (近期拟推出第二批免罚清单, 年内将出台…办法).
+# (将于 with the act to come is FUTURE_DATE's.) Only in the first clause: a later clause's intention beside
+# work reported done leaves the sentence done (done and also planned is done).
 PLAN_WITHIN = regex_cache.compile(
-    r"^\s*[^,，。;；:：]{0,24}?(将于[^,，。;；]{0,16}?(完成|开展|启动|举行|召开|上线|出台|推出|组织|印发|投入使用)"
-    r"|(近期|年内|下半年|年底前)(还|也)?(拟|将)(推出|出台|开展|启动|制定|印发|修订|组织|召开|举办|上线)"
+    r"^\s*[^,，。;；:：]{0,24}?((近期|年内|下半年|年底前)(还|也)?(拟|将)(推出|出台|开展|启动|制定|印发|修订|组织|召开|举办|上线)"
     # ((r18) a deadline ahead opening the sentence, the act after it not told done (年底前向社会公示
     # 2023年度重大行政决策事项的完成情况): what is to be done by then — not 年内, which reports tell
     # the year's work by (年内召开党组会议4次), nor with 已/了/均 in the clause)
@@ -343,12 +340,15 @@ PLAN_BASIS_LEAD = regex_cache.compile(
     r"(继[^,，。;；:：]{1,30}?(之)?后[,，]\s*)?"
 )
 # (r16) Something said to be done by a date ahead (县级权责清单将于8月底编制完成, 检查任务将于今年7月底完成,
-# 平台将于年内上线): the future 将于, the work not yet done. Only when the clause opens the sentence (or
-# the rest after PLAN_BASIS_LEAD) and no verb of a plan made, a rule or a demand stands before it
-# (印发方案明确将于6月底前完成: the content of the plan made is done work; 规定每年将于…: a rule).
+# 平台将于年内上线), or with the act to come after 将于 (系统将于国庆前上线): the future 将于, the work not yet
+# done (the acts listed leave out 施行/实施, so a law's entry into force is not taken by that form). Only when the
+# clause opens the sentence (or the rest after PLAN_BASIS_LEAD) and no verb of a plan made, a rule or a
+# demand stands before it (印发方案明确将于6月底前完成: the content of the plan made is done work; 规定每年将于…:
+# a rule).
 FUTURE_DATE = regex_cache.compile(
-    r"^\s*(?:(?!明确|要求|规定|提出|确定|印发|制定|通知|决定|部署|已|于)[^,，。;；:：]){1,24}?将于"
-    r"(今年|本年度?|年内|年底|年末|近期|近日|下半年|上半年|[\d一二三四五六七八九十]{1,2}月|20\d\d年)"
+    r"^\s*(?:(?!明确|要求|规定|提出|确定|印发|制定|通知|决定|部署|已|于)[^,，。;；:：]){0,24}?将于"
+    r"((今年|本年度?|年内|年底|年末|近期|近日|下半年|上半年|[\d一二三四五六七八九十]{1,2}月|20\d\d年)"
+    r"|[^,，。;；]{0,16}?(完成|开展|启动|举行|召开|上线|出台|推出|组织|印发|投入使用))"
 )
 
 UNITS = (

@@ -244,6 +244,11 @@ def _score(ruleset, text: str, **kw):
         ("disputes.reconsideration_litigation", "会议要求各单位依法履行应诉职责，主要负责人出庭应诉12次。", "substantiated"),
         ("disputes.reconsideration_litigation", "会议要求各单位依法履行应诉职责，确保主要负责人出庭应诉率达到100%。", "absent"),
         ("emergency.response", "局长强调，各科室要完善应急预案，应急演练3次。", "substantiated"),
+        # (r16) 将于 opening the sentence, with a date or with the act to come, is a plan (cues.FUTURE_DATE);
+        # after a plan made (印发…明确将于…) it is the plan's content, the plan itself done
+        ("enforcement.random_inspection", "全县双随机抽查将于6月底前完成。", "planned"),
+        ("enforcement.random_inspection", "全县双随机抽查将于国庆前完成。", "planned"),
+        ("enforcement.random_inspection", "县市场监管局印发《2023年双随机抽查工作方案》明确将于6月底前完成全部抽查。", "substantiated"),
     ],
 )
 def test_sentence_status(ruleset, rule_id, sentence, expected):
