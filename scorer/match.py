@@ -590,9 +590,42 @@ class _SentenceView:
         """
         found = self._not_work_by_clause.get(i)
         if found is None:
-            found = self._not_work_by_clause[i] = _not_work(self.sentence.norm, *self.clauses[i], self.role,
-                                                            self.clauses[:i])
+            cs, ce = self.clauses[i]
+            if self.is_definition:
+                found = [(cs, ce, None)]
+            else:
+                found = _not_work(self.sentence.norm, cs, ce, self.role, self.clauses[:i])
+                if i in self.demands:
+                    found.append((cs, ce, self.demands[i]))
+            self._not_work_by_clause[i] = found
         return found
+
+    @_once
+    def is_definition(self) -> bool:
+        """(r18) The sentence defines an institution or states its aim (cues.DEFINITION): no clause
+        of it is work done. A fact of the sentence, looked for once, not once per clause."""
+        norm = self.sentence.norm
+        return ("指" in norm or "制度" in norm or "机制" in norm) and DEFINITION.match(norm) is not None
+
+    @_once
+    def demands(self) -> dict[int, tuple[tuple[int, int], ...] | None]:
+        """(r16) The clauses inside a meeting's or a speaker's demand (cues.DEMAND_OPENER): clause index →
+        the demand's verb (the clause that opens it, whose verb is the deployment's and stays) or None (a
+        later clause of its stretch). A stretch runs to the sentence's end or to a clause that goes on to
+        report the year's work (_demand_ended). Worked out once for the sentence, clause by clause."""
+        norm, out = self.sentence.norm, {}
+        if not any(w in norm for w in ("强调", "指出", "提出", "要求")):
+            return out
+        inside = False
+        for j, (cs, ce) in enumerate(self.clauses):
+            m = DEMAND_OPENER.match(norm[cs:])
+            if m and cs + m.end() <= ce + 1:
+                out[j], inside = ((cs + m.start("verb"), cs + m.end("verb")),), True
+            elif _demand_ended(norm, cs, ce):
+                inside = False
+            elif inside:
+                out[j] = None
+        return out
 
     @_once
     def _not_work_by_clause(self) -> dict[int, list[tuple[int, int, tuple[tuple[int, int], ...] | None]]]:
@@ -602,14 +635,12 @@ class _SentenceView:
 def _not_work(norm: str, cs: int, ce: int, role: str,
               earlier: list[tuple[int, int]]) -> list[tuple[int, int, tuple[tuple[int, int], ...] | None]]:
     """_SentenceView.not_work of the clause norm[cs:ce] of a sentence standing in a part of this role
-    (``earlier``: the sentence's clauses before it)."""
+    (``earlier``: the sentence's clauses before it); the sentence's definition and its demands are the
+    view's (is_definition, demands)."""
     # (a clause holds no cue whose guard's words it lacks: the guard's plain words are found
     # faster than the cue is tried at every position)
     clause = norm[cs:ce]
     out = []
-    # (r18) a definition of an institution or its aim, from the sentence's start (cues.DEFINITION)
-    if ("指" in norm or "制度" in norm or "机制" in norm) and DEFINITION.match(norm):
-        return [(cs, ce, None)]
     m = _BASIS_OPENER_AT_STARTS.match(clause)
     if m:
         out.append((cs, cs + m.end(), None))
@@ -633,19 +664,6 @@ def _not_work(norm: str, cs: int, ce: int, role: str,
                         ((cs + m.start(), cs + m.start("topic")), (cs + m.end("topic"), cs + m.end()))))
     if REMIT_GUARD.search(norm, cs, ce) and REMIT_CLAUSE.search(clause):
         out.append((cs, ce, None))
-    # (r16) a meeting's or a speaker's demand, from its clause to the sentence's end (cues.DEMAND_OPENER)
-    if any(w in norm for w in ("强调", "指出", "提出", "要求")):
-        m = DEMAND_OPENER.match(norm[cs:])
-        if m and cs + m.end() <= ce + 1:
-            out.append((cs, ce, ((cs + m.start("verb"), cs + m.end("verb")),)))
-        elif not _demand_ended(norm, cs, ce):
-            for a, b in reversed(earlier):
-                d = DEMAND_OPENER.match(norm[a:])
-                if d and a + d.end() <= b + 1:
-                    out.append((cs, ce, None))
-                    break
-                if _demand_ended(norm, a, b):
-                    break
     m = AGENDA_ITEMS.search(clause) if AGENDA_ITEMS_GUARD.search(norm, cs, ce) else None
     if m and m.group("heard") is not None:  # one field's report heard: from the hearing on
         out.append((cs + m.start(), cs + m.end(), ((cs + m.start(1), cs + m.end(1)),)))
