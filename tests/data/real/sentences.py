@@ -41,10 +41,12 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
+sys.path.insert(0, str(ROOT))  # this checkout's scorer, whichever is installed
+
+from scorer.evaluate import Counts  # noqa: E402
+from scorer.models import STATUSES  # noqa: E402
 MANIFEST = HERE / "sentences.yaml"
 TEXTS = Path(os.environ.get("FAZHI_REAL_SENTENCES", Path.home() / ".cache/fazhi/real-corpus/sentences.json"))
-STATUSES = ("substantiated", "asserted", "planned", "deficient", "absent")
-MET = ("substantiated", "asserted")
 # The heading a sentence is scored under: a 2023 report (every element applies) and its
 # achievements part, as the probe sets are scored.
 FRAME = "某局2023年度法治政府建设情况报告\n一、2023年推进法治政府建设的主要举措和成效\n{}\n"
@@ -66,7 +68,6 @@ def load() -> list[dict]:
 
 
 def element_ids() -> list[str]:
-    sys.path.insert(0, str(ROOT))
     from scorer.rules import builtin_rules
 
     return [r.id for r in builtin_rules().rules if r.id.split(".")[0] not in ("structure", "meta")]
@@ -92,7 +93,7 @@ def build(batch: int, collected: Path, second: Path, settled: Path) -> int:
             text = str(item.get("text", "")).strip()
             labels = item.get("labels") or {}
             if (not text or item.get("url") in taken or sha256(text) in seen
-                    or text[:25] in corpus or text[-25:] in corpus or any(v not in STATUSES[:4] for v in labels.values())):
+                    or text[:25] in corpus or text[-25:] in corpus or any(v not in STATUSES or v == "absent" for v in labels.values())):
                 continue
             seen.add(sha256(text))
             kept.append({"batch": batch, "collector": path.stem, "query": item.get("query", ""), "rank": item.get("rank"),
@@ -145,21 +146,16 @@ def verify() -> int:
 
 
 def tally(pairs) -> tuple[float, int, int]:
-    """(met-vs-not F1, in play right, in play) over (gold, predicted) status pairs."""
-    tp = fp = fn = right = in_play = 0
+    """(met-vs-not F1, in play right, in play) over (gold, predicted) status pairs, counted as
+    `fazhi eval` counts them (scorer.evaluate.Counts); F1 0 where nothing is met on either side."""
+    counts = Counts()
     for gold, predicted in pairs:
-        tp += gold in MET and predicted in MET
-        fp += predicted in MET and gold not in MET
-        fn += gold in MET and predicted not in MET
-        if gold != "absent" or predicted != "absent":
-            in_play += 1
-            right += gold == predicted
-    return (2 * tp / (2 * tp + fp + fn) if tp else 0.0), right, in_play
+        counts.add(gold, predicted)
+    return (counts.f1 if counts.tp else 0.0), counts.in_play_exact, counts.in_play
 
 
 def scored(sentences: list[str]) -> list[dict[str, str]]:
     """Each sentence's status for every requirement, scored alone in FRAME."""
-    sys.path.insert(0, str(ROOT))
     from scorer.models import Document
     from scorer.pipeline import score_document
     from scorer.rules import builtin_rules
