@@ -43,7 +43,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))  # this checkout's scorer, whichever is installed
 
-from scorer.evaluate import Counts  # noqa: E402
+from scorer.evaluate import Counts, statuses_of  # noqa: E402
 from scorer.models import STATUSES  # noqa: E402
 MANIFEST = HERE / "sentences.yaml"
 TEXTS = Path(os.environ.get("FAZHI_REAL_SENTENCES", Path.home() / ".cache/fazhi/real-corpus/sentences.json"))
@@ -164,8 +164,8 @@ def scored(sentences: list[str]) -> list[dict[str, str]]:
     out = []
     for sentence in sentences:
         text = FRAME.format(sentence)
-        result = score_document(Document(path="sentence.txt", text=text, keep=((0, len(text)),), source_format="txt"), ruleset)
-        out.append({r.rule.id: r.status for r in result.results})
+        out.append(statuses_of(score_document(Document(path="sentence.txt", text=text, keep=((0, len(text)),),
+                                                       source_format="txt"), ruleset)))
     return out
 
 
