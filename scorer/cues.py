@@ -568,6 +568,8 @@ NAMED_BODY = regex_cache.compile(
 _TITLES = "省长|市长|县长|区长|镇长|乡长|局长|厅长|主任|书记|部长|旗长|州长"
 # ((r19) …and the title before the name followed by the 述法, 述职 or comments given (局长张某某进行专题述法,
 # 县委书记李某对述法单位进行点评): the person named acting, where 局长进行述法 names the post only.)
+# ((r20) …or by what the 述法 was about before it, 局长赵某某就履行…职责情况进行述法, 主任李某围绕…作述职: the
+# person named giving it, as 会上，张某某围绕…进行述法 below)
 # ((r13) the principal leader's title in a customs office, an enforcement or fire-and-rescue corps, a school
 # or a hospital, before the name: 关长李国强严格履行…, 支队长张伟同志带头…, 院长王明主持… — a person as
 # 局长馮正霖 is. Only before the name: 执法大队长主持 would read 执法 as one.)
@@ -602,7 +604,7 @@ NAMED_PERSON = regex_cache.compile(
     # ((b) …or before the leader's act on something or someone, or the leader's arrival at the place:
     # 市委书记王曦对…提出要求, 省长许达哲就…作出批示, 市委书记丁小强到长治工作后 — a name, where 局长对…
     # 提出要求 names only the post)
-    rf"|(?:{_TITLES_BEFORE_NAME})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|及时|高度|始终|切实|作为|率先|多次|坚持|带队|严格|统筹|履行|扎实|坚决|定期|先后|听取|为组长|任组长|担任组长|为副组长|对(?=[^。;；]{{0,40}}(提出|作出|批示|指示|部署|要求))|就(?=[^。;；]{{0,40}}(作出|提出|批示|指示))|对(?=[^。;；，,]{{0,20}}进行点评)|进行(?=(专题|年度|年终|集中|个人|现场)?(述法|述职|点评))|到(?=[\u4e00-\u9fff]{{1,6}}(工作|调研|视察|督导|检查))"
+    rf"|(?:{_TITLES_BEFORE_NAME})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|及时|高度|始终|切实|作为|率先|多次|坚持|带队|严格|统筹|履行|扎实|坚决|定期|先后|听取|为组长|任组长|担任组长|为副组长|对(?=[^。;；]{{0,40}}(提出|作出|批示|指示|部署|要求))|就(?=[^。;；]{{0,40}}(作出|提出|批示|指示))|对(?=[^。;；，,]{{0,20}}进行点评)|进行(?=(专题|年度|年终|集中|个人|现场)?(述法|述职|点评))|(?:就|围绕)(?=[^。;；]{{2,40}}?(?:进行|作)了?(?:专题|年度|年终|集中|个人|现场)?(?:述法|述职|履职回顾))|到(?=[\u4e00-\u9fff]{{1,6}}(工作|调研|视察|督导|检查))"
     # an invited speaker named by title and name (…研究中心主任唐明良作专题讲座)
     r"|作(专题|主题)?(讲座|报告|辅导|授课|宣讲)|作题为|在(?!内|下|上|前|中|任))"
     # (…or after the body the person leads: 市委胡昌升书记、市政府庄稼汉市长分别主持…)
