@@ -314,7 +314,9 @@ PLAN_LEAD = regex_cache.compile(
     # leader's or a meeting's demand on what is to be done, not work reported done — not 要求/要点/要件
     # ((r19) …said with the bodies addressed first (各行政机关要完善学法制度…; 各乡镇、各部门要…), and 牵头/
     # 组织/开展 among the verbs (要牵头开展新法宣传…): the directive, not work reported done)
-    r"|(各[\u4e00-\u9fff、]{0,10}?(机关|部门|单位|乡镇|学校|科室)(都|均)?)?要(?=(进一步|切实|牵头|组织|开展|持续|继续|始终|坚持|着力|全力|大力|全面|深入|扎实|认真|积极|严格|不断|把|"
+    # ((r20) …the bodies addressed as other units name theirs (各股室、各站所要…; 各街道要…), and 结合/依托/立足/注重 among
+    # the verbs (各科室要结合业务开展以案释法): the same directive)
+    r"|(各[\u4e00-\u9fff、]{0,10}?(机关|部门|单位|乡镇|学校|科室|股室|处室|站所|街道|镇街|县区|区县)(都|均)?)?要(?=(进一步|切实|牵头|组织|开展|结合|依托|立足|注重|持续|继续|始终|坚持|着力|全力|大力|全面|深入|扎实|认真|积极|严格|不断|把|"
     r"畅通|加强|加快|加大|推进|推动|做好|抓好|落实|完善|健全|深化|提升|提高|强化|确保|建立|聚焦|围绕|牢固|树立|压实|筑牢))"
     # ((r18) …with the body's standing said between: 区司法局作为政府行政执法监督机构，将严格…)
     rf"|({_LEAD_BODY}[,，]?作为[^,，。;；:：]{{2,30}}[,，]\s*)?{_LEAD_BODY}?{_LEAD_WHEN}将"
@@ -985,7 +987,10 @@ DEMAND_OPENER = regex_cache.compile(
     r"^\s*(?:(?:会议|会上|大会)(?:还|并|同时|进一步)?|(?:[^,，。;；:：]{0,24}?在[^,，。;；:：]{2,30}?(?:上|中)(?:还|并|同时)?)|[\u4e00-\u9fff]{2,8}(?:同志)?(?:还|并|同时)?"
     # (r17) …or a body's demand of the units it addresses, its points listed after a colon (督察组对下阶段各执法
     # 机关推行“三项制度”提出具体要求：一是…; 检查组对各乡镇提出三点要求：): the points asked for, not done
-    r"|[^,，。;；:：]{0,30}?对[^,，。;；:：]{1,40}?)?"
+    r"|[^,，。;；:：]{0,30}?对[^,，。;；:：]{1,40}?"
+    # ((r20) …or a document's demand, the paper named however long its issuer (省委办公厅印发的意见要求，各级各部门要…;
+    # 《实施方案》明确要求，各单位要…): what the paper asks of those it binds, as 通知要求 is — no work reported)
+    r"|[^,，。;；:：]{0,30}?(?:通知|意见|方案|文件|决定|规划|纲要|办法|规定|》)(?:中|里)?(?:还|并|同时|明确|进一步)?)?"
     r"(?P<verb>强调|指出|提出|要求)(?:[,，:：]?\s*"
     # ((r17) …with the moment said first: 郑某某同志要求：目前正值信访稳定关键时期，要加强研判…)
     r"(?=(?:(?:目前|当前|眼下|现在)(?:正值|正处|正是|处于)[^,，。;；:：]{0,20}[,，])?"
