@@ -314,7 +314,9 @@ PLAN_LEAD = regex_cache.compile(
     # leader's or a meeting's demand on what is to be done, not work reported done — not 要求/要点/要件
     # ((r19) …said with the bodies addressed first (各行政机关要完善学法制度…; 各乡镇、各部门要…), and 牵头/
     # 组织/开展 among the verbs (要牵头开展新法宣传…): the directive, not work reported done)
-    r"|(各[\u4e00-\u9fff、]{0,10}?(机关|部门|单位|乡镇|学校|科室)(都|均)?)?要(?=(进一步|切实|牵头|组织|开展|持续|继续|始终|坚持|着力|全力|大力|全面|深入|扎实|认真|积极|严格|不断|把|"
+    # ((r20) …the bodies addressed as other units name theirs (各股室、各站所要…; 各街道要…), and 结合/依托/立足/注重 among
+    # the verbs (各科室要结合业务开展以案释法): the same directive)
+    r"|(各[\u4e00-\u9fff、]{0,10}?(机关|部门|单位|乡镇|学校|科室|股室|处室|站所|街道|镇街|县区|区县)(都|均)?)?要(?=(进一步|切实|牵头|组织|开展|结合|依托|立足|注重|持续|继续|始终|坚持|着力|全力|大力|全面|深入|扎实|认真|积极|严格|不断|把|"
     r"畅通|加强|加快|加大|推进|推动|做好|抓好|落实|完善|健全|深化|提升|提高|强化|确保|建立|聚焦|围绕|牢固|树立|压实|筑牢))"
     # ((r18) …with the body's standing said between: 区司法局作为政府行政执法监督机构，将严格…)
     rf"|({_LEAD_BODY}[,，]?作为[^,，。;；:：]{{2,30}}[,，]\s*)?{_LEAD_BODY}?{_LEAD_WHEN}将"
@@ -568,6 +570,8 @@ NAMED_BODY = regex_cache.compile(
 _TITLES = "省长|市长|县长|区长|镇长|乡长|局长|厅长|主任|书记|部长|旗长|州长"
 # ((r19) …and the title before the name followed by the 述法, 述职 or comments given (局长张某某进行专题述法,
 # 县委书记李某对述法单位进行点评): the person named acting, where 局长进行述法 names the post only.)
+# ((r20) …or by what the 述法 was about before it, 局长赵某某就履行…职责情况进行述法, 主任李某围绕…作述职: the
+# person named giving it, as 会上，张某某围绕…进行述法 below)
 # ((r13) the principal leader's title in a customs office, an enforcement or fire-and-rescue corps, a school
 # or a hospital, before the name: 关长李国强严格履行…, 支队长张伟同志带头…, 院长王明主持… — a person as
 # 局长馮正霖 is. Only before the name: 执法大队长主持 would read 执法 as one.)
@@ -602,7 +606,7 @@ NAMED_PERSON = regex_cache.compile(
     # ((b) …or before the leader's act on something or someone, or the leader's arrival at the place:
     # 市委书记王曦对…提出要求, 省长许达哲就…作出批示, 市委书记丁小强到长治工作后 — a name, where 局长对…
     # 提出要求 names only the post)
-    rf"|(?:{_TITLES_BEFORE_NAME})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|及时|高度|始终|切实|作为|率先|多次|坚持|带队|严格|统筹|履行|扎实|坚决|定期|先后|听取|为组长|任组长|担任组长|为副组长|对(?=[^。;；]{{0,40}}(提出|作出|批示|指示|部署|要求))|就(?=[^。;；]{{0,40}}(作出|提出|批示|指示))|对(?=[^。;；，,]{{0,20}}进行点评)|进行(?=(专题|年度|年终|集中|个人|现场)?(述法|述职|点评))|到(?=[\u4e00-\u9fff]{{1,6}}(工作|调研|视察|督导|检查))"
+    rf"|(?:{_TITLES_BEFORE_NAME})(?!{_NOT_A_NAME})[\u4e00-\u9fff]{{2,3}}(?=[,，、]|全面|认真|带头|亲自|主持|及时|高度|始终|切实|作为|率先|多次|坚持|带队|严格|统筹|履行|扎实|坚决|定期|先后|听取|为组长|任组长|担任组长|为副组长|对(?=[^。;；]{{0,40}}(提出|作出|批示|指示|部署|要求))|就(?=[^。;；]{{0,40}}(作出|提出|批示|指示))|对(?=[^。;；，,]{{0,20}}进行点评)|进行(?=(专题|年度|年终|集中|个人|现场)?(述法|述职|点评))|(?:就|围绕)(?=[^。;；]{{2,40}}?(?:进行|作)了?(?:专题|年度|年终|集中|个人|现场)?(?:述法|述职|履职回顾))|到(?=[\u4e00-\u9fff]{{1,6}}(工作|调研|视察|督导|检查))"
     # an invited speaker named by title and name (…研究中心主任唐明良作专题讲座)
     r"|作(专题|主题)?(讲座|报告|辅导|授课|宣讲)|作题为|在(?!内|下|上|前|中|任))"
     # (…or after the body the person leads: 市委胡昌升书记、市政府庄稼汉市长分别主持…)
@@ -983,7 +987,10 @@ DEMAND_OPENER = regex_cache.compile(
     r"^\s*(?:(?:会议|会上|大会)(?:还|并|同时|进一步)?|(?:[^,，。;；:：]{0,24}?在[^,，。;；:：]{2,30}?(?:上|中)(?:还|并|同时)?)|[\u4e00-\u9fff]{2,8}(?:同志)?(?:还|并|同时)?"
     # (r17) …or a body's demand of the units it addresses, its points listed after a colon (督察组对下阶段各执法
     # 机关推行“三项制度”提出具体要求：一是…; 检查组对各乡镇提出三点要求：): the points asked for, not done
-    r"|[^,，。;；:：]{0,30}?对[^,，。;；:：]{1,40}?)?"
+    r"|[^,，。;；:：]{0,30}?对[^,，。;；:：]{1,40}?"
+    # ((r20) …or a document's demand, the paper named however long its issuer (省委办公厅印发的意见要求，各级各部门要…;
+    # 《实施方案》明确要求，各单位要…): what the paper asks of those it binds, as 通知要求 is — no work reported)
+    r"|[^,，。;；:：]{0,30}?(?:通知|意见|方案|文件|决定|规划|纲要|办法|规定|》)(?:中|里)?(?:还|并|同时|明确|进一步)?)?"
     r"(?P<verb>强调|指出|提出|要求)(?:[,，:：]?\s*"
     # ((r17) …with the moment said first: 郑某某同志要求：目前正值信访稳定关键时期，要加强研判…)
     r"(?=(?:(?:目前|当前|眼下|现在)(?:正值|正处|正是|处于)[^,，。;；:：]{0,20}[,，])?"
