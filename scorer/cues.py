@@ -893,7 +893,9 @@ FRAMED_AIM = regex_cache.compile(
 REMIT_CLAUSE = regex_cache.compile(
     # ((r16) a bureau or a station as well: 管委会政法工作局负责重大行政决策的合法性审查工作, 镇司法所
     # 负责…备案工作 — the whole clause is the remit, closed by 工作/事务/职责)
-    r"(科|股|处|室|办公室|中心|大队|支队|局|所)(具体|专门)?负责[^,]{0,30}(工作|事务|职责)[。.;；]?\s*$"
+    # ((r20) …or bearing it, said with 承担 as well: 法规科承担本局重大行政决策的合法性审查工作; not
+    # 承担了, the work taken on and done)
+    r"(科|股|处|室|办公室|中心|大队|支队|局|所)(具体|专门)?(负责|承担(?!了))[^,]{0,30}(工作|事务|职责)[。.;；]?\s*$"
     r"|(确定|明确)[^,]{0,20}(为|作为)[^,]{0,20}(牵头|责任|主责)(单位|部门|科室|处室|股室)"
     # a body designated for the work (明确政策法规科为规范性文件合法性审核机构, 确定…为归口管理科室),
     # or put in charge of it (明确由政策法规科负责起草…), or standing as its body (…作为全县规范性文件
