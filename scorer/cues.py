@@ -282,7 +282,8 @@ INTENT_YEAR = regex_cache.compile(r"^\s*(计划|拟|准备|打算|力争|争取)
 # up to a date), nor a plan the unit issued (印发《…》，明确到2025年…: that opener is a verb of making).
 TARGET_YEAR = regex_cache.compile(
     r"^\s*(?P<plan>([^,，。;；:：《》]{0,8}《[^《》]{1,40}》|[^,，。;；:：《》]{0,12}(方案|规划|意见|纲要|计划))(中|还|进一步)?(提出|明确|要求|指出|规定)[,，:：]?\s*)?"
-    r"到\s*(?P<year>20\d\d)\s*年(底|末|前|年底)?[,，]?(?![^,，。;；]{0,20}(已|共|累计|先后))"
+    # ((r20) 共 the count's, not a word's second half or first: 公共资源, 社会共治, 共享 are no 共计)
+    r"到\s*(?P<year>20\d\d)\s*年(底|末|前|年底)?[,，]?(?![^,，。;；]{0,20}(已|(?<![公中])共(?![享同识性赢治建])|累计|先后))"
 )
 # (x28a) the future 将 opening a sentence whose subject is not 我局: after a year (2023年，将进一步
 # 规范…), a time ahead (下半年/年底前/“十四五”期间，将…), a body named (局党组将每半年专题研究…,
