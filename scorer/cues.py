@@ -987,7 +987,9 @@ DEMAND_OPENER = regex_cache.compile(
     # (r17) …or a body's demand of the units it addresses, its points listed after a colon (督察组对下阶段各执法
     # 机关推行“三项制度”提出具体要求：一是…; 检查组对各乡镇提出三点要求：): the points asked for, not done
     r"|[^,，。;；:：]{0,30}?对[^,，。;；:：]{1,40}?)?"
-    r"(?P<verb>强调|指出|提出|要求)(?:[,，:：]?\s*"
+    # ((r20) …or what a body advises, said the same way: 评估组建议，凡涉及…的政策措施均应纳入公平竞争审查范围;
+    # 督导组建议，各乡镇要…: the points asked for, not work reported)
+    r"(?P<verb>强调|指出|提出|要求|建议)(?:[,，:：]?\s*"
     # ((r17) …with the moment said first: 郑某某同志要求：目前正值信访稳定关键时期，要加强研判…)
     r"(?=(?:(?:目前|当前|眼下|现在)(?:正值|正处|正是|处于)[^,，。;；:：]{0,20}[,，])?"
     r"(?:要(?!求)|必须|务必|应当|各(?:地|级|部门|单位|科室|处室|股室|乡镇|镇|县|区|市|街道|村|社区|成员单位)"

@@ -614,7 +614,7 @@ class _SentenceView:
         later clause of its stretch). A stretch runs to the sentence's end or to a clause that goes on to
         report the year's work (_demand_ended). Worked out once for the sentence, clause by clause."""
         norm, out = self.sentence.norm, {}
-        if not any(w in norm for w in ("强调", "指出", "提出", "要求")):
+        if not any(w in norm for w in ("强调", "指出", "提出", "要求", "建议")):  # (r20) 建议 too
             return out
         inside = False
         for j, (cs, ce) in enumerate(self.clauses):
