@@ -282,7 +282,8 @@ INTENT_YEAR = regex_cache.compile(r"^\s*(计划|拟|准备|打算|力争|争取)
 # up to a date), nor a plan the unit issued (印发《…》，明确到2025年…: that opener is a verb of making).
 TARGET_YEAR = regex_cache.compile(
     r"^\s*(?P<plan>([^,，。;；:：《》]{0,8}《[^《》]{1,40}》|[^,，。;；:：《》]{0,12}(方案|规划|意见|纲要|计划))(中|还|进一步)?(提出|明确|要求|指出|规定)[,，:：]?\s*)?"
-    r"到\s*(?P<year>20\d\d)\s*年(底|末|前|年底)?[,，]?(?![^,，。;；]{0,20}(已|共|累计|先后))"
+    # ((r20) 共 the count's, not a word's second half or first: 公共资源, 社会共治, 共享 are no 共计)
+    r"到\s*(?P<year>20\d\d)\s*年(底|末|前|年底)?[,，]?(?![^,，。;；]{0,20}(已|(?<![公中])共(?![享同识性赢治建])|累计|先后))"
 )
 # (x28a) the future 将 opening a sentence whose subject is not 我局: after a year (2023年，将进一步
 # 规范…), a time ahead (下半年/年底前/“十四五”期间，将…), a body named (局党组将每半年专题研究…,
@@ -897,7 +898,9 @@ FRAMED_AIM = regex_cache.compile(
 REMIT_CLAUSE = regex_cache.compile(
     # ((r16) a bureau or a station as well: 管委会政法工作局负责重大行政决策的合法性审查工作, 镇司法所
     # 负责…备案工作 — the whole clause is the remit, closed by 工作/事务/职责)
-    r"(科|股|处|室|办公室|中心|大队|支队|局|所)(具体|专门)?负责[^,]{0,30}(工作|事务|职责)[。.;；]?\s*$"
+    # ((r20) …or bearing it, said with 承担 as well: 法规科承担本局重大行政决策的合法性审查工作; not
+    # 承担了, the work taken on and done)
+    r"(科|股|处|室|办公室|中心|大队|支队|局|所)(具体|专门)?(负责|承担(?!了))[^,]{0,30}(工作|事务|职责)[。.;；]?\s*$"
     r"|(确定|明确)[^,]{0,20}(为|作为)[^,]{0,20}(牵头|责任|主责)(单位|部门|科室|处室|股室)"
     # a body designated for the work (明确政策法规科为规范性文件合法性审核机构, 确定…为归口管理科室),
     # or put in charge of it (明确由政策法规科负责起草…), or standing as its body (…作为全县规范性文件
@@ -991,7 +994,9 @@ DEMAND_OPENER = regex_cache.compile(
     # ((r20) …or a document's demand, the paper named however long its issuer (省委办公厅印发的意见要求，各级各部门要…;
     # 《实施方案》明确要求，各单位要…): what the paper asks of those it binds, as 通知要求 is — no work reported)
     r"|[^,，。;；:：]{0,30}?(?:通知|意见|方案|文件|决定|规划|纲要|办法|规定|》)(?:中|里)?(?:还|并|同时|明确|进一步)?)?"
-    r"(?P<verb>强调|指出|提出|要求)(?:[,，:：]?\s*"
+    # ((r20) …or what a body advises, said the same way: 评估组建议，凡涉及…的政策措施均应纳入公平竞争审查范围;
+    # 督导组建议，各乡镇要…: the points asked for, not work reported)
+    r"(?P<verb>强调|指出|提出|要求|建议)(?:[,，:：]?\s*"
     # ((r17) …with the moment said first: 郑某某同志要求：目前正值信访稳定关键时期，要加强研判…)
     r"(?=(?:(?:目前|当前|眼下|现在)(?:正值|正处|正是|处于)[^,，。;；:：]{0,20}[,，])?"
     r"(?:要(?!求)|必须|务必|应当|各(?:地|级|部门|单位|科室|处室|股室|乡镇|镇|县|区|市|街道|村|社区|成员单位)"

@@ -614,7 +614,7 @@ class _SentenceView:
         later clause of its stretch). A stretch runs to the sentence's end or to a clause that goes on to
         report the year's work (_demand_ended). Worked out once for the sentence, clause by clause."""
         norm, out = self.sentence.norm, {}
-        if not any(w in norm for w in ("强调", "指出", "提出", "要求")):
+        if not any(w in norm for w in ("强调", "指出", "提出", "要求", "建议")):  # (r20) 建议 too
             return out
         inside = False
         for j, (cs, ce) in enumerate(self.clauses):
@@ -1274,7 +1274,7 @@ def _planned(norm: str, year: int | None) -> str | None:
     # (r18) a target for a year to come, or a plan's target cited from it (cues.TARGET_YEAR)
     m = TARGET_YEAR.match(norm)
     if m and (m.group("plan") or (year is not None and int(m.group("year")) > year
-                                  and not re.search(r"已|共|累计|先后", norm[m.end():m.end() + 30]))):
+                                  and not re.search(r"已|(?<![公中])共(?![享同识性赢治建])|累计|先后", norm[m.end():m.end() + 30]))):
         return m.group(0).strip()
     return None
 

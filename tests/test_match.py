@@ -279,6 +279,10 @@ def test_target_for_a_year_to_come_is_a_plan(ruleset):
     assert status("到2023年底，全市已累计归集信用信息120万条。") == "substantiated"
     assert status("截至2023年底，共公示行政许可、行政处罚信用信息3200条。") == "substantiated"
     assert status("印发《社会信用体系建设实施方案》，明确到2025年基本建成信用监管体系。") == "substantiated"
+    # (r20) 共 inside a word (公共资源, 共享) is no 共计: the target still a plan
+    assert status("到2026年，全市将建成覆盖所有公共资源交易主体的信用评价体系。") == "planned"
+    assert status("到2025年底，全区将实现公共信用信息共享全覆盖。") == "planned"
+    assert status("到2026年，全县将形成多元共治的信用监管格局。") == "planned"
 
 
 def test_bare_heading_without_body_is_no_evidence(ruleset):
