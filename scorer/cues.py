@@ -1002,7 +1002,13 @@ DEMAND_OPENER = regex_cache.compile(
     r"(?:要(?!求)|必须|务必|应当|各(?:地|级|部门|单位|科室|处室|股室|乡镇|镇|县|区|市|街道|村|社区|成员单位)"
     # ((r18) …or a rule's 凡…均要/一律 said as the demand: 评估组指出，凡涉及市场准入…的文件，均要纳入公平竞争审查
     # 范围; 专家组强调，凡是…都应…: what all such papers must go through, not a review reported)
-    r"|凡(?=[^。;；]{0,120}?(?:均|都|一律|必须)(?:要|应|须|需|必须)?))"
+    r"|凡(?=[^。;；]{0,120}?(?:均|都|一律|必须)(?:要|应|须|需|必须)?)"
+    # ((r20) …or 要求 with the units it addresses named with their kind or field between 各 and the unit
+    # (要求各执法单位按需配备执法记录仪; 要求各相关执法部门配齐法制审核人员; 会议要求各直属海关…; 督查组要求
+    # 各农业综合行政执法队伍…): the units asked, as 各部门 is; only 要求 right before, and not a demand
+    # followed (按照要求各执法单位…: what was done as asked)
+    r"|(?<=要求)(?<!按照要求)(?<!按要求)(?<!根据要求)(?<!依照要求)(?<!遵照要求)各[^,，。;；:：]{1,10}?"
+    r"(?:部门|单位|机关|机构|队伍|大队|中队|支队|执法队|海关|分局|局|所|站|乡镇|镇街|县区|县市区|科室))"
     # ((r18) …or the work named first, then what it must do, after the verb's comma or colon
     # (调研组强调，规范性文件备案审查要坚持…; 会议指出，行政执法工作必须…): the demand made of
     # the work, not the work reported; not 要 ending a word (重要, 主要, 需要, 纲要, 摘要)
