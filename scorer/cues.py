@@ -344,9 +344,11 @@ PLAN_BASIS_LEAD = regex_cache.compile(
 # done (the acts listed leave out 施行/实施, so a law's entry into force is not taken by that form). Only when the
 # clause opens the sentence (or the rest after PLAN_BASIS_LEAD) and no verb of a plan made, a rule or a
 # demand stands before it (印发方案明确将于6月底前完成: the content of the plan made is done work; 规定每年将于…:
-# a rule).
+# a rule). ((r20) 拟于 as well: the intention dated ahead, never the disposal marker — 拟于下半年为各执法队
+# 配备执法记录仪50台, 拟于明年一季度发布…清单 — a plan as 将于 is, under the same guard; and not after 对, where the
+# dated thing is the object acted on: 对将于2024年施行的《…办法》开展宣传, 对拟于2024年退休人员以外的…开展轮训)
 FUTURE_DATE = regex_cache.compile(
-    r"^\s*(?:(?!明确|要求|规定|提出|确定|印发|制定|通知|决定|部署|已|于)[^,，。;；:：]){0,24}?将于"
+    r"^\s*(?:(?!明确|要求|规定|提出|确定|印发|制定|通知|决定|部署|已|于|对)[^,，。;；:：]){0,24}?(?:将|拟)于"
     r"((今年|本年度?|年内|年底|年末|近期|近日|下半年|上半年|[\d一二三四五六七八九十]{1,2}月|20\d\d年)"
     r"|[^,，。;；]{0,16}?(完成|开展|启动|举行|召开|上线|出台|推出|组织|印发|投入使用))"
 )
