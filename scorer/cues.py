@@ -151,7 +151,12 @@ NEGATION = regex_cache.compile(
     r"|(?<![差为数])不多(?!见)"
     # (r17) a means or a qualification the unit admits it lacks (我局不具备统计执法资格, 尚不具备独立执法条件);
     # not the people or firms lacking it that the unit acts on (清理不具备执法资格的人员: …的 after it)
-    r"|不具备(?![^,，。;；]{0,16}的)"
+    # ((r20) …and lacking what the unit needs, 的 before the lacking thing (不具备独立开展执法的条件, 尚不具备…的
+    # 能力): still the gap; only 的 before another noun is the people or firms acted on)
+    r"|不具备(?![^,，。;；]{0,16}的(?!条件|能力|资质|基础|水平|实力))"
+    # ((r20) the means said not to meet the need (仅有2名干部持有执法证件，难以满足执法工作需要; 力量难以适应
+    # 执法任务): a gap admitted as 不足 is)
+    r"|难以(满足|适应|胜任|支撑)"
     # (整改不彻底, 落实不彻底: a gap the reports admit in these words as often as 不到位)
     r"|不彻底"
     # (t26c) means admitted as lacking (执法记录设备短缺, 法治人才匮乏, 法制审核力量紧缺)
