@@ -207,6 +207,9 @@ TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(�
                               # (x28d) the fault is others', found and acted on: 对…落实不到位的单位主要负责人
                               # 进行约谈, 对报送备案不及时的乡镇电话提醒 — the gap word describes the units
                               # called to account (the work done), not the unit's own admitted gap
+                              # ((r20) …or the problems of that kind fed back or handed on at once, the fault word
+                              # before the problems: 对发现的文书制作不规范等问题逐一反馈, 对执法不规范问题及时通报)
+                              r"|对[^,，。;；]{0,30}" + _OTHERS_FAULT + r"(等(方面的?)?|的)?(问题|情况|现象)[^,，。;；]{0,4}?(逐一|逐项|逐条|及时|当场|书面)?(反馈|通报|交办)" + _ACTING_WEAK_AFTER +
                               r"|对[^,，。;；]{0,30}" + _OTHERS_FAULT + r"[^,，。;；]{0,20}?的[^,，。;；]{0,16}"
                               # (not the acting on them admitted weak: 对整改不到位的单位督促不力)
                               # (r29b) …or the lagging matters handed down and struck off by the leader or
