@@ -151,7 +151,12 @@ NEGATION = regex_cache.compile(
     r"|(?<![差为数])不多(?!见)"
     # (r17) a means or a qualification the unit admits it lacks (我局不具备统计执法资格, 尚不具备独立执法条件);
     # not the people or firms lacking it that the unit acts on (清理不具备执法资格的人员: …的 after it)
-    r"|不具备(?![^,，。;；]{0,16}的)"
+    # ((r20) …and lacking what the unit needs, 的 before the lacking thing (不具备独立开展执法的条件, 尚不具备…的
+    # 能力): still the gap; only 的 before another noun is the people or firms acted on)
+    r"|不具备(?![^,，。;；]{0,16}的(?!条件|能力|资质|基础|水平|实力))"
+    # ((r20) the means said not to meet the need (仅有2名干部持有执法证件，难以满足执法工作需要; 力量难以适应
+    # 执法任务): a gap admitted as 不足 is)
+    r"|难以(满足|适应|胜任|支撑)"
     # (整改不彻底, 落实不彻底: a gap the reports admit in these words as often as 不到位)
     r"|不彻底"
     # (t26c) means admitted as lacking (执法记录设备短缺, 法治人才匮乏, 法制审核力量紧缺)
@@ -202,6 +207,9 @@ TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(�
                               # (x28d) the fault is others', found and acted on: 对…落实不到位的单位主要负责人
                               # 进行约谈, 对报送备案不及时的乡镇电话提醒 — the gap word describes the units
                               # called to account (the work done), not the unit's own admitted gap
+                              # ((r20) …or the problems of that kind fed back or handed on at once, the fault word
+                              # before the problems: 对发现的文书制作不规范等问题逐一反馈, 对执法不规范问题及时通报)
+                              r"|对[^,，。;；]{0,30}" + _OTHERS_FAULT + r"(等(方面的?)?|的)?(问题|情况|现象)[^,，。;；]{0,4}?(逐一|逐项|逐条|及时|当场|书面)?(反馈|通报|交办)" + _ACTING_WEAK_AFTER +
                               r"|对[^,，。;；]{0,30}" + _OTHERS_FAULT + r"[^,，。;；]{0,20}?的[^,，。;；]{0,16}"
                               # (not the acting on them admitted weak: 对整改不到位的单位督促不力)
                               # (r29b) …or the lagging matters handed down and struck off by the leader or
@@ -347,9 +355,11 @@ PLAN_BASIS_LEAD = regex_cache.compile(
 # done (the acts listed leave out 施行/实施, so a law's entry into force is not taken by that form). Only when the
 # clause opens the sentence (or the rest after PLAN_BASIS_LEAD) and no verb of a plan made, a rule or a
 # demand stands before it (印发方案明确将于6月底前完成: the content of the plan made is done work; 规定每年将于…:
-# a rule).
+# a rule). ((r20) 拟于 as well: the intention dated ahead, never the disposal marker — 拟于下半年为各执法队
+# 配备执法记录仪50台, 拟于明年一季度发布…清单 — a plan as 将于 is, under the same guard; and not after 对, where the
+# dated thing is the object acted on: 对将于2024年施行的《…办法》开展宣传, 对拟于2024年退休人员以外的…开展轮训)
 FUTURE_DATE = regex_cache.compile(
-    r"^\s*(?:(?!明确|要求|规定|提出|确定|印发|制定|通知|决定|部署|已|于)[^,，。;；:：]){0,24}?将于"
+    r"^\s*(?:(?!明确|要求|规定|提出|确定|印发|制定|通知|决定|部署|已|于|对)[^,，。;；:：]){0,24}?(?:将|拟)于"
     r"((今年|本年度?|年内|年底|年末|近期|近日|下半年|上半年|[\d一二三四五六七八九十]{1,2}月|20\d\d年)"
     r"|[^,，。;；]{0,16}?(完成|开展|启动|举行|召开|上线|出台|推出|组织|印发|投入使用))"
 )
