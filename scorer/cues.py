@@ -971,12 +971,16 @@ AGENDA_CLAUSE = regex_cache.compile(
 # is, the sentence one clause (行政复议是政府系统自我纠错的监督制度和…救济制度; 行政应诉是检验依法行政
 # 水平的试金石; not 本局是全市首个…的部门, nor one going on to the year's cases) or what it aims at (行政执法公示制度重在打造
 # “阳光政府”，…). Matched at the sentence's start; every clause of it is the definition's.
+# (r20) …the institution said to be what it is in clauses that each open with 是 (行政复议是化解行政争议的
+# 主渠道，是政府系统自我纠错的重要制度), and the other nouns writers close such a sentence with (…是行政
+# 机关的法定职责; …是…的重要手段; 人民调解是维护稳定的“第一道防线”; 审计监督是…监督体系的重要组成部分).
 DEFINITION = regex_cache.compile(
     r"^\s*(其中[,:]?)?(第[一二三四五六七八九十百零]+条\s*)?"
     r"(本(制度|办法|规定|细则|条例|意见|规则|准则)所称[^,。;]{0,30},?(是指|指)"
     r"|[^,。;]{2,24}(?<!不)(是指|系指)"
     r"|[^,。;是]{2,16}(制度|机制)(重在|旨在|的(目的|核心|要义)在于)"
-    r"|[^,。;是]{2,12}是[^,。;]{0,40}(制度|机制|渠道|途径|试金石)[。]?$)"
+    r"|[^,。;是]{2,12}是[^,。;]{0,40}(?:,(?:也|更|又|还)?是[^,。;]{0,40}){0,3}"
+    r"(制度|机制|渠道|途径|试金石|职责|手段|防线|组成部分)[”\"]?[。]?$)"
 )
 
 DEMAND_OPENER = regex_cache.compile(

@@ -605,7 +605,7 @@ class _SentenceView:
         """(r18) The sentence defines an institution or states its aim (cues.DEFINITION): no clause
         of it is work done. A fact of the sentence, looked for once, not once per clause."""
         norm = self.sentence.norm
-        return ("指" in norm or "制度" in norm or "机制" in norm) and DEFINITION.match(norm) is not None
+        return ("指" in norm or "是" in norm or "制度" in norm or "机制" in norm) and DEFINITION.match(norm) is not None
 
     @_once
     def demands(self) -> dict[int, tuple[tuple[int, int], ...] | None]:
