@@ -983,8 +983,10 @@ DEFINITION = regex_cache.compile(
     r"(制度|机制|渠道|途径|试金石|职责|手段|防线|组成部分)[”\"]?[。]?$)"
 )
 
+# (r20) The speaker's place may be one character between 在 and 上 (区卫健委主任在会上指出，…要…; 镇党委书记
+# 在会上要求，各村要…): the same demand as 在全市…会议上, with a title too long for the bare-speaker branch.
 DEMAND_OPENER = regex_cache.compile(
-    r"^\s*(?:(?:会议|会上|大会)(?:还|并|同时|进一步)?|(?:[^,，。;；:：]{0,24}?在[^,，。;；:：]{2,30}?(?:上|中)(?:还|并|同时)?)|[\u4e00-\u9fff]{2,8}(?:同志)?(?:还|并|同时)?"
+    r"^\s*(?:(?:会议|会上|大会)(?:还|并|同时|进一步)?|(?:[^,，。;；:：]{0,24}?在[^,，。;；:：]{1,30}?(?:上|中)(?:还|并|同时)?)|[\u4e00-\u9fff]{2,8}(?:同志)?(?:还|并|同时)?"
     # (r17) …or a body's demand of the units it addresses, its points listed after a colon (督察组对下阶段各执法
     # 机关推行“三项制度”提出具体要求：一是…; 检查组对各乡镇提出三点要求：): the points asked for, not done
     r"|[^,，。;；:：]{0,30}?对[^,，。;；:：]{1,40}?)?"
