@@ -928,6 +928,10 @@ AGENDA_CLAUSE = regex_cache.compile(
     # a meeting that studies a field of work (常务会议5次专题研究信访工作): the meeting is the
     # deployment; the field is its topic, not work reported as done
     r"|专题研究(?!制定|出台|起草|修订)"
+    # (r20) a meeting relaying a higher meeting's or document's spirit on a field (镇党委书记传达了全县信访
+    # 工作会议精神; 传达学习全省应急管理工作会议精神): the meeting's agenda, not the field's work done
+    # (only 传达 and 精神 are the cue, groups lead3…tail3: the field named between stays off the deployment's words)
+    r"|(?P<lead3>传达)(学习|贯彻)?了?[^,]{0,30}(会议|讲话|文件|指示|批示)(?P<tail3>精神)"
     # (v27d) a standing body's meeting that studies a field (局党组会议研究政务公开工作4次, 局务会研究
     # 审计整改工作): the same deployment, 专题 left out (catalogue: a meeting about a task is
     # leadership.party_deployment, not the task)
@@ -1175,7 +1179,7 @@ GUARDS = {
                             "机构", "机关", "科室", "处室", "股室", "确定", "明确", "指定", "作为"),
     "AGENDA_CLAUSE": _one_of("部署", "议事日程", "安排", "考核指标", "考核", "考评", "核心指标", "重要指标", "关键指标", "主要指标", "实施方案", "工作要点", "工作计划", "年度计划", "重点工作", "重点任务", "中心工作", "中心任务", "核心工作", "核心任务",
                              "重点问题", "重难点", "工作任务", "具体任务", "年度任务", "任务分工", "任务清单", "责任清单", "项主要任务",
-                             "个方面", "重要位置", "突出位置", "首要位置", "专题研究", "党组会", "党委会", "党工委会", "局务会", "厅务会", "委务会", "办公会", "常务会", "班子会"),
+                             "个方面", "重要位置", "突出位置", "首要位置", "专题研究", "党组会", "党委会", "党工委会", "局务会", "厅务会", "委务会", "办公会", "常务会", "班子会", "精神"),
     "INSPECTED_OBJECT": _one_of("情况进行", "情况开展"),
     "TRAINING_TOPICS": _one_of("培训", "培养", "队伍", "讲座", "课程"),
     "CASELOAD": _one_of("处罚", "违法", "违规", "行政强制", "罚没", "罚款", "检查", "出动", "查处", "查办", "执法案件", "行政案件", "公开",
