@@ -326,7 +326,10 @@ PLAN_LEAD = regex_cache.compile(
     # ((r20) …the bodies addressed as other units name theirs (各股室、各站所要…; 各街道要…), and 结合/依托/立足/注重 among
     # the verbs (各科室要结合业务开展以案释法): the same directive)
     r"|(各[\u4e00-\u9fff、]{0,10}?(机关|部门|单位|乡镇|学校|科室|股室|处室|站所|街道|镇街|县区|区县)(都|均)?)?要(?=(进一步|切实|牵头|组织|开展|结合|依托|立足|注重|持续|继续|始终|坚持|着力|全力|大力|全面|深入|扎实|认真|积极|严格|不断|把|"
-    r"畅通|加强|加快|加大|推进|推动|做好|抓好|落实|完善|健全|深化|提升|提高|强化|确保|建立|聚焦|围绕|牢固|树立|压实|筑牢))"
+    r"畅通|加强|加快|加大|推进|推动|做好|抓好|落实|完善|健全|深化|提升|提高|强化|确保|建立|聚焦|围绕|牢固|树立|压实|筑牢|"
+    # ((r20) …and the adverbs and verbs of attitude writers open the directive with: 各单位要高度重视…; 要更加
+    # 注重…; 各部门要依法做好…; 各乡镇要主动接受…; 要自觉运用…; 各执法部门要统筹推进…)
+    r"高度|更加|依法|主动|自觉|重视|统筹))"
     # ((r18) …with the body's standing said between: 区司法局作为政府行政执法监督机构，将严格…)
     rf"|({_LEAD_BODY}[,，]?作为[^,，。;；:：]{{2,30}}[,，]\s*)?{_LEAD_BODY}?{_LEAD_WHEN}将"
     r"((继续|进一步|持续|不断|坚持|努力|力争|全力|着力|把)"
@@ -942,6 +945,10 @@ AGENDA_CLAUSE = regex_cache.compile(
     # a meeting that studies a field of work (常务会议5次专题研究信访工作): the meeting is the
     # deployment; the field is its topic, not work reported as done
     r"|专题研究(?!制定|出台|起草|修订)"
+    # (r20) a meeting relaying a higher meeting's or document's spirit on a field (镇党委书记传达了全县信访
+    # 工作会议精神; 传达学习全省应急管理工作会议精神): the meeting's agenda, not the field's work done
+    # (only 传达 and 精神 are the cue, groups lead3…tail3: the field named between stays off the deployment's words)
+    r"|(?P<lead3>传达)(学习|贯彻)?了?[^,]{0,30}(会议|讲话|文件|指示|批示)(?P<tail3>精神)"
     # (v27d) a standing body's meeting that studies a field (局党组会议研究政务公开工作4次, 局务会研究
     # 审计整改工作): the same deployment, 专题 left out (catalogue: a meeting about a task is
     # leadership.party_deployment, not the task)
@@ -988,16 +995,22 @@ AGENDA_CLAUSE = regex_cache.compile(
 # is, the sentence one clause (行政复议是政府系统自我纠错的监督制度和…救济制度; 行政应诉是检验依法行政
 # 水平的试金石; not 本局是全市首个…的部门, nor one going on to the year's cases) or what it aims at (行政执法公示制度重在打造
 # “阳光政府”，…). Matched at the sentence's start; every clause of it is the definition's.
+# (r20) …the institution said to be what it is in clauses that each open with 是 (行政复议是化解行政争议的
+# 主渠道，是政府系统自我纠错的重要制度), and the other nouns writers close such a sentence with (…是行政
+# 机关的法定职责; …是…的重要手段; 人民调解是维护稳定的“第一道防线”; 审计监督是…监督体系的重要组成部分).
 DEFINITION = regex_cache.compile(
     r"^\s*(其中[,:]?)?(第[一二三四五六七八九十百零]+条\s*)?"
     r"(本(制度|办法|规定|细则|条例|意见|规则|准则)所称[^,。;]{0,30},?(是指|指)"
     r"|[^,。;]{2,24}(?<!不)(是指|系指)"
     r"|[^,。;是]{2,16}(制度|机制)(重在|旨在|的(目的|核心|要义)在于)"
-    r"|[^,。;是]{2,12}是[^,。;]{0,40}(制度|机制|渠道|途径|试金石)[。]?$)"
+    r"|[^,。;是]{2,12}是[^,。;]{0,40}(?:,(?:也|更|又|还)?是[^,。;]{0,40}){0,3}"
+    r"(制度|机制|渠道|途径|试金石|职责|手段|防线|组成部分)[”\"]?[。]?$)"
 )
 
+# (r20) The speaker's place may be one character between 在 and 上 (区卫健委主任在会上指出，…要…; 镇党委书记
+# 在会上要求，各村要…): the same demand as 在全市…会议上, with a title too long for the bare-speaker branch.
 DEMAND_OPENER = regex_cache.compile(
-    r"^\s*(?:(?:会议|会上|大会)(?:还|并|同时|进一步)?|(?:[^,，。;；:：]{0,24}?在[^,，。;；:：]{2,30}?(?:上|中)(?:还|并|同时)?)|[\u4e00-\u9fff]{2,8}(?:同志)?(?:还|并|同时)?"
+    r"^\s*(?:(?:会议|会上|大会)(?:还|并|同时|进一步)?|(?:[^,，。;；:：]{0,24}?在[^,，。;；:：]{1,30}?(?:上|中)(?:还|并|同时)?)|[\u4e00-\u9fff]{2,8}(?:同志)?(?:还|并|同时)?"
     # (r17) …or a body's demand of the units it addresses, its points listed after a colon (督察组对下阶段各执法
     # 机关推行“三项制度”提出具体要求：一是…; 检查组对各乡镇提出三点要求：): the points asked for, not done
     r"|[^,，。;；:：]{0,30}?对[^,，。;；:：]{1,40}?"
@@ -1194,7 +1207,7 @@ GUARDS = {
                             "机构", "机关", "科室", "处室", "股室", "确定", "明确", "指定", "作为"),
     "AGENDA_CLAUSE": _one_of("部署", "议事日程", "安排", "考核指标", "考核", "考评", "核心指标", "重要指标", "关键指标", "主要指标", "实施方案", "工作要点", "工作计划", "年度计划", "重点工作", "重点任务", "中心工作", "中心任务", "核心工作", "核心任务",
                              "重点问题", "重难点", "工作任务", "具体任务", "年度任务", "任务分工", "任务清单", "责任清单", "项主要任务",
-                             "个方面", "重要位置", "突出位置", "首要位置", "专题研究", "党组会", "党委会", "党工委会", "局务会", "厅务会", "委务会", "办公会", "常务会", "班子会"),
+                             "个方面", "重要位置", "突出位置", "首要位置", "专题研究", "党组会", "党委会", "党工委会", "局务会", "厅务会", "委务会", "办公会", "常务会", "班子会", "精神"),
     "INSPECTED_OBJECT": _one_of("情况进行", "情况开展"),
     "TRAINING_TOPICS": _one_of("培训", "培养", "队伍", "讲座", "课程"),
     "CASELOAD": _one_of("处罚", "违法", "违规", "行政强制", "罚没", "罚款", "检查", "出动", "查处", "查办", "执法案件", "行政案件", "公开",

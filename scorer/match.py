@@ -605,7 +605,7 @@ class _SentenceView:
         """(r18) The sentence defines an institution or states its aim (cues.DEFINITION): no clause
         of it is work done. A fact of the sentence, looked for once, not once per clause."""
         norm = self.sentence.norm
-        return ("指" in norm or "制度" in norm or "机制" in norm) and DEFINITION.match(norm) is not None
+        return ("指" in norm or "是" in norm or "制度" in norm or "机制" in norm) and DEFINITION.match(norm) is not None
 
     @_once
     def demands(self) -> dict[int, tuple[tuple[int, int], ...] | None]:
@@ -680,9 +680,13 @@ def _not_work(norm: str, cs: int, ce: int, role: str,
         # ((r13) a plan's tasks named between 明确 and 重点任务, or listed before 纳入…考核内容, are
         # not the cue: 明确依法应对突发事件等30项重点任务 names a task on the plan, which the match
         # inside it must not escape — only the branch's two ends (groups lead…tail) are the cue)
-        ends = next((pair for pair in (("lead", "tail"), ("lead2", "tail2")) if m.group(pair[0]) is not None), None)
+        ends = next((pair for pair in (("lead", "tail"), ("lead2", "tail2"), ("lead3", "tail3")) if m.group(pair[0]) is not None), None)
         if ends and not held:
             cues = [(cs + m.start(group), cs + m.end(group)) for group in ends]
+        # ((r20) a meeting held to relay a spirit (召开党组会传达贯彻全市政务公开工作会议精神): the meeting up
+        # to 传达 and 精神 are the cue, the field named between stays off it)
+        elif ends and ends[0] == "lead3":
+            cues = [(cs + held[-1], cs + m.start("lead3"))] + [(cs + m.start(group), cs + m.end(group)) for group in ends]
         # …and so is the leader deploying in person (主要领导亲自部署推进示范创建、法治督察等
         # 重点工作): the 亲自 act is the leader's own, the tasks after it stay on the agenda
         act = None if held else OWN_ACT.search(clause, 0, m.start())
