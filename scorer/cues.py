@@ -11,6 +11,13 @@ from functools import lru_cache
 from scorer import regex_cache
 from scorer.start_chars import searched_at_starts
 
+# The most items a list pattern (…、…、…等方面) takes. `re` tries such a pattern from every
+# character of a clause, and a run of items without a bound reads every item up to the clause's
+# end from each start before it gives up, so a long list that never reaches its closing word
+# (a hostile line of 培训、培训、…) costs the square of its length; bounded, each start reads at
+# most this many. Real lists name a few fields, rarely more than a dozen.
+_LIST_MAX = 30
+
 # (…or a title the text ends inside: a page copied up to a length stops mid-name, 印发《关于进一步
 # 规范 — still the name of a document, cut; only at the sentence's very end, with no stop after it)
 TITLE_SPAN = regex_cache.compile(r"《[^《》]{1,80}》|《[^《》。；;！？!?]{2,80}$")
@@ -484,7 +491,7 @@ PLATFORM = regex_cache.compile(
     r"|((公众号|视频号|抖音号|快手号|微博|头条号|APP|App|客户端|小程序)“[^”]{2,16}”)"
     # several named without quotes, then their kind (在阳城人大、阳城普法等公众号, 在海南省干部在线
     # 学习、智慧普法云等网络平台) — not a list of kinds of media (门户网站、微信公众号、微博等平台)
-    rf"|((?<=在|经)|(?<=通过|依托|利用|借助|运用))(?:(?!{_MEDIA_KIND})[\u4e00-\u9fff]{{2,12}}、)+(?!{_MEDIA_KIND})[\u4e00-\u9fff]{{2,12}}?"
+    rf"|((?<=在|经)|(?<=通过|依托|利用|借助|运用))(?:(?!{_MEDIA_KIND})[\u4e00-\u9fff]{{2,12}}、){{1,{_LIST_MAX}}}(?!{_MEDIA_KIND})[\u4e00-\u9fff]{{2,12}}?"
     r"等(网络|线上|网上|新媒体|微信)?(平台|公众号)"
 )
 GENERIC_PLATFORM = regex_cache.compile(r"^(门户网站|政府网站|网站|网|平台|系统|工作平台|服务平台|信息系统|管理系统|体系|制度体系)$")
@@ -543,7 +550,7 @@ NAMED_BODY = regex_cache.compile(
     r"|参加[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)委员会[^,，。;；]{0,4}述法"
     # (…and the places or departments named whose heads gave it: 延安市、宝鸡市、省文化和旅游厅主要
     # 负责同志现场述法, 培育形成安庆市、淮南市等述法工作典型 — each a name before its level, not 各市、县)
-    r"|(?<![各全本])(?:(?:(?!各|全|本|我)[\u4e00-\u9fff]){2,8}(?:市|县|区|州|旗|厅|局)、)+(?:(?!各|全|本|我)[\u4e00-\u9fff]){2,10}(?:市|县|区|州|旗|厅|局)[^,，。;；]{0,12}述法"
+    rf"|(?<![各全本])(?:(?:(?!各|全|本|我)[\u4e00-\u9fff]){{2,8}}(?:市|县|区|州|旗|厅|局)、){{1,{_LIST_MAX}}}(?:(?!各|全|本|我)[\u4e00-\u9fff]){{2,10}}(?:市|县|区|州|旗|厅|局)[^,，。;；]{{0,12}}述法"
     r"|(述法|述职)报告[^,，。;；]{0,12}报送[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办"
     # reporting to a named department or ministry above (向市交通局和区委报告…, 向省人社厅报告…, 向国务院、
     # 省委…书面报告): a named outside body the report went to; not the government, the Party
@@ -652,7 +659,7 @@ NAMED_PERSON = regex_cache.compile(
     # ((r13) invited speakers named in a list without titles, then their kind (邀请张平、王利明、卓泽渊等法学
     # 大家开展…授课, 特邀李林、莫纪宏等专家作…辅导): persons, each name opening with a common surname and
     # not ending as a kind or a body does (邀请法官、检察官、律师等专家, 邀请公安、税务等部门专家 name none))
-    rf"|(?:邀请|特邀)[^,，。;；、]{{0,12}}?(?:{_SURNAME}[\u4e00-\u9fff]?[^\W\d{_NOT_NAME_LAST}]、)+"
+    rf"|(?:邀请|特邀)[^,，。;；、]{{0,12}}?(?:{_SURNAME}[\u4e00-\u9fff]?[^\W\d{_NOT_NAME_LAST}]、){{1,{_LIST_MAX}}}"
     rf"{_SURNAME}[\u4e00-\u9fff]?[^\W\d{_NOT_NAME_LAST}]等(?:(?!部门|单位|领域|方面|行业|系统|机构)[\u4e00-\u9fff]){{0,6}}?(?:专家|学者|法学家|大家|名家|教授)"
 )
 # A quoted slogan or mechanism name (“1委1办4组”机制, “四个百分百”): its numbers are a name, not a count.
@@ -880,11 +887,11 @@ _ITEM = r"[^,，、。;；:：]{2,18}"
 # holds no 在)
 _FIRST_ITEM = r"[^,，、。;；:：在]{2,18}"
 ENUMERATION = regex_cache.compile(
-    rf"{_FIRST_ITEM}、(?:{_ITEM}、){{2,}}{_ITEM}?等(多个?|各个?|诸多?|几个)?(方面|领域|重点工作|环节)(?![^,，。;；]{{0,8}}(取得|综合发力|积极探索|(扎实|有序|稳步)推进|成效|成绩|进展))"
-    rf"|(围绕|聚焦|紧扣)(?:{_ITEM}、){{3,}}{_ITEM}"
+    rf"{_FIRST_ITEM}、(?:{_ITEM}、){{2,{_LIST_MAX}}}{_ITEM}?等(多个?|各个?|诸多?|几个)?(方面|领域|重点工作|环节)(?![^,，。;；]{{0,8}}(取得|综合发力|积极探索|(扎实|有序|稳步)推进|成效|成绩|进展))"
+    rf"|(围绕|聚焦|紧扣)(?:{_ITEM}、){{3,{_LIST_MAX}}}{_ITEM}"
     # the fields that law-based thinking runs through (将法治思维贯穿政务服务、行政执法、基层治理
     # 全过程): where the principle applies, not work done in each field
-    rf"|(贯穿|融入)(于|到)?(?:{_ITEM}、){{2,}}{_ITEM}?(全过程|各环节|全领域)"
+    rf"|(贯穿|融入)(于|到)?(?:{_ITEM}、){{2,{_LIST_MAX}}}{_ITEM}?(全过程|各环节|全领域)"
 )
 # The topics of a training or of building up staff (法制审核、行政复议应诉、行政调解等法治专业人才
 # 培养; 行政许可、行政处罚等业务培训): the fields the staff were trained in (group 1), not work
@@ -892,13 +899,13 @@ ENUMERATION = regex_cache.compile(
 TRAINING_TOPICS = regex_cache.compile(
     # (not classes listed as the venues of new courses: 利用党校主体班、行政执法培训班等开设专题课程)
     # (but the ways a training was given are its topics' kin: 以专家讲座、旁听庭审、以案释法等方式开展专题培训)
-    rf"((?:{_ITEM}、)+{_ITEM}?)等(?:(?:方式|形式)[\u4e00-\u9fff]{{0,6}}?|(?:(?!开设|开展|举办|组织|设置|增设)[\u4e00-\u9fff]){{0,8}}?)(人才培养|人才队伍|队伍建设|业务培训|专题培训|专业培训|培训班|培训|讲座|课程)"
+    rf"((?:{_ITEM}、){{1,{_LIST_MAX}}}{_ITEM}?)等(?:(?:方式|形式)[\u4e00-\u9fff]{{0,6}}?|(?:(?!开设|开展|举办|组织|设置|增设)[\u4e00-\u9fff]){{0,8}}?)(人才培养|人才队伍|队伍建设|业务培训|专题培训|专业培训|培训班|培训|讲座|课程)"
 )
 # The opening's summary of the year's fields, five or more short aims in a row (力推法治防疫、优化
 # 营商环境、助推立法立规、规范执法行为、强化执法监督…): what the year was about, not work reported
 # (the catalogue's opening list of key tasks; applied to the opening only).
 _AIM = r"(推进|加强|强化|规范|优化|深化|完善|力推|助推|健全|落实|提升|推动|严格|创新|夯实|筑牢|狠抓|抓好|做好|坚持)[^,，、。;；:：]{2,8}"
-SUMMARY_LIST = regex_cache.compile(rf"(?:{_AIM}、){{4,}}{_AIM}")
+SUMMARY_LIST = regex_cache.compile(rf"(?:{_AIM}、){{4,{_LIST_MAX}}}{_AIM}")
 # The opening's framing of the year's work (以转变政府职能、规范执法为重心, 以深化行政审批制度
 # 改革为抓手, 以政府职能转变为核心): the task named (group 1) is the year's aim or means, not work
 # reported (the catalogue: an opening list of key tasks, the aim of the year's work). Applied to
@@ -962,7 +969,7 @@ AGENDA_CLAUSE = regex_cache.compile(
     # 第一责任人职责情况纳入综合绩效考核, 将专项述法纳入考核内容 — is the accountability for that duty
     # itself (dev −3 when a single item was taken too). Only 纳入 and the assessment's word are the
     # cue (groups lead2, tail2), so the tasks listed before them stay off the deployment's words.
-    r"|(?:[^,、]{1,30}、)+[^,]{0,30}?(?P<lead2>列入|纳入)[^,]{0,16}(?P<tail2>考核(内容|体系|范围|事项|细则)|目标(责任)?考核|绩效考核|综合考核|年度考核|考评(内容|体系|指标))"
+    rf"|(?:[^,、]{{1,30}}、){{1,{_LIST_MAX}}}[^,]{{0,30}}?(?P<lead2>列入|纳入)[^,]{{0,16}}(?P<tail2>考核(内容|体系|范围|事项|细则)|目标(责任)?考核|绩效考核|综合考核|年度考核|考评(内容|体系|指标))"
     r"|(工作要点|工作计划|实施方案|任务清单|责任清单|任务分工)[^,]{0,8}(明确|涵盖|包括|涉及|提出)"
     # ((r13) only 明确 and the tasks' word are the cue (groups lead, tail): the tasks named between
     # them — 明确依法应对突发事件等30项重点任务 — are on the plan, not the deployment's own words)
