@@ -76,6 +76,8 @@ RULE_SCHEMA = {
                 "patterns": _string_list,
                 "together": {"type": "array", "items": {**_string_list, "minItems": 2}},
                 "exclude": _string_list,
+                # names of the file's shared exclude lists (the file's `excludes:`) added to this rule's
+                "exclude_shared": _string_list,
                 "detail_from": {
                     "type": "array",
                     "items": {
@@ -131,7 +133,12 @@ FILE_SCHEMA = {
     "type": "object",
     "additionalProperties": False,
     "required": ["rules"],
-    "properties": {"rules": {"type": "array", "items": RULE_SCHEMA}},
+    "properties": {
+        # Exclude patterns several rules of the file share, by name (a rule takes them with
+        # `exclude_shared: [name]`): one copy to read and extend instead of one in each rule.
+        "excludes": {"type": "object", "additionalProperties": {**_string_list, "minItems": 1}},
+        "rules": {"type": "array", "items": RULE_SCHEMA},
+    },
 }
 
 
@@ -172,8 +179,9 @@ def _describe(error) -> str:  # a jsonschema.ValidationError
     return f"key {key}: {safe_yaml.schema_message(error)}"
 
 
-def _validate_file(path: Path, text: str, trusted: bool) -> tuple[list[dict], yaml.Node | None]:
-    """The file's rule records, schema-checked, and its node tree when it was composed (for lines)."""
+def _validate_file(path: Path, text: str, trusted: bool) -> tuple[list[dict], dict[str, list[str]], yaml.Node | None]:
+    """The file's rule records and shared exclude lists, schema-checked, and its node tree when it
+    was composed (for lines)."""
     import yaml
 
     try:
@@ -213,7 +221,12 @@ def _validate_file(path: Path, text: str, trusted: bool) -> tuple[list[dict], ya
                 raise RuleError(f"{path}:{_line_of(_nodes(text, node), ['rules', i, key])}",
                                 f"invalid rule: rule {short_repr(raw['id'])}: key {key!r}: {raw[key]!r} is not a "
                                 "month-day every year has (MM-DD, 01-01 to 12-31, not 02-29)")
-    return data["rules"], node
+        unknown = [name for name in raw.get("match", {}).get("exclude_shared", ()) if name not in data.get("excludes", {})]
+        if unknown:
+            raise RuleError(f"{path}:{_line_of(_nodes(text, node), ['rules', i, 'match', 'exclude_shared'])}",
+                            f"invalid rule: rule {short_repr(raw['id'])}: key 'exclude_shared': {short_repr(unknown[0])} "
+                            "is not a list under the file's 'excludes:'")
+    return data["rules"], data.get("excludes", {}), node
 
 
 def _nodes(text: str, node: yaml.Node | None) -> yaml.Node:
@@ -235,7 +248,8 @@ RE2_HINT = ("rules outside fazhi's own run on RE2, which matches in linear time:
             "backreferences (see https://github.com/google/re2/wiki/Syntax)")
 
 
-def _check_patterns(path: Path, text: str, node: yaml.Node | None, i: int, rule: Rule) -> None:
+def _check_patterns(path: Path, text: str, node: yaml.Node | None, i: int, rule: Rule,
+                    shared: dict[str, list[str]], own_excludes: list[str]) -> None:
     """Compile the rule's patterns exactly as scoring will; a RuleError naming file, rule, key and pattern if one fails."""
     from scorer.match import pattern_problem  # the matcher only when rules are validated, not read from the cache
 
@@ -244,7 +258,10 @@ def _check_patterns(path: Path, text: str, node: yaml.Node | None, i: int, rule:
         return
     key, pattern, problem = found
     where = ["rules", i, "match", key]
-    if pattern is not None and key in ("patterns", "exclude"):
+    if pattern is not None and key == "exclude" and pattern not in own_excludes:
+        # one of the file's shared lists (its `excludes:`), which the rule takes by name
+        where = next(["excludes", name, patterns.index(pattern)] for name, patterns in shared.items() if pattern in patterns)
+    elif pattern is not None and key in ("patterns", "exclude"):
         where.append(getattr(rule, key).index(pattern))
     elif pattern is not None and key == "detail_from":
         where += next([n, k] for n, entry in enumerate(rule.detail_from)
@@ -257,7 +274,7 @@ def _check_patterns(path: Path, text: str, node: yaml.Node | None, i: int, rule:
                     f"invalid rule: rule {short_repr(rule.id)}: bad regular expression in {key!r}: {shown}({problem}){hint}")
 
 
-def _to_rule(raw: dict, file: str, trusted: bool) -> Rule:
+def _to_rule(raw: dict, file: str, trusted: bool, shared: dict[str, list[str]]) -> Rule:
     match = raw.get("match", {})
     examples = raw.get("examples", {})
     return (Rule if trusted else UserRule)(
@@ -278,7 +295,8 @@ def _to_rule(raw: dict, file: str, trusted: bool) -> Rule:
         terms=tuple(match.get("terms", ())),
         patterns=tuple(match.get("patterns", ())),
         together=tuple(tuple(g) for g in match.get("together", ())),
-        exclude=tuple(match.get("exclude", ())),
+        # (a sentence any of them matches is excluded, so the shared lists may come after the rule's own)
+        exclude=tuple(match.get("exclude", ())) + tuple(p for name in match.get("exclude_shared", ()) for p in shared[name]),
         detail_from=tuple((tuple(d["rules"]), d.get("when"), d.get("subject"))
                           for d in match.get("detail_from", ())),
         heading_scope=match.get("heading_scope", True),
@@ -337,14 +355,14 @@ def _validated(texts: list[tuple[Path, str]], trusted: bool, compile_all: bool) 
     loaded: list[tuple[int, Rule]] = []
     for n, (path, text) in enumerate(texts):
         seen_here: set[str] = set()
-        raws, node = _validate_file(path, text, trusted)
+        raws, shared, node = _validate_file(path, text, trusted)
         for i, raw in enumerate(raws):
             if raw["id"] in seen_here:
                 raise RuleError(str(path), f"invalid rule: rule {short_repr(raw['id'])} is defined twice in this file")
             seen_here.add(raw["id"])
-            rule = _to_rule(raw, _display_path(path), trusted)
+            rule = _to_rule(raw, _display_path(path), trusted, shared)
             if compile_all or not trusted:
-                _check_patterns(path, text, node, i, rule)
+                _check_patterns(path, text, node, i, rule, shared, raw.get("match", {}).get("exclude", []))
             loaded.append((n, rule))
     return loaded
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from scorer.errors import RuleError
+from scorer.evaluate import statuses_of
 from scorer.match import judge_text
 from scorer.models import Document
 from scorer.pipeline import score_document
@@ -99,6 +100,38 @@ def test_extra_rules_dir_adds_and_overrides(tmp_path):
     assert rs.get("local.extra").area == "local"
     assert rs.get("legal_adviser.use").terms == ("本地要求",)
     assert len(rs.rules) == len(load_rules().rules) + 1
+
+
+SHARED = """excludes:
+  plans:
+    - '样板'
+    - '^示范'
+""" + GOOD.replace("terms: [本地要求]", "terms: [本地要求]\n      exclude_shared: [plans]\n      exclude: ['试点']") + \
+    GOOD.replace("local.extra", "local.other").replace("rules:\n", "")
+
+
+def test_a_files_shared_excludes_join_the_rules_that_name_them(tmp_path):
+    rs = load_rules([_write(tmp_path, SHARED)])
+    assert rs.get("local.extra").exclude == ("试点", "样板", "^示范")
+    assert rs.get("local.other").exclude == ()
+    text = "某局2023年度法治政府建设情况报告\n一、主要举措和成效\n{}\n"
+    for sentence, taken in (("全年落实本地要求3次。", True), ("建成本地要求样板3个。", False),
+                            ("示范落实本地要求3次。", False), ("开展本地要求试点3次。", False)):
+        statuses = statuses_of(score_document(_doc(text.format(sentence)), rs))
+        assert (statuses["local.extra"] == "substantiated") is taken, sentence
+        assert statuses["local.other"] == "substantiated", sentence
+
+
+@pytest.mark.parametrize("mutation, where, message", [
+    (("exclude_shared: [plans]", "exclude_shared: [plan]"), 17, "key 'exclude_shared': 'plan' is not a list under the file's 'excludes:'"),
+    (("    - '^示范'", "    - '(示范'"), 4, "bad regular expression in 'exclude': '(示范'"),
+    (("  plans:\n    - '样板'\n    - '^示范'", "  plans: []"), 2, "should be non-empty"),
+])
+def test_a_broken_shared_exclude_is_refused_where_it_is_written(tmp_path, mutation, where, message):
+    with pytest.raises(RuleError) as err:
+        load_rules([_write(tmp_path, SHARED.replace(*mutation))])
+    assert str(err.value).startswith(f"{tmp_path / 'rules' / 'x.yaml'}:{where}:"), str(err.value)
+    assert message in str(err.value)
 
 
 @pytest.mark.parametrize(
