@@ -5,7 +5,7 @@ a report nobody has read, but a report meets most requirements through several s
 hides what fazhi cannot read. This set asks the narrower question on more varied text: single
 sentences copied from real government pages of every kind (news items, work summaries, other
 units' reports, 政府信息公开 pages), found with the `search` tool's `pages` corpus in batches
-(thirty-second session: four, by six collectors and then four each) by collectors who saw only
+(thirty-second session: four, by six collectors and then four each; thirty-third: a fifth, by four) by collectors who saw only
 the catalogue, each reporting the work of a requirement or looking like it (a plan, a gap, a
 meeting's demands, a cited rule), and labelled for all 28 element IDs as if it stood alone in a
 report's 主要举措和成效 part. Every sentence was labelled again, blind, by a second reader, and
