@@ -122,6 +122,24 @@ def test_sentence_offsets_point_into_the_original_text():
     assert any("12件" in s.norm for s in seg.sentences)  # full-width digits folded for matching
 
 
+def test_a_run_without_a_full_stop_is_cut_into_sentences_of_at_most_the_limit():
+    """A flattened table or a hostile line is cut after its last clause mark before the limit, or at
+    the limit where it has none; every character stays in exactly one sentence, in order."""
+    from scorer.segment import SENTENCE_MAX_CHARS
+
+    listed = "组织执法人员培训、" * 400  # 3,600 characters, a 、 every nine
+    plain = "两三四五六七八九十" * 300  # 2,700 characters, no mark at all
+    short = "全年办理行政处罚案件8件。"
+    text = f"某局2023年度法治政府建设情况报告\n{listed}\n{plain}\n{short}\n"
+    seg = _seg(text)
+    body = [s for s in seg.sentences if s.start > text.index("\n")]
+    assert all(len(s.text) <= SENTENCE_MAX_CHARS for s in body)
+    assert "".join(s.text for s in body) == (listed + plain + short)
+    assert all(s.text.endswith("、") for s in body if s.text in listed and s.end < text.index(plain))
+    assert [len(s.text) for s in body if s.text in plain] == [1000, 1000, 700]
+    assert body[-1].text == short
+
+
 def test_inline_heading_is_its_own_sentence():
     seg = _seg("（一）加强规范性文件管理。全年审核规范性文件6件。")
     assert seg.sentences[0].is_heading and seg.sentences[0].text == "（一）加强规范性文件管理。"
