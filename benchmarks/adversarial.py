@@ -74,6 +74,17 @@ def _build(folder: Path) -> None:
                                       encoding="utf-8")
     (folder / "unclosed.txt").write_text("2023年法治政府建设情况报告\n" + "组织干部学习《民法" * 100_000 + "\n",
                                          encoding="utf-8")
+    # (thirty-third session) a list that never reaches its closing word (…等培训, …等方面), which
+    # list patterns read item by item from every start (22,000 characters took 7 s), and words a
+    # title-end lookahead reads to the line's end from (64,000 characters took 4 s)
+    (folder / "list.txt").write_text("2023年法治政府建设情况报告\n" + "通过学习平台执法培训、" * 50_000 + "\n",
+                                     encoding="utf-8")
+    (folder / "titled.txt").write_text("2023年法治政府建设情况报告\n" + "宣传法律行政败诉" * 60_000 + "》\n",
+                                       encoding="utf-8")
+    # a run of numerals before no unit, which twenty count patterns read to its end from every
+    # start (8,000 characters took 11 s in one of them) until sentences were cut at 1,000
+    (folder / "numerals.txt").write_text("2023年法治政府建设情况报告\n" + "两二三四五六七八九十百" * 20_000 + "\n",
+                                         encoding="utf-8")
     # a user rule with catastrophic backtracking, and a long line for it to chew on
     rules = folder / "rules"
     rules.mkdir()
@@ -95,6 +106,9 @@ def _cases() -> list[Case]:
         Case("ReDoS rule `(a+)+$` on a 50 KB line", ["score", "--rules", "{dir}/rules", "{dir}/aaa.txt"]),
         Case("1 MB line: a report heard, then 办理 × 500,000 and no figure", ["score", "{dir}/heard.txt"]),
         Case("900 KB line: 组织干部学习《民法 × 100,000, the title never closed", ["score", "{dir}/unclosed.txt"]),
+        Case("550 KB line: a list of 培训、 × 50,000 never closed by 等", ["score", "{dir}/list.txt"]),
+        Case("480 KB line: 宣传法律行政败诉 × 60,000, one 》 at its end", ["score", "{dir}/titled.txt"]),
+        Case("220,000 Chinese numerals in one line, no unit after them", ["score", "{dir}/numerals.txt"]),
     ]
 
 
