@@ -20,7 +20,8 @@ LONG_LINE_CHARS = 50_000
 
 
 def long_line() -> str:
-    """One sentence of exactly 50,000 characters (no 。；! to split it) that the popularisation rule matches."""
+    """One line of exactly 50,000 characters (no 。；! to split it), which the segmenter cuts into sentences
+    of at most 1,000 at its clause marks; the popularisation rule matches the first."""
     head = "我局深入推进谁执法谁普法责任制，全年开展以案释法活动12场，"
     unit = f"普法宣传<b>粗体</b>{MUSTACHE}，"
     body = head + unit * (LONG_LINE_CHARS // len(unit) + 1)
