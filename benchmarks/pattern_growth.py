@@ -20,8 +20,8 @@ Exit 1 when any is reported. Not part of `make bench`: several minutes on two co
 
 Scoring cuts a sentence longer than `scorer.segment.SENTENCE_MAX_CHARS` (1,000 characters; no
 real sentence of the labelled reports reaches 500), which bounds what such a pattern costs on a
-hostile line; a pattern reported here is still worth making linear, since the lines a pattern
-sees are not all sentences (titles, dates and headings are looked for in whole lines).
+hostile line; a pattern reported here is still worth making linear, since not every pattern
+is searched in sentences only (the segmenter's and the readers' see whole lines).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ GROWTH_LIMIT = 20  # a line 8 times longer may take this many times as long
 
 def _lines(source: str) -> list[tuple[str, str]]:
     """Units to repeat into a long line, each with the text closing the line: the pattern's words
-    run together, then each alone."""
+    run together, then each alone, around an opening 《, as a list's item, and closed by one 》."""
     runs = WORDS.findall(source)
     words = [w for run in runs for w in re.split(r"[、》”]", run) if w]
     together = "".join(runs) or "法治"
