@@ -295,10 +295,14 @@ INTENT_YEAR = regex_cache.compile(r"^\s*(计划|拟|准备|打算|力争|争取)
 # 实现… or 《规划》明确，到2025年，…: the plan's content, whatever the year, not work reported done
 # (catalogue: tasks named inside a plan are not evidence that each was done). Not 截至/至 (a count
 # up to a date), nor a plan the unit issued (印发《…》，明确到2025年…: that opener is a verb of making).
+# The words that say a target was reached, not set (已, a 共 count, 累计, 先后): TARGET_YEAR looks for
+# them in its own clause, match._planned in the words after the target. ((r20) 共 the count's, not a
+# word's second half or first: 公共资源, 社会共治, 共享 are no 共计)
+_REACHED = r"已|(?<![公中])共(?![享同识性赢治建])|累计|先后"
+TARGET_REACHED = regex_cache.compile(_REACHED)
 TARGET_YEAR = regex_cache.compile(
     r"^\s*(?P<plan>([^,，。;；:：《》]{0,8}《[^《》]{1,40}》|[^,，。;；:：《》]{0,12}(方案|规划|意见|纲要|计划))(中|还|进一步)?(提出|明确|要求|指出|规定)[,，:：]?\s*)?"
-    # ((r20) 共 the count's, not a word's second half or first: 公共资源, 社会共治, 共享 are no 共计)
-    r"到\s*(?P<year>20\d\d)\s*年(底|末|前|年底)?[,，]?(?![^,，。;；]{0,20}(已|(?<![公中])共(?![享同识性赢治建])|累计|先后))"
+    rf"到\s*(?P<year>20\d\d)\s*年(底|末|前|年底)?[,，]?(?![^,，。;；]{{0,20}}({_REACHED}))"
 )
 # (x28a) the future 将 opening a sentence whose subject is not 我局: after a year (2023年，将进一步
 # 规范…), a time ahead (下半年/年底前/“十四五”期间，将…), a body named (局党组将每半年专题研究…,
@@ -1216,6 +1220,10 @@ GUARDS = {
                              "重点问题", "重难点", "工作任务", "具体任务", "年度任务", "任务分工", "任务清单", "责任清单", "项主要任务",
                              "个方面", "重要位置", "突出位置", "首要位置", "专题研究", "党组会", "党委会", "党工委会", "局务会", "厅务会", "委务会", "办公会", "常务会", "班子会", "精神"),
     "INSPECTED_OBJECT": _one_of("情况进行", "情况开展"),
+    # (the demand's verbs: a sentence without one holds no demand)
+    "DEMAND_OPENER": _one_of("强调", "指出", "提出", "要求", "建议"),
+    # (所称…指, 是指/系指, a system's 制度/机制, and the nouns a 是 sentence closes with)
+    "DEFINITION": _one_of("所称", "指", "制度", "机制", "渠道", "途径", "试金石", "职责", "手段", "防线", "组成部分"),
     "TRAINING_TOPICS": _one_of("培训", "培养", "队伍", "讲座", "课程"),
     "CASELOAD": _one_of("处罚", "违法", "违规", "行政强制", "罚没", "罚款", "检查", "出动", "查处", "查办", "执法案件", "行政案件", "公开",
                           "巡查", "涉案", "案值", "结案", "没收"),
@@ -1236,6 +1244,8 @@ INSPECTED_GUARD = GUARDS["INSPECTED_OBJECT"]
 AGENDA_ITEMS_GUARD = GUARDS["AGENDA_ITEMS"]
 CASELOAD_GUARD = GUARDS["CASELOAD"]
 BUSINESS_VOLUME_GUARD = GUARDS["BUSINESS_VOLUME"]
+DEMAND_GUARD = GUARDS["DEMAND_OPENER"]
+DEFINITION_GUARD = GUARDS["DEFINITION"]
 
 # The costly top-level branches of three detail cues (numbered from 0 in the pattern), and
 # for each the words a text must hold for it to match: one word of every tuple. match.py

@@ -48,6 +48,7 @@ from scorer.cues import (
     PLAN_WITHIN,
     INTENT_YEAR,
     TARGET_YEAR,
+    TARGET_REACHED,
     YEAR_OPENER,
     PLAN_BASIS_LEAD,
     FUTURE_DATE,
@@ -81,6 +82,8 @@ from scorer.cues import (
     AGENDA_CLAUSE,
     DEMAND_OPENER,
     DEFINITION,
+    DEFINITION_GUARD,
+    DEMAND_GUARD,
     OWN_DOCUMENT_VERB,
     STUDIED_OR_CITED,
     APPLIED,
@@ -605,7 +608,7 @@ class _SentenceView:
         """(r18) The sentence defines an institution or states its aim (cues.DEFINITION): no clause
         of it is work done. A fact of the sentence, looked for once, not once per clause."""
         norm = self.sentence.norm
-        return ("指" in norm or "是" in norm or "制度" in norm or "机制" in norm) and DEFINITION.match(norm) is not None
+        return DEFINITION_GUARD.search(norm) is not None and DEFINITION.match(norm) is not None
 
     @_once
     def demands(self) -> dict[int, tuple[tuple[int, int], ...] | None]:
@@ -614,7 +617,7 @@ class _SentenceView:
         later clause of its stretch). A stretch runs to the sentence's end or to a clause that goes on to
         report the year's work (_demand_ended). Worked out once for the sentence, clause by clause."""
         norm, out = self.sentence.norm, {}
-        if not any(w in norm for w in ("强调", "指出", "提出", "要求", "建议")):  # (r20) 建议 too
+        if not DEMAND_GUARD.search(norm):
             return out
         inside = False
         for j, (cs, ce) in enumerate(self.clauses):
@@ -1278,7 +1281,7 @@ def _planned(norm: str, year: int | None) -> str | None:
     # (r18) a target for a year to come, or a plan's target cited from it (cues.TARGET_YEAR)
     m = TARGET_YEAR.match(norm)
     if m and (m.group("plan") or (year is not None and int(m.group("year")) > year
-                                  and not re.search(r"已|(?<![公中])共(?![享同识性赢治建])|累计|先后", norm[m.end():m.end() + 30]))):
+                                  and not TARGET_REACHED.search(norm[m.end():m.end() + 30]))):
         return m.group(0).strip()
     return None
 
