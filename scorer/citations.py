@@ -35,7 +35,7 @@ EDITIONS = (2015, 2021)
 # The report years each Outline edition judges (rules.editions_for_year).
 EDITION_REPORTS = {2015: "2020年度及以前的报告", 2021: "2021年度及以后的报告"}
 SEPARATOR = "；"
-_PART_NUMERALS = regex_cache.compile(r"^([一二三四五六七八九十]+)(.*)$")
+_PART_NUMERALS = regex_cache.compile(r"^([一二三四五六七八九十]{1,20})(.*)$")
 _PART_ORDER = {numeral: n for n, numeral in enumerate("一二三四五六七八九十", 1)}
 _KEY_SPACE = regex_cache.compile(r"[ \u3000]+")  # a key: the document, a space (either width) and the clause
 _HALF_TO_FULL = str.maketrans({"(": "（", ")": "）"})

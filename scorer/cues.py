@@ -18,6 +18,12 @@ from scorer.start_chars import searched_at_starts
 # most this many. Real lists name a few fields, rarely more than a dozen.
 _LIST_MAX = 30
 
+# (For the same reason every run of numerals in a shipped pattern is written with an upper bound,
+# \d{1,20} and [一二三…]{1,20}, never + or *: a count pattern tried from each numeral of a long
+# run reads the rest of it every time. No numeral in the labelled reports reaches 20 characters,
+# and a count after a longer run is still found from the run's last 20. tests/test_numeral_runs.py
+# holds the rules and these modules to it.)
+
 # (…or a title the text ends inside: a page copied up to a length stops mid-name, 印发《关于进一步
 # 规范 — still the name of a document, cut; only at the sentence's very end, with no stop after it)
 TITLE_SPAN = regex_cache.compile(r"《[^《》]{1,80}》|《[^《》。；;！？!?]{2,80}$")
@@ -247,7 +253,7 @@ TACKLED = regex_cache.compile(r"针对(?!性)|解决(?![^,，。;；的]{0,6}(�
                               # 文书不规范等问题17个; 检查出程序不规范问题5处): the finding is the work reported,
                               # the gap word describes what was found in others' files, not the unit's own gap
                               r"|(发现|查出|查找出|排查出|评查出|检查出)[^,，。;；]{0,20}?(问题|瑕疵)[^,，。;；]{0,4}?"
-                              r"[\d一二三四五六七八九十两百]+(余|多)?(个|处|项|条|起|件|类)"
+                              r"[\d一二三四五六七八九十两百]{1,20}(余|多)?(个|处|项|条|起|件|类)"
                               # (r31c) …or a fault named as the topic (对…问题，) and acted on in the next clause
                               # (对群众反映的执法不规范问题，及时约谈中队负责人): as 针对 is
                               r"|对[^,，。;；]{0,30}(问题|现象)[,，][^,，。;；]{0,6}(约谈|通报|督促|责令|问责|追责|督办|限期|立即|逐一)" +
@@ -283,7 +289,7 @@ PLAN_WITHIN = regex_cache.compile(
     # ((r18) a deadline ahead opening the sentence, the act after it not told done (年底前向社会公示
     # 2023年度重大行政决策事项的完成情况): what is to be done by then — not 年内, which reports tell
     # the year's work by (年内召开党组会议4次), nor with 已/了/均 in the clause)
-    r"|年底前(?![^,，。;；]{0,40}(已|了|均|完成率|\d+(件|项|次|个)))[,，]?\s*(向|对|完成|开展|启动|公布|公示|公开|出台|制定|印发|修订|编制|组织|召开|举办|上线|实现|建成))"
+    r"|年底前(?![^,，。;；]{0,40}(已|了|均|完成率|\d{1,20}(件|项|次|个)))[,，]?\s*(向|对|完成|开展|启动|公布|公示|公开|出台|制定|印发|修订|编制|组织|召开|举办|上线|实现|建成))"
 )
 YEAR_OPENER = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?[,，]?")
 # (x28a) intent aimed at a later year than the report's (力争2024年实现…, 计划到2025年…, 拟于2024年
@@ -317,7 +323,7 @@ TARGET_YEAR = regex_cache.compile(
 # of a plan made, done work; and the subject is no phrase of basis or partner (按照县政府…,
 # 会同县公安局…, 报请县政府将…). A named body's 计划/拟/准备/打算 is its plan as 我局's is
 # (PLAN_SUBJECT), with the same exceptions.
-_LEAD_ITEM = r"([一二三四五六七八九十]+是[,，]?|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?\s*"
+_LEAD_ITEM = r"([一二三四五六七八九十]{1,20}是[,，]?|[(（][一二三四五六七八九十\d]{1,20}[)）]|[一二三四五六七八九十\d]{1,20}[、.．])?\s*"
 _LEAD_TIME = (r"((同时|此外|另外|其次|最后|接下来|(在)?新的一年里?|下半年|年底前|年内|[“\"]?十四五[”\"]?(期间|时期)|今后一个时期)[,，]?\s*)?"
               r"(20\d\d\s*年(度|起)?[,，]?\s*)?")
 _LEAD_BODY = (r"((?!按照|根据|依据|依照|对照|结合|围绕|在|为|经|通过|由|向|对|与|和|同|配合|协助|协调|督促|指导|会同|联合|推动|"
@@ -359,7 +365,7 @@ PLAN_LEAD = regex_cache.compile(
 # held — a plan — unless the sentence goes on to what it heard (听取意见32条, 已召开).
 ANNOUNCED_MEETING = regex_cache.compile(
     r"(?:^|[,，])\s*(?:拟|决定|定于)(?:于|在)?(?>[^,，。;；]{0,60}?(?:召开|举行|举办))(?>[^,，。;；]{0,80}?(?:听证会|论证会|座谈会|征求意见会))"
-    r"(?![^。;；]{0,120}?(?:已|了|\d+\s*(?:条|件|人|次|名)))")
+    r"(?![^。;；]{0,120}?(?:已|了|\d{1,20}\s*(?:条|件|人|次|名)))")
 PLAN_BASIS_LEAD = regex_cache.compile(
     r"^\s*((严格|认真)?(根据|按照|依据|依照|遵照)[^。;；:：]{0,60}?(要求|规定|部署|精神|安排|意见|通知|》)[^,，。;；:：《]{0,4}[,，]\s*)"
     r"(继[^,，。;；:：]{1,30}?(之)?后[,，]\s*)?"
@@ -385,7 +391,7 @@ UNITS = (
 # (块 and 辆: screens and vehicles counted for publicity — 2000余块电子屏, 1815辆出租车; s25)
 # A score attained is a measured result (述法测评得分93分, 考核得分98.5分); the points an item
 # weighs (分值占比5分) are not, nor 15分钟.
-SCORE = r"(得分|评分|测评|考评)[^\d。,;，；]{0,6}\d+(\.\d+)?\s*分(?![钟值])"
+SCORE = r"(得分|评分|测评|考评)[^\d。,;，；]{0,6}\d{1,20}(\.\d{1,20})?\s*分(?![钟值])"
 # Chinese numerals count too, with the units that do not also build set phrases
 # (三项制度, 两个维护, 五个法定程序): 两次, 十二件, 三场, 四名工作人员. 一 is left out: 一次性,
 # 最多跑一次, and 一名 is mostly a remit (明确一名党组成员具体负责) or 每一名党员.
@@ -395,17 +401,17 @@ CN_QUANTITY = (
     # (一 and 零 inside a number count too: 三十一件, 一百零五件; 宗, 本, 台, 册 and 批次 are
     # units too: 九宗, 一百二十本, 十二批次 — but not 四台账, nor the set phrase 千家万户;
     # 户 is left to Arabic figures for that phrase's sake; not 中央八项规定, a name)
-    r"(?<![第一届“\"两二三四五六七八九十百千])(?<!次、)(一(?=[十百千万]))?[两二三四五六七八九十百千万][一两二三四五六七八九十百千万零〇]*"
+    r"(?<![第一届“\"两二三四五六七八九十百千])(?<!次、)(一(?=[十百千万]))?[两二三四五六七八九十百千万][一两二三四五六七八九十百千万零〇]{0,20}"
     # (部, 支, 处, 学时, 天 too: 两部规章, 两支队伍, 三处阵地, 四十学时, 为期三天 — not 三部门, 两部委,
     # the program 三支一扶, 两处理, 三天两头; t26f)
     r"(余|多)?(次|件|场|名|人|期|批次|批|份|卷|家|篇|轮|起|条|场次|人次|项|宗|本|台|册|学时|课时|部(?![门委署分])|支(?!一扶|持|部)|处(?![理置罚分级室长])|天(?!两头|无理由))(?!性|账|万户|规定|制度|执法制度|清单|机制|原则|标准|行动|工作(?!人员)|改革|要求|承诺|服务|全会|全体会议|党代会|法定)"
     # 五个专项小组, 三个工作组 — but not the slogans 两个维护, 四个意识, 三个务必
     # (十余个, 二十多个: a rough count is a count, as 十余次 and 10余个 are)
-    r"|(?<![第一“\"])[两二三四五六七八九十][一两二三四五六七八九十百]*(余|多)?个(?!维护|意识|自信|确立|务必|代表|全面|必须|坚持|一以贯之|善于|表率|着力|亲自|到位|优先|统筹|结合|坚决|严禁|不准|一律|始终|同步|法定|责任(?![人单部])|区分开来)"
+    r"|(?<![第一“\"])[两二三四五六七八九十][一两二三四五六七八九十百]{0,20}(余|多)?个(?!维护|意识|自信|确立|务必|代表|全面|必须|坚持|一以贯之|善于|表率|着力|亲自|到位|优先|统筹|结合|坚决|严禁|不准|一律|始终|同步|法定|责任(?![人单部])|区分开来)"
     # (nor the statutory steps of a decision, 五个法定程序, the Party's 两个责任, 三个区分开来: t26f)
     # a percentage in words is a percentage (答复率达到百分之百, 百分之九十五以上; t26f)
-    r"|百分之[零一二三四五六七八九十百](点[零一二三四五六七八九]+)?"
-    r"|连续([两二三四五六七八九十][一两二三四五六七八九十]*|\d+)(年|次|届)"
+    r"|百分之[零一二三四五六七八九十百](点[零一二三四五六七八九]{1,20})?"
+    r"|连续([两二三四五六七八九十][一两二三四五六七八九十]{0,20}|\d{1,20})(年|次|届)"
     # (b) the heads of every level of a counted set giving 述法 (省市县三级年终述法实现全覆盖, 盟旗乡三级
     # 述法工作实现全覆盖): the heads of that many levels all counted, as checkable as 100% of them (not
     # 一级, a rank; not 第二级). (Only 述法: a study or a list said to cover the levels, 三级干部学法
@@ -418,7 +424,7 @@ CN_QUANTITY = (
     r"|(?<![第一统唯同单另每])一(名|位)(专职|兼职)?(公职律师|法律顾问|律师|法制员|法制审核人员|审核人员|调解员)"
 )
 # (第2名, 第3次: a rank or an ordinal, not a count)
-QUANTITY = regex_cache.compile(rf"(?<![第\d.])\d+(\.\d+)?\s*(余|多)?\s*(万|亿)?\s*(余|多)?({UNITS})|{CN_QUANTITY}|{SCORE}")
+QUANTITY = regex_cache.compile(rf"(?<![第\d.])\d{{1,20}}(\.\d{{1,20}})?\s*(余|多)?\s*(万|亿)?\s*(余|多)?({UNITS})|{CN_QUANTITY}|{SCORE}")
 # (a date written in Chinese figures is as specific: 二〇二三年五月, 十一月份, 十二月初)
 PARTIAL_DATE = regex_cache.compile(r"\d{4}年\d{1,2}月|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
                                    r"|(?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,2}月(?=份|[,，初底末]|(上|中|下)旬)"
@@ -682,7 +688,7 @@ NAMED_EVENT = regex_cache.compile(
     # (宪法宣誓 held is an event; 落实宪法宣誓和年度报告制度 names a standing rule)
     r"|国家宪法日|宪法宣誓(?![\u4e00-\u9fff、]{0,24}制(度|$))"
     # a numbered session is one meeting that can be checked: …委员会第三次会议, 十五届三次全会
-    r"|第[一二三四五六七八九十\d]+次(全体)?[(（]?(全体|扩大)?[)）]?(会议|全会)"
+    r"|第[一二三四五六七八九十\d]{1,20}次(全体)?[(（]?(全体|扩大)?[)）]?(会议|全会)"
     # a named campaign or contest: “美好生活·民法典相伴”主题宣传活动, 法治微视频大赛 (its kind
     # may be said at more length: “…”等一系列法律知识学习活动 — up to 12 characters, was 8)
     # (not a numbered slogan: “八进”活动, “三个年”活动 — a motto, like “1211”机制; nor the
@@ -725,7 +731,7 @@ NAMED_EVENT = regex_cache.compile(
     # numbered study sessions (于2020年第2次、第7次、第8次学习会集中学习了宪法), and a standing body's
     # numbered session as well (第4次、第9次厅长办公会, 第3次局务会): one meeting that can be
     # checked, like …委员会第三次会议 above (with 示范班/研修班/报告会 named by their year: dev +2 / −0, s25)
-    r"|第[一二三四五六七八九十\d]+次(、第[一二三四五六七八九十\d]+次)*(集中|专题)?(学习会|学法会|常务会|党组会|党委会|党工委会|(厅长|局长|主任|区长|市长|县长|镇长)?办公会|局务会|厅务会|委务会|常委会)"
+    r"|第[一二三四五六七八九十\d]{1,20}次(、第[一二三四五六七八九十\d]{1,20}次)*(集中|专题)?(学习会|学法会|常务会|党组会|党委会|党工委会|(厅长|局长|主任|区长|市长|县长|镇长)?办公会|局务会|厅务会|委务会|常委会)"
     # a year-long campaign named by its subject (开展行政复议质量提升年活动, 执法规范化建设年活动)
     r"|(?<=开展|实施|组织|启动|深化)[\u4e00-\u9fff]{4,14}(提升|建设|攻坚|规范|落实|创新|巩固|深化|突破)年活动"
     # a day named by its date in quotes, wherever it stands (“3•15”普法, “6·26”禁毒宣传)
@@ -774,7 +780,7 @@ HONOUR = regex_cache.compile(
     # 全省政务公开测评排名第二)
     # (r13) (…any rank it gave said with its unit, not only the first: 考评中位列第三名, 排名第5位, 获得
     # A档 — as checkable as the first. A bare 排名第三 or 第二等次 is left out: dev-b −2.)
-    r"|(20\d\d年度?|全省|全市|全国|全区)[^,，。;；]{0,14}?(考评|考核|评估|测评)[^,，。;；]{0,4}?(被评为|评为|获得?|获评|列|位列|排名|蝉联|均获)[^,，。;；]{0,8}?(优秀|第一|第[一二三四五六七八九十\d]+(名|位)|第一档|[AaＡ](级|档)|一等)"
+    r"|(20\d\d年度?|全省|全市|全国|全区)[^,，。;；]{0,14}?(考评|考核|评估|测评)[^,，。;；]{0,4}?(被评为|评为|获得?|获评|列|位列|排名|蝉联|均获)[^,，。;；]{0,8}?(优秀|第一|第[一二三四五六七八九十\d]{1,20}(名|位)|第一档|[AaＡ](级|档)|一等)"
     # a named year's report graded by the body that assesses the reports (2023年法治政府建设年度报告
     # 被评为“优秀”): like a named year's assessment and its rank, the grade of a named document
     # ((r13) …the body or the review named between: 报告在全市评审中获评优秀等次, 报告被市依法治市办评为优秀)
@@ -787,7 +793,7 @@ HONOUR = regex_cache.compile(
     # ((r13) an honour conferred at a named level whatever the title's last word (被省信访局评为全省信访
     # 工作示范乡镇, 被司法部命名为全国模范人民调解委员会, 入选全省首批“金牌调解室”): the level names the
     # body that conferred it and the title is checkable, as 示范县 or 先进集体 above)
-    r"|(被[^,，。;；:：]{0,10}?(评为|命名为|授予|确定为)|获评|荣获|入选)(全国|全省|全市|全区|全县|全州|省级|市级|国家级)(首批|第[一二三四五六七八九十\d]+批)?[^,，。;；:：]{2,}"
+    r"|(被[^,，。;；:：]{0,10}?(评为|命名为|授予|确定为)|获评|荣获|入选)(全国|全省|全市|全区|全县|全州|省级|市级|国家级)(首批|第[一二三四五六七八九十\d]{1,20}批)?[^,，。;；:：]{2,}"
     # a title conferred, named in quotes (获评“全国模范人民调解委员会”)
     # (获得 too, with the year or the body before the title: 获得2024年度象山县“十佳行政执法案卷”, r26f)
     r"|(?<!力争|争取|努力|争创)(荣获|获评|被评为|被授予|授予)[^,，。;；:：“]{0,14}“[^”]{4,30}”|获得(20\d\d年度?|全国|全省|全市|[\u4e00-\u9fff]{1,6}(省|市|县|区))[^,，。;；:：“]{0,10}“[^”]{4,30}”"
@@ -982,13 +988,13 @@ AGENDA_CLAUSE = regex_cache.compile(
     # ((r12e) not the tasks said done over the list: …矛盾纠纷化解等重点工作有序推进/取得成效)
     r"|(等|作为)[^,]{0,12}重(难)?点(工作|任务|问题)(?![^,，。;；]{0,6}((扎实|有序|稳步|顺利)推进|取得|成效|落地见效|圆满完成))"
     # …and a plan's tasks counted: 明确强化突发事件依法处置等35项主要任务
-    r"|等[\d一二三四五六七八九十]+项主要任务"
+    r"|等[\d一二三四五六七八九十]{1,20}项主要任务"
     # …and the list closed by its count instead of 等 (围绕优化营商环境、行政复议体制改革和信访积案化解三项重点
     # 工作; 聚焦…及信访稳定两项中心工作): the same opening list of key tasks, named not reported done
     # (the count alone is the cue: the tasks named before it stay off the deployment's own words)
-    r"|(?<![\d.])[\d一二三四五六七八九十两]+(项|个|大)(年度)?(重点|重难点|中心|核心)(工作|任务)"
+    r"|(?<![\d.])[\d一二三四五六七八九十两]{1,20}(项|个|大)(年度)?(重点|重难点|中心|核心)(工作|任务)"
     # the areas of the year's work, counted: 围绕…规范行政决策行为…等9个方面
-    r"|等[\d一二三四五六七八九十]+个方面"
+    r"|等[\d一二三四五六七八九十]{1,20}个方面"
     # a priority stated, not work reported: 把法治宣传教育摆在重要位置
     r"|(摆在|放在|摆上)[^,]{0,8}(重要|突出|首要|更加突出)(位置|议事日程)"
 )
@@ -1010,7 +1016,7 @@ AGENDA_CLAUSE = regex_cache.compile(
 # 主渠道，是政府系统自我纠错的重要制度), and the other nouns writers close such a sentence with (…是行政
 # 机关的法定职责; …是…的重要手段; 人民调解是维护稳定的“第一道防线”; 审计监督是…监督体系的重要组成部分).
 DEFINITION = regex_cache.compile(
-    r"^\s*(其中[,:]?)?(第[一二三四五六七八九十百零]+条\s*)?"
+    r"^\s*(其中[,:]?)?(第[一二三四五六七八九十百零]{1,20}条\s*)?"
     r"(本(制度|办法|规定|细则|条例|意见|规则|准则)所称[^,。;]{0,30},?(是指|指)"
     r"|[^,。;]{2,24}(?<!不)(是指|系指)"
     r"|[^,。;是]{2,16}(制度|机制)(重在|旨在|的(目的|核心|要义)在于)"
@@ -1047,7 +1053,7 @@ DEMAND_OPENER = regex_cache.compile(
     # (调研组强调，规范性文件备案审查要坚持…; 会议指出，行政执法工作必须…): the demand made of
     # the work, not the work reported; not 要 ending a word (重要, 主要, 需要, 纲要, 摘要)
     r"|(?<=[,，:：])[^,，。;；:：要]{2,16}?(?<![重主需只纲摘概提简首紧必])(?:要(?!求|点|件|素|闻|务|案|害|职|塞|冲|员|领|义|旨|事)|必须|务必|应当))"
-    r"|(?<=提出)了?(?:具体|明确|几点|以下|如下|[一二三四五六七八九十两\d]+(?:点|项|条))?(?:工作|整改)?要求[:：])"
+    r"|(?<=提出)了?(?:具体|明确|几点|以下|如下|[一二三四五六七八九十两\d]{1,20}(?:点|项|条))?(?:工作|整改)?要求[:：])"
 )
 
 # The object of an inspection (对…行政执法三项制度落实等情况进行督导, 对各单位规范性文件备案
@@ -1066,37 +1072,37 @@ CASELOAD = regex_cache.compile(
     # (not 案卷, the case files drawn for a review: 随机抽取上年度办结的行政处罚案卷18卷 counts the
     # files reviewed, enforcement.supervision's own detail)
     r"(办理|查处|立案|作出|做出|办结|查办|实施)[^,]{0,8}(行政处罚|处罚|违法|违规|行政强制)[^,]{0,4}(案件|案(?!卷)|决定书?)"
-    r"[^,]{0,6}(\d|[一二三四五六七八九十两百千]+(件|起|宗|份|个))"
+    r"[^,]{0,6}(\d|[一二三四五六七八九十两百千]{1,20}(件|起|宗|份|个))"
     r"|罚没(款|金额)?[^,]{0,4}\d|罚款[^,]{0,6}\d"
     # …and the amount the cases came to (处罚金额318万元, 涉案金额540万元, 案值12.6万元; r29a)
-    r"|(处罚|涉案|案值)(总)?(金额)?[^,]{0,4}\d+(\.\d+)?(万|亿)?元"
+    r"|(处罚|涉案|案值)(总)?(金额)?[^,]{0,4}\d{1,20}(\.\d{1,20})?(万|亿)?元"
     # …and the unlawful acts investigated and cases closed, counted (立案调查违法行为67起, 结案62起),
     # and the unlawful gains confiscated (没收违法所得21万元): the year's enforcement volume again (r29a)
-    r"|(立案|查处|查办|调查)[^,]{0,8}违法(违规)?行为[^,]{0,4}(\d|[一二三四五六七八九十两百千]+余?(件|起|宗))"
-    r"|(?<![^,])结案[^,]{0,4}\d+(件|起|宗)|没收[^,]{0,6}\d+(\.\d+)?(万|亿)?元"
+    r"|(立案|查处|查办|调查)[^,]{0,8}违法(违规)?行为[^,]{0,4}(\d|[一二三四五六七八九十两百千]{1,20}余?(件|起|宗))"
+    r"|(?<![^,])结案[^,]{0,4}\d{1,20}(件|起|宗)|没收[^,]{0,6}\d{1,20}(\.\d{1,20})?(万|亿)?元"
     # …and the year's inspections and turn-outs counted (开展执法检查320次, 检查企业120家, 出动执法
     # 人员1860人次): enforcement volume again, not the detail of a requirement named before it
     # (…and said with 余/多 or as 监督检查 of a field — 开展市场监管执法检查560余次, 公共场所卫生监督检查
     # 620家次, 安全生产监督检查860家次 — the same volume; not 执法监督检查, the supervision of enforcement, nor
     # 法治…监督检查, the review of the rule of law's own work)
-    r"|(?<!执法)(?<!法治)(执法|监督)检查[^,]{0,8}\d+(余|多)?(次|家|户|个|人次|场次)"
-    r"|检查(各类)?(企业|商户|经营户|经营主体|市场主体|生产经营单位|门店|场所)[^,]{0,4}\d+(家|户|个|次)"
-    r"|出动[^,]{0,8}\d+[^,]{0,2}(人次|台次|车次|人|台|辆)"
+    r"|(?<!执法)(?<!法治)(执法|监督)检查[^,]{0,8}\d{1,20}(余|多)?(次|家|户|个|人次|场次)"
+    r"|检查(各类)?(企业|商户|经营户|经营主体|市场主体|生产经营单位|门店|场所)[^,]{0,4}\d{1,20}(家|户|个|次)"
+    r"|出动[^,]{0,8}\d{1,20}[^,]{0,2}(人次|台次|车次|人|台|辆)"
     # …and cases investigated counted without naming the penalty (查办案件1200件, 立案查处各类案件
     # 86起, 办理各类执法案件560件)
-    r"|(查处|查办)[^,]{0,8}案件?[^,]{0,6}(\d|[一二三四五六七八九十两百千]+余?(件|起|宗))|(办理|办结)[^,]{0,6}(执法|行政)案件[^,]{0,6}\d"
+    r"|(查处|查办)[^,]{0,8}案件?[^,]{0,6}(\d|[一二三四五六七八九十两百千]{1,20}余?(件|起|宗))|(办理|办结)[^,]{0,6}(执法|行政)案件[^,]{0,6}\d"
     # …and the year's government information disclosed counted (主动公开政府信息860条, 依申请公开
     # 政府信息14件, 办理政府信息公开申请9件): oversight.openness's volume, not the detail of the
     # annual report or another requirement named beside it (the report itself published is not
     # counted so: 主动公开2022年度法治政府建设情况报告)
-    r"|(主动|依申请)公开(?![^,]{0,40}报告)[^,]{0,10}\d+(余|多)?(条|件|篇|项|份)"
-    r"|公开(政府|政务)信息[^,]{0,6}\d+(余|多)?(条|件|篇|项|份)"
-    r"|(政府信息公开|依申请公开)申请[^,]{0,6}(\d|[一二三四五六七八九十两百千]+余?(件|条|份))"
-    r"|(办理|受理|答复|办结)[^,]{0,4}(政府信息公开|依申请公开)[^,]{0,6}(\d|[一二三四五六七八九十两百千]+余?(件|条|份))"
+    r"|(主动|依申请)公开(?![^,]{0,40}报告)[^,]{0,10}\d{1,20}(余|多)?(条|件|篇|项|份)"
+    r"|公开(政府|政务)信息[^,]{0,6}\d{1,20}(余|多)?(条|件|篇|项|份)"
+    r"|(政府信息公开|依申请公开)申请[^,]{0,6}(\d|[一二三四五六七八九十两百千]{1,20}余?(件|条|份))"
+    r"|(办理|受理|答复|办结)[^,]{0,4}(政府信息公开|依申请公开)[^,]{0,6}(\d|[一二三四五六七八九十两百千]{1,20}余?(件|条|份))"
     # …and the year's patrols counted (开展日常巡查1860余次, 巡查检查960余次): enforcement volume
     # like the inspections (y28a); not a random check made on patrol (联合巡查抽查36次), the
     # random inspections' own count
-    r"|巡查(?![^,\d]{0,8}(抽查|抽检|随机))[^,]{0,8}\d+(\.\d+)?(余|多)?(次|人次|场次|家|户)"
+    r"|巡查(?![^,\d]{0,8}(抽查|抽检|随机))[^,]{0,8}\d{1,20}(\.\d{1,20})?(余|多)?(次|人次|场次|家|户)"
 )
 # Counts of other work that end a requirement's detail only walking back: the hazards or problems
 # the year's inspections found and had put right (排查整改隐患312处, 发现并整改问题隐患438处,
@@ -1106,8 +1112,8 @@ CASELOAD = regex_cache.compile(
 # requirement's own work they are what it found or took in (开展执法监督检查，发现问题隐患45处;
 # 自觉接受社会监督，全年办理热线工单1860件), so unlike CASELOAD they do not end the walk forward.
 OTHER_WORK_BEFORE = regex_cache.compile(
-    r"(排查|整改|整治|发现|消除|查改|治理)[^,]{0,8}隐患[^,]{0,4}\d+(余|多)?(处|项|个|条|起)"
-    r"|(受理|办理|处理|办结|核查)[^,]{0,6}(投诉|举报|热线|工单)[^,]{0,8}\d+(\.\d+)?(万|余|多)?(件|起|条|个)"
+    r"(排查|整改|整治|发现|消除|查改|治理)[^,]{0,8}隐患[^,]{0,4}\d{1,20}(余|多)?(处|项|个|条|起)"
+    r"|(受理|办理|处理|办结|核查)[^,]{0,6}(投诉|举报|热线|工单)[^,]{0,8}\d{1,20}(\.\d{1,20})?(万|余|多)?(件|起|条|个)"
 )
 OTHER_WORK_GUARD = regex_cache.compile("隐患|投诉|举报|热线|工单")
 # A clause that is nothing but a rate (办结率100%, 结案率98%, 群众满意率99.6%, 整改到位率100%):
@@ -1115,7 +1121,7 @@ OTHER_WORK_GUARD = regex_cache.compile("隐患|投诉|举报|热线|工单")
 # rate, a figure of the same other matter, not the detail of a requirement named after it
 # (全年办理行政许可事项2386件，办结率100%，全面落实执法公示制度 — r29a). A requirement's own
 # rate (公示率100%) is in its own clause, which its detail always takes.
-VOLUME_RATE = regex_cache.compile(r"[^,]{0,12}?率(均|始终)?(达到?|为|保持在?)?\d+(\.\d+)?%$")
+VOLUME_RATE = regex_cache.compile(r"[^,]{0,12}?率(均|始终)?(达到?|为|保持在?)?\d{1,20}(\.\d{1,20})?%$")
 # …and the department's business volume: permits, approvals, land and registrations handled
 # (作出行政许可决定562件, 审批建设项目用地41宗, 办理不动产登记1.2万件, 受理审批服务事项3860件) —
 # the catalogue's own 办理行政许可36件 beside 全面推行三项制度, a figure of another matter (y28a)
@@ -1126,11 +1132,11 @@ VOLUME_RATE = regex_cache.compile(r"[^,]{0,12}?率(均|始终)?(达到?|为|保�
 BUSINESS_VOLUME = regex_cache.compile(
     r"(?<!取消)(?<!下放)(?<!精简)(?<!优化)(?<!承接)(?<!调整)(?<!减少)(?<!压减)"
     r"(审批|批准|核发|办理|受理|办结|作出|做出)[^,]{0,10}(行政许可|许可决定|许可证|审批事项|审批服务事项|用地|登记)"
-    r"[^,]{0,8}\d+(\.\d+)?(万|余|多)?(宗|件|个|项|本|份)"
+    r"[^,]{0,8}\d{1,20}(\.\d{1,20})?(万|余|多)?(宗|件|个|项|本|份)"
     # …and those permits' or approvals' rate of being done in time in a clause of its own (行政许可事项办结率
     # 保持100%, 审批事项提前办结率98.5%): the same service's figure, not the detail of an
     # enforcement requirement named beside it
-    r"|((行政)?许可|审批)(服务)?(事项|件)?[^,]{0,8}办结率[^,]{0,6}\d+(\.\d+)?%"
+    r"|((行政)?许可|审批)(服务)?(事项|件)?[^,]{0,8}办结率[^,]{0,6}\d{1,20}(\.\d{1,20})?%"
 )
 SERVICE_REFORM = regex_cache.compile(
     r"放管服|一网通办|一网通|最多跑一次|一次办|一件事|政务服务|审批制度改革|审批服务改革|证照分离|一窗受理|告知承诺|营商环境"

@@ -1635,8 +1635,8 @@ def _bodiless_heading(h: int, views: list[_SentenceView]) -> bool:
 # A heading's level by its marker: 一、 above （一） above 1. above （1）; a heading without a
 # marker counts as the highest.
 _HEADING_LEVELS = tuple(regex_cache.compile(p) for p in (
-    r"^\s*[一二三四五六七八九十]+[、.．]", r"^\s*[（(][一二三四五六七八九十]+[)）]",
-    r"^\s*\d+[、.．](?!\d)", r"^\s*[（(]\d+[)）]"))
+    r"^\s*[一二三四五六七八九十]{1,20}[、.．]", r"^\s*[（(][一二三四五六七八九十]{1,20}[)）]",
+    r"^\s*\d{1,20}[、.．](?!\d)", r"^\s*[（(]\d{1,20}[)）]"))
 
 
 def _heading_level(norm: str) -> int:
@@ -1704,9 +1704,9 @@ def _under_heading(found: Found, claims: dict[int, dict[int, set[str]]], body: _
 
 # An enumerated lead (一是落实主体责任。) stands as a heading but opens a point inside its
 # section: the section's body goes on past it.
-_ENUMERATED_LEAD = regex_cache.compile(r"^\s*[一二三四五六七八九十]+是")
+_ENUMERATED_LEAD = regex_cache.compile(r"^\s*[一二三四五六七八九十]{1,20}是")
 # A point's own short title, a whole sentence (一是对内从严落实法制审核。, 二是强化执法监督。)
-_LEAD_TITLE = regex_cache.compile(r"^\s*[一二三四五六七八九十]+是[^,，。;；:：]{2,20}[。;；]?\s*$")
+_LEAD_TITLE = regex_cache.compile(r"^\s*[一二三四五六七八九十]{1,20}是[^,，。;；:：]{2,20}[。;；]?\s*$")
 
 
 def _lead_about_else(h: int, found: Found, claims: dict[int, dict[int, set[str]]],

@@ -67,7 +67,7 @@ OTHERS_AT_FAULT = regex_cache.compile(r"(对|将|把|督促|责令|要求|其中
 AT_FAULT_NOUN = regex_cache.compile(r"的(单位|部门|企业|文件|案卷|卷宗|乡镇|镇街|街道|村|社区|科室|股室|中队|站所|人员|项目|场所|商户|经营户|执法队伍)")
 # …and problems counted (查找存在问题15个, 存在问题案卷3卷): a count of what an inspection found;
 # a report's own gaps come in kinds (存在问题主要有三个方面), not counted.
-PROBLEMS_COUNTED = regex_cache.compile(r"(的)?[\u4e00-\u9fff]{0,4}?(\d+|[两二三四五六七八九十百]+)(余|多)?(个|件|处|条|卷|家|项|起|宗)(?!方面)")
+PROBLEMS_COUNTED = regex_cache.compile(r"(的)?[\u4e00-\u9fff]{0,4}?(\d{1,20}|[两二三四五六七八九十百]{1,20})(余|多)?(个|件|处|条|卷|家|项|起|宗)(?!方面)")
 # …nor do the report's parts named in a row (报告内容涵盖主要举措、存在不足和下一年度安排; 全面总结
 # 工作成效和存在的问题; 报告包括存在的不足和原因、下一年度工作安排): the mention names a part of a
 # report, in a sentence about the report or the review, not the unit's own gaps. Named in a list:
@@ -104,7 +104,7 @@ TITLE_TOPIC = regex_cache.compile(r"法治政府|法治建设|依法行政|20\d\
 PARTY_COMMITTEE_ALONE = regex_cache.compile(r"[省市县区州旗盟]委")  # (市委 alone names no report's issuer)
 TITLE_TAG = regex_cache.compile(r"^\s*(\[[^\]]{1,10}\]|【[^】]{1,10}】)\s*")
 # A document number before a title (长政发〔2021〕1号长海县…, [天政发〔2026〕7号]天水市人民政府…).
-FILE_NUMBER = regex_cache.compile(r"^\s*[\[【]?[\u4e00-\u9fff]{1,8}[〔\[(（]\d{4}[〕\])）]\d+号[\]】]?\s*")
+FILE_NUMBER = regex_cache.compile(r"^\s*[\[【]?[\u4e00-\u9fff]{1,8}[〔\[(（]\d{4}[〕\])）]\d{1,20}号[\]】]?\s*")
 CITED_BEFORE = regex_cache.compile(r"(根据|按照|依据|依照|遵照|对照|贯彻|落实)[^《]{0,6}《")
 NOT_A_BODY = regex_cache.compile(r"网站|门户|投注|博彩|官网|app|APP|[,，。;；、:：]")
 # Short names that are never a body's official name, at the end of an issuer, and the full
@@ -506,8 +506,8 @@ def _next_year_by_year(heading: str, year: int | None) -> str | None:
 
 
 PLAN_WORDS = regex_cache.compile(r"将|要|计划|拟|力争|争取|继续|进一步|持续|着力|下一步|今后")
-ENUMERATION = regex_cache.compile(r"^\s*([一二三四五六七八九十]+是|[(（]?[一二三四五六七八九十\d]+[)）、.])")
-DONE_WORDS = regex_cache.compile(r"全年|一年来|已经|已于|完成|共计|累计|\d+(件|次|项|家|人|场|条)")
+ENUMERATION = regex_cache.compile(r"^\s*([一二三四五六七八九十]{1,20}是|[(（]?[一二三四五六七八九十\d]{1,20}[)）、.])")
+DONE_WORDS = regex_cache.compile(r"全年|一年来|已经|已于|完成|共计|累计|\d{1,20}(件|次|项|家|人|场|条)")
 
 
 def _plan_like(norm: str, year: int | None) -> bool:
