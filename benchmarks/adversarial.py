@@ -85,6 +85,16 @@ def _build(folder: Path) -> None:
     # start (8,000 characters took 11 s in one of them) until sentences were cut at 1,000
     (folder / "numerals.txt").write_text("2023年法治政府建设情况报告\n" + "两二三四五六七八九十百" * 20_000 + "\n",
                                          encoding="utf-8")
+    # (thirty-fourth session) sentences of ~1,000 numerals, Chinese or digits, each beside the
+    # words the count patterns need, so that the prefilter lets them run: fifty patterns read
+    # an unbounded run from each of its characters (85 s for this file) until every numeral run
+    # in the shipped patterns was bounded to 20 characters (tests/test_numeral_runs.py)
+    runs, tail = ("一二三四五六七八九十两百", "0123456789"), "主要负责人述法第一责任人公平竞争审查未经不得24小时值班重要文件系统安装调试不予处罚重点工作调解"
+    sentences = []
+    for i in range(1_000):  # (runs of different lengths and starts: ingest drops a repeated paragraph)
+        unit = runs[i % 2][i % len(runs[i % 2]):] + runs[i % 2][:i % len(runs[i % 2])]
+        sentences.append((unit * 100)[:900 + i % 97] + tail + "。")
+    (folder / "runs.txt").write_text("2023年法治政府建设情况报告\n" + "\n".join(sentences) + "\n", encoding="utf-8")
     # a user rule with catastrophic backtracking, and a long line for it to chew on
     rules = folder / "rules"
     rules.mkdir()
@@ -109,6 +119,7 @@ def _cases() -> list[Case]:
         Case("550 KB line: a list of 培训、 × 50,000 never closed by 等", ["score", "{dir}/list.txt"]),
         Case("480 KB line: 宣传法律行政败诉 × 60,000, one 》 at its end", ["score", "{dir}/titled.txt"]),
         Case("220,000 Chinese numerals in one line, no unit after them", ["score", "{dir}/numerals.txt"]),
+        Case("1,000 sentences of ~1,000 numerals beside the count patterns' words", ["score", "{dir}/runs.txt"]),
     ]
 
 

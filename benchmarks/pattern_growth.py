@@ -57,6 +57,9 @@ def _lines(source: str) -> list[tuple[str, str]]:
     # (and each word as an item of a list that never ends: a pattern that takes a run of
     # items (…、…、) up to the word closing it (等, 方面) reads every item after each start)
     units += [w.translate(ENDS) + "、" for w in words[:12]]
+    # (and, for a pattern with a digit class, a line of digits: its words are all Chinese, and
+    # a count read from every digit of a long run was the thirty-fourth session's find)
+    units += ["0123456789"] if "\\d" in source else []
     lines = [(u, "") for u in dict.fromkeys(units) if u]
     # (and each word repeated with a title's end only at the line's end: a lookahead asking
     # whether a title closes ahead ((?![^《》]*》)) reads to the line's end from every occurrence)
