@@ -5,9 +5,10 @@ signature (the extension only breaks ties — government sites serve HTML named
 .doc and PDFs named .htm), and then applies the clean-up every format needs:
 web-page furniture and a second copy of the body are dropped. Dropping never
 edits ``Document.text`` — offsets into it are what evidence points at — it only
-leaves lines out of ``Document.keep``. The one edit inside lines comes before the text
+leaves lines out of ``Document.keep``. The edits inside lines come before the text
 is fixed: pinyin a mirror site wrote after characters (建設(shè)) is taken out
-(``readers.pinyin``), so ``Document.text`` is the report as written.
+(``readers.pinyin``), so ``Document.text`` is the report as written, and a run of spaces
+longer than ``MAX_SPACE_RUN`` is shortened to that length (see there why).
 
 Every problem with the file is one ``InputError`` with a one-line message.
 A report held in memory (an upload, a blob from object storage) is read the same way by
@@ -17,6 +18,7 @@ A report held in memory (an upload, a blob from object storage) is read the same
 from __future__ import annotations
 
 import os
+import re
 import stat
 from io import BytesIO
 from pathlib import Path
@@ -35,6 +37,14 @@ MAX_BYTES = 20_000_000
 # The longest real reports run to some 100,000 characters; matching is linear but not free
 # (19 MB of text took 28 s), so text past this is refused rather than scored for minutes.
 MAX_CHARS = 3_000_000
+
+# The longest run of spaces (of any kind) left inside a line. The rules' patterns allow spaces
+# between the pieces of what they read (12 \u3000件, 2023 年), several optional pieces apart, and
+# `re` tries every way of sharing a run among them: a figure followed by 1,000 spaces cost one
+# count pattern 30 s, a 30 KB file of such lines ten minutes. No meaning rides on a longer run
+# (the 2,904 labelled texts hold four, the longest 46: layout copied from a page or a PDF).
+MAX_SPACE_RUN = 20
+_LONG_SPACE_RUN = re.compile(rf"[^\S\n]{{{MAX_SPACE_RUN + 1},}}")
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps, and password-protected .docx
 _ZIP = b"PK\x03\x04"
@@ -197,6 +207,9 @@ def _assemble(subject: str, ex: Extracted) -> Document:
         lines, annotated = pinyin.strip_pinyin(lines)
         if annotated:
             notes.append(f"删除网页添加的拼音注音 {annotated} 处")
+        lines, squeezed = _squeeze_spaces(lines)
+        if squeezed:
+            notes.append(f"过长的连续空白 {squeezed} 处已缩短为 {MAX_SPACE_RUN} 个字符")
     dropped, meta = furniture.find_furniture(lines)
     web = len(dropped - ex.furniture)
     dropped |= ex.furniture
@@ -228,6 +241,19 @@ def _assemble(subject: str, ex: Extracted) -> Document:
         ocr=ex.ocr,
         low_confidence=_text_spans(lines, ex.low_confidence),
     )
+
+
+def _squeeze_spaces(lines: list[str]) -> tuple[list[str], int]:
+    """The lines with every run of spaces longer than MAX_SPACE_RUN cut to its first
+    MAX_SPACE_RUN characters, and how many runs were cut."""
+    count = 0
+
+    def cut(m: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return m.group(0)[:MAX_SPACE_RUN]
+
+    return [_LONG_SPACE_RUN.sub(cut, line) if len(line) > MAX_SPACE_RUN else line for line in lines], count
 
 
 def _text_spans(lines: list[str], spans: list[tuple[int, int, int]]) -> tuple[tuple[int, int], ...]:
