@@ -95,6 +95,11 @@ def _build(folder: Path) -> None:
         unit = runs[i % 2][i % len(runs[i % 2]):] + runs[i % 2][:i % len(runs[i % 2])]
         sentences.append((unit * 100)[:900 + i % 97] + tail + "。")
     (folder / "runs.txt").write_text("2023年法治政府建设情况报告\n" + "\n".join(sentences) + "\n", encoding="utf-8")
+    # (thirty-fourth session) a figure, then 990 spaces, in 20 lines of a 30 KB file: the count
+    # pattern tried every way of sharing the run among its three optional spaces (cubic), ten
+    # minutes in all, until ingest cut runs of spaces to 20 (ingest.MAX_SPACE_RUN)
+    spaced = [f"一是{i}" + " " * 990 + "同时落实行政执法公示制度，涵盖" + " " * 500 + "全年办理。" for i in range(20)]
+    (folder / "spaces.txt").write_text("2023年法治政府建设情况报告\n" + "\n".join(spaced) + "\n", encoding="utf-8")
     # a user rule with catastrophic backtracking, and a long line for it to chew on
     rules = folder / "rules"
     rules.mkdir()
@@ -120,6 +125,7 @@ def _cases() -> list[Case]:
         Case("480 KB line: 宣传法律行政败诉 × 60,000, one 》 at its end", ["score", "{dir}/titled.txt"]),
         Case("220,000 Chinese numerals in one line, no unit after them", ["score", "{dir}/numerals.txt"]),
         Case("1,000 sentences of ~1,000 numerals beside the count patterns' words", ["score", "{dir}/runs.txt"]),
+        Case("30 KB: 20 lines of a figure then 990 spaces", ["score", "{dir}/spaces.txt"]),
     ]
 
 

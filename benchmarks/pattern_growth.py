@@ -6,7 +6,8 @@ Python's `re` backtracks. A pattern such as ``^(?![^。]*(办理|受理)[^。]*\
 办理 of a sentence before it gives up, and a hostile line that repeats the word a hundred
 thousand times keeps the scorer busy for hours. The shipped rules are written with Python's
 engine (they need lookarounds), so nothing but their writing keeps them linear; this script
-is how a rule writer checks it.
+is how a rule writer checks it. (Runs of spaces are not built: ingest cuts any run inside a
+line to 20 characters, `scorer.ingest.MAX_SPACE_RUN`, so a pattern's spaces never meet more.)
 
 Each pattern fazhi compiles through `scorer.regex_cache` (the rules, the cues, the segmenter,
 the readers: all are compiled by scoring one seed first) is searched in lines built from its
