@@ -1468,10 +1468,14 @@ def find_element(compiled: CompiledRule, body: _Body, scanner: _Scanner | None =
     alternatives = scanner.alternatives(compiled)
     # (the exclude is looked for in the candidates only: elsewhere it changes nothing)
     excluded = scanner.excluded(compiled, among)
+    # (sets of sentence numbers to look each sentence up in: shifting a set of n bits to read
+    # bit i copies it, quadratic over the 100,000 candidates of a hostile file of short lines)
+    excluded_at = None if excluded is None else set(sentences(excluded))
+    groups_at = [set(sentences(hits)) for hits in groups]
     for i in sentences(among):
         hit = _find(compiled, body.views[i], None if alternatives is None else alternatives.get(i, []),
-                    None if excluded is None else bool(excluded >> i & 1),
-                    sum(1 << k for k, hits in enumerate(groups) if hits >> i & 1))
+                    None if excluded_at is None else i in excluded_at,
+                    sum(1 << k for k, at in enumerate(groups_at) if i in at))
         if hit is not None:
             found[i] = hit
     return found

@@ -330,10 +330,17 @@ class Candidates:
         where: dict[int, int] = {}  # key id → the sentences holding it
         if prefilter.automaton is not None:
             find = prefilter.automaton.find_matches_as_indexes
-            for n, text in enumerate(texts):
-                bit = 1 << n
-                for k, _, _ in find(text, overlapping=True):
-                    where[k] = where.get(k, 0) | bit
+            if len(texts) <= _SMALL:
+                for n, text in enumerate(texts):
+                    bit = 1 << n
+                    for k, _, _ in find(text, overlapping=True):
+                        where[k] = where.get(k, 0) | bit
+            else:  # (or'ing bit n into a set of n bits copies it: quadratic in a long report)
+                holding: dict[int, list[int]] = {}
+                for n, text in enumerate(texts):
+                    for k, _, _ in find(text, overlapping=True):
+                        holding.setdefault(k, []).append(n)
+                where = {k: sentence_set(ns) for k, ns in holding.items()}
         self.where = where
         triggers = prefilter.triggers
         # (the keys found that trigger scans, and their scans, gathered by set operations
@@ -429,17 +436,38 @@ class Candidates:
         found = self._holding_all(scan.needed, among)
         if found and not scan.exact:
             search, texts = self.search(scan.source).search, self.texts
-            for n in sentences(found):
-                if search(texts[n]) is None:
-                    found ^= 1 << n
+            found ^= sentence_set([n for n in sentences(found) if search(texts[n]) is None])
         return found
+
+
+# A set of sentences up to this many is worked on bit by bit. Each such step copies the int,
+# which costs nothing for the few hundred sentences of a report but makes a loop over a set of
+# 100,000 (a hostile file of short lines) quadratic: 4 s of its scoring, in sentences() alone.
+# Larger sets are built and read in one pass.
+_SMALL = 2048
 
 
 def sentences(found: int) -> list[int]:
     """The sentence numbers, in order, of a set of sentences (bit n set: sentence n)."""
+    if found.bit_length() > _SMALL:
+        bits = bin(found)[:1:-1]  # bit n is character n
+        return [n for n, bit in enumerate(bits) if bit == "1"]
     out = []
     while found:
         low = found & -found
         out.append(low.bit_length() - 1)
         found ^= low
     return out
+
+
+def sentence_set(numbers: Sequence[int]) -> int:
+    """The set of these sentences (bit n set for each sentence n): sentences()'s inverse."""
+    if not numbers or max(numbers) <= _SMALL:
+        found = 0
+        for n in numbers:
+            found |= 1 << n
+        return found
+    buffer = bytearray(max(numbers) // 8 + 1)
+    for n in numbers:
+        buffer[n >> 3] |= 1 << (n & 7)
+    return int.from_bytes(buffer, "little")
