@@ -34,9 +34,12 @@ from .readers.txt import read_txt
 # `fazhi score` on a .txt report, which needs none of them.
 
 MAX_BYTES = 20_000_000
-# The longest real reports run to some 100,000 characters; matching is linear but not free
-# (19 MB of text took 28 s), so text past this is refused rather than scored for minutes.
-MAX_CHARS = 3_000_000
+# The longest real reports run to some 100,000 characters; matching is linear but not free, so
+# text past this is refused rather than scored for minutes. Its cost is per sentence (some 150 µs
+# and 3 KB each while a report is matched), so the worst text is one of many short lines: at
+# 3,000,000 characters (the limit until the thirty-fourth session) 140,000 of them took 24 s
+# and 580 MB; at this limit such a file takes about 10 s and 250 MB.
+MAX_CHARS = 1_000_000
 
 # The longest run of spaces (of any kind) left inside a line. The rules' patterns allow spaces
 # between the pieces of what they read (12 \u3000件, 2023 年), several optional pieces apart, and

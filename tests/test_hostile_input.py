@@ -104,7 +104,7 @@ def test_an_html_page_over_the_element_budget_is_refused_before_parsing(tmp_path
 
 
 def test_text_over_the_character_budget_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest, "MAX_CHARS", 2_000)  # the real limit is 3,000,000: same check, less text
+    monkeypatch.setattr(ingest, "MAX_CHARS", 2_000)  # the real limit is 1,000,000: same check, less text
     with pytest.raises(InputError, match=r"report text is [\d,]+ characters, over the 2,000 limit"):
         read_document(SEED)
 

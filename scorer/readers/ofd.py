@@ -38,9 +38,9 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
 _A4_HEIGHT = 297.0  # mm, when neither the page nor the document gives a PhysicalBox
 _DEFAULT_SIZE = 3.5  # mm (about 10 pt), for a TextObject without a Size
 _ASCENT = 0.88  # share of the font size above the baseline, as in common CJK fonts
-# Ingest refuses a report of over 3,000,000 characters; past that, stop building glyphs
-# (100 MB of XML could otherwise hold tens of millions of them).
-MAX_GLYPHS = 3_000_000
+# Ingest refuses a report of over 1,000,000 characters (ingest.MAX_CHARS); past that, stop
+# building glyphs (100 MB of XML could otherwise hold tens of millions of them).
+MAX_GLYPHS = 1_000_000
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # a line of the text holds no newline or tab
 _UNREADABLE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError)
 
