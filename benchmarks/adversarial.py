@@ -70,7 +70,7 @@ def _build(folder: Path) -> None:
     # until the twenty-second session: 40,000 characters of the first took 14 s): a meeting
     # hearing a reconsideration report, then 办理 half a million times with no figure after it;
     # a study of a law whose title never closes.
-    (folder / "heard.txt").write_text("2023年法治政府建设情况报告\n听取行政复议工作报告" + "办理" * 500_000 + "\n",
+    (folder / "heard.txt").write_text("2023年法治政府建设情况报告\n听取行政复议工作报告" + "办理" * 490_000 + "\n",
                                       encoding="utf-8")
     (folder / "unclosed.txt").write_text("2023年法治政府建设情况报告\n" + "组织干部学习《民法" * 100_000 + "\n",
                                          encoding="utf-8")
@@ -87,11 +87,11 @@ def _build(folder: Path) -> None:
                                          encoding="utf-8")
     # (thirty-fourth session) sentences of ~1,000 numerals, Chinese or digits, each beside the
     # words the count patterns need, so that the prefilter lets them run: fifty patterns read
-    # an unbounded run from each of its characters (85 s for this file) until every numeral run
+    # an unbounded run from each of its characters (85 s for 1,000 of them) until every numeral run
     # in the shipped patterns was bounded to 20 characters (tests/test_numeral_runs.py)
     runs, tail = ("一二三四五六七八九十两百", "0123456789"), "主要负责人述法第一责任人公平竞争审查未经不得24小时值班重要文件系统安装调试不予处罚重点工作调解"
     sentences = []
-    for i in range(1_000):  # (runs of different lengths and starts: ingest drops a repeated paragraph)
+    for i in range(950):  # (runs of different lengths and starts: ingest drops a repeated paragraph)
         unit = runs[i % 2][i % len(runs[i % 2]):] + runs[i % 2][:i % len(runs[i % 2])]
         sentences.append((unit * 100)[:900 + i % 97] + tail + "。")
     (folder / "runs.txt").write_text("2023年法治政府建设情况报告\n" + "\n".join(sentences) + "\n", encoding="utf-8")
@@ -100,6 +100,11 @@ def _build(folder: Path) -> None:
     # minutes in all, until ingest cut runs of spaces to 20 (ingest.MAX_SPACE_RUN)
     spaced = [f"一是{i}" + " " * 990 + "同时落实行政执法公示制度，涵盖" + " " * 500 + "全年办理。" for i in range(20)]
     (folder / "spaces.txt").write_text("2023年法治政府建设情况报告\n" + "\n".join(spaced) + "\n", encoding="utf-8")
+    # (thirty-fourth session) the text whose cost per character is highest, many short lines:
+    # matching costs per sentence, and 140,000 of them (2.8 million characters, under the
+    # limit then) took 24 s and 580 MB until the limit came down to 1,000,000 characters
+    short = "\n".join(f"全面推行行政执法公示制度{i}项。" for i in range(48_000))
+    (folder / "short.txt").write_text("2023年法治政府建设情况报告\n" + short + "\n", encoding="utf-8")
     # a user rule with catastrophic backtracking, and a long line for it to chew on
     rules = folder / "rules"
     rules.mkdir()
@@ -119,13 +124,14 @@ def _cases() -> list[Case]:
         Case(".docx zip bomb (2 GB inflated)", ["score", "{dir}/bomb.docx"]),
         Case("YAML alias bomb in --config", ["check", "--config", "{dir}/alias.yaml", str(SEED)]),
         Case("ReDoS rule `(a+)+$` on a 50 KB line", ["score", "--rules", "{dir}/rules", "{dir}/aaa.txt"]),
-        Case("1 MB line: a report heard, then 办理 × 500,000 and no figure", ["score", "{dir}/heard.txt"]),
+        Case("980 KB line: a report heard, then 办理 × 490,000 and no figure", ["score", "{dir}/heard.txt"]),
         Case("900 KB line: 组织干部学习《民法 × 100,000, the title never closed", ["score", "{dir}/unclosed.txt"]),
         Case("550 KB line: a list of 培训、 × 50,000 never closed by 等", ["score", "{dir}/list.txt"]),
         Case("480 KB line: 宣传法律行政败诉 × 60,000, one 》 at its end", ["score", "{dir}/titled.txt"]),
         Case("220,000 Chinese numerals in one line, no unit after them", ["score", "{dir}/numerals.txt"]),
-        Case("1,000 sentences of ~1,000 numerals beside the count patterns' words", ["score", "{dir}/runs.txt"]),
+        Case("950 sentences of ~1,000 numerals beside the count patterns' words", ["score", "{dir}/runs.txt"]),
         Case("30 KB: 20 lines of a figure then 990 spaces", ["score", "{dir}/spaces.txt"]),
+        Case("48,000 short sentences, one a line (950,000 characters)", ["score", "{dir}/short.txt"]),
     ]
 
 
