@@ -14,7 +14,7 @@ import pytest
 
 from scorer.match import MatchOptions, _Body, _find, _first_alternative_matches, _regex, _Scanner, _view, compile_ruleset
 from scorer.models import Sentence
-from scorer.prefilter import Candidates, build_prefilter, needed_literals
+from scorer.prefilter import _SMALL, Candidates, build_prefilter, needed_literals, sentence_set, sentences
 from scorer.textnorm import normalize
 
 
@@ -227,6 +227,22 @@ def test_the_prefilter_finds_where_each_rules_exclude_matches(compiled, body, ru
             assert bool(found >> n & 1) == bool(c.exclude.search(t)), (c.rule.id, t)
             excluded += bool(found >> n & 1)
     assert excluded > 50
+
+
+@pytest.mark.parametrize("numbers", [
+    [], [0], [3, 5, 64], list(range(0, _SMALL, 7)),  # read bit by bit
+    [_SMALL + 1], [0, _SMALL, 150_000], list(range(1, 140_000, 3)),  # built and read in one pass
+])
+def test_a_set_of_sentences_holds_exactly_its_numbers(numbers):
+    found = sentence_set(numbers)
+    assert found == sum(1 << n for n in numbers)
+    assert sentences(found) == numbers
+
+
+def test_the_body_of_examples_is_larger_than_a_small_set(body):
+    # (so the tests on it run the large sets' one-pass paths against a plain search; a
+    # report's few hundred sentences run the bit-by-bit ones in the tests of whole reports)
+    assert len(body.views) > _SMALL
 
 
 def test_an_exclude_looked_for_among_some_sentences_is_found_as_in_all(compiled, body):
