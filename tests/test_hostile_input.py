@@ -21,7 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 import scorer.match as match
-from scorer import ingest
+from scorer import ingest, segment
 from scorer.cli import app
 from scorer.errors import InputError
 from scorer.ingest import read_document
@@ -107,6 +107,26 @@ def test_text_over_the_character_budget_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(ingest, "MAX_CHARS", 2_000)  # the real limit is 1,000,000: same check, less text
     with pytest.raises(InputError, match=r"report text is [\d,]+ characters, over the 2,000 limit"):
         read_document(SEED)
+
+
+def test_a_text_of_too_many_sentences_is_refused_in_one_line(tmp_path):
+    # 述法。 330,000 times is within the character limit and took 27 s and 1.2 GB to score
+    path = tmp_path / "tiny.txt"
+    path.write_text("2023年法治政府建设情况报告\n" + "述法。" * (segment.MAX_SENTENCES + 10) + "\n", encoding="utf-8")
+    done = fazhi("score", path, SEED)
+    assert done.returncode == 2
+    errors = done.stderr.strip().splitlines()
+    assert errors == [f"fazhi: error: {path}: report text has {segment.MAX_SENTENCES + 11:,} sentences, "
+                      f"over the {segment.MAX_SENTENCES:,} limit: is this one report?"]
+    assert SEED.name in done.stdout and "发文单位 昆明市科技局" in done.stdout  # the other is still scored
+
+
+def test_the_sentence_limit_counts_every_sentence(tmp_path, monkeypatch):
+    monkeypatch.setattr(segment, "MAX_SENTENCES", 100)  # the real limit is 50,000: same check, less text
+    doc = ingest.read_text("2023年法治政府建设情况报告\n" + "全年办理案件。" * 99 + "\n", "ok.txt")
+    assert len(segment.segment(doc).sentences) == 100
+    with pytest.raises(InputError, match=r"^.*report text has 101 sentences, over the 100 limit"):
+        segment.segment(ingest.read_text("2023年法治政府建设情况报告\n" + "全年办理案件。" * 100 + "\n", "no.txt"))
 
 
 @pytest.mark.parametrize("damage", ["truncated", "flipped"])
