@@ -105,6 +105,8 @@ def _build(folder: Path) -> None:
     # limit then) took 24 s and 580 MB until the limit came down to 1,000,000 characters
     short = "\n".join(f"全面推行行政执法公示制度{i}项。" for i in range(48_000))
     (folder / "short.txt").write_text("2023年法治政府建设情况报告\n" + short + "\n", encoding="utf-8")
+    # …and tinier still: 述法。 330,000 times (27 s and 1.2 GB until the sentence limit)
+    (folder / "tiny.txt").write_text("2023年法治政府建设情况报告\n" + "述法。" * 330_000 + "\n", encoding="utf-8")
     # a user rule with catastrophic backtracking, and a long line for it to chew on
     rules = folder / "rules"
     rules.mkdir()
@@ -132,6 +134,7 @@ def _cases() -> list[Case]:
         Case("950 sentences of ~1,000 numerals beside the count patterns' words", ["score", "{dir}/runs.txt"]),
         Case("30 KB: 20 lines of a figure then 990 spaces", ["score", "{dir}/spaces.txt"]),
         Case("48,000 short sentences, one a line (950,000 characters)", ["score", "{dir}/short.txt"]),
+        Case("330,000 sentences of 述法。 (990,000 characters)", ["score", "{dir}/tiny.txt"]),
     ]
 
 
