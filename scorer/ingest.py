@@ -35,14 +35,14 @@ from .readers.txt import read_txt
 
 MAX_BYTES = 20_000_000
 # The longest real reports run to some 100,000 characters; matching is linear but not free, so
-# text past this is refused rather than scored for minutes. Its cost is per sentence (some 150 µs
-# and 3 KB each while a report is matched), so the worst text is one of many short lines: at
+# text past this is refused rather than scored for minutes. Its cost is per sentence (100–150 µs
+# and 3–4 KB each while a report is matched), so the worst text is one of many short lines: at
 # 3,000,000 characters (the limit until the thirty-fourth session) 140,000 of them took 24 s
-# and 580 MB; at this limit such a file takes about 10 s and 250 MB.
+# and 580 MB; at this limit such a file takes about 8 s and 220 MB (`make bench-hostile`).
 MAX_CHARS = 1_000_000
 
 # The longest run of spaces (of any kind) left inside a line. The rules' patterns allow spaces
-# between the pieces of what they read (12 \u3000件, 2023 年), several optional pieces apart, and
+# between the pieces of what they read (12 件, 2023 年), several optional pieces apart, and
 # `re` tries every way of sharing a run among them: a figure followed by 1,000 spaces cost one
 # count pattern 30 s, a 30 KB file of such lines ten minutes. No meaning rides on a longer run
 # (the 2,904 labelled texts hold four, the longest 46: layout copied from a page or a PDF).
