@@ -330,17 +330,13 @@ class Candidates:
         where: dict[int, int] = {}  # key id → the sentences holding it
         if prefilter.automaton is not None:
             find = prefilter.automaton.find_matches_as_indexes
-            if len(texts) <= _SMALL:
-                for n, text in enumerate(texts):
-                    bit = 1 << n
-                    for k, _, _ in find(text, overlapping=True):
-                        where[k] = where.get(k, 0) | bit
-            else:  # (or'ing bit n into a set of n bits copies it: quadratic in a long report)
-                holding: dict[int, list[int]] = {}
-                for n, text in enumerate(texts):
-                    for k, _, _ in find(text, overlapping=True):
-                        holding.setdefault(k, []).append(n)
-                where = {k: sentence_set(ns) for k, ns in holding.items()}
+            # (the sentences of each key listed first, each set made once: or'ing bit n into a
+            # set of n bits copies it, quadratic in a long report)
+            holding: dict[int, list[int]] = {}
+            for n, text in enumerate(texts):
+                for k, _, _ in find(text, overlapping=True):
+                    holding.setdefault(k, []).append(n)
+            where = {k: sentence_set(ns) for k, ns in holding.items()}
         self.where = where
         triggers = prefilter.triggers
         # (the keys found that trigger scans, and their scans, gathered by set operations
