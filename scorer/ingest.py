@@ -23,6 +23,7 @@ import stat
 from io import BytesIO
 from pathlib import Path
 
+from . import regex_cache
 from .errors import InputError
 from .models import Document
 from .readers import Extracted, furniture, pinyin, repeats, split_lines
@@ -47,7 +48,7 @@ MAX_CHARS = 1_000_000
 # count pattern 30 s, a 30 KB file of such lines ten minutes. No meaning rides on a longer run
 # (the 2,904 labelled texts hold four, the longest 46: layout copied from a page or a PDF).
 MAX_SPACE_RUN = 20
-_LONG_SPACE_RUN = re.compile(rf"[^\S\n]{{{MAX_SPACE_RUN + 1},}}")
+_LONG_SPACE_RUN = regex_cache.compile(rf"[^\S\n]{{{MAX_SPACE_RUN + 1},}}")
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps, and password-protected .docx
 _ZIP = b"PK\x03\x04"
