@@ -94,21 +94,38 @@ TITLE_WORDS = regex_cache.compile(r"报告|总结|情况|工作")
 OPENING_SUBJECT = regex_cache.compile(
     # (after a purpose or basis clause too: 为深入贯彻…，桃源县民政局在…领导下)
     r"^\s*((为|根据|按照)[^,，。]{2,60}[,，]\s*)?((20\d\d\s*年(度|以来)?|今年以来|近年来|一年来|过去一年)[,，]\s*)?"
+    # (…and the guidance it worked under: 在市委市政府正确领导下，市司法局奋力…; 在…领导下，省…厅的指导下，…)
+    r"(在?[^,，。;；]{2,40}?(领导|指导|监督|支持|关心|帮助)下[,，]\s*){0,3}"
     r"(?P<body>(?![我本全]|根据|按照|依据|在|一是|二是|三是|为|对|经|通过|围绕|自|从|由|坚持|全年|今年)[\u4e00-\u9fff()]{1,24}?"
     # (a government's report names its place: 南昌县全面贯彻…, 广州市深入践行…)
     r"(局|厅|委员会|委|办公室|办|人民政府|政府|镇|街道|街道办事处|乡|中心|管委会|分局|院|署|(?<=[\u4e00-\u9fff]{2})(市|县|区|州|旗|盟)))"
-    r"(党组|党委|党工委)?(在|坚持|深入|认真|全面|紧紧|始终|以|按照|持续|围绕|高度|紧扣|聚焦|牢固|立足|不断|扎实|积极|着力|严格)"
+    r"(党组|党委|党工委)?(在(?!线)|坚持|深入|认真|全面|紧紧|始终|以|按照|持续|围绕|高度|紧扣|聚焦|牢固|立足|不断|扎实|积极|着力|严格|奋力|坚决|切实|大力|全力)"
 )
 # …or the body named where the opening hands over to the report: 现将池州市生态环境局2025年度
 # 法治政府建设工作报告如下, 现将省政府2024年度法治政府建设情况报告如下.
 # (Not a time and the writer's own word: 现将一年来我区落实法治政府建设工作情况报告如下.)
 HANDOVER_SUBJECT = regex_cache.compile(r"现将(?P<body>(?![我本全有今上去]|一年|近年|过去)(?:(?!我)[\u4e00-\u9fff]){2,20}?)(20\d\d\s*年度?|年度|法治)")
+# The hand-over sentence on a line of its own (现将市人社局2019年度法治政府建设工作报告如下：) names
+# the report but is prose, not its title.
+HANDOVER_LINE = regex_cache.compile(r"^\s*现将|如下\s*[:：]?\s*$")
+# A page's breadcrumb (当前位置：首页 > 政务公开 > 法治政府建设年度报告) names the section, not the report.
+BREADCRUMB = regex_cache.compile(r"当前位置|您的位置|首页\s*[>＞»›]|\s[>＞»›]\s")
+# The line that addresses the report (城中区委全面依法治区委员会：, 县委、县人民政府：) names the body
+# it goes to, not its issuer.
+ADDRESSEE_LINE = regex_cache.compile(r"^[^,，。;；:：]{2,60}[:：]\s*$")
+# A page's 来源/发布机构 label that names an office inside a body (政策法规处, 厅法治督察处, 党政办)
+# says which office posted the page, not which body reports: no issuer rather than a wrong one.
+# (An office named with its place — 区府办, 某乡综合办 — is a body that may report itself.)
+INTERNAL_OFFICE = regex_cache.compile(r"^(?![^省市县区州旗盟镇乡街]*[省市县区州旗盟镇乡街])[\u4e00-\u9fff]{0,12}(处|科|股|室|党政办|综合办|办公室)$")
+# A page's field label before the title it gives (内容概述: 漳平市象湖镇人民政府2025年…, 标题：…).
+FIELD_LABEL = regex_cache.compile(r"^\s*(内容概述|标题|题名|名称|主题|文件名称|信息名称)\s*[:：]\s*")
 # What follows an issuer's name in a title or a page label and is not part of it (in a title,
 # its topic too: TITLE_TOPIC).
 ISSUER_CUT = regex_cache.compile(r"\s|\||关于|[(（]")
 TITLE_TOPIC = regex_cache.compile(r"法治政府|法治建设|依法行政|20\d\d\s*年")
 PARTY_COMMITTEE_ALONE = regex_cache.compile(r"[省市县区州旗盟]委")  # (市委 alone names no report's issuer)
-TITLE_TAG = regex_cache.compile(r"^\s*(\[[^\]]{1,10}\]|【[^】]{1,10}】)\s*")
+# (and a list bullet a page puts before its title or labels: • 黑龙江省司法厅关于…的报告)
+TITLE_TAG = regex_cache.compile(r"^\s*(\[[^\]]{1,10}\]|【[^】]{1,10}】|[•·▪◆■●►]+)\s*")
 # A document number before a title (长政发〔2021〕1号长海县…, [天政发〔2026〕7号]天水市人民政府…).
 FILE_NUMBER = regex_cache.compile(r"^\s*[\[【]?[\u4e00-\u9fff]{1,8}[〔\[(（]\d{4}[〕\])）]\d{1,20}号[\]】]?\s*")
 CITED_BEFORE = regex_cache.compile(r"(根据|按照|依据|依照|遵照|对照|贯彻|落实)[^《]{0,6}《")
@@ -231,7 +248,8 @@ def _detect_title(lines: list[_Line], doc: Document) -> int | None:
     for i, line in enumerate(lines[:4]):
         if _heading(line.text):
             return None
-        if len(line.text) <= 60 and "。" not in line.text and TITLE_WORDS.search(line.norm):
+        if (len(line.text) <= 60 and "。" not in line.text and TITLE_WORDS.search(line.norm)
+                and not HANDOVER_LINE.search(line.norm) and not BREADCRUMB.search(line.norm)):
             return i
     return None
 
@@ -308,6 +326,8 @@ def _issuer_from_opening(lines: list[_Line]) -> str | None:
     """The subject of the report's opening sentence, when it is a body: 2023年，市市场监管局在
     市委市政府的坚强领导下…, 今年以来，县退役军人事务局深入学习…"""
     for line in lines:
+        if ADDRESSEE_LINE.search(line.norm):
+            continue
         m = OPENING_SUBJECT.match(line.norm) or HANDOVER_SUBJECT.search(line.norm)
         if m:
             return _clean_issuer(m.group("body"))
@@ -318,7 +338,8 @@ def _clean_issuer(name: str) -> str | None:
     """The issuing body's name as a title or a page's label gives it, without what sticks to
     it there (a page's tag [权威发布], 关于, a table's bars, a label after a space); None when
     what is left names no body (关于2023年…, a site's 门户网站, spam)."""
-    name = ISSUER_CUT.split(FILE_NUMBER.sub("", TITLE_TAG.sub("", normalize(name))).strip(" |"), maxsplit=1)[0]
+    name = FIELD_LABEL.sub("", TITLE_TAG.sub("", normalize(name)))
+    name = ISSUER_CUT.split(FILE_NUMBER.sub("", name).strip(" |"), maxsplit=1)[0]
     # A cited notice is a higher body's (根据《上海市人民政府办公厅关于报送…的通知》要求，现将…); a
     # report's own title quoted after a file number or a verb (宁政发〔2019〕35号《南京市人民政府…,
     # 报送《浦东新区司法局…) names its issuer inside the quotes.
@@ -454,6 +475,8 @@ def segment(doc: Document) -> Segmented:
         issuer = _issuer_from_opening(lines[:4])
     if issuer is None and doc.metadata.get("issuer"):
         issuer = _clean_issuer(doc.metadata["issuer"])
+        if issuer and INTERNAL_OFFICE.match(issuer):
+            issuer = None
     if issuer:
         issuer = _qualify_issuer(full_issuer_name(issuer), sentences)
     published = None
@@ -482,10 +505,11 @@ def segment(doc: Document) -> Segmented:
 
 # A place name (2–3 characters) before 市/区/县/州, where what precedes it ends a word:
 # punctuation, a quote or one of the little words 在/对/与… (otherwise "推进昆明市"
-# would read as a place called 进昆明).
+# would read as a place called 进昆明); not a document number's short name for its issuer
+# (香治市办发〔2023〕6号 is 香格里拉市's office's, cut to two characters).
 PLACE = regex_cache.compile(
     r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[在对为与和及于从向至全由将把到赴经同共]))"
-    r"(?![在对为与和及于从向至全由将把到赴经同共])([\u4e00-\u9fff]{2,3}?)(市|区|县|州)(?![委政级直])"
+    r"(?![在对为与和及于从向至全由将把到赴经同共])([\u4e00-\u9fff]{2,3}?)(市|区|县|州)(?![委政级直]|办发)"
 )
 
 

@@ -229,6 +229,24 @@ def test_the_report_year_is_the_year_of_its_work(text, year):
     ("大河乡人民政府\n关于法治政府建设的情况报告\n2025年，我乡坚持依法行政。", "大河乡人民政府"),
     ("中共温州市龙湾区委 温州市龙湾区人民政府\n关于2023年度龙湾区法治政府建设工作情况的报告\n2023年，龙湾区坚持依法行政。",
      "中共温州市龙湾区委 温州市龙湾区人民政府"),
+    # the hand-over sentence on a line of its own is prose, not the title: the body is read
+    # from the opening below it
+    ("现将市医疗保障局2021年度法治政府建设工作报告如下：\n2021年以来，桐溪市医疗保障局认真贯彻依法行政要求。",
+     "桐溪市医疗保障局"),
+    # a list bullet or a page's field label before the title
+    ("• 桐溪省司法厅关于2023年法治政府建设情况的报告\n2023年，全厅坚持依法行政。", "桐溪省司法厅"),
+    ("内容概述: 桐溪县龙门镇人民政府2025年法治政府建设年度报告\n2025年，我镇坚持依法行政。", "桐溪县龙门镇人民政府"),
+    # a page's breadcrumb is not the title
+    ("当前位置：首页 > 政务公开 > 法治政府建设年度报告\n桐溪市审计局2024年度法治政府建设年度报告\n2024年，我局坚持依法审计。",
+     "桐溪市审计局"),
+    # the opening's subject after the guidance it worked under, one clause or two
+    ("2020年，在市委市政府正确领导下，市司法局奋力扛起法治建设统筹协调责任。", "市司法局"),
+    ("2025年，在市委、市政府的坚强领导下，省农业农村厅的正确指导下，桐溪市农业农村局全面推进依法行政。",
+     "桐溪市农业农村局"),
+    ("在区委、区政府的坚强领导下，龙门区坚持依法行政，推进法治政府建设。", "龙门区"),
+    # the line the report is addressed to names another body; a site's banner names none
+    ("龙门区委全面依法治区委员会：\n2024年，我街道坚持依法行政，推进法治政府建设。", None),
+    ("桐溪政府在线 移动版 无障碍\n2024年，我街道坚持依法行政，推进法治政府建设。", None),
 ])
 def test_the_issuer_is_a_body_named_by_the_title_or_the_opening(text, issuer):
     assert _seg(text).issuer == issuer
@@ -240,6 +258,22 @@ def test_a_page_label_that_names_a_site_is_no_issuer():
     # a label's name is cut at a space, not at words of the topic a body may be named for
     assert _seg("我局坚持依法行政。", issuer="开福区应急管理局 字体大小:").issuer == "开福区应急管理局"
     assert _seg("我办坚持依法行政。", issuer="县依法行政工作领导小组办公室").issuer == "县依法行政工作领导小组办公室"
+
+
+def test_a_page_label_that_names_an_office_inside_a_body_is_no_issuer():
+    # the office that posted the page (来源: 政策法规处) is not the body that reports
+    for office in ("政策法规处", "厅法治督察处", "法治调研督察处", "党政办", "办公室"):
+        assert _seg("我局坚持依法行政，推进法治政府建设。", issuer=office).issuer is None, office
+    # an office named with its place is a body that may report itself
+    assert _seg("我办坚持依法行政。", issuer="区府办").issuer == "区府办"
+    assert _seg("我办坚持依法行政。", issuer="某乡综合办").issuer == "某乡综合办"
+
+
+def test_a_document_numbers_short_place_does_not_qualify_the_issuer():
+    # 桐格市办发〔2023〕6号 is a document number: its 桐格市 is no place the report names
+    cite = "根据《关于印发2023年工作要点的通知》(桐格市办发〔2023〕6号)要求开展工作。"
+    seg = _seg(f"市信访局2023年法治政府建设工作报告\n一、主要成效\n{cite * 3}\n")
+    assert seg.issuer == "市信访局"
 
 
 def test_a_traditional_character_report_keeps_its_parts():
