@@ -191,6 +191,9 @@ FURNITURE = [
     # two crumbs only
     "政府信息公开 > 法治政府建设",
     "政务公开 » 法治政府建设年度报告",
+    # a trail printed with arrows first, its last crumb a long section name
+    "> 行政执法公开 > 法治政府建设年度报告和工作要点",
+    ">> 信息公开 >> 法治政府建设年度报告和年度工作计划",
     # a trail with the page's date and tools run on after its last crumb
     "政府信息公开 > 法定主动公开内容 > 其他主动公开内容 > 法治政府建设年度报告日期:2025-02-28 14:30 字体:[ 大 中 小 ] 关闭窗口",
     # the channel in the site's tab bar, and the issuer's disclosure section named above the article
@@ -214,6 +217,8 @@ BODY = [
     "2023年2月27日",
     "2023-02-27",
     "五、其他需要报告的情况",
+    # a comparison or a quote is not a trail
+    "群众满意度 > 95%，较上年提高3个百分点。",
     # Prose that mentions labels, links or sharing is still prose.
     "来源于群众的意见建议全部办理完毕,发布日期、发布单位等信息在门户网站同步公开,群众满意率达到98%以上,有效提升了政务公开质量。",
     "日期方面,我局严格落实重大行政决策事项目录公开制度,在规定时限内向社会公布年度重大行政决策事项目录,主动接受社会监督。",

@@ -116,7 +116,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("punctuation", r"^[\W_]+$", 20, "a stray bracket or rule left from a button or a layout table"),
     _p("menu", r"^(首页|网站首页)(\s+[^\s。，,；;]{2,8}){2,}$|^([^\s。，,；;:：、]{2,6}\s+){3,}[^\s。，,；;:：、]{2,6}$", 80,
        "the site's navigation menu: short names side by side, no sentence"),
-    _p("crumb", r"^\s*[>＞»›]{1,2}\s*[^。，,；;]{1,12}(\s*[>＞»›]{1,2}\s*[^。，,；;]{1,12})*$", 60,
+    # (a crumb may be a long section name: > 行政执法公开 > 法治政府建设年度报告和工作要点; the crumbs
+    # hold no arrow, so a line splits into them one way only)
+    _p("crumb", r"^\s*[>＞»›]{1,2}\s*[^。，,；;>＞»›]{1,30}(\s*[>＞»›]{1,2}\s*[^。，,；;>＞»›]{1,30})*$", 80,
        "a breadcrumb printed as '>> 政务公开 >> 通知公告'"),
     _p("menu item", r"^[-·•]\s*[^\s。，,；;]{2,10}$", 14, "a one-word menu entry printed as a list item"),
     # (a hijacked page carries a gambling site's name in its menus and labels)
