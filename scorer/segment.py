@@ -250,9 +250,57 @@ def _detect_title(lines: list[_Line], doc: Document) -> int | None:
         if _heading(line.text):
             return None
         if (len(line.text) <= 60 and "。" not in line.text and TITLE_WORDS.search(line.norm)
-                and not HANDOVER_LINE.search(line.norm) and not BREADCRUMB.search(line.norm)):
+                and not HANDOVER_LINE.search(line.norm) and not BREADCRUMB.search(line.norm)
+                and not _names_only(line)):
             return i
     return None
+
+
+def _names_only(line: _Line) -> bool:
+    """A line of bodies' names and nothing else (中共…街道工作委员会, or two side by side): the
+    issuer above a title in two lines, not the title, though 工作委员会 holds 工作."""
+    names = line.norm.split()
+    return bool(names) and all(ISSUER_LINE.match(name) for name in names)
+
+
+_ABOUT = ("关于", "關於", "關于")
+
+
+def _title_start(lines: list[_Line], title_idx: int) -> int:
+    """The first line of a title broken before its last words (关于…2022年度 / 法治政府建设情况的报告)."""
+    if title_idx > 0 and not lines[title_idx].text.strip().startswith(_ABOUT):
+        above = lines[title_idx - 1].text.strip()
+        if above.startswith(_ABOUT) and len(above) <= 40 and "。" not in above:
+            return title_idx - 1
+    return title_idx
+
+
+def _names_above(lines: list[_Line], start: int) -> list[str]:
+    """The bodies' names on the lines just above a title (up to two: a joint report's)."""
+    names: list[str] = []
+    for line in reversed(lines[max(0, start - 2):start]):
+        if not _names_only(line) or len(line.text) > 40:
+            break
+        names.insert(0, " ".join(line.text.split()))
+    return names
+
+
+def _display_title(lines: list[_Line], title_idx: int) -> str:
+    """The title as a reader should see it (the gap report's head, the memo's 《…》): without a
+    page's tag, bullet, field label or table bars, and a title in several lines read as one —
+    the bodies' names above 关于…的报告 open it."""
+    start = _title_start(lines, title_idx)
+    text = "".join(_strip_title_furniture(line.text) for line in lines[start:title_idx + 1])
+    if text.startswith(_ABOUT):
+        text = " ".join(_names_above(lines, start)) + text
+    return text.strip()
+
+
+def _strip_title_furniture(text: str) -> str:
+    # (a title printed in a table's cell, | 天津市…情况报告 |, or after characters the page
+    # could not encode, ??一、…)
+    text = text.strip().strip("|").strip().lstrip("?？")
+    return FIELD_LABEL.sub("", TITLE_TAG.sub("", text)).strip()
 
 
 def _detect_signature(lines: list[_Line]) -> tuple[int | None, dt.date | None]:
@@ -364,7 +412,7 @@ def segment(doc: Document) -> Segmented:
     lines = _body_lines(doc)
     title_idx = _detect_title(lines, doc)
     sig_idx, signed = _detect_signature(lines)
-    title = lines[title_idx].text if title_idx is not None else doc.metadata.get("title")
+    title = _display_title(lines, title_idx) if title_idx is not None else doc.metadata.get("title")
     # (read as the rest of the text is: a traditional-character title folded with its document)
     title_norm = lines[title_idx].norm if title_idx is not None else title
     year = _detect_year(title_norm, lines, signed)
@@ -468,10 +516,11 @@ def segment(doc: Document) -> Segmented:
         # a title in two lines, the body's name above 关于…的报告; or the body's name alone
         # on the first line, above the text
         # (a joint report names its bodies side by side: 中共温州市龙湾区委 温州市龙湾区人民政府)
-        near = lines[max(0, title_idx - 1):title_idx + 1] if title_idx is not None else lines[:1]
-        issuer = next((" ".join(line.text.split()) for line in near
-                       if line.text != title and len(line.text) <= 40
-                       and all(ISSUER_LINE.match(name) for name in line.norm.split())), None)
+        # (and a joint report's bodies on two lines above the title)
+        if title_idx is not None:
+            issuer = " ".join(_names_above(lines, _title_start(lines, title_idx))) or None
+        elif lines and _names_only(lines[0]) and len(lines[0].text) <= 40:
+            issuer = " ".join(lines[0].text.split())
     if issuer is None:
         issuer = _issuer_from_opening(lines[:4])
     if issuer is None and doc.metadata.get("issuer"):

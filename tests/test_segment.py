@@ -263,6 +263,32 @@ def test_a_page_label_that_names_a_site_is_no_issuer():
     assert _seg("我办坚持依法行政。", issuer="县依法行政工作领导小组办公室").issuer == "县依法行政工作领导小组办公室"
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    # a page's tag, bullet, field label or table bars are not the title's words
+    ("【法治建设报告】桐溪省司法厅2022年法治政府建设年度报告\n2022年，全厅坚持依法行政。", "桐溪省司法厅2022年法治政府建设年度报告"),
+    ("• 内容概述: 桐溪县龙门镇人民政府2025年法治政府建设年度报告\n2025年，我镇坚持依法行政。",
+     "桐溪县龙门镇人民政府2025年法治政府建设年度报告"),
+    ("[ 标 题 ] 桐溪县民政局关于2025年法治政府建设情况的报告\n2025年，我局坚持依法行政。",
+     "桐溪县民政局关于2025年法治政府建设情况的报告"),
+    ("| 桐溪市应急管理局2025年度法治政府建设情况报告 |\n2025年，我局坚持依法行政。", "桐溪市应急管理局2025年度法治政府建设情况报告"),
+    # a joint report's bodies on two lines above 关于… (工作委员会 holds 工作 but is a name, not
+    # the title), and a title broken before its last words, read as one
+    ("中共桐溪区龙门街道工作委员会\n桐溪区人民政府龙门街道办事处\n关于2025年度法治政府建设情况的报告\n区委、区政府：\n2025年，街道坚持依法行政。",
+     "中共桐溪区龙门街道工作委员会 桐溪区人民政府龙门街道办事处关于2025年度法治政府建设情况的报告"),
+    ("桐溪经济开发区管委会\n关于桐溪经济开发区2022年度\n法治政府建设情况的报告\n2022年，开发区坚持依法行政。",
+     "桐溪经济开发区管委会关于桐溪经济开发区2022年度法治政府建设情况的报告"),
+])
+def test_the_title_reads_as_the_report_names_itself(text, title):
+    assert _seg(text).title == title
+
+
+def test_a_joint_reports_bodies_on_two_lines_are_its_issuer():
+    seg = _seg("中共桐溪区龙门街道工作委员会\n桐溪区人民政府龙门街道办事处\n关于2025年度法治政府建设情况的报告\n"
+               "2025年，街道坚持依法行政。")
+    assert seg.issuer == "中共桐溪区龙门街道工作委员会 桐溪区人民政府龙门街道办事处"
+    assert [p.role for p in seg.parts][:2] == ["preamble", "title"]
+
+
 def test_a_page_label_that_names_an_office_inside_a_body_is_no_issuer():
     # the office that posted the page (来源: 政策法规处) is not the body that reports
     for office in ("政策法规处", "厅法治督察处", "法治调研督察处", "党政办", "办公室"):
