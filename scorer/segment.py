@@ -91,15 +91,27 @@ YEAR_AT_START = regex_cache.compile(r"^\s*(20\d\d)\s*年(度)?")
 TITLE_WORDS = regex_cache.compile(r"报告|总结|情况|工作")
 # The opening sentence's subject, when it names a body: after an optional time opener, a name
 # ending in a body's word, then the verb or 在…领导下 that starts the sentence's work.
-OPENING_SUBJECT = regex_cache.compile(
+_OPENING_LEAD = (
     # (after a purpose or basis clause too: 为深入贯彻…，桃源县民政局在…领导下)
     r"^\s*((为|根据|按照)[^,，。]{2,60}[,，]\s*)?((20\d\d\s*年(度|以来)?|今年以来|近年来|一年来|过去一年)[,，]\s*)?"
     # (…and the guidance it worked under: 在市委市政府正确领导下，市司法局奋力…; 在…领导下，省…厅的指导下，…)
     r"(在?[^,，。;；]{2,40}?(领导|指导|监督|支持|关心|帮助)下[,，]\s*){0,3}"
-    r"(?P<body>(?![我本全]|根据|按照|依据|在|一是|二是|三是|为|对|经|通过|围绕|自|从|由|坚持|全年|今年)[\u4e00-\u9fff()]{1,24}?"
+)
+_OPENING_VERB = r"(在(?!线)|坚持|深入|认真|全面|紧紧|始终|以|按照|持续|围绕|高度|紧扣|聚焦|牢固|立足|不断|扎实|积极|着力|严格|奋力|坚决|切实|大力|全力)"
+OPENING_SUBJECT = regex_cache.compile(
+    _OPENING_LEAD
+    + r"(?P<body>(?![我本全]|根据|按照|依据|在|一是|二是|三是|为|对|经|通过|围绕|自|从|由|坚持|全年|今年)[\u4e00-\u9fff()]{1,24}?"
     # (a government's report names its place: 南昌县全面贯彻…, 广州市深入践行…)
     r"(局|厅|委员会|委|办公室|办|人民政府|政府|镇|街道|街道办事处|乡|中心|管委会|分局|院|署|(?<=[\u4e00-\u9fff]{2})(市|县|区|州|旗|盟)))"
-    r"(党组|党委|党工委)?(在(?!线)|坚持|深入|认真|全面|紧紧|始终|以|按照|持续|围绕|高度|紧扣|聚焦|牢固|立足|不断|扎实|积极|着力|严格|奋力|坚决|切实|大力|全力)"
+    r"(党组|党委|党工委)?" + _OPENING_VERB
+)
+# A government's report opened by its place's Party committee and government together (2023年，
+# 云南省委、省政府坚持…; 陆良县委、县政府坚持…): the government's report, read as that place's 人民政府.
+# (Not the higher ones it worked under — 在市委、市政府的领导下 is the lead, not the subject.)
+JOINT_OPENING_SUBJECT = regex_cache.compile(
+    _OPENING_LEAD
+    + r"(?P<place>(?![我本全在按根依为对围自从由])[\u4e00-\u9fff]{2,10}?(省|市|县|区|州|旗|盟))(党)?委[、和]\s*(省|市|县|区|州|旗|盟)?(人民)?政府"
+    + _OPENING_VERB
 )
 # …or the body named where the opening hands over to the report: 现将池州市生态环境局2025年度
 # 法治政府建设工作报告如下, 现将省政府2024年度法治政府建设情况报告如下.
@@ -377,6 +389,9 @@ def _issuer_from_opening(lines: list[_Line]) -> str | None:
     for line in lines:
         if ADDRESSEE_LINE.search(line.norm):
             continue
+        m = JOINT_OPENING_SUBJECT.match(line.norm)
+        if m:
+            return _clean_issuer(m.group("place") + "人民政府")
         m = OPENING_SUBJECT.match(line.norm) or HANDOVER_SUBJECT.search(line.norm)
         if m:
             return _clean_issuer(m.group("body"))

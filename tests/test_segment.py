@@ -247,6 +247,11 @@ def test_the_report_year_is_the_year_of_its_work(text, year):
     ("2025年，在市委、市政府的坚强领导下，省农业农村厅的正确指导下，桐溪市农业农村局全面推进依法行政。",
      "桐溪市农业农村局"),
     ("在区委、区政府的坚强领导下，龙门区坚持依法行政，推进法治政府建设。", "龙门区"),
+    # a government's report opened by its place's Party committee and government together is
+    # that place's government's; the higher ones it worked under are not its subject
+    ("2023年，桐溪省委、省政府坚持以习近平法治思想为指导，推进法治政府建设。", "桐溪省人民政府"),
+    ("2022年，在市委、市政府的正确领导下，龙门区委、区政府坚持依法行政。", "龙门区人民政府"),
+    ("2024年，我县在市委、市政府的坚强领导下，坚持依法行政。", None),
     # the line the report is addressed to names another body; a site's banner names none
     ("龙门区委全面依法治区委员会：\n2024年，我街道坚持依法行政，推进法治政府建设。", None),
     ("桐溪政府在线 移动版 无障碍\n2024年，我街道坚持依法行政，推进法治政府建设。", None),
