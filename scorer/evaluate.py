@@ -97,6 +97,38 @@ class EvalReport:
     per_rule: dict[str, Counts] = field(default_factory=dict)
     mistakes: list[tuple[str, str, str, str]] = field(default_factory=list)  # file, rule, gold, predicted
     per_report: list[Counts] = field(default_factory=list)  # one per labelled report, in gold order: for intervals
+    facts: Facts | None = None  # the report year and issuer read off each text (fazhi's row only)
+
+
+@dataclass
+class Facts:
+    """What fazhi reads about each report besides its statuses, against the gold entry's
+    ``year`` and ``issuer`` where it gives them: the year decides the Outline edition, the
+    issuer groups the batch's dashboard and an issuer's history across years."""
+    years: int = 0  # entries that give the year
+    year_right: int = 0
+    issuers: int = 0  # entries that give the issuer
+    issuer_named: int = 0  # fazhi named some body
+    issuer_right: int = 0  # …the gold's body, short forms counted (市司法局 for 江门市司法局)
+
+    def add(self, entry: dict, year: int | None, issuer: str | None) -> None:
+        if entry.get("year"):
+            self.years += 1
+            self.year_right += year == int(entry["year"])
+        if entry.get("issuer"):
+            self.issuers += 1
+            self.issuer_named += issuer is not None
+            self.issuer_right += issuer is not None and same_issuer(str(entry["issuer"]), issuer)
+
+
+def same_issuer(gold: str, found: str) -> bool:
+    """One body named either way: the full name or a short form of it (市司法局 in 江门市司法局),
+    a short name written out (管委会 → 管理委员会), a joint report by either of its bodies."""
+    from scorer.segment import full_issuer_name
+
+    gold_names = {full_issuer_name(n) for n in gold.split()} | {"".join(gold.split())}
+    found_names = {full_issuer_name(n) for n in found.split()} | {"".join(found.split())}
+    return any(g in f or f in g for g in gold_names for f in found_names)
 
 
 @dataclass(frozen=True)
@@ -344,17 +376,22 @@ def evaluate(gold_path: str | Path, texts_dir: str | Path, ruleset: Ruleset,
             changed.append(path)
     reports = []
     baseline: dict[str, dict[str, str]] = {}
+    facts = Facts()
     for name, options in variants:
         predicted: dict[str, dict[str, str]] = {}
         for entry in gold:
             if entry["file"] not in docs:
                 predicted[entry["file"]] = baseline[entry["file"]] = {}
+                if name == variants[0][0]:
+                    facts.add(entry, None, None)
                 continue
             result = score_document(docs[entry["file"]], ruleset, options=options)
             predicted[entry["file"]] = statuses_of(result)
             if name == variants[0][0]:
                 baseline[entry["file"]] = keyword_statuses(result, ruleset)
+                facts.add(entry, result.year, result.issuer)
         reports.append(tally(name, gold, predicted))
+    reports[0].facts = facts
     reports.append(tally("keyword baseline", gold, baseline))
     return reports
 

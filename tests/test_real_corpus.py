@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from scorer.cli import app
-from scorer.evaluate import Counts, EvalReport, agreement, bootstrap, dev_half, error_kinds, select_fold, tally
+from scorer.evaluate import Counts, EvalReport, agreement, bootstrap, dev_half, error_kinds, same_issuer, select_fold, tally
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 spec = importlib.util.spec_from_file_location("corpus", REAL / "corpus.py")
@@ -163,6 +163,30 @@ def test_eval_by_fold_with_the_human_ceiling(tmp_path):
     # the other half holds no report: a clear error, not figures over no labels (1.000 everywhere)
     empty = runner.invoke(app, ["eval", str(gold), "--texts", str(texts), "--fold", other, "--no-per-rule"])
     assert empty.exit_code == 2 and f"no labelled report in fold '{other}'" in empty.output
+
+
+def test_eval_counts_the_year_and_issuer_read_off_each_report(tmp_path):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "a.txt").write_text("桐溪市司法局2023年法治政府建设情况报告\n全年聘请法律顾问2名。\n", encoding="utf-8")
+    (texts / "b.txt").write_text("2022年，我局坚持依法行政。\n开展植树活动。\n", encoding="utf-8")
+    (texts / "c.txt").write_text("市管委会2024年法治政府建设情况报告\n开展植树活动。\n", encoding="utf-8")
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(
+        "reports:\n"
+        "  - {file: a.txt, year: 2023, issuer: 桐溪市司法局, labels: {legal_adviser.use: substantiated}}\n"
+        # the year right, no body named in the text
+        "  - {file: b.txt, year: 2022, issuer: 桐溪市民政局, labels: {legal_adviser.use: absent}}\n"
+        # the year wrong; a short form of the labelled body, written out, still the body
+        "  - {file: c.txt, year: 2023, issuer: 桐溪市管委会, labels: {legal_adviser.use: absent}}\n",
+        encoding="utf-8")
+    out = CliRunner().invoke(app, ["eval", str(gold), "--texts", str(texts), "--no-per-rule"])
+    assert out.exit_code == 0, out.output
+    assert ("fazhi reads the report year right on 2 of 3 reports that give it; names an issuer on 2 of 3, "
+            "the labelled body on 2 (short forms count)") in out.output
+    # a joint report named by either of its bodies is that report's issuer; another body is not
+    assert same_issuer("中共桐溪区委 桐溪区人民政府", "桐溪区人民政府")
+    assert not same_issuer("桐溪市民政局", "桐溪市司法局")
 
 
 def test_the_dev_fold_halves_are_fixed_and_split_only_the_dev_fold():

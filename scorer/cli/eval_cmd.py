@@ -81,6 +81,11 @@ def eval_command(
     typer.echo(f"fazhi's {kinds.errors} in-play errors: {kinds.missed} missed outright ({kinds.missed_no_keyword} of "
                f"them with no keyword of the rule in the text), {kinds.credited} credited where the labels see "
                f"none, {kinds.strength} at the wrong strength, {kinds.other} other (a gap, a plan, a date)")
+    facts = fazhi.facts
+    if facts and (facts.years or facts.issuers):
+        typer.echo(f"fazhi reads the report year right on {facts.year_right:,} of {facts.years:,} reports that give it; "
+                   f"names an issuer on {facts.issuer_named:,} of {facts.issuers:,}, the labelled body on "
+                   f"{facts.issuer_right:,} (short forms count)")
     if labellings:
         settled = select_fold(load_gold(gold), None if fold == "all" else fold)
         typer.echo("")
