@@ -285,6 +285,36 @@ def test_an_info_line_dated_as_published_gives_the_date():
     assert dropped == {0} and meta == {"published": "2021-03-05", "issuer": "某省司法厅"}
 
 
+@pytest.mark.parametrize(("line", "meta"), [
+    # the next label right after a colon, or glued to the value before it
+    ("文章来源: 发布时间:2017年12月13日 字号:【小】 【大】", {"published": "2017-12-13"}),
+    ("来源:区教育局发布日期:2021-01-08", {"issuer": "区教育局", "published": "2021-01-08"}),
+    ("来源:桐溪县司法局 作者: 发布时间 2025年09月05日 点击数:", {"issuer": "桐溪县司法局", "published": "2025-09-05"}),
+    ("信息来源:本网 法规与宣教科发布日期:2023-01-18 分享:", {"published": "2023-01-18"}),
+    # the catalogue's 生成日期 is the page's date, as 发布日期 is
+    ("- 公文生成日期: 2025-02-07", {"published": "2025-02-07"}),
+    ("发布机构: 桐溪区司法局 生成日期: 2024-03-05", {"issuer": "桐溪区司法局", "published": "2024-03-05"}),
+    # the page's date after the site's or the body's name, with or without a colon or bars
+    ("桐溪县人民政府 发布时间: 2026-03-03 09:36", {"published": "2026-03-03"}),
+    ("桐溪县人民政府门户网站 www.example.gov.cn 发布时间:2025-04-17 12:23", {"published": "2025-04-17"}),
+    ("| 公开目录 | 公共法律服务 | 发布日期 | 2026-03-17 |", {"published": "2026-03-17"}),
+    ("发布日期2023-02-07", {"published": "2023-02-07"}),
+    ("文章发布日期: 2018-03-08    来源:桐溪市水务局", {"published": "2018-03-08", "issuer": "桐溪市水务局"}),
+])
+def test_a_page_date_line_is_furniture_and_gives_the_date(line, meta):
+    dropped, found = find_furniture([line, "2024年，我局坚持依法行政，推进法治政府建设。"])
+    assert dropped == {0} and found == meta
+
+
+@pytest.mark.parametrize("line", [
+    # prose that says when something was published stays text
+    "我局在门户网站发布时间表，2023-03-01起实施。",
+    "全年发布日期、发布单位等信息齐全的政府信息120条。",
+])
+def test_prose_about_publishing_dates_is_not_a_date_line(line):
+    assert not is_furniture(line)
+
+
 def test_label_line_leaves_a_body_line_alone():
     lines = ["来源:", "一、2022年度法治政府建设工作情况"]
     dropped, meta = find_furniture(lines)

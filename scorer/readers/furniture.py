@@ -25,7 +25,7 @@ from ..textnorm import has_traditional, normalize
 # Labels of the 政府信息公开 catalogue block printed above or below an article.
 _CATALOGUE = (
     "索引号|公开方式|公开形式|公开范围|公开时限|公开日期|公开载体|发布单位|发布机构|发文机关|发文单位|"
-    "发文日期|成文日期|生成日期|统一编号|发文字号|文号|有效性|效力状况|主题分类|体裁分类|组配分类|"
+    "发文日期|成文日期|公文生成日期|生成日期|统一编号|发文字号|文号|有效性|效力状况|主题分类|体裁分类|组配分类|"
     "服务对象分类|信息分类|主题词|所属机构|信息名称|成文时间|发文时间|效力状态|信息类别|公文种类|所属类别|"
     "题裁分类|时效|文件编号|公开类别|公开属性|"
     # (and the rows other sites' tables have: 法定主动公开分类:其他, 生效日期:, 签发人:李静,
@@ -35,7 +35,7 @@ _CATALOGUE = (
 )
 # Labels of the article info line under a page title.
 _INFO = (
-    "发布日期|发布时间|更新日期|更新时间|日期|时间|来源|信息来源|文章来源|稿件来源|稿源|作者|撰稿|"
+    "文章发布日期|发布日期|发布时间|更新日期|更新时间|日期|时间|来源|信息来源|文章来源|稿件来源|稿源|作者|撰稿|"
     "编辑|责任编辑|审核|浏览量|浏览次数|浏览|阅读量|阅读次数|阅读|正在阅读|访问量|访问次数|点击量|点击数|点击次数|"
     "字号|字体|发表日期|发表时间|"
     # links the page offers beside the article (原文链接:点击查看源文件, 文件下载:)
@@ -98,6 +98,12 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("title label", rf"^(标\s*题|名\s*称)(\s*{_COLON}|\s+\S)", 150, "the catalogue's title row repeats the report's title"),
     _p("info", rf"^[【\[（(]?\s*({_INFO_SPACED})\s*{_COLON}|^[【\[]?\s*({_INFO_SPACED})\s*[】\]]?$", 80,
        "date / source / views line under a page title"),
+    # (a short line that names the site or the body, then the page's date: 芷江侗族自治县人民政府
+    # 发布时间: 2026-03-03 09:36; 杭州网  发布时间:…; | 公开目录 | … | 发布日期 | 2026-03-17 |; no
+    # sentence mark, so that prose telling when something was published stays text)
+    _p("dated", r"^[^。，,；;！？]{0,40}?(^|[\s|])(文章)?(发布|发表|发文|公开|生成)(日期|时间)\s*[:：|]?\s*\|?\s*"
+       r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?[^。，,；;！？]{0,40}$", 100,
+       "the page's date line, with the site's or the body's name beside it"),
     _p("clock", r"\d{4}年\d{1,2}月\d{1,2}日\s*(星期|周)[一二三四五六日天](\s*农历\S*)?$", 50,
        "the site's date-and-weekday header (今天是:2019年10月31日 星期三): the day the page was seen, not the report's"),
     _p("timestamp", r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?$", 30,
@@ -159,15 +165,19 @@ _CATALOGUE_LABEL = regex_cache.compile(_CATALOGUE)
 _CATALOGUE_VALUE = regex_cache.compile(r"^(主动公开|依申请公开|不予公开|有效|失效|废止|无|[\dA-Z/-]{8,}|[^\s。，,]{1,12}[〔\[(（]\d{4}[〕\])）]\d+号)$")
 _PAIR = regex_cache.compile(rf"(?:^|(?<=\s)|(?<=[【\[]))({_CATALOGUE}|{_INFO})\s*{_COLON}?\s*(.*?)\s*(?=(?:\s|[】\]])(?:{_CATALOGUE}|{_INFO})(?:\s|{_COLON})|[】\]]|$)")
 
+_GLUED_LABEL = regex_cache.compile(rf"({_CATALOGUE}|{_INFO})\s*({_COLON}|(?=\d))")
+
 # Which metadata key a label feeds; the first value found wins.
 _KEY_OF = {
-    **dict.fromkeys(("发布日期", "发布时间", "发文日期", "发文时间", "公开日期", "发表日期", "发表时间", "日期", "时间"), "published"),
+    # (生成日期, the date the disclosure catalogue's entry was made, is the page's as 发布日期 is)
+    **dict.fromkeys(("发布日期", "发布时间", "文章发布日期", "发文日期", "发文时间", "公开日期", "发表日期", "发表时间",
+                     "生成日期", "公文生成日期", "日期", "时间"), "published"),
     **dict.fromkeys(("成文日期", "成文时间"), "date"),
     **dict.fromkeys(("发布单位", "发布机构", "发文机关", "发文单位", "来源", "信息来源", "文章来源", "稿件来源", "所属机构"), "issuer"),
     "信息名称": "title",
 }
 # A source line names a body ("区科技局"); a heading, a sentence or "本站" does not.
-_NOT_AN_ISSUER = regex_cache.compile(r"^(本站|本网|原创|网站|转载|未知)$|[。，；！？,;、\d]|^[（(]")
+_NOT_AN_ISSUER = regex_cache.compile(r"^(本站|本网|原创|网站|转载|未知)(\s|$)|[。，；！？,;、\d]|^[（(]")
 
 
 def find_furniture(lines: list[str]) -> tuple[set[int], dict[str, str]]:
@@ -247,8 +257,16 @@ def _is_value_of(label: str, value: str, same_table: bool = False) -> bool:
 
 def _read_pairs(line: str, meta: dict[str, str]) -> None:
     for m in _PAIR.finditer(line):
-        if m.group(2):
-            _record(m.group(1), m.group(2), meta)
+        label, value = m.group(1), m.group(2)
+        # (the next label right after this one's colon, or glued to its value: 来源: 发布日期:2023-02-21,
+        # 来源:区教育局发布日期:2021-01-08 — the value holds the next pair, read in turn)
+        glued = _GLUED_LABEL.search(value)
+        if glued:
+            if glued.start():
+                _record(label, value[:glued.start()], meta)
+            _read_pairs(value[glued.start():], meta)
+        elif value:
+            _record(label, value, meta)
 
 
 def _record(label: str, value: str, meta: dict[str, str]) -> None:
