@@ -123,8 +123,8 @@ HANDOVER_LINE = regex_cache.compile(r"^\s*现将|如下\s*[:：]?\s*$")
 # A page's breadcrumb (当前位置：首页 > 政务公开 > 法治政府建设年度报告) names the section, not the report.
 BREADCRUMB = regex_cache.compile(r"当前位置|您的位置|首页\s*[>＞»›]|\s[>＞»›]\s")
 # The line that addresses the report (城中区委全面依法治区委员会：, 县委、县人民政府：) names the body
-# it goes to, not its issuer.
-ADDRESSEE_LINE = regex_cache.compile(r"^[^,，。;；:：]{2,60}[:：]\s*$")
+# it goes to, not its issuer (the hand-over, 现将…报告如下：, names the issuer).
+ADDRESSEE_LINE = regex_cache.compile(r"^(?![^:：]*(现将|如下))[^,，。;；:：]{2,60}[:：]\s*$")
 # A page's 来源/发布机构 label that names an office inside a body (政策法规处, 厅法治督察处, 党政办)
 # says which office posted the page, not which body reports: no issuer rather than a wrong one.
 # (An office named with its place — 区府办, 某乡综合办 — is a body that may report itself.)

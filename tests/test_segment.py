@@ -232,10 +232,6 @@ def test_the_report_year_is_the_year_of_its_work(text, year):
     ("大河乡人民政府\n关于法治政府建设的情况报告\n2025年，我乡坚持依法行政。", "大河乡人民政府"),
     ("中共温州市龙湾区委 温州市龙湾区人民政府\n关于2023年度龙湾区法治政府建设工作情况的报告\n2023年，龙湾区坚持依法行政。",
      "中共温州市龙湾区委 温州市龙湾区人民政府"),
-    # the hand-over sentence on a line of its own is prose, not the title: the body is read
-    # from the opening below it
-    ("现将市医疗保障局2021年度法治政府建设工作报告如下：\n2021年以来，桐溪市医疗保障局认真贯彻依法行政要求。",
-     "桐溪市医疗保障局"),
     # a list bullet or a page's field label before the title
     ("• 桐溪省司法厅关于2023年法治政府建设情况的报告\n2023年，全厅坚持依法行政。", "桐溪省司法厅"),
     ("内容概述: 桐溪县龙门镇人民政府2025年法治政府建设年度报告\n2025年，我镇坚持依法行政。", "桐溪县龙门镇人民政府"),
@@ -252,6 +248,9 @@ def test_the_report_year_is_the_year_of_its_work(text, year):
     ("2023年，桐溪省委、省政府坚持以习近平法治思想为指导，推进法治政府建设。", "桐溪省人民政府"),
     ("2022年，在市委、市政府的正确领导下，龙门区委、区政府坚持依法行政。", "龙门区人民政府"),
     ("2024年，我县在市委、市政府的坚强领导下，坚持依法行政。", None),
+    # the hand-over on a line of its own, closed by a colon, is prose, not the title, and names
+    # the issuer
+    ("现将桐溪市医疗保障局2021年度法治政府建设工作报告如下：\n一、主要举措\n全年聘请法律顾问2名。", "桐溪市医疗保障局"),
     # the line the report is addressed to names another body; a site's banner names none
     ("龙门区委全面依法治区委员会：\n2024年，我街道坚持依法行政，推进法治政府建设。", None),
     ("桐溪政府在线 移动版 无障碍\n2024年，我街道坚持依法行政，推进法治政府建设。", None),
@@ -285,6 +284,11 @@ def test_a_page_label_that_names_a_site_is_no_issuer():
 ])
 def test_the_title_reads_as_the_report_names_itself(text, title):
     assert _seg(text).title == title
+
+
+def test_the_hand_over_line_is_not_the_title():
+    seg = _seg("现将市医疗保障局2021年度法治政府建设工作报告如下：\n2021年以来，桐溪市医疗保障局认真贯彻依法行政要求。")
+    assert seg.title is None and seg.issuer == "市医疗保障局" and seg.year == 2021
 
 
 def test_a_joint_reports_bodies_on_two_lines_are_its_issuer():

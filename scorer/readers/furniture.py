@@ -36,7 +36,7 @@ _CATALOGUE = (
 # Labels of the article info line under a page title.
 _INFO = (
     "文章发布日期|发布日期|发布时间|更新日期|更新时间|日期|时间|来源|信息来源|文章来源|稿件来源|稿源|作者|撰稿|"
-    "编辑|责任编辑|审核|浏览量|浏览次数|浏览|阅读量|阅读次数|阅读|正在阅读|访问量|访问次数|点击量|点击数|点击次数|"
+    "编辑|责任编辑|审核|浏览量|浏览次数|浏览|阅读量|阅读次数|阅读|正在阅读|访问量|访问次数|点击量|点击数|点击次数|点击|"
     "字号|字体|发表日期|发表时间|"
     # links the page offers beside the article (原文链接:点击查看源文件, 文件下载:)
     "原文链接|政策解读链接|在线链接地址|链接地址|文件下载|附件下载"
@@ -177,7 +177,7 @@ _KEY_OF = {
     "信息名称": "title",
 }
 # A source line names a body ("区科技局"); a heading, a sentence or "本站" does not.
-_NOT_AN_ISSUER = regex_cache.compile(r"^(本站|本网|原创|网站|转载|未知)(\s|$)|[。，；！？,;、\d]|^[（(]")
+_NOT_AN_ISSUER = regex_cache.compile(r"^(本站|本网|原创|网站|转载|未知)(\s|$)|[。，；！？,;、:：\d]|^[（(]")
 
 
 def find_furniture(lines: list[str]) -> tuple[set[int], dict[str, str]]:
