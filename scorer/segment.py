@@ -543,7 +543,7 @@ def segment(doc: Document) -> Segmented:
         if issuer and INTERNAL_OFFICE.match(issuer):
             issuer = None
     if issuer:
-        issuer = _qualify_issuer(full_issuer_name(issuer), sentences)
+        issuer = _government_of(_qualify_issuer(full_issuer_name(issuer), sentences))
     published = None
     if doc.metadata.get("published"):
         try:
@@ -580,17 +580,48 @@ PLACE = regex_cache.compile(
 
 def _qualify_issuer(issuer: str, sentences: list[Sentence]) -> str:
     """"市科技局" names no city: take the place the body names most, when one clearly dominates.
+    A province's department named without its province (省司法厅, 司法厅) likewise.
 
     Without this every 市科技局 in a batch would be one department in the history.
     """
+    if len(issuer) > 12:
+        return issuer
     level = issuer[0]
-    if level not in "市区县州" or len(issuer) > 12:
+    if level in "市区县州":
+        places = (m.group(1) for s in sentences for m in PLACE.finditer(s.norm) if m.group(2) == level)
+    elif level == "省" or (issuer.endswith("厅") and not PROVINCE.match(issuer)):
+        places = (m.group(0) for s in sentences for m in PROVINCE.finditer(s.norm))
+        issuer = issuer.removeprefix("省")
+    else:
         return issuer
-    counts = Counter(m.group(1) for s in sentences for m in PLACE.finditer(s.norm) if m.group(2) == level)
-    ranked = counts.most_common(2)
+    ranked = Counter(places).most_common(2)
     if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
-        return issuer
+        return ("省" + issuer) if level == "省" else issuer
     return ranked[0][0] + issuer
+
+
+# A province or autonomous region by its full name (广东省, 宁夏回族自治区): what qualifies a
+# department named without it.
+PROVINCE = regex_cache.compile(
+    r"(河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海)省"
+    r"|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区"
+)
+# A name that is only a place (北京市, 南昌县, 深圳市龙岗区): a report issued under it is that
+# place's government's, named as its title names it elsewhere (北京市人民政府), so that one
+# government is one issuer in the history whichever way a year's page names it. Not a zone run
+# by a committee (…开发区, …新区, …园区), whose 管委会 reports; not a 地区 or 盟, whose 行政公署
+# does; nor a township or a street.
+BARE_PLACE = regex_cache.compile(
+    r"^(?:(?![省市县区州盟旗])[\u4e00-\u9fff]{1,10}?(?:自治区|自治州|自治县|自治旗|省|市|州|盟|县|区|旗))+$"
+)
+ZONE_END = regex_cache.compile(r"(地区|盟|开发区|新区|园区|保税区|综保区|经济区|旅游区|度假区|工业区|产业区|集聚区|管理区|自贸区|风景区|高新区|实验区|示范区|经开区|港区|合作区|功能区|景区|城区|社区|片区|辖区|矿区|山区|市区|试验区|口岸区)$")
+_OFFICE_WORDS = regex_cache.compile(r"局|厅|委|办|政府|管理|中心|所|队|院|部")
+
+
+def _government_of(issuer: str) -> str:
+    if BARE_PLACE.match(issuer) and not ZONE_END.search(issuer) and not _OFFICE_WORDS.search(issuer):
+        return issuer + "人民政府"
+    return issuer
 
 
 def _next_year_by_year(heading: str, year: int | None) -> str | None:

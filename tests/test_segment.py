@@ -209,7 +209,7 @@ def test_the_report_year_is_the_year_of_its_work(text, year):
     ("今年以来，县退役军人事务局深入学习贯彻习近平法治思想，推进依法行政。", "县退役军人事务局"),
     ("根据《法治政府建设实施纲要》要求，我局扎实推进法治政府建设。", None),
     # a government names its place; a purpose clause may come first; the hand-over names the body
-    ("2019年，南昌县全面贯彻党的十九大精神，推进法治政府建设。", "南昌县"),
+    ("2019年，南昌县全面贯彻党的十九大精神，推进法治政府建设。", "南昌县人民政府"),
     ("为深入贯彻习近平法治思想，桃源县民政局在县委、县政府的正确领导下，推进依法行政。", "桃源县民政局"),
     ("根据《督察工作规定》要求，现将池州市生态环境局2025年度法治政府建设工作报告如下。", "池州市生态环境局"),
     ("2022年，全市坚持依法行政。", None),
@@ -242,7 +242,7 @@ def test_the_report_year_is_the_year_of_its_work(text, year):
     ("2020年，在市委市政府正确领导下，市司法局奋力扛起法治建设统筹协调责任。", "市司法局"),
     ("2025年，在市委、市政府的坚强领导下，省农业农村厅的正确指导下，桐溪市农业农村局全面推进依法行政。",
      "桐溪市农业农村局"),
-    ("在区委、区政府的坚强领导下，龙门区坚持依法行政，推进法治政府建设。", "龙门区"),
+    ("在区委、区政府的坚强领导下，龙门区坚持依法行政，推进法治政府建设。", "龙门区人民政府"),
     # a government's report opened by its place's Party committee and government together is
     # that place's government's; the higher ones it worked under are not its subject
     ("2023年，桐溪省委、省政府坚持以习近平法治思想为指导，推进法治政府建设。", "桐溪省人民政府"),
@@ -296,6 +296,35 @@ def test_a_joint_reports_bodies_on_two_lines_are_its_issuer():
                "2025年，街道坚持依法行政。")
     assert seg.issuer == "中共桐溪区龙门街道工作委员会 桐溪区人民政府龙门街道办事处"
     assert [p.role for p in seg.parts][:2] == ["preamble", "title"]
+
+
+@pytest.mark.parametrize(("title", "issuer"), [
+    # a report under a place's name alone is its government's: one issuer across years, whether
+    # a year's title names the place or the government
+    ("桐溪市2017年法治政府建设年度情况报告", "桐溪市人民政府"),
+    ("桐溪市龙门区2020年法治政府建设情况报告", "桐溪市龙门区人民政府"),
+    ("桐溪市人民政府2018年法治政府建设情况报告", "桐溪市人民政府"),
+    # …not a zone a committee runs, a 地区 or 盟 (行政公署), a township or a street
+    ("桐溪经济技术开发区2024年法治政府建设年度报告", "桐溪经济技术开发区"),
+    ("桐溪综合保税区2025年度法治政府建设情况报告", "桐溪综合保税区"),
+    ("桐溪新区2023年法治政府建设情况报告", "桐溪新区"),
+    ("喀什地区2022年法治政府建设情况报告", "喀什地区"),
+    ("兴安盟2021年法治政府建设情况报告", "兴安盟"),
+    ("某镇2023年法治政府建设年度报告", "某镇"),
+])
+def test_a_places_report_is_its_governments(title, issuer):
+    assert _seg(f"{title}\n一、主要成效\n开展培训2次。\n").issuer == issuer
+
+
+def test_a_provincial_department_named_without_its_province_is_qualified_by_it():
+    body = "配合桐溪省人大开展调研。落实桐溪省有关规定。对桐溪省各市宣讲2次。推进桐溪省项目。"
+    assert _seg(f"省司法厅2023年法治政府建设情况报告\n一、主要成效\n{body}\n").issuer == "省司法厅"  # no such province
+    body = "配合湖南省人大开展调研。落实湖南省有关规定。对湖南省各市宣讲2次。推进湖南省项目。"
+    assert _seg(f"省司法厅2023年法治政府建设情况报告\n一、主要成效\n{body}\n").issuer == "湖南省司法厅"
+    assert _seg(f"司法厅2023年法治政府建设情况报告\n一、主要成效\n{body}\n").issuer == "湖南省司法厅"
+    # two provinces named about equally: no guess
+    body = "与湖南省、湖北省、湖南省、湖北省、湖南省、湖北省合作。"
+    assert _seg(f"省司法厅2023年法治政府建设情况报告\n一、主要成效\n{body}\n").issuer == "省司法厅"
 
 
 def test_a_page_label_that_names_an_office_inside_a_body_is_no_issuer():
