@@ -124,16 +124,23 @@ def test_error_kinds_split_the_in_play_errors_and_tell_unknown_wording_from_a_me
     assert kinds.missed + kinds.credited + kinds.strength + kinds.other == kinds.errors
 
 
-def test_eval_by_fold_with_the_human_ceiling(tmp_path):
-    texts = tmp_path / "texts"
-    texts.mkdir()
-    (texts / "a.txt").write_text("某局2023年法治政府建设情况报告\n全年聘请法律顾问2名。\n", encoding="utf-8")
-    (texts / "b.txt").write_text("某局2023年法治政府建设情况报告\n开展植树活动。\n", encoding="utf-8")
+def _labelled_texts(tmp_path, texts: dict[str, str], gold_entries: str):
+    """A folder of report texts and a gold file of their labels, for `fazhi eval` to run on."""
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
     gold = tmp_path / "gold.yaml"
-    gold.write_text(
-        "reports:\n"
-        "  - {file: a.txt, fold: dev, labels: {legal_adviser.use: substantiated}}\n"
-        "  - {file: b.txt, fold: test, labels: {legal_adviser.use: asserted}}\n", encoding="utf-8")
+    gold.write_text("reports:\n" + gold_entries, encoding="utf-8")
+    return folder, gold
+
+
+def test_eval_by_fold_with_the_human_ceiling(tmp_path):
+    texts, gold = _labelled_texts(tmp_path, {
+        "a.txt": "某局2023年法治政府建设情况报告\n全年聘请法律顾问2名。\n",
+        "b.txt": "某局2023年法治政府建设情况报告\n开展植树活动。\n",
+    }, "  - {file: a.txt, fold: dev, labels: {legal_adviser.use: substantiated}}\n"
+       "  - {file: b.txt, fold: test, labels: {legal_adviser.use: asserted}}\n")
     human = tmp_path / "human.yaml"
     human.write_text("reports:\n  - {file: a.txt, labels: {legal_adviser.use: asserted}}\n", encoding="utf-8")
     runner = CliRunner()
@@ -166,20 +173,15 @@ def test_eval_by_fold_with_the_human_ceiling(tmp_path):
 
 
 def test_eval_counts_the_year_and_issuer_read_off_each_report(tmp_path):
-    texts = tmp_path / "texts"
-    texts.mkdir()
-    (texts / "a.txt").write_text("桐溪市司法局2023年法治政府建设情况报告\n全年聘请法律顾问2名。\n", encoding="utf-8")
-    (texts / "b.txt").write_text("2022年，我局坚持依法行政。\n开展植树活动。\n", encoding="utf-8")
-    (texts / "c.txt").write_text("市管委会2024年法治政府建设情况报告\n开展植树活动。\n", encoding="utf-8")
-    gold = tmp_path / "gold.yaml"
-    gold.write_text(
-        "reports:\n"
-        "  - {file: a.txt, year: 2023, issuer: 桐溪市司法局, labels: {legal_adviser.use: substantiated}}\n"
-        # the year right, no body named in the text
-        "  - {file: b.txt, year: 2022, issuer: 桐溪市民政局, labels: {legal_adviser.use: absent}}\n"
-        # the year wrong; a short form of the labelled body, written out, still the body
-        "  - {file: c.txt, year: 2023, issuer: 桐溪市管委会, labels: {legal_adviser.use: absent}}\n",
-        encoding="utf-8")
+    texts, gold = _labelled_texts(tmp_path, {
+        "a.txt": "桐溪市司法局2023年法治政府建设情况报告\n全年聘请法律顾问2名。\n",
+        "b.txt": "2022年，我局坚持依法行政。\n开展植树活动。\n",
+        "c.txt": "市管委会2024年法治政府建设情况报告\n开展植树活动。\n",
+    }, "  - {file: a.txt, year: 2023, issuer: 桐溪市司法局, labels: {legal_adviser.use: substantiated}}\n"
+       # the year right, no body named in the text
+       "  - {file: b.txt, year: 2022, issuer: 桐溪市民政局, labels: {legal_adviser.use: absent}}\n"
+       # the year wrong; a short form of the labelled body, written out, still the body
+       "  - {file: c.txt, year: 2023, issuer: 桐溪市管委会, labels: {legal_adviser.use: absent}}\n")
     out = CliRunner().invoke(app, ["eval", str(gold), "--texts", str(texts), "--no-per-rule"])
     assert out.exit_code == 0, out.output
     assert ("fazhi reads the report year right on 2 of 3 reports that give it; names an issuer on 2 of 3, "
