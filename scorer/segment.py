@@ -589,15 +589,14 @@ def _qualify_issuer(issuer: str, sentences: list[Sentence]) -> str:
     level = issuer[0]
     if level in "市区县州":
         places = (m.group(1) for s in sentences for m in PLACE.finditer(s.norm) if m.group(2) == level)
-    elif level == "省" or (issuer.endswith("厅") and not PROVINCE.match(issuer)):
+    elif PROVINCE_LEVEL.match(issuer) or (issuer.endswith("厅") and not PROVINCE_NAMED.match(issuer)):
         places = (m.group(0) for s in sentences for m in PROVINCE.finditer(s.norm))
-        issuer = issuer.removeprefix("省")
     else:
         return issuer
     ranked = Counter(places).most_common(2)
     if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
-        return ("省" + issuer) if level == "省" else issuer
-    return ranked[0][0] + issuer
+        return issuer
+    return ranked[0][0] + PROVINCE_LEVEL.sub("", issuer)
 
 
 # A province or autonomous region by its full name (广东省, 宁夏回族自治区): what qualifies a
@@ -605,6 +604,13 @@ def _qualify_issuer(issuer: str, sentences: list[Sentence]) -> str:
 PROVINCE = regex_cache.compile(
     r"(河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海)省"
     r"|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区"
+)
+# A department named by its level alone (省司法厅, 自治区司法厅), and a name that opens with a
+# province, in full or short (湖南省…, 宁夏司法厅): the one needs its province, the other has it.
+PROVINCE_LEVEL = regex_cache.compile(r"^(省|自治区)")
+PROVINCE_NAMED = regex_cache.compile(
+    r"^(河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海"
+    r"|内蒙古|广西|西藏|宁夏|新疆|北京|天津|上海|重庆)"
 )
 # A name that is only a place (北京市, 南昌县, 深圳市龙岗区): a report issued under it is that
 # place's government's, named as its title names it elsewhere (北京市人民政府), so that one
@@ -619,7 +625,10 @@ _OFFICE_WORDS = regex_cache.compile(r"局|厅|委|办|政府|管理|中心|所|�
 
 
 def _government_of(issuer: str) -> str:
-    if BARE_PLACE.match(issuer) and not ZONE_END.search(issuer) and not _OFFICE_WORDS.search(issuer):
+    # (a place's full name is short: 新疆维吾尔自治区伊犁哈萨克自治州伊宁市 is 19 characters; the
+    # bound keeps BARE_PLACE's ways of splitting a long name into places few)
+    if (len(issuer) <= 24 and not _OFFICE_WORDS.search(issuer) and not ZONE_END.search(issuer)
+            and BARE_PLACE.match(issuer)):
         return issuer + "人民政府"
     return issuer
 

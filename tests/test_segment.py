@@ -322,6 +322,9 @@ def test_a_provincial_department_named_without_its_province_is_qualified_by_it()
     body = "配合湖南省人大开展调研。落实湖南省有关规定。对湖南省各市宣讲2次。推进湖南省项目。"
     assert _seg(f"省司法厅2023年法治政府建设情况报告\n一、主要成效\n{body}\n").issuer == "湖南省司法厅"
     assert _seg(f"司法厅2023年法治政府建设情况报告\n一、主要成效\n{body}\n").issuer == "湖南省司法厅"
+    assert _seg(f"自治区司法厅2023年法治政府建设情况报告\n一、主要成效\n{body}\n").issuer == "湖南省司法厅"
+    # a department that names its province, in full or short, keeps its name
+    assert _seg(f"宁夏司法厅2023年法治政府建设情况报告\n一、主要成效\n{body}\n").issuer == "宁夏司法厅"
     # two provinces named about equally: no guess
     body = "与湖南省、湖北省、湖南省、湖北省、湖南省、湖北省合作。"
     assert _seg(f"省司法厅2023年法治政府建设情况报告\n一、主要成效\n{body}\n").issuer == "省司法厅"
