@@ -617,18 +617,14 @@ PROVINCE_NAMED = regex_cache.compile(
 # government is one issuer in the history whichever way a year's page names it. Not a zone run
 # by a committee (…开发区, …新区, …园区), whose 管委会 reports; not a 地区 or 盟, whose 行政公署
 # does; nor a township or a street.
-BARE_PLACE = regex_cache.compile(
-    r"^(?:(?![省市县区州盟旗])[\u4e00-\u9fff]{1,10}?(?:自治区|自治州|自治县|自治旗|省|市|州|盟|县|区|旗))+$"
-)
+BARE_PLACE = regex_cache.compile(r"^[\u4e00-\u9fff]{1,22}(省|市|州|县|区|旗)$")
 ZONE_END = regex_cache.compile(r"(地区|盟|开发区|新区|园区|保税区|综保区|经济区|旅游区|度假区|工业区|产业区|集聚区|管理区|自贸区|风景区|高新区|实验区|示范区|经开区|港区|合作区|功能区|景区|城区|社区|片区|辖区|矿区|山区|市区|试验区|口岸区)$")
 _OFFICE_WORDS = regex_cache.compile(r"局|厅|委|办|政府|管理|中心|所|队|院|部")
 
 
 def _government_of(issuer: str) -> str:
-    # (a place's full name is short: 新疆维吾尔自治区伊犁哈萨克自治州伊宁市 is 19 characters; the
-    # bound keeps BARE_PLACE's ways of splitting a long name into places few)
-    if (len(issuer) <= 24 and not _OFFICE_WORDS.search(issuer) and not ZONE_END.search(issuer)
-            and BARE_PLACE.match(issuer)):
+    # (a place's full name is short: 新疆维吾尔自治区伊犁哈萨克自治州伊宁市 is 19 characters)
+    if BARE_PLACE.match(issuer) and not _OFFICE_WORDS.search(issuer) and not ZONE_END.search(issuer):
         return issuer + "人民政府"
     return issuer
 
