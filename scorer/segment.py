@@ -377,10 +377,18 @@ def _not_work_year(text: str, m: re.Match[str]) -> bool:
 
 def _issuer_from_title(title: str) -> str | None:
     norm = TITLE_TAG.sub("", normalize(title))
-    m = re.match(r"^(关于)?(.{2,30}?)(关于)?(20\d\d)\s*年", norm) or re.match(r"^(关于)?20\d\d\s*年度?()(.{2,20}?)(法治|依法行政)", norm)
+    # (a body's name runs to 40 characters with the offices it also is: 上海市浦东新区生态环境局
+    # (水务局、海洋局、绿化和市容管理局) 2023年度…)
+    m = re.match(r"^(关于)?(.{2,40}?)(关于)?(20\d\d)\s*年", norm) or re.match(r"^(关于)?20\d\d\s*年度?()(.{2,20}?)(法治|依法行政)", norm)
     if m is None:
         return None
-    return _clean_issuer(TITLE_TOPIC.split(m.group(2) or m.group(3), maxsplit=1)[0])
+    named = TITLE_TOPIC.split(m.group(2) or m.group(3), maxsplit=1)[0]
+    # (a joint report's title names its bodies side by side, as the line above a title does:
+    # 中共…街道工作委员会 …街道办事处关于…)
+    names = ISSUER_CUT.split(named.replace(" ", "\0"), maxsplit=1)[0].split("\0")
+    if len(names) > 1 and all(ISSUER_LINE.match(name) for name in names if name):
+        return " ".join(name for name in names if name)
+    return _clean_issuer(named)
 
 
 def _issuer_from_opening(lines: list[_Line]) -> str | None:

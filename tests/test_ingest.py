@@ -300,6 +300,9 @@ def test_an_info_line_dated_as_published_gives_the_date():
     ("桐溪县人民政府门户网站 www.example.gov.cn 发布时间:2025-04-17 12:23", {"published": "2025-04-17"}),
     ("| 公开目录 | 公共法律服务 | 发布日期 | 2026-03-17 |", {"published": "2026-03-17"}),
     ("发布日期2023-02-07", {"published": "2023-02-07"}),
+    # a table's cell ends at its bar, whether the label shares the cell or has one of its own
+    ("| 发文机关:桐溪县住房和城乡建设管理局 | 主 题 词: |", {"issuer": "桐溪县住房和城乡建设管理局"}),
+    ("| 关键词 | 发布机构 | 桐溪县林草局 | |", {"issuer": "桐溪县林草局"}),
     ("文章发布日期: 2018-03-08    来源:桐溪市水务局", {"published": "2018-03-08", "issuer": "桐溪市水务局"}),
 ])
 def test_a_page_date_line_is_furniture_and_gives_the_date(line, meta):

@@ -286,6 +286,18 @@ def test_the_title_reads_as_the_report_names_itself(text, title):
     assert _seg(text).title == title
 
 
+@pytest.mark.parametrize(("title", "issuer"), [
+    # a joint report's title names both bodies, as the convention for the line above a title does
+    ("中共桐溪市委 桐溪市人民政府关于2023年度法治政府建设情况的报告", "中共桐溪市委 桐溪市人民政府"),
+    ("中共桐溪区龙门街道工作委员会 桐溪区龙门街道办事处关于2025年度法治政府建设情况的报告",
+     "中共桐溪区龙门街道工作委员会 桐溪区龙门街道办事处"),
+    # a body that names the offices it also is, at more than 30 characters, before the year
+    ("桐溪市浦江新区生态环境局 (水务局、海洋局、绿化和市容管理局) 2023年度法治政府建设情况报告", "桐溪市浦江新区生态环境局"),
+])
+def test_the_issuer_in_a_long_or_joint_title(title, issuer):
+    assert _seg(f"{title}\n一、主要成效\n开展培训2次。\n").issuer == issuer
+
+
 def test_the_hand_over_line_is_not_the_title():
     seg = _seg("现将市医疗保障局2021年度法治政府建设工作报告如下：\n2021年以来，桐溪市医疗保障局认真贯彻依法行政要求。")
     assert seg.title is None and seg.issuer == "市医疗保障局" and seg.year == 2021

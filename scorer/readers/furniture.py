@@ -26,7 +26,7 @@ from ..textnorm import has_traditional, normalize
 _CATALOGUE = (
     "索引号|公开方式|公开形式|公开范围|公开时限|公开日期|公开载体|发布单位|发布机构|发文机关|发文单位|"
     "发文日期|成文日期|公文生成日期|生成日期|统一编号|发文字号|文号|有效性|效力状况|主题分类|体裁分类|组配分类|"
-    "服务对象分类|信息分类|主题词|所属机构|信息名称|成文时间|发文时间|效力状态|信息类别|公文种类|所属类别|"
+    "服务对象分类|信息分类|主题词|关键词|所属机构|信息名称|成文时间|发文时间|效力状态|信息类别|公文种类|所属类别|"
     "题裁分类|时效|文件编号|公开类别|公开属性|"
     # (and the rows other sites' tables have: 法定主动公开分类:其他, 生效日期:, 签发人:李静,
     # 信息索引号:002489778/2024-00090, 责任部门:…局, 效用状态:有效)
@@ -257,7 +257,8 @@ def _is_value_of(label: str, value: str, same_table: bool = False) -> bool:
 
 def _read_pairs(line: str, meta: dict[str, str]) -> None:
     for m in _PAIR.finditer(line):
-        label, value = m.group(1), m.group(2)
+        # (a table's cell ends at its bar: | 发文机关:某局 | 主 题 词: |, | 发布机构 | 某局 | |)
+        label, value = m.group(1), m.group(2).lstrip("| ").split("|")[0].strip()
         # (the next label right after this one's colon, or glued to its value: 来源: 发布日期:2023-02-21,
         # 来源:区教育局发布日期:2021-01-08 — the value holds the next pair, read in turn)
         glued = _GLUED_LABEL.search(value)
