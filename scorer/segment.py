@@ -609,17 +609,14 @@ def _qualify_issuer(issuer: str, sentences: list[Sentence]) -> str:
 
 # A province or autonomous region by its full name (广东省, 宁夏回族自治区): what qualifies a
 # department named without it.
-PROVINCE = regex_cache.compile(
-    r"(河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海)省"
-    r"|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区"
-)
+_PROVINCES = "河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海"
+_REGIONS = {"内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区", "宁夏": "宁夏回族自治区",
+            "新疆": "新疆维吾尔自治区"}
+PROVINCE = regex_cache.compile(rf"({_PROVINCES})省|" + "|".join(_REGIONS.values()))
 # A department named by its level alone (省司法厅, 自治区司法厅), and a name that opens with a
 # province, in full or short (湖南省…, 宁夏司法厅): the one needs its province, the other has it.
 PROVINCE_LEVEL = regex_cache.compile(r"^(省|自治区)")
-PROVINCE_NAMED = regex_cache.compile(
-    r"^(河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海"
-    r"|内蒙古|广西|西藏|宁夏|新疆|北京|天津|上海|重庆)"
-)
+PROVINCE_NAMED = regex_cache.compile(rf"^({_PROVINCES}|" + "|".join(_REGIONS) + "|北京|天津|上海|重庆)")
 # A name that is only a place (北京市, 南昌县, 深圳市龙岗区): a report issued under it is that
 # place's government's, named as its title names it elsewhere (北京市人民政府), so that one
 # government is one issuer in the history whichever way a year's page names it. Not a zone run
