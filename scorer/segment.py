@@ -271,7 +271,10 @@ def _detect_title(lines: list[_Line], doc: Document) -> int | None:
 def _names_only(line: _Line) -> bool:
     """A line of bodies' names and nothing else (中共…街道工作委员会, or two side by side): the
     issuer above a title in two lines, not the title, though 工作委员会 holds 工作."""
-    names = line.norm.split()
+    return _bodies(line.norm.split())
+
+
+def _bodies(names: list[str]) -> bool:
     return bool(names) and all(ISSUER_LINE.match(name) for name in names)
 
 
@@ -386,8 +389,9 @@ def _issuer_from_title(title: str) -> str | None:
     # (a joint report's title names its bodies side by side, as the line above a title does:
     # 中共…街道工作委员会 …街道办事处关于…)
     names = ISSUER_CUT.split(named.replace(" ", "\0"), maxsplit=1)[0].split("\0")
-    if len(names) > 1 and all(ISSUER_LINE.match(name) for name in names if name):
-        return " ".join(name for name in names if name)
+    names = [name for name in names if name]
+    if len(names) > 1 and _bodies(names):
+        return " ".join(names)
     return _clean_issuer(named)
 
 
