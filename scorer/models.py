@@ -102,6 +102,21 @@ class Segmented:
 
 
 @dataclass(frozen=True)
+class StatedFacts:
+    """What a person states about a report over what segment reads from its text: the issuer
+    (发文单位) and the report year, given by the writer (``fazhi score --issuer --year``) or
+    corrected by a supervisor in ``fazhi serve``. None: as read. The year decides which Outline
+    judges the report and the deadline its date is held to, so a report is scored again with it."""
+
+    issuer: str | None = None
+    year: int | None = None
+
+
+STATED_YEARS = range(2000, 2101)  # a report year a person may state: the Outlines' years and well beyond
+STATED_ISSUER_MAX = 100  # characters: the longest joint issuer is some 60
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     kind: str  # element | part | deadline

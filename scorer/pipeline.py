@@ -11,12 +11,13 @@ distributed engine can score without temporary files and send back only that.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from typing import TYPE_CHECKING
 
 from scorer.match import MatchOptions, match_report
-from scorer.models import Document, ReportResult, Ruleset
+from scorer.models import Document, ReportResult, Ruleset, StatedFacts
 from scorer.rules import editions_for_year
 from scorer.score import ScoringPolicy, score_report
 from scorer.segment import segment
@@ -34,8 +35,11 @@ def score_document(
     policy: ScoringPolicy = ScoringPolicy(),
     options: MatchOptions = MatchOptions(),
     sentence_model: SentenceModel | None = None,
+    stated: StatedFacts = StatedFacts(),
 ) -> ReportResult:
-    seg = segment(doc)
+    seg = segment(doc, year=stated.year)
+    if stated.issuer:  # before matching: the issuer tells its own documents from a higher body's
+        seg = dataclasses.replace(seg, issuer=stated.issuer)
     matches, warnings = match_report(seg, ruleset, options, sentence_model)
     chosen = edition or editions_for_year(seg.year)
     return score_report(seg, matches, ruleset, chosen, policy, warnings)
@@ -48,10 +52,11 @@ def score_file(
     edition: int | None = None,
     policy: ScoringPolicy = ScoringPolicy(),
     options: MatchOptions = MatchOptions(),
+    stated: StatedFacts = StatedFacts(),
 ) -> ReportResult:
     from scorer.ingest import read_document  # the readers pull in docx/pdf/html libraries
 
-    return score_document(read_document(path), ruleset, edition=edition, policy=policy, options=options)
+    return score_document(read_document(path), ruleset, edition=edition, policy=policy, options=options, stated=stated)
 
 
 def score_bytes(
@@ -62,6 +67,7 @@ def score_bytes(
     edition: int | None = None,
     policy: ScoringPolicy = ScoringPolicy(),
     options: MatchOptions = MatchOptions(),
+    stated: StatedFacts = StatedFacts(),
 ) -> ReportRecord:
     """Score a report's bytes as ``score_file`` scores a file called ``filename``.
 
@@ -72,7 +78,7 @@ def score_bytes(
     from scorer.ingest import read_bytes
 
     doc = read_bytes(data, filename)
-    return _record(doc, hashlib.sha256(data).hexdigest(), ruleset, edition, policy, options)
+    return _record(doc, hashlib.sha256(data).hexdigest(), ruleset, edition, policy, options, stated)
 
 
 def score_text(
@@ -83,6 +89,7 @@ def score_text(
     edition: int | None = None,
     policy: ScoringPolicy = ScoringPolicy(),
     options: MatchOptions = MatchOptions(),
+    stated: StatedFacts = StatedFacts(),
 ) -> ReportRecord:
     """Score a report's text as ``score_file`` scores a UTF-8 .txt file holding it.
 
@@ -91,13 +98,14 @@ def score_text(
     from scorer.ingest import read_text
 
     doc = read_text(text, filename)
-    return _record(doc, hashlib.sha256(text.encode("utf-8")).hexdigest(), ruleset, edition, policy, options)
+    return _record(doc, hashlib.sha256(text.encode("utf-8")).hexdigest(), ruleset, edition, policy, options, stated)
 
 
 def _record(doc: Document, content_hash: str, ruleset: Ruleset | None, edition: int | None,
-            policy: ScoringPolicy, options: MatchOptions) -> ReportRecord:
+            policy: ScoringPolicy, options: MatchOptions, stated: StatedFacts) -> ReportRecord:
     from scorer.rules import builtin_rules
     from scorer.store import record_of
 
-    result = score_document(doc, ruleset if ruleset is not None else builtin_rules(), edition=edition, policy=policy, options=options)
+    result = score_document(doc, ruleset if ruleset is not None else builtin_rules(), edition=edition, policy=policy,
+                            options=options, stated=stated)
     return record_of(result, content_hash, edition)

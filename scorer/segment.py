@@ -435,14 +435,16 @@ def full_issuer_name(name: str) -> str:
     return GOVERNMENT_SHORT.sub("人民政府", name)
 
 
-def segment(doc: Document) -> Segmented:
+def segment(doc: Document, year: int | None = None) -> Segmented:
+    """``year``: the report year a person states (StatedFacts), read from the text when None; it
+    also tells which headings and paragraphs name a later year, the plans."""
     lines = _body_lines(doc)
     title_idx = _detect_title(lines, doc)
     sig_idx, signed = _detect_signature(lines)
     title = _display_title(lines, title_idx) if title_idx is not None else doc.metadata.get("title")
     # (read as the rest of the text is: a traditional-character title folded with its document)
     title_norm = lines[title_idx].norm if title_idx is not None else title
-    year = _detect_year(title_norm, lines, signed)
+    year = year if year is not None else _detect_year(title_norm, lines, signed)
 
     parts: list[Part] = []
     sentences: list[Sentence] = []

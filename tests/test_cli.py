@@ -55,6 +55,23 @@ def test_edition_override_and_bad_edition():
     assert "--edition: 2019 is not an Outline edition" in res.output
 
 
+def test_stated_issuer_and_year_and_bad_ones(tmp_path):
+    res = run("score", SEED, "--format", "json", "--year", "2021", "--issuer", " 某市  司法局 ")
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert (out["year"], out["edition"], out["issuer"]) == (2021, 2021, "某市 司法局")
+    assert json.loads(run("score", SEED, "--format", "json").output)["year"] != 2021  # (the seed is another year)
+    memo = tmp_path / "m.md"
+    assert run("memo", SEED, "--issuer", "某市司法局", "-o", memo).exit_code == 0
+    assert "某市司法局" in memo.read_text(encoding="utf-8")
+    for args, message in ((("--year", "1990"), "--year: 1990 is not a report year (use 2000–2100)"),
+                          (("--issuer", "  "), "--issuer: empty"),
+                          (("--issuer", "局" * 101), "--issuer: 101 characters, over 100")):
+        for command in ("score", "report", "memo", "check"):
+            res = run(command, SEED, *args)
+            assert res.exit_code == 2 and message in res.output, (command, args, res.output)
+
+
 def _bad_input(tmp_path: Path, kind: str) -> Path:
     path = tmp_path / f"{kind}.txt"
     if kind == "missing":

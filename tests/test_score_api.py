@@ -116,3 +116,21 @@ def test_the_pool_example_scores_the_seeds_as_score_file_does(tmp_path, seed_res
     with Store(db) as store:
         assert store.count() == len(SEED_FILES)
         assert set(store.failures()) == {str(folder / "empty.txt")}
+
+
+def test_a_stated_year_and_issuer_are_used_as_if_read(ruleset):
+    """StatedFacts stand for what segment would read: the year places the plans part (a heading
+    naming a later year) and picks the Outline; the issuer is the report's."""
+    from scorer.models import StatedFacts
+
+    text = ("关于2021年法治政府建设工作情况的报告\n一、主要举措和成效\n2021年，我局聘请法律顾问2名，全年审查合同15份。\n"
+            "二、2022年重点任务\n（一）深化行政执法公示，全面公示执法信息。\n")
+    as_read = score_text(text, ruleset)
+    assert (as_read.year, as_read.edition) == (2021, 2021)
+    assert _statuses(as_read)["enforcement.publicity"] == "planned"  # under 2022's heading: next year's
+    stated = score_text(text, ruleset, stated=StatedFacts("某市司法局", 2022))
+    assert (stated.year, stated.issuer) == (2022, "某市司法局")
+    assert _statuses(stated)["enforcement.publicity"] == "asserted"  # 2022 is now the report's own year
+    assert _statuses(stated)["structure.next_year"] == "absent"
+    old = score_text(text, ruleset, stated=StatedFacts(year=2020))
+    assert old.edition == 2015 and old.issuer == as_read.issuer  # the year picks the Outline; the issuer stays as read

@@ -70,6 +70,24 @@ def parse_edition(edition: int | None) -> int | None:
     return edition
 
 
+ISSUER_HELP = "the unit the report is of (发文单位), when fazhi reads it wrong or not at all"
+YEAR_HELP = "the report year, when fazhi reads it wrong: it picks the Outline and the deadline"
+
+
+def stated_facts(issuer: str | None, year: int | None):
+    """--issuer and --year: the writer's own unit and report year, over what fazhi reads (StatedFacts)."""
+    from scorer.models import STATED_ISSUER_MAX, STATED_YEARS, StatedFacts
+
+    if year is not None and year not in STATED_YEARS:
+        fail(f"--year: {year} is not a report year (use {STATED_YEARS.start}–{STATED_YEARS.stop - 1})")
+    name = " ".join(issuer.split()) if issuer is not None else None
+    if issuer is not None and not name:
+        fail("--issuer: empty; give the unit's name, e.g. --issuer 江门市司法局")
+    if name and len(name) > STATED_ISSUER_MAX:
+        fail(f"--issuer: {len(name)} characters, over {STATED_ISSUER_MAX}; give the unit's name")
+    return StatedFacts(name, year)
+
+
 @dataclass(frozen=True)
 class Settings:
     """What scoring takes from .fazhi.yaml and the command line together."""

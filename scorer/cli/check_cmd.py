@@ -13,7 +13,8 @@ from typing import Optional
 
 import typer
 
-from scorer.cli.app import EXIT_ERROR, EXIT_FAILED, EXIT_OK, app, error_line, fail, load_ruleset, parse_edition
+from scorer.cli.app import (EXIT_ERROR, EXIT_FAILED, EXIT_OK, ISSUER_HELP, YEAR_HELP, app, error_line, fail, load_ruleset,
+                            parse_edition, stated_facts)
 from scorer.errors import FazhiError
 
 
@@ -48,6 +49,8 @@ def check(
     rules: Optional[list[Path]] = typer.Option(None, "--rules", help="extra rules directory; adds to the config's `rules` (a later one wins by id), as in every command"),
     edition: Optional[int] = typer.Option(None, "--edition", help="judge by the 2015 or 2021 Outline instead of the report year's"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="write the output to this file instead of stdout"),
+    issuer: Optional[str] = typer.Option(None, "--issuer", help=ISSUER_HELP),
+    year: Optional[int] = typer.Option(None, "--year", help=YEAR_HELP),
 ) -> None:
     """Check draft reports against gates (score, required items, statuses, last year's report); exit 1 when one fails."""
     from scorer.cli.baseline_file import load_baseline
@@ -66,11 +69,12 @@ def check(
     except FazhiError as err:
         fail(err)
     chosen_edition = parse_edition(edition if edition is not None else project.edition)
+    stated = stated_facts(issuer, year)
 
     outcomes, errors = [], []
     for path in files:
         try:
-            result = score_file(path, ruleset, edition=chosen_edition, policy=project.policy)
+            result = score_file(path, ruleset, edition=chosen_edition, policy=project.policy, stated=stated)
         except FazhiError as err:
             typer.echo(error_line(err), err=True)
             errors.append(FileError(str(path), str(err)))

@@ -11,7 +11,7 @@ from typing import Optional
 
 import typer
 
-from scorer.cli.app import app, fail, scoring_settings
+from scorer.cli.app import ISSUER_HELP, YEAR_HELP, app, fail, scoring_settings, stated_facts
 from scorer.errors import FazhiError
 
 REPORT_SUFFIXES = (".html",)
@@ -42,12 +42,13 @@ def _check_output(out: Path, allowed: tuple[str, ...]) -> None:
         fail(f"{out}: directory {out.parent} does not exist; create it first")
 
 
-def _score(file: Path, rules: Optional[list[Path]], edition: Optional[int], config: Optional[Path] = None):
+def _score(file: Path, rules: Optional[list[Path]], edition: Optional[int], config: Optional[Path],
+           stated):
     from scorer.pipeline import score_file
 
     settings = scoring_settings(config, rules, edition)
     try:
-        return score_file(file, settings.ruleset, edition=settings.edition, policy=settings.policy)
+        return score_file(file, settings.ruleset, edition=settings.edition, policy=settings.policy, stated=stated)
     except FazhiError as err:
         fail(err)
 
@@ -69,14 +70,17 @@ def report(
     rules: Optional[list[Path]] = typer.Option(None, "--rules", help=_RULES_HELP),
     edition: Optional[int] = typer.Option(None, "--edition", help=_EDITION_HELP),
     config: Optional[Path] = typer.Option(None, "--config", help=_CONFIG_HELP),
+    issuer: Optional[str] = typer.Option(None, "--issuer", help=ISSUER_HELP),
+    year: Optional[int] = typer.Option(None, "--year", help=YEAR_HELP),
 ) -> None:
     """Write the HTML gap report a supervisor reads: gaps first, then every requirement with its evidence."""
     from scorer import atomic
     from scorer.render import html_report
 
+    stated = stated_facts(issuer, year)
     output = output or beside(file, "核查报告", ".html")
     _check_output(output, REPORT_SUFFIXES)
-    result = _score(file, rules, edition, config)
+    result = _score(file, rules, edition, config, stated)
     _written(output, lambda: atomic.write_text(output, html_report.render(result)))
 
 
@@ -87,11 +91,14 @@ def memo(
     rules: Optional[list[Path]] = typer.Option(None, "--rules", help=_RULES_HELP),
     edition: Optional[int] = typer.Option(None, "--edition", help=_EDITION_HELP),
     config: Optional[Path] = typer.Option(None, "--config", help=_CONFIG_HELP),
+    issuer: Optional[str] = typer.Option(None, "--issuer", help=ISSUER_HELP),
+    year: Optional[int] = typer.Option(None, "--year", help=YEAR_HELP),
 ) -> None:
     """Write the 审查意见 memo (overall assessment, problems, rectification, checklist) as DOCX, Markdown or HTML."""
     from scorer.render.memo import write_memo
 
+    stated = stated_facts(issuer, year)
     output = output or beside(file, "审查意见", ".docx")
     _check_output(output, MEMO_SUFFIXES)
-    result = _score(file, rules, edition, config)
+    result = _score(file, rules, edition, config, stated)
     _written(output, lambda: write_memo(result, output))

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from scorer.cli.app import EXIT_ERROR, app, error_line, scoring_settings
+from scorer.cli.app import EXIT_ERROR, ISSUER_HELP, YEAR_HELP, app, error_line, scoring_settings, stated_facts
 from scorer.errors import FazhiError
 
 
@@ -24,6 +24,8 @@ def score(
     edition: Optional[int] = typer.Option(None, "--edition", help="judge by the 2015 or 2021 Outline instead of the report year's"),
     similarity: bool = typer.Option(False, "--similarity", help="also propose sentences similar to the rules' examples"),
     config: Optional[Path] = typer.Option(None, "--config", help="project config (default: .fazhi.yaml here or in a parent): rules, edition, scoring"),
+    issuer: Optional[str] = typer.Option(None, "--issuer", help=ISSUER_HELP),
+    year: Optional[int] = typer.Option(None, "--year", help=YEAR_HELP),
 ) -> None:
     """Score reports: each requirement's status, its evidence sentences, a score and a grade."""
     from scorer.match import MatchOptions
@@ -31,13 +33,14 @@ def score(
     from scorer.render import text  # (json_report only for --format json)
 
     settings = scoring_settings(config, rules, edition)
+    stated = stated_facts(issuer, year)
     options = MatchOptions(similarity=similarity)
     failed = False
     outputs = []
     for path in files:
         try:
             result = score_file(path, settings.ruleset, edition=settings.edition, options=options,
-                                policy=settings.policy)
+                                policy=settings.policy, stated=stated)
         except FazhiError as err:
             typer.echo(error_line(err), err=True)
             failed = True
