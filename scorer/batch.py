@@ -38,7 +38,7 @@ from typing import Callable, Iterator
 from scorer.atomic import write_bytes
 from scorer.discover import REPORTS_DIR, BatchItem, content_hash, name_is_text
 from scorer.errors import FazhiError
-from scorer.models import Ruleset
+from scorer.models import Ruleset, StatedFacts
 from scorer.outcomes import Outcome, Outcomes
 from scorer.score import ScoringPolicy, with_policy
 from scorer.store import Store, now, record_of
@@ -117,8 +117,9 @@ def _setup(ruleset: Ruleset, options: BatchOptions, out_dir: str) -> None:
     _worker.update(ruleset=ruleset, options=options, out_dir=out_dir)
 
 
-def score_item(item: BatchItem, digest: str) -> Outcome:
+def score_item(item: BatchItem, digest: str, stated: StatedFacts = StatedFacts()) -> Outcome:
     """Score one report and write its outputs; any exception becomes a failed Outcome.
+    ``stated``: the issuer and year a reviewer stated for this content (Store.stated_facts).
 
     Everything is rendered before anything is written, so an OSError while writing is
     about OUT (disk full, read-only), never about the report: that is ``unwritable``.
@@ -128,7 +129,7 @@ def score_item(item: BatchItem, digest: str) -> Outcome:
         from scorer.pipeline import score_file
         from scorer.render import html_report, json_report, memo
 
-        result = score_file(item.path, ruleset, edition=options.edition, policy=options.policy)
+        result = score_file(item.path, ruleset, edition=options.edition, policy=options.policy, stated=stated)
         with_memo = memo_wanted(options.memo, bool(result.gaps))
         paths = {kind: os.path.join(out_dir, p) for kind, p in item.outputs(with_memo).items()}
         html = html_report.render(result).encode("utf-8")
@@ -205,7 +206,7 @@ def _limit_memory(megabytes: int | None) -> None:
 def _worker_main(
     conn: multiprocessing.connection.Connection, options: BatchOptions, out_dir: str, parent_pid: int
 ) -> None:
-    """A worker process: load the rules, say "ready", then score each (item, digest) it is sent until None."""
+    """A worker process: load the rules, say "ready", then score each (item, digest, stated) it is sent until None."""
     as_child_of(parent_pid)
     _limit_memory(options.file_memory_mb)
     try:
@@ -268,7 +269,8 @@ def mp_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
 
 
-Task = tuple[BatchItem, str, int]  # a report to score: its item, content hash and position in the batch
+# A report to score: its item, content hash, the facts a reviewer stated, its position in the batch.
+Task = tuple[BatchItem, str, StatedFacts, int]
 
 
 class _Pending:
@@ -359,7 +361,7 @@ class _Worker:
         self.tasks.append(task)
         self.given += 1
         try:
-            self.conn.send(task[:2])  # (item, digest): what score_item takes
+            self.conn.send(task[:3])  # (item, digest, stated): what score_item takes
         except OSError:  # it has just died: the next poll() finds out and fails the report
             pass
 
@@ -435,7 +437,7 @@ def _in_workers(pending: _Pending, options: BatchOptions, out_dir: str) -> Itera
                 if kind == "ready":
                     w.ready = True
                 elif kind == "done":
-                    at = w.finished()[2]
+                    at = w.finished()[3]
                     if w.takes and pending:  # its next report first: in its pipe while the parent stores this one
                         w.give(pending.popleft())
                     elif w.spent:
@@ -456,7 +458,7 @@ def _in_workers(pending: _Pending, options: BatchOptions, out_dir: str) -> Itera
                     pending.put_back(w.tasks)  # given to it but never begun: the next worker's
                     workers[i] = _Worker(ctx, options, out_dir) if pending else None
                     if lost is not None:
-                        item, digest, at = lost
+                        item, digest, _, at = lost
                         yield at, Outcome(item, "failed", digest, error=why)
             workers = [w for w in workers if w is not None]
     except BaseException:
@@ -556,7 +558,7 @@ def run_batch(
             ):
                 settle(Outcome(item, "skipped", digest), at)
             else:
-                yield item, digest, at
+                yield item, digest, store.stated_facts(digest), at
 
     try:
         pending = _Pending(to_score())
@@ -564,7 +566,7 @@ def run_batch(
             outcomes: Iterator[tuple[int, Outcome]] = _in_workers(pending, options, out_dir)
         else:
             _setup(ruleset, options, out_dir)  # in this process: no pool, no second ruleset load
-            outcomes = ((at, score_item(item, digest)) for item, digest, at in pending)
+            outcomes = ((at, score_item(item, digest, stated)) for item, digest, stated, at in pending)
         try:
             for at, outcome in outcomes:
                 settle(outcome, at)

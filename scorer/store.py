@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Iterator
 
 from scorer.errors import FazhiError
-from scorer.models import MET_STATUSES, ReportResult, is_gap
+from scorer.models import MET_STATUSES, ReportResult, StatedFacts, is_gap
 
 DB_NAME = "fazhi.sqlite"
 # Statuses that are not gaps (MET_STATUSES and "met"), as an SQL list for the gaps column.
@@ -121,6 +121,31 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
         # 1 when some of the report's text was read by OCR from page images (a scan)
         "ALTER TABLE reports ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0",
+    ),
+    (
+        # Two more kinds of correction: the issuer (发文单位) and the report year a supervisor
+        # states (before: as read, after: as stated). SQLite cannot change a CHECK, so the table
+        # is made anew with every row, its index and its append-only triggers.
+        "DROP TRIGGER reviews_append_only_u",
+        "DROP TRIGGER reviews_append_only_d",
+        """CREATE TABLE reviews_new (
+            id INTEGER PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            rule_id TEXT,
+            kind TEXT NOT NULL CHECK (kind IN ('status', 'evidence', 'done', 'issuer', 'year')),
+            start INTEGER,
+            before TEXT,
+            after TEXT,
+            reason TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""",
+        "INSERT INTO reviews_new SELECT id, content_hash, rule_id, kind, start, before, after, reason, reviewer, at FROM reviews",
+        "DROP TABLE reviews",
+        "ALTER TABLE reviews_new RENAME TO reviews",
+        "CREATE INDEX reviews_by_hash ON reviews (content_hash, id)",
+        "CREATE TRIGGER reviews_append_only_u BEFORE UPDATE ON reviews BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END",
+        "CREATE TRIGGER reviews_append_only_d BEFORE DELETE ON reviews BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -506,6 +531,14 @@ class Store:
                                 (content_hash,) if content_hash else ()).fetchall()
         return [Review(*row) for row in rows]
 
+    def stated_facts(self, content_hash: str) -> StatedFacts:
+        """The issuer and year a reviewer stated for this content (the latest of each), or none:
+        every scoring of the content, in the desk or a batch, is made with them."""
+        rows = self._db.execute(
+            "SELECT kind, after FROM reviews WHERE content_hash = ? AND kind IN ('issuer', 'year') ORDER BY id",
+            (content_hash,)).fetchall()
+        return stated_facts_of(rows)
+
     def reviewed_hashes(self) -> list[str]:
         return [h for (h,) in self._db.execute("SELECT DISTINCT content_hash FROM reviews ORDER BY content_hash")]
 
@@ -526,7 +559,7 @@ class Review:
 
     content_hash: str
     rule_id: str | None
-    kind: str  # status | evidence | done
+    kind: str  # status | evidence | done | issuer | year
     start: int | None
     before: str | None
     after: str | None
@@ -534,6 +567,16 @@ class Review:
     reviewer: str
     at: str | None = None
     id: int | None = None
+
+
+def stated_facts_of(corrections) -> StatedFacts:
+    """(kind, after) pairs of issuer and year corrections, oldest first → what they state now."""
+    stated = {}
+    for kind, after in corrections:
+        if kind in ("issuer", "year") and after:
+            stated[kind] = after
+    year = stated.get("year")
+    return StatedFacts(stated.get("issuer"), int(year) if year and year.isdigit() else None)
 
 
 def reviewed_statuses(reviews: list[Review]) -> tuple[dict[str, str], set[tuple[str, int]], bool]:

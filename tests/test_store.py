@@ -215,3 +215,40 @@ def test_a_summary_is_the_stored_record_less_its_points(store):
         assert summary.results == tuple((r.rule_id, r.status, r.applies) for r in got.results)
     assert [store.summary(h, "v1").has_gaps for h in ("h1", "h2", "h3")] == [True, False, False]
     assert store.summary("h1", "v2") is None and store.summary("nope", "v1") is None
+
+
+def test_issuer_and_year_corrections_migrate_an_old_trail_and_stay_append_only(tmp_path):
+    """A desk database of schema 4 (reviews could be status, evidence or done) opens at the new
+    schema with its reviews kept, takes issuer and year corrections, and still refuses to
+    change or delete any review."""
+    from scorer.models import StatedFacts
+    from scorer.store import MIGRATIONS, Review
+
+    path = tmp_path / "h.sqlite"
+    raw = sqlite3.connect(path)
+    for version, statements in enumerate(MIGRATIONS[:4]):
+        for statement in statements:
+            raw.execute(statement)
+        raw.execute(f"PRAGMA user_version = {version + 1}")
+    raw.execute("INSERT INTO reviews (content_hash, rule_id, kind, start, before, after, reason, reviewer, at) "
+                "VALUES ('h1', 'a.one', 'status', NULL, 'absent', 'asserted', '见第三段', '甲', '2026-01-01')")
+    with pytest.raises(sqlite3.IntegrityError):  # the old table knows no year corrections
+        raw.execute("INSERT INTO reviews (content_hash, kind, after, reason, reviewer, at) VALUES ('h1', 'year', '2021', 'x', '甲', 'now')")
+    raw.commit()
+    raw.close()
+    with Store(path) as s:
+        assert s.schema_version == SCHEMA_VERSION
+        (old,) = s.reviews("h1")
+        assert (old.rule_id, old.kind, old.after, old.reviewer) == ("a.one", "status", "asserted", "甲")
+        assert s.stated_facts("h1") == StatedFacts()
+        s.add_review(Review("h1", None, "year", None, "2020", "2021", "落款为2022年", "乙"))
+        s.add_review(Review("h1", None, "issuer", None, None, "某市司法局", "页眉", "乙"))
+        s.add_review(Review("h1", None, "year", None, "2021", "2022", "再核对", "丙"))
+        assert s.stated_facts("h1") == StatedFacts("某市司法局", 2022)  # the latest of each
+        assert s.stated_facts("h2") == StatedFacts()
+    with sqlite3.connect(path) as db:
+        for statement in ("UPDATE reviews SET after = 'x'", "DELETE FROM reviews"):
+            with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+                db.execute(statement)
+        assert db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 4
+        assert db.execute("SELECT name FROM sqlite_master WHERE name = 'reviews_by_hash'").fetchone()
