@@ -85,6 +85,7 @@ def test_every_post_without_the_csrf_token_is_refused(tmp_path, ruleset):
             (f"/report/{content_hash}/review", {"kind": "status", "rule": "structure.shortcomings", "status": "met", "reason": "x"}),
             (f"/report/{content_hash}/done", {}),
             (f"/report/{content_hash}/memo", {"requirements": "改写"}),
+            (f"/report/{content_hash}/facts", {"year": "2021", "reason": "x"}),
         ]
         for url, fields in posts:
             for token in (None, "wrong-token-wrong-token-1234"):
@@ -260,6 +261,58 @@ def test_a_correction_changes_the_reviewed_score_and_memo_not_the_machines(tmp_p
         db.execute("UPDATE reviews SET after = 'absent'")
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         db.execute("DELETE FROM reviews")
+
+
+def test_a_stated_issuer_and_year_score_the_report_again_everywhere(tmp_path, ruleset):
+    """The seed is 合肥市科技局's 2020 report; a reviewer states 2021 and the full name: the
+    report is judged by the 2021 Outline from then on — in the desk, the list, the history and
+    a later `fazhi batch --force` over the same database — and the trail keeps what was read."""
+    from scorer.models import StatedFacts
+    from scorer.pipeline import score_file
+
+    with desk(tmp_path, ruleset) as client:
+        content_hash = HASH_LINK.search(upload(client, (SEED.name, SEED.read_bytes()))).group(1)
+        url = f"/report/{content_hash}/facts"
+        fix = {"csrf": csrf(client), "issuer": " 合肥市科学技术局 ", "year": "2021", "reason": "落款为2022年，正文为2021年工作"}
+        assert client.post(url, data=fix).status_code == 400  # no reviewer named yet
+        set_reviewer(client)
+        assert client.post(url, data=dict(fix, reason=" ")).status_code == 400
+        for year in ("1990", "二〇二一", "20211"):
+            res = client.post(url, data=dict(fix, year=year))
+            assert res.status_code == 400 and "年份" in res.text
+        assert client.post(url, data=dict(fix, issuer="局" * 101)).status_code == 400
+        with Store(tmp_path / "fazhi.sqlite") as store:
+            assert store.reviews(content_hash) == []  # nothing refused was stored
+        res = client.post(url, data=fix, follow_redirects=False)
+        assert res.status_code == 303
+        page = client.get(f"/report/{content_hash}").text
+        assert "合肥市科学技术局" in page and "机器识别为 合肥市科技局" in page and "机器识别为 2020" in page
+        assert "报告年度 2020 → 2021" in page and "发文单位 合肥市科技局 → 合肥市科学技术局" in page
+        listed = client.get("/reports").text
+        assert "合肥市科学技术局" in listed and "<td>2021</td>" in listed
+        assert "<td>2021</td>" in client.get("/issuer", params={"name": "合肥市科学技术局"}).text
+        # stating the same again changes nothing
+        assert client.post(url, data=fix, follow_redirects=False).status_code == 303
+    expected = score_file(SEED, ruleset, stated=StatedFacts("合肥市科学技术局", 2021))
+    with Store(tmp_path / "fazhi.sqlite") as store:
+        assert [r.kind for r in store.reviews(content_hash)] == ["issuer", "year"]
+        assert store.stated_facts(content_hash) == StatedFacts("合肥市科学技术局", 2021)
+        record = store.latest(content_hash)
+        assert (record.issuer, record.year, record.edition) == ("合肥市科学技术局", 2021, 2021)
+        assert [r.status for r in record.results] == [r.status for r in expected.results]
+        applies = {r.rule_id: r.applies for r in record.results}
+        assert applies["emergency.response"]  # a 2021 Outline requirement
+        assert not score_file(SEED, ruleset).result("emergency.response").applies  # as read: 2020
+        uploaded = tmp_path / "uploads" / store.upload(content_hash)["stored"]
+    # a batch over the same file and database, forced to score again, keeps what was stated
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "report.txt").write_bytes(uploaded.read_bytes())
+    res = runner.invoke(cli, ["batch", str(folder), "-o", str(tmp_path), "--force", "--jobs", "1"])
+    assert res.exit_code == 0, res.output
+    with Store(tmp_path / "fazhi.sqlite") as store:
+        record = store.latest(content_hash)
+        assert (record.issuer, record.year, record.edition) == ("合肥市科学技术局", 2021, 2021)
 
 
 def test_evidence_marked_wrong_leaves_the_reviewed_result(tmp_path, ruleset):

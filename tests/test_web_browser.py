@@ -176,6 +176,16 @@ def test_the_desk_end_to_end_in_chromium(server, tmp_path):
         page.wait_for_selector("#fulltext")
         assert "<script>alert(1)</script>" in page.locator("#fulltext").inner_text()
         assert page.locator("#fulltext script, #fulltext img").count() == 0
+        # its issuer and year stated by the reviewer: scored again, the machine's reading kept beside
+        page.click("#facts-fix summary")
+        page.fill('#facts-fix input[name="issuer"]', "某市司法局")
+        page.fill('#facts-fix input[name="year"]', "2022")
+        page.fill('#facts-fix input[name="reason"]', "以报送函为准")
+        page.click("#facts-fix button")
+        page.wait_for_selector("#fact-year >> text=机器识别为")
+        assert page.locator("#fact-year").inner_text().startswith("2022")
+        assert page.locator("#fact-issuer").inner_text().startswith("某市司法局")
+        assert "报告年度" in page.locator("#trail").inner_text() and "以报送函为准" in page.locator("#trail").inner_text()
         page.click("#memo-link")
         page.goto(base + "/reports")
         assert page.locator("tr.report-row").count() == 4

@@ -5,7 +5,8 @@ Pages (all Chinese, plain HTML forms; one small script of our own for drag-and-d
 - ``/``                      上传: one or many files; each is scored in a worker process
 - ``/uploads/{batch}``       what became of each file of one upload (refreshes until done)
 - ``/reports``               报告列表: filter, sort, page — in SQL
-- ``/report/{hash}``         单份报告: gap report, full text, corrections
+- ``/report/{hash}``         单份报告: gap report, full text, corrections (statuses, evidence,
+                             and ``/facts``: the issuer and year, which score the report again)
 - ``/report/{hash}/memo``    审查意见 from the reviewed statuses; ``memo.docx`` downloads it
 - ``/report/{hash}/json``    the machine's result as `fazhi score --format json` gives it
 - ``/issuer?name=``          单位历年: one issuer across years
@@ -41,6 +42,7 @@ from scorer.render import memo as memo_render
 from scorer.render.jinja import TEMPLATES_DIR, render_template
 from scorer.render.memo_docx import docx_bytes
 from scorer.score import rescore
+from scorer.models import STATED_ISSUER_MAX, STATED_YEARS
 from scorer.store import Review, reviewed_statuses
 from scorer.vocabulary import EDITION_ZH, STATUS_ZH
 from scorer.web import guard, views
@@ -289,6 +291,45 @@ async def review_done(request: Request) -> Response:
     return RedirectResponse(f"/report/{content_hash}", status_code=303)
 
 
+async def review_facts(request: Request) -> Response:
+    """The report's issuer (发文单位) and year as the reviewer states them, with a reason: stored
+    as corrections, then the report scored again with them — the year picks the Outline and
+    the deadline, so statuses and score may change — and that scoring stored for the list,
+    the history and the dashboard."""
+    posted = await _signed_post(request)
+    if isinstance(posted, Response):
+        return posted
+    desk, content_hash, form, reviewer = posted
+    reason = str(form.get("reason", "")).strip()[:REASON_MAX]
+    if not reason:
+        return _message(request, "请填写理由", "更正发文单位或报告年度必须写明理由。", 400)
+    issuer = " ".join(str(form.get("issuer", "")).split())
+    year_text = str(form.get("year", "")).strip()
+    year = _int(year_text)
+    if issuer and len(issuer) > STATED_ISSUER_MAX:
+        return _message(request, "发文单位过长", f"发文单位不超过 {STATED_ISSUER_MAX} 个字。", 400)
+    if year_text and (year is None or year not in STATED_YEARS):
+        return _message(request, "报告年度无效",
+                        f"请填写 {STATED_YEARS.start}—{STATED_YEARS.stop - 1} 之间的四位年份。", 400)
+    record = desk.store.latest(content_hash)
+    if desk.source(content_hash, record) is None:
+        return _message(request, "无法更正", f"找不到这份报告的原文件（{record.path}），无法按更正重新评分。", 404)
+    changes = []
+    if issuer and issuer != (record.issuer or ""):
+        changes.append(Review(content_hash, None, "issuer", None, record.issuer, issuer, reason, reviewer))
+    if year is not None and year != record.year:
+        before = None if record.year is None else str(record.year)
+        changes.append(Review(content_hash, None, "year", None, before, str(year), reason, reviewer))
+    if not changes:
+        return RedirectResponse(f"/report/{content_hash}", status_code=303)
+    for review in changes:
+        desk.store.add_review(review)
+    result, problem = await desk.result(content_hash, restated=True)
+    if result is None:
+        return _message(request, "重新评分失败", problem, 500)
+    return RedirectResponse(f"/report/{content_hash}", status_code=303)
+
+
 def _memo(reviewed_result, edited: str | None):
     m = memo_render.build(reviewed_result)
     if edited is not None:
@@ -402,6 +443,7 @@ def create_app(config: ServeConfig) -> Starlette:
         Route("/report/{content_hash:str}", report_page),
         Route("/report/{content_hash:str}/review", review_status, methods=["POST"]),
         Route("/report/{content_hash:str}/done", review_done, methods=["POST"]),
+        Route("/report/{content_hash:str}/facts", review_facts, methods=["POST"]),
         Route("/report/{content_hash:str}/memo", memo_page),
         Route("/report/{content_hash:str}/memo", memo_save, methods=["POST"]),
         Route("/report/{content_hash:str}/memo.docx", memo_docx),

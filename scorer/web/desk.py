@@ -89,8 +89,12 @@ class Desk:
                 continue
         return None
 
-    async def result(self, content_hash: str):
-        """The report scored under the desk's rules: (ReportResult, None) or (None, why not)."""
+    async def result(self, content_hash: str, restated: bool = False):
+        """The report scored under the desk's rules: (ReportResult, None) or (None, why not).
+        ``restated``: a reviewer has just stated its issuer or year; score it again with them
+        and store that scoring in place of the last."""
+        if restated:
+            self.forget(content_hash)
         key = (content_hash, self.config.ruleset.version)
         if key in self.cache:
             self.cache.move_to_end(key)
@@ -102,14 +106,22 @@ class Desk:
         if path is None:
             return None, f"找不到这份报告的原文件（{record.path}），无法显示全文和证据。"
         edition = record.requested_edition if record.requested_edition is not None else self.config.edition
-        state, payload = await self.jobs.score(path, edition, lane="page")
+        stated = self.store.stated_facts(content_hash)
+        state, payload = await self.jobs.score(path, edition, lane="page", stated=stated)
         if state != "scored":
             return None, f"重新评分失败：{payload}"
-        if self.store.get(content_hash, self.config.ruleset.version) is None:
-            # scored under other rules before: keep this scoring too; the reviews stay with the content
+        if restated or self.store.get(content_hash, self.config.ruleset.version) is None:
+            # scored under other rules before: keep this scoring too; the reviews stay with the content.
+            # Restated: the stored row takes the stated issuer and year (and the edition, statuses
+            # and score that follow from the year), for the list, the history and the dashboard.
             self.store.save(record_of(payload, content_hash, edition))
         self._remember(key, payload)
         return payload, None
+
+    def forget(self, content_hash: str) -> None:
+        """Drop the content's cached scorings: its next page scores it again."""
+        for key in [k for k in self.cache if k[0] == content_hash]:
+            del self.cache[key]
 
     def _remember(self, key, result) -> None:
         self.cache[key] = result
@@ -120,7 +132,7 @@ class Desk:
 
     async def _score_upload(self, job: Job, path: Path, size: int) -> None:
         job.state = "scoring"
-        state, payload = await self.jobs.score(path, self.config.edition)
+        state, payload = await self.jobs.score(path, self.config.edition, stated=self.store.stated_facts(job.content_hash))
         if state == "scored":
             self.store.save_upload(job.content_hash, job.name, path.name, size)
             record = record_of(payload, job.content_hash, self.config.edition)

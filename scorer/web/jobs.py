@@ -22,6 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from scorer.errors import FazhiError
+from scorer.models import StatedFacts
 from scorer.score import ScoringPolicy
 
 _worker: dict = {}
@@ -35,12 +36,12 @@ def _setup(rules_dirs: tuple[str, ...], policy: ScoringPolicy) -> None:
     _worker["policy"] = policy
 
 
-def _score(path: str, edition: int | None):
+def _score(path: str, edition: int | None, stated: StatedFacts):
     """In a worker: ("scored", ReportResult) or ("failed", problem) — never an exception."""
     from scorer.pipeline import score_file
 
     try:
-        return "scored", score_file(path, _worker["ruleset"], edition=edition, policy=_worker["policy"])
+        return "scored", score_file(path, _worker["ruleset"], edition=edition, policy=_worker["policy"], stated=stated)
     except FazhiError as err:
         return "failed", err.problem if err.subject == path else str(err)
     except MemoryError:
@@ -91,12 +92,14 @@ class Jobs:
                 )
             return self._pools[lane]
 
-    async def score(self, path: str | os.PathLike, edition: int | None = None, lane: str = "upload"):
-        """("scored", ReportResult) or ("failed", problem), scored in a worker process of the lane."""
+    async def score(self, path: str | os.PathLike, edition: int | None = None, lane: str = "upload",
+                    stated: StatedFacts = StatedFacts()):
+        """("scored", ReportResult) or ("failed", problem), scored in a worker process of the lane
+        (with the issuer and year a reviewer stated, if any)."""
         loop = asyncio.get_running_loop()
         pool = self._executor(lane)
         try:
-            return await loop.run_in_executor(pool, _score, str(path), edition)
+            return await loop.run_in_executor(pool, _score, str(path), edition, stated)
         except BrokenProcessPool:
             with self._lock:  # the next job gets a fresh pool
                 if self._pools.get(lane) is pool:

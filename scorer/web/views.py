@@ -16,7 +16,7 @@ from scorer.store import Review
 from scorer.vocabulary import LEVEL_ZH, status_zh
 
 JOB_STATE_ZH = {"queued": "排队中", "scoring": "评分中", "scored": "已评分", "failed": "失败"}
-REVIEW_KIND_ZH = {"status": "更正状态", "evidence": "证据句", "done": "审核完成"}
+REVIEW_KIND_ZH = {"status": "更正状态", "evidence": "证据句", "done": "审核完成", "issuer": "发文单位", "year": "报告年度"}
 
 
 def statuses_for(kind: str) -> tuple[str, ...]:
@@ -114,6 +114,17 @@ class ReportDesk:
     issuer: str | None
     ruleset_version: str
     trail: tuple[TrailLine, ...]
+    year: int | None
+    read: dict[str, str]  # issuer / year a reviewer corrected → what fazhi had read (未识别: nothing)
+
+
+def _read_before_stated(reviews: list[Review]) -> dict[str, str]:
+    """What fazhi read for each fact a reviewer corrected: the first correction's before."""
+    read: dict[str, str] = {}
+    for r in reviews:
+        if r.kind in ("issuer", "year"):
+            read.setdefault(r.kind, r.before or "未识别")
+    return read
 
 
 def _box(result: ReportResult) -> ScoreBox:
@@ -127,6 +138,8 @@ def _trail_line(r: Review, kinds: dict[str, str]) -> TrailLine:
         what = f"{status_zh(r.before or '', kind)} → {status_zh(r.after or '', kind)}"
     elif r.kind == "evidence":
         what = "标记证据句为误判" if r.after == "wrong" else "撤销证据句误判标记"
+    elif r.kind in ("issuer", "year"):
+        what = f"{REVIEW_KIND_ZH[r.kind]} {r.before or '未识别'} → {r.after}"
     else:
         what = REVIEW_KIND_ZH["done"]
     return TrailLine((r.at or "")[:19].replace("T", " "), r.reviewer, what, r.reason)
@@ -193,4 +206,6 @@ def report_desk(content_hash: str, name: str, machine: ReportResult, reviewed: R
         issuer=machine.issuer,
         ruleset_version=machine.ruleset_version,
         trail=tuple(_trail_line(r, kinds) for r in reviews),
+        year=machine.year,
+        read=_read_before_stated(reviews),
     )
