@@ -2,7 +2,8 @@
 
 The parent process goes through the files in order, hashing each as a worker is about to
 need it, skips what the history already holds (same content, same ruleset version, same
---edition, outputs present), and hands the rest to worker processes. Each worker loads the ruleset once, scores one report at a time,
+--edition, outputs present and written after any issuer or year a reviewer stated in
+`fazhi serve`), and hands the rest to worker processes, with what was stated. Each worker loads the ruleset once, scores one report at a time,
 writes its HTML gap report, JSON and memo (each file atomically) and returns a small
 :class:`Outcome` — never the ReportResult. The parent alone writes the database, one
 transaction per report, and keeps each file's outcome in a table on disk
@@ -21,6 +22,7 @@ Nothing here prints: the caller passes ``on_outcome`` to show progress.
 from __future__ import annotations
 
 import ctypes
+import datetime as dt
 import errno
 import gc
 import multiprocessing
@@ -256,6 +258,18 @@ def _outputs_exist(item: BatchItem, files: frozenset[str], memo: str, has_gaps: 
     if not (present["html"] and present["json"]):
         return False
     return present.get("docx", True) or (memo == "gaps" and not has_gaps())
+
+
+def _written_before(when: str | None, out_dir: str, item: BatchItem) -> bool:
+    """Whether the report's outputs were written before a reviewer stated its issuer or year
+    (``when``, from Store.restated_at): they show the facts as read, and are written again."""
+    if when is None:
+        return False
+    try:
+        written = os.path.getmtime(os.path.join(out_dir, item.outputs(False)["html"]))
+        return written < dt.datetime.fromisoformat(when).timestamp()
+    except (OSError, ValueError):
+        return True
 
 
 def _stored_gaps(store: Store, digest: str, ruleset_version: str) -> bool:
@@ -539,6 +553,7 @@ def run_batch(
     def to_score() -> Iterator[Task]:
         """The reports that need scoring, in file order; the others are settled on the way."""
         files = _files_in(reports_dir) if not options.force else frozenset()
+        restated = store.restated_at() if not options.force else {}
         for at, item in enumerate(items):
             if not name_is_text(item.path):
                 settle(Outcome(item, "failed", error="InputError: the file name is not valid UTF-8; rename the file"), at)
@@ -555,6 +570,7 @@ def run_batch(
                 not options.force
                 and store.has(digest, ruleset.version, options.edition)
                 and _outputs_exist(item, files, options.memo, lambda: _stored_gaps(store, digest, ruleset.version))
+                and not _written_before(restated.get(digest), out_dir, item)
             ):
                 settle(Outcome(item, "skipped", digest), at)
             else:

@@ -539,6 +539,11 @@ class Store:
             (content_hash,)).fetchall()
         return stated_facts_of(rows)
 
+    def restated_at(self) -> dict[str, str]:
+        """Content hash → when a reviewer last stated its issuer or year (few: read once per batch)."""
+        return dict(self._db.execute(
+            "SELECT content_hash, MAX(at) FROM reviews WHERE kind IN ('issuer', 'year') GROUP BY content_hash"))
+
     def reviewed_hashes(self) -> list[str]:
         return [h for (h,) in self._db.execute("SELECT DISTINCT content_hash FROM reviews ORDER BY content_hash")]
 

@@ -313,6 +313,36 @@ def test_a_stated_issuer_and_year_score_the_report_again_everywhere(tmp_path, ru
     with Store(tmp_path / "fazhi.sqlite") as store:
         record = store.latest(content_hash)
         assert (record.issuer, record.year, record.edition) == ("合肥市科学技术局", 2021, 2021)
+    gap_report = tmp_path / "reports" / "report.txt.html"
+    assert "合肥市科学技术局" in gap_report.read_text(encoding="utf-8")
+
+
+def test_a_batchs_outputs_written_before_a_stated_year_are_written_again(tmp_path, ruleset):
+    """`fazhi batch` scored the report; a reviewer then states its year in the desk: the next
+    batch run (not forced) writes that report's outputs again, with the year, and the run after
+    that leaves them be."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "report.txt").write_bytes(SEED.read_bytes())
+    out = tmp_path / "out"
+    assert runner.invoke(cli, ["batch", str(folder), "-o", str(out), "--jobs", "1"]).exit_code == 0
+    gap_report = out / "reports" / "report.txt.html"
+    assert "2020" in gap_report.read_text(encoding="utf-8")
+    with TestClient(guarded_app(ServeConfig(db=out / "fazhi.sqlite", ruleset=ruleset)), base_url="http://127.0.0.1") as client:
+        client.get("/")
+        set_reviewer(client)
+        content_hash = HASH_LINK.search(client.get("/reports").text).group(1)
+        res = client.post(f"/report/{content_hash}/facts", data={"csrf": csrf(client), "year": "2021", "reason": "核对报送函"},
+                          follow_redirects=False)
+        assert res.status_code == 303
+    before = gap_report.stat().st_mtime_ns
+    res = runner.invoke(cli, ["batch", str(folder), "-o", str(out), "--jobs", "1"])
+    assert res.exit_code == 0, res.output
+    assert gap_report.stat().st_mtime_ns != before
+    assert "《法治政府建设实施纲要（2021—2025年）》" in gap_report.read_text(encoding="utf-8")
+    written = gap_report.stat().st_mtime_ns
+    assert runner.invoke(cli, ["batch", str(folder), "-o", str(out), "--jobs", "1"]).exit_code == 0
+    assert gap_report.stat().st_mtime_ns == written  # up to date now: a no-op
 
 
 def test_evidence_marked_wrong_leaves_the_reviewed_result(tmp_path, ruleset):
