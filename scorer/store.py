@@ -457,8 +457,12 @@ class Store:
 
     def list_reports(self, *, year: int | None = None, edition: int | None = None, grade: str | None = None,
                      issuer: str | None = None, reviewed: bool | None = None, sort: str = "scored_at",
-                     descending: bool = True, limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
+                     descending: bool = True, limit: int = 50, offset: int = 0,
+                     unread: tuple[str, ...] = ()) -> tuple[int, list[dict]]:
         """(matching count, one page of rows): filtered, sorted and paged in SQL.
+
+        ``unread``: only reports whose issuer and/or year fazhi could not read (and no reviewer
+        stated), the ones a reviewer should name: "issuer", "year".
 
         ``sort`` is a key of LIST_SORTS (anything else falls back to the time scored), so no
         caller's text reaches the ORDER BY clause.
@@ -470,6 +474,9 @@ class Store:
             if value is not None:
                 where.append(f"r.{column} = ?")
                 params.append(value)
+        for column in ("issuer", "year"):
+            if column in unread:
+                where.append(f"r.{column} IS NULL")
         if issuer:
             where.append("r.issuer LIKE ? ESCAPE '\\'")
             params.append("%" + issuer.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")

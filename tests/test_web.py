@@ -441,8 +441,8 @@ def test_the_list_filters_sorts_and_pages_in_sql(tmp_path, ruleset, seed_results
     base = record_of(seed_results[SEED.name], "0" * 64)
     with Store(tmp_path / "fazhi.sqlite") as store:
         for i in range(130):
-            store.save(replace(base, content_hash=f"{i:064x}", issuer=f"某市{'甲乙丙'[i % 3]}局", year=2020 + i % 3,
-                               score=float(i % 100), grade="合格" if i % 100 >= 60 else "不合格"))
+            store.save(replace(base, content_hash=f"{i:064x}", issuer=f"某市{'甲乙丙'[i % 3]}局" if i % 10 else None,
+                           year=2020 + i % 3 if i % 4 else None, score=float(i % 100), grade="合格" if i % 100 >= 60 else "不合格"))
         store.add_review(Review(f"{5:064x}", None, "done", None, None, "done", "ok", "张"))
     with desk(tmp_path, ruleset) as client:
         page = client.get("/reports").text
@@ -450,7 +450,15 @@ def test_the_list_filters_sorts_and_pages_in_sql(tmp_path, ruleset, seed_results
         page = client.get("/reports", params={"page": 3}).text
         assert page.count('class="report-row"') == 30
         page = client.get("/reports", params={"year": 2021, "issuer": "乙"}).text
-        assert "共 43 份" in page  # i % 3 == 1 for both: 1, 4, …, 127
+        assert "共 30 份" in page  # i % 3 == 1, i % 4 and i % 10 not 0: 1, 7, 13, …
+        # the reports whose issuer or year is still unread, to be named on their page
+        page = client.get("/reports", params={"unnamed": "1"}).text
+        assert "共 13 份" in page and 'name="unnamed" value="1" checked' in page
+        assert "#facts-fix" in page and "unnamed=1" in page  # (the sort links keep the filter)
+        page = client.get("/reports", params={"year": "none", "unnamed": "1"}).text
+        assert "共 7 份" in page and '<option value="none" selected>' in page  # i = 0, 20, …, 120
+        page = client.get("/reports", params={"year": "none"}).text
+        assert "共 33 份" in page and "year=none" in page
         page = client.get("/reports", params={"sort": "score", "order": "asc"}).text
         scores = re.findall(r'<td class="num">([\d.]+)</td>\s*<td>(?:不合格|合格)</td>', page)
         assert [float(s) for s in scores] == sorted(float(s) for s in scores) and len(scores) == 50 and scores[0] == "0.0"

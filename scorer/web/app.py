@@ -159,9 +159,13 @@ async def report_list(request: Request) -> Response:
         "year": _int(q.get("year")), "edition": _int(q.get("edition")),
         "grade": q.get("grade") or None, "issuer": (q.get("issuer") or "").strip()[:100] or None,
     }
+    # 未识别: the reports whose issuer or year no one has named yet (the year filter's "none")
+    unread = tuple(k for k, asked in (("issuer", q.get("unnamed") == "1"), ("year", q.get("year") == "none")) if asked)
     total, rows = store.list_reports(**filters, reviewed=reviewed, sort=sort, descending=descending,
-                                     limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+                                     limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, unread=unread)
     kept = {k: v for k, v in {**filters, "reviewed": q.get("reviewed")}.items() if v not in (None, "")}
+    kept |= {"unnamed": "1"} if "issuer" in unread else {}
+    kept |= {"year": "none"} if "year" in unread else {}
 
     def link(**change) -> str:
         return "/reports?" + urlencode({**kept, "sort": sort, "order": "desc" if descending else "asc", **change})
@@ -175,7 +179,8 @@ async def report_list(request: Request) -> Response:
     pages = max(1, -(-total // PAGE_SIZE))
     return _page(
         request, "serve_list.html.j2", rows=rows, total=total, columns=columns, choices=store.list_choices(),
-        filters={k: ("" if v is None else str(v)) for k, v in filters.items()}, reviewed=q.get("reviewed", ""),
+        filters={k: str(kept.get(k, "")) for k in filters},
+        unnamed="issuer" in unread, reviewed=q.get("reviewed", ""),
         page=page, pages=pages, prev=link(page=page - 1) if page > 1 else "",
         next=link(page=page + 1) if page < pages else "", editions=EDITION_ZH, sort=sort,
         order="desc" if descending else "asc",
