@@ -11,6 +11,8 @@ from scorer.errors import FazhiError
 from scorer.history import timelines
 from scorer.store import SCHEMA_VERSION, ReportRecord, RuleRecord, Store, record_of
 
+from conftest import database_at
+
 
 def make(content_hash="h1", issuer="合肥市科技局", year=2020, score=50.0, statuses=None, ruleset_version="v1", date=None,
          **kw):
@@ -222,14 +224,10 @@ def test_issuer_and_year_corrections_migrate_an_old_trail_and_stay_append_only(t
     schema with its reviews kept, takes issuer and year corrections, and still refuses to
     change or delete any review."""
     from scorer.models import StatedFacts
-    from scorer.store import MIGRATIONS, Review
+    from scorer.store import Review
 
     path = tmp_path / "h.sqlite"
-    raw = sqlite3.connect(path)
-    for version, statements in enumerate(MIGRATIONS[:4]):
-        for statement in statements:
-            raw.execute(statement)
-        raw.execute(f"PRAGMA user_version = {version + 1}")
+    raw = database_at(path, 4)
     raw.execute("INSERT INTO reviews (content_hash, rule_id, kind, start, before, after, reason, reviewer, at) "
                 "VALUES ('h1', 'a.one', 'status', NULL, 'absent', 'asserted', '见第三段', '甲', '2026-01-01')")
     with pytest.raises(sqlite3.IntegrityError):  # the old table knows no year corrections

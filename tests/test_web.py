@@ -23,7 +23,7 @@ with warnings.catch_warnings():  # Starlette 1.x would rather have httpx2; httpx
 from typer.testing import CliRunner  # noqa: E402
 
 import hostile_report  # noqa: E402
-from conftest import SEEDS  # noqa: E402
+from conftest import SEEDS, database_at  # noqa: E402
 from scorer.cli import app as cli  # noqa: E402
 from scorer.score import ScoringPolicy, rescore, with_policy  # noqa: E402
 from scorer.store import Review, Store, reviewed_statuses  # noqa: E402
@@ -478,14 +478,10 @@ def test_issuer_years_page(tmp_path, ruleset):
 
 def test_an_old_database_is_migrated_and_batch_rows_are_listed(tmp_path, ruleset):
     """A database `fazhi batch` wrote at schema 2 opens at the new schema, gaps filled in."""
-    from scorer.store import MIGRATIONS, record_of
+    from scorer.store import record_of
 
     db = tmp_path / "fazhi.sqlite"
-    raw = sqlite3.connect(db)
-    for version, statements in enumerate(MIGRATIONS[:2]):
-        for statement in statements:
-            raw.execute(statement)
-        raw.execute(f"PRAGMA user_version = {version + 1}")
+    raw = database_at(db, 2)
     raw.commit()
     raw.close()
     from scorer.pipeline import score_file
