@@ -187,6 +187,10 @@ def test_a_hostile_report_stays_inert_on_every_page(tmp_path, ruleset):
         client.post(f"/report/{content_hash}/review", data={
             "csrf": csrf(client), "kind": "status", "rule": rule, "status": "asserted", "reason": hostile_report.SCRIPT})
         client.post(f"/report/{content_hash}/memo", data={"csrf": csrf(client), "requirements": hostile_report.SCRIPT})
+        # a hostile issuer stated by a reviewer: stored and shown as text like the report's own
+        res = client.post(f"/report/{content_hash}/facts", data={
+            "csrf": csrf(client), "issuer": hostile_report.IMG + "局", "reason": hostile_report.SCRIPT}, follow_redirects=False)
+        assert res.status_code == 303
         pages = {
             "uploads": page,
             "list": client.get("/reports").text,
@@ -206,7 +210,7 @@ def test_a_hostile_report_stays_inert_on_every_page(tmp_path, ruleset):
         assert "{{ 7*7 }}" in pages["report"]  # shown as text, never evaluated
         data = client.get(f"/report/{content_hash}/json")  # JSON keeps the text as it is, and is never taken for HTML
         assert data.headers["content-type"].startswith("application/json") and data.headers["x-content-type-options"] == "nosniff"
-        assert data.json()["issuer"]
+        assert data.json()["issuer"] == hostile_report.IMG + "局"
         # and the page forbids inline script even if some text slipped through
         res = client.get(f"/report/{content_hash}")
         assert "script-src 'self'" in res.headers["content-security-policy"]
