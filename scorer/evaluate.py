@@ -17,8 +17,8 @@ import yaml
 from scorer import safe_yaml
 from scorer.errors import FazhiError
 from scorer.match import MatchOptions, compile_ruleset
-from scorer.models import MET_STATUSES, ReportResult, Ruleset
-from scorer.segment import ROLE_BY_HEADING
+from scorer.models import MET_STATUSES, ReportResult, Ruleset, StatedFacts
+from scorer.segment import ROLE_BY_HEADING, segment
 
 # The variants `fazhi eval` compares: fazhi as shipped, and fazhi with one signal off or on.
 VARIANTS: tuple[tuple[str, MatchOptions], ...] = (
@@ -221,6 +221,17 @@ def _same(gold: str, predicted: str) -> bool:
     return gold == predicted
 
 
+def stated_in(entry: dict) -> StatedFacts:
+    """The issuer and year a reviewer stated for a labelled report (``stated:`` in a reviews
+    export): its statuses were reviewed on the report scored with them, so eval scores it so."""
+    stated = entry.get("stated")
+    if not isinstance(stated, dict):
+        return StatedFacts()
+    year = stated.get("year")
+    issuer = stated.get("issuer")
+    return StatedFacts(str(issuer) if issuer else None, year if isinstance(year, int) else None)
+
+
 def load_gold(path: str | Path) -> list[dict]:
     try:
         # (libyaml's loader: the real corpus's manifest, 3.4 MB, loads in ~2 s instead of ~8 s)
@@ -385,11 +396,14 @@ def evaluate(gold_path: str | Path, texts_dir: str | Path, ruleset: Ruleset,
                 if name == variants[0][0]:
                     facts.add(entry, None, None)
                 continue
-            result = score_document(docs[entry["file"]], ruleset, options=options)
+            stated = stated_in(entry)
+            result = score_document(docs[entry["file"]], ruleset, options=options, stated=stated)
             predicted[entry["file"]] = statuses_of(result)
             if name == variants[0][0]:
                 baseline[entry["file"]] = keyword_statuses(result, ruleset)
-                facts.add(entry, result.year, result.issuer)
+                # the facts fazhi reads itself, not those a reviewer stated (which scored it)
+                read = result if stated == StatedFacts() else segment(docs[entry["file"]])
+                facts.add(entry, read.year, read.issuer)
         reports.append(tally(name, gold, predicted))
     reports[0].facts = facts
     reports.append(tally("keyword baseline", gold, baseline))
@@ -425,7 +439,7 @@ def reviewed_labels(store) -> list[dict]:
         if not labels:
             continue
         upload = store.upload(content_hash)
-        out.append({
+        entry = {
             "file": upload["stored"] if upload else record.path,
             "name": upload["name"] if upload else record.path,
             "content_hash": content_hash,
@@ -433,7 +447,11 @@ def reviewed_labels(store) -> list[dict]:
             "issuer": record.issuer,
             "reviewed": "all" if done else "corrected",
             "labels": labels,
-        })
+        }
+        stated = store.stated_facts(content_hash)
+        if stated != StatedFacts():  # what the reviewer stated scored the report the labels are of
+            entry["stated"] = {k: v for k, v in (("issuer", stated.issuer), ("year", stated.year)) if v is not None}
+        out.append(entry)
     return out
 
 

@@ -321,6 +321,31 @@ def test_a_stated_issuer_and_year_score_the_report_again_everywhere(tmp_path, ru
     assert "合肥市科学技术局" in gap_report.read_text(encoding="utf-8")
 
 
+def test_stated_facts_go_with_the_exported_labels(tmp_path, ruleset):
+    """A report reviewed after its year was stated is exported with what was stated, and `fazhi
+    eval` scores it with that, as the reviewer saw it. Here the year moves a heading: 2022年重点任务
+    is next year's plan in a 2021 report and the year's own work in a 2022 one."""
+    text = ("关于2021年法治政府建设工作情况的报告\n一、主要举措和成效\n2021年，我局聘请法律顾问2名，全年审查合同15份。\n"
+            "二、2022年重点任务\n（一）深化行政执法公示，全面公示执法信息。\n").encode("utf-8")
+    with desk(tmp_path, ruleset) as client:
+        content_hash = HASH_LINK.search(upload(client, ("report.txt", text))).group(1)
+        set_reviewer(client)
+        client.post(f"/report/{content_hash}/facts", data={"csrf": csrf(client), "year": "2022", "reason": "以报送函为准"})
+        client.post(f"/report/{content_hash}/done", data={"csrf": csrf(client)})
+    out = tmp_path / "labels.yaml"
+    assert runner.invoke(cli, ["reviews", "export", str(tmp_path / "fazhi.sqlite"), "-o", str(out)]).exit_code == 0
+    from scorer.evaluate import load_gold
+
+    (entry,) = load_gold(out)
+    assert entry["stated"] == {"year": 2022} and entry["year"] == 2022
+    assert entry["labels"]["enforcement.publicity"] == "asserted"  # as the machine judged it with 2022, confirmed
+    res = runner.invoke(cli, ["eval", str(out), "--texts", str(tmp_path / "uploads"), "--no-per-rule"])
+    assert res.exit_code == 0, res.output
+    row = next(line for line in res.output.splitlines() if line.startswith("fazhi "))
+    assert re.match(r"fazhi\s+1\.000\s+1\.000\s+1\.000\s+1\.000", row), row  # scored as reviewed: with 2022
+    assert "reads the report year right on 0 of 1" in res.output  # its own reading was 2021
+
+
 def test_a_batchs_outputs_written_before_a_stated_year_are_written_again(tmp_path, ruleset):
     """`fazhi batch` scored the report; a reviewer then states its year in the desk: the next
     batch run (not forced) writes that report's outputs again, with the year, and the run after
