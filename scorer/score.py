@@ -70,11 +70,11 @@ def score_report(
     for m in matches:
         applies = edition in m.rule.editions
         max_points = m.rule.weight if applies else 0.0
-        points = round(max_points * policy.credit[m.status], 4)
+        points = points_for(max_points, m.status, policy)
         evidence = _mark_low_confidence(m.evidence, seg.document.low_confidence)
         results.append(RuleResult(m.rule, m.status, applies, evidence, m.reason, points, max_points))
-    score = _percent(results)
-    core = _percent([r for r in results if r.rule.level == "core"])
+    score = percent(results)
+    core = percent([r for r in results if r.rule.level == "core"])
     return ReportResult(
         path=seg.document.path,
         year=seg.year,
@@ -126,7 +126,14 @@ def rescore(
     return score_report(result.segmented, tuple(matches), ruleset, result.edition, policy, own_notes)
 
 
-def _percent(results: list[RuleResult]) -> float:
+def points_for(max_points: float, status: str, policy: ScoringPolicy) -> float:
+    """What a requirement earns with this status: its weight (0 where its Outline edition does
+    not cover the report) times the status's credit."""
+    return round(max_points * policy.credit[status], 4)
+
+
+def percent(results) -> float:
+    """0–100: the points earned over the points possible, of RuleResults or stored RuleRecords."""
     total = sum(r.max_points for r in results)
     if total == 0:
         return 0.0

@@ -20,12 +20,13 @@ import datetime as dt
 import json
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
 from scorer.errors import FazhiError
 from scorer.models import MET_STATUSES, ReportResult, StatedFacts, is_gap
+from scorer.score import ScoringPolicy, percent, points_for
 
 DB_NAME = "fazhi.sqlite"
 # Statuses that are not gaps (MET_STATUSES and "met"), as an SQL list for the gaps column.
@@ -551,6 +552,17 @@ class Store:
         return dict(self._db.execute(
             "SELECT content_hash, MAX(at) FROM reviews WHERE kind IN ('issuer', 'year') GROUP BY content_hash"))
 
+    def as_reviewed(self, records: list[ReportRecord], core_ids: frozenset[str],
+                    policy: ScoringPolicy = ScoringPolicy()) -> list[ReportRecord]:
+        """The records with their reviewers' status corrections applied (reviewed_record), for
+        the list, the dashboard and an issuer's years; a record no one corrected as it is."""
+        out = []
+        for record in records:
+            statuses, _, _ = reviewed_statuses(self.reviews(record.content_hash))
+            known = {r.rule_id for r in record.results}  # (a rule the record's ruleset did not have: left out)
+            out.append(reviewed_record(record, {k: v for k, v in statuses.items() if k in known}, core_ids, policy))
+        return out
+
     def reviewed_hashes(self) -> list[str]:
         return [h for (h,) in self._db.execute("SELECT DISTINCT content_hash FROM reviews ORDER BY content_hash")]
 
@@ -589,6 +601,24 @@ def stated_facts_of(corrections) -> StatedFacts:
             stated[kind] = after
     year = stated.get("year")
     return StatedFacts(stated.get("issuer"), int(year) if year and year.isdigit() else None)
+
+
+def reviewed_record(record: ReportRecord, statuses: dict[str, str], core_ids: frozenset[str],
+                    policy: ScoringPolicy = ScoringPolicy()) -> ReportRecord:
+    """The stored report as a reviewer's status corrections make it (rule id → status): what
+    ``score.rescore`` gives the whole result, worked out from the stored row alone, for the
+    list and the dashboard, which read many reports and no evidence. ``core_ids``: the rules
+    of level core, for the core score."""
+    if not statuses:
+        return record
+    results = tuple(
+        replace(r, status=statuses[r.rule_id], points=points_for(r.max_points, statuses[r.rule_id], policy))
+        if r.rule_id in statuses else r
+        for r in record.results
+    )
+    score = percent(results)
+    return replace(record, results=results, score=score, grade=policy.grade(score),
+                   core_score=percent([r for r in results if r.rule_id in core_ids]))
 
 
 def reviewed_statuses(reviews: list[Review]) -> tuple[dict[str, str], set[tuple[str, int]], bool]:

@@ -240,6 +240,12 @@ def test_a_correction_changes_the_reviewed_score_and_memo_not_the_machines(tmp_p
         assert re.search(r'id="machine-score">.*?class="score">([\d.]+)<', page, re.S).group(1) == machine
         assert float(reviewed) > float(machine)
         assert "已更正 1 处" in page and "张审核" in page and "第三部分即不足" in page
+        # the list, the dashboard and the issuer's years rank and show the report as reviewed
+        listed = client.get("/reports").text
+        assert f"审核后 {reviewed}" in listed and f'<td class="num">{float(machine):.1f}</td>' in listed
+        dashboard = client.get("/dashboard").text
+        assert reviewed in dashboard and f">{float(machine):.1f}<" not in dashboard
+        assert f"<td class=\"num\">{reviewed}</td>" in client.get("/issuer", params={"name": "科技局"}).text
         memo = client.get(f"/report/{content_hash}/memo").text
         assert f"审核后评分 <strong id=\"memo-score\">{reviewed}</strong>" in memo
         assert f"报告得分{reviewed}分" in memo  # the memo itself is built from the reviewed statuses
@@ -555,3 +561,22 @@ def test_serve_refuses_a_port_in_use(tmp_path):
         port = busy.getsockname()[1]
         res = runner.invoke(cli, ["serve", "--db", str(tmp_path / "x.sqlite"), "--port", str(port)])
     assert res.exit_code == 2 and f"--port: 127.0.0.1:{port} is in use" in res.output
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_the_reviewed_record_is_the_reviewed_result_stored(seed, ruleset, seed_results):
+    """What the list and the dashboard work out from a stored row equals what the report page
+    gets by rescoring the whole result: score, grade, core score, every status and point."""
+    from scorer.store import record_of, reviewed_record
+
+    result = seed_results[seed.name]
+    core = frozenset(r.id for r in ruleset.rules if r.level == "core")
+    flips = {"substantiated": "absent", "asserted": "planned", "met": "absent", "late": "met", "absent": "asserted",
+             "planned": "substantiated", "deficient": "asserted"}
+    corrections = {r.rule.id: flips[r.status] for r in result.results[::3]}
+    corrections = {k: v if result.result(k).rule.kind == "element" else ("met" if v != "absent" else "absent")
+                   for k, v in corrections.items()}
+    want = record_of(rescore(result, corrections), "h")
+    got = reviewed_record(record_of(result, "h"), corrections, core)
+    assert got == want and got.score != result.score
+    assert reviewed_record(record_of(result, "h"), {}, core) == record_of(result, "h")

@@ -163,6 +163,13 @@ async def report_list(request: Request) -> Response:
     unread = tuple(k for k, asked in (("issuer", q.get("unnamed") == "1"), ("year", q.get("year") == "none")) if asked)
     total, rows = store.list_reports(**filters, reviewed=reviewed, sort=sort, descending=descending,
                                      limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, unread=unread)
+    config = _desk(request).config
+    for row in rows:  # the score a reviewer's status corrections make, beside the machine's
+        if row["reviewed"]:
+            stored = store.get(row["content_hash"], row["ruleset_version"])
+            (after,) = store.as_reviewed([stored], config.core_ids, config.policy)
+            row["reviewed_score"] = after.score if after is not stored else None
+            row["reviewed_grade"] = after.grade
     kept = {k: v for k, v in {**filters, "reviewed": q.get("reviewed")}.items() if v not in (None, "")}
     kept |= {"unnamed": "1"} if "issuer" in unread else {}
     kept |= {"year": "none"} if "year" in unread else {}
@@ -384,10 +391,12 @@ async def dashboard_page(request: Request) -> Response:
     """The batch dashboard over the history, as `fazhi batch` writes it (its own sorting script allowed by hash)."""
     desk = _desk(request)
     year = _int(request.query_params.get("year"))
-    html, total = await asyncio.to_thread(dashboard_html, desk.config.db, desk.config.ruleset, year)
+    html, total = await asyncio.to_thread(dashboard_html, desk.config.db, desk.config.ruleset, year,
+                                          desk.config.core_ids, desk.config.policy)
+    note = "审核人更正过状态的报告，按更正后的状态计分和排名。"
     if total > DASHBOARD_LIMIT:
-        note = f"（共 {total} 份，仪表板只列出得分最高的 {DASHBOARD_LIMIT} 份；可用 ?year= 按年度查看）"
-        html = html.replace("<body>", f"<body><p>{note}</p>", 1)
+        note += f"（共 {total} 份，仪表板只列出得分最高的 {DASHBOARD_LIMIT} 份；可用 ?year= 按年度查看）"
+    html = html.replace("<body>", f"<body><p>{note}</p>", 1)
     csp = (f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '{dashboard.script_hash()}'; "
            "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
     return HTMLResponse(html, headers={"content-security-policy": csp})
@@ -403,10 +412,12 @@ async def report_json(request: Request) -> Response:
 
 
 async def issuer_page(request: Request) -> Response:
-    store = _desk(request).store
+    desk = _desk(request)
+    store = desk.store
     name = (request.query_params.get("name") or "").strip()[:100]
-    lines = timelines(store.history(name)) if name else []
-    titles = {rule.id: rule.title for rule in _desk(request).config.ruleset.rules}
+    # the years as reviewed: a status a reviewer corrected is what changed, or did not, between years
+    lines = timelines(store.as_reviewed(store.history(name), desk.config.core_ids, desk.config.policy)) if name else []
+    titles = {rule.id: rule.title for rule in desk.config.ruleset.rules}
     return _page(request, "serve_issuer.html.j2", query=name, timelines=lines, issuers=store.issuers()[:500],
                  titles=titles, words=STATUS_ZH)
 

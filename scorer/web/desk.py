@@ -42,6 +42,11 @@ class ServeConfig:
     workers: int = 1
 
     @property
+    def core_ids(self) -> frozenset[str]:
+        """The rules of level core: the reviewed core score of a stored report counts these."""
+        return frozenset(r.id for r in self.ruleset.rules if r.level == "core")
+
+    @property
     def uploads(self) -> Path:
         return self.db.parent / "uploads"
 
@@ -177,9 +182,11 @@ def _sha256(data: bytes) -> str:
 DASHBOARD_LIMIT = 2000  # reports on one dashboard page (its heatmap is reports × requirements)
 
 
-def dashboard_html(db: Path, ruleset: Ruleset, year: int | None = None) -> tuple[str, int]:
-    """The batch dashboard (scorer.render.dashboard) over the history's latest scorings; and how
-    many reports matched. Run in a thread with its own connection: it reads many records."""
+def dashboard_html(db: Path, ruleset: Ruleset, year: int | None = None, core_ids: frozenset[str] = frozenset(),
+                   policy: ScoringPolicy = ScoringPolicy()) -> tuple[str, int]:
+    """The batch dashboard (scorer.render.dashboard) over the history's latest scorings, as the
+    reviewers' status corrections make them; and how many reports matched. Run in a thread
+    with its own connection: it reads many records."""
     from scorer.batch_outputs import statuses_of
     from scorer.history import timelines
     from scorer.render import dashboard
@@ -188,8 +195,8 @@ def dashboard_html(db: Path, ruleset: Ruleset, year: int | None = None) -> tuple
     with Store(db) as store:
         total, listed = store.list_reports(year=year, sort="score", limit=DASHBOARD_LIMIT)
         records, rows = [], []
-        for item in listed:
-            record = store.get(item["content_hash"], item["ruleset_version"])
+        stored = [store.get(item["content_hash"], item["ruleset_version"]) for item in listed]
+        for item, record in zip(listed, store.as_reviewed(stored, core_ids, policy)):
             records.append(record)
             link = f"/report/{record.content_hash}"
             name = item["name"] or record.path
