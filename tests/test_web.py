@@ -246,6 +246,21 @@ def test_a_correction_changes_the_reviewed_score_and_memo_not_the_machines(tmp_p
         dashboard = client.get("/dashboard").text
         assert reviewed in dashboard and f">{float(machine):.1f}<" not in dashboard
         assert f"<td class=\"num\">{reviewed}</td>" in client.get("/issuer", params={"name": "科技局"}).text
+        # …and the 汇总表 downloaded from the list: batch's summary.xlsx, as reviewed, linking back here
+        assert 'href="/summary.xlsx"' in listed
+        res = client.get("/summary.xlsx")
+        assert res.status_code == 200 and res.content[:2] == b"PK"
+        assert "attachment" in res.headers["content-disposition"] and "filename*=UTF-8''" in res.headers["content-disposition"]
+        import io
+
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(io.BytesIO(res.content)).worksheets[0]
+        header = [c.value for c in sheet[1]]
+        row = [c.value for c in sheet[2]]
+        assert row[header.index("得分")] == float(reviewed) and row[header.index("发文单位")] == "合肥市科技局"
+        assert row[header.index("存在的不足和原因")] == "具备"  # the status the reviewer set
+        assert sheet["A2"].hyperlink.target == f"http://127.0.0.1/report/{content_hash}"
         memo = client.get(f"/report/{content_hash}/memo").text
         assert f"审核后评分 <strong id=\"memo-score\">{reviewed}</strong>" in memo
         assert f"报告得分{reviewed}分" in memo  # the memo itself is built from the reviewed statuses

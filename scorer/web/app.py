@@ -11,6 +11,7 @@ Pages (all Chinese, plain HTML forms; one small script of our own for drag-and-d
 - ``/report/{hash}/json``    the machine's result as `fazhi score --format json` gives it
 - ``/issuer?name=``          单位历年: one issuer across years
 - ``/dashboard``             the batch dashboard (scorer.render.dashboard) over the history
+- ``/summary.xlsx``          汇总表: the same reports as `fazhi batch`'s summary.xlsx, as reviewed
 
 A report is addressed by its content hash (64 hex digits, checked), never by a path: no
 URL reaches the file system. Uploaded files are stored as ``<hash><.ext>`` in the uploads
@@ -46,7 +47,7 @@ from scorer.models import STATED_ISSUER_MAX, STATED_YEARS
 from scorer.store import Review, reviewed_statuses
 from scorer.vocabulary import EDITION_ZH, STATUS_ZH
 from scorer.web import guard, views
-from scorer.web.desk import DASHBOARD_LIMIT, Desk, ServeConfig, dashboard_html
+from scorer.web.desk import DASHBOARD_LIMIT, Desk, ServeConfig, dashboard_html, summary_xlsx
 
 HASH = re.compile(r"[0-9a-f]{64}")
 REVIEWER_COOKIE = "fazhi_reviewer"
@@ -189,7 +190,7 @@ async def report_list(request: Request) -> Response:
         filters={k: str(kept.get(k, "")) for k in filters},
         unnamed="issuer" in unread, reviewed=q.get("reviewed", ""),
         page=page, pages=pages, prev=link(page=page - 1) if page > 1 else "",
-        next=link(page=page + 1) if page < pages else "", editions=EDITION_ZH, sort=sort,
+        next=link(page=page + 1) if page < pages else "", editions=EDITION_ZH, sort=sort, limit=DASHBOARD_LIMIT,
         order="desc" if descending else "asc",
     )
 
@@ -411,6 +412,20 @@ async def report_json(request: Request) -> Response:
     return Response(json_report.render(result), media_type="application/json; charset=utf-8")
 
 
+async def summary_workbook(request: Request) -> Response:
+    """汇总表: the reports as the dashboard shows them (reviewed), as `fazhi batch`'s summary.xlsx,
+    each file linked to its page here. ``?year=`` for one year."""
+    desk = _desk(request)
+    year = _int(request.query_params.get("year"))
+    base = str(request.base_url).rstrip("/")
+    data, _ = await asyncio.to_thread(summary_xlsx, desk.config.db, desk.config.ruleset, year,
+                                      desk.config.core_ids, desk.config.policy, base)
+    filename = f"法治政府建设年度报告汇总表{'-' + str(year) if year else ''}.xlsx"
+    return Response(data, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    headers={"content-disposition": f"attachment; filename=\"summary{'-' + str(year) if year else ''}.xlsx\"; "
+                                                    f"filename*=UTF-8''{quote(filename)}"})
+
+
 async def issuer_page(request: Request) -> Response:
     desk = _desk(request)
     store = desk.store
@@ -465,6 +480,7 @@ def create_app(config: ServeConfig) -> Starlette:
         Route("/report/{content_hash:str}/memo.docx", memo_docx),
         Route("/report/{content_hash:str}/json", report_json),
         Route("/dashboard", dashboard_page),
+        Route("/summary.xlsx", summary_workbook),
         Route("/issuer", issuer_page),
         Route("/reviewer", set_reviewer, methods=["POST"]),
         Route("/static/upload.js", script),

@@ -182,14 +182,15 @@ def _sha256(data: bytes) -> str:
 DASHBOARD_LIMIT = 2000  # reports on one dashboard page (its heatmap is reports × requirements)
 
 
-def dashboard_html(db: Path, ruleset: Ruleset, year: int | None = None, core_ids: frozenset[str] = frozenset(),
-                   policy: ScoringPolicy = ScoringPolicy()) -> tuple[str, int]:
-    """The batch dashboard (scorer.render.dashboard) over the history's latest scorings, as the
-    reviewers' status corrections make them; and how many reports matched. Run in a thread
-    with its own connection: it reads many records."""
+def reviewed_view(db: Path, ruleset: Ruleset, year: int | None = None, core_ids: frozenset[str] = frozenset(),
+                  policy: ScoringPolicy = ScoringPolicy(), base: str = ""):
+    """(BatchView, how many reports matched): the history's latest scorings, the highest
+    DASHBOARD_LIMIT by score, as the reviewers' status corrections make them — what the desk's
+    dashboard and its summary workbook show. Each row links to its page, under ``base`` (the
+    desk's address, for a workbook opened outside the browser). Run in a thread with its own
+    connection: it reads many records."""
     from scorer.batch_outputs import statuses_of
     from scorer.history import timelines
-    from scorer.render import dashboard
     from scorer.render.batch_view import BatchView, SummaryRow
 
     with Store(db) as store:
@@ -198,13 +199,32 @@ def dashboard_html(db: Path, ruleset: Ruleset, year: int | None = None, core_ids
         stored = [store.get(item["content_hash"], item["ruleset_version"]) for item in listed]
         for item, record in zip(listed, store.as_reviewed(stored, core_ids, policy)):
             records.append(record)
-            link = f"/report/{record.content_hash}"
+            link = f"{base}/report/{record.content_hash}"
             name = item["name"] or record.path
             rows.append(SummaryRow(
                 file=name, path=name, links={"html": link, "json": f"{link}/json", "docx": f"{link}/memo.docx"},
                 issuer=record.issuer, year=record.year, edition=record.edition, date=record.date, score=record.score,
                 grade=record.grade, core_score=record.core_score, statuses=statuses_of(record, ruleset),
-                not_whole=record.not_whole,
+                not_whole=record.not_whole, ocr=record.ocr,
             ))
     multi_year = tuple(t for t in timelines(records) if len(t.years) >= 2)
-    return dashboard.render(BatchView(tuple(rows), ruleset, multi_year)), total
+    return BatchView(tuple(rows), ruleset, multi_year), total
+
+
+def dashboard_html(db: Path, ruleset: Ruleset, year: int | None = None, core_ids: frozenset[str] = frozenset(),
+                   policy: ScoringPolicy = ScoringPolicy()) -> tuple[str, int]:
+    """The batch dashboard (scorer.render.dashboard) over reviewed_view; and how many reports matched."""
+    from scorer.render import dashboard
+
+    view, total = reviewed_view(db, ruleset, year, core_ids, policy)
+    return dashboard.render(view), total
+
+
+def summary_xlsx(db: Path, ruleset: Ruleset, year: int | None, core_ids: frozenset[str], policy: ScoringPolicy,
+                 base: str) -> tuple[bytes, int]:
+    """summary.xlsx as `fazhi batch` writes it (scorer.render.summary), over reviewed_view, each
+    file linked to its page on the desk; and how many reports matched."""
+    from scorer.render import summary
+
+    view, total = reviewed_view(db, ruleset, year, core_ids, policy, base)
+    return summary.to_xlsx(view), total
