@@ -38,12 +38,12 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from scorer.history import timelines
+from scorer.models import STATED_ISSUER_MAX, STATED_YEARS
 from scorer.render import dashboard, json_report
 from scorer.render import memo as memo_render
 from scorer.render.jinja import TEMPLATES_DIR, render_template
 from scorer.render.memo_docx import docx_bytes
 from scorer.score import rescore
-from scorer.models import STATED_ISSUER_MAX, STATED_YEARS
 from scorer.store import Review, reviewed_statuses
 from scorer.vocabulary import EDITION_ZH, STATUS_ZH
 from scorer.web import guard, views
@@ -418,8 +418,8 @@ async def summary_workbook(request: Request) -> Response:
     desk = _desk(request)
     year = _int(request.query_params.get("year"))
     base = str(request.base_url).rstrip("/")
-    data, _ = await asyncio.to_thread(summary_xlsx, desk.config.db, desk.config.ruleset, year,
-                                      desk.config.core_ids, desk.config.policy, base)
+    data = await asyncio.to_thread(summary_xlsx, desk.config.db, desk.config.ruleset, year,
+                                   desk.config.core_ids, desk.config.policy, base)
     filename = f"法治政府建设年度报告汇总表{'-' + str(year) if year else ''}.xlsx"
     return Response(data, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     headers={"content-disposition": f"attachment; filename=\"summary{'-' + str(year) if year else ''}.xlsx\"; "

@@ -221,10 +221,10 @@ def dashboard_html(db: Path, ruleset: Ruleset, year: int | None = None, core_ids
 
 
 def summary_xlsx(db: Path, ruleset: Ruleset, year: int | None, core_ids: frozenset[str], policy: ScoringPolicy,
-                 base: str) -> tuple[bytes, int]:
+                 base: str) -> bytes:
     """summary.xlsx as `fazhi batch` writes it (scorer.render.summary), over reviewed_view, each
-    file linked to its page on the desk; and how many reports matched."""
+    file linked to its page on the desk."""
     from scorer.render import summary
 
-    view, total = reviewed_view(db, ruleset, year, core_ids, policy, base)
-    return summary.to_xlsx(view), total
+    view, _ = reviewed_view(db, ruleset, year, core_ids, policy, base)
+    return summary.to_xlsx(view)
