@@ -314,6 +314,7 @@ DOUBLE_SETS = (("test_first", "test_second", "test_settled"),  # the test fold o
                ("b22_first", "b22_second", "b22_settled"),  # all of batch 22, dev and test
                ("b23_first", "b23_second", "b23_settled"),  # all of batch 23, dev and test
                ("b24_first", "b24_second", "b24_settled"),  # all of batch 24, dev and test
+               ("b25_first", "b25_second", "b25_settled"),  # all of batch 25, dev and test
                ("dev_first", "dev_second", "dev_settled"))  # the dev fold of batches 1-5 not labelled twice before
 
 

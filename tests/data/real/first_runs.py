@@ -10,7 +10,7 @@ those of half B in some, and its test reports never. Scoring the batch again per
 that first-run code and with today's, against today's settled labels, shows what the reading
 did: how far the read folds moved, and how far the unread one did.
 
-The default pairs are batches 18-24 with their first runs' commits. For each commit a detached
+The default pairs are batches 18-25 with their first runs' commits. For each commit a detached
 worktree is made in a temporary folder and a child process scores the texts with that
 worktree's scorer; the labels, folds and tally are always this checkout's. Counts only: no
 text, label or phrase is printed.
@@ -39,7 +39,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 MANIFEST = Path(__file__).with_name("manifest.yaml")
-FIRST_RUNS = {18: "e00624a", 19: "732d4bd", 20: "8300ec9", 21: "164849f", 22: "c6b9739", 23: "1c878f0", 24: "96ed10a"}
+FIRST_RUNS = {18: "e00624a", 19: "732d4bd", 20: "8300ec9", 21: "164849f", 22: "c6b9739", 23: "1c878f0", 24: "96ed10a", 25: "a2083cc"}
 # Every batch whose first-run code is known. Batches 10-17's commits are named in this folder's
 # README; 8's is 461f8ee (README); 6's, 7's and 9's are the parents of the commits that added them
 # (the rules read off each batch came after it).
@@ -150,7 +150,7 @@ def main() -> None:
         "FAZHI_REAL_TEXTS", Path.home() / ".cache/fazhi/real-corpus/texts")))
     parser.add_argument("--worklist", type=Path, metavar="OUT.tsv",
                         help="write the first runs' dev errors that today's code gets right (see above)")
-    parser.add_argument("pairs", nargs="*", help="BATCH=COMMIT (default: batches 18-24 and their first runs' "
+    parser.add_argument("pairs", nargs="*", help="BATCH=COMMIT (default: batches 18-25 and their first runs' "
                         "commits; with --worklist, batches 6-23)")
     args = parser.parse_args()
     pairs = {int(b): c for b, c in (p.split("=") for p in args.pairs)} if args.pairs else (
