@@ -555,9 +555,15 @@ class Store:
     def as_reviewed(self, records: list[ReportRecord], core_ids: frozenset[str],
                     policy: ScoringPolicy = ScoringPolicy()) -> list[ReportRecord]:
         """The records with their reviewers' status corrections applied (reviewed_record), for
-        the list, the dashboard and an issuer's years; a record no one corrected as it is."""
+        the list, the dashboard and an issuer's years; a record no one corrected as it is (the
+        same object). The contents with a status correction are looked up once, so a dashboard's
+        thousands of uncorrected records cost no query each."""
+        corrected = {h for (h,) in self._db.execute("SELECT DISTINCT content_hash FROM reviews WHERE kind = 'status'")}
         out = []
         for record in records:
+            if record.content_hash not in corrected:
+                out.append(record)
+                continue
             statuses, _, _ = reviewed_statuses(self.reviews(record.content_hash))
             known = {r.rule_id for r in record.results}  # (a rule the record's ruleset did not have: left out)
             out.append(reviewed_record(record, {k: v for k, v in statuses.items() if k in known}, core_ids, policy))
@@ -608,7 +614,7 @@ def reviewed_record(record: ReportRecord, statuses: dict[str, str], core_ids: fr
     """The stored report as a reviewer's status corrections make it (rule id → status): what
     ``score.rescore`` gives the whole result, worked out from the stored row alone, for the
     list and the dashboard, which read many reports and no evidence. ``core_ids``: the rules
-    of level core, for the core score."""
+    of level core, for the core score. No correction: the record itself."""
     if not statuses:
         return record
     results = tuple(

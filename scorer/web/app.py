@@ -164,13 +164,13 @@ async def report_list(request: Request) -> Response:
     unread = tuple(k for k, asked in (("issuer", q.get("unnamed") == "1"), ("year", q.get("year") == "none")) if asked)
     total, rows = store.list_reports(**filters, reviewed=reviewed, sort=sort, descending=descending,
                                      limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, unread=unread)
+    # the score a reviewer's status corrections make, beside the machine's (None: none corrected)
     config = _desk(request).config
-    for row in rows:  # the score a reviewer's status corrections make, beside the machine's
-        if row["reviewed"]:
-            stored = store.get(row["content_hash"], row["ruleset_version"])
-            (after,) = store.as_reviewed([stored], config.core_ids, config.policy)
-            row["reviewed_score"] = after.score if after is not stored else None
-            row["reviewed_grade"] = after.grade
+    reviewed_rows = [row for row in rows if row["reviewed"]]
+    stored = [store.get(row["content_hash"], row["ruleset_version"]) for row in reviewed_rows]
+    for row, before, after in zip(reviewed_rows, stored, store.as_reviewed(stored, config.core_ids, config.policy)):
+        row["reviewed_score"] = after.score if after is not before else None
+        row["reviewed_grade"] = after.grade
     kept = {k: v for k, v in {**filters, "reviewed": q.get("reviewed")}.items() if v not in (None, "")}
     kept |= {"unnamed": "1"} if "issuer" in unread else {}
     kept |= {"year": "none"} if "year" in unread else {}
