@@ -959,6 +959,14 @@ AGENDA_CLAUSE = regex_cache.compile(
     # names the meeting's tasks; s25: dev +5 / −1, the loss a leader's meeting count that
     # 研究部署 in the same report gives the same way)
     r"|(研究|统筹|专题|谋划|安排)部署"
+    # (r37) …and the bare verb before a list of tasks closed by 等…工作 (全面部署法治考评、镇街综合行政
+    # 执法改革、行政复议诉讼等重点工作; 部署行政规范性文件…管理、法治政府督察、…等工作): the catalogue's
+    # own example in the verb-first order — the tasks are deployed, not reported done. Only 部署 and
+    # the closing 等…工作 are the cue (groups lead4…tail4), so the tasks listed between stay off it.
+    # (Not 亲自部署, the leader's own act, nor 研究部署/作出部署, the branches above.)
+    # (Near the clause's start, and not another's deployment followed: 按照市委部署，推进….)
+    r"|^(?![^,]{0,20}(按照|根据|贯彻|落实|遵照|依照))[^,]{0,20}?(?P<lead4>(?<![究筹题划排自出行好做])(全面|统一|专门)?部署(推进|推动|落实)?)"
+    r"(?=[^,]{0,80}、)[^,]{0,80}?(?P<tail4>等[^,]{0,4}(重点|重要|各项)?(工作|任务|事项))"
     # a meeting that studies a field of work (常务会议5次专题研究信访工作): the meeting is the
     # deployment; the field is its topic, not work reported as done
     r"|专题研究(?!制定|出台|起草|修订)"

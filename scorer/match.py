@@ -683,8 +683,12 @@ def _not_work(norm: str, cs: int, ce: int, role: str,
         # ((r13) a plan's tasks named between 明确 and 重点任务, or listed before 纳入…考核内容, are
         # not the cue: 明确依法应对突发事件等30项重点任务 names a task on the plan, which the match
         # inside it must not escape — only the branch's two ends (groups lead…tail) are the cue)
-        ends = next((pair for pair in (("lead", "tail"), ("lead2", "tail2"), ("lead3", "tail3")) if m.group(pair[0]) is not None), None)
-        if ends and not held:
+        ends = next((pair for pair in (("lead", "tail"), ("lead2", "tail2"), ("lead3", "tail3"), ("lead4", "tail4"))
+                     if m.group(pair[0]) is not None), None)
+        if ends and ends[0] == "lead4":  # (the bare 部署 before its tasks: a meeting held before it is the cue too)
+            cues = [(cs + held[-1], cs + m.start("lead4"))] if held else []
+            cues += [(cs + m.start(group), cs + m.end(group)) for group in ends]
+        elif ends and not held:
             cues = [(cs + m.start(group), cs + m.end(group)) for group in ends]
         # ((r20) a meeting held to relay a spirit (召开党组会传达贯彻全市政务公开工作会议精神): the meeting up
         # to 传达 and 精神 are the cue, the field named between stays off it)
