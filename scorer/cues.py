@@ -695,9 +695,11 @@ NAMED_EVENT = regex_cache.compile(
     # standing words everyone quotes: “一把手”党建培训, “关键少数”专题培训, “第一议题”学习, “三会一课”)
     # (nor the 普法 mottos every report quotes: “法律六进”, “法治进机关、进乡村…” — the 八进 motto
     # spelled out — and the method “以案释法”: t26f)
+    # ((r37) nor a standing practice named like those stock ones: “局长讲法”活动, held every month, is a
+    # practice, not an event — its count or date is the detail)
     # (and not a quote the work uses, then a new verb: 利用“学习强国”开展学法活动 — the means, not
     # the event's name; 以“…”为主题开展… names it: t26f)
-    r"|“(?!(法律|法治|普法)?[一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”|一把手”|关键少数”|第一议题”|三会一课”|以案释法”|[^”]{0,6}进[^”、]{1,4}、进)[^”]{2,30}”(?:为?主题[\u4e00-\u9fff]{0,10}|(?:(?!开展|组织|利用|依托|通过|结合|借助|推动|落实)[\u4e00-\u9fff]){0,12})(活动|大赛|竞赛|比赛|宣传周|宣传月|巡讲|晚会|展览|讲堂|大讲堂|论坛|培训班|培训|轮训|讲座|宣讲|研讨班|会战|汇演|竞答|学习会|报告会|研讨会|读书班|学习班|研修班|专题班|示范班)"
+    r"|“(?!(法律|法治|普法)?[一二三四五六七八九十两双]{1,2}(进|个[\u4e00-\u9fff]|大[\u4e00-\u9fff]?)”|一把手”|关键少数”|第一议题”|三会一课”|以案释法”|[^”]{0,4}讲法”|[^”]{0,6}进[^”、]{1,4}、进)[^”]{2,30}”(?:为?主题[\u4e00-\u9fff]{0,10}|(?:(?!开展|组织|利用|依托|通过|结合|借助|推动|落实)[\u4e00-\u9fff]){0,12})(活动|大赛|竞赛|比赛|宣传周|宣传月|巡讲|晚会|展览|讲堂|大讲堂|论坛|培训班|培训|轮训|讲座|宣讲|研讨班|会战|汇演|竞答|学习会|报告会|研讨会|读书班|学习班|研修班|专题班|示范班)"
     # ((r13) a class under other units' names — 读书班, 学习班, 研修班, 示范班, or rounds of 轮训 — named by a
     # quote, its year or its place, is as checkable as a 培训班 so named: 举办“学思践悟习近平法治思想”…专题
     # 读书班, 组织开展海淀区处级领导干部…专题轮训; the unnamed 举办领导干部…读书班 stays general)
