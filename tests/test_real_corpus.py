@@ -315,6 +315,7 @@ DOUBLE_SETS = (("test_first", "test_second", "test_settled"),  # the test fold o
                ("b23_first", "b23_second", "b23_settled"),  # all of batch 23, dev and test
                ("b24_first", "b24_second", "b24_settled"),  # all of batch 24, dev and test
                ("b25_first", "b25_second", "b25_settled"),  # all of batch 25, dev and test
+               ("b26_first", "b26_second", "b26_settled"),  # all of batch 26, dev and test
                ("dev_first", "dev_second", "dev_settled"))  # the dev fold of batches 1-5 not labelled twice before
 
 

@@ -220,7 +220,9 @@ def train(gold: list[dict], texts: Path, ruleset, k: int = 5) -> tuple[dict, dic
     summary = lambda c: {"f1": round(c.f1, 4), "in_play_accuracy": round(c.in_play_accuracy, 4),  # noqa: E731
                          "accuracy": round(c.accuracy, 4)}
     data["info"].update({
-        "trained_on": data_hash(dev), "threshold": best[0], "veto": best[1],
+        # (the batches whose dev reports it learned from: a batch collected since is not in it)
+        "trained_on": data_hash(dev), "batches": max(e.get("batch", 1) for e in dev),
+        "threshold": best[0], "veto": best[1],
         "beats_rules_alone": merit(best) > merit(plain) if plain in cv else None,
         "cross_validation": {"folds": k, **{cv[g].name: summary(cv[g].overall) for g in cv}},
     })
