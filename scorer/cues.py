@@ -968,7 +968,8 @@ AGENDA_CLAUSE = regex_cache.compile(
     # (Not 亲自部署, the leader's own act, nor 研究部署/作出部署, the branches above.)
     # (Near the clause's start, and not another's deployment followed: 按照市委部署，推进….)
     r"|^(?![^,]{0,20}(按照|根据|贯彻|落实|遵照|依照))[^,]{0,20}?(?P<lead4>(?<![究筹题划排自出行好做])(全面|统一|专门)?部署(推进|推动|落实)?)"
-    r"(?=[^,]{0,80}、)[^,]{0,80}?(?P<tail4>等[^,]{0,4}(重点|重要|各项)?(工作|任务|事项))"
+    # (the closing words looked ahead to, not taken: the prefilter then keys the branch on 部署, a guard word)
+    r"(?=[^,]{0,80}、)[^,]{0,80}?(?P<tail4>等(?=[^,]{0,4}(重点|重要|各项)?(工作|任务|事项)))"
     # a meeting that studies a field of work (常务会议5次专题研究信访工作): the meeting is the
     # deployment; the field is its topic, not work reported as done
     r"|专题研究(?!制定|出台|起草|修订)"
