@@ -18,7 +18,10 @@ are a superset of the sentences the rule's `_find` accepts, as before.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -278,7 +281,34 @@ def build_prefilter(rules: tuple[RuleKey, ...]) -> Prefilter:
     required to have their literals in the sentence, because _find may look for them in
     a 《title》 or in the sentence with its titles blanked (a literal without a space is
     found there only where it stands in the sentence too).
+
+    What the automaton is built from is kept in the user cache under a digest of the rules:
+    working it out again (every scan's literals, ids and triggers) was ~30 ms of each start,
+    an eighth of `fazhi score`'s cold start.
     """
+    name = _built_file(rules)
+    kept = user_cache.load(name) if name else None
+    parts = _parts_from(kept, rules) if kept is not None else None
+    if parts is None:
+        parts = _plan(rules)
+        if name:
+            user_cache.save(name, (parts[0], tuple((s.source, s.needed, s.exact) for s in parts[1]),
+                                   tuple((parts[2][r].terms, parts[2][r].scans, parts[2][r].groups) for r in rules),
+                                   parts[3], parts[4]))
+    keys, scans, plans, triggers, unfiltered = parts
+    # Every match, overlapping ones included (法治 inside 法治政府建设), reported by key id.
+    # (ahocorasick-rs rather than pyahocorasick: it hands back a report's ~1,100 hits in
+    # a third of the time.)
+    automaton = ahocorasick_rs.AhoCorasick(list(keys), implementation=ahocorasick_rs.Implementation.ContiguousNFA) if keys else None
+    return Prefilter(automaton, keys, {k: i for i, k in enumerate(keys)}, scans,
+                     {s.source: i for i, s in enumerate(scans)}, plans, triggers, unfiltered)
+
+
+_Parts = tuple[tuple[str, ...], tuple[_Scan, ...], dict[RuleKey, _Plan], dict[int, frozenset[int]], frozenset[int]]
+
+
+def _plan(rules: tuple[RuleKey, ...]) -> _Parts:
+    """Key ids for every literal, the scans with their needed ids, each rule's plan, the triggers."""
     ids: dict[str, int] = {}
     scan_index: dict[str, int] = {}
     scans: list[_Scan] = []
@@ -307,12 +337,33 @@ def build_prefilter(rules: tuple[RuleKey, ...]) -> Prefilter:
         for k in s.needed[0] if s.needed else ():
             triggers.setdefault(k, set()).add(i)
     unfiltered = frozenset(i for i, s in enumerate(scans) if not s.needed)
-    # Every match, overlapping ones included (法治 inside 法治政府建设), reported by key id.
-    # (ahocorasick-rs rather than pyahocorasick: it hands back a report's ~1,100 hits in
-    # a third of the time.)
-    automaton = ahocorasick_rs.AhoCorasick(list(ids), implementation=ahocorasick_rs.Implementation.ContiguousNFA) if ids else None
-    return Prefilter(automaton, tuple(ids), ids, tuple(scans), scan_index, plans,
-                     {k: frozenset(v) for k, v in triggers.items()}, unfiltered)
+    return tuple(ids), tuple(scans), plans, {k: frozenset(v) for k, v in triggers.items()}, unfiltered
+
+
+def _built_file(rules: tuple[RuleKey, ...]) -> str | None:
+    """The cache file of these rules' prefilter: named after the rules themselves and this
+    module (its analysis decides the literals) under this Python; None when the rules are
+    not plain data (a user's RE2 pattern is a str subclass, which marshal refuses)."""
+    try:
+        made_of = marshal.dumps(rules, 2)  # (version 2: no references, whose use varies with refcounts)
+    except ValueError:
+        return None
+    code = user_cache.named_after("prefilter", __file__).encode()  # this module's code under this Python
+    return f"prefilter-{sys.implementation.cache_tag}-{hashlib.sha256(code + made_of).hexdigest()[:24]}.marshal"
+
+
+def _parts_from(kept: object, rules: tuple[RuleKey, ...]) -> _Parts | None:
+    """The parts back from the cache file's plain data; None when it is not what _plan made."""
+    try:
+        keys, scans, plans, triggers, unfiltered = kept  # type: ignore[misc]
+        if len(plans) != len(rules) or not all(isinstance(k, str) for k in keys):
+            return None
+        scan_list = tuple(_Scan(source, needed, exact) for source, needed, exact in scans)
+        if not isinstance(triggers, dict) or not isinstance(unfiltered, frozenset):
+            return None
+        return tuple(keys), scan_list, {rule: _Plan(*plan) for rule, plan in zip(rules, plans)}, triggers, unfiltered
+    except (TypeError, ValueError):
+        return None
 
 
 class Candidates:

@@ -22,6 +22,8 @@ from re import _constants as _c
 from re import _parser as _sre
 from typing import Iterator
 
+from scorer import regex_cache, user_cache
+
 # A start class of more characters than this is no help: most positions would be tried.
 # (Report text draws on a few thousand characters, so a class of 64 still stands at few
 # positions: NEGATION's 42 start characters are met about once in 35 characters of clause.)
@@ -35,6 +37,23 @@ _CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_UNI_DIGIT: r"\d",
 
 class _Unknown(Exception):
     """A piece of pattern whose first characters the analysis does not list."""
+
+
+# What start_class found for each pattern, kept from one run to the next (scorer.user_cache):
+# parsing the five big cue patterns was some 5 ms of every start. The file is named after
+# this module's source and the Python build, whose parser the analysis reads; "" stands for
+# None (no class known), which a table cannot hold.
+_table = user_cache.KeptTable(lambda: user_cache.named_after("starts", __file__), 256,
+                              lambda entry: isinstance(entry, str))
+
+
+def kept_start_class(source: str) -> str | None:
+    """start_class, from the user cache when an earlier run worked it out."""
+    found = _table.get(source)
+    if found is None:
+        found = start_class(source) or ""
+        _table.put(source, found)
+    return found or None
 
 
 def start_class(source: str) -> str | None:
@@ -108,7 +127,7 @@ class StartSearch:
 
     def __init__(self, pattern: re.Pattern[str], starts: str):
         self.pattern = pattern
-        self._starts = re.compile(starts)
+        self._starts = regex_cache.compile(starts)  # (from the user cache: no parse at start)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """As ``re.Pattern.search``, ``endpos`` included (a clause searched in its sentence)."""
@@ -141,5 +160,5 @@ class StartSearch:
 def searched_at_starts(pattern: re.Pattern[str]) -> re.Pattern[str] | StartSearch:
     """The pattern searched only where its matches can start, or the pattern itself when
     that is not known."""
-    starts = start_class(pattern.pattern) if isinstance(pattern.pattern, str) and not pattern.flags & ~re.UNICODE else None
+    starts = kept_start_class(pattern.pattern) if isinstance(pattern.pattern, str) and not pattern.flags & ~re.UNICODE else None
     return pattern if starts is None else StartSearch(pattern, starts)

@@ -263,3 +263,79 @@ def test_a_cache_file_read_is_kept_over_newer_unused_ones(cache):
     names = sorted(p.name for p in cache.iterdir())
     assert "plans-x-0000.marshal" in names
     assert len(names) == user_cache.KEEP_VERSIONS
+
+
+def _prefilter_parts(built):
+    """Everything of a prefilter but its automaton (a Rust object, compared by what it finds)."""
+    return (built.keys, built.ids, built.scans, built.scan_index, built.rules, built.triggers, built.unfiltered)
+
+
+def _element_rule_keys(ruleset):
+    from scorer import match
+
+    return tuple((c.literals, c.scans, c.groups) for c in match.compile_ruleset(ruleset))
+
+
+def test_a_kept_prefilter_is_the_prefilter_worked_out(cache, monkeypatch, ruleset):
+    from scorer import prefilter
+
+    rules_keys = _element_rule_keys(ruleset)
+    build = prefilter.build_prefilter.__wrapped__  # (past the in-process lru_cache: a new process)
+    first = build(rules_keys)
+    assert any(p.name.startswith("prefilter-") for p in cache.iterdir())
+    monkeypatch.setattr(prefilter, "_plan", lambda rules: pytest.fail("worked out again although it was kept"))
+    again = build(rules_keys)
+    assert _prefilter_parts(again) == _prefilter_parts(first)
+    text = "严格落实行政执法公示制度，全年公示行政处罚决定120件，法律顾问参与审核合同35份。"
+    assert again.automaton.find_matches_as_indexes(text, overlapping=True) == \
+        first.automaton.find_matches_as_indexes(text, overlapping=True)
+
+
+def test_other_rules_get_a_prefilter_of_their_own(cache, ruleset):
+    from scorer import prefilter
+
+    rules_keys = _element_rule_keys(ruleset)
+    build = prefilter.build_prefilter.__wrapped__
+    build(rules_keys)
+    fewer = build(rules_keys[:-1])
+    assert len([p for p in cache.iterdir() if p.name.startswith("prefilter-")]) == 2
+    assert set(fewer.rules) == set(rules_keys[:-1])
+
+
+@pytest.mark.parametrize("damage", [b"\x00 not marshal", "wrong shape", "too few plans"])
+def test_a_corrupt_prefilter_cache_is_worked_out_again(cache, ruleset, damage):
+    import marshal
+
+    from scorer import prefilter
+
+    rules_keys = _element_rule_keys(ruleset)
+    build = prefilter.build_prefilter.__wrapped__
+    worked_out = build(rules_keys)
+    (name,) = [p for p in cache.iterdir() if p.name.startswith("prefilter-")]
+    keys, scans, plans, triggers, unfiltered = marshal.loads(name.read_bytes())
+    name.write_bytes({b"\x00 not marshal": damage, "wrong shape": marshal.dumps((keys, scans)),
+                      "too few plans": marshal.dumps((keys, scans, plans[:-1], triggers, unfiltered))}[damage])
+    assert _prefilter_parts(build(rules_keys)) == _prefilter_parts(worked_out)
+
+
+def test_a_prefilter_with_a_users_re2_pattern_is_built_but_not_kept(cache):
+    from scorer import prefilter
+    from scorer.linear_regex import LinearSource
+
+    built = prefilter.build_prefilter.__wrapped__(((("公示",), (LinearSource("执法[^。]{0,9}公示"),), ()),))
+    assert built.keys == ("公示",)
+    assert not cache.exists() or not any(p.name.startswith("prefilter-") for p in cache.iterdir())
+
+
+def test_kept_start_classes_are_what_the_analysis_finds(cache, monkeypatch):
+    from scorer import start_chars
+
+    patterns = [r"(?<![第\d.])\d+件|[一二三]次", r"(重大)?行政决策", r"a*"]
+    monkeypatch.setattr(start_chars, "_table", start_chars._table.fresh())
+    worked_out = [start_chars.start_class(p) for p in patterns]
+    assert worked_out[2] is None and worked_out[0]  # (one unknown: kept too, as "")
+    assert [start_chars.kept_start_class(p) for p in patterns] == worked_out
+    start_chars._table.save()
+    monkeypatch.setattr(start_chars, "_table", start_chars._table.fresh())
+    monkeypatch.setattr(start_chars, "start_class", lambda p: pytest.fail(f"analysed {p} although it was kept"))
+    assert [start_chars.kept_start_class(p) for p in patterns] == worked_out
