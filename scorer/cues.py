@@ -546,7 +546,8 @@ NAMED_BODY = regex_cache.compile(
     r"|向[^,，。;；]{0,6}(?P<office>(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办)[^,，。;；]{0,8}(汇报|述法|述职)"
     # ((r13) …or to the committee itself, the 述法 given before it: 以书面方式向市委全面依法治市委员会述法,
     # 向县委依法治县委现场述法 — the same named body as 参加…委员会述法活动 below)
-    r"|向[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会|委)[^,，。;；办]{0,8}(述法|述职)"
+    # (the level may stand only after 依法治, the committee's own name: 向区委、全面依法治区委述法)
+    r"|向[^,，。;；]{0,6}(?:(省|市|县|区|州|旗|盟)委?)?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会|委)[^,，。;；办]{0,8}(述法|述职)"
     r"|参加[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办"
     # (…and the leaders' year on the law-based duty reported to it, 向盟委全面依法治盟办报告局领导班子年度
     # 履行法治建设责任情况 — the 第一责任人规定's yearly report of 履职, a concrete act with the named
