@@ -759,14 +759,14 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
     # A title the text ends inside may have been a law's or a higher body's: it is taken for the
     # department's own only where the sentence says the department made it (印发《关于进一步规范).
     for i, (s, e) in enumerate(titles):
-        if not norm.startswith("》", e - 1) and not OWN_DOCUMENT_VERB.search(norm[max(0, s - 8):s]):
+        if not norm.startswith("》", e - 1) and not OWN_DOCUMENT_VERB.search(norm[max(0, s - _VERB_WIDTH):s]):
             law_like[i] = True
     # (a local 《…条例》 or 《…法》 is legislation — 《天津市优化营商环境条例》 — not a
     # department's own document)
     local = [bool(LOCAL_TITLE.match(norm[s:e])) and not LEGISLATION_TITLE.search(norm[s:e]) for s, e in titles]
     # A law or a higher authority's rules: a term inside names the law, not the work. A local
     # body's own 《…办法》 is a document of the work, whatever its name ends in.
-    before = _words_before(norm, titles, 8)
+    before = _words_before(norm, titles, _VERB_WIDTH)
     # (each test of the words before and after a title, once: several of the sets below ask it)
     made = [OWN_DOCUMENT_VERB.search(b) is not None for b in before]
     # ((r18) …or the notice's own formula after the title, 现将《…》印发给你们: the body issuing it
@@ -812,6 +812,11 @@ def _view(sentence: Sentence, role: str, options: MatchOptions, issuer: str | No
             cited_own.add(i)
     cited_own = frozenset(cited_own)
     return _SentenceView(sentence, role, titles, law, cited, own, cited_own)
+
+
+# The characters before a title that its verb is looked for in: the longest of cues' verb
+# phrases, 印发并扎实推动落实《…》 (made and carried out: the unit's own), is ten.
+_VERB_WIDTH = 10
 
 
 def _words_before(norm: str, titles: tuple[tuple[int, int], ...], width: int) -> list[str]:
