@@ -316,6 +316,7 @@ DOUBLE_SETS = (("test_first", "test_second", "test_settled"),  # the test fold o
                ("b24_first", "b24_second", "b24_settled"),  # all of batch 24, dev and test
                ("b25_first", "b25_second", "b25_settled"),  # all of batch 25, dev and test
                ("b26_first", "b26_second", "b26_settled"),  # all of batch 26, dev and test
+               ("b27_first", "b27_second", "b27_settled"),  # all of batch 27, dev and test
                ("dev_first", "dev_second", "dev_settled"))  # the dev fold of batches 1-5 not labelled twice before
 
 
