@@ -39,7 +39,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 MANIFEST = Path(__file__).with_name("manifest.yaml")
-FIRST_RUNS = {18: "e00624a", 19: "732d4bd", 20: "8300ec9", 21: "164849f", 22: "c6b9739", 23: "1c878f0", 24: "96ed10a", 25: "a2083cc", 26: "18b4f9d", 27: "28e8d9c", 28: "928dacc"}
+FIRST_RUNS = {18: "e00624a", 19: "732d4bd", 20: "8300ec9", 21: "164849f", 22: "c6b9739", 23: "1c878f0", 24: "96ed10a", 25: "a2083cc", 26: "18b4f9d", 27: "28e8d9c", 28: "928dacc", 29: "672733c"}
 # Every batch whose first-run code is known. Batches 10-17's commits are named in this folder's
 # README; 8's is 461f8ee (README); 6's, 7's and 9's are the parents of the commits that added them
 # (the rules read off each batch came after it).
