@@ -318,6 +318,7 @@ DOUBLE_SETS = (("test_first", "test_second", "test_settled"),  # the test fold o
                ("b26_first", "b26_second", "b26_settled"),  # all of batch 26, dev and test
                ("b27_first", "b27_second", "b27_settled"),  # all of batch 27, dev and test
                ("b28_first", "b28_second", "b28_settled"),  # all of batch 28, dev and test
+               ("b29_first", "b29_second", "b29_settled"),  # all of batch 29, dev and test
                ("dev_first", "dev_second", "dev_settled"))  # the dev fold of batches 1-5 not labelled twice before
 
 
