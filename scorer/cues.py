@@ -564,8 +564,8 @@ NAMED_BODY = regex_cache.compile(
     rf"|(?<![各全本])(?:(?:(?!各|全|本|我)[\u4e00-\u9fff]){{2,8}}(?:市|县|区|州|旗|厅|局)、){{1,{_LIST_MAX}}}(?:(?!各|全|本|我)[\u4e00-\u9fff]){{2,10}}(?:市|县|区|州|旗|厅|局)[^,，。;；]{{0,12}}述法"
     r"|(述法|述职)报告[^,，。;；]{0,12}报送[^,，。;；]{0,6}(省|市|县|区|州|旗|盟)委?(全面)?依法治(省|市|县|区|州|旗|盟)(委员会)?办"
     # reporting to a named department or ministry above (向市交通局和区委报告…, 向省人社厅报告…, 向国务院、
-    # 省委…书面报告): a named outside body the report went to; not the government, the Party
-    # committee or the congress, which the requirement to report names itself
+    # 省委…书面报告): a named outside body the report went to; not the government or the Party
+    # committee, which the requirement to report names itself (the congress: the r40a branch below)
     # ((v27d) a ministry right after 向 too: 按时向司法部报送…, not only after a list's 、)
     # ((r13) …and a vertically managed body named with its national head office or its own office
     # inside: 向国家税务总局广东省税务局报送, 向海关总署报告, 向市公安局法制支队报送 — the same named body)
@@ -575,6 +575,15 @@ NAMED_BODY = regex_cache.compile(
     # (not a document sent for filing, 向市司法局报送备案: the filing office is the one the
     # filing requirement itself names; t26f)
     r"(?:[、和及与][^,，。;；]{0,16}?)?(?:书面|专题|及时)?(报告|报送|汇报|提交|呈报)(?![^,，。;；]{0,10}备案)"
+    # (r40a) a report made to a named congress or its standing committee (向区人大常委会报告法治政府建设
+    # 情况, 向市六届人大常委会第三十三次会议专题报告…, 同时向区人大作了报告): a concrete act with the named
+    # body, as the congress's oversight (oversight.external) — not the bare duty, 自觉向区人大常委会报告工作、
+    # 向区政协通报情况, no occasion said; leadership.annual_report, whose requirement
+    # is that report, keeps it no detail of its own (its not_detail)
+    r"|向[^,，。;；]{0,16}?(省|市|县|区|州|盟|旗|自治区)(?:[\u4e00-\u9fff]{1,4}届)?人大(及其)?(常委会|常务委员会)?[^,，。;；]{0,16}?(报告|汇报)(?![^,，。;；]{0,10}(制度|机制)|工作(?![\u4e00-\u9fff]))"
+    r"|(报告|报送)[^,，。;；]{0,8}?(省|市|县|区|州|盟|旗|自治区)人大(及其)?(常委会|常务委员会)?[^,，。;；]{0,4}(审议|听取)(?![^,，。;；]{0,10}(制度|机制))"
+    # (…and the named standing committee hearing or reviewing it: 市人大常委会听取了市政府…报告)
+    r"|(省|市|县|区|州|盟|旗|自治区)人大(常委会|常务委员会)[^,，。;；]{0,12}?(听取|审议)(?!通过|[^,，。;；]{0,10}(制度|机制|意见|草案|条例|法规))"
     # a joint act with a named congress or CPPCC (联合市人大常委会召开条例施行新闻发布会)
     r"|(联合|会同)[^,，。;；]{0,4}(省|市|县|区|州|自治区)(人大常委会|人大|政协)[^,，。;；]{0,6}(召开|举办|举行|开展|组织)"
     # the review opinions of a named congress acted upon (推动自治区人大常委会审议意见落实)
@@ -595,7 +604,8 @@ NAMED_BODY = regex_cache.compile(
     # a named university or college the work is done with or at (在岭南师范学院打造…阵地, 联合广东
     # 海洋大学建设…, 依托省政法管理干部学院设立…): not a party school, the staff's own classroom
     # (not a kind of school: 全国法学院校, 有关高等学院)
-    r"|(在|依托|联合|与|会同)(?!党校|行政学院)(?:(?!有关|部门|全国|全省|全市|各|多所|高等|高校)[\u4e00-\u9fff]){2,12}(大学|学院)(?!校|[\u4e00-\u9fff]{0,2}(教授|专家|老师|学者))"
+    # ((r40a) …or went to for a training or a visit: 组织领导干部赴湖南大学开展习近平法治思想专题培训)
+    r"|(在|依托|联合|与|会同|赴|前往)(?!党校|行政学院)(?:(?!有关|部门|全国|全省|全市|各|多所|高等|高校)[\u4e00-\u9fff]){2,12}(大学|学院)(?!校|[\u4e00-\u9fff]{0,2}(教授|专家|老师|学者))"
 )
 # A named person: 局长王宇同志, 马兴瑞省长主持… (a name is two or three characters that are
 # not themselves part of a title or a body's name).
