@@ -666,12 +666,22 @@ def _plan_like(norm: str, year: int | None) -> bool:
     return bool(ENUMERATION.match(norm) or PLAN_WORDS.search(norm[:40]))
 
 
+# A later year with its month at a paragraph's start (2023年3月 2022年，我市…; 2024年2月，向市政府报送…)
+# is a date — a page's date line run into the body, or the day something was done after the year
+# ended —, not the plans' opener (2024年工作打算, 2024年，我局将…), unless plan words follow.
+MONTH_NEXT = regex_cache.compile(r"\s*\d{1,2}\s*月")
+
+
+def _dated_line(norm: str, after_year: int) -> bool:
+    return bool(MONTH_NEXT.match(norm, after_year)) and not PLAN_WORDS.search(norm[:40])
+
+
 def _opener_role(norm: str, year: int | None, current: str, seen_numbered: bool) -> str | None:
     """``norm``: the paragraph's normalised text."""
     first_sentence = re.split(r"[。！？!?]", norm, maxsplit=1)[0]
     if current in ("achievements", "preamble", "first_responsible", "other", "shortcomings"):
         m = YEAR_AT_START.match(norm)
-        if m and year is not None and int(m.group(1)) > year:
+        if m and year is not None and int(m.group(1)) > year and not _dated_line(norm, m.end()):
             return "next_year"
         if NEXT_YEAR_OPENER.match(norm):
             return "next_year"

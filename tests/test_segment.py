@@ -372,3 +372,15 @@ def test_a_traditional_signature_names_the_issuer():
     seg = _seg(text)
     # (綜合辦 alone holds no character that marks a traditional text; its document does)
     assert seg.issuer == "某鄉綜合辦" and seg.signed == dt.date(2024, 3, 1)
+
+
+def test_a_later_date_opening_a_paragraph_is_no_plan_but_a_later_year_with_plans_is():
+    # (r40b) a page's date line run into the body (2023年3月 2022年，我市…) or the day something was
+    # done after the year ended is a date, not the plans' opener; 2024年1月起，我局将… still is
+    head = "某市2022年度法治政府建设工作情况的报告\n"
+    dated = _seg(head + "2023年3月 2022年，我市扎实推进法治政府建设，全年办理行政复议案件12件。\n")
+    assert "next_year" not in _roles(dated)
+    done_after = _seg(head + "一、主要举措和成效\n全年召开会议3次。\n2023年2月，向市委报送了上年度法治政府建设情况报告。\n")
+    assert "next_year" not in _roles(done_after)
+    planned = _seg(head + "一、主要举措和成效\n全年召开会议3次。\n2023年1月起，我市将全面推行行政执法案卷评查制度。\n")
+    assert "next_year" in _roles(planned)
